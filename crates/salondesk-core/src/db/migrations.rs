@@ -1,0 +1,47 @@
+//! Ordered migrations embedded in the binary. They run in one transaction and
+//! stamp `PRAGMA user_version`; a database stamped higher than this build knows
+//! is refused, never touched.
+
+use crate::{CoreError, Result};
+use rusqlite::{Connection, TransactionBehavior};
+
+const MIGRATIONS: &[(&str, &str)] = &[("0001_init", include_str!("sql/0001_init.sql"))];
+
+/// The schema version this build writes.
+pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
+
+pub(super) fn refuse_newer(conn: &Connection) -> Result<()> {
+    let found = user_version(conn)?;
+    if found > SCHEMA_VERSION {
+        return Err(CoreError::DatabaseNewer {
+            found,
+            supported: SCHEMA_VERSION,
+        });
+    }
+    Ok(())
+}
+
+fn user_version(conn: &Connection) -> Result<i64> {
+    Ok(conn.pragma_query_value(None, "user_version", |r| r.get(0))?)
+}
+
+/// Applies every migration the database lacks, all in one transaction.
+pub fn migrate(conn: &mut Connection) -> Result<()> {
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Exclusive)?;
+    // Re-read inside the lock: another process may have migrated meanwhile.
+    let current = user_version(&tx)?;
+    if current > SCHEMA_VERSION {
+        return Err(CoreError::DatabaseNewer {
+            found: current,
+            supported: SCHEMA_VERSION,
+        });
+    }
+    for (_name, sql) in MIGRATIONS.iter().skip(current as usize) {
+        tx.execute_batch(sql)?;
+    }
+    if current < SCHEMA_VERSION {
+        tx.pragma_update(None, "user_version", SCHEMA_VERSION)?;
+    }
+    tx.commit()?;
+    Ok(())
+}

@@ -1,0 +1,84 @@
+//! The core's one error type. Each variant maps to a stable `code` the UI and
+//! tests branch on; messages are for people.
+
+use thiserror::Error;
+
+/// What went wrong, in terms a caller can act on.
+#[derive(Debug, Error)]
+pub enum CoreError {
+    /// Input that does not meet a rule; `field` names the offending input.
+    #[error("{message}")]
+    Validation {
+        field: &'static str,
+        message: String,
+    },
+    /// One phone, one member: the phone belongs to another member.
+    #[error("phone {phone_masked} already belongs to member {member_name} ({member_no})")]
+    DuplicatePhone {
+        phone_masked: String,
+        member_id: crate::ids::MemberId,
+        member_name: String,
+        member_no: String,
+    },
+    #[error("member number {member_no} is already in use")]
+    DuplicateMemberNo { member_no: String },
+    #[error("{entity} not found")]
+    NotFound { entity: &'static str },
+    #[error("wrong PIN ({attempts_left} attempts left before lock-out)")]
+    WrongPin { attempts_left: u32 },
+    #[error("too many wrong PINs: locked for {minutes_left} more minute(s)")]
+    LockedOut { minutes_left: i64 },
+    #[error("{0}")]
+    Forbidden(String),
+    #[error("{0}")]
+    Conflict(String),
+    /// The database was written by a newer SalonDesk; it is left untouched.
+    #[error(
+        "this database was written by a newer version of SalonDesk (schema {found}, this build knows up to {supported}); \
+         update SalonDesk to open it — the file has not been changed"
+    )]
+    DatabaseNewer { found: i64, supported: i64 },
+    #[error("database error: {0}")]
+    Sqlite(#[from] rusqlite::Error),
+    #[error("data error: {0}")]
+    Json(#[from] serde_json::Error),
+    #[error("{0}")]
+    Internal(String),
+}
+
+impl CoreError {
+    pub fn validation(field: &'static str, message: impl Into<String>) -> Self {
+        CoreError::Validation {
+            field,
+            message: message.into(),
+        }
+    }
+
+    /// The stable code shown to the UI (`ApiError.code`).
+    pub fn code(&self) -> &'static str {
+        match self {
+            CoreError::Validation { .. } => "validation",
+            CoreError::DuplicatePhone { .. } => "duplicate_phone",
+            CoreError::DuplicateMemberNo { .. } => "duplicate_member_no",
+            CoreError::NotFound { .. } => "not_found",
+            CoreError::WrongPin { .. } => "wrong_pin",
+            CoreError::LockedOut { .. } => "locked_out",
+            CoreError::Forbidden(_) => "forbidden",
+            CoreError::Conflict(_) => "conflict",
+            CoreError::DatabaseNewer { .. } => "database_newer",
+            CoreError::Sqlite(_) | CoreError::Json(_) | CoreError::Internal(_) => "internal",
+        }
+    }
+
+    /// The input field an error is about, if any.
+    pub fn field(&self) -> Option<&'static str> {
+        match self {
+            CoreError::Validation { field, .. } => Some(field),
+            CoreError::DuplicatePhone { .. } => Some("phone"),
+            CoreError::DuplicateMemberNo { .. } => Some("memberNo"),
+            _ => None,
+        }
+    }
+}
+
+pub type Result<T, E = CoreError> = std::result::Result<T, E>;

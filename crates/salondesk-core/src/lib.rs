@@ -1,0 +1,29 @@
+//! SalonDesk core: the domain of a salon's front desk and its SQLite store.
+//!
+//! Layout: `types` (validated values: phone, name, birthday, PIN), `money`,
+//! `ids` (UUID v7 newtypes), `clock` and `hlc` (time handed in; hybrid logical
+//! clock), `db` (opening, pragmas, embedded migrations), `store` (the open
+//! database and device identity), `write` (the one write path: validate,
+//! apply, append an outbox operation, in one transaction), then one module per
+//! use case: `member` (register, edit, archive, merge, search), `staff` (PIN
+//! login with lock-out), `catalog` (services, products, stock), `seed` (demo
+//! data).
+
+pub mod catalog;
+pub mod clock;
+pub mod db;
+mod error;
+pub mod hlc;
+pub mod ids;
+pub mod member;
+pub mod money;
+pub mod seed;
+pub mod staff;
+mod store;
+pub mod time;
+pub mod types;
+pub mod write;
+
+pub use error::{CoreError, Result};
+pub use money::Money;
+pub use store::{Device, Store};

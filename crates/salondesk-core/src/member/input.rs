@@ -1,0 +1,122 @@
+//! What the register and edit forms send, and its validation into a
+//! `ValidMember` that the write path can apply.
+
+use super::{Gender, SkinType};
+use crate::ids::{MemberId, StaffId};
+use crate::types::{Birthday, PersonName, Phone};
+use crate::{CoreError, Result};
+use chrono::NaiveDate;
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct MemberInput {
+    pub name: String,
+    /// Required to register; `None` on an edit keeps the current phone.
+    pub phone: Option<String>,
+    /// A pre-printed card's number; `None` or blank generates one.
+    pub member_no: Option<String>,
+    pub gender: Option<Gender>,
+    pub birthday: Option<String>,
+    pub region: String,
+    pub skin_type: Option<SkinType>,
+    pub allergies: String,
+    pub preferred_staff_id: Option<StaffId>,
+    pub notes: String,
+    pub tags: Vec<String>,
+    pub consent_marketing: bool,
+    pub source: String,
+    pub referrer_id: Option<MemberId>,
+}
+
+/// A `MemberInput` whose every field has passed its rule.
+#[derive(Debug, Clone)]
+pub(crate) struct ValidMember {
+    pub name: PersonName,
+    pub phone: Option<Phone>,
+    pub member_no: Option<String>,
+    pub gender: Option<Gender>,
+    pub birthday: Option<NaiveDate>,
+    pub region: String,
+    pub skin_type: Option<SkinType>,
+    pub allergies: String,
+    pub preferred_staff_id: Option<StaffId>,
+    pub notes: String,
+    pub tags: Vec<String>,
+    pub consent_marketing: bool,
+    pub source: String,
+    pub referrer_id: Option<MemberId>,
+}
+
+impl MemberInput {
+    pub(crate) fn validate(&self, today: NaiveDate) -> Result<ValidMember> {
+        let name = PersonName::parse(&self.name)?;
+        let phone = match self.phone.as_deref().map(str::trim) {
+            Some(p) if !p.is_empty() => Some(Phone::parse(p)?),
+            _ => None,
+        };
+        let member_no = match self.member_no.as_deref().map(str::trim) {
+            Some(n) if !n.is_empty() => Some(parse_member_no(n)?),
+            _ => None,
+        };
+        let birthday = match self.birthday.as_deref().map(str::trim) {
+            Some(b) if !b.is_empty() => Some(Birthday::parse(b, today)?.date()),
+            _ => None,
+        };
+        Ok(ValidMember {
+            name,
+            phone,
+            member_no,
+            gender: self.gender,
+            birthday,
+            region: short_text("region", &self.region, 40)?,
+            skin_type: self.skin_type,
+            allergies: short_text("allergies", &self.allergies, 500)?,
+            preferred_staff_id: self.preferred_staff_id,
+            notes: short_text("notes", &self.notes, 2000)?,
+            tags: tags(&self.tags)?,
+            consent_marketing: self.consent_marketing,
+            source: short_text("source", &self.source, 40)?,
+            referrer_id: self.referrer_id,
+        })
+    }
+}
+
+/// Card numbers: 4–20 letters and digits, kept upper-case so a scan matches a typed one.
+pub(crate) fn parse_member_no(s: &str) -> Result<String> {
+    let ok = (4..=20).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_alphanumeric());
+    if !ok {
+        return Err(CoreError::validation(
+            "memberNo",
+            "a member number is 4 to 20 letters or digits",
+        ));
+    }
+    Ok(s.to_ascii_uppercase())
+}
+
+fn short_text(field: &'static str, s: &str, max: usize) -> Result<String> {
+    let s = s.trim();
+    if s.chars().count() > max {
+        return Err(CoreError::validation(field, format!("at most {max} characters")));
+    }
+    if s.chars().any(|c| c.is_control() && c != '\n') {
+        return Err(CoreError::validation(field, "contains control characters"));
+    }
+    Ok(s.to_owned())
+}
+
+fn tags(raw: &[String]) -> Result<Vec<String>> {
+    let mut out: Vec<String> = Vec::new();
+    for t in raw {
+        let t = t.trim();
+        if t.is_empty() || out.iter().any(|o| o == t) {
+            continue;
+        }
+        if t.chars().count() > 20 {
+            return Err(CoreError::validation("tags", "a tag has at most 20 characters"));
+        }
+        out.push(t.to_owned());
+    }
+    if out.len() > 20 {
+        return Err(CoreError::validation("tags", "at most 20 tags"));
+    }
+    Ok(out)
+}

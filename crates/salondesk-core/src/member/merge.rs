@@ -1,0 +1,109 @@
+//! Merging two records of one person: the survivor keeps her profile, fills
+//! its blanks from the other, and takes over everything that pointed at the
+//! other record. The merged record is archived with a pointer to the survivor.
+
+use super::read::load;
+use super::register::{archive, index, profile_payload, unindex};
+use super::Member;
+use crate::ids::MemberId;
+use crate::store::Store;
+use crate::write::OpKind;
+use crate::{CoreError, Result};
+use rusqlite::params;
+
+/// Every column that refers to a member, so history follows the survivor.
+/// Checkout and appointments add their tables here.
+const MEMBER_REFERENCES: &[(&str, &str)] = &[("members", "referrer_id")];
+
+impl Store {
+    pub fn merge_members(&mut self, survivor_id: MemberId, merged_id: MemberId) -> Result<Member> {
+        if survivor_id == merged_id {
+            return Err(CoreError::validation("mergedId", "a member cannot be merged into herself"));
+        }
+        self.write(|w| {
+            let (survivor, s_rid) = load(w, survivor_id)?;
+            let (merged, _) = load(w, merged_id)?;
+            if survivor.archived || merged.archived {
+                return Err(CoreError::Conflict("both members must be active to merge".into()));
+            }
+            for (table, column) in MEMBER_REFERENCES {
+                w.execute(
+                    &format!("UPDATE {table} SET {column} = ?1 WHERE {column} = ?2 AND id <> ?1"),
+                    params![survivor_id, merged_id],
+                )?;
+            }
+            let combined = combine(&survivor, &merged);
+            unindex(w, &survivor, s_rid)?;
+            w.execute(
+                "UPDATE members SET gender = ?2, birthday = ?3, region = ?4, skin_type = ?5,
+                    allergies = ?6, preferred_staff_id = ?7, notes = ?8, tags = ?9,
+                    consent_marketing = ?10, source = ?11, referrer_id = ?12, tier = ?13,
+                    registered_at = ?14, last_visit_at = ?15, visit_count = ?16, updated_at = ?17
+                 WHERE id = ?1",
+                params![
+                    survivor_id,
+                    combined.gender.map(|g| g.as_str()),
+                    combined.birthday.map(|b| b.format("%Y-%m-%d").to_string()),
+                    combined.region,
+                    combined.skin_type.map(|s| s.as_str()),
+                    combined.allergies,
+                    combined.preferred_staff_id,
+                    combined.notes,
+                    serde_json::to_string(&combined.tags)?,
+                    combined.consent_marketing,
+                    combined.source,
+                    combined.referrer_id,
+                    combined.tier.as_str(),
+                    crate::time::iso(combined.registered_at),
+                    combined.last_visit_at.map(crate::time::iso),
+                    combined.visit_count,
+                    crate::time::iso(w.now()),
+                ],
+            )?;
+            archive(w, merged_id, Some(survivor_id))?;
+            let (after, rid) = load(w, survivor_id)?;
+            index(w, &after, rid)?;
+            w.emit("member", &survivor_id, OpKind::Upsert, &profile_payload(&after))?;
+            Ok(())
+        })?;
+        self.member(survivor_id)
+    }
+}
+
+/// The survivor's profile with its blanks filled from the merged record.
+fn combine(s: &Member, m: &Member) -> Member {
+    let text = |a: &str, b: &str| if a.is_empty() { b.to_owned() } else { a.to_owned() };
+    let mut tags = s.tags.clone();
+    tags.extend(m.tags.iter().filter(|t| !s.tags.contains(t)).cloned());
+    tags.truncate(20);
+    let notes = match (s.notes.is_empty(), m.notes.is_empty()) {
+        (_, true) => s.notes.clone(),
+        (true, false) => m.notes.clone(),
+        (false, false) => format!("{}\n{}", s.notes, m.notes),
+    };
+    // Allergies are safety information: keep both, never drop one.
+    let allergies = match (s.allergies.is_empty(), m.allergies.is_empty()) {
+        (_, true) => s.allergies.clone(),
+        (true, false) => m.allergies.clone(),
+        (false, false) if s.allergies == m.allergies => s.allergies.clone(),
+        (false, false) => format!("{}; {}", s.allergies, m.allergies),
+    };
+    Member {
+        gender: s.gender.or(m.gender),
+        birthday: s.birthday.or(m.birthday),
+        region: text(&s.region, &m.region),
+        skin_type: s.skin_type.or(m.skin_type),
+        allergies: allergies.chars().take(500).collect(),
+        preferred_staff_id: s.preferred_staff_id.or(m.preferred_staff_id),
+        notes: notes.chars().take(2000).collect(),
+        tags,
+        consent_marketing: s.consent_marketing && m.consent_marketing,
+        source: text(&s.source, &m.source),
+        referrer_id: s.referrer_id.or(m.referrer_id).filter(|r| *r != s.id && *r != m.id),
+        tier: s.tier.max(m.tier),
+        registered_at: s.registered_at.min(m.registered_at),
+        last_visit_at: s.last_visit_at.max(m.last_visit_at),
+        visit_count: s.visit_count + m.visit_count,
+        ..s.clone()
+    }
+}

@@ -1,0 +1,263 @@
+//! Registering, editing and archiving members, through the write path.
+
+use super::input::{MemberInput, ValidMember};
+use super::keys::member_keys;
+use super::read::load;
+use super::{Member, Tier};
+use crate::ids::{MemberId, StaffId};
+use crate::store::Store;
+use crate::types::Phone;
+use crate::write::{OpKind, Writer};
+use crate::{CoreError, Result};
+use rusqlite::{params, OptionalExtension};
+use serde_json::json;
+
+impl Store {
+    /// Registers a new member. One phone, one member: a phone in use is
+    /// refused with an error that names the member who has it.
+    pub fn register_member(&mut self, input: &MemberInput) -> Result<Member> {
+        let today = self.now().date_naive();
+        let valid = input.validate(today)?;
+        if valid.phone.is_none() {
+            return Err(CoreError::validation("phone", "a phone number is required"));
+        }
+        let id = self.write(|w| insert_member(w, &valid, Tier::Standard))?;
+        self.member(id)
+    }
+
+    /// Saves an edited profile. `input.phone == None` keeps the current phone.
+    pub fn update_member(&mut self, id: MemberId, input: &MemberInput) -> Result<Member> {
+        let today = self.now().date_naive();
+        let valid = input.validate(today)?;
+        self.write(|w| {
+            let (old, rid) = load(w, id)?;
+            if old.archived {
+                return Err(CoreError::Conflict("this member has been archived".into()));
+            }
+            let phone = valid.phone.clone().unwrap_or_else(|| old.phone.clone());
+            check_references(w, &valid, Some(id))?;
+            check_phone_free(w, &phone, Some(id))?;
+            let member_no = valid.member_no.clone().unwrap_or_else(|| old.member_no.clone());
+            check_member_no_free(w, &member_no, Some(id))?;
+            unindex(w, &old, rid)?;
+            w.prepare_cached(
+                "UPDATE members SET member_no = ?2, name = ?3, phone = ?4, gender = ?5, birthday = ?6,
+                    region = ?7, skin_type = ?8, allergies = ?9, preferred_staff_id = ?10, notes = ?11,
+                    tags = ?12, consent_marketing = ?13, source = ?14, referrer_id = ?15, updated_at = ?16
+                 WHERE id = ?1",
+            )?
+            .execute(params![
+                id,
+                member_no,
+                valid.name.as_str(),
+                phone.e164(),
+                valid.gender.map(|g| g.as_str()),
+                valid.birthday.map(|b| b.format("%Y-%m-%d").to_string()),
+                valid.region,
+                valid.skin_type.map(|s| s.as_str()),
+                valid.allergies,
+                valid.preferred_staff_id,
+                valid.notes,
+                serde_json::to_string(&valid.tags)?,
+                valid.consent_marketing,
+                valid.source,
+                valid.referrer_id,
+                crate::time::iso(w.now()),
+            ])?;
+            let (new, rid) = load(w, id)?;
+            index(w, &new, rid)?;
+            w.emit("member", &id, OpKind::Upsert, &profile_payload(&new))?;
+            Ok(())
+        })?;
+        self.member(id)
+    }
+
+    /// Archives a member: she leaves search and frees her phone; her history stays.
+    pub fn archive_member(&mut self, id: MemberId) -> Result<()> {
+        self.write(|w| archive(w, id, None))
+    }
+}
+
+pub(crate) fn archive(w: &mut Writer<'_>, id: MemberId, merged_into: Option<MemberId>) -> Result<()> {
+    let (m, rid) = load(w, id)?;
+    if m.archived {
+        return Err(CoreError::Conflict("this member is already archived".into()));
+    }
+    unindex(w, &m, rid)?;
+    let now = crate::time::iso(w.now());
+    w.execute(
+        "UPDATE members SET archived_at = ?2, merged_into = ?3, updated_at = ?2 WHERE id = ?1",
+        params![id, now, merged_into],
+    )?;
+    match merged_into {
+        Some(survivor) => w.emit("member", &id, OpKind::Merge, &json!({ "survivor": survivor }))?,
+        None => w.emit("member", &id, OpKind::Archive, &json!({}))?,
+    };
+    Ok(())
+}
+
+/// Inserts a validated member (used by registration and demo data) and returns her id.
+pub(crate) fn insert_member(w: &mut Writer<'_>, v: &ValidMember, tier: Tier) -> Result<MemberId> {
+    let phone = v
+        .phone
+        .as_ref()
+        .ok_or_else(|| CoreError::validation("phone", "a phone number is required"))?;
+    check_references(w, v, None)?;
+    check_phone_free(w, phone, None)?;
+    let member_no = match &v.member_no {
+        Some(no) => {
+            check_member_no_free(w, no, None)?;
+            no.clone()
+        }
+        None => next_member_no(w)?,
+    };
+    let id = MemberId::new(w.now());
+    let now = crate::time::iso(w.now());
+    w.prepare_cached(
+        "INSERT INTO members (id, member_no, name, phone, gender, birthday, region, skin_type,
+            allergies, preferred_staff_id, notes, tags, consent_marketing, source, referrer_id,
+            tier, registered_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?17)",
+    )?
+    .execute(params![
+        id,
+        member_no,
+        v.name.as_str(),
+        phone.e164(),
+        v.gender.map(|g| g.as_str()),
+        v.birthday.map(|b| b.format("%Y-%m-%d").to_string()),
+        v.region,
+        v.skin_type.map(|s| s.as_str()),
+        v.allergies,
+        v.preferred_staff_id,
+        v.notes,
+        serde_json::to_string(&v.tags)?,
+        v.consent_marketing,
+        v.source,
+        v.referrer_id,
+        tier.as_str(),
+        now,
+    ])?;
+    let (member, rid) = load(w, id)?;
+    index(w, &member, rid)?;
+    w.emit("member", &id, OpKind::Upsert, &profile_payload(&member))?;
+    Ok(id)
+}
+
+/// Every profile field, for last-writer-wins merging on other devices.
+pub(crate) fn profile_payload(m: &Member) -> serde_json::Value {
+    json!({
+        "memberNo": m.member_no, "name": m.name, "phone": m.phone.e164(),
+        "gender": m.gender, "birthday": m.birthday, "region": m.region,
+        "skinType": m.skin_type, "allergies": m.allergies,
+        "preferredStaffId": m.preferred_staff_id, "notes": m.notes, "tags": m.tags,
+        "consentMarketing": m.consent_marketing, "source": m.source,
+        "referrerId": m.referrer_id, "tier": m.tier,
+        "registeredAt": crate::time::iso(m.registered_at),
+    })
+}
+
+pub(crate) fn index(w: &Writer<'_>, m: &Member, rid: i64) -> Result<()> {
+    let mut stmt = w.prepare_cached(
+        "INSERT OR IGNORE INTO member_search (kind, key, recency, member_rid) VALUES (?1, ?2, ?3, ?4)",
+    )?;
+    for (kind, key) in member_keys(&m.name, m.phone.national_digits(), &m.member_no) {
+        stmt.execute(params![kind as i64, key, m.recency(), rid])?;
+    }
+    Ok(())
+}
+
+pub(crate) fn unindex(w: &Writer<'_>, m: &Member, rid: i64) -> Result<()> {
+    let mut stmt = w.prepare_cached(
+        "DELETE FROM member_search WHERE kind = ?1 AND key = ?2 AND recency = ?3 AND member_rid = ?4",
+    )?;
+    for (kind, key) in member_keys(&m.name, m.phone.national_digits(), &m.member_no) {
+        stmt.execute(params![kind as i64, key, m.recency(), rid])?;
+    }
+    Ok(())
+}
+
+fn check_phone_free(w: &Writer<'_>, phone: &Phone, except: Option<MemberId>) -> Result<()> {
+    let holder: Option<(MemberId, String, String)> = w
+        .prepare_cached(
+            "SELECT id, name, member_no FROM members WHERE phone = ?1 AND archived_at IS NULL",
+        )?
+        .query_row([phone.e164()], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .optional()?;
+    match holder {
+        Some((member_id, member_name, member_no)) if Some(member_id) != except => {
+            Err(CoreError::DuplicatePhone {
+                phone_masked: phone.masked(),
+                member_id,
+                member_name,
+                member_no,
+            })
+        }
+        _ => Ok(()),
+    }
+}
+
+fn check_member_no_free(w: &Writer<'_>, no: &str, except: Option<MemberId>) -> Result<()> {
+    let holder: Option<MemberId> = w
+        .prepare_cached("SELECT id FROM members WHERE member_no = ?1")?
+        .query_row([no], |r| r.get(0))
+        .optional()?;
+    match holder {
+        Some(h) if Some(h) != except => Err(CoreError::DuplicateMemberNo {
+            member_no: no.to_owned(),
+        }),
+        _ => Ok(()),
+    }
+}
+
+fn check_references(w: &Writer<'_>, v: &ValidMember, this: Option<MemberId>) -> Result<()> {
+    if let Some(staff) = v.preferred_staff_id {
+        let active: Option<bool> = w
+            .query_row("SELECT active FROM staff WHERE id = ?1", [staff], |r| r.get(0))
+            .optional()?;
+        if active != Some(true) {
+            return Err(CoreError::validation("preferredStaffId", "no such beautician"));
+        }
+    }
+    if let Some(referrer) = v.referrer_id {
+        if Some(referrer) == this {
+            return Err(CoreError::validation("referrerId", "a member cannot refer herself"));
+        }
+        let exists: bool = w.query_row(
+            "SELECT EXISTS (SELECT 1 FROM members WHERE id = ?1)",
+            [referrer],
+            |r| r.get(0),
+        )?;
+        if !exists {
+            return Err(CoreError::validation("referrerId", "no such member"));
+        }
+    }
+    Ok(())
+}
+
+/// Device code + a per-device sequence: unique across the chain without asking the server.
+fn next_member_no(w: &mut Writer<'_>) -> Result<String> {
+    let code: String = crate::store::meta_get(w, "device_code")?.unwrap_or_else(|| "001".into());
+    loop {
+        let no = format!("{code}{:07}", w.next_seq("member_no")?);
+        // A hand-entered card may already hold the next number: skip past it.
+        let taken: bool = w.query_row(
+            "SELECT EXISTS (SELECT 1 FROM members WHERE member_no = ?1)",
+            [&no],
+            |r| r.get(0),
+        )?;
+        if !taken {
+            return Ok(no);
+        }
+    }
+}
+
+/// Staff names for profile views.
+impl Store {
+    pub fn staff_name(&self, id: StaffId) -> Result<Option<String>> {
+        Ok(self
+            .conn
+            .query_row("SELECT name FROM staff WHERE id = ?1", [id], |r| r.get(0))
+            .optional()?)
+    }
+}

@@ -1,0 +1,97 @@
+//! Staff (员工): who may log in and what their role lets them do.
+
+mod login;
+mod register;
+
+pub use login::{LOCKOUT_MINUTES, MAX_FAILURES};
+
+use crate::ids::StaffId;
+use crate::store::Store;
+use crate::{CoreError, Result};
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    Owner,
+    Manager,
+    Cashier,
+    Beautician,
+}
+
+impl Role {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Owner => "owner",
+            Role::Manager => "manager",
+            Role::Cashier => "cashier",
+            Role::Beautician => "beautician",
+        }
+    }
+
+    pub fn parse(s: &str) -> Result<Role> {
+        Ok(match s {
+            "owner" => Role::Owner,
+            "manager" => Role::Manager,
+            "cashier" => Role::Cashier,
+            "beautician" => Role::Beautician,
+            other => return Err(CoreError::validation("role", format!("unknown role {other:?}"))),
+        })
+    }
+
+    /// Owners and managers run the store: archive, merge, settings, demo data.
+    pub fn manages(self) -> bool {
+        matches!(self, Role::Owner | Role::Manager)
+    }
+
+    /// PIPL: only roles that call members (care follow-ups, complaints) see the
+    /// whole phone number; the desk sees it masked.
+    pub fn sees_full_phone(self) -> bool {
+        self.manages()
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Staff {
+    pub id: StaffId,
+    pub name: String,
+    pub role: Role,
+}
+
+impl Store {
+    /// Active staff, owners first, then by name: the login screen's list.
+    pub fn list_staff(&self) -> Result<Vec<Staff>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT id, name, role FROM staff WHERE active = 1
+             ORDER BY CASE role WHEN 'owner' THEN 0 WHEN 'manager' THEN 1
+                               WHEN 'cashier' THEN 2 ELSE 3 END, name",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            Ok((r.get::<_, StaffId>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?))
+        })?;
+        rows.map(|row| {
+            let (id, name, role) = row?;
+            Ok(Staff {
+                id,
+                name,
+                role: Role::parse(&role)?,
+            })
+        })
+        .collect()
+    }
+
+    pub fn staff(&self, id: StaffId) -> Result<Staff> {
+        self.list_staff()?
+            .into_iter()
+            .find(|s| s.id == id)
+            .ok_or(CoreError::NotFound { entity: "staff" })
+    }
+
+    pub fn has_owner(&self) -> Result<bool> {
+        Ok(self.conn.query_row(
+            "SELECT EXISTS (SELECT 1 FROM staff WHERE role = 'owner' AND active = 1)",
+            [],
+            |r| r.get(0),
+        )?)
+    }
+}

@@ -1,0 +1,98 @@
+//! `Store`: an open database, the clock and this device's identity. Reads go
+//! through `conn()`; every change goes through `write` (see `write.rs`).
+
+use crate::clock::Clock;
+use crate::hlc::Hlc;
+use crate::ids::DeviceId;
+use crate::{db, Result};
+use rusqlite::{Connection, OptionalExtension};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+/// Who this install is: made on first open, kept in `meta`.
+#[derive(Debug, Clone)]
+pub struct Device {
+    pub id: DeviceId,
+    /// Short code printed in member and receipt numbers ("001").
+    pub code: String,
+    pub store_code: String,
+}
+
+pub struct Store {
+    pub(crate) conn: Connection,
+    pub(crate) clock: Arc<dyn Clock>,
+    pub(crate) device: Device,
+    pub(crate) hlc: Hlc,
+    path: PathBuf,
+}
+
+impl Store {
+    pub fn open(path: &Path, clock: Arc<dyn Clock>) -> Result<Store> {
+        let conn = db::open(path)?;
+        let mut store = Store {
+            conn,
+            clock,
+            device: Device {
+                id: DeviceId(uuid::Uuid::nil()),
+                code: String::new(),
+                store_code: String::new(),
+            },
+            hlc: Hlc::default(),
+            path: path.to_path_buf(),
+        };
+        store.load_identity()?;
+        Ok(store)
+    }
+
+    pub fn conn(&self) -> &Connection {
+        &self.conn
+    }
+
+    pub fn device(&self) -> &Device {
+        &self.device
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    pub fn now(&self) -> chrono::DateTime<chrono::Utc> {
+        self.clock.now()
+    }
+
+    pub fn clock(&self) -> Arc<dyn Clock> {
+        self.clock.clone()
+    }
+
+    fn load_identity(&mut self) -> Result<()> {
+        if meta_get(&self.conn, "device_id")?.is_none() {
+            let id = DeviceId::new(self.clock.now());
+            self.write(|w| {
+                w.set_meta("device_id", &id.to_string())?;
+                w.set_meta("device_code", "001")?;
+                w.set_meta("store_code", "S01")?;
+                Ok(())
+            })?;
+        }
+        let get = |k: &str| -> Result<String> {
+            meta_get(&self.conn, k)?
+                .ok_or_else(|| crate::CoreError::Internal(format!("meta {k} missing")))
+        };
+        self.device = Device {
+            id: get("device_id")?.parse()?,
+            code: get("device_code")?,
+            store_code: get("store_code")?,
+        };
+        self.hlc = match meta_get(&self.conn, "hlc")? {
+            Some(s) => s.parse().map_err(crate::CoreError::Internal)?,
+            None => Hlc::default(),
+        };
+        Ok(())
+    }
+}
+
+pub(crate) fn meta_get(conn: &Connection, key: &str) -> Result<Option<String>> {
+    Ok(conn
+        .query_row("SELECT value FROM meta WHERE key = ?1", [key], |r| r.get(0))
+        .optional()?)
+}

@@ -1,0 +1,11 @@
+//! Validated types: once you hold one, it is valid.
+
+mod birthday;
+mod name;
+mod phone;
+mod pin;
+
+pub use birthday::Birthday;
+pub use name::PersonName;
+pub use phone::Phone;
+pub use pin::Pin;

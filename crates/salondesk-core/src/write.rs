@@ -1,0 +1,154 @@
+//! The one write path. `Store::write` opens a transaction; the closure
+//! validates and applies its change through the `Writer` and appends an
+//! outbox operation for it with `emit`; everything commits together or not at
+//! all. Nothing else in the crate opens a write transaction.
+
+use crate::hlc::Hlc;
+use crate::ids::{DeviceId, OpId};
+use crate::store::Store;
+use crate::Result;
+use chrono::{DateTime, Utc};
+use rusqlite::{params, Connection, Transaction, TransactionBehavior};
+use serde::Serialize;
+use std::ops::Deref;
+
+/// What an operation does to its entity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OpKind {
+    /// Create or replace the fields in the payload (last writer wins per field).
+    Upsert,
+    /// Append a ledger entry (never overwritten; balances are sums).
+    Append,
+    /// Archive a record (it stays, hidden).
+    Archive,
+    /// Fold one record into another (`payload.survivor`).
+    Merge,
+}
+
+impl OpKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            OpKind::Upsert => "upsert",
+            OpKind::Append => "append",
+            OpKind::Archive => "archive",
+            OpKind::Merge => "merge",
+        }
+    }
+}
+
+/// The open transaction of one write, with what it needs to record operations.
+pub struct Writer<'s> {
+    tx: Transaction<'s>,
+    now: DateTime<Utc>,
+    device_id: DeviceId,
+    hlc: Hlc,
+    emitted: u32,
+}
+
+impl Deref for Writer<'_> {
+    type Target = Connection;
+    fn deref(&self) -> &Connection {
+        &self.tx
+    }
+}
+
+impl Writer<'_> {
+    /// The time of this write, from the store's clock: one instant for the whole change.
+    pub fn now(&self) -> DateTime<Utc> {
+        self.now
+    }
+
+    /// Appends the operation that describes this change to the outbox.
+    pub fn emit(
+        &mut self,
+        entity: &str,
+        entity_id: &dyn std::fmt::Display,
+        kind: OpKind,
+        payload: &impl Serialize,
+    ) -> Result<OpId> {
+        self.hlc = self.hlc.tick(self.now);
+        self.emitted += 1;
+        let op_id = OpId::new(self.now);
+        self.tx
+            .prepare_cached(
+                "INSERT INTO outbox (op_id, hlc, device_id, entity, entity_id, kind, payload, created_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            )?
+            .execute(params![
+                op_id,
+                self.hlc.to_string(),
+                self.device_id,
+                entity,
+                entity_id.to_string(),
+                kind.as_str(),
+                serde_json::to_string(payload)?,
+                crate::time::iso(self.now),
+            ])?;
+        Ok(op_id)
+    }
+
+    /// Device-local settings and counters (not synced).
+    pub fn set_meta(&self, key: &str, value: &str) -> Result<()> {
+        self.tx
+            .prepare_cached(
+                "INSERT INTO meta (key, value) VALUES (?1, ?2)
+                 ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            )?
+            .execute(params![key, value])?;
+        Ok(())
+    }
+
+    /// Takes the next number of a device-local sequence (member numbers, receipts).
+    pub fn next_seq(&self, name: &str) -> Result<i64> {
+        let key = format!("seq.{name}");
+        let next = crate::store::meta_get(&self.tx, &key)?
+            .and_then(|v| v.parse::<i64>().ok())
+            .unwrap_or(0)
+            + 1;
+        self.set_meta(&key, &next.to_string())?;
+        Ok(next)
+    }
+}
+
+impl Store {
+    /// Runs `f` as one atomic change: validate, apply, emit, commit.
+    /// If `f` fails, nothing it did is kept.
+    pub fn write<T>(&mut self, f: impl FnOnce(&mut Writer<'_>) -> Result<T>) -> Result<T> {
+        let now = self.clock.now();
+        let device_id = self.device.id;
+        let hlc = self.hlc;
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let mut w = Writer {
+            tx,
+            now,
+            device_id,
+            hlc,
+            emitted: 0,
+        };
+        let out = f(&mut w)?;
+        let Writer {
+            tx, hlc, emitted, ..
+        } = w;
+        if emitted > 0 {
+            tx.execute(
+                "INSERT INTO meta (key, value) VALUES ('hlc', ?1)
+                 ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                [hlc.to_string()],
+            )?;
+        }
+        tx.commit()?;
+        self.hlc = hlc;
+        Ok(out)
+    }
+
+    /// Operations not yet pushed to the server.
+    pub fn pending_ops(&self) -> Result<i64> {
+        Ok(self
+            .conn
+            .query_row("SELECT count(*) FROM outbox WHERE pushed_at IS NULL", [], |r| {
+                r.get(0)
+            })?)
+    }
+}
