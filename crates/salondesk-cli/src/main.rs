@@ -1,1 +1,44 @@
-fn main() {}
+//! `salondesk-cli`: demo data, benchmarks and maintenance for a SalonDesk
+//! database file. Each subcommand lives in its own module.
+
+mod bench;
+mod progress;
+mod seed;
+
+use clap::{Parser, Subcommand};
+use std::path::PathBuf;
+
+#[derive(Parser)]
+#[command(name = "salondesk-cli", version, about = "SalonDesk command-line tool")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Fill a database with realistic demo staff, catalog and members.
+    Seed {
+        /// The database file (created if missing).
+        #[arg(long, default_value = "salondesk-demo.sqlite3")]
+        db: PathBuf,
+        /// How many members to add.
+        #[arg(long, default_value_t = 1000)]
+        members: u64,
+        /// Random seed: the same seed makes the same people.
+        #[arg(long, default_value_t = 20261123)]
+        seed: u64,
+    },
+    /// Print `BENCH …` figures.
+    Bench {
+        #[command(subcommand)]
+        what: bench::BenchCommand,
+    },
+}
+
+fn main() -> anyhow::Result<()> {
+    match Cli::parse().command {
+        Command::Seed { db, members, seed } => seed::run(&db, members, seed),
+        Command::Bench { what } => bench::run(what),
+    }
+}

@@ -65,6 +65,14 @@ pub(crate) fn member_keys(name: &str, phone_digits: &str, member_no: &str) -> Ve
     keys
 }
 
+/// The pinyin initials a cashier would type for a Chinese name ("zs" for 张三).
+pub fn pinyin_initials(name: &str) -> Option<String> {
+    if !name.chars().any(is_cjk) {
+        return None;
+    }
+    pinyin_forms(name).into_iter().next().map(|(_, initials)| initials)
+}
+
 /// Full pinyin and initials of a name. The surname is read every way it can
 /// be (单 is Shan as a surname, Dan elsewhere; 曾 is Zeng), up to three.
 fn pinyin_forms(name: &str) -> Vec<(String, String)> {

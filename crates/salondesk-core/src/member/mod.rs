@@ -9,7 +9,10 @@ mod register;
 mod search;
 
 pub use input::MemberInput;
+pub use keys::pinyin_initials;
 pub use search::{MatchKind, MemberHit};
+
+pub(crate) use register::{insert_member, History};
 
 use crate::ids::{MemberId, StaffId};
 use crate::types::Phone;

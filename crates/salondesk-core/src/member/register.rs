@@ -9,6 +9,7 @@ use crate::store::Store;
 use crate::types::Phone;
 use crate::write::{OpKind, Writer};
 use crate::{CoreError, Result};
+use chrono::{DateTime, Utc};
 use rusqlite::{params, OptionalExtension};
 use serde_json::json;
 
@@ -21,7 +22,8 @@ impl Store {
         if valid.phone.is_none() {
             return Err(CoreError::validation("phone", "a phone number is required"));
         }
-        let id = self.write(|w| insert_member(w, &valid, Tier::Standard))?;
+        let history = History::new_member(self.now());
+        let id = self.write(|w| insert_member(w, &valid, &history))?;
         self.member(id)
     }
 
@@ -96,8 +98,29 @@ pub(crate) fn archive(w: &mut Writer<'_>, id: MemberId, merged_into: Option<Memb
     Ok(())
 }
 
+/// What a member brings besides her profile: new registrations start fresh;
+/// demo data and imports bring a past.
+#[derive(Debug, Clone)]
+pub(crate) struct History {
+    pub tier: Tier,
+    pub registered_at: DateTime<Utc>,
+    pub last_visit_at: Option<DateTime<Utc>>,
+    pub visit_count: i64,
+}
+
+impl History {
+    pub fn new_member(now: DateTime<Utc>) -> History {
+        History {
+            tier: Tier::Standard,
+            registered_at: now,
+            last_visit_at: None,
+            visit_count: 0,
+        }
+    }
+}
+
 /// Inserts a validated member (used by registration and demo data) and returns her id.
-pub(crate) fn insert_member(w: &mut Writer<'_>, v: &ValidMember, tier: Tier) -> Result<MemberId> {
+pub(crate) fn insert_member(w: &mut Writer<'_>, v: &ValidMember, h: &History) -> Result<MemberId> {
     let phone = v
         .phone
         .as_ref()
@@ -116,8 +139,8 @@ pub(crate) fn insert_member(w: &mut Writer<'_>, v: &ValidMember, tier: Tier) -> 
     w.prepare_cached(
         "INSERT INTO members (id, member_no, name, phone, gender, birthday, region, skin_type,
             allergies, preferred_staff_id, notes, tags, consent_marketing, source, referrer_id,
-            tier, registered_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?17)",
+            tier, registered_at, updated_at, last_visit_at, visit_count)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20)",
     )?
     .execute(params![
         id,
@@ -135,8 +158,11 @@ pub(crate) fn insert_member(w: &mut Writer<'_>, v: &ValidMember, tier: Tier) -> 
         v.consent_marketing,
         v.source,
         v.referrer_id,
-        tier.as_str(),
+        h.tier.as_str(),
+        crate::time::iso(h.registered_at),
         now,
+        h.last_visit_at.map(crate::time::iso),
+        h.visit_count,
     ])?;
     let (member, rid) = load(w, id)?;
     index(w, &member, rid)?;

@@ -1,1 +1,146 @@
-//! demo data
+//! Demo data: realistic staff, catalog and members (Chinese and Latin names,
+//! mainland mobiles, birthdays, tiers, visit history), written through the
+//! write path in batches so progress can be shown.
+
+mod catalog;
+mod people;
+
+use crate::member::{insert_member, History, MemberInput, Tier};
+use crate::staff::Role;
+use crate::store::Store;
+use crate::Result;
+use chrono::Duration;
+use rand::rngs::StdRng;
+use rand::{Rng, SeedableRng};
+use std::collections::HashSet;
+
+/// Demo staff and their PINs (printed in the README for trying the app).
+pub const DEMO_STAFF: &[(&str, Role, &str)] = &[
+    ("林美玲", Role::Owner, "1111"),
+    ("周店长", Role::Manager, "2222"),
+    ("陈晓雨", Role::Cashier, "3333"),
+    ("王芳", Role::Beautician, "4444"),
+    ("李静", Role::Beautician, "4444"),
+    ("赵婷", Role::Beautician, "4444"),
+    ("Grace Liu", Role::Beautician, "4444"),
+];
+
+#[derive(Debug, Clone)]
+pub struct SeedOptions {
+    pub members: u64,
+    /// The same seed makes the same members.
+    pub rng_seed: u64,
+    /// Members per transaction.
+    pub batch: u64,
+}
+
+impl Default for SeedOptions {
+    fn default() -> Self {
+        SeedOptions {
+            members: 1000,
+            rng_seed: 20261123,
+            batch: 5000,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct SeedReport {
+    pub members_added: u64,
+    pub staff_added: u64,
+    pub services_added: u64,
+    pub products_added: u64,
+}
+
+impl Store {
+    /// Adds demo staff (only where the store has none but possibly its owner),
+    /// the demo catalog (only into an empty catalog) and `members` members,
+    /// calling `progress(done, total)` after each batch.
+    pub fn seed_demo(
+        &mut self,
+        opts: &SeedOptions,
+        progress: &mut dyn FnMut(u64, u64),
+    ) -> Result<SeedReport> {
+        let mut report = SeedReport::default();
+        let mut rng = StdRng::seed_from_u64(opts.rng_seed);
+        report.staff_added = self.seed_staff()?;
+        let (services, products) = catalog::seed_catalog(self)?;
+        report.services_added = services;
+        report.products_added = products;
+        let beauticians: Vec<_> = self
+            .list_staff()?
+            .into_iter()
+            .filter(|s| s.role == Role::Beautician)
+            .map(|s| s.id)
+            .collect();
+        let mut phones: HashSet<String> = existing_phones(self)?;
+        let now = self.now();
+        let today = now.date_naive();
+        let total = opts.members;
+        progress(0, total);
+        while report.members_added < total {
+            let n = opts.batch.max(1).min(total - report.members_added);
+            let mut batch = Vec::with_capacity(n as usize);
+            for _ in 0..n {
+                let person = people::person(&mut rng, &mut phones, today);
+                let mut input: MemberInput = person.input;
+                if rng.gen_bool(0.4) && !beauticians.is_empty() {
+                    input.preferred_staff_id = Some(beauticians[rng.gen_range(0..beauticians.len())]);
+                }
+                let registered_at = now - Duration::minutes(rng.gen_range(60..(3 * 365 * 24 * 60)));
+                let (last_visit_at, visit_count) = if rng.gen_bool(0.85) {
+                    let since = (now - registered_at).num_minutes().max(1);
+                    let visit = now - Duration::minutes(rng.gen_range(0..since));
+                    (Some(visit), rng.gen_range(1..60))
+                } else {
+                    (None, 0)
+                };
+                let history = History {
+                    tier: tier(&mut rng),
+                    registered_at,
+                    last_visit_at,
+                    visit_count,
+                };
+                batch.push((input.validate(today)?, history));
+            }
+            self.write(|w| {
+                for (valid, history) in &batch {
+                    insert_member(w, valid, history)?;
+                }
+                Ok(())
+            })?;
+            report.members_added += n;
+            progress(report.members_added, total);
+        }
+        Ok(report)
+    }
+
+    fn seed_staff(&mut self) -> Result<u64> {
+        let existing = self.list_staff()?;
+        let mut added = 0;
+        for (name, role, pin) in DEMO_STAFF {
+            let has_owner = existing.iter().any(|s| s.role == Role::Owner);
+            if (*role == Role::Owner && has_owner) || existing.iter().any(|s| s.name == *name) {
+                continue;
+            }
+            self.add_staff(name, *role, pin)?;
+            added += 1;
+        }
+        Ok(added)
+    }
+}
+
+fn tier(rng: &mut StdRng) -> Tier {
+    match rng.gen_range(0..100) {
+        0..=59 => Tier::Standard,
+        60..=84 => Tier::Silver,
+        85..=95 => Tier::Gold,
+        _ => Tier::Platinum,
+    }
+}
+
+fn existing_phones(store: &Store) -> Result<HashSet<String>> {
+    let mut stmt = store.conn.prepare("SELECT phone FROM members")?;
+    let rows = stmt.query_map([], |r| r.get::<_, String>(0))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}

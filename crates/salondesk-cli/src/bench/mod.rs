@@ -1,0 +1,37 @@
+//! `salondesk-cli bench …`: figures printed as `BENCH <name> key=value …`.
+
+mod search;
+mod stats;
+
+use clap::Subcommand;
+use std::path::PathBuf;
+
+#[derive(Subcommand)]
+pub enum BenchCommand {
+    /// Member search at scale, against the naive LIKE scans.
+    Search {
+        #[arg(long, default_value_t = 1_000_000)]
+        members: u64,
+        /// Database to seed or reuse (reused when it already holds enough members).
+        #[arg(long)]
+        db: Option<PathBuf>,
+        /// Queries per kind.
+        #[arg(long, default_value_t = 1000)]
+        queries: usize,
+    },
+}
+
+pub fn run(cmd: BenchCommand) -> anyhow::Result<()> {
+    match cmd {
+        BenchCommand::Search { members, db, queries } => {
+            let db = db.unwrap_or_else(|| default_db(&format!("search-{members}")));
+            search::run(&db, members, queries)
+        }
+    }
+}
+
+/// Benchmark databases live under target/ so they are reused between runs
+/// and never committed.
+fn default_db(name: &str) -> PathBuf {
+    PathBuf::from("target").join("bench").join(format!("{name}.sqlite3"))
+}

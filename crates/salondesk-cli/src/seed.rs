@@ -1,0 +1,44 @@
+//! `salondesk-cli seed`: demo data into a database file, with a progress bar.
+
+use crate::progress::bar;
+use salondesk_core::clock::SystemClock;
+use salondesk_core::seed::SeedOptions;
+use salondesk_core::Store;
+use std::path::Path;
+use std::sync::Arc;
+use std::time::Instant;
+
+pub fn run(db: &Path, members: u64, seed: u64) -> anyhow::Result<()> {
+    let started = Instant::now();
+    let mut store = Store::open(db, Arc::new(SystemClock))?;
+    let report = seed_with_bar(&mut store, members, seed)?;
+    println!(
+        "seeded {} members, {} staff, {} services, {} products into {} in {:.1}s",
+        report.members_added,
+        report.staff_added,
+        report.services_added,
+        report.products_added,
+        db.display(),
+        started.elapsed().as_secs_f64()
+    );
+    if report.staff_added > 0 {
+        println!("demo staff PINs: owner 1111, manager 2222, cashier 3333, beauticians 4444");
+    }
+    Ok(())
+}
+
+pub fn seed_with_bar(
+    store: &mut Store,
+    members: u64,
+    seed: u64,
+) -> anyhow::Result<salondesk_core::seed::SeedReport> {
+    let progress = bar(members, "seeding members");
+    let opts = SeedOptions {
+        members,
+        rng_seed: seed,
+        ..SeedOptions::default()
+    };
+    let report = store.seed_demo(&opts, &mut |done, _| progress.set_position(done))?;
+    progress.finish_and_clear();
+    Ok(report)
+}
