@@ -1,0 +1,9 @@
+//! The core's integration tests, on real SQLite files: one test binary.
+
+mod catalog;
+mod members;
+mod migrations;
+mod search;
+mod staff;
+mod support;
+mod write_path;
