@@ -1,6 +1,64 @@
-//! The SalonDesk desktop shell.
+//! The SalonDesk desktop shell: opens the store in the OS's app data folder
+//! (or `SALONDESK_DB`), holds who is logged in, and exposes thin commands over
+//! the core. Layout: `commands/` (one file per use case), `dto/` (wire types,
+//! TypeScript generated from them by `bindings.rs`), `error.rs`, `state.rs`.
+
+mod bindings;
+mod commands;
+mod dto;
+mod error;
+mod state;
+
+use error::ApiError;
+use salondesk_core::clock::SystemClock;
+use salondesk_core::Store;
+use state::AppState;
+use std::path::PathBuf;
+use std::sync::Arc;
+use tauri::Manager;
+
+/// Where the database lives: `SALONDESK_DB` if set (tests, a second store on
+/// one machine), else `salondesk.sqlite3` in the OS's app data folder.
+fn db_path(app: &tauri::App) -> PathBuf {
+    if let Some(p) = std::env::var_os("SALONDESK_DB").filter(|p| !p.is_empty()) {
+        return PathBuf::from(p);
+    }
+    app.path()
+        .app_data_dir()
+        .unwrap_or_else(|_| PathBuf::from("."))
+        .join("salondesk.sqlite3")
+}
+
 pub fn run() {
     tauri::Builder::default()
+        .setup(|app| {
+            let path = db_path(app);
+            // A store that cannot open (a newer database, a broken disk) still
+            // lets the window open and say why.
+            let store = Store::open(&path, Arc::new(SystemClock)).map_err(ApiError::from);
+            if let Err(e) = &store {
+                eprintln!("SalonDesk could not open its database: {}", e.message);
+            }
+            app.manage(AppState::new(store, path));
+            Ok(())
+        })
+        .invoke_handler(tauri::generate_handler![
+            commands::app::app_info,
+            commands::app::seed_demo,
+            commands::staff::create_owner,
+            commands::staff::login_staff_list,
+            commands::staff::login,
+            commands::staff::logout,
+            commands::staff::current_session,
+            commands::staff::list_staff,
+            commands::members::search_members,
+            commands::members::member_by_card,
+            commands::members::get_member,
+            commands::members::register_member,
+            commands::members::update_member,
+            commands::members::archive_member,
+            commands::members::merge_members,
+        ])
         .run(tauri::generate_context!())
         .expect("error while running SalonDesk");
 }

@@ -75,9 +75,18 @@ mod tests {
         let t0 = Utc.with_ymd_and_hms(2026, 11, 23, 9, 0, 0).unwrap();
         let a = Hlc::default().tick(t1);
         let b = a.tick(t0);
-        assert!(b > a, "a tick after the clock stepped back must still be later: {a} then {b}");
-        assert!(b.to_string() > a.to_string(), "text order must match value order");
-        let r = Hlc { wall_ms: a.wall_ms + 5000, counter: 7 };
+        assert!(
+            b > a,
+            "a tick after the clock stepped back must still be later: {a} then {b}"
+        );
+        assert!(
+            b.to_string() > a.to_string(),
+            "text order must match value order"
+        );
+        let r = Hlc {
+            wall_ms: a.wall_ms + 5000,
+            counter: 7,
+        };
         let c = b.receive(r, t0);
         assert!(c > r && c > b, "receive must move past both clocks");
         assert_eq!(c.to_string().parse::<Hlc>().unwrap(), c);

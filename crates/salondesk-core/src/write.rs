@@ -145,10 +145,10 @@ impl Store {
 
     /// Operations not yet pushed to the server.
     pub fn pending_ops(&self) -> Result<i64> {
-        Ok(self
-            .conn
-            .query_row("SELECT count(*) FROM outbox WHERE pushed_at IS NULL", [], |r| {
-                r.get(0)
-            })?)
+        Ok(self.conn.query_row(
+            "SELECT count(*) FROM outbox WHERE pushed_at IS NULL",
+            [],
+            |r| r.get(0),
+        )?)
     }
 }

@@ -23,7 +23,11 @@ pub enum BenchCommand {
 
 pub fn run(cmd: BenchCommand) -> anyhow::Result<()> {
     match cmd {
-        BenchCommand::Search { members, db, queries } => {
+        BenchCommand::Search {
+            members,
+            db,
+            queries,
+        } => {
             let db = db.unwrap_or_else(|| default_db(&format!("search-{members}")));
             search::run(&db, members, queries)
         }
@@ -33,5 +37,7 @@ pub fn run(cmd: BenchCommand) -> anyhow::Result<()> {
 /// Benchmark databases live under target/ so they are reused between runs
 /// and never committed.
 fn default_db(name: &str) -> PathBuf {
-    PathBuf::from("target").join("bench").join(format!("{name}.sqlite3"))
+    PathBuf::from("target")
+        .join("bench")
+        .join(format!("{name}.sqlite3"))
 }

@@ -65,7 +65,11 @@ pub fn run(db: &Path, members: u64, queries: usize) -> anyhow::Result<()> {
                 .query_map(params![pattern, LIMIT as i64], |r| r.get(0))?
                 .collect::<Result<_, _>>()?;
             naive.push(t.elapsed());
-            anyhow::ensure!(!rows.is_empty(), "naive search.{} found nothing for {q}", kind.name);
+            anyhow::ensure!(
+                !rows.is_empty(),
+                "naive search.{} found nothing for {q}",
+                kind.name
+            );
         }
         print(&format!("search.{}.naive", kind.name), &mut naive);
     }
@@ -88,7 +92,11 @@ fn sample_queries(store: &Store, n: usize) -> anyhow::Result<Vec<Kind>> {
             break;
         }
         let Ok((name, phone, member_no)) = stmt.query_row([rid], |r| {
-            Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?))
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, String>(2)?,
+            ))
         }) else {
             continue;
         };
@@ -96,7 +104,10 @@ fn sample_queries(store: &Store, n: usize) -> anyhow::Result<Vec<Kind>> {
             suffix.push(phone[phone.len() - 4..].to_owned());
             card.push(member_no);
         }
-        let cjk: Vec<char> = name.chars().filter(|c| !c.is_ascii() && c.is_alphabetic()).collect();
+        let cjk: Vec<char> = name
+            .chars()
+            .filter(|c| !c.is_ascii() && c.is_alphabetic())
+            .collect();
         if cjk.len() >= 2 && name2.len() < n {
             name2.push(cjk[..2].iter().collect());
         }

@@ -54,17 +54,26 @@ impl ProductInput {
         }
         if let Some(b) = &self.barcode {
             if !(6..=32).contains(&b.len()) || !b.bytes().all(|c| c.is_ascii_alphanumeric()) {
-                return Err(CoreError::validation("barcode", "a barcode is 6 to 32 letters or digits"));
+                return Err(CoreError::validation(
+                    "barcode",
+                    "a barcode is 6 to 32 letters or digits",
+                ));
             }
         }
         if self.name.trim().is_empty() || self.name.chars().count() > 80 {
-            return Err(CoreError::validation("name", "a product name is 1 to 80 characters"));
+            return Err(CoreError::validation(
+                "name",
+                "a product name is 1 to 80 characters",
+            ));
         }
         if self.price.is_negative() || self.cost.is_negative() {
             return Err(CoreError::validation("price", "prices cannot be negative"));
         }
         if self.opening_stock < 0 {
-            return Err(CoreError::validation("openingStock", "stock cannot be negative"));
+            return Err(CoreError::validation(
+                "openingStock",
+                "stock cannot be negative",
+            ));
         }
         Ok(())
     }
@@ -125,7 +134,9 @@ impl Store {
 
     pub fn product(&self, id: ProductId) -> Result<Product> {
         self.conn
-            .prepare_cached(&format!("SELECT {PRODUCT_COLUMNS} FROM products p WHERE p.id = ?1"))?
+            .prepare_cached(&format!(
+                "SELECT {PRODUCT_COLUMNS} FROM products p WHERE p.id = ?1"
+            ))?
             .query_row([id], product_from_row)
             .optional()?
             .ok_or(CoreError::NotFound { entity: "product" })
@@ -149,7 +160,10 @@ impl Store {
              WHERE p.active = 1 AND (p.name LIKE ?1 ESCAPE '\\' OR p.sku LIKE ?1 ESCAPE '\\')
              ORDER BY p.name LIMIT ?2"
         ))?;
-        let rows = stmt.query_map(params![super::like_pattern(query), limit as i64], product_from_row)?;
+        let rows = stmt.query_map(
+            params![super::like_pattern(query), limit as i64],
+            product_from_row,
+        )?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 }

@@ -28,13 +28,19 @@ pub struct Service {
 impl ServiceInput {
     fn validate(&self) -> Result<()> {
         if self.name.trim().is_empty() || self.name.chars().count() > 60 {
-            return Err(CoreError::validation("name", "a service name is 1 to 60 characters"));
+            return Err(CoreError::validation(
+                "name",
+                "a service name is 1 to 60 characters",
+            ));
         }
         if self.category.trim().is_empty() {
             return Err(CoreError::validation("category", "a category is required"));
         }
         if !(5..=600).contains(&self.duration_min) {
-            return Err(CoreError::validation("durationMin", "a duration is 5 to 600 minutes"));
+            return Err(CoreError::validation(
+                "durationMin",
+                "a duration is 5 to 600 minutes",
+            ));
         }
         if self.price.is_negative() {
             return Err(CoreError::validation("price", "a price cannot be negative"));

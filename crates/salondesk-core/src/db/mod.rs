@@ -2,7 +2,7 @@
 
 mod migrations;
 
-pub use migrations::{SCHEMA_VERSION, migrate};
+pub use migrations::{migrate, SCHEMA_VERSION};
 
 use crate::Result;
 use rusqlite::Connection;

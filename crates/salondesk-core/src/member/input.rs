@@ -95,7 +95,10 @@ pub(crate) fn parse_member_no(s: &str) -> Result<String> {
 fn short_text(field: &'static str, s: &str, max: usize) -> Result<String> {
     let s = s.trim();
     if s.chars().count() > max {
-        return Err(CoreError::validation(field, format!("at most {max} characters")));
+        return Err(CoreError::validation(
+            field,
+            format!("at most {max} characters"),
+        ));
     }
     if s.chars().any(|c| c.is_control() && c != '\n') {
         return Err(CoreError::validation(field, "contains control characters"));
@@ -111,7 +114,10 @@ fn tags(raw: &[String]) -> Result<Vec<String>> {
             continue;
         }
         if t.chars().count() > 20 {
-            return Err(CoreError::validation("tags", "a tag has at most 20 characters"));
+            return Err(CoreError::validation(
+                "tags",
+                "a tag has at most 20 characters",
+            ));
         }
         out.push(t.to_owned());
     }

@@ -70,7 +70,10 @@ pub fn pinyin_initials(name: &str) -> Option<String> {
     if !name.chars().any(is_cjk) {
         return None;
     }
-    pinyin_forms(name).into_iter().next().map(|(_, initials)| initials)
+    pinyin_forms(name)
+        .into_iter()
+        .next()
+        .map(|(_, initials)| initials)
 }
 
 /// Full pinyin and initials of a name. The surname is read every way it can
@@ -109,7 +112,10 @@ fn pinyin_forms(name: &str) -> Vec<(String, String)> {
         .into_iter()
         .map(|first| {
             let initial: String = first.chars().take(1).collect();
-            (format!("{first}{rest}"), format!("{initial}{rest_initials}"))
+            (
+                format!("{first}{rest}"),
+                format!("{initial}{rest_initials}"),
+            )
         })
         .collect()
 }
@@ -130,17 +136,26 @@ mod tests {
     fn chinese_names_get_grams_pinyin_and_initials() {
         let grams = keys_of(Kind::NameGram, "张三丰");
         for g in ["张", "三", "丰", "张三", "三丰", "张三丰"] {
-            assert!(grams.contains(&g.to_owned()), "gram {g} missing from {grams:?}");
+            assert!(
+                grams.contains(&g.to_owned()),
+                "gram {g} missing from {grams:?}"
+            );
         }
         assert!(keys_of(Kind::Pinyin, "张三").contains(&"zhangsan".to_owned()));
         assert!(keys_of(Kind::Initials, "张三").contains(&"zs".to_owned()));
-        assert_eq!(keys_of(Kind::PhoneRev, "张三"), vec!["87654321831".to_owned()]);
+        assert_eq!(
+            keys_of(Kind::PhoneRev, "张三"),
+            vec!["87654321831".to_owned()]
+        );
     }
 
     #[test]
     fn a_surname_with_two_readings_is_found_by_both() {
         let py = keys_of(Kind::Pinyin, "单丽");
-        assert!(py.contains(&"shanli".to_owned()), "surname reading missing: {py:?}");
+        assert!(
+            py.contains(&"shanli".to_owned()),
+            "surname reading missing: {py:?}"
+        );
     }
 
     #[test]

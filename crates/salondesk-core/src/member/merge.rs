@@ -18,13 +18,18 @@ const MEMBER_REFERENCES: &[(&str, &str)] = &[("members", "referrer_id")];
 impl Store {
     pub fn merge_members(&mut self, survivor_id: MemberId, merged_id: MemberId) -> Result<Member> {
         if survivor_id == merged_id {
-            return Err(CoreError::validation("mergedId", "a member cannot be merged into herself"));
+            return Err(CoreError::validation(
+                "mergedId",
+                "a member cannot be merged into herself",
+            ));
         }
         self.write(|w| {
             let (survivor, s_rid) = load(w, survivor_id)?;
             let (merged, _) = load(w, merged_id)?;
             if survivor.archived || merged.archived {
-                return Err(CoreError::Conflict("both members must be active to merge".into()));
+                return Err(CoreError::Conflict(
+                    "both members must be active to merge".into(),
+                ));
             }
             for (table, column) in MEMBER_REFERENCES {
                 w.execute(
@@ -63,7 +68,12 @@ impl Store {
             archive(w, merged_id, Some(survivor_id))?;
             let (after, rid) = load(w, survivor_id)?;
             index(w, &after, rid)?;
-            w.emit("member", &survivor_id, OpKind::Upsert, &profile_payload(&after))?;
+            w.emit(
+                "member",
+                &survivor_id,
+                OpKind::Upsert,
+                &profile_payload(&after),
+            )?;
             Ok(())
         })?;
         self.member(survivor_id)
@@ -72,7 +82,13 @@ impl Store {
 
 /// The survivor's profile with its blanks filled from the merged record.
 fn combine(s: &Member, m: &Member) -> Member {
-    let text = |a: &str, b: &str| if a.is_empty() { b.to_owned() } else { a.to_owned() };
+    let text = |a: &str, b: &str| {
+        if a.is_empty() {
+            b.to_owned()
+        } else {
+            a.to_owned()
+        }
+    };
     let mut tags = s.tags.clone();
     tags.extend(m.tags.iter().filter(|t| !s.tags.contains(t)).cloned());
     tags.truncate(20);
@@ -99,7 +115,10 @@ fn combine(s: &Member, m: &Member) -> Member {
         tags,
         consent_marketing: s.consent_marketing && m.consent_marketing,
         source: text(&s.source, &m.source),
-        referrer_id: s.referrer_id.or(m.referrer_id).filter(|r| *r != s.id && *r != m.id),
+        referrer_id: s
+            .referrer_id
+            .or(m.referrer_id)
+            .filter(|r| *r != s.id && *r != m.id),
         tier: s.tier.max(m.tier),
         registered_at: s.registered_at.min(m.registered_at),
         last_visit_at: s.last_visit_at.max(m.last_visit_at),

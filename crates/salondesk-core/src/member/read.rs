@@ -55,10 +55,12 @@ pub(crate) fn member_from_row(r: &Row<'_>) -> rusqlite::Result<(Member, i64)> {
 }
 
 pub(crate) fn load(conn: &Connection, id: MemberId) -> Result<(Member, i64)> {
-    conn.prepare_cached(&format!("SELECT {MEMBER_COLUMNS} FROM members WHERE id = ?1"))?
-        .query_row([id], member_from_row)
-        .optional()?
-        .ok_or(CoreError::NotFound { entity: "member" })
+    conn.prepare_cached(&format!(
+        "SELECT {MEMBER_COLUMNS} FROM members WHERE id = ?1"
+    ))?
+    .query_row([id], member_from_row)
+    .optional()?
+    .ok_or(CoreError::NotFound { entity: "member" })
 }
 
 impl Store {

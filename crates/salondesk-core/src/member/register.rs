@@ -80,10 +80,16 @@ impl Store {
     }
 }
 
-pub(crate) fn archive(w: &mut Writer<'_>, id: MemberId, merged_into: Option<MemberId>) -> Result<()> {
+pub(crate) fn archive(
+    w: &mut Writer<'_>,
+    id: MemberId,
+    merged_into: Option<MemberId>,
+) -> Result<()> {
     let (m, rid) = load(w, id)?;
     if m.archived {
-        return Err(CoreError::Conflict("this member is already archived".into()));
+        return Err(CoreError::Conflict(
+            "this member is already archived".into(),
+        ));
     }
     unindex(w, &m, rid)?;
     let now = crate::time::iso(w.now());
@@ -92,7 +98,12 @@ pub(crate) fn archive(w: &mut Writer<'_>, id: MemberId, merged_into: Option<Memb
         params![id, now, merged_into],
     )?;
     match merged_into {
-        Some(survivor) => w.emit("member", &id, OpKind::Merge, &json!({ "survivor": survivor }))?,
+        Some(survivor) => w.emit(
+            "member",
+            &id,
+            OpKind::Merge,
+            &json!({ "survivor": survivor }),
+        )?,
         None => w.emit("member", &id, OpKind::Archive, &json!({}))?,
     };
     Ok(())
@@ -239,15 +250,23 @@ fn check_member_no_free(w: &Writer<'_>, no: &str, except: Option<MemberId>) -> R
 fn check_references(w: &Writer<'_>, v: &ValidMember, this: Option<MemberId>) -> Result<()> {
     if let Some(staff) = v.preferred_staff_id {
         let active: Option<bool> = w
-            .query_row("SELECT active FROM staff WHERE id = ?1", [staff], |r| r.get(0))
+            .query_row("SELECT active FROM staff WHERE id = ?1", [staff], |r| {
+                r.get(0)
+            })
             .optional()?;
         if active != Some(true) {
-            return Err(CoreError::validation("preferredStaffId", "no such beautician"));
+            return Err(CoreError::validation(
+                "preferredStaffId",
+                "no such beautician",
+            ));
         }
     }
     if let Some(referrer) = v.referrer_id {
         if Some(referrer) == this {
-            return Err(CoreError::validation("referrerId", "a member cannot refer herself"));
+            return Err(CoreError::validation(
+                "referrerId",
+                "a member cannot refer herself",
+            ));
         }
         let exists: bool = w.query_row(
             "SELECT EXISTS (SELECT 1 FROM members WHERE id = ?1)",

@@ -17,6 +17,7 @@ use std::collections::HashMap;
 
 /// How a result matched the query, for the UI to highlight.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum MatchKind {
     MemberNo,
@@ -85,12 +86,22 @@ fn plans(query: &str) -> Vec<Plan> {
             add(Kind::PhoneRev, rev.clone(), Lookup::Exact, MatchKind::Phone);
             add(Kind::PhoneRev, rev, Lookup::Prefix, MatchKind::PhoneSuffix);
         }
-        add(Kind::MemberNo, compact.clone(), Lookup::Exact, MatchKind::MemberNo);
+        add(
+            Kind::MemberNo,
+            compact.clone(),
+            Lookup::Exact,
+            MatchKind::MemberNo,
+        );
         add(Kind::MemberNo, compact, Lookup::Prefix, MatchKind::MemberNo);
         return out;
     }
     let folded = fold_name(q);
-    add(Kind::NameFull, folded.clone(), Lookup::Exact, MatchKind::Name);
+    add(
+        Kind::NameFull,
+        folded.clone(),
+        Lookup::Exact,
+        MatchKind::Name,
+    );
     let cjk: String = q.chars().filter(|c| is_cjk(*c)).collect();
     if !cjk.is_empty() {
         let gram: String = cjk.chars().take(MAX_GRAM).collect();
@@ -98,10 +109,30 @@ fn plans(query: &str) -> Vec<Plan> {
         return out;
     }
     if folded.chars().all(|c| c.is_ascii_alphanumeric()) {
-        add(Kind::MemberNo, folded.to_ascii_uppercase(), Lookup::Exact, MatchKind::MemberNo);
-        add(Kind::Pinyin, folded.clone(), Lookup::Exact, MatchKind::Pinyin);
-        add(Kind::Initials, folded.clone(), Lookup::Exact, MatchKind::Initials);
-        add(Kind::Pinyin, folded.clone(), Lookup::Prefix, MatchKind::Pinyin);
+        add(
+            Kind::MemberNo,
+            folded.to_ascii_uppercase(),
+            Lookup::Exact,
+            MatchKind::MemberNo,
+        );
+        add(
+            Kind::Pinyin,
+            folded.clone(),
+            Lookup::Exact,
+            MatchKind::Pinyin,
+        );
+        add(
+            Kind::Initials,
+            folded.clone(),
+            Lookup::Exact,
+            MatchKind::Initials,
+        );
+        add(
+            Kind::Pinyin,
+            folded.clone(),
+            Lookup::Prefix,
+            MatchKind::Pinyin,
+        );
         add(Kind::Initials, folded, Lookup::Prefix, MatchKind::Initials);
     }
     if let Some(word) = q.split_whitespace().next() {
@@ -141,7 +172,7 @@ fn run_plan(conn: &Connection, plan: &Plan, limit: usize) -> Result<Vec<(i64, i6
             for row in it {
                 rows.push(row?);
             }
-            rows.sort_by(|a, b| b.1.cmp(&a.1));
+            rows.sort_by_key(|r| std::cmp::Reverse(r.1));
             rows.truncate(limit);
         }
     }
@@ -160,7 +191,11 @@ impl Store {
             let exact = matches!(plan.lookup, Lookup::Exact)
                 && !matches!(plan.kind, Kind::NameGram | Kind::Word);
             // A long Chinese query is filtered after its first grams match: ask for more.
-            let want = if cjk_query.chars().count() > MAX_GRAM { limit * 20 } else { limit };
+            let want = if cjk_query.chars().count() > MAX_GRAM {
+                limit * 20
+            } else {
+                limit
+            };
             for (rid, recency) in run_plan(&self.conn, plan, want)? {
                 let candidate = (exact, recency, plan.matched);
                 best.entry(rid)
@@ -174,9 +209,9 @@ impl Store {
         }
         let mut ranked: Vec<(i64, (bool, i64, MatchKind))> = best.into_iter().collect();
         ranked.sort_by(|a, b| (b.1 .0, b.1 .1, a.0).cmp(&(a.1 .0, a.1 .1, b.0)));
-        let mut stmt = self
-            .conn
-            .prepare_cached(&format!("SELECT {MEMBER_COLUMNS} FROM members WHERE rid = ?1"))?;
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT {MEMBER_COLUMNS} FROM members WHERE rid = ?1"
+        ))?;
         let mut hits = Vec::with_capacity(limit);
         for (rid, (exact, _, matched)) in ranked {
             if hits.len() == limit {
@@ -193,7 +228,12 @@ impl Store {
 }
 
 fn contains_cjk_run(m: &Member, cjk_query: &str) -> bool {
-    cjk_query.chars().count() <= MAX_GRAM || m.name.chars().filter(|c| is_cjk(*c)).collect::<String>().contains(cjk_query)
+    cjk_query.chars().count() <= MAX_GRAM
+        || m.name
+            .chars()
+            .filter(|c| is_cjk(*c))
+            .collect::<String>()
+            .contains(cjk_query)
 }
 
 fn hit(m: Member, matched: MatchKind, exact: bool) -> MemberHit {
@@ -219,7 +259,10 @@ mod tests {
         assert!(kinds.contains(&Kind::PhoneRev) && kinds.contains(&Kind::MemberNo));
         assert!(!kinds.contains(&Kind::Pinyin), "digits are never pinyin");
         let kinds: Vec<Kind> = plans("567").iter().map(|p| p.kind).collect();
-        assert!(!kinds.contains(&Kind::PhoneRev), "fewer than 4 digits never search phones");
+        assert!(
+            !kinds.contains(&Kind::PhoneRev),
+            "fewer than 4 digits never search phones"
+        );
     }
 
     #[test]

@@ -85,7 +85,8 @@ impl Store {
                 let person = people::person(&mut rng, &mut phones, today);
                 let mut input: MemberInput = person.input;
                 if rng.gen_bool(0.4) && !beauticians.is_empty() {
-                    input.preferred_staff_id = Some(beauticians[rng.gen_range(0..beauticians.len())]);
+                    input.preferred_staff_id =
+                        Some(beauticians[rng.gen_range(0..beauticians.len())]);
                 }
                 let registered_at = now - Duration::minutes(rng.gen_range(60..(3 * 365 * 24 * 60)));
                 let (last_visit_at, visit_count) = if rng.gen_bool(0.85) {

@@ -32,12 +32,54 @@ const LATIN_LAST: &[&str] = &[
     "Chen", "Wang", "Li", "Zhang", "Liu", "Wong", "Lee", "Tan", "Smith", "Brown", "Kim", "Sato",
 ];
 const REGIONS: &[&str] = &[
-    "上海·静安", "上海·徐汇", "上海·浦东", "北京·朝阳", "北京·海淀", "杭州·西湖", "杭州·滨江",
-    "广州·天河", "深圳·南山", "深圳·福田", "成都·锦江", "南京·鼓楼", "苏州·工业园区", "",
+    "上海·静安",
+    "上海·徐汇",
+    "上海·浦东",
+    "北京·朝阳",
+    "北京·海淀",
+    "杭州·西湖",
+    "杭州·滨江",
+    "广州·天河",
+    "深圳·南山",
+    "深圳·福田",
+    "成都·锦江",
+    "南京·鼓楼",
+    "苏州·工业园区",
+    "",
 ];
-const SOURCES: &[&str] = &["大众点评", "美团", "朋友推荐", "小红书", "抖音", "路过进店", "老客带新", ""];
-const ALLERGIES: &[&str] = &["", "", "", "", "", "酒精过敏", "芒果过敏", "对果酸敏感", "花粉过敏", "对精油过敏"];
-const TAGS: &[&str] = &["VIP", "敏感肌", "美白", "抗衰", "孕期", "学生", "爱做脸", "身体护理", "周末客"];
+const SOURCES: &[&str] = &[
+    "大众点评",
+    "美团",
+    "朋友推荐",
+    "小红书",
+    "抖音",
+    "路过进店",
+    "老客带新",
+    "",
+];
+const ALLERGIES: &[&str] = &[
+    "",
+    "",
+    "",
+    "",
+    "",
+    "酒精过敏",
+    "芒果过敏",
+    "对果酸敏感",
+    "花粉过敏",
+    "对精油过敏",
+];
+const TAGS: &[&str] = &[
+    "VIP",
+    "敏感肌",
+    "美白",
+    "抗衰",
+    "孕期",
+    "学生",
+    "爱做脸",
+    "身体护理",
+    "周末客",
+];
 const MOBILE_PREFIXES: &[&str] = &[
     "130", "131", "132", "133", "135", "136", "137", "138", "139", "150", "151", "152", "153",
     "155", "156", "157", "158", "159", "176", "177", "178", "180", "181", "182", "183", "185",
@@ -61,7 +103,11 @@ fn surname(rng: &mut StdRng) -> &'static str {
 
 fn unique_phone(rng: &mut StdRng, taken: &mut HashSet<String>) -> String {
     loop {
-        let phone = format!("{}{:08}", pick(rng, MOBILE_PREFIXES), rng.gen_range(0..100_000_000u32));
+        let phone = format!(
+            "{}{:08}",
+            pick(rng, MOBILE_PREFIXES),
+            rng.gen_range(0..100_000_000u32)
+        );
         if taken.insert(format!("+86{phone}")) {
             return phone;
         }
@@ -88,7 +134,13 @@ pub(crate) fn person(rng: &mut StdRng, phones: &mut HashSet<String>, today: Naiv
         let d = NaiveDate::from_yo_opt(year, day + 1).unwrap_or(today);
         d.format("%Y-%m-%d").to_string()
     });
-    let skin = [SkinType::Dry, SkinType::Oily, SkinType::Combination, SkinType::Sensitive, SkinType::Normal];
+    let skin = [
+        SkinType::Dry,
+        SkinType::Oily,
+        SkinType::Combination,
+        SkinType::Sensitive,
+        SkinType::Normal,
+    ];
     let mut tags = Vec::new();
     for _ in 0..rng.gen_range(0..3) {
         tags.push(pick(rng, TAGS).to_owned());
@@ -101,7 +153,9 @@ pub(crate) fn person(rng: &mut StdRng, phones: &mut HashSet<String>, today: Naiv
             gender: Some(if female { Gender::Female } else { Gender::Male }),
             birthday,
             region: pick(rng, REGIONS).to_owned(),
-            skin_type: rng.gen_bool(0.7).then(|| skin[rng.gen_range(0..skin.len())]),
+            skin_type: rng
+                .gen_bool(0.7)
+                .then(|| skin[rng.gen_range(0..skin.len())]),
             allergies: pick(rng, ALLERGIES).to_owned(),
             preferred_staff_id: None,
             notes: String::new(),

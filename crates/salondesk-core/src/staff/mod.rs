@@ -11,6 +11,7 @@ use crate::{CoreError, Result};
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum Role {
     Owner,
@@ -35,19 +36,52 @@ impl Role {
             "manager" => Role::Manager,
             "cashier" => Role::Cashier,
             "beautician" => Role::Beautician,
-            other => return Err(CoreError::validation("role", format!("unknown role {other:?}"))),
+            other => {
+                return Err(CoreError::validation(
+                    "role",
+                    format!("unknown role {other:?}"),
+                ))
+            }
         })
     }
 
-    /// Owners and managers run the store: archive, merge, settings, demo data.
-    pub fn manages(self) -> bool {
-        matches!(self, Role::Owner | Role::Manager)
+    /// What this role may do.
+    pub fn may(self, p: Permission) -> bool {
+        let manages = matches!(self, Role::Owner | Role::Manager);
+        match p {
+            // PIPL: only roles that call members (care follow-ups, complaints)
+            // see the whole phone number; the desk sees it masked.
+            Permission::SeeFullPhone => manages,
+            Permission::ArchiveMember | Permission::MergeMembers | Permission::LoadDemoData => {
+                manages
+            }
+            Permission::RegisterMember | Permission::EditMember => true,
+        }
     }
+}
 
-    /// PIPL: only roles that call members (care follow-ups, complaints) see the
-    /// whole phone number; the desk sees it masked.
-    pub fn sees_full_phone(self) -> bool {
-        self.manages()
+/// Things only some roles may do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Permission {
+    SeeFullPhone,
+    RegisterMember,
+    EditMember,
+    ArchiveMember,
+    MergeMembers,
+    LoadDemoData,
+}
+
+impl Staff {
+    /// Refuses with `Forbidden` unless this staff member's role allows `p`.
+    pub fn require(&self, p: Permission) -> Result<()> {
+        if self.role.may(p) {
+            Ok(())
+        } else {
+            Err(CoreError::Forbidden(format!(
+                "a {} may not do this ({p:?}); ask a manager",
+                self.role.as_str()
+            )))
+        }
     }
 }
 
@@ -67,7 +101,11 @@ impl Store {
                                WHEN 'cashier' THEN 2 ELSE 3 END, name",
         )?;
         let rows = stmt.query_map([], |r| {
-            Ok((r.get::<_, StaffId>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?))
+            Ok((
+                r.get::<_, StaffId>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, String>(2)?,
+            ))
         })?;
         rows.map(|row| {
             let (id, name, role) = row?;

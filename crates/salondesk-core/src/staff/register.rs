@@ -14,7 +14,9 @@ impl Store {
     /// The first run creates the owner; after that this is refused.
     pub fn create_owner(&mut self, name: &str, pin: &str) -> Result<Staff> {
         if self.has_owner()? {
-            return Err(CoreError::Forbidden("this store already has an owner".into()));
+            return Err(CoreError::Forbidden(
+                "this store already has an owner".into(),
+            ));
         }
         self.add_staff(name, Role::Owner, pin)
     }

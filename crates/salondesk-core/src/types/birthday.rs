@@ -17,10 +17,16 @@ impl Birthday {
 
     pub fn new(date: NaiveDate, today: NaiveDate) -> Result<Birthday> {
         if date > today {
-            return Err(CoreError::validation("birthday", "a birthday cannot be in the future"));
+            return Err(CoreError::validation(
+                "birthday",
+                "a birthday cannot be in the future",
+            ));
         }
         if date.year() < 1900 {
-            return Err(CoreError::validation("birthday", "a birthday cannot be before 1900"));
+            return Err(CoreError::validation(
+                "birthday",
+                "a birthday cannot be before 1900",
+            ));
         }
         Ok(Birthday(date))
     }
@@ -43,8 +49,17 @@ mod tests {
     fn refuses_impossible_and_future_dates() {
         let today = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
         assert!(Birthday::parse("1990-05-20", today).is_ok());
-        assert!(Birthday::parse("1990-02-30", today).is_err(), "no 30 February");
-        assert!(Birthday::parse("2027-01-01", today).is_err(), "not born yet");
-        assert!(Birthday::parse("20/05/1990", today).is_err(), "ISO dates only on the wire");
+        assert!(
+            Birthday::parse("1990-02-30", today).is_err(),
+            "no 30 February"
+        );
+        assert!(
+            Birthday::parse("2027-01-01", today).is_err(),
+            "not born yet"
+        );
+        assert!(
+            Birthday::parse("20/05/1990", today).is_err(),
+            "ISO dates only on the wire"
+        );
     }
 }

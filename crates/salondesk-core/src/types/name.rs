@@ -22,10 +22,16 @@ impl PersonName {
             ));
         }
         if folded.chars().any(char::is_control) {
-            return Err(CoreError::validation("name", "a name cannot contain control characters"));
+            return Err(CoreError::validation(
+                "name",
+                "a name cannot contain control characters",
+            ));
         }
         if !folded.chars().any(char::is_alphabetic) {
-            return Err(CoreError::validation("name", "a name needs at least one letter"));
+            return Err(CoreError::validation(
+                "name",
+                "a name needs at least one letter",
+            ));
         }
         Ok(PersonName(folded))
     }
@@ -47,7 +53,10 @@ mod tests {
 
     #[test]
     fn folds_space_and_refuses_empty_or_digits() {
-        assert_eq!(PersonName::parse("  Emily   Chen ").unwrap().as_str(), "Emily Chen");
+        assert_eq!(
+            PersonName::parse("  Emily   Chen ").unwrap().as_str(),
+            "Emily Chen"
+        );
         assert_eq!(PersonName::parse("王丽娜").unwrap().as_str(), "王丽娜");
         assert!(PersonName::parse("   ").is_err());
         assert!(PersonName::parse("12345").is_err());

@@ -104,7 +104,12 @@ mod tests {
 
     #[test]
     fn normalizes_mainland_mobiles_however_typed() {
-        for typed in ["13812345678", "138 1234 5678", "+86 138-1234-5678", "008613812345678"] {
+        for typed in [
+            "13812345678",
+            "138 1234 5678",
+            "+86 138-1234-5678",
+            "008613812345678",
+        ] {
             let p = Phone::parse(typed).unwrap_or_else(|e| panic!("{typed:?} should parse: {e}"));
             assert_eq!(p.e164(), "+8613812345678", "{typed:?}");
         }
@@ -123,9 +128,21 @@ mod tests {
 
     #[test]
     fn refuses_malformed_numbers_naming_the_field() {
-        for bad in ["", "12345", "1381234567", "23812345678", "abc", "+1 234", "010 6552 9988"] {
+        for bad in [
+            "",
+            "12345",
+            "1381234567",
+            "23812345678",
+            "abc",
+            "+1 234",
+            "010 6552 9988",
+        ] {
             let err = Phone::parse(bad).expect_err(bad);
-            assert_eq!(err.field(), Some("phone"), "{bad:?} must be a phone-field error");
+            assert_eq!(
+                err.field(),
+                Some("phone"),
+                "{bad:?} must be a phone-field error"
+            );
         }
     }
 }

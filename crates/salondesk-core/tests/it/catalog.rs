@@ -16,12 +16,23 @@ fn products_are_found_by_barcode_and_name_with_stock_from_moves() {
             opening_stock: 40,
         })
         .unwrap();
-    assert_eq!(serum.stock, 40, "stock on hand is the sum of the opening move");
-    let found = t.store.product_by_barcode("6901234500017").unwrap().expect("by barcode");
+    assert_eq!(
+        serum.stock, 40,
+        "stock on hand is the sum of the opening move"
+    );
+    let found = t
+        .store
+        .product_by_barcode("6901234500017")
+        .unwrap()
+        .expect("by barcode");
     assert_eq!(found.id, serum.id);
     assert!(t.store.product_by_barcode("0000000000").unwrap().is_none());
     assert_eq!(t.store.find_products("保湿", 10).unwrap().len(), 1);
-    let dup = t.store.add_product(&ProductInput { sku: "SK-001".into(), barcode: None, ..found_input() });
+    let dup = t.store.add_product(&ProductInput {
+        sku: "SK-001".into(),
+        barcode: None,
+        ..found_input()
+    });
     assert_eq!(dup.expect_err("same SKU").field(), Some("sku"));
 }
 
@@ -48,7 +59,10 @@ fn services_have_a_duration_and_are_found_by_name_or_category() {
         })
         .unwrap();
     assert_eq!(t.store.find_services("面部", 10).unwrap().len(), 1);
-    assert_eq!(t.store.find_services("清洁", 10).unwrap()[0].price, Money(26800));
+    assert_eq!(
+        t.store.find_services("清洁", 10).unwrap()[0].price,
+        Money(26800)
+    );
     let bad = t.store.add_service(&ServiceInput {
         category: "x".into(),
         name: "y".into(),

@@ -12,12 +12,27 @@ fn an_empty_file_is_migrated_to_the_current_schema() {
         .conn()
         .query_row("PRAGMA user_version", [], |r| r.get(0))
         .unwrap();
-    assert_eq!(version, SCHEMA_VERSION, "the schema version must be stamped");
-    let mode: String = store.conn().query_row("PRAGMA journal_mode", [], |r| r.get(0)).unwrap();
+    assert_eq!(
+        version, SCHEMA_VERSION,
+        "the schema version must be stamped"
+    );
+    let mode: String = store
+        .conn()
+        .query_row("PRAGMA journal_mode", [], |r| r.get(0))
+        .unwrap();
     assert_eq!(mode, "wal", "the database must run in WAL mode");
-    let sync: i64 = store.conn().query_row("PRAGMA synchronous", [], |r| r.get(0)).unwrap();
-    assert_eq!(sync, 2, "synchronous must be FULL (2) so a completed sale survives a power cut");
-    let fk: i64 = store.conn().query_row("PRAGMA foreign_keys", [], |r| r.get(0)).unwrap();
+    let sync: i64 = store
+        .conn()
+        .query_row("PRAGMA synchronous", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(
+        sync, 2,
+        "synchronous must be FULL (2) so a completed sale survives a power cut"
+    );
+    let fk: i64 = store
+        .conn()
+        .query_row("PRAGMA foreign_keys", [], |r| r.get(0))
+        .unwrap();
     assert_eq!(fk, 1, "foreign keys must be enforced");
     drop(store);
     // Reopening runs no migration twice and keeps the device identity.
@@ -44,7 +59,10 @@ fn a_database_from_a_newer_version_is_refused_and_left_untouched() {
         Ok(_) => panic!("a newer database must be refused"),
     }
     let after = std::fs::read(&path).unwrap();
-    assert!(before == after, "the refused file must not be modified in any way");
+    assert!(
+        before == after,
+        "the refused file must not be modified in any way"
+    );
     assert!(
         !dir.path().join("future.sqlite3-wal").exists(),
         "refusing must not even switch the file to WAL"

@@ -6,66 +6,126 @@ use salondesk_core::member::{MatchKind, MemberInput};
 #[test]
 fn exact_matches_rank_before_partial_ones_then_recent_visitors_first() {
     let mut t = store();
-    let zhang_san = t.store.register_member(&member("张三", "13800001234")).unwrap();
+    let zhang_san = t
+        .store
+        .register_member(&member("张三", "13800001234"))
+        .unwrap();
     t.clock.advance(Duration::days(1));
-    let zhang_san_feng = t.store.register_member(&member("张三丰", "13900001234")).unwrap();
+    let zhang_san_feng = t
+        .store
+        .register_member(&member("张三丰", "13900001234"))
+        .unwrap();
     t.clock.advance(Duration::days(1));
-    let li = t.store.register_member(&member("李四", "13700005678")).unwrap();
+    let li = t
+        .store
+        .register_member(&member("李四", "13700005678"))
+        .unwrap();
 
     let hits = t.store.search_members("张三", 10).unwrap();
     let ids: Vec<_> = hits.iter().map(|h| h.id).collect();
-    assert_eq!(ids, vec![zhang_san.id, zhang_san_feng.id], "the exact name first, though less recent");
+    assert_eq!(
+        ids,
+        vec![zhang_san.id, zhang_san_feng.id],
+        "the exact name first, though less recent"
+    );
     assert!(hits[0].exact && !hits[1].exact);
 
     let hits = t.store.search_members("张", 10).unwrap();
     let ids: Vec<_> = hits.iter().map(|h| h.id).collect();
-    assert_eq!(ids, vec![zhang_san_feng.id, zhang_san.id], "one character: most recent first");
+    assert_eq!(
+        ids,
+        vec![zhang_san_feng.id, zhang_san.id],
+        "one character: most recent first"
+    );
 
     let hits = t.store.search_members("1234", 10).unwrap();
     assert_eq!(hits.len(), 2, "both phones end in 1234: {hits:?}");
     assert!(hits.iter().all(|h| h.matched == MatchKind::PhoneSuffix));
 
     let hits = t.store.search_members("13700005678", 10).unwrap();
-    assert_eq!((hits[0].id, hits[0].matched, hits[0].exact), (li.id, MatchKind::Phone, true));
+    assert_eq!(
+        (hits[0].id, hits[0].matched, hits[0].exact),
+        (li.id, MatchKind::Phone, true)
+    );
 
     let hits = t.store.search_members(&li.member_no, 10).unwrap();
     assert_eq!(hits[0].id, li.id, "the card number finds her");
     assert!(t.store.search_members("", 10).unwrap().is_empty());
-    assert!(t.store.search_members("12", 10).unwrap().is_empty(), "two digits are too few to search");
+    assert!(
+        t.store.search_members("12", 10).unwrap().is_empty(),
+        "two digits are too few to search"
+    );
 }
 
 #[test]
 fn pinyin_finds_chinese_names_in_full_by_initials_and_by_prefix() {
     let mut t = store();
-    let m = t.store.register_member(&member("张三", "13800001234")).unwrap();
+    let m = t
+        .store
+        .register_member(&member("张三", "13800001234"))
+        .unwrap();
     for q in ["zhangsan", "zs", "ZS", "zhang", "zhangs", "zhang san"] {
         let hits = t.store.search_members(q, 10).unwrap();
-        assert!(hits.iter().any(|h| h.id == m.id), "{q:?} must find 张三, got {hits:?}");
+        assert!(
+            hits.iter().any(|h| h.id == m.id),
+            "{q:?} must find 张三, got {hits:?}"
+        );
     }
-    let latin = t.store.register_member(&member("Emily Chen", "13800004321")).unwrap();
+    let latin = t
+        .store
+        .register_member(&member("Emily Chen", "13800004321"))
+        .unwrap();
     for q in ["emily", "Emi", "chen", "Emily Chen"] {
         let hits = t.store.search_members(q, 10).unwrap();
-        assert!(hits.iter().any(|h| h.id == latin.id), "{q:?} must find Emily Chen, got {hits:?}");
+        assert!(
+            hits.iter().any(|h| h.id == latin.id),
+            "{q:?} must find Emily Chen, got {hits:?}"
+        );
     }
 }
 
 #[test]
 fn a_card_scan_opens_exactly_that_member() {
     let mut t = store();
-    let m = t.store.register_member(&MemberInput { member_no: Some("vip0042".into()), ..member("卡客", "13800009999") }).unwrap();
+    let m = t
+        .store
+        .register_member(&MemberInput {
+            member_no: Some("vip0042".into()),
+            ..member("卡客", "13800009999")
+        })
+        .unwrap();
     assert_eq!(m.member_no, "VIP0042", "card numbers are kept upper-case");
-    assert_eq!(t.store.member_by_no("vip0042").unwrap().map(|x| x.id), Some(m.id));
+    assert_eq!(
+        t.store.member_by_no("vip0042").unwrap().map(|x| x.id),
+        Some(m.id)
+    );
     assert!(t.store.member_by_no("VIP0043").unwrap().is_none());
 }
 
 // An independent oracle for the property test: characters with one reading.
 const SURNAMES: &[(&str, &str)] = &[
-    ("王", "wang"), ("李", "li"), ("张", "zhang"), ("刘", "liu"), ("陈", "chen"),
-    ("杨", "yang"), ("黄", "huang"), ("赵", "zhao"), ("周", "zhou"), ("吴", "wu"),
+    ("王", "wang"),
+    ("李", "li"),
+    ("张", "zhang"),
+    ("刘", "liu"),
+    ("陈", "chen"),
+    ("杨", "yang"),
+    ("黄", "huang"),
+    ("赵", "zhao"),
+    ("周", "zhou"),
+    ("吴", "wu"),
 ];
 const GIVEN: &[(&str, &str)] = &[
-    ("丽", "li"), ("静", "jing"), ("敏", "min"), ("芳", "fang"), ("婷", "ting"),
-    ("雪", "xue"), ("慧", "hui"), ("琳", "lin"), ("颖", "ying"), ("梅", "mei"),
+    ("丽", "li"),
+    ("静", "jing"),
+    ("敏", "min"),
+    ("芳", "fang"),
+    ("婷", "ting"),
+    ("雪", "xue"),
+    ("慧", "hui"),
+    ("琳", "lin"),
+    ("颖", "ying"),
+    ("梅", "mei"),
 ];
 
 #[derive(Debug, Clone)]
@@ -84,7 +144,10 @@ fn person() -> impl Strategy<Value = Person> {
         .prop_map(|(s, given, prefix, rest)| {
             let mut parts = vec![SURNAMES[s]];
             parts.extend(given.into_iter().map(|g| GIVEN[g]));
-            Person { parts, phone: format!("{prefix}{rest:08}") }
+            Person {
+                parts,
+                phone: format!("{prefix}{rest:08}"),
+            }
         })
 }
 

@@ -16,9 +16,16 @@ pub struct TestStore {
 
 pub fn store() -> TestStore {
     let dir = tempfile::tempdir().expect("temp dir");
-    let clock = Arc::new(FixedClock::at(Utc.with_ymd_and_hms(2026, 11, 23, 2, 0, 0).unwrap()));
-    let store = Store::open(&dir.path().join("salondesk.sqlite3"), clock.clone()).expect("open store");
-    TestStore { store, clock, _dir: dir }
+    let clock = Arc::new(FixedClock::at(
+        Utc.with_ymd_and_hms(2026, 11, 23, 2, 0, 0).unwrap(),
+    ));
+    let store =
+        Store::open(&dir.path().join("salondesk.sqlite3"), clock.clone()).expect("open store");
+    TestStore {
+        store,
+        clock,
+        _dir: dir,
+    }
 }
 
 pub fn member(name: &str, phone: &str) -> MemberInput {

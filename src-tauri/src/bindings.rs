@@ -1,0 +1,63 @@
+//! The UI's TypeScript types, generated from the wire types. The test below
+//! fails when `ui/src/lib/backend/bindings.ts` is stale; run
+//! `UPDATE_BINDINGS=1 cargo test -p salondesk bindings` to regenerate it.
+
+#[cfg(test)]
+mod tests {
+    use crate::dto::app::{AppInfo, SeedProgress};
+    use crate::dto::member::{MemberHit, MemberInput, MemberView};
+    use crate::dto::staff::{OwnerInput, Session, StaffBrief};
+    use crate::error::{ApiError, ErrorCode};
+    use salondesk_core::member::{Gender, MatchKind, SkinType, Tier};
+    use salondesk_core::staff::Role;
+    use ts_rs::TS;
+
+    fn export<T: TS>() -> String {
+        format!("export {}\n", T::decl())
+    }
+
+    fn generated() -> String {
+        let mut out = String::from(
+            "// Generated from the Rust wire types (src-tauri/src/dto) by ts-rs. Do not edit:\n\
+             // run `UPDATE_BINDINGS=1 cargo test -p salondesk bindings` to regenerate.\n\n",
+        );
+        for decl in [
+            export::<ErrorCode>(),
+            export::<ApiError>(),
+            export::<Role>(),
+            export::<Tier>(),
+            export::<Gender>(),
+            export::<SkinType>(),
+            export::<MatchKind>(),
+            export::<StaffBrief>(),
+            export::<Session>(),
+            export::<OwnerInput>(),
+            export::<AppInfo>(),
+            export::<SeedProgress>(),
+            export::<MemberHit>(),
+            export::<MemberView>(),
+            export::<MemberInput>(),
+        ] {
+            out.push_str(&decl);
+            out.push('\n');
+        }
+        out
+    }
+
+    #[test]
+    fn bindings_are_up_to_date() {
+        let path =
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("ui/src/lib/backend/bindings.ts");
+        let want = generated();
+        if std::env::var_os("UPDATE_BINDINGS").is_some() {
+            std::fs::write(&path, &want).expect("write bindings");
+            return;
+        }
+        let have = std::fs::read_to_string(&path).unwrap_or_default();
+        assert!(
+            have == want,
+            "{} is stale: the Rust wire types changed. Run `UPDATE_BINDINGS=1 cargo test -p salondesk bindings` and commit the result.",
+            path.display()
+        );
+    }
+}

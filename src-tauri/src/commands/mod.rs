@@ -1,0 +1,6 @@
+//! Tauri commands: thin adapters that take the input, call one core function
+//! and map the error. No SQL and no business rule lives here.
+
+pub mod app;
+pub mod members;
+pub mod staff;

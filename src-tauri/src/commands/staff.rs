@@ -1,0 +1,55 @@
+use crate::dto::staff::{OwnerInput, Session, StaffBrief};
+use crate::error::ApiResult;
+use crate::state::AppState;
+use tauri::State;
+
+#[tauri::command]
+pub async fn create_owner(state: State<'_, AppState>, input: OwnerInput) -> ApiResult<Session> {
+    let owner = state.store()?.create_owner(&input.name, &input.pin)?;
+    state.set_session(Some(owner.clone()));
+    Ok(Session::from(&owner))
+}
+
+/// The staff shown on the login screen (names and roles only).
+#[tauri::command]
+pub async fn login_staff_list(state: State<'_, AppState>) -> ApiResult<Vec<StaffBrief>> {
+    Ok(state
+        .store()?
+        .list_staff()?
+        .iter()
+        .map(StaffBrief::from)
+        .collect())
+}
+
+#[tauri::command]
+pub async fn login(
+    state: State<'_, AppState>,
+    staff_id: String,
+    pin: String,
+) -> ApiResult<Session> {
+    let staff = state.store()?.login(staff_id.parse()?, &pin)?;
+    state.set_session(Some(staff.clone()));
+    Ok(Session::from(&staff))
+}
+
+#[tauri::command]
+pub async fn logout(state: State<'_, AppState>) -> ApiResult<()> {
+    state.set_session(None);
+    Ok(())
+}
+
+#[tauri::command]
+pub async fn current_session(state: State<'_, AppState>) -> ApiResult<Option<Session>> {
+    Ok(state.session().as_ref().map(Session::from))
+}
+
+#[tauri::command]
+pub async fn list_staff(state: State<'_, AppState>) -> ApiResult<Vec<StaffBrief>> {
+    state.staff()?;
+    Ok(state
+        .store()?
+        .list_staff()?
+        .iter()
+        .map(StaffBrief::from)
+        .collect())
+}

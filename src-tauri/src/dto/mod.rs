@@ -1,0 +1,7 @@
+//! Wire types: what crosses to the UI, camelCase, separate from the domain
+//! types so either side can change without breaking the other. TypeScript
+//! declarations are generated from these (see `bindings.rs`).
+
+pub mod app;
+pub mod member;
+pub mod staff;

@@ -1,0 +1,124 @@
+// The shell of the UI: starts up (first run → owner setup; no session → login), keeps the
+// session and the current screen, and draws the top bar around every screen.
+import { useEffect, useRef, useState } from "preact/hooks";
+import type { ApiError, Session } from "./lib/backend/bindings";
+import { appInfo, currentSession, logout, onSessionLost } from "./lib/backend/commands";
+import { toApiError } from "./lib/backend/errors";
+import { useI18n } from "./lib/i18n";
+import type { Route } from "./lib/route";
+import { TopBar } from "./components/top-bar";
+import { Toast } from "./components/toast";
+import { ErrorBanner } from "./components/error-banner";
+import { SetupOwner } from "./screens/setup-owner";
+import { Login } from "./screens/login";
+import { MemberLookup } from "./screens/member-lookup";
+import { MemberProfile } from "./screens/member-profile";
+import { MemberForm } from "./screens/member-form";
+import { Settings } from "./screens/settings";
+
+type Boot = { state: "loading" } | { state: "failed"; error: ApiError } | { state: "ready"; hasOwner: boolean };
+
+export function App() {
+  const { t } = useI18n();
+  const [boot, setBoot] = useState<Boot>({ state: "loading" });
+  const [session, setSession] = useState<Session | null>(null);
+  const [route, setRoute] = useState<Route>({ name: "lookup" });
+  const [query, setQuery] = useState("");
+  const [notice, setNotice] = useState<string | null>(null);
+
+  const start = async () => {
+    setBoot({ state: "loading" });
+    try {
+      const info = await appInfo();
+      setSession(info.hasOwner ? await currentSession() : null);
+      setBoot({ state: "ready", hasOwner: info.hasOwner });
+    } catch (reason) {
+      setBoot({ state: "failed", error: toApiError(reason) });
+    }
+  };
+
+  useEffect(() => {
+    void start();
+    return onSessionLost(() => setSession(null));
+  }, []);
+
+  const enter = (s: Session) => {
+    setSession(s);
+    setBoot({ state: "ready", hasOwner: true });
+    setRoute({ name: "lookup" });
+    setQuery("");
+  };
+
+  const doLogout = async () => {
+    try {
+      await logout();
+    } catch {
+      // Already logged out (or the session was lost): the login screen is right either way.
+    }
+    setSession(null);
+    setRoute({ name: "lookup" });
+    setQuery("");
+    setNotice(null);
+  };
+
+  // F2 opens a new member form from any signed-in screen except the form itself.
+  const latest = useRef({ route, session });
+  latest.current = { route, session };
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const name = latest.current.route.name;
+      const signedIn = latest.current.session !== null;
+      if (e.key === "F2" && signedIn && name !== "new" && name !== "edit" && !document.querySelector("[role=dialog]")) {
+        e.preventDefault();
+        setRoute({ name: "new" });
+      }
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, []);
+
+  let screen;
+  if (boot.state === "loading") {
+    screen = <main class="center-screen"><p class="muted">{t("boot.loading")}</p></main>;
+  } else if (boot.state === "failed") {
+    screen = (
+      <main class="center-screen">
+        <div class="card auth-card">
+          <h1>{t("boot.failed")}</h1>
+          <ErrorBanner error={boot.error} testId="boot-error" />
+          {boot.error.code === "database_newer" ? null : (
+            <button type="button" class="btn btn-primary" onClick={() => void start()}>{t("common.retry")}</button>
+          )}
+        </div>
+      </main>
+    );
+  } else if (!boot.hasOwner) {
+    screen = <SetupOwner onDone={enter} />;
+  } else if (!session) {
+    screen = <Login onDone={enter} />;
+  } else if (route.name === "lookup") {
+    screen = <MemberLookup query={query} onQuery={setQuery} onNavigate={setRoute} />;
+  } else if (route.name === "profile") {
+    screen = <MemberProfile key={route.id} session={session} id={route.id} onNavigate={setRoute} notify={setNotice} />;
+  } else if (route.name === "new" || route.name === "edit") {
+    screen = (
+      <MemberForm key={route.name === "edit" ? route.id : "new"} session={session}
+        id={route.name === "edit" ? route.id : undefined} prefill={route.name === "new" ? route.prefill : undefined}
+        onNavigate={setRoute}
+        onSaved={(m) => {
+          setNotice(t("profile.saved"));
+          setRoute({ name: "profile", id: m.id });
+        }} />
+    );
+  } else {
+    screen = <Settings session={session} onLogout={() => void doLogout()} />;
+  }
+
+  return (
+    <div class="app">
+      <TopBar session={session} route={session ? route.name : null} onNavigate={setRoute} onLogout={() => void doLogout()} />
+      <div class="app-body">{screen}</div>
+      {notice ? <Toast text={notice} onDone={() => setNotice(null)} /> : null}
+    </div>
+  );
+}

@@ -1,0 +1,64 @@
+// The bar on every screen: product, navigation, who is logged in, language and logout.
+import type { Session } from "../lib/backend/bindings";
+import { useI18n } from "../lib/i18n";
+import type { Route } from "../lib/route";
+import { GlobeIcon, LogoutIcon, SettingsIcon, UsersIcon } from "./icons";
+
+type Props = {
+  session: Session | null;
+  route: Route["name"] | null;
+  onNavigate: (route: Route) => void;
+  onLogout: () => void;
+};
+
+export function TopBar(props: Props) {
+  const { t, toggleLocale } = useI18n();
+  const { session, route } = props;
+  const onMembers = route === "lookup" || route === "profile" || route === "new" || route === "edit";
+
+  return (
+    <header class="topbar">
+      <div class="brand">
+        <span class="brand-mark" aria-hidden="true">S</span>
+        <span class="brand-text">
+          <span class="brand-name">{t("app.name")}</span>
+          <span class="brand-tagline">{t("app.tagline")}</span>
+        </span>
+      </div>
+
+      {session ? (
+        <nav class="nav">
+          <button type="button" class={`nav-item ${onMembers ? "active" : ""}`} data-testid="nav-members"
+            aria-current={onMembers ? "page" : undefined} onClick={() => props.onNavigate({ name: "lookup" })}>
+            <UsersIcon /> {t("nav.members")}
+          </button>
+          <button type="button" class={`nav-item ${route === "settings" ? "active" : ""}`} data-testid="nav-settings"
+            aria-current={route === "settings" ? "page" : undefined} onClick={() => props.onNavigate({ name: "settings" })}>
+            <SettingsIcon /> {t("nav.settings")}
+          </button>
+        </nav>
+      ) : <div class="nav" />}
+
+      <div class="topbar-end">
+        {session ? (
+          <div class="current-staff" data-testid="current-staff" data-staff-id={session.staff.id} data-role={session.staff.role}>
+            <span class="avatar avatar-small" aria-hidden="true">{[...session.staff.name][0]}</span>
+            <span class="current-staff-text">
+              <span class="current-staff-name">{session.staff.name}</span>
+              <span class="current-staff-role">{t(`role.${session.staff.role}`)}</span>
+            </span>
+          </div>
+        ) : null}
+        <button type="button" class="btn btn-ghost topbar-btn" data-testid="lang-toggle" onClick={toggleLocale}
+          aria-label={t("top.langToggleLabel")} title={t("top.langToggleLabel")}>
+          <GlobeIcon /> <span>{t("top.langToggle")}</span>
+        </button>
+        {session ? (
+          <button type="button" class="btn btn-ghost topbar-btn" data-testid="logout" onClick={props.onLogout}>
+            <LogoutIcon /> <span>{t("top.logout")}</span>
+          </button>
+        ) : null}
+      </div>
+    </header>
+  );
+}

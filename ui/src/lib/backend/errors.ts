@@ -1,0 +1,51 @@
+// Every rejection from the backend becomes an `ApiError` here, so screens branch on `code`
+// and never have to guess what shape a failure has.
+import type { ApiError, ErrorCode } from "./bindings";
+
+const CODES: readonly ErrorCode[] = [
+  "validation", "duplicate_phone", "duplicate_member_no", "not_found", "wrong_pin",
+  "locked_out", "not_logged_in", "forbidden", "database_newer", "conflict", "internal",
+];
+
+function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === "string" && (CODES as readonly string[]).includes(value);
+}
+
+function stringOrNull(value: unknown): string | null {
+  return typeof value === "string" && value !== "" ? value : null;
+}
+
+export function isApiError(value: unknown): value is ApiError {
+  return typeof value === "object" && value !== null && isErrorCode((value as { code?: unknown }).code);
+}
+
+/** Normalises whatever `invoke` rejected with (an error object, a bare string, an Error). */
+export function toApiError(reason: unknown): ApiError {
+  if (typeof reason === "object" && reason !== null) {
+    const r = reason as Record<string, unknown>;
+    if (isErrorCode(r.code)) {
+      return {
+        code: r.code,
+        message: typeof r.message === "string" ? r.message : "",
+        field: stringOrNull(r.field),
+        memberId: stringOrNull(r.memberId),
+      };
+    }
+    if (reason instanceof Error) return internal(reason.message);
+  }
+  if (typeof reason === "string") return internal(reason);
+  return internal(String(reason));
+}
+
+function internal(message: string): ApiError {
+  return { code: "internal", message, field: null, memberId: null };
+}
+
+/**
+ * Pulls a number of minutes out of a lock-out message, if it has one: "locked for 4 more
+ * minute(s)", "try again in 4 min", "4 分钟".
+ */
+export function lockoutMinutes(message: string): number | null {
+  const m = /(\d+)\s*(?:[a-z]+\s+)?(?:min|分钟)/i.exec(message);
+  return m?.[1] ? Number(m[1]) : null;
+}

@@ -1,0 +1,123 @@
+// Settings and About: where the data lives, the language, demo data, logging out.
+import { useEffect, useState } from "preact/hooks";
+import type { ApiError, AppInfo, SeedProgress, Session } from "../lib/backend/bindings";
+import { appInfo, hasTauriRuntime, seedDemo } from "../lib/backend/commands";
+import { toApiError } from "../lib/backend/errors";
+import { LOCALES, useI18n } from "../lib/i18n";
+import { canManage } from "../lib/route";
+import { digitsOnly } from "../lib/input";
+import { ErrorBanner } from "../components/error-banner";
+import { LogoutIcon } from "../components/icons";
+
+type Props = { session: Session; onLogout: () => void };
+
+export function Settings(props: Props) {
+  const { t, locale, setLocale, count } = useI18n();
+  const [info, setInfo] = useState<AppInfo | null>(null);
+  const [infoError, setInfoError] = useState<ApiError | null>(null);
+  const [seedCount, setSeedCount] = useState("1000");
+  const [progress, setProgress] = useState<SeedProgress | null>(null);
+  const [seeding, setSeeding] = useState(false);
+  const [seedError, setSeedError] = useState<ApiError | string | null>(null);
+  const [seeded, setSeeded] = useState<number | null>(null);
+
+  const refresh = () => appInfo().then(setInfo, (reason: unknown) => setInfoError(toApiError(reason)));
+  useEffect(() => void refresh(), []);
+
+  const startSeed = async () => {
+    const n = Number(seedCount);
+    if (!Number.isInteger(n) || n < 1 || n > 200_000) {
+      setSeedError(t("settings.demoCountInvalid"));
+      return;
+    }
+    setSeeding(true);
+    setSeedError(null);
+    setSeeded(null);
+    setProgress({ done: 0, total: n });
+    try {
+      await seedDemo(n, setProgress);
+      setProgress({ done: n, total: n });
+      setSeeded(n);
+      void refresh();
+    } catch (reason) {
+      setSeedError(toApiError(reason));
+    } finally {
+      setSeeding(false);
+    }
+  };
+
+  const percent = progress && progress.total > 0 ? Math.min(100, Math.round((progress.done / progress.total) * 100)) : 0;
+  const { staff } = props.session;
+
+  return (
+    <main class="screen settings">
+      <header class="screen-head"><h1>{t("settings.title")}</h1></header>
+      <div class="settings-grid">
+        <section class="card">
+          <h2 class="section-title">{t("settings.about")}</h2>
+          {infoError ? <ErrorBanner error={infoError} /> : null}
+          <dl>
+            <div class="kv"><dt>{t("settings.version")}</dt><dd data-testid="settings-version">{info?.version ?? "…"}</dd></div>
+            <div class="kv"><dt>{t("settings.dbPath")}</dt><dd class="path" data-testid="settings-db-path">{info?.dbPath ?? "…"}</dd></div>
+            <div class="kv"><dt>{t("settings.dataDir")}</dt><dd class="path" data-testid="settings-data-dir">{info?.dataDir ?? "…"}</dd></div>
+            <div class="kv"><dt>{t("settings.deviceId")}</dt><dd class="path">{info?.deviceId ?? "…"}</dd></div>
+            <div class="kv"><dt>{t("settings.memberCount")}</dt><dd>{info ? count(info.memberCount) : "…"}</dd></div>
+            <div class="kv"><dt>{t("settings.pendingOps")}</dt><dd data-testid="settings-pending-ops">{info ? count(info.pendingOps) : "…"}</dd></div>
+            <div class="kv"><dt>{t("settings.backend")}</dt>
+              <dd>{hasTauriRuntime() ? t("settings.backendDesktop") : t("settings.backendMock")}</dd></div>
+          </dl>
+        </section>
+
+        <div class="settings-side">
+          <section class="card">
+            <h2 class="section-title">{t("settings.language")}</h2>
+            <div class="segmented" role="radiogroup" aria-label={t("settings.language")}>
+              {LOCALES.map((l) => (
+                <button key={l} type="button" role="radio" aria-checked={locale === l} data-testid={`lang-${l}`}
+                  class={`segment ${locale === l ? "active" : ""}`} onClick={() => setLocale(l)}>
+                  {t(`lang.${l}`)}
+                </button>
+              ))}
+            </div>
+          </section>
+
+          <section class="card">
+            <h2 class="section-title">{t("settings.account")}</h2>
+            <p>{t("settings.loggedInAs", { name: staff.name, role: t(`role.${staff.role}`) })}</p>
+            <button type="button" class="btn btn-secondary" onClick={props.onLogout}>
+              <LogoutIcon /> {t("top.logout")}
+            </button>
+          </section>
+        </div>
+
+        <section class="card settings-demo">
+          <h2 class="section-title">{t("settings.demo")}</h2>
+          <p class="muted">{t("settings.demoBody")}</p>
+          {canManage(props.session) ? (
+            <>
+              <div class="demo-row">
+                <label class="field-label" for="f-seed-count">{t("settings.demoCount")}</label>
+                <input id="f-seed-count" class="input input-number" data-testid="seed-count" inputMode="numeric"
+                  value={seedCount} disabled={seeding} onInput={digitsOnly(6, setSeedCount)} />
+                <button type="button" class="btn btn-primary" data-testid="seed-start" disabled={seeding}
+                  onClick={() => void startSeed()}>{t("settings.demoStart")}</button>
+              </div>
+              {progress ? (
+                <div class="progress-wrap">
+                  <div class="progress" role="progressbar" data-testid="seed-progress" aria-valuemin={0}
+                    aria-valuemax={progress.total} aria-valuenow={progress.done} data-done={progress.done}
+                    data-total={progress.total} data-finished={seeded !== null}>
+                    <div class="progress-fill" style={{ width: `${percent}%` }} />
+                  </div>
+                  <span class="progress-text mono">{count(progress.done)} / {count(progress.total)}</span>
+                </div>
+              ) : null}
+              {seeded !== null ? <p class="success-text" role="status">{t("settings.demoDone", { n: count(seeded) })}</p> : null}
+              {seedError ? <ErrorBanner error={seedError} testId="seed-error" /> : null}
+            </>
+          ) : <p class="muted">{t("settings.demoOwnerOnly")}</p>}
+        </section>
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,79 @@
+// First run: no staff exists yet, so the person at the desk creates the owner account.
+import { useState } from "preact/hooks";
+import type { ApiError, Session } from "../lib/backend/bindings";
+import { createOwner } from "../lib/backend/commands";
+import { toApiError } from "../lib/backend/errors";
+import { useI18n, type MessageKey } from "../lib/i18n";
+import { ErrorBanner } from "../components/error-banner";
+import { Field, type FieldError } from "../components/field";
+import { digitsOnly } from "../lib/input";
+
+type Errors = Partial<Record<"name" | "pin" | "pin-confirm", FieldError>>;
+
+export function SetupOwner(props: { onDone: (session: Session) => void }) {
+  const { t } = useI18n();
+  const [name, setName] = useState("");
+  const [pin, setPin] = useState("");
+  const [pinAgain, setPinAgain] = useState("");
+  const [errors, setErrors] = useState<Errors>({});
+  const [failure, setFailure] = useState<ApiError | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const check = (): Errors => {
+    const e: Errors = {};
+    const say = (key: MessageKey): FieldError => ({ text: t(key) });
+    if (name.trim() === "") e.name = say("setup.nameRequired");
+    if (!/^\d{4,8}$/.test(pin)) e.pin = say("setup.pinFormat");
+    else if (pin !== pinAgain) e["pin-confirm"] = say("setup.pinMismatch");
+    return e;
+  };
+
+  const submit = async (ev: Event) => {
+    ev.preventDefault();
+    const found = check();
+    setErrors(found);
+    setFailure(null);
+    if (Object.keys(found).length > 0) return;
+    setBusy(true);
+    try {
+      props.onDone(await createOwner(name.trim(), pin));
+    } catch (reason) {
+      const error = toApiError(reason);
+      if (error.code === "validation" && (error.field === "name" || error.field === "pin")) {
+        setErrors({ [error.field]: { text: t("error.validation"), detail: error.message } });
+      } else {
+        setFailure(error);
+      }
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <main class="center-screen">
+      <form class="card auth-card" onSubmit={submit} noValidate>
+        <div class="auth-mark" aria-hidden="true">S</div>
+        <h1>{t("setup.title")}</h1>
+        <p class="muted">{t("setup.intro")}</p>
+        <Field id="owner-name" label={t("setup.name")} error={errors.name}>
+          <input id="f-owner-name" class="input" data-testid="owner-name" value={name} autoFocus autocomplete="off"
+            maxLength={40} onInput={(e) => setName(e.currentTarget.value)} />
+        </Field>
+        <div class="form-row">
+          <Field id="owner-pin" label={t("setup.pin")} error={errors.pin}>
+            <input id="f-owner-pin" class="input input-pin" data-testid="owner-pin" type="password" inputMode="numeric"
+              autocomplete="new-password" value={pin} onInput={digitsOnly(8, setPin)} />
+          </Field>
+          <Field id="owner-pin-confirm" label={t("setup.pinConfirm")} error={errors["pin-confirm"]}>
+            <input id="f-owner-pin-confirm" class="input input-pin" data-testid="owner-pin-confirm" type="password"
+              inputMode="numeric" autocomplete="new-password" value={pinAgain} onInput={digitsOnly(8, setPinAgain)} />
+          </Field>
+        </div>
+        {failure ? <ErrorBanner error={failure} testId="form-error" /> : null}
+        <button type="submit" class="btn btn-primary btn-large btn-block" data-testid="owner-submit" disabled={busy}>
+          {t("setup.submit")}
+        </button>
+      </form>
+    </main>
+  );
+}
