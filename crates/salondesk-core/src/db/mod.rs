@@ -9,6 +9,10 @@ use rusqlite::Connection;
 use std::path::Path;
 use std::time::Duration;
 
+/// 64 MiB page cache (negative: KiB): the hot part of the member search index
+/// stays in memory at a million members.
+pub const CACHE_SIZE: i64 = -65_536;
+
 /// Opens (creating if needed) the database at `path` and brings its schema up
 /// to date. A database from a newer SalonDesk is refused before anything is
 /// written to it.
@@ -35,7 +39,6 @@ fn configure(conn: &Connection) -> Result<()> {
     conn.pragma_update(None, "synchronous", "FULL")?;
     conn.pragma_update(None, "foreign_keys", "ON")?;
     conn.pragma_update(None, "temp_store", "MEMORY")?;
-    // 64 MiB page cache: the member search index stays hot at a million members.
-    conn.pragma_update(None, "cache_size", -65536)?;
+    conn.pragma_update(None, "cache_size", CACHE_SIZE)?;
     Ok(())
 }

@@ -286,11 +286,9 @@ fn next_member_no(w: &mut Writer<'_>) -> Result<String> {
     loop {
         let no = format!("{code}{:07}", w.next_seq("member_no")?);
         // A hand-entered card may already hold the next number: skip past it.
-        let taken: bool = w.query_row(
-            "SELECT EXISTS (SELECT 1 FROM members WHERE member_no = ?1)",
-            [&no],
-            |r| r.get(0),
-        )?;
+        let taken: bool = w
+            .prepare_cached("SELECT EXISTS (SELECT 1 FROM members WHERE member_no = ?1)")?
+            .query_row([&no], |r| r.get(0))?;
         if !taken {
             return Ok(no);
         }

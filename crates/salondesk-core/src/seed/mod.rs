@@ -74,15 +74,34 @@ impl Store {
             .map(|s| s.id)
             .collect();
         let mut phones: HashSet<String> = existing_phones(self)?;
+        let total = opts.members;
+        progress(0, total);
+        // Inserting a million members touches the search index all over: give
+        // SQLite a page cache big enough to hold it while seeding, then shrink back.
+        self.conn.pragma_update(None, "cache_size", -1_048_576)?;
+        let result = self.seed_members(opts, &mut rng, &beauticians, &mut phones, progress);
+        self.conn.pragma_update(None, "cache_size", crate::db::CACHE_SIZE)?;
+        report.members_added = result?;
+        Ok(report)
+    }
+
+    fn seed_members(
+        &mut self,
+        opts: &SeedOptions,
+        rng: &mut StdRng,
+        beauticians: &[crate::ids::StaffId],
+        phones: &mut HashSet<String>,
+        progress: &mut dyn FnMut(u64, u64),
+    ) -> Result<u64> {
         let now = self.now();
         let today = now.date_naive();
         let total = opts.members;
-        progress(0, total);
-        while report.members_added < total {
-            let n = opts.batch.max(1).min(total - report.members_added);
+        let mut added = 0;
+        while added < total {
+            let n = opts.batch.max(1).min(total - added);
             let mut batch = Vec::with_capacity(n as usize);
             for _ in 0..n {
-                let person = people::person(&mut rng, &mut phones, today);
+                let person = people::person(rng, phones, today);
                 let mut input: MemberInput = person.input;
                 if rng.gen_bool(0.4) && !beauticians.is_empty() {
                     input.preferred_staff_id =
@@ -97,7 +116,7 @@ impl Store {
                     (None, 0)
                 };
                 let history = History {
-                    tier: tier(&mut rng),
+                    tier: tier(rng),
                     registered_at,
                     last_visit_at,
                     visit_count,
@@ -110,10 +129,10 @@ impl Store {
                 }
                 Ok(())
             })?;
-            report.members_added += n;
-            progress(report.members_added, total);
+            added += n;
+            progress(added, total);
         }
-        Ok(report)
+        Ok(added)
     }
 
     fn seed_staff(&mut self) -> Result<u64> {
