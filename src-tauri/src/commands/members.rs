@@ -36,21 +36,8 @@ pub async fn member_by_card(
     member_no: String,
 ) -> ApiResult<Option<MemberHit>> {
     let full = state.staff()?.role.may(Permission::SeeFullPhone);
-    let store = state.store()?;
-    let Some(m) = store.member_by_no(&member_no)? else {
-        return Ok(None);
-    };
-    let hit = salondesk_core::member::MemberHit {
-        id: m.id,
-        member_no: m.member_no,
-        name: m.name,
-        phone: m.phone,
-        tier: m.tier,
-        last_visit_at: m.last_visit_at,
-        matched: salondesk_core::member::MatchKind::MemberNo,
-        exact: true,
-    };
-    Ok(Some(MemberHit::new(&hit, full)))
+    let hit = state.store()?.member_hit_by_no(&member_no)?;
+    Ok(hit.map(|h| MemberHit::new(&h, full)))
 }
 
 #[tauri::command]

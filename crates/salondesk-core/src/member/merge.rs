@@ -3,7 +3,7 @@
 //! other record. The merged record is archived with a pointer to the survivor.
 
 use super::read::load;
-use super::register::{archive, index, profile_payload, unindex};
+use super::register::{archive, index, profile_payload, save_profile, unindex};
 use super::Member;
 use crate::ids::MemberId;
 use crate::store::Store;
@@ -39,32 +39,7 @@ impl Store {
             }
             let combined = combine(&survivor, &merged);
             unindex(w, &survivor, s_rid)?;
-            w.execute(
-                "UPDATE members SET gender = ?2, birthday = ?3, region = ?4, skin_type = ?5,
-                    allergies = ?6, preferred_staff_id = ?7, notes = ?8, tags = ?9,
-                    consent_marketing = ?10, source = ?11, referrer_id = ?12, tier = ?13,
-                    registered_at = ?14, last_visit_at = ?15, visit_count = ?16, updated_at = ?17
-                 WHERE id = ?1",
-                params![
-                    survivor_id,
-                    combined.gender.map(|g| g.as_str()),
-                    combined.birthday.map(|b| b.format("%Y-%m-%d").to_string()),
-                    combined.region,
-                    combined.skin_type.map(|s| s.as_str()),
-                    combined.allergies,
-                    combined.preferred_staff_id,
-                    combined.notes,
-                    serde_json::to_string(&combined.tags)?,
-                    combined.consent_marketing,
-                    combined.source,
-                    combined.referrer_id,
-                    combined.tier.as_str(),
-                    crate::time::iso(combined.registered_at),
-                    combined.last_visit_at.map(crate::time::iso),
-                    combined.visit_count,
-                    crate::time::iso(w.now()),
-                ],
-            )?;
+            save_profile(w, &combined)?;
             archive(w, merged_id, Some(survivor_id))?;
             let (after, rid) = load(w, survivor_id)?;
             index(w, &after, rid)?;

@@ -39,34 +39,30 @@ impl Store {
             let phone = valid.phone.clone().unwrap_or_else(|| old.phone.clone());
             check_references(w, &valid, Some(id))?;
             check_phone_free(w, &phone, Some(id))?;
-            let member_no = valid.member_no.clone().unwrap_or_else(|| old.member_no.clone());
+            let member_no = valid
+                .member_no
+                .clone()
+                .unwrap_or_else(|| old.member_no.clone());
             check_member_no_free(w, &member_no, Some(id))?;
-            unindex(w, &old, rid)?;
-            w.prepare_cached(
-                "UPDATE members SET member_no = ?2, name = ?3, phone = ?4, gender = ?5, birthday = ?6,
-                    region = ?7, skin_type = ?8, allergies = ?9, preferred_staff_id = ?10, notes = ?11,
-                    tags = ?12, consent_marketing = ?13, source = ?14, referrer_id = ?15, updated_at = ?16
-                 WHERE id = ?1",
-            )?
-            .execute(params![
-                id,
+            let new = Member {
                 member_no,
-                valid.name.as_str(),
-                phone.e164(),
-                valid.gender.map(|g| g.as_str()),
-                valid.birthday.map(|b| b.format("%Y-%m-%d").to_string()),
-                valid.region,
-                valid.skin_type.map(|s| s.as_str()),
-                valid.allergies,
-                valid.preferred_staff_id,
-                valid.notes,
-                serde_json::to_string(&valid.tags)?,
-                valid.consent_marketing,
-                valid.source,
-                valid.referrer_id,
-                crate::time::iso(w.now()),
-            ])?;
-            let (new, rid) = load(w, id)?;
+                name: valid.name.to_string(),
+                phone,
+                gender: valid.gender,
+                birthday: valid.birthday,
+                region: valid.region.clone(),
+                skin_type: valid.skin_type,
+                allergies: valid.allergies.clone(),
+                preferred_staff_id: valid.preferred_staff_id,
+                notes: valid.notes.clone(),
+                tags: valid.tags.clone(),
+                consent_marketing: valid.consent_marketing,
+                source: valid.source.clone(),
+                referrer_id: valid.referrer_id,
+                ..old.clone()
+            };
+            unindex(w, &old, rid)?;
+            save_profile(w, &new)?;
             index(w, &new, rid)?;
             w.emit("member", &id, OpKind::Upsert, &profile_payload(&new))?;
             Ok(())
@@ -192,6 +188,40 @@ pub(crate) fn profile_payload(m: &Member) -> serde_json::Value {
         "referrerId": m.referrer_id, "tier": m.tier,
         "registeredAt": crate::time::iso(m.registered_at),
     })
+}
+
+/// Writes every profile column of `m` back to its row (identity and archive state aside).
+pub(crate) fn save_profile(w: &Writer<'_>, m: &Member) -> Result<()> {
+    w.prepare_cached(
+        "UPDATE members SET member_no = ?2, name = ?3, phone = ?4, gender = ?5, birthday = ?6,
+            region = ?7, skin_type = ?8, allergies = ?9, preferred_staff_id = ?10, notes = ?11,
+            tags = ?12, consent_marketing = ?13, source = ?14, referrer_id = ?15, tier = ?16,
+            registered_at = ?17, last_visit_at = ?18, visit_count = ?19, updated_at = ?20
+         WHERE id = ?1",
+    )?
+    .execute(params![
+        m.id,
+        m.member_no,
+        m.name,
+        m.phone.e164(),
+        m.gender.map(|g| g.as_str()),
+        m.birthday.map(|b| b.format("%Y-%m-%d").to_string()),
+        m.region,
+        m.skin_type.map(|s| s.as_str()),
+        m.allergies,
+        m.preferred_staff_id,
+        m.notes,
+        serde_json::to_string(&m.tags)?,
+        m.consent_marketing,
+        m.source,
+        m.referrer_id,
+        m.tier.as_str(),
+        crate::time::iso(m.registered_at),
+        m.last_visit_at.map(crate::time::iso),
+        m.visit_count,
+        crate::time::iso(w.now()),
+    ])?;
+    Ok(())
 }
 
 pub(crate) fn index(w: &Writer<'_>, m: &Member, rid: i64) -> Result<()> {

@@ -227,6 +227,15 @@ impl Store {
     }
 }
 
+impl Store {
+    /// The member a scanned (or typed) card number belongs to, as a search hit.
+    pub fn member_hit_by_no(&self, member_no: &str) -> Result<Option<MemberHit>> {
+        Ok(self
+            .member_by_no(member_no)?
+            .map(|m| hit(m, MatchKind::MemberNo, true)))
+    }
+}
+
 fn contains_cjk_run(m: &Member, cjk_query: &str) -> bool {
     cjk_query.chars().count() <= MAX_GRAM
         || m.name

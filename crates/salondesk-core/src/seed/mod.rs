@@ -80,7 +80,8 @@ impl Store {
         // SQLite a page cache big enough to hold it while seeding, then shrink back.
         self.conn.pragma_update(None, "cache_size", -1_048_576)?;
         let result = self.seed_members(opts, &mut rng, &beauticians, &mut phones, progress);
-        self.conn.pragma_update(None, "cache_size", crate::db::CACHE_SIZE)?;
+        self.conn
+            .pragma_update(None, "cache_size", crate::db::CACHE_SIZE)?;
         report.members_added = result?;
         Ok(report)
     }
