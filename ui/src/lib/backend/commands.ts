@@ -51,7 +51,7 @@ export const appInfo = () => call<AppInfo>("app_info");
 // Tauri ignores arguments a command does not declare, so both shapes are sent until they agree.
 export const createOwner = (name: string, pin: string) => {
   const input: OwnerInput = { name, pin };
-  return call<Session>("create_owner", { input, ...input });
+  return call<Session>("create_owner", { input });
 };
 export const loginStaffList = () => call<StaffBrief[]>("login_staff_list");
 export const login = (staffId: string, pin: string) => call<Session>("login", { staffId, pin });

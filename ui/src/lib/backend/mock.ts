@@ -223,8 +223,7 @@ const str = (v: unknown) => (typeof v === "string" ? v : "");
 const handlers: Record<string, (a: Args) => unknown> = {
   app_info: () => info(),
   create_owner: (a) => {
-    // The shell takes `input: OwnerInput`; the contract document says `{ name, pin }`.
-    const input = (a.input ?? a) as Args;
+    const input = a.input as Args;
     if (staff.some((s) => s.role === "owner")) fail("forbidden", "the owner already exists");
     if (str(input.name).trim() === "") fail("validation", "a name is required", "name");
     if (!/^\d{4,8}$/.test(str(input.pin))) fail("validation", "a PIN is 4 to 8 digits", "pin");
