@@ -1,8 +1,9 @@
+# shellcheck shell=bash
 # Shared by scripts/*.sh (sourced, not run): repo root, PATH, messages.
 # Callers already run with `set -euo pipefail`.
 
 REPO_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-cd "$REPO_ROOT"
+cd "$REPO_ROOT" || exit 1
 
 # rustup and `cargo install` put their binaries here; a non-login shell may lack it on PATH.
 if [ -d "${CARGO_HOME:-$HOME/.cargo}/bin" ]; then

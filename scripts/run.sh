@@ -5,7 +5,8 @@
 # The app keeps its database in the OS app-data folder (Linux: ~/.local/share/com.salondesk.desk/);
 # SALONDESK_DB=/path/file.sqlite3 scripts/run.sh uses that file instead.
 set -euo pipefail
-SCRIPT_NAME=run
+SCRIPT_NAME="run" # read by say/die in lib.sh
+# shellcheck source=lib.sh
 source "$(dirname "$0")/lib.sh"
 
 profile=()
@@ -26,7 +27,7 @@ fi
 bash scripts/setup.sh --no-test-tools
 say "building the UI: npm --prefix ui run build"
 npm --prefix ui run build
-say "building the app: cargo build ${profile[*]} --bin salondesk"
+say "building the app: cargo build ${profile[*]:+${profile[*]} }--bin salondesk"
 cargo build "${profile[@]}" --bin salondesk
 
 if [ "$has_display" = false ]; then

@@ -4,7 +4,8 @@
 #   scripts/setup.sh                 app + test tools
 #   scripts/setup.sh --no-test-tools app only (skips tauri-driver and the e2e test packages)
 set -euo pipefail
-SCRIPT_NAME=setup
+SCRIPT_NAME="setup" # read by say/die in lib.sh
+# shellcheck source=lib.sh
 source "$(dirname "$0")/lib.sh"
 
 test_tools=true

@@ -6,7 +6,8 @@
 # Each stage's output is also kept in target/test-logs/<stage>.log; e2e screenshots (and, on a
 # failure, the page source) go to target/e2e/.
 set -euo pipefail
-SCRIPT_NAME=test
+SCRIPT_NAME="test" # read by say/die in lib.sh
+# shellcheck source=lib.sh
 source "$(dirname "$0")/lib.sh"
 
 all_stages=(fmt ui-build ui-test clippy cargo-test app e2e)

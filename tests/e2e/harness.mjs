@@ -226,6 +226,10 @@ function safeName(name) {
  */
 export async function launchApp({ name }) {
   fs.mkdirSync(path.join(OUT_DIR, 'logs'), { recursive: true });
+  // Screenshots of an earlier run under this name would mix with this run's.
+  for (const file of fs.readdirSync(OUT_DIR)) {
+    if (file.startsWith(`${safeName(name)}-`) || file.startsWith(`FAILED-${safeName(name)}-`)) fs.rmSync(path.join(OUT_DIR, file));
+  }
   if (!fs.existsSync(APP)) {
     throw new Error(`the app binary ${APP} does not exist: build it first with 'cargo build --bin salondesk' (after 'npm --prefix ui run build')`);
   }
@@ -356,7 +360,7 @@ export class App {
     for (const testId of FATAL_TESTIDS) {
       const el = await this.visible(testId).catch(() => null);
       if (el) {
-        const text = (await el.getText().catch(() => '')).trim().replace(/\s+/g, ' ');
+        const text = (await this.textOf(el).catch(() => '')).replace(/\s+/g, ' ');
         const err = new Error(`the app shows ${testId}: ${JSON.stringify(text)}`);
         err.fatal = true;
         throw err;
@@ -398,9 +402,30 @@ export class App {
     );
   }
 
+  /**
+   * An element's rendered text (innerText), trimmed. Not WebDriver's getText: WebKitWebDriver's
+   * visibility rules drop text inside styled spans (a result row "王丽娜 138 1234 5678 …" came
+   * back as "王Standard…").
+   */
+  async textOf(el) {
+    return ((await this.driver.executeScript('return arguments[0].innerText', el)) ?? '').trim();
+  }
+
   async text(testId) {
-    const el = await this.waitVisible(testId);
-    return (await el.getText()).trim();
+    return this.textOf(await this.waitVisible(testId));
+  }
+
+  /** Rendered texts of the visible elements with this testid, in page order. */
+  async texts(testId) {
+    const texts = [];
+    for (const el of await this.all(testId)) {
+      try {
+        if (await el.isDisplayed()) texts.push(await this.textOf(el));
+      } catch {
+        // re-rendered while reading: the next poll sees the new list
+      }
+    }
+    return texts;
   }
 
   async value(testId) {
@@ -446,6 +471,18 @@ export class App {
       async () => (await this.focusedTestId()) === testId,
       async () => `expected focus on ${testId} before typing, saw ${JSON.stringify(await this.focusedTestId())}`,
     );
+    if (/[^\x00-\x7f]/.test(text)) {
+      // WebKitWebDriver delivers non-ASCII keys (Chinese names) unreliably and sometimes late,
+      // after a script-set value, wiping it: set such text from script only, as an IME would
+      // commit it, and check that it stays.
+      await this.setValue(testId, before + text);
+      await new Promise((resolve) => setTimeout(resolve, 150));
+      const kept = await el.getAttribute('value');
+      if (kept !== before + text) {
+        throw new Error(`expected [data-testid="${testId}"] to keep ${JSON.stringify(before + text)}, saw ${JSON.stringify(kept)}`);
+      }
+      return el;
+    }
     await el.sendKeys(text);
     const after = await el.getAttribute('value');
     if (after !== before + text) {

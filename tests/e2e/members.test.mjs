@@ -20,20 +20,9 @@ describe('members: first run, register, look up, phone rules', { timeout: 180_00
   }, { timeout: 60_000 });
   const step = scenario(test, () => app);
 
-  /** Texts of the visible search results. */
-  async function resultTexts() {
-    const texts = [];
-    for (const el of await app.all('member-result')) {
-      try {
-        // textContent, not getText: WebKitWebDriver's visible-text atom drops parts of rows
-        // laid out with CSS grid.
-        if (await el.isDisplayed()) texts.push(String(await app.driver.executeScript('return arguments[0].textContent', el)).trim());
-      } catch {
-        // re-rendered while reading: the next poll sees the new list
-      }
-    }
-    return texts;
-  }
+  // Rendered text (innerText), not WebDriver's getText: WebKitWebDriver's visible-text atom
+  // drops parts of rows laid out with CSS grid.
+  const resultTexts = () => app.texts('member-result');
 
   /** Replaces the search text and waits for a result containing `name`. */
   async function searchFinds(query, name) {
@@ -50,7 +39,7 @@ describe('members: first run, register, look up, phone rules', { timeout: 180_00
     const error = await app.waitFor(
       async () => {
         const el = await app.visible('error-phone');
-        const text = el ? (await el.getText()).trim() : '';
+        const text = el ? await app.textOf(el) : '';
         return text && (!expectInText || text.includes(expectInText)) ? text : null;
       },
       async () => `expected error-phone visible with ${expectInText ? `text mentioning ${expectInText}` : 'non-empty text'}; saw ${await app.describeTestId('error-phone')}`,
