@@ -6,18 +6,23 @@
 //! database and device identity), `write` (the one write path: validate,
 //! apply, append an outbox operation, in one transaction), then one module per
 //! use case: `member` (register, edit, archive, merge, search), `staff` (PIN
-//! login with lock-out), `catalog` (services, products, stock), `seed` (demo
-//! data).
+//! login with lock-out), `catalog` (services, products, stock), `checkout`
+//! (sales, refunds, tiers, plans, coupons), `ledger` (balances as sums of the
+//! append-only ledgers), `shift` (float, pay-in/out, close, Z report), `seed`
+//! (demo data).
 
 pub mod catalog;
+pub mod checkout;
 pub mod clock;
 pub mod db;
 mod error;
 pub mod hlc;
 pub mod ids;
+pub mod ledger;
 pub mod member;
 pub mod money;
 pub mod seed;
+pub mod shift;
 pub mod staff;
 mod store;
 pub mod time;

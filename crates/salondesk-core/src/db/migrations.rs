@@ -5,7 +5,10 @@
 use crate::{CoreError, Result};
 use rusqlite::{Connection, TransactionBehavior};
 
-const MIGRATIONS: &[(&str, &str)] = &[("0001_init", include_str!("sql/0001_init.sql"))];
+const MIGRATIONS: &[(&str, &str)] = &[
+    ("0001_init", include_str!("sql/0001_init.sql")),
+    ("0002_checkout", include_str!("sql/0002_checkout.sql")),
+];
 
 /// The schema version this build writes.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;

@@ -12,7 +12,8 @@ pub use input::MemberInput;
 pub use keys::pinyin_initials;
 pub use search::{MatchKind, MemberHit};
 
-pub(crate) use register::{insert_member, History};
+pub(crate) use read::load as load_member;
+pub(crate) use register::{insert_member, record_visit, History};
 
 use crate::ids::{MemberId, StaffId};
 use crate::types::Phone;

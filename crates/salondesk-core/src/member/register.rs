@@ -334,3 +334,17 @@ impl Store {
             .optional()?)
     }
 }
+
+/// A visit (a completed sale): her visit count and last visit move, and with
+/// them her place in search results.
+pub(crate) fn record_visit(w: &mut Writer<'_>, id: MemberId) -> Result<()> {
+    let (old, rid) = load(w, id)?;
+    unindex(w, &old, rid)?;
+    w.prepare_cached(
+        "UPDATE members SET last_visit_at = ?2, visit_count = visit_count + 1 WHERE id = ?1",
+    )?
+    .execute(params![id, crate::time::iso(w.now())])?;
+    let (new, rid) = load(w, id)?;
+    index(w, &new, rid)?;
+    Ok(())
+}

@@ -1,6 +1,9 @@
 //! The core's integration tests, on real SQLite files: one test binary.
 
 mod catalog;
+mod checkout;
+mod checkout_fixture;
+mod checkout_property;
 mod members;
 mod migrations;
 mod search;

@@ -1,0 +1,40 @@
+//! The audit log (操作日志): voids, refunds, manual discounts, price overrides,
+//! drawer opens and rule changes, each with who did it and who approved it.
+
+use crate::ids::StaffId;
+use crate::write::{OpKind, Writer};
+use crate::Result;
+use rusqlite::params;
+use serde_json::json;
+
+pub(crate) fn record(
+    w: &mut Writer<'_>,
+    staff: StaffId,
+    approver: Option<StaffId>,
+    action: &str,
+    entity_id: Option<&str>,
+    detail: &serde_json::Value,
+) -> Result<()> {
+    let id = crate::ids::new_v7(w.now()).to_string();
+    w.prepare_cached(
+        "INSERT INTO audit_log (id, staff_id, approver_id, action, entity_id, detail, created_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+    )?
+    .execute(params![
+        id,
+        staff,
+        approver,
+        action,
+        entity_id,
+        detail.to_string(),
+        crate::time::iso(w.now())
+    ])?;
+    w.emit(
+        "audit_log",
+        &id,
+        OpKind::Append,
+        &json!({ "staffId": staff, "approverId": approver, "action": action,
+                 "entityId": entity_id, "detail": detail }),
+    )?;
+    Ok(())
+}

@@ -1,0 +1,286 @@
+//! Completing a sale: in one transaction through the write path, the sale with
+//! its lines, credited staff and tenders, and every ledger it touches — points,
+//! stored value, package sessions, stock, cash drawer, commission — then the
+//! member's visit and tier.
+
+use super::cart::{Cart, Tender};
+use super::pricing::{price, LineKind, PriceInput, PricedLine};
+use super::tenders::{check, Paid, TenderRules};
+use super::tiers::{re_evaluate, rule_for, TierReason};
+use super::{ledger_rows::LedgerRows, resolve::resolve, settings, SaleOutcome};
+use crate::ids::MemberId;
+use crate::member::Member;
+use crate::money::Money;
+use crate::staff::Staff;
+use crate::store::Store;
+use crate::write::{OpKind, Writer};
+use crate::{CoreError, Result};
+use chrono::{Datelike, NaiveDate};
+use rusqlite::params;
+use serde_json::json;
+
+impl Store {
+    /// Completes a sale rung up by `cashier`. Nothing is written unless all of it is.
+    pub fn complete_sale(
+        &mut self,
+        cashier: &Staff,
+        cart: &Cart,
+        tenders: &[Tender],
+    ) -> Result<SaleOutcome> {
+        self.write(|w| complete(w, cashier, cart, tenders))
+    }
+}
+
+fn complete(
+    w: &mut Writer<'_>,
+    cashier: &Staff,
+    cart: &Cart,
+    tenders: &[Tender],
+) -> Result<SaleOutcome> {
+    let cfg = settings::load(w)?;
+    let today = cfg.business_date(w.now());
+    let shift_id = super::open_shift_id(w)?;
+    let member = match cart.member_id {
+        Some(id) => {
+            let (m, _) = crate::member::load_member(w, id)?;
+            if m.archived {
+                return Err(CoreError::validation("memberId", "this member is archived"));
+            }
+            Some(m)
+        }
+        None => None,
+    };
+    let rules = super::tiers::load_rules(w)?;
+    let tier = member.as_ref().map(|m| rule_for(&rules, m.tier).clone());
+    let approved = cart.approval.is_some();
+    if cart.manual_discount.fen() != 0 && !approved {
+        return Err(CoreError::Forbidden(
+            "a manual discount needs a manager's approval".into(),
+        ));
+    }
+    let lines = resolve(w, &cart.lines, cart.member_id, today, approved)?;
+    let coupon = match cart
+        .coupon
+        .as_deref()
+        .map(str::trim)
+        .filter(|c| !c.is_empty())
+    {
+        Some(code) => Some(
+            super::plans::coupon(w, code)?
+                .ok_or_else(|| CoreError::validation("coupon", format!("no coupon {code}")))?,
+        ),
+        None => None,
+    };
+    let priced = price(PriceInput {
+        lines,
+        tier_discount_bp: tier.as_ref().map_or(0, |t| t.discount_bp),
+        coupon: coupon.as_ref().map(|(c, used)| (c, *used)),
+        manual_discount: cart.manual_discount,
+        today,
+    })?;
+    let total = Money(priced.iter().map(|p| p.amount.fen()).sum());
+    let top_up_total = Money(
+        priced
+            .iter()
+            .filter(|p| p.line.kind == LineKind::TopUp)
+            .map(|p| p.amount.fen())
+            .sum(),
+    );
+    let (points_balance, stored_value_balance) = match cart.member_id {
+        Some(id) => (
+            crate::ledger::points(w, id)?,
+            crate::ledger::stored_value(w, id)?,
+        ),
+        None => (0, Money::ZERO),
+    };
+    let paid = check(
+        tenders,
+        &TenderRules {
+            total,
+            top_up_total,
+            has_member: member.is_some(),
+            points_balance,
+            stored_value_balance,
+            point_value_fen: cfg.point_value_fen,
+        },
+    )?;
+    let points_earned = match (&member, &tier) {
+        (Some(m), Some(t)) => {
+            earned_points(&priced, &paid, t.points_multiplier_pct, &cfg, m, today)
+        }
+        _ => 0,
+    };
+
+    let sale_id = crate::ids::new_v7(w.now()).to_string();
+    let receipt_no = super::next_receipt_no(w)?;
+    let now = crate::time::iso(w.now());
+    let discount_total: i64 = priced
+        .iter()
+        .map(|p| p.tier_discount.fen() + p.coupon_discount.fen() + p.manual_discount.fen())
+        .sum();
+    let subtotal = total.fen() + discount_total;
+    w.prepare_cached(
+        "INSERT INTO sales (id, receipt_no, kind, member_id, cashier_id, approver_id, shift_id, coupon_code,
+                            subtotal, discount_total, total, change_given, business_date, created_at)
+         VALUES (?1, ?2, 'sale', ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+    )?
+    .execute(params![
+        sale_id,
+        receipt_no,
+        cart.member_id,
+        cashier.id,
+        cart.approval.as_ref().map(|a| a.approver()),
+        shift_id,
+        coupon.as_ref().map(|(c, _)| c.code.clone()),
+        subtotal,
+        discount_total,
+        total.fen(),
+        paid.change.fen(),
+        today.to_string(),
+        now
+    ])?;
+    let mut rows = LedgerRows::new(&sale_id, &now);
+    for (i, p) in priced.iter().enumerate() {
+        let line_id = super::ledger_rows::insert_line(w, &sale_id, i, p, None, 1)?;
+        rows.commission(w, &line_id, p, 1)?;
+        match p.line.kind {
+            LineKind::Product => rows.stock(w, &p.line.item_id, -p.line.qty, "sale")?,
+            LineKind::TopUp => {
+                let member = member_id(cart)?;
+                let bonus: i64 = w
+                    .prepare_cached("SELECT bonus FROM top_up_plans WHERE id = ?1")?
+                    .query_row([&p.line.item_id], |r| r.get(0))?;
+                rows.stored_value(w, member, p.amount.fen(), "top_up")?;
+                if bonus > 0 {
+                    rows.stored_value(w, member, bonus, "bonus")?;
+                }
+            }
+            LineKind::PackagePurchase => {
+                let (service_id, name, sessions, valid_days): (String, String, i64, i64) = w
+                    .prepare_cached("SELECT service_id, name, sessions, valid_days FROM package_plans WHERE id = ?1")?
+                    .query_row([&p.line.item_id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?;
+                // A package bought on a sale line takes that line's id: its refund finds it.
+                let package_id = line_id.clone();
+                let expires = today + chrono::Duration::days(valid_days);
+                w.prepare_cached(
+                    "INSERT INTO packages (id, member_id, plan_id, service_id, name, expires_on, sale_id, created_at)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                )?
+                .execute(params![package_id, member_id(cart)?, p.line.item_id, service_id, name, expires.to_string(), sale_id, now])?;
+                rows.package(w, &package_id, sessions, "purchase")?;
+            }
+            LineKind::PackageRedemption => rows.package(w, &p.line.item_id, -1, "redeem")?,
+            LineKind::Service => {}
+        }
+    }
+    for t in tenders {
+        super::ledger_rows::insert_tender(w, &sale_id, t, cfg.point_value_fen, 1)?;
+    }
+    if let Some(m) = &member {
+        if paid.points_used > 0 {
+            rows.points(w, m.id, -paid.points_used, "redeem", None)?;
+        }
+        if paid.stored_value_used.fen() > 0 {
+            rows.stored_value(w, m.id, -paid.stored_value_used.fen(), "pay")?;
+        }
+        if points_earned > 0 {
+            let expires = NaiveDate::from_ymd_opt(today.year() + cfg.points_expiry_years, 12, 31)
+                .unwrap_or(today);
+            rows.points(w, m.id, points_earned, "earn", Some(expires))?;
+        }
+    }
+    let drawer = paid.cash_in.fen() - paid.change.fen();
+    if drawer != 0 {
+        rows.drawer(w, shift_id.as_deref(), drawer, "sale")?;
+    }
+    if cart.manual_discount.fen() != 0 || priced.iter().any(|p| p.line.overridden) {
+        let approver = cart.approval.as_ref().map(|a| a.approver());
+        let overrides: Vec<_> = priced
+            .iter()
+            .filter(|p| p.line.overridden)
+            .map(|p| json!({ "item": p.line.name, "price": p.line.unit_price }))
+            .collect();
+        if cart.manual_discount.fen() != 0 {
+            super::audit::record(
+                w,
+                cashier.id,
+                approver,
+                "manual_discount",
+                Some(&sale_id),
+                &json!({ "amount": cart.manual_discount }),
+            )?;
+        }
+        if !overrides.is_empty() {
+            super::audit::record(
+                w,
+                cashier.id,
+                approver,
+                "price_override",
+                Some(&sale_id),
+                &json!({ "lines": overrides }),
+            )?;
+        }
+    }
+    w.emit(
+        "sale",
+        &sale_id,
+        OpKind::Append,
+        &json!({ "receiptNo": receipt_no, "kind": "sale", "memberId": cart.member_id, "cashierId": cashier.id,
+                 "total": total, "change": paid.change, "businessDate": today, "tenders": tenders,
+                 "ledger": rows.entries() }),
+    )?;
+    if let Some(m) = &member {
+        crate::member::record_visit(w, m.id)?;
+        re_evaluate(
+            w,
+            m.id,
+            &today.format("%Y-%m").to_string(),
+            TierReason::Sale,
+        )?;
+    }
+    Ok(SaleOutcome {
+        sale_id,
+        receipt_no,
+        total,
+        change: paid.change,
+        points_earned,
+    })
+}
+
+fn member_id(cart: &Cart) -> Result<MemberId> {
+    cart.member_id
+        .ok_or_else(|| CoreError::validation("memberId", "this sale needs a member"))
+}
+
+/// Points on what was spent, by tier multiplier (and the birthday month's),
+/// none on the part paid with points and none on top-ups.
+fn earned_points(
+    priced: &[PricedLine],
+    paid: &Paid,
+    multiplier_pct: i64,
+    cfg: &settings::CheckoutSettings,
+    member: &Member,
+    today: NaiveDate,
+) -> i64 {
+    let base: i64 = priced
+        .iter()
+        .filter(|p| p.line.kind != LineKind::TopUp)
+        .map(|p| p.amount.fen())
+        .sum();
+    let base = (base - paid.points_value.fen()).max(0);
+    let birthday = member.birthday.is_some_and(|b| b.month() == today.month());
+    let birthday_pct = if birthday {
+        cfg.birthday_multiplier_pct
+    } else {
+        100
+    };
+    // fen → yuan (/100), multiplier (/100), birthday (/100)
+    i64::try_from(
+        i128::from(base)
+            * i128::from(cfg.points_per_yuan)
+            * i128::from(multiplier_pct)
+            * i128::from(birthday_pct)
+            / 1_000_000,
+    )
+    .unwrap_or(i64::MAX)
+}

@@ -1,0 +1,64 @@
+//! Checkout (收银): the cashier's whole job, offline. `cart` (what is rung up),
+//! `resolve` (catalog look-ups and what may not be sold), `pricing` (discounts,
+//! pure), `tenders` (how it is paid, pure), `complete` (the one transaction that
+//! writes the sale and every ledger), `refund` (reversals), `tiers`, `plans`
+//! (top-ups, packages, coupons), `settings`, `approval`, `audit`.
+
+mod allocate;
+mod approval;
+pub(crate) mod audit;
+mod cart;
+mod complete;
+mod ledger_rows;
+mod plans;
+mod pricing;
+mod refund;
+mod resolve;
+mod settings;
+mod tenders;
+mod tiers;
+
+pub use approval::Approval;
+pub use cart::{Cart, CartLine, LineItem, Tender};
+pub use plans::{Coupon, CouponKind, PackagePlan, TopUpPlan};
+pub use pricing::LineKind;
+pub use refund::RefundRequest;
+pub use settings::CheckoutSettings;
+pub use tiers::{qualifying_tier, TierRule};
+
+use crate::money::Money;
+use crate::write::Writer;
+use crate::{CoreError, Result};
+use serde::Serialize;
+
+/// What the desk shows once a sale (or a refund) is written.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SaleOutcome {
+    pub sale_id: String,
+    pub receipt_no: String,
+    pub total: Money,
+    pub change: Money,
+    pub points_earned: i64,
+}
+
+/// This device's open shift: selling needs one (the cash drawer belongs to it).
+pub(crate) fn open_shift_id(w: &Writer<'_>) -> Result<Option<String>> {
+    use rusqlite::OptionalExtension;
+    let device = crate::store::meta_get(w, "device_id")?.unwrap_or_default();
+    let id: Option<String> = w
+        .prepare_cached("SELECT id FROM shifts WHERE device_id = ?1 AND closed_at IS NULL")?
+        .query_row([device], |r| r.get(0))
+        .optional()?;
+    match id {
+        Some(id) => Ok(Some(id)),
+        None => Err(CoreError::Conflict("open a shift first (开班)".into())),
+    }
+}
+
+/// Store code, device code and this device's sequence: "S01-001-000042".
+/// Unique across the chain, online or not, because each device owns its sequence.
+pub(crate) fn next_receipt_no(w: &Writer<'_>) -> Result<String> {
+    let store = crate::store::meta_get(w, "store_code")?.unwrap_or_else(|| "S01".into());
+    let device = crate::store::meta_get(w, "device_code")?.unwrap_or_else(|| "001".into());
+    Ok(format!("{store}-{device}-{:06}", w.next_seq("receipt")?))
+}

@@ -1,0 +1,266 @@
+//! Pricing a cart, without I/O: list price, the tier discount, the coupon and
+//! the manual discount, each allocated to lines to the fen so a refund of some
+//! lines returns exactly what those lines cost.
+
+use super::allocate::allocate;
+use super::plans::{Coupon, CouponKind};
+use crate::ids::StaffId;
+use crate::money::Money;
+use crate::{CoreError, Result};
+use chrono::NaiveDate;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LineKind {
+    Service,
+    Product,
+    PackagePurchase,
+    TopUp,
+    PackageRedemption,
+}
+
+impl LineKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            LineKind::Service => "service",
+            LineKind::Product => "product",
+            LineKind::PackagePurchase => "package_purchase",
+            LineKind::TopUp => "top_up",
+            LineKind::PackageRedemption => "package_redemption",
+        }
+    }
+
+    /// Tier and manual discounts apply to what is consumed or bought, not to prepayment.
+    fn discountable(self) -> bool {
+        matches!(
+            self,
+            LineKind::Service | LineKind::Product | LineKind::PackagePurchase
+        )
+    }
+
+    /// Coupons are for services and products.
+    fn coupon_eligible(self) -> bool {
+        matches!(self, LineKind::Service | LineKind::Product)
+    }
+}
+
+/// A cart line with its catalog facts looked up.
+#[derive(Debug, Clone)]
+pub struct ResolvedLine {
+    pub kind: LineKind,
+    pub item_id: String,
+    pub name: String,
+    pub qty: i64,
+    pub unit_price: Money,
+    /// The price was typed over the list price.
+    pub overridden: bool,
+    pub staff: Vec<(StaffId, i64)>,
+    pub commission_bp: i64,
+    /// What commission is paid on per unit: the price for most lines, a
+    /// session's share of the package price for a redemption (which costs 0).
+    pub commission_unit: Money,
+}
+
+#[derive(Debug, Clone)]
+pub struct PricedLine {
+    pub line: ResolvedLine,
+    pub tier_discount: Money,
+    pub coupon_discount: Money,
+    pub manual_discount: Money,
+    pub amount: Money,
+}
+
+pub struct PriceInput<'a> {
+    pub lines: Vec<ResolvedLine>,
+    pub tier_discount_bp: i64,
+    pub coupon: Option<(&'a Coupon, i64)>,
+    pub manual_discount: Money,
+    pub today: NaiveDate,
+}
+
+pub fn price(input: PriceInput<'_>) -> Result<Vec<PricedLine>> {
+    let lists: Vec<i64> = input
+        .lines
+        .iter()
+        .map(|l| {
+            l.unit_price
+                .fen()
+                .checked_mul(l.qty)
+                .ok_or_else(|| CoreError::validation("qty", "amount too large"))
+        })
+        .collect::<Result<_>>()?;
+    let tier: Vec<i64> = input
+        .lines
+        .iter()
+        .zip(&lists)
+        .map(|(l, list)| {
+            // Overridden prices are already what the manager agreed: no tier discount on top.
+            if l.kind.discountable() && !l.overridden {
+                list * input.tier_discount_bp / 10_000
+            } else {
+                0
+            }
+        })
+        .collect();
+    let after_tier: Vec<i64> = lists.iter().zip(&tier).map(|(l, t)| l - t).collect();
+
+    let coupon_weights: Vec<i64> = input
+        .lines
+        .iter()
+        .zip(&after_tier)
+        .map(|(l, a)| if l.kind.coupon_eligible() { *a } else { 0 })
+        .collect();
+    let coupon_total = match input.coupon {
+        None => 0,
+        Some((c, used)) => coupon_discount(c, used, coupon_weights.iter().sum(), input.today)?,
+    };
+    let coupon = allocate(coupon_total, &coupon_weights);
+
+    let manual_weights: Vec<i64> = input
+        .lines
+        .iter()
+        .zip(after_tier.iter().zip(&coupon))
+        .map(|(l, (a, c))| if l.kind.discountable() { a - c } else { 0 })
+        .collect();
+    let manual_total = input.manual_discount.fen();
+    if manual_total < 0 || manual_total > manual_weights.iter().sum::<i64>() {
+        return Err(CoreError::validation(
+            "manualDiscount",
+            "a discount cannot be negative or more than the discountable items cost",
+        ));
+    }
+    let manual = allocate(manual_total, &manual_weights);
+
+    Ok(input
+        .lines
+        .into_iter()
+        .enumerate()
+        .map(|(i, line)| PricedLine {
+            amount: Money(after_tier[i] - coupon[i] - manual[i]),
+            tier_discount: Money(tier[i]),
+            coupon_discount: Money(coupon[i]),
+            manual_discount: Money(manual[i]),
+            line,
+        })
+        .collect())
+}
+
+fn coupon_discount(c: &Coupon, used: i64, eligible: i64, today: NaiveDate) -> Result<i64> {
+    let bad = |m: String| Err(CoreError::validation("coupon", m));
+    if today < c.valid_from || today > c.valid_to {
+        return bad(format!(
+            "coupon {} is valid {} to {}",
+            c.code, c.valid_from, c.valid_to
+        ));
+    }
+    if c.max_uses.is_some_and(|max| used >= max) {
+        return bad(format!("coupon {} has been used up", c.code));
+    }
+    if eligible < c.min_spend.fen() || eligible == 0 {
+        return bad(format!(
+            "coupon {} needs a spend of at least {} on services and products",
+            c.code, c.min_spend
+        ));
+    }
+    Ok(match c.kind {
+        CouponKind::Fixed => c.value.min(eligible),
+        CouponKind::Percent => eligible * c.value / 10_000,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn line(kind: LineKind, yuan: i64, qty: i64) -> ResolvedLine {
+        ResolvedLine {
+            kind,
+            item_id: "x".into(),
+            name: "x".into(),
+            qty,
+            unit_price: Money::yuan(yuan),
+            overridden: false,
+            staff: vec![],
+            commission_bp: 1000,
+            commission_unit: Money::yuan(yuan),
+        }
+    }
+
+    fn day() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()
+    }
+
+    #[test]
+    fn tier_discount_skips_top_ups_and_coupon_allocates_to_the_fen() {
+        let coupon = Coupon {
+            code: "OFF10".into(),
+            kind: CouponKind::Fixed,
+            value: 1000,
+            min_spend: Money::yuan(100),
+            valid_from: day(),
+            valid_to: day(),
+            max_uses: None,
+        };
+        let priced = price(PriceInput {
+            lines: vec![
+                line(LineKind::Service, 198, 1),
+                line(LineKind::Product, 128, 2),
+                line(LineKind::TopUp, 1000, 1),
+            ],
+            tier_discount_bp: 1000,
+            coupon: Some((&coupon, 0)),
+            manual_discount: Money::ZERO,
+            today: day(),
+        })
+        .unwrap();
+        assert_eq!(priced[0].tier_discount, Money(1980), "10% off the service");
+        assert_eq!(
+            priced[2].tier_discount,
+            Money::ZERO,
+            "no tier discount on a top-up"
+        );
+        assert_eq!(
+            priced[2].amount,
+            Money::yuan(1000),
+            "a top-up costs what it says"
+        );
+        let coupon_sum: i64 = priced.iter().map(|p| p.coupon_discount.fen()).sum();
+        assert_eq!(coupon_sum, 1000, "the coupon's ¥10 is allocated exactly");
+        assert_eq!(priced[2].coupon_discount, Money::ZERO);
+    }
+
+    #[test]
+    fn coupons_check_dates_uses_and_minimum_spend() {
+        let mut c = Coupon {
+            code: "SPRING".into(),
+            kind: CouponKind::Percent,
+            value: 2000,
+            min_spend: Money::yuan(300),
+            valid_from: day(),
+            valid_to: day(),
+            max_uses: Some(1),
+        };
+        fn input(c: &Coupon, used: i64) -> PriceInput<'_> {
+            PriceInput {
+                lines: vec![line(LineKind::Service, 198, 1)],
+                tier_discount_bp: 0,
+                coupon: Some((c, used)),
+                manual_discount: Money::ZERO,
+                today: day(),
+            }
+        }
+        assert!(
+            price(input(&c, 0)).is_err(),
+            "¥198 is below the ¥300 minimum"
+        );
+        c.min_spend = Money::ZERO;
+        assert_eq!(
+            price(input(&c, 0)).unwrap()[0].coupon_discount,
+            Money(3960),
+            "20% of ¥198"
+        );
+        assert!(price(input(&c, 1)).is_err(), "used up");
+        c.valid_to = day().pred_opt().unwrap();
+        c.valid_from = c.valid_to;
+        assert!(price(input(&c, 0)).is_err(), "expired");
+    }
+}

@@ -1,0 +1,125 @@
+//! Store-wide checkout settings, with the defaults a new store starts from.
+
+use crate::store::Store;
+use crate::write::{OpKind, Writer};
+use crate::{CoreError, Result};
+use rusqlite::{Connection, OptionalExtension};
+use serde::{Deserialize, Serialize};
+use serde_json::json;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CheckoutSettings {
+    /// What one point is worth when paying with points, in fen.
+    pub point_value_fen: i64,
+    /// Points earned per yuan before the tier multiplier.
+    pub points_per_yuan: i64,
+    /// Extra multiplier in the member's birthday month, as a percentage (200 = double).
+    pub birthday_multiplier_pct: i64,
+    /// Points a member earns when someone she referred registers.
+    pub referral_points: i64,
+    /// Points expire at the end of the year after they were earned, plus this many years.
+    pub points_expiry_years: i32,
+    /// The store's offset from UTC in minutes (China: +480); business dates use it.
+    pub utc_offset_minutes: i32,
+    pub store_name: String,
+    pub store_address: String,
+    pub store_phone: String,
+    pub receipt_footer: String,
+}
+
+impl Default for CheckoutSettings {
+    fn default() -> Self {
+        CheckoutSettings {
+            point_value_fen: 1,
+            points_per_yuan: 1,
+            birthday_multiplier_pct: 200,
+            referral_points: 500,
+            points_expiry_years: 1,
+            utc_offset_minutes: 480,
+            store_name: "SalonDesk 美业".into(),
+            store_address: String::new(),
+            store_phone: String::new(),
+            receipt_footer: "谢谢惠顾 Thank you".into(),
+        }
+    }
+}
+
+const KEY: &str = "checkout";
+
+pub(crate) fn load(conn: &Connection) -> Result<CheckoutSettings> {
+    let raw: Option<String> = conn
+        .prepare_cached("SELECT value FROM store_settings WHERE key = ?1")?
+        .query_row([KEY], |r| r.get(0))
+        .optional()?;
+    Ok(match raw {
+        Some(s) => serde_json::from_str(&s)?,
+        None => CheckoutSettings::default(),
+    })
+}
+
+impl CheckoutSettings {
+    /// The store's calendar date at instant `t`.
+    pub fn business_date(&self, t: chrono::DateTime<chrono::Utc>) -> chrono::NaiveDate {
+        (t + chrono::Duration::minutes(i64::from(self.utc_offset_minutes))).date_naive()
+    }
+
+    fn validate(&self) -> Result<()> {
+        let checks = [
+            (
+                "pointValueFen",
+                (1..=10_000).contains(&self.point_value_fen),
+            ),
+            ("pointsPerYuan", (0..=100).contains(&self.points_per_yuan)),
+            (
+                "birthdayMultiplierPct",
+                (100..=1000).contains(&self.birthday_multiplier_pct),
+            ),
+            (
+                "referralPoints",
+                (0..=1_000_000).contains(&self.referral_points),
+            ),
+            (
+                "pointsExpiryYears",
+                (0..=10).contains(&self.points_expiry_years),
+            ),
+            (
+                "utcOffsetMinutes",
+                (-720..=840).contains(&self.utc_offset_minutes),
+            ),
+        ];
+        for (field, ok) in checks {
+            if !ok {
+                return Err(CoreError::validation(field, "out of range"));
+            }
+        }
+        Ok(())
+    }
+}
+
+impl Store {
+    pub fn checkout_settings(&self) -> Result<CheckoutSettings> {
+        load(&self.conn)
+    }
+
+    pub fn save_checkout_settings(&mut self, s: &CheckoutSettings) -> Result<()> {
+        s.validate()?;
+        self.write(|w| save(w, s))
+    }
+}
+
+fn save(w: &mut Writer<'_>, s: &CheckoutSettings) -> Result<()> {
+    let value = serde_json::to_string(s)?;
+    w.execute(
+        "INSERT INTO store_settings (key, value, updated_at) VALUES (?1, ?2, ?3)
+         ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at",
+        rusqlite::params![KEY, value, crate::time::iso(w.now())],
+    )?;
+    w.emit(
+        "store_settings",
+        &KEY,
+        OpKind::Upsert,
+        &json!({ "value": s }),
+    )?;
+    Ok(())
+}
