@@ -8,8 +8,9 @@
 //! use case: `member` (register, edit, archive, merge, search), `staff` (PIN
 //! login with lock-out), `catalog` (services, products, stock), `checkout`
 //! (sales, refunds, tiers, plans, coupons), `ledger` (balances as sums of the
-//! append-only ledgers), `shift` (float, pay-in/out, close, Z report), `seed`
-//! (demo data).
+//! append-only ledgers), `shift` (float, pay-in/out, close, Z report),
+//! `receipt` (ESC/POS and plain-text receipts, zh-CN and en), `seed` (demo
+//! data).
 
 pub mod catalog;
 pub mod checkout;
@@ -21,6 +22,7 @@ pub mod ids;
 pub mod ledger;
 pub mod member;
 pub mod money;
+pub mod receipt;
 pub mod seed;
 pub mod shift;
 pub mod staff;

@@ -24,6 +24,7 @@ pub struct Store {
     pub(crate) device: Device,
     pub(crate) hlc: Hlc,
     path: PathBuf,
+    checkpointer: Option<crate::db::Checkpointer>,
 }
 
 impl Store {
@@ -39,9 +40,23 @@ impl Store {
             },
             hlc: Hlc::default(),
             path: path.to_path_buf(),
+            checkpointer: None,
         };
         store.load_identity()?;
         Ok(store)
+    }
+
+    /// For the long-running app: WAL checkpoints move off the commit path onto a
+    /// background thread, so no sale waits for one.
+    pub fn checkpoint_in_background(&mut self) -> Result<()> {
+        if self.checkpointer.is_none() {
+            self.conn.pragma_update(None, "wal_autocheckpoint", 0)?;
+            self.checkpointer = Some(crate::db::Checkpointer::start(
+                &self.path,
+                std::time::Duration::from_secs(2),
+            )?);
+        }
+        Ok(())
     }
 
     pub fn conn(&self) -> &Connection {

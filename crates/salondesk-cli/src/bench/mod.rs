@@ -1,5 +1,6 @@
 //! `salondesk-cli bench …`: figures printed as `BENCH <name> key=value …`.
 
+mod checkout;
 mod search;
 mod stats;
 
@@ -19,6 +20,14 @@ pub enum BenchCommand {
         #[arg(long, default_value_t = 1000)]
         queries: usize,
     },
+    /// Durable five-line sales with a member, points and stored value.
+    Checkout {
+        #[arg(long, default_value_t = 10_000)]
+        sales: usize,
+        /// Database to create afresh (deleted first).
+        #[arg(long)]
+        db: Option<PathBuf>,
+    },
 }
 
 pub fn run(cmd: BenchCommand) -> anyhow::Result<()> {
@@ -30,6 +39,10 @@ pub fn run(cmd: BenchCommand) -> anyhow::Result<()> {
         } => {
             let db = db.unwrap_or_else(|| default_db(&format!("search-{members}")));
             search::run(&db, members, queries)
+        }
+        BenchCommand::Checkout { sales, db } => {
+            let db = db.unwrap_or_else(|| default_db("checkout"));
+            checkout::run(&db, sales)
         }
     }
 }

@@ -132,6 +132,31 @@ impl Store {
         self.product(id)
     }
 
+    /// Goods received into stock (入库), or a counted correction when `qty` is negative.
+    pub fn receive_stock(&mut self, id: ProductId, qty: i64) -> Result<Product> {
+        if qty == 0 {
+            return Err(CoreError::validation(
+                "qty",
+                "a stock movement needs a quantity",
+            ));
+        }
+        self.write(|w| {
+            let on_hand = crate::ledger::stock(w, &id.to_string())?;
+            if on_hand + qty < 0 {
+                return Err(CoreError::validation("qty", format!("only {on_hand} in stock")));
+            }
+            let move_id = crate::ids::new_v7(w.now());
+            let reason = if qty > 0 { "receive" } else { "adjust" };
+            w.prepare_cached(
+                "INSERT INTO stock_moves (id, product_id, qty, reason, created_at) VALUES (?1, ?2, ?3, ?4, ?5)",
+            )?
+            .execute(params![move_id.to_string(), id, qty, reason, crate::time::iso(w.now())])?;
+            w.emit("stock_move", &move_id, OpKind::Append, &json!({ "productId": id, "qty": qty, "reason": reason }))?;
+            Ok(())
+        })?;
+        self.product(id)
+    }
+
     pub fn product(&self, id: ProductId) -> Result<Product> {
         self.conn
             .prepare_cached(&format!(

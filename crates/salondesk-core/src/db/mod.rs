@@ -1,6 +1,9 @@
 //! Opening the SQLite file: durable pragmas, then the embedded migrations.
 
+mod checkpoint;
 mod migrations;
+
+pub use checkpoint::Checkpointer;
 
 pub use migrations::{migrate, SCHEMA_VERSION};
 
@@ -34,6 +37,8 @@ pub fn open(path: &Path) -> Result<Connection> {
 
 fn configure(conn: &Connection) -> Result<()> {
     conn.busy_timeout(Duration::from_secs(5))?;
+    // A sale runs some fifty distinct statements: keep them all prepared.
+    conn.set_prepared_statement_cache_capacity(256);
     // WAL: readers never block the till; FULL: a completed sale survives a power cut.
     conn.pragma_update(None, "journal_mode", "WAL")?;
     conn.pragma_update(None, "synchronous", "FULL")?;

@@ -228,19 +228,31 @@ pub(crate) fn index(w: &Writer<'_>, m: &Member, rid: i64) -> Result<()> {
     let mut stmt = w.prepare_cached(
         "INSERT OR IGNORE INTO member_search (kind, key, recency, member_rid) VALUES (?1, ?2, ?3, ?4)",
     )?;
+    let recency = m.recency();
     for (kind, key) in member_keys(&m.name, m.phone.national_digits(), &m.member_no) {
-        stmt.execute(params![kind as i64, key, m.recency(), rid])?;
+        stmt.execute(params![kind as i64, key, recency, rid])?;
     }
+    w.prepare_cached("UPDATE members SET indexed_recency = ?2, search_dirty = 0 WHERE rid = ?1")?
+        .execute(params![rid, recency])?;
     Ok(())
 }
 
+/// Removes a member's keys as they were indexed (with the recency they were indexed at).
 pub(crate) fn unindex(w: &Writer<'_>, m: &Member, rid: i64) -> Result<()> {
+    let indexed: Option<i64> = w
+        .prepare_cached("SELECT indexed_recency FROM members WHERE rid = ?1")?
+        .query_row([rid], |r| r.get(0))?;
+    let Some(recency) = indexed else {
+        return Ok(());
+    };
     let mut stmt = w.prepare_cached(
         "DELETE FROM member_search WHERE kind = ?1 AND key = ?2 AND recency = ?3 AND member_rid = ?4",
     )?;
     for (kind, key) in member_keys(&m.name, m.phone.national_digits(), &m.member_no) {
-        stmt.execute(params![kind as i64, key, m.recency(), rid])?;
+        stmt.execute(params![kind as i64, key, recency, rid])?;
     }
+    w.prepare_cached("UPDATE members SET indexed_recency = NULL WHERE rid = ?1")?
+        .execute([rid])?;
     Ok(())
 }
 
@@ -335,16 +347,36 @@ impl Store {
     }
 }
 
-/// A visit (a completed sale): her visit count and last visit move, and with
-/// them her place in search results.
+/// A visit (a completed sale): her visit count and last visit move. Her place
+/// in search results follows when the index is refreshed (`refresh_search_index`),
+/// outside the sale, so a sale writes one member row, not a dozen index keys.
 pub(crate) fn record_visit(w: &mut Writer<'_>, id: MemberId) -> Result<()> {
-    let (old, rid) = load(w, id)?;
-    unindex(w, &old, rid)?;
     w.prepare_cached(
-        "UPDATE members SET last_visit_at = ?2, visit_count = visit_count + 1 WHERE id = ?1",
+        "UPDATE members SET last_visit_at = ?2, visit_count = visit_count + 1, search_dirty = 1 WHERE id = ?1",
     )?
     .execute(params![id, crate::time::iso(w.now())])?;
-    let (new, rid) = load(w, id)?;
-    index(w, &new, rid)?;
     Ok(())
+}
+
+impl Store {
+    /// Re-ranks up to `max` members whose visits moved since they were indexed.
+    /// Returns how many were refreshed; the desk calls it after each sale.
+    pub fn refresh_search_index(&mut self, max: usize) -> Result<usize> {
+        self.write(|w| {
+            let rids: Vec<i64> = w
+                .prepare_cached("SELECT rid FROM members WHERE search_dirty = 1 LIMIT ?1")?
+                .query_map([max as i64], |r| r.get(0))?
+                .collect::<rusqlite::Result<_>>()?;
+            for rid in &rids {
+                let id: MemberId =
+                    w.query_row("SELECT id FROM members WHERE rid = ?1", [rid], |r| r.get(0))?;
+                let (m, _) = load(w, id)?;
+                unindex(w, &m, *rid)?;
+                if !m.archived {
+                    index(w, &m, *rid)?;
+                }
+            }
+            Ok(rids.len())
+        })
+    }
 }

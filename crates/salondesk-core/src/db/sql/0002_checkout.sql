@@ -154,7 +154,8 @@ CREATE TABLE points_ledger (
     expires_on TEXT,
     created_at TEXT NOT NULL
 );
-CREATE INDEX points_ledger_member ON points_ledger(member_id);
+-- Covering indexes: a balance is summed from the index alone.
+CREATE INDEX points_ledger_member ON points_ledger(member_id, delta);
 
 CREATE TABLE stored_value_ledger (
     id         TEXT PRIMARY KEY,
@@ -165,7 +166,7 @@ CREATE TABLE stored_value_ledger (
                                                'refund_top_up', 'void_bonus', 'adjust')),
     created_at TEXT NOT NULL
 );
-CREATE INDEX stored_value_ledger_member ON stored_value_ledger(member_id);
+CREATE INDEX stored_value_ledger_member ON stored_value_ledger(member_id, delta);
 
 CREATE TABLE packages (
     id         TEXT PRIMARY KEY,
@@ -187,7 +188,7 @@ CREATE TABLE package_ledger (
     reason     TEXT NOT NULL CHECK (reason IN ('purchase', 'redeem', 'reverse_redeem', 'reverse_purchase')),
     created_at TEXT NOT NULL
 );
-CREATE INDEX package_ledger_package ON package_ledger(package_id);
+CREATE INDEX package_ledger_package ON package_ledger(package_id, delta);
 
 CREATE TABLE commission_ledger (
     id           TEXT PRIMARY KEY,
@@ -221,3 +222,14 @@ CREATE TABLE audit_log (
     created_at  TEXT NOT NULL
 );
 CREATE INDEX audit_log_time ON audit_log(created_at);
+
+-- The search index follows visits lazily: a sale only marks the member, and
+-- the index is refreshed right after, outside the sale's transaction.
+ALTER TABLE members ADD COLUMN indexed_recency INTEGER;
+ALTER TABLE members ADD COLUMN search_dirty INTEGER NOT NULL DEFAULT 0;
+CREATE INDEX members_search_dirty ON members(rid) WHERE search_dirty = 1;
+UPDATE members SET indexed_recency = CAST(strftime('%s', coalesce(last_visit_at, registered_at)) AS INTEGER);
+
+-- Stock on hand is summed at every sale: from the index alone.
+DROP INDEX stock_moves_product;
+CREATE INDEX stock_moves_product ON stock_moves(product_id, qty);
