@@ -89,9 +89,17 @@ mod tests {
                 "a sale receipt must show {expected:?}:\n{text}"
             );
         }
+        // Discounts read as money taken off; every other amount of a sale
+        // (lines, total, tenders, change) is positive.
+        for line in text.lines().filter(|l| l.contains("-¥")) {
+            assert!(
+                line.contains("折扣") || line.contains("优惠"),
+                "only a discount reads negative on a sale, not {line:?}:\n{text}"
+            );
+        }
         assert!(
-            !text.contains("-¥"),
-            "a sale shows no negative amount:\n{text}"
+            text.contains("-¥30.00"),
+            "the tier discount is shown:\n{text}"
         );
     }
 
