@@ -5,9 +5,19 @@
 #[cfg(test)]
 mod tests {
     use crate::dto::app::{AppInfo, SeedProgress};
+    use crate::dto::checkout::{
+        ApprovalInput, CartInput, CartLineInput, Catalog, CatalogItem, PrintResult, QuoteLineView,
+        QuoteView, SaleDone, StaffShare, TenderInput,
+    };
     use crate::dto::member::{MemberHit, MemberInput, MemberView};
+    use crate::dto::sale::{
+        MemberBalancesView, PackageView, PrinterSettingsView, SaleLineView, SaleSummaryView,
+        SaleTenderView, SaleView,
+    };
+    use crate::dto::shift::{CountedInput, TenderTotalView, ZReportView};
     use crate::dto::staff::{OwnerInput, Session, StaffBrief};
     use crate::error::{ApiError, ErrorCode};
+    use salondesk_core::checkout::LineKind;
     use salondesk_core::member::{Gender, MatchKind, SkinType, Tier};
     use salondesk_core::staff::Role;
     use ts_rs::TS;
@@ -37,6 +47,28 @@ mod tests {
             export::<MemberHit>(),
             export::<MemberView>(),
             export::<MemberInput>(),
+            export::<LineKind>(),
+            export::<CatalogItem>(),
+            export::<Catalog>(),
+            export::<StaffShare>(),
+            export::<CartLineInput>(),
+            export::<CartInput>(),
+            export::<ApprovalInput>(),
+            export::<QuoteLineView>(),
+            export::<QuoteView>(),
+            export::<TenderInput>(),
+            export::<PrintResult>(),
+            export::<SaleDone>(),
+            export::<SaleLineView>(),
+            export::<SaleTenderView>(),
+            export::<SaleView>(),
+            export::<SaleSummaryView>(),
+            export::<PackageView>(),
+            export::<MemberBalancesView>(),
+            export::<PrinterSettingsView>(),
+            export::<TenderTotalView>(),
+            export::<ZReportView>(),
+            export::<CountedInput>(),
         ] {
             out.push_str(&decl);
             out.push('\n');

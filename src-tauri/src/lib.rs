@@ -35,7 +35,14 @@ pub fn run() {
             let path = db_path(app);
             // A store that cannot open (a newer database, a broken disk) still
             // lets the window open and say why.
-            let store = Store::open(&path, Arc::new(SystemClock)).map_err(ApiError::from);
+            let store = Store::open(&path, Arc::new(SystemClock))
+                .and_then(|mut s| {
+                    // Sales commit without waiting for a checkpoint; a worker
+                    // folds the WAL back into the database in the background.
+                    s.checkpoint_in_background()?;
+                    Ok(s)
+                })
+                .map_err(ApiError::from);
             if let Err(e) = &store {
                 eprintln!("SalonDesk could not open its database: {}", e.message);
             }
@@ -58,6 +65,26 @@ pub fn run() {
             commands::members::update_member,
             commands::members::archive_member,
             commands::members::merge_members,
+            commands::checkout::catalog,
+            commands::checkout::product_by_barcode,
+            commands::checkout::member_balances,
+            commands::checkout::quote_cart,
+            commands::checkout::check_approval,
+            commands::checkout::complete_sale,
+            commands::receipts::recent_sales,
+            commands::receipts::get_sale,
+            commands::receipts::sale_by_receipt_no,
+            commands::receipts::refund_sale,
+            commands::receipts::receipt_text,
+            commands::receipts::print_receipt,
+            commands::receipts::printer_settings,
+            commands::receipts::save_printer_settings,
+            commands::shift::current_shift,
+            commands::shift::open_shift,
+            commands::shift::pay_in_out,
+            commands::shift::open_drawer,
+            commands::shift::close_shift,
+            commands::shift::z_report,
         ])
         .run(tauri::generate_context!())
         .expect("error while running SalonDesk");

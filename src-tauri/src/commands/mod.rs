@@ -2,5 +2,8 @@
 //! and map the error. No SQL and no business rule lives here.
 
 pub mod app;
+pub mod checkout;
 pub mod members;
+pub mod receipts;
+pub mod shift;
 pub mod staff;

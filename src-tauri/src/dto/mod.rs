@@ -3,5 +3,8 @@
 //! declarations are generated from these (see `bindings.rs`).
 
 pub mod app;
+pub mod checkout;
 pub mod member;
+pub mod sale;
+pub mod shift;
 pub mod staff;

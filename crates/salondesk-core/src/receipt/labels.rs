@@ -82,6 +82,43 @@ impl Labels {
         }
     }
 
+    /// A payment method as the glossary names it ("cash", "bank_card", …).
+    pub fn tender(&self, kind: &str) -> &'static str {
+        let zh = std::ptr::eq(self, &ZH);
+        match (kind, zh) {
+            ("cash", true) => "现金",
+            ("cash", false) => "Cash",
+            ("bank_card", true) => "银行卡",
+            ("bank_card", false) => "Bank card",
+            ("wechat_pay", true) => "微信支付",
+            ("wechat_pay", false) => "WeChat Pay",
+            ("alipay", true) => "支付宝",
+            ("alipay", false) => "Alipay",
+            ("stored_value", true) => "储值",
+            ("stored_value", false) => "Stored value",
+            ("points", true) => "积分",
+            ("points", false) => "Points",
+            (_, true) => "其他",
+            (_, false) => "Other",
+        }
+    }
+
+    /// A tier as printed under the member's name.
+    pub fn tier(&self, tier: crate::member::Tier) -> &'static str {
+        use crate::member::Tier;
+        let zh = std::ptr::eq(self, &ZH);
+        match (tier, zh) {
+            (Tier::Standard, true) => "普通会员",
+            (Tier::Silver, true) => "银卡会员",
+            (Tier::Gold, true) => "金卡会员",
+            (Tier::Platinum, true) => "白金会员",
+            (Tier::Standard, false) => "Standard",
+            (Tier::Silver, false) => "Silver",
+            (Tier::Gold, false) => "Gold",
+            (Tier::Platinum, false) => "Platinum",
+        }
+    }
+
     pub fn kind(&self, kind: ReceiptKind) -> &'static str {
         match kind {
             ReceiptKind::Sale => self.sale,

@@ -6,16 +6,19 @@
 //! (bytes and the printer's commands), `output` (writing to a device or file).
 
 mod escpos;
+mod from_sale;
 mod labels;
 mod layout;
 mod model;
 mod output;
+mod printer;
 
 pub use escpos::render_escpos;
 pub use model::{
     PaperWidth, ReceiptDoc, ReceiptKind, ReceiptLang, ReceiptLine, ReceiptMember, ReceiptTender,
 };
 pub use output::write_receipt;
+pub use printer::PrinterSettings;
 
 use layout::{compose, Align, Target};
 

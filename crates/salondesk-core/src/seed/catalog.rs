@@ -1,6 +1,7 @@
 //! The demo catalog: a salon's usual services and retail products.
 
 use crate::catalog::{ProductInput, ServiceInput};
+use crate::checkout::{Coupon, CouponKind};
 use crate::money::Money;
 use crate::store::Store;
 use crate::Result;
@@ -69,5 +70,46 @@ pub(crate) fn seed_catalog(store: &mut Store) -> Result<(u64, u64)> {
             opening_stock: *stock,
         })?;
     }
+    seed_plans(store)?;
     Ok((SERVICES.len() as u64, PRODUCTS.len() as u64))
+}
+
+/// Top-up plans (pay X, get X + bonus), packages of the favourite services,
+/// and two coupons valid for a year from today.
+fn seed_plans(store: &mut Store) -> Result<()> {
+    for (name, pay, bonus) in [
+        ("充1000送200", 1_000, 200),
+        ("充3000送800", 3_000, 800),
+        ("充5000送1500", 5_000, 1_500),
+    ] {
+        store.add_top_up_plan(name, Money::yuan(pay), Money::yuan(bonus))?;
+    }
+    let services = store.find_services("", 100)?;
+    for (service, sessions, yuan, days) in [
+        ("基础补水护理", 10, 1_580, 365),
+        ("肩颈舒缓", 10, 2_080, 365),
+        ("精油全身SPA", 6, 3_580, 365),
+    ] {
+        if let Some(s) = services.iter().find(|s| s.name == service) {
+            let name = format!("{service} {sessions}次卡");
+            store.add_package_plan(s.id, &name, sessions, Money::yuan(yuan), days)?;
+        }
+    }
+    let today = store.now().date_naive();
+    let next_year = today + chrono::Duration::days(365);
+    for (code, kind, value, min_spend) in [
+        ("WELCOME50", CouponKind::Fixed, 5_000, Money::yuan(300)),
+        ("VIP10", CouponKind::Percent, 1_000, Money::ZERO),
+    ] {
+        store.add_coupon(&Coupon {
+            code: code.into(),
+            kind,
+            value,
+            min_spend,
+            valid_from: today,
+            valid_to: next_year,
+            max_uses: None,
+        })?;
+    }
+    Ok(())
 }

@@ -51,3 +51,112 @@ phone: string | null,
  */
 memberNo: string | null, gender: Gender | null, birthday: string | null, region: string, skinType: SkinType | null, allergies: string, preferredStaffId: string | null, notes: string, tags: Array<string>, consentMarketing: boolean, source: string, referrerId: string | null, };
 
+export type LineKind = "service" | "product" | "package_purchase" | "top_up" | "package_redemption";
+
+export type CatalogItem = { kind: LineKind, id: string, name: string, 
+/**
+ * Service category; "" for the rest.
+ */
+category: string, price: number, 
+/**
+ * Products: what is on the shelf.
+ */
+stock: number | null, barcode: string | null, 
+/**
+ * Top-ups: the bonus in fen.
+ */
+bonus: number | null, 
+/**
+ * Packages: how many sessions, valid for how many days.
+ */
+sessions: number | null, validDays: number | null, 
+/**
+ * Services: minutes.
+ */
+durationMin: number | null, };
+
+export type Catalog = { services: Array<CatalogItem>, products: Array<CatalogItem>, topUps: Array<CatalogItem>, packages: Array<CatalogItem>, };
+
+export type StaffShare = { staffId: string, shareBp: number, };
+
+export type CartLineInput = { kind: LineKind, 
+/**
+ * The service, product, top-up plan, package plan, or (to redeem a
+ * session) the member's package.
+ */
+itemId: string, qty: number, staff: Array<StaffShare>, 
+/**
+ * A unit price typed over the list price (needs a manager's PIN).
+ */
+priceOverride: number | null, };
+
+export type CartInput = { memberId: string | null, lines: Array<CartLineInput>, coupon: string | null, 
+/**
+ * Money off the whole sale (needs a manager's PIN).
+ */
+manualDiscount: number, };
+
+export type ApprovalInput = { managerId: string, pin: string, };
+
+export type QuoteLineView = { kind: LineKind, itemId: string, name: string, qty: number, unitPrice: number, overridden: boolean, discount: number, amount: number, };
+
+export type QuoteView = { lines: Array<QuoteLineView>, subtotal: number, tierDiscount: number, couponDiscount: number, manualDiscount: number, total: number, topUpTotal: number, pointValueFen: number, pointsToEarn: number, };
+
+export type TenderInput = { "kind": "cash", amount: number, } | { "kind": "bank_card", amount: number, reference: string, last4: string, } | { "kind": "wechat_pay", amount: number, reference: string, } | { "kind": "alipay", amount: number, reference: string, } | { "kind": "stored_value", amount: number, } | { "kind": "points", points: number, };
+
+export type PrintResult = { ok: boolean, 
+/**
+ * Where the bytes went (a device or a file).
+ */
+target: string | null, error: string | null, };
+
+export type SaleDone = { saleId: string, receiptNo: string, total: number, change: number, pointsEarned: number, 
+/**
+ * Null when no printer is set up or auto-print is off.
+ */
+print: PrintResult | null, };
+
+export type SaleLineView = { id: string, kind: string, name: string, qty: number, unitPrice: number, discount: number, amount: number, staff: Array<string>, refunded: boolean, };
+
+export type SaleTenderView = { kind: string, amount: number, reference: string | null, cardLast4: string | null, points: number | null, };
+
+export type SaleView = { id: string, receiptNo: string, 
+/**
+ * "sale", "refund" or "void".
+ */
+kind: string, originalReceiptNo: string | null, memberId: string | null, memberName: string | null, memberTier: Tier | null, cashierName: string, createdAt: string, subtotal: number, discountTotal: number, total: number, change: number, pointsEarned: number, lines: Array<SaleLineView>, tenders: Array<SaleTenderView>, };
+
+export type SaleSummaryView = { id: string, receiptNo: string, kind: string, memberName: string | null, total: number, createdAt: string, fullyRefunded: boolean, };
+
+export type PackageView = { packageId: string, serviceId: string, name: string, sessionsLeft: number, expiresOn: string, };
+
+export type MemberBalancesView = { points: number, storedValue: number, 
+/**
+ * Packages with sessions left, soonest to expire first.
+ */
+packages: Array<PackageView>, };
+
+export type PrinterSettingsView = { 
+/**
+ * A device (/dev/usb/lp0), a file, or a folder (one file per receipt); empty: none.
+ */
+path: string, 
+/**
+ * 58 or 80.
+ */
+paperMm: number, 
+/**
+ * "zh-CN" or "en".
+ */
+lang: string, autoPrint: boolean, };
+
+export type TenderTotalView = { kind: string, expected: number, counted: number | null, difference: number | null, };
+
+export type ZReportView = { shiftId: string, openedAt: string, closedAt: string | null, openedBy: string, float: number, sales: number, refunds: number, salesTotal: number, refundsTotal: number, discountsTotal: number, payIns: number, payOuts: number, 
+/**
+ * Per payment method; cash expected includes the float and pay-ins/outs.
+ */
+tenders: Array<TenderTotalView>, };
+
+export type CountedInput = { kind: string, amount: number, };
+

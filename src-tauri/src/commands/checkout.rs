@@ -1,0 +1,147 @@
+//! Ringing up and completing a sale: the catalog grid, a scanned barcode, the
+//! quote after each change, a manager's PIN, and the sale itself (printed
+//! afterwards; a failed print never undoes it).
+
+use super::receipts::print_after;
+use crate::dto::checkout::{
+    ApprovalInput, CartInput, Catalog, CatalogItem, QuoteView, SaleDone, TenderInput,
+};
+use crate::dto::sale::MemberBalancesView;
+use crate::dto::staff::StaffBrief;
+use crate::error::{ApiError, ApiResult, ErrorCode};
+use crate::state::AppState;
+use salondesk_core::checkout::{Approval, Tender};
+use salondesk_core::Store;
+use tauri::{AppHandle, Manager, State};
+
+const GRID_LIMIT: usize = 500;
+
+#[tauri::command]
+pub async fn catalog(state: State<'_, AppState>, query: String) -> ApiResult<Catalog> {
+    state.staff()?;
+    let store = state.store()?;
+    let q = query.trim().to_lowercase();
+    let matches = |name: &str| q.is_empty() || name.to_lowercase().contains(&q);
+    Ok(Catalog {
+        services: store
+            .find_services(&query, GRID_LIMIT)?
+            .iter()
+            .map(CatalogItem::from)
+            .collect(),
+        products: store
+            .find_products(&query, GRID_LIMIT)?
+            .iter()
+            .map(CatalogItem::from)
+            .collect(),
+        top_ups: store
+            .top_up_plans()?
+            .iter()
+            .filter(|p| matches(&p.name))
+            .map(CatalogItem::from)
+            .collect(),
+        packages: store
+            .package_plans()?
+            .iter()
+            .filter(|p| matches(&p.name))
+            .map(CatalogItem::from)
+            .collect(),
+    })
+}
+
+/// A barcode from the scanner: the product, or nothing (the desk says so).
+#[tauri::command]
+pub async fn product_by_barcode(
+    state: State<'_, AppState>,
+    barcode: String,
+) -> ApiResult<Option<CatalogItem>> {
+    state.staff()?;
+    let p = state.store()?.product_by_barcode(barcode.trim())?;
+    Ok(p.as_ref().map(CatalogItem::from))
+}
+
+#[tauri::command]
+pub async fn member_balances(
+    state: State<'_, AppState>,
+    member_id: String,
+) -> ApiResult<MemberBalancesView> {
+    state.staff()?;
+    let store = state.store()?;
+    let b = salondesk_core::ledger::balances(store.conn(), member_id.parse()?)?;
+    Ok(b.into())
+}
+
+#[tauri::command]
+pub async fn quote_cart(state: State<'_, AppState>, cart: CartInput) -> ApiResult<QuoteView> {
+    state.staff()?;
+    let store = state.store()?;
+    Ok(store.quote(&cart.to_cart(None)?)?.into())
+}
+
+fn approve(store: &mut Store, a: &ApprovalInput) -> ApiResult<Approval> {
+    Ok(store.approve(a.manager_id.parse()?, &a.pin)?)
+}
+
+/// Checks a manager's PIN as soon as it is typed (the dialog says at once if
+/// it is wrong); the action itself checks it again.
+#[tauri::command]
+pub async fn check_approval(
+    state: State<'_, AppState>,
+    approval: ApprovalInput,
+) -> ApiResult<StaffBrief> {
+    state.staff()?;
+    let mut store = state.store()?;
+    let a = approve(&mut store, &approval)?;
+    let name = store.staff_name(a.approver())?.unwrap_or_default();
+    Ok(StaffBrief {
+        id: a.approver().to_string(),
+        name,
+        role: salondesk_core::staff::Role::Manager,
+    })
+}
+
+#[tauri::command]
+pub async fn complete_sale(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    cart: CartInput,
+    tenders: Vec<TenderInput>,
+    approval: Option<ApprovalInput>,
+) -> ApiResult<SaleDone> {
+    let cashier = state.staff()?;
+    let mut store = state.store()?;
+    let approval = match (&approval, cart.needs_approval()) {
+        (Some(a), _) => Some(approve(&mut store, a)?),
+        (None, true) => {
+            return Err(ApiError {
+                field: Some("approval".into()),
+                ..ApiError::new(
+                    ErrorCode::Forbidden,
+                    "a manual discount or a typed price needs a manager's PIN",
+                )
+            })
+        }
+        (None, false) => None,
+    };
+    let core_cart = cart.to_cart(approval)?;
+    let tenders: Vec<Tender> = tenders.iter().map(Tender::from).collect();
+    let outcome = store.complete_sale(&cashier, &core_cart, &tenders)?;
+    let print = print_after(&store, &outcome.sale_id);
+    drop(store);
+    refresh_search_later(&app);
+    Ok(SaleDone::new(&outcome, print))
+}
+
+/// A sale moves its member up the "most recent" ranking; the search index
+/// catches up on a worker thread once the sale is written and the desk is free.
+pub(crate) fn refresh_search_later(app: &AppHandle) {
+    let app = app.clone();
+    tauri::async_runtime::spawn_blocking(move || {
+        let state = app.state::<AppState>();
+        let refreshed = state
+            .store()
+            .and_then(|mut store| Ok(store.refresh_search_index(1_000)?));
+        if let Err(e) = refreshed {
+            eprintln!("search index refresh failed: {}", e.message);
+        }
+    });
+}

@@ -1,0 +1,63 @@
+//! The shift (班次): open with a float, pay in and out, open the drawer,
+//! close with what was counted, and the Z report (日结).
+
+use crate::dto::shift::{CountedInput, ZReportView};
+use crate::error::ApiResult;
+use crate::state::AppState;
+use salondesk_core::money::Money;
+use std::collections::BTreeMap;
+use tauri::State;
+
+/// This device's open shift, as its running Z report; null when closed.
+#[tauri::command]
+pub async fn current_shift(state: State<'_, AppState>) -> ApiResult<Option<ZReportView>> {
+    state.staff()?;
+    let store = state.store()?;
+    match store.current_shift()? {
+        Some(id) => Ok(Some(store.z_report(&id)?.into())),
+        None => Ok(None),
+    }
+}
+
+#[tauri::command]
+pub async fn open_shift(state: State<'_, AppState>, float: i64) -> ApiResult<ZReportView> {
+    let staff = state.staff()?;
+    let mut store = state.store()?;
+    let id = store.open_shift(&staff, Money(float))?;
+    Ok(store.z_report(&id)?.into())
+}
+
+/// Cash put in (positive) or taken out (negative), with a reason.
+#[tauri::command]
+pub async fn pay_in_out(state: State<'_, AppState>, amount: i64, reason: String) -> ApiResult<()> {
+    let staff = state.staff()?;
+    state.store()?.pay_in_out(&staff, Money(amount), &reason)?;
+    Ok(())
+}
+
+/// Opens the drawer outside a sale (audited).
+#[tauri::command]
+pub async fn open_drawer(state: State<'_, AppState>, reason: String) -> ApiResult<()> {
+    let staff = state.staff()?;
+    state.store()?.open_drawer(&staff, &reason)?;
+    Ok(())
+}
+
+#[tauri::command]
+pub async fn close_shift(
+    state: State<'_, AppState>,
+    counted: Vec<CountedInput>,
+) -> ApiResult<ZReportView> {
+    let staff = state.staff()?;
+    let counted: BTreeMap<String, Money> = counted
+        .into_iter()
+        .map(|c| (c.kind, Money(c.amount)))
+        .collect();
+    Ok(state.store()?.close_shift(&staff, &counted)?.into())
+}
+
+#[tauri::command]
+pub async fn z_report(state: State<'_, AppState>, shift_id: String) -> ApiResult<ZReportView> {
+    state.staff()?;
+    Ok(state.store()?.z_report(&shift_id)?.into())
+}
