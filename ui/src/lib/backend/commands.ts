@@ -7,6 +7,10 @@ import { listen } from "@tauri-apps/api/event";
 import type {
   ApiError, AppInfo, MemberHit, MemberInput, MemberView, OwnerInput, SeedProgress, Session, StaffBrief,
 } from "./bindings";
+import type {
+  ApprovalInput, CountedInput, MemberBalancesView, PrintResult, PrinterSettingsView, SaleDone,
+  SaleSummaryView, SaleView, ZReportView,
+} from "./bindings";
 import { toApiError } from "./errors";
 
 type Args = Record<string, unknown>;
@@ -79,3 +83,30 @@ export async function seedDemo(members: number, onProgress: (p: SeedProgress) =>
     unlisten();
   }
 }
+
+// ---- Shift (班次) and Z report (日结报表). Money is integer fen; a pay-out is a negative amount.
+export const currentShift = () => call<ZReportView | null>("current_shift");
+export const openShift = (float: number) => call<ZReportView>("open_shift", { float });
+export const payInOut = (amount: number, reason: string) => call<null>("pay_in_out", { amount, reason });
+export const openDrawer = (reason: string) => call<null>("open_drawer", { reason });
+export const closeShift = (counted: CountedInput[]) => call<ZReportView>("close_shift", { counted });
+export const zReport = (shiftId: string) => call<ZReportView>("z_report", { shiftId });
+
+// ---- Sales already written: history, refunds and voids, receipts, the printer.
+export const recentSales = (memberId: string | null, limit: number) =>
+  call<SaleSummaryView[]>("recent_sales", { memberId, limit });
+export const getSale = (id: string) => call<SaleView>("get_sale", { id });
+export const saleByReceiptNo = (receiptNo: string) => call<SaleView>("sale_by_receipt_no", { receiptNo });
+/** `lineIds` null refunds every line not yet refunded; `void` cancels the whole sale. */
+export const refundSale = (saleId: string, lineIds: string[] | null, isVoid: boolean, approval: ApprovalInput) =>
+  call<SaleDone>("refund_sale", { saleId, lineIds, void: isVoid, approval });
+export const receiptText = (saleId: string, lang: string, reprint: boolean) =>
+  call<string>("receipt_text", { saleId, lang, reprint });
+export const printReceipt = (saleId: string, reprint: boolean) =>
+  call<PrintResult>("print_receipt", { saleId, reprint });
+/** Checks a manager's PIN at once (the action checks it again); answers who approved. */
+export const checkApproval = (approval: ApprovalInput) => call<StaffBrief>("check_approval", { approval });
+export const memberBalances = (memberId: string) => call<MemberBalancesView>("member_balances", { memberId });
+export const printerSettings = () => call<PrinterSettingsView>("printer_settings");
+export const savePrinterSettings = (input: PrinterSettingsView) =>
+  call<PrinterSettingsView>("save_printer_settings", { input });
