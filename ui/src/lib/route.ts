@@ -8,7 +8,10 @@ export type Route =
   | { name: "profile"; id: string }
   | { name: "new"; prefill?: Prefill }
   | { name: "edit"; id: string }
-  | { name: "settings" };
+  | { name: "settings" }
+  | { name: "checkout"; memberId?: string }
+  | { name: "shift" }
+  | { name: "sales"; saleId?: string };
 
 /** May archive and merge members and load demo data (owner, manager); the backend says. */
 export function canManage(session: Session): boolean {
