@@ -180,7 +180,13 @@ fn refund(
                  "memberId": member, "total": Money(-refund_total), "ledger": rows.entries() }),
     )?;
     if let Some(m) = member {
-        re_evaluate(w, m, &today.format("%Y-%m").to_string(), TierReason::Refund)?;
+        let floor = super::tiers::tier_before_sale(w, m, &req.original_sale_id)?;
+        re_evaluate(
+            w,
+            m,
+            &today.format("%Y-%m").to_string(),
+            TierReason::Refund { floor },
+        )?;
     }
     Ok(SaleOutcome {
         sale_id,

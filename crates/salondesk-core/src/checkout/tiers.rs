@@ -33,8 +33,36 @@ pub struct TierRule {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TierReason {
     Sale,
-    Refund,
+    /// A refund takes back at most what the refunded sale gave: never below
+    /// `floor`, the tier she had before that sale (an imported or assigned
+    /// tier is not lost to a refund of a small sale).
+    Refund {
+        floor: Tier,
+    },
     MonthEnd,
+}
+
+/// The member's tier just before sale `sale_id`: the first tier change at or
+/// after the sale says what she had; none means she has had her tier since.
+pub(crate) fn tier_before_sale(conn: &Connection, member: MemberId, sale_id: &str) -> Result<Tier> {
+    use rusqlite::OptionalExtension;
+    let from: Option<String> = conn
+        .prepare_cached(
+            "SELECT c.from_tier FROM tier_changes c, sales s
+             WHERE s.id = ?2 AND c.member_id = ?1 AND c.created_at >= s.created_at
+             ORDER BY c.created_at, c.id LIMIT 1",
+        )?
+        .query_row(params![member, sale_id], |r| r.get(0))
+        .optional()?;
+    match from {
+        Some(t) => Tier::parse(&t),
+        None => {
+            let t: String = conn
+                .prepare_cached("SELECT tier FROM members WHERE id = ?1")?
+                .query_row([member], |r| r.get(0))?;
+            Tier::parse(&t)
+        }
+    }
 }
 
 pub(crate) fn load_rules(conn: &Connection) -> Result<Vec<TierRule>> {
@@ -157,17 +185,21 @@ pub(crate) fn re_evaluate(
         .query_row([member], |r| r.get(0))?;
     let current = Tier::parse(&current)?;
     let (cumulative, months) = spend(w, member, month)?;
-    let target = qualifying_tier(&rules, cumulative, &months);
+    let mut target = qualifying_tier(&rules, cumulative, &months);
     let applies = match reason {
         TierReason::Sale => target > current,
-        TierReason::Refund | TierReason::MonthEnd => target != current,
+        TierReason::Refund { floor } => {
+            target = target.max(floor);
+            target < current
+        }
+        TierReason::MonthEnd => target != current,
     };
     if !applies {
         return Ok(None);
     }
     let why = match reason {
         TierReason::Sale => format!("sale: cumulative spend {cumulative}"),
-        TierReason::Refund => format!("refund: cumulative spend {cumulative}"),
+        TierReason::Refund { .. } => format!("refund: cumulative spend {cumulative}"),
         TierReason::MonthEnd => format!("month end {month}: cumulative spend {cumulative}"),
     };
     w.prepare_cached("UPDATE members SET tier = ?2, updated_at = ?3 WHERE id = ?1")?

@@ -95,6 +95,17 @@ fn the_quote_is_what_the_sale_charges_and_the_sale_reads_back_whole() {
                 },
             )
             .unwrap();
+    let tier: String =
+        s.t.store
+            .conn()
+            .query_row("SELECT tier FROM members WHERE id = ?1", [s.member], |r| {
+                r.get(0)
+            })
+            .unwrap();
+    assert_eq!(
+        tier, "gold",
+        "a refund takes back only what its sale gave: an assigned tier stays"
+    );
     let after = s.t.store.sale(&sale.sale_id).unwrap();
     assert!(after.lines[1].refunded && !after.lines[0].refunded);
     let recent = s.t.store.recent_sales(Some(s.member), 10).unwrap();
