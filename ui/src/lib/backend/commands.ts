@@ -110,3 +110,14 @@ export const memberBalances = (memberId: string) => call<MemberBalancesView>("me
 export const printerSettings = () => call<PrinterSettingsView>("printer_settings");
 export const savePrinterSettings = (input: PrinterSettingsView) =>
   call<PrinterSettingsView>("save_printer_settings", { input });
+
+// ---- Checkout (收银): the grid, a scanned barcode, the cart's quote, the sale.
+import type { CartInput, Catalog, CatalogItem, QuoteView, TenderInput } from "./bindings";
+
+export const catalog = (query: string) => call<Catalog>("catalog", { query });
+/** A scanned barcode: the product, or null when no product has it. */
+export const productByBarcode = (barcode: string) => call<CatalogItem | null>("product_by_barcode", { barcode });
+/** Prices the cart as completing it would, without writing; the same errors as the sale. */
+export const quoteCart = (cart: CartInput) => call<QuoteView>("quote_cart", { cart });
+export const completeSale = (cart: CartInput, tenders: TenderInput[], approval: ApprovalInput | null) =>
+  call<SaleDone>("complete_sale", { cart, tenders, approval });
