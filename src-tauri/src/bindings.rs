@@ -12,7 +12,7 @@ mod tests {
     use crate::dto::member::{MemberHit, MemberInput, MemberView};
     use crate::dto::sale::{
         MemberBalancesView, PackageView, PrinterSettingsView, SaleLineView, SaleSummaryView,
-        SaleTenderView, SaleView,
+        SaleTenderView, SaleView, TierChangeView,
     };
     use crate::dto::shift::{CountedInput, TenderTotalView, ZReportView};
     use crate::dto::staff::{OwnerInput, Session, StaffBrief};
@@ -66,6 +66,7 @@ mod tests {
             export::<PackageView>(),
             export::<MemberBalancesView>(),
             export::<PrinterSettingsView>(),
+            export::<TierChangeView>(),
             export::<TenderTotalView>(),
             export::<ZReportView>(),
             export::<CountedInput>(),

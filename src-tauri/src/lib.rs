@@ -71,6 +71,8 @@ pub fn run() {
             commands::checkout::quote_cart,
             commands::checkout::check_approval,
             commands::checkout::complete_sale,
+            commands::checkout::set_member_tier,
+            commands::checkout::tier_history,
             commands::receipts::recent_sales,
             commands::receipts::get_sale,
             commands::receipts::sale_by_receipt_no,

@@ -145,3 +145,28 @@ pub(crate) fn refresh_search_later(app: &AppHandle) {
         }
     });
 }
+
+/// A manager or the owner puts a member in a tier by hand, with the reason.
+#[tauri::command]
+pub async fn set_member_tier(
+    state: State<'_, AppState>,
+    member_id: String,
+    tier: salondesk_core::member::Tier,
+    reason: String,
+) -> ApiResult<()> {
+    let staff = state.staff()?;
+    state
+        .store()?
+        .set_member_tier(&staff, member_id.parse()?, tier, &reason)?;
+    Ok(())
+}
+
+#[tauri::command]
+pub async fn tier_history(
+    state: State<'_, AppState>,
+    member_id: String,
+) -> ApiResult<Vec<crate::dto::sale::TierChangeView>> {
+    state.staff()?;
+    let changes = state.store()?.tier_history(member_id.parse()?)?;
+    Ok(changes.into_iter().map(Into::into).collect())
+}

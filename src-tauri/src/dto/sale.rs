@@ -217,3 +217,24 @@ impl From<PrinterSettingsView> for PrinterSettings {
         }
     }
 }
+
+/// One upgrade or downgrade, with why.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct TierChangeView {
+    pub from: Tier,
+    pub to: Tier,
+    pub reason: String,
+    pub created_at: String,
+}
+
+impl From<co::TierChange> for TierChangeView {
+    fn from(c: co::TierChange) -> Self {
+        TierChangeView {
+            from: c.from,
+            to: c.to,
+            reason: c.reason,
+            created_at: c.created_at,
+        }
+    }
+}

@@ -28,7 +28,7 @@ pub use quote::{Quote, QuoteLine};
 pub use refund::RefundRequest;
 pub use sale_read::{SaleLineRecord, SaleRecord, SaleSummary, SaleTenderRecord};
 pub use settings::CheckoutSettings;
-pub use tiers::{qualifying_tier, TierRule};
+pub use tiers::{qualifying_tier, TierChange, TierRule};
 
 use crate::money::Money;
 use crate::write::Writer;

@@ -10,4 +10,5 @@ mod receipts;
 mod search;
 mod staff;
 mod support;
+mod tiers;
 mod write_path;

@@ -150,6 +150,8 @@ paperMm: number,
  */
 lang: string, autoPrint: boolean, };
 
+export type TierChangeView = { from: Tier, to: Tier, reason: string, createdAt: string, };
+
 export type TenderTotalView = { kind: string, expected: number, counted: number | null, difference: number | null, };
 
 export type ZReportView = { shiftId: string, openedAt: string, closedAt: string | null, openedBy: string, float: number, sales: number, refunds: number, salesTotal: number, refundsTotal: number, discountsTotal: number, payIns: number, payOuts: number, 
