@@ -1,7 +1,9 @@
 // English UI text. The keys of this object are the message keys of the whole UI: zh-CN.ts
 // must have exactly the same keys (a missing or extra key is a type error there).
 // Words follow /work/shared/GLOSSARY.md. `{name}` marks a value filled in by `t()`.
+import { salesEn } from "./en-sales";
 export const en = {
+  ...salesEn,
   "app.name": "SalonDesk",
   "app.tagline": "Salon front desk",
   "nav.members": "Members",

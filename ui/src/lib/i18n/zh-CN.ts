@@ -2,7 +2,9 @@
 // 用词以 /work/shared/GLOSSARY.md 为准。
 import type { Messages } from "./en";
 
+import { salesZhCN } from "./zh-CN-sales";
 export const zhCN: Messages = {
+  ...salesZhCN,
   "app.name": "SalonDesk",
   "app.tagline": "美业门店收银与会员",
   "nav.members": "会员",
