@@ -275,6 +275,63 @@ const handlers: Record<string, (a: Args) => unknown> = {
   list_staff: () => { requireSession(); return staff.map(brief); },
 };
 
+// ---- Checkout (mock-checkout.ts): what it needs from here, handed in as functions.
+import { checkoutHandlers, presetCheckoutFromUrl, seedDemoBalances } from "./mock-checkout";
+
+Object.assign(handlers, checkoutHandlers({
+  requireSession: () => requireSession(),
+  member: (id) => {
+    const m = members.get(id);
+    return m && !m.archived ? { id: m.id, name: m.name, memberNo: m.memberNo, tier: m.tier, birthday: m.birthday } : null;
+  },
+  checkPin: (staffId, pin) => {
+    // As login does (same lock-out), without starting a session.
+    const s = staff.find((x) => x.id === staffId);
+    if (!s) fail("not_found", "staff not found");
+    const now = Date.now();
+    const lockedFor = (ms: number) => `too many wrong PINs: locked for ${Math.ceil(ms / 60_000)} more minute(s)`;
+    if (s.lockedUntil > now) fail("locked_out", lockedFor(s.lockedUntil - now));
+    if (s.pin !== pin) {
+      s.failed += 1;
+      if (s.failed >= 5) {
+        s.failed = 0;
+        s.lockedUntil = now + LOCK_MS;
+        fail("locked_out", lockedFor(LOCK_MS));
+      }
+      fail("wrong_pin", `wrong PIN (${5 - s.failed} attempts left before lock-out)`);
+    }
+    s.failed = 0;
+    return brief(s);
+  },
+  staffName: (id) => staff.find((s) => s.id === id)?.name ?? null,
+  visited: (memberId, ops) => {
+    const m = memberId ? members.get(memberId) : undefined;
+    if (m) {
+      m.visitCount += 1;
+      m.lastVisitAt = new Date().toISOString();
+    }
+    pendingOps += ops;
+  },
+}));
+
+/** A known gold member for the checkout demo: card 880001, points, stored value, packages. */
+function addCheckoutDemoMembers(): void {
+  const known: Array<[string, string, string, "gold" | "silver", boolean]> = [
+    ["林雅琪", "13800138000", "880001", "gold", true],
+    ["陈思涵", "13911112222", "880002", "silver", false],
+  ];
+  for (const [name, phone, memberNo, tier, rich] of known) {
+    if ([...members.values()].some((m) => m.memberNo === memberNo)) continue;
+    const { full, initials } = pinyinOf(name);
+    const m: Member = {
+      ...blankMember(), name, phone, memberNo, tier, pinyin: full, initials, gender: "female",
+      birthday: "1990-03-18", region: "静安区", visitCount: 23, lastVisitAt: new Date(Date.now() - 9 * 86_400_000).toISOString(),
+    };
+    members.set(m.id, m);
+    seedDemoBalances(m.id, rich);
+  }
+}
+
 export async function mockInvoke(command: string, args: Args): Promise<unknown> {
   await sleep(command === "search_members" ? 5 + Math.random() * 60 : 40);
   if (command === "seed_demo") return seed(args.members);
@@ -296,6 +353,8 @@ function presetFromUrl(): void {
   ensureDemoStaff();
   const rand = rng(42);
   for (let i = 0; i < 400; i++) addDemoMember(rand);
+  addCheckoutDemoMembers();
+  presetCheckoutFromUrl(params, staff.find((s) => s.role === "cashier")?.name ?? "");
   const role = params.get("login");
   const who = staff.find((s) => s.role === role);
   if (who) startSession(who);
