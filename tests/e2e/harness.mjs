@@ -531,6 +531,21 @@ export class App {
     return options[0];
   }
 
+  /** Chooses the <select> option whose visible text contains `text` (names, not ids). */
+  async chooseByText(testId, text) {
+    const el = await this.waitVisible(testId);
+    const value = await this.waitFor(
+      async () => this.driver.executeScript(
+        `const o = [...arguments[0].options].find((o) => o.textContent.includes(arguments[1]));
+         return o ? o.value : null;`,
+        el,
+        text,
+      ),
+      async () => `expected [data-testid="${testId}"] to offer an option containing ${JSON.stringify(text)}`,
+    );
+    return this.setValue(testId, value);
+  }
+
   // --- evidence -----------------------------------------------------------------------------
 
   /**
