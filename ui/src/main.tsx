@@ -5,6 +5,7 @@ import "./styles/base.css";
 import "./styles/layout.css";
 import "./styles/components.css";
 import "./styles/screens.css";
+import "./styles/approval.css";
 
 const root = document.getElementById("app");
 if (root) render(<App />, root);

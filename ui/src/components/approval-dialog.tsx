@@ -1,0 +1,178 @@
+// A manager's approval (店长授权) for what a cashier may not do alone: refunds, voids, manual
+// discounts, typed prices. Pick the manager (or owner), type their PIN on the keyboard or the
+// pad; the PIN is checked at once (check_approval), then `onApproved` does the action with the
+// same approval (the backend checks it again). Used by the sales screen and by checkout.
+import type { ComponentChildren } from "preact";
+import { useEffect, useRef, useState } from "preact/hooks";
+import type { ApiError, ApprovalInput, StaffBrief } from "../lib/backend/bindings";
+import { checkApproval, loginStaffList } from "../lib/backend/commands";
+import { lockoutMinutes, toApiError } from "../lib/backend/errors";
+import { useI18n } from "../lib/i18n";
+import { digitsOnly } from "../lib/input";
+import { Dialog } from "./dialog";
+import { ErrorBanner } from "./error-banner";
+import { AlertIcon, LockIcon } from "./icons";
+import { PinPad } from "./pin-pad";
+
+type Props = {
+  title: string;
+  /** What is being approved (amount, lines, what happens): shown above the manager list. */
+  children?: ComponentChildren;
+  /** The submit button's text; "Approve" by default. */
+  confirmLabel?: string;
+  /** Red submit button, for voids and refunds. */
+  danger?: boolean;
+  /** Does the action. If it throws, the dialog stays open and shows the error. */
+  onApproved: (approval: ApprovalInput, approver: StaffBrief) => Promise<void>;
+  /** Text for an error the action threw (default: the generic text for its code). */
+  errorText?: (error: ApiError) => string | undefined;
+  onClose: () => void;
+};
+
+const PIN_CODES = new Set(["wrong_pin", "locked_out"]);
+
+export const isApprover = (s: StaffBrief) => s.role === "manager" || s.role === "owner";
+
+export function ApprovalDialog(props: Props) {
+  const { t } = useI18n();
+  const [managers, setManagers] = useState<StaffBrief[] | null>(null);
+  const [loadError, setLoadError] = useState<ApiError | null>(null);
+  const [managerId, setManagerId] = useState<string | null>(null);
+  const [pin, setPin] = useState("");
+  const [pinError, setPinError] = useState<ApiError | null>(null);
+  const [actionError, setActionError] = useState<ApiError | null>(null);
+  const [busy, setBusy] = useState(false);
+  const pinInput = useRef<HTMLInputElement>(null);
+  const list = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    loginStaffList().then(
+      (list) => {
+        const found = list.filter(isApprover);
+        setManagers(found);
+        if (found.length === 1 && found[0]) setManagerId(found[0].id);
+      },
+      (reason: unknown) => setLoadError(toApiError(reason)),
+    );
+  }, []);
+
+  // The PIN takes the keyboard once a manager is chosen, and again after a failed try; until
+  // then the first manager does (the list arrives after the dialog opened).
+  useEffect(() => {
+    if (managerId && !busy) pinInput.current?.focus();
+    else if (!managerId && managers && managers.length > 0) list.current?.querySelector<HTMLElement>("button")?.focus();
+  }, [managerId, busy, managers]);
+
+  const manager = managers?.find((m) => m.id === managerId) ?? null;
+
+  const choose = (id: string) => {
+    setManagerId(id);
+    setPin("");
+    setPinError(null);
+  };
+
+  const submit = async (e?: Event) => {
+    e?.preventDefault();
+    if (!managerId || pin.length === 0 || busy) return;
+    const approval: ApprovalInput = { managerId, pin };
+    setBusy(true);
+    setActionError(null);
+    let approver: StaffBrief;
+    try {
+      approver = await checkApproval(approval);
+    } catch (reason) {
+      const error = toApiError(reason);
+      if (PIN_CODES.has(error.code) || error.code === "forbidden" || error.code === "not_found") {
+        setPinError(error);
+        setPin("");
+      } else {
+        setActionError(error);
+      }
+      setBusy(false);
+      return;
+    }
+    try {
+      await props.onApproved(approval, approver);
+    } catch (reason) {
+      const error = toApiError(reason);
+      if (PIN_CODES.has(error.code)) {
+        setPinError(error);
+        setPin("");
+      } else {
+        setActionError(error);
+      }
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const pinErrorText = (err: ApiError) => {
+    if (err.code === "locked_out") {
+      const minutes = lockoutMinutes(err.message);
+      return minutes === null ? t("error.locked_out") : t("login.lockedMinutes", { n: minutes });
+    }
+    return t(`error.${err.code}`);
+  };
+
+  return (
+    <Dialog title={props.title} onClose={props.onClose} testId="approval-dialog" wide
+      actions={<>
+        <button type="button" class="btn btn-secondary" onClick={props.onClose}>{t("common.cancel")}</button>
+        <button type="submit" form="approval-form" class={`btn ${props.danger ? "btn-danger" : "btn-primary"}`}
+          data-testid="approval-submit" disabled={!managerId || pin.length === 0 || busy}>
+          {busy ? t("approval.checking") : props.confirmLabel ?? t("approval.submit")}
+          <kbd class="kbd kbd-on-primary">Enter</kbd>
+        </button>
+      </>}>
+      {props.children ? <div class="approval-what">{props.children}</div> : null}
+      {actionError ? (
+        <ErrorBanner error={actionError} testId="approval-error" text={props.errorText?.(actionError)} />
+      ) : null}
+      <form id="approval-form" class="approval" onSubmit={submit} noValidate>
+        <div class="approval-managers">
+          <div class="field-label" id="approval-manager-label">{t("approval.manager")}</div>
+          {loadError ? <ErrorBanner error={loadError} /> : null}
+          {managers === null && !loadError ? <p class="muted small">{t("common.loading")}</p> : null}
+          {managers?.length === 0 ? <p class="muted small" data-testid="approval-no-managers">{t("approval.noManagers")}</p> : null}
+          <div ref={list} class="approval-manager-list" role="radiogroup" aria-labelledby="approval-manager-label"
+            data-testid="approval-manager" data-selected={managerId ?? ""}>
+            {managers?.map((m) => (
+              <button key={m.id} type="button" role="radio" aria-checked={m.id === managerId} data-value={m.id}
+                class={`approval-manager ${m.id === managerId ? "selected" : ""}`} disabled={busy}
+                onClick={() => choose(m.id)}>
+                <span class="avatar avatar-small" aria-hidden="true">{[...m.name][0]}</span>
+                <span class="approval-manager-text">
+                  <span class="approval-manager-name">{m.name}</span>
+                  <span class="approval-manager-role">{t(`role.${m.role}`)}</span>
+                </span>
+              </button>
+            ))}
+          </div>
+          <p class="muted small approval-hint">{t("approval.hint")}</p>
+        </div>
+        <div class="approval-pin">
+          <label class="approval-pin-head" for="f-approval-pin">
+            <LockIcon size={18} />
+            <span>{manager ? t("approval.pinFor", { name: manager.name }) : t("approval.pickFirst")}</span>
+          </label>
+          <input ref={pinInput} id="f-approval-pin" class="input pin-display approval-pin-input" data-testid="approval-pin"
+            type="password" inputMode="numeric" autocomplete="off" value={pin} disabled={!managerId || busy}
+            aria-describedby="approval-pin-error"
+            onInput={digitsOnly(8, (v) => { setPin(v); setPinError(null); })} />
+          <div class="approval-pin-error" id="approval-pin-error">
+            {pinError ? (
+              <div class={`login-error ${pinError.code === "locked_out" ? "locked" : ""}`} role="alert"
+                data-testid="approval-pin-error" data-code={pinError.code}>
+                {pinError.code === "locked_out" ? <LockIcon size={18} /> : <AlertIcon size={18} />}
+                <span>{pinErrorText(pinError)}</span>
+              </div>
+            ) : null}
+          </div>
+          <PinPad disabled={!managerId || busy}
+            onDigit={(d) => { setPin((p) => (p.length < 8 ? p + d : p)); setPinError(null); }}
+            onBackspace={() => setPin((p) => p.slice(0, -1))} onClear={() => setPin("")} />
+        </div>
+      </form>
+    </Dialog>
+  );
+}
