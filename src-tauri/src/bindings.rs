@@ -16,6 +16,7 @@ mod tests {
     };
     use crate::dto::shift::{CountedInput, TenderTotalView, ZReportView};
     use crate::dto::staff::{OwnerInput, Session, StaffBrief};
+    use crate::dto::store_settings::{CheckoutSettingsView, TierRuleView};
     use crate::error::{ApiError, ErrorCode};
     use salondesk_core::checkout::LineKind;
     use salondesk_core::member::{Gender, MatchKind, SkinType, Tier};
@@ -70,6 +71,8 @@ mod tests {
             export::<TenderTotalView>(),
             export::<ZReportView>(),
             export::<CountedInput>(),
+            export::<TierRuleView>(),
+            export::<CheckoutSettingsView>(),
         ] {
             out.push_str(&decl);
             out.push('\n');

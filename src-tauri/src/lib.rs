@@ -87,6 +87,10 @@ pub fn run() {
             commands::shift::open_drawer,
             commands::shift::close_shift,
             commands::shift::z_report,
+            commands::store_settings::tier_rules,
+            commands::store_settings::save_tier_rules,
+            commands::store_settings::checkout_settings,
+            commands::store_settings::save_checkout_settings,
         ])
         .run(tauri::generate_context!())
         .expect("error while running SalonDesk");

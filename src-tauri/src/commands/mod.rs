@@ -7,3 +7,4 @@ pub mod members;
 pub mod receipts;
 pub mod shift;
 pub mod staff;
+pub mod store_settings;

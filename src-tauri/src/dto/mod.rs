@@ -8,3 +8,4 @@ pub mod member;
 pub mod sale;
 pub mod shift;
 pub mod staff;
+pub mod store_settings;

@@ -102,7 +102,17 @@ impl Store {
         load(&self.conn)
     }
 
-    pub fn save_checkout_settings(&mut self, s: &CheckoutSettings) -> Result<()> {
+    /// The owner sets how points work and what the receipt's header and footer say.
+    pub fn save_checkout_settings(
+        &mut self,
+        owner: &crate::staff::Staff,
+        s: &CheckoutSettings,
+    ) -> Result<()> {
+        if owner.role != crate::staff::Role::Owner {
+            return Err(CoreError::Forbidden(
+                "only the owner changes the store's checkout settings".into(),
+            ));
+        }
         s.validate()?;
         self.write(|w| save(w, s))
     }

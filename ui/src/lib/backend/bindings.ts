@@ -162,3 +162,47 @@ tenders: Array<TenderTotalView>, };
 
 export type CountedInput = { kind: string, amount: number, };
 
+export type TierRuleView = { tier: Tier, 
+/**
+ * Basis points off: 1000 = 10% off (九折).
+ */
+discountBp: number, 
+/**
+ * 150 = 1.5× points.
+ */
+pointsMultiplierPct: number, 
+/**
+ * How many days ahead the tier may book.
+ */
+bookingDays: number, 
+/**
+ * Fen of cumulative spend that earns the tier; null: not by cumulative spend.
+ */
+minCumulativeSpend: number | null, 
+/**
+ * ... or this many fen a month for `consecutiveMonths` months in a row.
+ */
+minMonthlySpend: number | null, consecutiveMonths: number | null, };
+
+export type CheckoutSettingsView = { 
+/**
+ * What one point is worth when paying with points, in fen.
+ */
+pointValueFen: number, 
+/**
+ * Points per yuan spent, before the tier multiplier.
+ */
+pointsPerYuan: number, 
+/**
+ * 200 = double points in the member's birthday month; 100 = no extra.
+ */
+birthdayMultiplierPct: number, 
+/**
+ * Points the referrer earns when a member she referred registers.
+ */
+referralPoints: number, 
+/**
+ * Points expire at the end of the year after this many years.
+ */
+pointsExpiryYears: number, utcOffsetMinutes: number, storeName: string, storeAddress: string, storePhone: string, receiptFooter: string, };
+
