@@ -3,7 +3,7 @@ import type { JSX } from "preact";
 
 type IconProps = { size?: number; class?: string };
 
-function Svg(props: IconProps & { children: JSX.Element | JSX.Element[] }) {
+export function Svg(props: IconProps & { children: JSX.Element | JSX.Element[] }) {
   const size = props.size ?? 20;
   return (
     <svg class={`icon ${props.class ?? ""}`} width={size} height={size} viewBox="0 0 24 24" fill="none"
