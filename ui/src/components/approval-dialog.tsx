@@ -43,7 +43,7 @@ export function ApprovalDialog(props: Props) {
   const [actionError, setActionError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
   const pinInput = useRef<HTMLInputElement>(null);
-  const list = useRef<HTMLDivElement>(null);
+  const list = useRef<HTMLSelectElement>(null);
 
   useEffect(() => {
     loginStaffList().then(
@@ -60,13 +60,13 @@ export function ApprovalDialog(props: Props) {
   // then the first manager does (the list arrives after the dialog opened).
   useEffect(() => {
     if (managerId && !busy) pinInput.current?.focus();
-    else if (!managerId && managers && managers.length > 0) list.current?.querySelector<HTMLElement>("button")?.focus();
+    else if (!managerId && managers && managers.length > 0) list.current?.focus();
   }, [managerId, busy, managers]);
 
   const manager = managers?.find((m) => m.id === managerId) ?? null;
 
   const choose = (id: string) => {
-    setManagerId(id);
+    setManagerId(id === "" ? null : id);
     setPin("");
     setPinError(null);
   };
@@ -124,30 +124,24 @@ export function ApprovalDialog(props: Props) {
           <kbd class="kbd kbd-on-primary">Enter</kbd>
         </button>
       </>}>
-      {props.children ? <div class="approval-what">{props.children}</div> : null}
-      {actionError ? (
-        <ErrorBanner error={actionError} testId="approval-error" text={props.errorText?.(actionError)} />
-      ) : null}
       <form id="approval-form" class="approval" onSubmit={submit} noValidate>
         <div class="approval-managers">
-          <div class="field-label" id="approval-manager-label">{t("approval.manager")}</div>
+          {props.children ? <div class="approval-what">{props.children}</div> : null}
+          {actionError ? (
+            <ErrorBanner error={actionError} testId="approval-error" text={props.errorText?.(actionError)} />
+          ) : null}
+          <label class="field-label" id="approval-manager-label" for="f-approval-manager">{t("approval.manager")}</label>
           {loadError ? <ErrorBanner error={loadError} /> : null}
           {managers === null && !loadError ? <p class="muted small">{t("common.loading")}</p> : null}
           {managers?.length === 0 ? <p class="muted small" data-testid="approval-no-managers">{t("approval.noManagers")}</p> : null}
-          <div ref={list} class="approval-manager-list" role="radiogroup" aria-labelledby="approval-manager-label"
-            data-testid="approval-manager" data-selected={managerId ?? ""}>
+          <select ref={list} id="f-approval-manager" class="input approval-manager-select" data-testid="approval-manager"
+            aria-labelledby="approval-manager-label" value={managerId ?? ""} disabled={busy || !managers || managers.length === 0}
+            onChange={(e) => choose(e.currentTarget.value)}>
+            {managerId === null ? <option value="" disabled>{t("approval.pickFirst")}</option> : null}
             {managers?.map((m) => (
-              <button key={m.id} type="button" role="radio" aria-checked={m.id === managerId} data-value={m.id}
-                class={`approval-manager ${m.id === managerId ? "selected" : ""}`} disabled={busy}
-                onClick={() => choose(m.id)}>
-                <span class="avatar avatar-small" aria-hidden="true">{[...m.name][0]}</span>
-                <span class="approval-manager-text">
-                  <span class="approval-manager-name">{m.name}</span>
-                  <span class="approval-manager-role">{t(`role.${m.role}`)}</span>
-                </span>
-              </button>
+              <option key={m.id} value={m.id}>{m.name} · {t(`role.${m.role}`)}</option>
             ))}
-          </div>
+          </select>
           <p class="muted small approval-hint">{t("approval.hint")}</p>
         </div>
         <div class="approval-pin">
