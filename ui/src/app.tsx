@@ -15,6 +15,7 @@ import { MemberLookup } from "./screens/member-lookup";
 import { MemberProfile } from "./screens/member-profile";
 import { MemberForm } from "./screens/member-form";
 import { Settings } from "./screens/settings";
+import { Shift } from "./screens/shift";
 
 type Boot = { state: "loading" } | { state: "failed"; error: ApiError } | { state: "ready"; hasOwner: boolean };
 
@@ -100,6 +101,8 @@ export function App() {
     screen = <MemberLookup query={query} onQuery={setQuery} onNavigate={setRoute} />;
   } else if (route.name === "profile") {
     screen = <MemberProfile key={route.id} session={session} id={route.id} onNavigate={setRoute} notify={setNotice} />;
+  } else if (route.name === "shift") {
+    screen = <Shift session={session} notify={setNotice} />;
   } else if (route.name === "new" || route.name === "edit") {
     screen = (
       <MemberForm key={route.name === "edit" ? route.id : "new"} session={session}

@@ -6,6 +6,7 @@ import "./styles/layout.css";
 import "./styles/components.css";
 import "./styles/screens.css";
 import "./styles/approval.css";
+import "./styles/sales.css";
 
 const root = document.getElementById("app");
 if (root) render(<App />, root);
