@@ -602,3 +602,12 @@ export function presetCheckoutFromUrl(params: URLSearchParams, openedBy: string)
     };
   }
 }
+
+// ---- For the sales-history mock (mock-sales.ts): a refund reverses these ledgers, takes the
+// next receipt number of this device, and the demo history is written with the same catalog.
+export const mockLedgers = {
+  pointsLedger, storedLedger, sessionMoves, stockMoves, memberPackages, services, products, topUpPlans, packagePlans,
+  pointValueFen: POINT_VALUE_FEN, pointsOf, storedOf, sessionsLeft, balances, grantPackage,
+};
+export const nextReceiptNo = () => `S01-001-${String(++receiptSeq).padStart(6, "0")}`;
+export { receiptText as checkoutReceiptText };
