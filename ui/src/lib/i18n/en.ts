@@ -2,8 +2,10 @@
 // must have exactly the same keys (a missing or extra key is a type error there).
 // Words follow /work/shared/GLOSSARY.md. `{name}` marks a value filled in by `t()`.
 import { salesEn } from "./en-sales";
+import { checkoutEn } from "./en-checkout";
 export const en = {
   ...salesEn,
+  ...checkoutEn,
   "app.name": "SalonDesk",
   "app.tagline": "Salon front desk",
   "nav.members": "Members",

@@ -3,8 +3,10 @@
 import type { Messages } from "./en";
 
 import { salesZhCN } from "./zh-CN-sales";
+import { checkoutZhCN } from "./zh-CN-checkout";
 export const zhCN: Messages = {
   ...salesZhCN,
+  ...checkoutZhCN,
   "app.name": "SalonDesk",
   "app.tagline": "美业门店收银与会员",
   "nav.members": "会员",
