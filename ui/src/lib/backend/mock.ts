@@ -276,9 +276,10 @@ const handlers: Record<string, (a: Args) => unknown> = {
 };
 
 // ---- Checkout (mock-checkout.ts): what it needs from here, handed in as functions.
-import { checkoutHandlers, presetCheckoutFromUrl, seedDemoBalances } from "./mock-checkout";
+import { checkoutHandlers, presetCheckoutFromUrl, seedDemoBalances, type MockCtx } from "./mock-checkout";
+import { salesHandlers, seedDemoSales } from "./mock-sales";
 
-Object.assign(handlers, checkoutHandlers({
+const mockCtx: MockCtx = {
   requireSession: () => requireSession(),
   member: (id) => {
     const m = members.get(id);
@@ -312,7 +313,22 @@ Object.assign(handlers, checkoutHandlers({
     }
     pendingOps += ops;
   },
-}));
+};
+Object.assign(handlers, checkoutHandlers(mockCtx));
+// ---- Shift, sales history, refunds, printer settings (mock-sales.ts); may delegate to the above.
+Object.assign(handlers, salesHandlers(mockCtx, { ...handlers }));
+
+/** A day of sales history for the demo (after the checkout demo members and the open shift). */
+function addSalesDemoHistory(): void {
+  const known = ["880001", "880002"]
+    .map((no) => [...members.values()].find((m) => m.memberNo === no))
+    .flatMap((m) => (m ? [mockCtx.member(m.id)].filter((x) => x !== null) : []));
+  const named = (role: Role) => staff.filter((s) => s.role === role).map((s) => s.name);
+  seedDemoSales(known, Object.fromEntries(staff.map((s) => [s.name, s.id])), {
+    cashier: named("cashier")[0] ?? "", manager: named("manager")[0] ?? "",
+    beautician: named("beautician")[0] ?? "", beautician2: named("beautician")[1] ?? "",
+  });
+}
 
 /** A known gold member for the checkout demo: card 880001, points, stored value, packages. */
 function addCheckoutDemoMembers(): void {
@@ -355,6 +371,7 @@ function presetFromUrl(): void {
   for (let i = 0; i < 400; i++) addDemoMember(rand);
   addCheckoutDemoMembers();
   presetCheckoutFromUrl(params, staff.find((s) => s.role === "cashier")?.name ?? "");
+  addSalesDemoHistory();
   const role = params.get("login");
   const who = staff.find((s) => s.role === role);
   if (who) startSession(who);
