@@ -74,7 +74,7 @@ export function ZReport(props: Props) {
           <div><dt>{t("z.openedBy")}</dt><dd data-testid="z-opened-by">{z.openedBy}</dd></div>
           <div><dt>{t("shift.openedAt")}</dt><dd class="mono">{dateTime(z.openedAt)}</dd></div>
           <div><dt>{t("shift.closedAt")}</dt><dd class="mono">{z.closedAt ? dateTime(z.closedAt) : t("common.none")}</dd></div>
-          <div><dt>{t("shift.title")}</dt><dd class="mono">{duration(z.openedAt, z.closedAt)}</dd></div>
+          <div><dt>{t("shift.durationLabel")}</dt><dd class="mono">{duration(z.openedAt, z.closedAt)}</dd></div>
           {props.deviceId ? <div><dt>{t("z.device")}</dt><dd class="mono z-device">{props.deviceId}</dd></div> : null}
         </dl>
 
@@ -114,7 +114,7 @@ export function ZReport(props: Props) {
               {counted.length > 1 ? (
                 <tfoot>
                   <tr>
-                    <td>{t("shift.totalDifference")}</td>
+                    <td>{t("z.countedTotal")}</td>
                     <td class="num mono">{money(sum((x) => x.expected))}</td>
                     <td class="num mono">{allCounted ? money(sum((x) => x.counted)) : t("common.none")}</td>
                     <td class="num">{allCounted ? <Difference fen={sum((x) => x.difference)} testId="z-total-difference" /> : null}</td>

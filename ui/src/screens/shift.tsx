@@ -15,6 +15,7 @@ import { MoneyInput, yuanErrorKey } from "../components/money-input";
 import { DrawerDialog, PayInOutDialog } from "../components/shift-dialogs";
 import { ShiftClose } from "../components/shift-close";
 import { useDuration, ZReport } from "../components/z-report";
+import { CheckIcon } from "../components/icons";
 import { DrawerIcon, PayInIcon, PayOutIcon, RefreshIcon, ShiftIcon } from "../components/sales-icons";
 
 type Props = { session: Session; notify: (text: string) => void };
@@ -67,14 +68,16 @@ export function Shift(props: Props) {
   } else if (state.kind === "none") {
     body = (
       <>
-        <OpenShiftCard onOpened={(report) => { setState({ kind: "open", report }); setClosing(false); }}
-          onConflict={() => void load(true)} />
         {state.lastClosed ? (
           <>
-            <p class="success-text" role="status" data-testid="shift-closed-notice">{t("shift.closedNotice")}</p>
+            <div class="banner banner-success" role="status" data-testid="shift-closed-notice">
+              <CheckIcon size={20} /> <span>{t("shift.closedNotice")}</span>
+            </div>
             <ZReport report={state.lastClosed} deviceId={deviceId} printable />
           </>
         ) : null}
+        <OpenShiftCard onOpened={(report) => { setState({ kind: "open", report }); setClosing(false); }}
+          onConflict={() => void load(true)} autoFocus={!state.lastClosed} />
       </>
     );
   } else {
@@ -88,7 +91,7 @@ export function Shift(props: Props) {
             onClosed={(z) => {
               setClosing(false);
               setState({ kind: "none", lastClosed: z });
-              props.notify(t("shift.closedNotice"));
+              document.querySelector(".app-body")?.scrollTo({ top: 0 });
             }} />
         ) : (
           <>
@@ -134,14 +137,16 @@ export function Shift(props: Props) {
   );
 }
 
-function OpenShiftCard(props: { onOpened: (report: ZReportView) => void; onConflict: () => void }) {
+function OpenShiftCard(props: { onOpened: (report: ZReportView) => void; onConflict: () => void; autoFocus: boolean }) {
   const { t } = useI18n();
   const [float, setFloat] = useState("");
   const [fieldError, setFieldError] = useState<FieldError | undefined>(undefined);
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
 
-  useEffect(() => document.getElementById("f-shift-float")?.focus(), []);
+  useEffect(() => {
+    if (props.autoFocus) document.getElementById("f-shift-float")?.focus();
+  }, []);
 
   const submit = async (e: Event) => {
     e.preventDefault();
@@ -194,7 +199,7 @@ function ShiftHeader(props: { report: ZReportView; refreshing: boolean; onRefres
       <dl class="shift-head-facts">
         <div><dt>{t("shift.openedBy")}</dt><dd data-testid="shift-opened-by">{z.openedBy}</dd></div>
         <div><dt>{t("shift.openedAt")}</dt><dd class="mono" data-testid="shift-opened-at">{dateTime(z.openedAt)}</dd></div>
-        <div><dt>{t("shift.title")}</dt><dd class="mono">{duration(z.openedAt, null)}</dd></div>
+        <div><dt>{t("shift.durationLabel")}</dt><dd class="mono">{duration(z.openedAt, null)}</dd></div>
         <div><dt>{t("shift.float")}</dt><dd class="mono" data-testid="shift-float-shown">{money(z.float)}</dd></div>
       </dl>
       <button type="button" class="btn btn-ghost" data-testid="shift-refresh" onClick={props.onRefresh} disabled={props.refreshing}>

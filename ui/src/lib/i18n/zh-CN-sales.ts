@@ -45,6 +45,7 @@ export const salesZhCN: { readonly [K in keyof typeof salesEn]: string } = {
   "shift.openedAt": "开班时间",
   "shift.closedAt": "交班时间",
   "shift.duration": "{h} 小时 {m} 分钟",
+  "shift.durationLabel": "时长",
   "shift.sales": "销售",
   "shift.refunds": "退款/作废",
   "shift.count": "{n} 笔",
@@ -122,6 +123,7 @@ export const salesZhCN: { readonly [K in keyof typeof salesEn]: string } = {
   "z.signCashier": "交班人签字",
   "z.signManager": "核对人签字",
   "z.totals": "汇总",
+  "z.countedTotal": "需清点合计",
 
   "sales.title": "销售记录与退款",
   "sales.receiptSearch": "小票单号",
