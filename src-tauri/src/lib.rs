@@ -87,6 +87,8 @@ pub fn run() {
             commands::shift::open_drawer,
             commands::shift::close_shift,
             commands::shift::z_report,
+            commands::shift::z_report_text,
+            commands::shift::print_z_report,
             commands::store_settings::tier_rules,
             commands::store_settings::save_tier_rules,
             commands::store_settings::checkout_settings,

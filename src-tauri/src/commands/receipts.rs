@@ -31,15 +31,40 @@ fn print(store: &Store, sale_id: &str, reprint: bool) -> Option<PrintResult> {
         Err(e) => return failed(None, e.to_string()),
     };
     let target = printer.target(&doc.receipt_no)?;
-    let shown = target.display().to_string();
     let bytes = render_escpos(&doc, printer.paper(), printer.receipt_lang());
-    match write_receipt(&target, &bytes) {
-        Ok(()) => Some(PrintResult {
+    Some(send(&target, &bytes))
+}
+
+/// Writes printer bytes to `target`, saying how it went.
+pub(crate) fn send(target: &std::path::Path, bytes: &[u8]) -> PrintResult {
+    let shown = Some(target.display().to_string());
+    match write_receipt(target, bytes) {
+        Ok(()) => PrintResult {
             ok: true,
-            target: Some(shown),
+            target: shown,
             error: None,
-        }),
-        Err(e) => failed(Some(shown), e.to_string()),
+        },
+        Err(e) => PrintResult {
+            ok: false,
+            target: shown,
+            error: Some(e.to_string()),
+        },
+    }
+}
+
+pub(crate) fn no_printer() -> PrintResult {
+    PrintResult {
+        ok: false,
+        target: None,
+        error: Some("no receipt printer is set up (Settings)".into()),
+    }
+}
+
+pub(crate) fn lang_of(lang: &str) -> ReceiptLang {
+    if lang.starts_with("en") {
+        ReceiptLang::En
+    } else {
+        ReceiptLang::ZhCn
     }
 }
 
@@ -119,11 +144,7 @@ pub async fn receipt_text(
 ) -> ApiResult<String> {
     state.staff()?;
     let store = state.store()?;
-    let lang = if lang.starts_with("en") {
-        ReceiptLang::En
-    } else {
-        ReceiptLang::ZhCn
-    };
+    let lang = lang_of(&lang);
     let doc = store.receipt_doc(&sale_id, lang, reprint)?;
     let paper = store.printer_settings()?.paper();
     Ok(render_text(&doc, paper, lang))
@@ -139,11 +160,7 @@ pub async fn print_receipt(
     state.staff()?;
     let store = state.store()?;
     store.sale(&sale_id)?;
-    Ok(print(&store, &sale_id, reprint).unwrap_or(PrintResult {
-        ok: false,
-        target: None,
-        error: Some("no receipt printer is set up (Settings)".into()),
-    }))
+    Ok(print(&store, &sale_id, reprint).unwrap_or_else(no_printer))
 }
 
 #[tauri::command]

@@ -1,10 +1,12 @@
 //! The shift (班次): open with a float, pay in and out, open the drawer,
 //! close with what was counted, and the Z report (日结).
 
+use crate::dto::checkout::PrintResult;
 use crate::dto::shift::{CountedInput, ZReportView};
 use crate::error::ApiResult;
 use crate::state::AppState;
 use salondesk_core::money::Money;
+use salondesk_core::receipt::{render_z_escpos, render_z_text};
 use std::collections::BTreeMap;
 use tauri::State;
 
@@ -60,4 +62,49 @@ pub async fn close_shift(
 pub async fn z_report(state: State<'_, AppState>, shift_id: String) -> ApiResult<ZReportView> {
     state.staff()?;
     Ok(state.store()?.z_report(&shift_id)?.into())
+}
+
+/// The Z report as text (for the screen and the system's print dialog).
+#[tauri::command]
+pub async fn z_report_text(
+    state: State<'_, AppState>,
+    shift_id: String,
+    lang: String,
+) -> ApiResult<String> {
+    state.staff()?;
+    let store = state.store()?;
+    let z = store.z_report(&shift_id)?;
+    let cfg = store.checkout_settings()?;
+    let paper = store.printer_settings()?.paper();
+    Ok(render_z_text(
+        &z,
+        &cfg.store_name,
+        cfg.utc_offset_minutes,
+        paper,
+        super::receipts::lang_of(&lang),
+    ))
+}
+
+/// Prints the Z report on this device's receipt printer.
+#[tauri::command]
+pub async fn print_z_report(
+    state: State<'_, AppState>,
+    shift_id: String,
+) -> ApiResult<PrintResult> {
+    state.staff()?;
+    let store = state.store()?;
+    let z = store.z_report(&shift_id)?;
+    let cfg = store.checkout_settings()?;
+    let printer = store.printer_settings()?;
+    let Some(target) = printer.target(&format!("Z-{shift_id}")) else {
+        return Ok(super::receipts::no_printer());
+    };
+    let bytes = render_z_escpos(
+        &z,
+        &cfg.store_name,
+        cfg.utc_offset_minutes,
+        printer.paper(),
+        printer.receipt_lang(),
+    );
+    Ok(super::receipts::send(&target, &bytes))
 }

@@ -39,10 +39,20 @@ mod cmd {
 
 /// The receipt as the bytes a printer takes, from reset to cut.
 pub fn render_escpos(doc: &ReceiptDoc, width: PaperWidth, lang: ReceiptLang) -> Vec<u8> {
-    let target = match lang {
+    let target = target_for(lang);
+    to_bytes(compose(doc, width, lang, target), target)
+}
+
+/// The printer's character set for a language: GBK in Chinese mode, or code page 437.
+pub(super) fn target_for(lang: ReceiptLang) -> Target {
+    match lang {
         ReceiptLang::ZhCn => Target::Gbk,
         ReceiptLang::En => Target::Cp437,
-    };
+    }
+}
+
+/// Laid-out rows as the bytes a printer takes, from reset to cut.
+pub(super) fn to_bytes(rows: Vec<Row>, target: Target) -> Vec<u8> {
     let mut out = Vec::with_capacity(2048);
     out.extend_from_slice(cmd::INIT);
     match target {
@@ -57,7 +67,7 @@ pub fn render_escpos(doc: &ReceiptDoc, width: PaperWidth, lang: ReceiptLang) -> 
         size: Size::Normal,
         bold: false,
     };
-    for row in compose(doc, width, lang, target) {
+    for row in rows {
         state = Style::of(&row).switch_from(state, &mut out);
         encode(target, &row.text, &mut out);
         out.push(cmd::LF);

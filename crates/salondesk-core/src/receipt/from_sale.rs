@@ -122,7 +122,7 @@ fn discounts(sale: &SaleRecord, lang: ReceiptLang) -> Vec<(String, Money)> {
 }
 
 /// "2026-11-23 14:05" in the store's zone, from the stored UTC instant.
-fn local_time(iso: &str, offset_minutes: i32) -> String {
+pub(super) fn local_time(iso: &str, offset_minutes: i32) -> String {
     match crate::time::parse_iso(iso) {
         Some(t) => (t + chrono::Duration::minutes(i64::from(offset_minutes)))
             .format("%Y-%m-%d %H:%M")

@@ -61,7 +61,7 @@ impl Target {
     }
 
     /// GBK has no U+00A5, only the full-width sign; CP437 has ¥ at 0x9D.
-    fn currency(self) -> &'static str {
+    pub(super) fn currency(self) -> &'static str {
         match self {
             Target::Gbk => "￥",
             Target::Text | Target::Cp437 => "¥",
@@ -93,13 +93,22 @@ pub(crate) struct Row {
     pub bold: bool,
 }
 
-struct Sheet {
+/// Rows being laid out for one paper width and target.
+pub(super) struct Sheet {
     target: Target,
     cols: usize,
-    rows: Vec<Row>,
+    pub rows: Vec<Row>,
 }
 
 impl Sheet {
+    pub(super) fn new(target: Target, width: PaperWidth) -> Self {
+        Sheet {
+            target,
+            cols: width.columns(),
+            rows: Vec::new(),
+        }
+    }
+
     /// Columns a row of `size` may take: a printer's double width halves them,
     /// plain text has no sizes.
     fn span(&self, size: Size) -> usize {
@@ -110,7 +119,14 @@ impl Sheet {
     }
 
     /// `text` wrapped to the row's span, each row after `indent` spaces.
-    fn wrapped(&mut self, indent: usize, text: &str, align: Align, size: Size, bold: bool) {
+    pub(super) fn wrapped(
+        &mut self,
+        indent: usize,
+        text: &str,
+        align: Align,
+        size: Size,
+        bold: bool,
+    ) {
         let text = self.target.fit(text);
         for line in self.wrap(&text, self.span(size).saturating_sub(indent)) {
             let text = format!("{:indent$}{line}", "");
@@ -123,19 +139,19 @@ impl Sheet {
         }
     }
 
-    fn left(&mut self, indent: usize, text: &str) {
+    pub(super) fn left(&mut self, indent: usize, text: &str) {
         self.wrapped(indent, text, Align::Left, Size::Normal, false);
     }
 
-    fn centre(&mut self, text: &str) {
+    pub(super) fn centre(&mut self, text: &str) {
         self.wrapped(0, text, Align::Centre, Size::Normal, false);
     }
 
-    fn field(&mut self, words: &Labels, name: &str, value: &str) {
+    pub(super) fn field(&mut self, words: &Labels, name: &str, value: &str) {
         self.left(0, &format!("{name}{}{value}", words.colon));
     }
 
-    fn rule(&mut self) {
+    pub(super) fn rule(&mut self) {
         let text = "-".repeat(self.cols);
         self.rows.push(Row {
             text,
@@ -148,7 +164,7 @@ impl Sheet {
     /// `left` (after `indent` spaces) then `right` flush with the right edge on
     /// the same row when both fit with a space between, else `right` on a row
     /// of its own.
-    fn pair(&mut self, indent: usize, left: &str, right: &str, size: Size, bold: bool) {
+    pub(super) fn pair(&mut self, indent: usize, left: &str, right: &str, size: Size, bold: bool) {
         let (cols, t) = (self.span(size), self.target);
         let right = t.fit(right);
         let rw = t.width(&right);

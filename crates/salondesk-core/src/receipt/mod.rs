@@ -12,6 +12,7 @@ mod layout;
 mod model;
 mod output;
 mod printer;
+mod z_report;
 
 pub use escpos::render_escpos;
 pub use model::{
@@ -19,15 +20,21 @@ pub use model::{
 };
 pub use output::write_receipt;
 pub use printer::PrinterSettings;
+pub use z_report::{render_z_escpos, render_z_text};
 
 use layout::{compose, Align, Target};
 
 /// The receipt as lines of text, none wider than the paper's columns (CJK
 /// characters count two), each ending in '\n'.
 pub fn render_text(doc: &ReceiptDoc, width: PaperWidth, lang: ReceiptLang) -> String {
+    lines_of(compose(doc, width, lang, Target::Text), width)
+}
+
+/// Rows as text lines, centred rows padded to the middle of the paper.
+fn lines_of(rows: Vec<layout::Row>, width: PaperWidth) -> String {
     let cols = width.columns();
     let mut out = String::new();
-    for row in compose(doc, width, lang, Target::Text) {
+    for row in rows {
         if row.align == Align::Centre {
             let pad = cols.saturating_sub(Target::Text.width(&row.text)) / 2;
             out.extend(std::iter::repeat_n(' ', pad));
