@@ -16,6 +16,7 @@ import { MemberProfile } from "./screens/member-profile";
 import { MemberForm } from "./screens/member-form";
 import { Settings } from "./screens/settings";
 import { Shift } from "./screens/shift";
+import { Sales } from "./screens/sales";
 
 type Boot = { state: "loading" } | { state: "failed"; error: ApiError } | { state: "ready"; hasOwner: boolean };
 
@@ -101,6 +102,8 @@ export function App() {
     screen = <MemberLookup query={query} onQuery={setQuery} onNavigate={setRoute} />;
   } else if (route.name === "profile") {
     screen = <MemberProfile key={route.id} session={session} id={route.id} onNavigate={setRoute} notify={setNotice} />;
+  } else if (route.name === "sales") {
+    screen = <Sales key={route.saleId ?? ""} saleId={route.saleId} onNavigate={setRoute} />;
   } else if (route.name === "shift") {
     screen = <Shift session={session} notify={setNotice} />;
   } else if (route.name === "new" || route.name === "edit") {

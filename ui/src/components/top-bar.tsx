@@ -3,7 +3,7 @@ import type { Session } from "../lib/backend/bindings";
 import { useI18n } from "../lib/i18n";
 import type { Route } from "../lib/route";
 import { GlobeIcon, LogoutIcon, SettingsIcon, UsersIcon } from "./icons";
-import { ShiftIcon } from "./sales-icons";
+import { ReceiptIcon, ShiftIcon } from "./sales-icons";
 
 type Props = {
   session: Session | null;
@@ -32,6 +32,10 @@ export function TopBar(props: Props) {
           <button type="button" class={`nav-item ${onMembers ? "active" : ""}`} data-testid="nav-members"
             aria-current={onMembers ? "page" : undefined} onClick={() => props.onNavigate({ name: "lookup" })}>
             <UsersIcon /> {t("nav.members")}
+          </button>
+          <button type="button" class={`nav-item ${route === "sales" ? "active" : ""}`} data-testid="nav-sales"
+            aria-current={route === "sales" ? "page" : undefined} onClick={() => props.onNavigate({ name: "sales" })}>
+            <ReceiptIcon /> {t("nav.sales")}
           </button>
           <button type="button" class={`nav-item ${route === "shift" ? "active" : ""}`} data-testid="nav-shift"
             aria-current={route === "shift" ? "page" : undefined} onClick={() => props.onNavigate({ name: "shift" })}>

@@ -179,6 +179,11 @@ export const salesEn = {
   "sale.packageNote": "A package can be refunded only while none of its sessions has been used.",
   "sale.allRefunded": "Everything on this sale has been refunded.",
   "sale.back": "Back to the list",
+  "sale.voidOtherShift": "This sale belongs to an earlier shift, so it can only be refunded.",
+  "sale.voidNoShift": "No shift is open. Open a shift to refund or void.",
+  "sale.voidRefunded": "Part of this sale has been refunded, so it can no longer be voided.",
+  "sale.openRefund": "Open the refund receipt",
+  "sale.kindLabel": "{kind} receipt",
 
   "refund.title": "Refund {amount}",
   "refund.voidTitle": "Void receipt {no}",

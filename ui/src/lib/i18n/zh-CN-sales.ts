@@ -179,6 +179,11 @@ export const salesZhCN: { readonly [K in keyof typeof salesEn]: string } = {
   "sale.packageNote": "次卡未使用任何次数时才能退款。",
   "sale.allRefunded": "此单已全部退款。",
   "sale.back": "返回列表",
+  "sale.voidOtherShift": "此单不属于当前班次，只能退款，不能作废。",
+  "sale.voidNoShift": "当前没有班次，请先开班再退款或作废。",
+  "sale.voidRefunded": "此单已有退款，不能再作废。",
+  "sale.openRefund": "查看退款单",
+  "sale.kindLabel": "{kind}单",
 
   "refund.title": "退款 {amount}",
   "refund.voidTitle": "作废收银单 {no}",
