@@ -19,6 +19,7 @@ pub mod db;
 mod error;
 pub mod hlc;
 pub mod ids;
+pub mod jobs;
 pub mod ledger;
 pub mod member;
 pub mod money;

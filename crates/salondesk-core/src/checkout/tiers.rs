@@ -261,23 +261,51 @@ impl Store {
     }
 
     /// The month-end pass: every active member is re-evaluated for `month` ("YYYY-MM").
+    /// Re-evaluates every member above 普通 at the end of `month` ("2026-10").
+    /// Only they can move: spending only grows between sales, and a sale
+    /// already upgrades at once; month's end is where tiers are lost.
     pub fn run_month_end(&mut self, month: &str) -> Result<usize> {
+        let (mut changed, mut after) = (0, None);
+        loop {
+            let (n, next) = self.month_end_batch(month, after, 1000)?;
+            changed += n;
+            match next {
+                Some(id) => after = Some(id),
+                None => return Ok(changed),
+            }
+        }
+    }
+
+    /// One batch of the month's end, after member `after` in id order: the
+    /// number changed and where the next batch starts (None: done). The
+    /// desk keeps selling between batches.
+    pub fn month_end_batch(
+        &mut self,
+        month: &str,
+        after: Option<MemberId>,
+        limit: usize,
+    ) -> Result<(usize, Option<MemberId>)> {
         let ids: Vec<MemberId> = self
             .conn
-            .prepare("SELECT id FROM members WHERE archived_at IS NULL")?
-            .query_map([], |r| r.get(0))?
+            .prepare_cached(
+                "SELECT id FROM members WHERE archived_at IS NULL AND tier <> 'standard'
+                 AND (?1 IS NULL OR id > ?1) ORDER BY id LIMIT ?2",
+            )?
+            .query_map(params![after, limit as i64], |r| r.get(0))?
             .collect::<rusqlite::Result<_>>()?;
-        let mut changed = 0;
-        for chunk in ids.chunks(1000) {
-            changed += self.write(|w| {
-                let mut n = 0;
-                for id in chunk {
-                    n += usize::from(re_evaluate(w, *id, month, TierReason::MonthEnd)?.is_some());
-                }
-                Ok(n)
-            })?;
-        }
-        Ok(changed)
+        let changed = self.write(|w| {
+            let mut n = 0;
+            for id in &ids {
+                n += usize::from(re_evaluate(w, *id, month, TierReason::MonthEnd)?.is_some());
+            }
+            Ok(n)
+        })?;
+        let next = if ids.len() < limit {
+            None
+        } else {
+            ids.last().copied()
+        };
+        Ok((changed, next))
     }
 }
 
