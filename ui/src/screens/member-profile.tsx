@@ -13,6 +13,8 @@ import { Kbd } from "../components/kbd";
 import { TierBadge } from "../components/tier-badge";
 import { ArchiveIcon, BackIcon, EditIcon, LockIcon, MergeIcon } from "../components/icons";
 import { MergeDialog } from "./merge-dialog";
+import { BalanceStats, MemberMoneyCards, useMemberMoney } from "../components/member-balances";
+import { CashierIcon } from "../components/sales-icons";
 
 type Props = {
   session: Session;
@@ -37,6 +39,7 @@ export function MemberProfile(props: Props) {
   const [dialog, setDialog] = useState<"archive" | "merge" | null>(null);
   const [busy, setBusy] = useState(false);
   const manager = canManage(props.session);
+  const memberMoney = useMemberMoney(props.id, member !== null && !member.archived);
 
   useEffect(() => {
     setMember(null);
@@ -110,13 +113,18 @@ export function MemberProfile(props: Props) {
           <div><dt>{t("profile.visits")}</dt><dd data-testid="profile-visits">{member.visitCount}</dd></div>
           <div><dt>{t("profile.lastVisit")}</dt><dd>{member.lastVisitAt ? date(member.lastVisitAt) : none}</dd></div>
           <div><dt>{t("profile.registered")}</dt><dd>{date(member.registeredAt)}</dd></div>
+          {member.archived ? null : <BalanceStats money={memberMoney} />}
         </dl>
       </section>
 
       <div class="profile-actions">
-        <button type="button" class="btn btn-primary" data-testid="edit-member" disabled={member.archived}
+        <button type="button" class="btn btn-primary" data-testid="profile-checkout" disabled={member.archived}
+          onClick={() => props.onNavigate({ name: "checkout", memberId: member.id })}>
+          <CashierIcon /> {t("profile.checkout")}
+        </button>
+        <button type="button" class="btn btn-secondary" data-testid="edit-member" disabled={member.archived}
           onClick={() => props.onNavigate({ name: "edit", id: member.id })}>
-          <EditIcon /> {t("profile.edit")} <Kbd keys="F4" class="kbd-on-primary" />
+          <EditIcon /> {t("profile.edit")} <Kbd keys="F4" />
         </button>
         {manager ? (
           <>
@@ -169,6 +177,8 @@ export function MemberProfile(props: Props) {
           </dl>
         </section>
       </div>
+
+      {member.archived ? null : <MemberMoneyCards money={memberMoney} onNavigate={props.onNavigate} />}
 
       {dialog === "archive" ? (
         <Dialog title={t("profile.archiveTitle", { name: member.name })} onClose={() => setDialog(null)} testId="archive-dialog"
