@@ -8,6 +8,7 @@ import { canManage } from "../lib/route";
 import { digitsOnly } from "../lib/input";
 import { ErrorBanner } from "../components/error-banner";
 import { LogoutIcon } from "../components/icons";
+import { PrinterSettings } from "../components/printer-settings";
 
 type Props = { session: Session; onLogout: () => void };
 
@@ -89,6 +90,8 @@ export function Settings(props: Props) {
             </button>
           </section>
         </div>
+
+        <PrinterSettings />
 
         <section class="card settings-demo">
           <h2 class="section-title">{t("settings.demo")}</h2>
