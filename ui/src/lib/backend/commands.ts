@@ -11,6 +11,7 @@ import type {
   ApprovalInput, CountedInput, MemberBalancesView, PrintResult, PrinterSettingsView, SaleDone,
   SaleSummaryView, SaleView, ZReportView,
 } from "./bindings";
+import type { CheckoutSettingsView, Tier, TierChangeView, TierRuleView } from "./bindings";
 import { toApiError } from "./errors";
 
 type Args = Record<string, unknown>;
@@ -121,3 +122,15 @@ export const productByBarcode = (barcode: string) => call<CatalogItem | null>("p
 export const quoteCart = (cart: CartInput) => call<QuoteView>("quote_cart", { cart });
 export const completeSale = (cart: CartInput, tenders: TenderInput[], approval: ApprovalInput | null) =>
   call<SaleDone>("complete_sale", { cart, tenders, approval });
+
+// ---- Tiers set by hand, the owner's store settings, the Z report on the receipt printer.
+export const setMemberTier = (memberId: string, tier: Tier, reason: string) =>
+  call<null>("set_member_tier", { memberId, tier, reason });
+export const tierHistory = (memberId: string) => call<TierChangeView[]>("tier_history", { memberId });
+export const tierRules = () => call<TierRuleView[]>("tier_rules");
+export const saveTierRules = (rules: TierRuleView[]) => call<TierRuleView[]>("save_tier_rules", { rules });
+export const checkoutSettings = () => call<CheckoutSettingsView>("checkout_settings");
+export const saveCheckoutSettings = (input: CheckoutSettingsView) =>
+  call<CheckoutSettingsView>("save_checkout_settings", { input });
+export const zReportText = (shiftId: string, lang: string) => call<string>("z_report_text", { shiftId, lang });
+export const printZReport = (shiftId: string) => call<PrintResult>("print_z_report", { shiftId });

@@ -278,6 +278,9 @@ const handlers: Record<string, (a: Args) => unknown> = {
 // ---- Checkout (mock-checkout.ts): what it needs from here, handed in as functions.
 import { checkoutHandlers, presetCheckoutFromUrl, seedDemoBalances, type MockCtx } from "./mock-checkout";
 import { salesHandlers, seedDemoSales } from "./mock-sales";
+import { storeHandlers } from "./mock-store";
+import { mockPrinter } from "./mock-checkout";
+import type { ZReportView } from "./bindings";
 
 const mockCtx: MockCtx = {
   requireSession: () => requireSession(),
@@ -317,6 +320,21 @@ const mockCtx: MockCtx = {
 Object.assign(handlers, checkoutHandlers(mockCtx));
 // ---- Shift, sales history, refunds, printer settings (mock-sales.ts); may delegate to the above.
 Object.assign(handlers, salesHandlers(mockCtx, { ...handlers }));
+// ---- Tiers set by hand, the owner's store settings, the Z report's text (mock-store.ts).
+Object.assign(handlers, storeHandlers({
+  requireSession: () => requireSession(),
+  memberTier: (id) => {
+    const m = members.get(id);
+    return m && !m.archived ? m.tier : null;
+  },
+  setMemberTier: (id, tier) => {
+    const m = members.get(id);
+    if (m) m.tier = tier;
+    pendingOps += 2;
+  },
+  zReport: (shiftId) => handlers.z_report!({ shiftId }) as ZReportView,
+  printerPath: () => mockPrinter.target,
+}));
 
 /** A day of sales history for the demo (after the checkout demo members and the open shift). */
 function addSalesDemoHistory(): void {

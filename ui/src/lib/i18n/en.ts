@@ -3,9 +3,11 @@
 // Words follow /work/shared/GLOSSARY.md. `{name}` marks a value filled in by `t()`.
 import { salesEn } from "./en-sales";
 import { checkoutEn } from "./en-checkout";
+import { storeEn } from "./en-store";
 export const en = {
   ...salesEn,
   ...checkoutEn,
+  ...storeEn,
   "app.name": "SalonDesk",
   "app.tagline": "Salon front desk",
   "nav.members": "Members",

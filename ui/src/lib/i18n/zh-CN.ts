@@ -4,9 +4,11 @@ import type { Messages } from "./en";
 
 import { salesZhCN } from "./zh-CN-sales";
 import { checkoutZhCN } from "./zh-CN-checkout";
+import { storeZhCN } from "./zh-CN-store";
 export const zhCN: Messages = {
   ...salesZhCN,
   ...checkoutZhCN,
+  ...storeZhCN,
   "app.name": "SalonDesk",
   "app.tagline": "美业门店收银与会员",
   "nav.members": "会员",
