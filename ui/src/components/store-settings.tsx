@@ -11,7 +11,7 @@ import { ErrorBanner } from "./error-banner";
 import { Field } from "./field";
 import { TierBadge } from "./tier-badge";
 
-type Props = { isOwner: boolean; onSaved: (text: string) => void };
+type Props = { isOwner: boolean };
 
 /** A tier row as typed: percentages and yuan as text until saved. */
 type RuleDraft = {
@@ -75,6 +75,7 @@ export function StoreSettings(props: Props) {
   const [error, setError] = useState<ApiError | null>(null);
   const [tierError, setTierError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
+  const [saved, setSaved] = useState<string | null>(null);
   const readOnly = !props.isOwner;
 
   useEffect(() => {
@@ -96,10 +97,11 @@ export function StoreSettings(props: Props) {
       return;
     }
     setBusy(true);
+    setSaved(null);
     setTierError(null);
     try {
       setRules((await saveTierRules(parsed as TierRuleView[])).map(toDraft));
-      props.onSaved(t("store.tiersSaved"));
+      setSaved(t("store.tiersSaved"));
     } catch (e) {
       setTierError(toApiError(e));
     } finally {
@@ -119,10 +121,11 @@ export function StoreSettings(props: Props) {
       (next as Record<string, unknown>)[key] = n;
     }
     setBusy(true);
+    setSaved(null);
     setError(null);
     try {
       setSettings(await saveCheckoutSettings(next));
-      props.onSaved(t("store.settingsSaved"));
+      setSaved(t("store.settingsSaved"));
     } catch (e) {
       setError(toApiError(e));
     } finally {
@@ -193,6 +196,7 @@ export function StoreSettings(props: Props) {
         </div>
       ) : null}
       {error && !error.field ? <ErrorBanner error={error} testId="store-settings-error" /> : null}
+      {saved ? <p class="saved-note" role="status" data-testid="store-saved">{saved}</p> : null}
       {readOnly ? null : (
         <div class="settings-actions">
           <button type="button" class="btn btn-primary btn-large" data-testid="store-settings-save" disabled={busy}

@@ -13,6 +13,7 @@ import { Kbd } from "../components/kbd";
 import { TierBadge } from "../components/tier-badge";
 import { ArchiveIcon, BackIcon, EditIcon, LockIcon, MergeIcon } from "../components/icons";
 import { MergeDialog } from "./merge-dialog";
+import { TierDialog } from "../components/tier-dialog";
 import { BalanceStats, MemberMoneyCards, useMemberMoney } from "../components/member-balances";
 import { CashierIcon } from "../components/sales-icons";
 
@@ -36,7 +37,7 @@ export function MemberProfile(props: Props) {
   const { t, date } = useI18n();
   const [member, setMember] = useState<MemberView | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
-  const [dialog, setDialog] = useState<"archive" | "merge" | null>(null);
+  const [dialog, setDialog] = useState<"archive" | "merge" | "tier" | null>(null);
   const [busy, setBusy] = useState(false);
   const manager = canManage(props.session);
   const memberMoney = useMemberMoney(props.id, member !== null && !member.archived);
@@ -128,6 +129,8 @@ export function MemberProfile(props: Props) {
         </button>
         {manager ? (
           <>
+            <button type="button" class="btn btn-secondary" data-testid="profile-set-tier" disabled={member.archived}
+              onClick={() => setDialog("tier")}>{t("tierDialog.open")}</button>
             <button type="button" class="btn btn-secondary" data-testid="merge-member" disabled={member.archived}
               onClick={() => setDialog("merge")}><MergeIcon /> {t("profile.merge")}</button>
             <button type="button" class="btn btn-danger-outline" data-testid="archive-member" disabled={member.archived}
@@ -189,6 +192,14 @@ export function MemberProfile(props: Props) {
           </>}>
           <p>{t("profile.archiveBody")}</p>
         </Dialog>
+      ) : null}
+      {dialog === "tier" ? (
+        <TierDialog member={member} onClose={() => setDialog(null)}
+          onChanged={(tier) => {
+            setDialog(null);
+            setMember({ ...member, tier });
+            props.notify(t("tierDialog.saved", { name: member.name, tier: t(`tier.${tier}`) }));
+          }} />
       ) : null}
       {dialog === "merge" ? (
         <MergeDialog member={member} onClose={() => setDialog(null)}

@@ -9,6 +9,7 @@ import { digitsOnly } from "../lib/input";
 import { ErrorBanner } from "../components/error-banner";
 import { LogoutIcon } from "../components/icons";
 import { PrinterSettings } from "../components/printer-settings";
+import { StoreSettings } from "../components/store-settings";
 
 type Props = { session: Session; onLogout: () => void };
 
@@ -120,6 +121,7 @@ export function Settings(props: Props) {
             </>
           ) : <p class="muted">{t("settings.demoOwnerOnly")}</p>}
         </section>
+        <StoreSettings isOwner={staff.role === "owner"} />
       </div>
     </main>
   );
