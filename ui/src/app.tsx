@@ -16,9 +16,13 @@ import { MemberProfile } from "./screens/member-profile";
 import { MemberForm } from "./screens/member-form";
 import { Settings } from "./screens/settings";
 import { Shift } from "./screens/shift";
+import { Checkout } from "./screens/checkout";
 import { Sales } from "./screens/sales";
 
 type Boot = { state: "loading" } | { state: "failed"; error: ApiError } | { state: "ready"; hasOwner: boolean };
+
+/** Where a signed-in staff member starts: cashiers at the till, everyone else at the members. */
+const homeRoute = (s: Session): Route => (s.staff.role === "cashier" ? { name: "checkout" } : { name: "lookup" });
 
 export function App() {
   const { t } = useI18n();
@@ -32,7 +36,9 @@ export function App() {
     setBoot({ state: "loading" });
     try {
       const info = await appInfo();
-      setSession(info.hasOwner ? await currentSession() : null);
+      const s = info.hasOwner ? await currentSession() : null;
+      setSession(s);
+      if (s) setRoute(homeRoute(s));
       setBoot({ state: "ready", hasOwner: info.hasOwner });
     } catch (reason) {
       setBoot({ state: "failed", error: toApiError(reason) });
@@ -47,7 +53,7 @@ export function App() {
   const enter = (s: Session) => {
     setSession(s);
     setBoot({ state: "ready", hasOwner: true });
-    setRoute({ name: "lookup" });
+    setRoute(homeRoute(s));
     setQuery("");
   };
 
@@ -63,14 +69,19 @@ export function App() {
     setNotice(null);
   };
 
-  // F2 opens a new member form from any signed-in screen except the form itself.
+  // F2 goes to the checkout (which takes F2 itself for a new sale); F6 opens a new member form
+  // from any signed-in screen except the form itself.
   const latest = useRef({ route, session });
   latest.current = { route, session };
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const name = latest.current.route.name;
       const signedIn = latest.current.session !== null;
-      if (e.key === "F2" && signedIn && name !== "new" && name !== "edit" && !document.querySelector("[role=dialog]")) {
+      if (!signedIn || document.querySelector("[role=dialog]")) return;
+      if (e.key === "F2" && name !== "checkout") {
+        e.preventDefault();
+        setRoute({ name: "checkout" });
+      } else if (e.key === "F6" && name !== "new" && name !== "edit") {
         e.preventDefault();
         setRoute({ name: "new" });
       }
@@ -104,6 +115,8 @@ export function App() {
     screen = <MemberProfile key={route.id} session={session} id={route.id} onNavigate={setRoute} notify={setNotice} />;
   } else if (route.name === "sales") {
     screen = <Sales key={route.saleId ?? ""} saleId={route.saleId} onNavigate={setRoute} />;
+  } else if (route.name === "checkout") {
+    screen = <Checkout session={session} memberId={route.memberId} onNavigate={setRoute} />;
   } else if (route.name === "shift") {
     screen = <Shift session={session} notify={setNotice} />;
   } else if (route.name === "new" || route.name === "edit") {

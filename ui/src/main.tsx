@@ -7,6 +7,7 @@ import "./styles/components.css";
 import "./styles/screens.css";
 import "./styles/approval.css";
 import "./styles/sales.css";
+import "./styles/checkout.css";
 
 const root = document.getElementById("app");
 if (root) render(<App />, root);

@@ -3,6 +3,8 @@ import type { Session } from "../lib/backend/bindings";
 import { useI18n } from "../lib/i18n";
 import type { Route } from "../lib/route";
 import { GlobeIcon, LogoutIcon, SettingsIcon, UsersIcon } from "./icons";
+import { CartIcon } from "./checkout-icons";
+import { Kbd } from "./kbd";
 import { ReceiptIcon, ShiftIcon } from "./sales-icons";
 
 type Props = {
@@ -29,6 +31,10 @@ export function TopBar(props: Props) {
 
       {session ? (
         <nav class="nav">
+          <button type="button" class={`nav-item ${route === "checkout" ? "active" : ""}`} data-testid="nav-checkout"
+            aria-current={route === "checkout" ? "page" : undefined} onClick={() => props.onNavigate({ name: "checkout" })}>
+            <CartIcon /> {t("nav.checkout")} <Kbd keys="F2" class="kbd-on-primary nav-kbd" />
+          </button>
           <button type="button" class={`nav-item ${onMembers ? "active" : ""}`} data-testid="nav-members"
             aria-current={onMembers ? "page" : undefined} onClick={() => props.onNavigate({ name: "lookup" })}>
             <UsersIcon /> {t("nav.members")}

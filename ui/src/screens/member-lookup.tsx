@@ -135,7 +135,7 @@ export function MemberLookup(props: Props) {
         </div>
         <button type="button" class="btn btn-primary btn-large" data-testid="new-member"
           onClick={() => onNavigate({ name: "new" })}>
-          <UserPlusIcon /> <span>{t("lookup.newMember")}</span> <Kbd keys="F2" class="kbd-on-primary" />
+          <UserPlusIcon /> <span>{t("lookup.newMember")}</span> <Kbd keys="F6" class="kbd-on-primary" />
         </button>
       </div>
       <div class="lookup-meta">

@@ -534,7 +534,11 @@ function receiptText(saleId: string, lang: string, reprint: boolean): string {
     const off = l.tier + l.coupon + l.manual;
     if (off > 0) notes.push(`${w.discount} ${money(off)}`);
     if (l.staffNames.length > 0) notes.push(`${w.staff}${w.colon}${l.staffNames.join("/")}`);
-    if (notes.length > 0) out.push(`  ${notes.join("  ")}`);
+    if (notes.length > 0) {
+      const joined = `  ${notes.join("  ")}`;
+      if (width(joined) <= cols) out.push(joined);
+      else out.push(...notes.map((n) => `  ${n}`));
+    }
   }
   rule();
   pair(w.subtotal, money(s.subtotal));
