@@ -111,6 +111,15 @@ export function SaleDetail(props: Props) {
         <div class="sale-detail-title">
           <span class={`kind-badge kind-${sale.kind}`}>{t("sale.kindLabel", { kind: saleKindName(t, sale.kind) })}</span>
           <h2 class="mono" data-testid="sale-detail-receipt-no">{sale.receiptNo}</h2>
+          <span class="sale-receipt-actions">
+            <button type="button" class="btn btn-secondary btn-small" data-testid="sale-reprint" disabled={reprint?.busy}
+              onClick={() => void doReprint()}>
+              <PrinterIcon size={18} /> {reprint?.busy ? t("print.printing") : t("sale.reprint")}
+            </button>
+            <button type="button" class="btn btn-secondary btn-small" data-testid="sale-show-receipt" onClick={() => setShowReceipt(true)}>
+              <ReceiptIcon size={18} /> {t("sale.showReceipt")}
+            </button>
+          </span>
         </div>
         <dl class="sale-facts">
           <div><dt>{t("sale.time")}</dt><dd class="mono">{dateTime(sale.createdAt)}</dd></div>
@@ -138,6 +147,8 @@ export function SaleDetail(props: Props) {
         </dl>
       </header>
 
+      {reprint?.result ? <PrintStatus print={reprint.result} testId="reprint-status" /> : null}
+      {reprint?.error ? <div class="banner banner-error" role="alert" data-testid="reprint-status">{t(`error.${reprint.error.code}`)}</div> : null}
       {done ? (
         <div class="banner banner-success refund-done" role="status" data-testid="refund-done"
           data-receipt-no={done.result.receiptNo} data-sale-id={done.result.saleId}>
@@ -245,6 +256,13 @@ export function SaleDetail(props: Props) {
       ) : null}
       {isSale && open.length === 0 ? <p class="muted" data-testid="sale-all-refunded">{t("sale.allRefunded")}</p> : null}
 
+      {isSale ? (
+        <p class="muted small sale-hint" data-testid="sale-selection">
+          {selected.size > 0 ? t("sale.selected", { n: selected.size, amount: money(chosenTotal) }) : t("sale.noneSelected")}
+          {voidHint ? <> · {voidHint}</> : null}
+        </p>
+      ) : null}
+
       <footer class="sale-actions">
         {isSale ? (
           <>
@@ -267,26 +285,7 @@ export function SaleDetail(props: Props) {
             {t("sale.openOriginal")}
           </button>
         ) : null}
-        <span class="spacer" />
-        <span class="sale-actions-end">
-          <button type="button" class="btn btn-secondary" data-testid="sale-reprint" disabled={reprint?.busy}
-            onClick={() => void doReprint()}>
-            <PrinterIcon /> {reprint?.busy ? t("print.printing") : t("sale.reprint")}
-          </button>
-          <button type="button" class="btn btn-secondary" data-testid="sale-show-receipt" onClick={() => setShowReceipt(true)}>
-            <ReceiptIcon /> {t("sale.showReceipt")}
-          </button>
-        </span>
       </footer>
-      {isSale ? (
-        <p class="muted small sale-hint" data-testid="sale-selection">
-          {selected.size > 0 ? t("sale.selected", { n: selected.size, amount: money(chosenTotal) }) : t("sale.noneSelected")}
-          {voidHint ? <> · {voidHint}</> : null}
-        </p>
-      ) : null}
-      {reprint?.result ? <PrintStatus print={reprint.result} testId="reprint-status" /> : null}
-      {reprint?.error ? <div class="banner banner-error" role="alert" data-testid="reprint-status">{t(`error.${reprint.error.code}`)}</div> : null}
-
       {pending ? (
         <ApprovalDialog danger
           title={pending.void ? t("refund.voidTitle", { no: sale.receiptNo }) : t("refund.title", { amount: money(pendingTotal) })}
