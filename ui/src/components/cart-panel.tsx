@@ -88,7 +88,7 @@ export function CartPanel(props: Props) {
       ) : null}
 
       <div class="co-cart-foot">
-        <CouponField applied={cart.coupon} error={props.couponError} disabled={cart.lines.length === 0}
+        <CouponField applied={cart.coupon} error={props.couponError} verified={fresh} disabled={cart.lines.length === 0}
           onApply={props.onCoupon} onDiscount={props.onDiscount} />
         <Totals {...props} />
         <button type="button" class="btn btn-primary btn-large btn-block co-pay" data-testid="checkout-pay"
@@ -288,7 +288,7 @@ function QtyStepper(props: { name: string; qty: number; onQty: (n: number) => vo
 }
 
 function CouponField(props: {
-  applied: string; error: ApiError | null; disabled: boolean; onApply: (code: string) => void; onDiscount: () => void;
+  applied: string; error: ApiError | null; verified: boolean; disabled: boolean; onApply: (code: string) => void; onDiscount: () => void;
 }) {
   const { t } = useI18n();
   const [text, setText] = useState(props.applied);
@@ -296,7 +296,7 @@ function CouponField(props: {
   const apply = () => {
     if (text.trim() !== props.applied.trim()) props.onApply(text.trim());
   };
-  const ok = props.applied !== "" && props.error === null;
+  const ok = props.applied !== "" && props.error === null && props.verified;
   return (
     <div class={`co-coupon ${props.error ? "field-invalid" : ""}`}>
       <div class="co-coupon-row">

@@ -165,7 +165,10 @@ export function TenderPanel(props: Props) {
           </div>
 
           {covered ? (
-            <p class="co-covered" data-testid="pay-covered">{t("checkout.paidInFull")}{sum.change > 0 ? ` · ${t("checkout.change")} ${money(sum.change)}` : ""}</p>
+            <p class="co-covered" data-testid="pay-covered">
+              {props.total === 0 ? t("checkout.nothingToPay") : t("checkout.paidInFull")}
+              {sum.change > 0 ? ` · ${t("checkout.change")} ${money(sum.change)}` : ""}
+            </p>
           ) : (<>
             {isPrepaid(draft.kind) && props.topUpTotal > 0 ? (
               <div class="banner banner-warn co-note small" data-testid="tender-topup-note">

@@ -174,7 +174,10 @@ export function Checkout(props: Props) {
   };
 
   const openPay = () => {
-    if (!latest.current.canPay) return;
+    if (!latest.current.canPay) {
+      if (latest.current.payWaiting) setPayWhenReady(true);
+      return;
+    }
     setSaleError(null);
     if (needsApproval(cart) && !approval) {
       setDialog({
@@ -251,9 +254,11 @@ export function Checkout(props: Props) {
     const key = lineOfError(cart, qe, (id) => balances?.packages.find((p) => p.packageId === id)?.sessionsLeft ?? null);
     const line = key ? cart.lines.find((l) => l.key === key) : undefined;
     if (line) {
-      lineErrors.set(line.key, t(qe.field === "staff" ? "checkout.error.staff" : qe.field === "qty" ? "checkout.error.qty"
-        : qe.field === "priceOverride" ? "checkout.error.priceOverride"
-        : line.kind === "package_redemption" ? "checkout.error.sessions" : "checkout.error.stock"));
+      lineErrors.set(line.key, qe.field === "lines" && line.kind === "product" && line.stock !== null
+        ? t("checkout.error.stockLeft", { n: Math.max(0, line.stock) })
+        : t(qe.field === "staff" ? "checkout.error.staff" : qe.field === "qty" ? "checkout.error.qty"
+          : qe.field === "priceOverride" ? "checkout.error.priceOverride"
+          : line.kind === "package_redemption" ? "checkout.error.sessions" : "checkout.error.stock"));
     } else {
       cartErrorText = t(qe.field === "memberId" ? "checkout.error.member" : qe.field === "manualDiscount"
         ? "checkout.error.manualDiscount" : "checkout.error.quote");
@@ -261,6 +266,19 @@ export function Checkout(props: Props) {
   }
 
   const canPay = priced && quote.couponError === null && !done && shiftOpen !== false;
+  // Pay pressed while the last change is still being priced: open once the quote is in.
+  const payWaiting = !canPay && quote.pending && quote.error === null && quote.couponError === null
+    && cart.lines.length > 0 && !done && shiftOpen !== false;
+  const [payWhenReady, setPayWhenReady] = useState(false);
+  useEffect(() => {
+    if (!payWhenReady) return;
+    if (canPay) {
+      setPayWhenReady(false);
+      openPay();
+    } else if (!payWaiting) {
+      setPayWhenReady(false);
+    }
+  }, [payWhenReady, canPay, payWaiting]);
 
   // Parks the cart when the screen goes (a finished sale parks as the next one, member kept).
   const parkedNow = useRef({ cart, approval, done });
@@ -275,8 +293,8 @@ export function Checkout(props: Props) {
   }, []);
 
   // ---- the latest values for window listeners installed once ----
-  const latest = useRef({ cart, done, dialog, canPay, openPay, newSale, add, attach, t, notify });
-  latest.current = { cart, done, dialog, canPay, openPay, newSale, add, attach, t, notify };
+  const latest = useRef({ cart, done, dialog, canPay, payWaiting, openPay, newSale, add, attach, t, notify });
+  latest.current = { cart, done, dialog, canPay, payWaiting, openPay, newSale, add, attach, t, notify };
 
   // Scanner: every key passes here first. A finished scan is taken back out of the field it was
   // typed into and its Enter never reaches the page; lookups run one at a time, in order.
@@ -489,7 +507,7 @@ export function Checkout(props: Props) {
             <CartPanel cart={cart} quote={quote.quote} fresh={priced} pending={quote.pending} quoteError={quote.error}
               couponError={quote.couponError} lineErrors={lineErrors} cartErrorText={cartErrorText}
               balances={balances} balancesError={balancesError} staff={staff} approverName={needsApproval(cart) ? approval?.name ?? null : null}
-              canPay={canPay}
+              canPay={canPay || payWaiting}
               onQty={(key, n) => setCart((c) => setQty(c, key, n))}
               onRemove={(key) => setCart((c) => removeLine(c, key))}
               onStaff={(key) => setDialog({ kind: "staff", key })}
