@@ -127,10 +127,10 @@ export const salesEn = {
 
   "sales.title": "Sales & refunds",
   "sales.receiptSearch": "Receipt no.",
-  "sales.receiptPlaceholder": "Type or scan a receipt no.",
+  "sales.receiptPlaceholder": "Receipt no.",
   "sales.find": "Find",
   "sales.notFound": "No sale has receipt no. {no}",
-  "sales.scanHint": "Receipt scanner ready",
+  "sales.scanHint": "Type the receipt no. above, or scan the receipt's barcode anywhere on this screen.",
   "sales.recent": "Recent sales",
   "sales.colReceipt": "Receipt no.",
   "sales.colTime": "Time",

@@ -127,10 +127,10 @@ export const salesZhCN: { readonly [K in keyof typeof salesEn]: string } = {
 
   "sales.title": "销售记录与退款",
   "sales.receiptSearch": "小票单号",
-  "sales.receiptPlaceholder": "输入或扫描小票单号",
+  "sales.receiptPlaceholder": "输入或扫描单号",
   "sales.find": "查找",
   "sales.notFound": "找不到单号为 {no} 的收银单",
-  "sales.scanHint": "可直接扫描小票条码",
+  "sales.scanHint": "在上方输入小票单号，或在本页面任意处直接扫描小票条码。",
   "sales.recent": "最近收银",
   "sales.colReceipt": "单号",
   "sales.colTime": "时间",
