@@ -16,6 +16,7 @@ import {
   addItem, addRedemption, attachMember, type Cart, type CartMember, detachMember, EMPTY_CART, lineOfError, needsApproval,
   removeLine, setLineStaff, setPriceOverride, setQty, toCartInput,
 } from "../lib/cart";
+import { adjustmentsOf, type Adjustment, approvedFor, covers, type HeldApproval } from "../lib/approval-scope";
 import { resolveScan, restoreField, ScanCapture, serialQueue, snapshotOf } from "../lib/checkout-scan";
 import { type I18n, useI18n } from "../lib/i18n";
 import type { Route } from "../lib/route";
@@ -42,14 +43,12 @@ type Props = {
   onNavigate: (route: Route) => void;
 };
 
-type HeldApproval = { input: ApprovalInput; name: string };
-
 type OpenDialog =
   | { kind: "member" }
   | { kind: "staff"; key: string }
   | { kind: "discount" }
   | { kind: "price"; key: string }
-  | { kind: "approval"; summary: string; then: (held: HeldApproval) => void; after?: OpenDialog }
+  | { kind: "approval"; summary: string; then: (input: ApprovalInput, name: string) => void; after?: OpenDialog }
   | { kind: "pay" }
   | { kind: "clear" }
   | { kind: "receipt" };
@@ -164,14 +163,27 @@ export function Checkout(props: Props) {
   const redeem = (pkg: PackageView) => setCart((c) => addRedemption(c, pkg));
 
   /** Runs `action` with a manager's approval: the one held, or one asked for now. */
-  const withApproval = (summary: string, action: () => void) => {
-    if (approval) {
+  const withApproval = (summary: string, change: Adjustment, action: () => void) => {
+    if (covers(approval, change)) {
       action();
       setDialog(null);
       return;
     }
-    setDialog({ kind: "approval", summary, then: (held) => { setApproval(held); action(); } });
+    setDialog({
+      kind: "approval", summary,
+      then: (input, name) => {
+        setApproval((before) => approvedFor(input, name, before, [change]));
+        action();
+      },
+    });
   };
+
+  /** Approval for everything on the cart (asked again after the sale refused the one held). */
+  const approveAll = (after?: OpenDialog) => setDialog({
+    kind: "approval", summary: t("checkout.saleError.approval"),
+    then: (input, name) => setApproval(approvedFor(input, name, null, adjustmentsOf(latest.current.cart))),
+    after,
+  });
 
   const openPay = () => {
     if (!latest.current.canPay) {
@@ -179,11 +191,8 @@ export function Checkout(props: Props) {
       return;
     }
     setSaleError(null);
-    if (needsApproval(cart) && !approval) {
-      setDialog({
-        kind: "approval", summary: t("checkout.saleError.approval"),
-        then: (held) => setApproval(held), after: { kind: "pay" },
-      });
+    if (needsApproval(cart) && !adjustmentsOf(cart).every((a) => covers(approval, a))) {
+      approveAll({ kind: "pay" });
       return;
     }
     setDialog({ kind: "pay" });
@@ -219,7 +228,7 @@ export function Checkout(props: Props) {
         error, text: t("checkout.saleError.approval"),
         action: {
           label: t("checkout.reapprove"),
-          run: () => setDialog({ kind: "approval", summary: t("checkout.saleError.approval"), then: (held) => setApproval(held), after: { kind: "pay" } }),
+          run: () => approveAll({ kind: "pay" }),
         },
       };
     }
@@ -427,7 +436,7 @@ export function Checkout(props: Props) {
             return;
           }
           withApproval(t("checkout.approvePrice", { name: line.name, price: money(fen), list: money(line.listPrice) }),
-            () => setCart((c) => setPriceOverride(c, line.key, fen)));
+            { key: line.key, price: fen }, () => setCart((c) => setPriceOverride(c, line.key, fen)));
         }} />
     );
   } else if (dialog?.kind === "discount") {
@@ -447,7 +456,8 @@ export function Checkout(props: Props) {
             setDialog(null);
             return;
           }
-          withApproval(t("checkout.approveDiscount", { amount: money(fen) }), () => setCart((c) => ({ ...c, manualDiscount: fen })));
+          withApproval(t("checkout.approveDiscount", { amount: money(fen) }), { discount: fen },
+            () => setCart((c) => ({ ...c, manualDiscount: fen })));
         }} />
     );
   } else if (dialog?.kind === "approval") {
@@ -455,7 +465,7 @@ export function Checkout(props: Props) {
     dialogView = (
       <ApprovalDialog title={t("approval.title")} onClose={() => setDialog(null)}
         onApproved={async (a, who) => {
-          d.then({ input: a, name: who.name });
+          d.then(a, who.name);
           setDialog(d.after ?? null);
         }}>
         <p class="co-approval-what">{d.summary}</p>
