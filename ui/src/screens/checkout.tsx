@@ -13,15 +13,16 @@ import {
 } from "../lib/backend/commands";
 import { toApiError } from "../lib/backend/errors";
 import {
-  addItem, addRedemption, attachMember, type Cart, type CartMember, detachMember, EMPTY_CART, lineOfError, needsApproval,
+  addItem, addRedemption, attachMember, type Cart, type CartMember, detachMember, EMPTY_CART, needsApproval,
   removeLine, setLineStaff, setPriceOverride, setQty, toCartInput,
 } from "../lib/cart";
 import { adjustmentsOf, type Adjustment, approvedFor, covers, type HeldApproval } from "../lib/approval-scope";
-import { resolveScan, restoreField, ScanCapture, serialQueue, snapshotOf } from "../lib/checkout-scan";
+import { classifySaleError, placeQuoteError } from "../lib/checkout-errors";
+import { resolveScan } from "../lib/checkout-scan";
 import { type I18n, useI18n } from "../lib/i18n";
 import type { Route } from "../lib/route";
-import { summarize } from "../lib/tenders";
 import { useQuote } from "../lib/use-quote";
+import { useScanCapture } from "../lib/use-scan-capture";
 import { AmountDialog } from "../components/amount-dialog";
 import { ApprovalDialog } from "../components/approval-dialog";
 import { CartPanel } from "../components/cart-panel";
@@ -55,7 +56,6 @@ type OpenDialog =
 
 type Notice = { text: string; tone: "ok" | "error"; id: number };
 
-const TENDER_FIELDS = new Set(["tenders", "last4", "reference", "points"]);
 
 /**
  * The cart outlives the screen: a cashier who goes to look a member up (or anywhere else) comes
@@ -218,28 +218,22 @@ export function Checkout(props: Props) {
   };
 
   const saleErrorView = (error: ApiError): SaleErrorView => {
-    if (error.code === "conflict") {
-      refreshShift();
-      return { error, text: t("checkout.saleError.shift"), action: { label: t("checkout.openShift"), run: () => props.onNavigate({ name: "shift" }) } };
+    switch (classifySaleError(error, { needsApproval: needsApproval(cart), quote: quote.quote, tenders })) {
+      case "shift":
+        refreshShift();
+        return { error, text: t("checkout.saleError.shift"), action: { label: t("checkout.openShift"), run: () => props.onNavigate({ name: "shift" }) } };
+      case "approval":
+        setApproval(null);
+        return { error, text: t("checkout.saleError.approval"), action: { label: t("checkout.reapprove"), run: () => approveAll({ kind: "pay" }) } };
+      case "prepaidTopUp":
+        return { error, text: t("checkout.saleError.prepaidTopUp") };
+      case "tenders":
+        return { error, text: t("checkout.saleError.tenders") };
+      case "cart":
+        return { error, text: t("checkout.saleError.cart") };
+      default:
+        return { error, text: t(`error.${error.code}`) };
     }
-    if (error.code === "wrong_pin" || error.code === "locked_out" || (error.code === "forbidden" && needsApproval(cart))) {
-      setApproval(null);
-      return {
-        error, text: t("checkout.saleError.approval"),
-        action: {
-          label: t("checkout.reapprove"),
-          run: () => approveAll({ kind: "pay" }),
-        },
-      };
-    }
-    if (error.code === "validation" && error.field !== null && TENDER_FIELDS.has(error.field)) {
-      const q = quote.quote;
-      const s = summarize(tenders, q?.total ?? 0, q?.pointValueFen ?? 1);
-      const prepaidTopUp = q !== null && q.topUpTotal > 0 && s.prepaid > q.total - q.topUpTotal;
-      return { error, text: t(prepaidTopUp ? "checkout.saleError.prepaidTopUp" : "checkout.saleError.tenders") };
-    }
-    if (error.code === "validation") return { error, text: t("checkout.saleError.cart") };
-    return { error, text: t(`error.${error.code}`) };
   };
 
   const reprint = async () => {
@@ -258,19 +252,16 @@ export function Checkout(props: Props) {
   // ---- errors from the quote: on a line, by the coupon, or on the cart ----
   const lineErrors = new Map<string, string>();
   let cartErrorText: string | null = null;
-  const qe = quote.error;
-  if (qe && cart.lines.length > 0) {
-    const key = lineOfError(cart, qe, (id) => balances?.packages.find((p) => p.packageId === id)?.sessionsLeft ?? null);
-    const line = key ? cart.lines.find((l) => l.key === key) : undefined;
-    if (line) {
-      lineErrors.set(line.key, qe.field === "lines" && line.kind === "product" && line.stock !== null
-        ? t("checkout.error.stockLeft", { n: Math.max(0, line.stock) })
-        : t(qe.field === "staff" ? "checkout.error.staff" : qe.field === "qty" ? "checkout.error.qty"
-          : qe.field === "priceOverride" ? "checkout.error.priceOverride"
-          : line.kind === "package_redemption" ? "checkout.error.sessions" : "checkout.error.stock"));
+  if (quote.error && cart.lines.length > 0) {
+    const placed = placeQuoteError(cart, quote.error, (id) => balances?.packages.find((p) => p.packageId === id)?.sessionsLeft ?? null);
+    if (placed.on === "line") {
+      const p = placed.problem;
+      lineErrors.set(placed.key, p.kind === "stock"
+        ? (p.left === null ? t("checkout.error.stock") : t("checkout.error.stockLeft", { n: p.left }))
+        : t(`checkout.error.${p.kind}`));
     } else {
-      cartErrorText = t(qe.field === "memberId" ? "checkout.error.member" : qe.field === "manualDiscount"
-        ? "checkout.error.manualDiscount" : "checkout.error.quote");
+      cartErrorText = t(placed.problem === "member" ? "checkout.error.member"
+        : placed.problem === "manualDiscount" ? "checkout.error.manualDiscount" : "checkout.error.quote");
     }
   }
 
@@ -305,27 +296,8 @@ export function Checkout(props: Props) {
   const latest = useRef({ cart, done, dialog, canPay, payWaiting, openPay, newSale, add, attach, t, notify });
   latest.current = { cart, done, dialog, canPay, payWaiting, openPay, newSale, add, attach, t, notify };
 
-  // Scanner: every key passes here first. A finished scan is taken back out of the field it was
-  // typed into and its Enter never reaches the page; lookups run one at a time, in order.
-  useEffect(() => {
-    const capture = new ScanCapture();
-    const run = serialQueue();
-    const onKey = (e: KeyboardEvent) => {
-      if (e.isComposing) {
-        capture.reset();
-        return;
-      }
-      const active = document.activeElement;
-      const r = capture.key(e.key, e.timeStamp, snapshotOf(active), e.ctrlKey || e.altKey || e.metaKey);
-      if (r.kind === "pass") return;
-      e.preventDefault();
-      e.stopImmediatePropagation();
-      restoreField(active, r.restore);
-      void run(() => handleScan(r.code));
-    };
-    window.addEventListener("keydown", onKey, true);
-    return () => window.removeEventListener("keydown", onKey, true);
-  }, []);
+  // A barcode or member card scanned anywhere on the screen (never typed into a field).
+  useScanCapture((code) => handleScan(code));
 
   const handleScan = async (code: string) => {
     const { t: tr, notify: say } = latest.current;
