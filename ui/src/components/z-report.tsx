@@ -1,18 +1,23 @@
 // The day-end report (日结报表) of one shift: who opened it and when, what it took, refunded and
 // discounted, the drawer's pay-ins and pay-outs, and per payment method what was expected
 // against what was counted at the close. Shown on screen and printed (Print button) as is.
-import { useRef } from "preact/hooks";
-import type { TenderTotalView, ZReportView } from "../lib/backend/bindings";
+import { useRef, useState } from "preact/hooks";
+import type { PrintResult, TenderTotalView, ZReportView } from "../lib/backend/bindings";
+import { printZReport } from "../lib/backend/commands";
+import { toApiError } from "../lib/backend/errors";
 import { useI18n } from "../lib/i18n";
 import { printElement } from "../lib/print";
 import { balanceOf, isCounted, sortTenders } from "../lib/shift-count";
 import { tenderName } from "../lib/sale-words";
-import { PrinterIcon } from "./sales-icons";
+import { PrinterIcon, ReceiptIcon } from "./sales-icons";
+import { PrintStatus } from "./sale-detail";
 
 type Props = {
   report: ZReportView;
   /** This device, for the header. */
   deviceId?: string | null;
+  /** The store's name (checkout settings), for the header. */
+  storeName?: string | null;
   /** Show the print button (the report itself always prints without it). */
   printable?: boolean;
 };
@@ -46,6 +51,15 @@ export function ZReport(props: Props) {
   const sum = (f: (x: TenderTotalView) => number | null) => counted.reduce((a, x) => a + (f(x) ?? 0), 0);
   const allCounted = counted.every((x) => x.counted !== null);
   const closed = z.closedAt !== null;
+  const [slip, setSlip] = useState<{ busy: boolean; result: PrintResult | null }>({ busy: false, result: null });
+  const printSlip = async () => {
+    setSlip({ busy: true, result: null });
+    try {
+      setSlip({ busy: false, result: await printZReport(z.shiftId) });
+    } catch (reason) {
+      setSlip({ busy: false, result: { ok: false, target: null, error: t(`error.${toApiError(reason).code}`) } });
+    }
+  };
 
   const row = (label: string, value: string, testId?: string, strong = false) => (
     <div class={`z-row ${strong ? "z-row-strong" : ""}`}>
@@ -63,14 +77,22 @@ export function ZReport(props: Props) {
             {!closed ? <p class="z-running">{t("z.running")}</p> : null}
           </div>
           {props.printable ? (
-            <button type="button" class="btn btn-secondary z-print" data-testid="z-report-print"
-              onClick={() => paper.current && printElement(paper.current, "print-report")}>
-              <PrinterIcon /> {t("z.print")}
-            </button>
+            <div class="z-print">
+              <button type="button" class="btn btn-secondary" data-testid="z-report-print-receipt" disabled={slip.busy}
+                title={t("z.printReceiptTitle")} onClick={() => void printSlip()}>
+                <ReceiptIcon /> {slip.busy ? t("print.printing") : t("z.printReceipt")}
+              </button>
+              <button type="button" class="btn btn-secondary" data-testid="z-report-print"
+                onClick={() => paper.current && printElement(paper.current, "print-report")}>
+                <PrinterIcon /> {t("z.print")}
+              </button>
+            </div>
           ) : null}
         </header>
 
+        {slip.result ? <div class="z-print"><PrintStatus print={slip.result} testId="z-report-print-status" /></div> : null}
         <dl class="z-meta">
+          {props.storeName ? <div><dt>{t("z.store")}</dt><dd data-testid="z-store">{props.storeName}</dd></div> : null}
           <div><dt>{t("z.openedBy")}</dt><dd data-testid="z-opened-by">{z.openedBy}</dd></div>
           <div><dt>{t("shift.openedAt")}</dt><dd class="mono">{dateTime(z.openedAt)}</dd></div>
           <div><dt>{t("shift.closedAt")}</dt><dd class="mono">{z.closedAt ? dateTime(z.closedAt) : t("common.none")}</dd></div>

@@ -3,7 +3,7 @@
 // counting each payment method; then the day-end report (日结报表), on screen and printed.
 import { useEffect, useState } from "preact/hooks";
 import type { ApiError, Session, ZReportView } from "../lib/backend/bindings";
-import { appInfo, currentShift, openShift } from "../lib/backend/commands";
+import { appInfo, checkoutSettings, currentShift, openShift } from "../lib/backend/commands";
 import { toApiError } from "../lib/backend/errors";
 import { useI18n } from "../lib/i18n";
 import { sortTenders } from "../lib/shift-count";
@@ -32,6 +32,7 @@ export function Shift(props: Props) {
   const [closing, setClosing] = useState(false);
   const [dialog, setDialog] = useState<"in" | "out" | "drawer" | null>(null);
   const [deviceId, setDeviceId] = useState<string | null>(null);
+  const [storeName, setStoreName] = useState<string | null>(null);
   const [refreshing, setRefreshing] = useState(false);
   const [refreshError, setRefreshError] = useState<ApiError | null>(null);
 
@@ -53,6 +54,7 @@ export function Shift(props: Props) {
   useEffect(() => {
     void load();
     appInfo().then((info) => setDeviceId(info.deviceId), () => undefined);
+    checkoutSettings().then((s) => setStoreName(s.storeName), () => undefined);
   }, []);
 
   let body;
@@ -73,7 +75,7 @@ export function Shift(props: Props) {
             <div class="banner banner-success" role="status" data-testid="shift-closed-notice">
               <CheckIcon size={20} /> <span>{t("shift.closedNotice")}</span>
             </div>
-            <ZReport report={state.lastClosed} deviceId={deviceId} printable />
+            <ZReport report={state.lastClosed} deviceId={deviceId} storeName={storeName} printable />
           </>
         ) : null}
         <OpenShiftCard onOpened={(report) => { setState({ kind: "open", report }); setClosing(false); }}

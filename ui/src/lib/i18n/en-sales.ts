@@ -119,6 +119,8 @@ export const salesEn = {
   "z.net": "Net takings",
   "z.tenders": "By payment method",
   "z.print": "Print",
+  "z.printReceipt": "Receipt printer",
+  "z.printReceiptTitle": "Print the report on this till's receipt printer",
   "z.printedAt": "Printed {time}",
   "z.signCashier": "Handed over by",
   "z.signManager": "Checked by",

@@ -119,6 +119,8 @@ export const salesZhCN: { readonly [K in keyof typeof salesEn]: string } = {
   "z.net": "净收入",
   "z.tenders": "按支付方式",
   "z.print": "打印",
+  "z.printReceipt": "小票机打印",
+  "z.printReceiptTitle": "在本收银台的小票打印机上打印报表",
   "z.printedAt": "打印时间 {time}",
   "z.signCashier": "交班人签字",
   "z.signManager": "核对人签字",
