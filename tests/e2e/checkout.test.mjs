@@ -105,7 +105,11 @@ describe('checkout: top-up, a 3-line sale for a 金卡 member, receipt to a file
     await app.click('nav-settings');
     await app.type('seed-count', '20');
     await app.click('seed-start');
-    await waitText('seed-progress', (t) => t.includes('20') && /100|完成|done/i.test(t), 'to say the demo data is in', 60_000);
+    await app.waitFor(
+      async () => (await (await app.byTestId('seed-progress')).getAttribute('data-finished')) === 'true',
+      async () => `expected seed-progress data-finished="true" once the demo data is in; saw ${await app.describeTestId('seed-progress')}`,
+      60_000,
+    );
     await app.type('printer-path', receiptDir);
     await app.choose('printer-paper', '58');
     await app.click('printer-save');
@@ -122,7 +126,7 @@ describe('checkout: top-up, a 3-line sale for a 金卡 member, receipt to a file
     await app.choose('tier-select', 'gold');
     await app.type('tier-reason', '购买金卡');
     await app.click('tier-submit');
-    await waitText('profile-tier', (t) => t.includes('金卡'), 'to say 金卡');
+    await waitText('profile-tier', (t) => /金卡|Gold/.test(t), 'to say 金卡 (Gold)');
   });
 
   step('open-shift', async () => {
@@ -168,7 +172,8 @@ describe('checkout: top-up, a 3-line sale for a 金卡 member, receipt to a file
 
   step('refund-one-line', async () => {
     await app.click('nav-sales');
-    await app.type('sales-receipt-search', receiptNo.match(/[A-Z0-9]+-\d+-\d+/)[0] + '\n');
+    await app.type('sales-receipt-search', receiptNo.match(/[A-Z0-9]+-\d+-\d+/)[0]);
+    await app.click('sales-receipt-find');
     await app.waitVisible('sale-detail');
     const lines = await app.all('refund-line');
     let chosen = false;
