@@ -46,6 +46,8 @@ pub struct SaleView {
     /// "sale", "refund" or "void".
     pub kind: String,
     pub original_receipt_no: Option<String>,
+    /// The shift it was written in: only a sale of the open shift can be voided.
+    pub shift_id: Option<String>,
     pub member_id: Option<String>,
     pub member_name: Option<String>,
     pub member_tier: Option<Tier>,
@@ -72,6 +74,7 @@ impl From<co::SaleRecord> for SaleView {
             receipt_no: s.receipt_no,
             kind: s.kind,
             original_receipt_no: s.original_receipt_no,
+            shift_id: s.shift_id,
             member_id: s.member_id.map(|m| m.to_string()),
             member_name: s.member_name,
             member_tier: s.member_tier,

@@ -6,7 +6,7 @@ const line = (id: string, amount: number, refunded = false, kind = "service"): S
   id, kind, name: id, qty: 1, unitPrice: amount, discount: 0, amount, staff: [], refunded,
 });
 const sale = (lines: SaleLineView[], kind = "sale", createdAt = "2026-11-23T03:00:00Z"): SaleView => ({
-  id: "s1", receiptNo: "S01-001-000035", kind, originalReceiptNo: null, memberId: null, memberName: null, memberTier: null,
+  id: "s1", receiptNo: "S01-001-000035", kind, originalReceiptNo: null, shiftId: null, memberId: null, memberName: null, memberTier: null,
   cashierName: "小李", createdAt, subtotal: 0, discountTotal: 0, total: lines.reduce((a, l) => a + l.amount, 0), change: 0,
   pointsEarned: 0, lines, tenders: [],
 });
@@ -44,5 +44,8 @@ describe("voids", () => {
     expect(voidCheck(fresh, shift("2026-11-23T04:00:00Z"))).toEqual({ ok: false, reason: "other_shift" });
     expect(voidCheck(sale([line("a", 100, true)]), shift("2026-11-23T01:00:00Z"))).toEqual({ ok: false, reason: "refunded" });
     expect(voidCheck(sale([line("a", -100)], "void"), shift("2026-11-23T01:00:00Z"))).toEqual({ ok: false, reason: "not_sale" });
+    // A sale that names its shift is judged by it, whatever the clock says.
+    expect(voidCheck({ ...fresh, shiftId: "sh" }, shift("2026-11-23T04:00:00Z"))).toEqual({ ok: true });
+    expect(voidCheck({ ...fresh, shiftId: "old" }, shift("2026-11-23T01:00:00Z"))).toEqual({ ok: false, reason: "other_shift" });
   });
 });

@@ -24,14 +24,16 @@ export function keepRefundable(sale: SaleView, lineIds: ReadonlySet<string>): Se
 export type VoidCheck = { ok: true } | { ok: false; reason: "not_sale" | "refunded" | "no_shift" | "other_shift" };
 
 /**
- * A void cancels a whole sale of the open shift with nothing refunded. The sale does not say
- * which shift it belongs to, so "made before this shift opened" is how the screen tells.
+ * A void cancels a whole sale of the open shift with nothing refunded. The sale names its shift;
+ * a sale without one (older data) is judged by whether it was made before this shift opened.
  */
 export function voidCheck(sale: SaleView, shift: ZReportView | null): VoidCheck {
   if (!isSaleRecord(sale)) return { ok: false, reason: "not_sale" };
   if (sale.lines.some((l) => l.refunded)) return { ok: false, reason: "refunded" };
   if (!shift) return { ok: false, reason: "no_shift" };
-  if (Date.parse(sale.createdAt) < Date.parse(shift.openedAt)) return { ok: false, reason: "other_shift" };
+  if (sale.shiftId !== null ? sale.shiftId !== shift.shiftId : Date.parse(sale.createdAt) < Date.parse(shift.openedAt)) {
+    return { ok: false, reason: "other_shift" };
+  }
   return { ok: true };
 }
 

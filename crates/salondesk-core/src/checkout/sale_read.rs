@@ -18,6 +18,8 @@ pub struct SaleRecord {
     pub kind: String,
     pub original_sale_id: Option<String>,
     pub original_receipt_no: Option<String>,
+    /// The shift it was written in (a void needs the open one).
+    pub shift_id: Option<String>,
     pub member_id: Option<MemberId>,
     pub member_name: Option<String>,
     pub member_no: Option<String>,
@@ -85,7 +87,7 @@ pub struct SaleSummary {
 const HEAD: &str =
     "SELECT s.id, s.receipt_no, s.kind, s.original_sale_id, o.receipt_no, s.member_id,
         m.name, m.member_no, m.tier, c.name, s.created_at, s.business_date, s.coupon_code,
-        s.subtotal, s.discount_total, s.total, s.change_given
+        s.subtotal, s.discount_total, s.total, s.change_given, s.shift_id
     FROM sales s
     JOIN staff c ON c.id = s.cashier_id
     LEFT JOIN members m ON m.id = s.member_id
@@ -99,6 +101,7 @@ fn head(r: &Row<'_>) -> rusqlite::Result<SaleRecord> {
         kind: r.get(2)?,
         original_sale_id: r.get(3)?,
         original_receipt_no: r.get(4)?,
+        shift_id: r.get(17)?,
         member_id: r.get(5)?,
         member_name: r.get(6)?,
         member_no: r.get(7)?,

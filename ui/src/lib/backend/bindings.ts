@@ -124,7 +124,11 @@ export type SaleView = { id: string, receiptNo: string,
 /**
  * "sale", "refund" or "void".
  */
-kind: string, originalReceiptNo: string | null, memberId: string | null, memberName: string | null, memberTier: Tier | null, cashierName: string, createdAt: string, subtotal: number, discountTotal: number, total: number, change: number, pointsEarned: number, lines: Array<SaleLineView>, tenders: Array<SaleTenderView>, };
+kind: string, originalReceiptNo: string | null, 
+/**
+ * The shift it was written in: only a sale of the open shift can be voided.
+ */
+shiftId: string | null, memberId: string | null, memberName: string | null, memberTier: Tier | null, cashierName: string, createdAt: string, subtotal: number, discountTotal: number, total: number, change: number, pointsEarned: number, lines: Array<SaleLineView>, tenders: Array<SaleTenderView>, };
 
 export type SaleSummaryView = { id: string, receiptNo: string, kind: string, memberName: string | null, total: number, createdAt: string, fullyRefunded: boolean, };
 

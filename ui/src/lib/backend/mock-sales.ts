@@ -76,7 +76,7 @@ function saleView(s: MockSale): SaleView {
     cardLast4: t.kind === "bank_card" ? t.last4 : null, points: t.kind === "points" ? t.points : null,
   }));
   return {
-    id: s.id, receiptNo: s.receiptNo, kind: "sale", originalReceiptNo: null, memberId: s.member?.id ?? null,
+    id: s.id, receiptNo: s.receiptNo, kind: "sale", originalReceiptNo: null, shiftId: s.shiftId, memberId: s.member?.id ?? null,
     memberName: s.member?.name ?? null, memberTier: s.member?.tier ?? null, cashierName: s.cashierName,
     createdAt: s.createdAt, subtotal: s.subtotal, discountTotal: s.discountTotal, total: s.total, change: s.change,
     pointsEarned: s.pointsEarned, lines, tenders,
@@ -87,7 +87,7 @@ function refundView(r: RefundRecord): SaleView {
   const original = mockSales.find((s) => s.id === r.originalSaleId);
   return {
     id: r.id, receiptNo: r.receiptNo, kind: r.kind, originalReceiptNo: original?.receiptNo ?? null,
-    memberId: r.member?.id ?? null, memberName: r.member?.name ?? null, memberTier: r.member?.tier ?? null,
+    shiftId: r.shiftId ?? null, memberId: r.member?.id ?? null, memberName: r.member?.name ?? null, memberTier: r.member?.tier ?? null,
     cashierName: r.cashierName, createdAt: r.createdAt, subtotal: r.subtotal, discountTotal: r.discountTotal,
     total: r.total, change: 0, pointsEarned: r.pointsEarned,
     lines: r.lines.map((l) => ({ id: l.id, kind: l.kind, name: l.name, qty: l.qty, unitPrice: l.unitPrice, discount: l.discount, amount: l.amount, staff: [...l.staff], refunded: false })),
