@@ -184,8 +184,7 @@ fn complete(
             rows.stored_value(w, m.id, -paid.stored_value_used.fen(), "pay")?;
         }
         if points_earned > 0 {
-            let expires = NaiveDate::from_ymd_opt(today.year() + cfg.points_expiry_years, 12, 31)
-                .unwrap_or(today);
+            let expires = super::points::expiry_date(&cfg, today);
             rows.points(w, m.id, points_earned, "earn", Some(expires))?;
         }
     }

@@ -2,7 +2,8 @@
 //! `resolve` (catalog look-ups and what may not be sold), `pricing` (discounts,
 //! pure), `tenders` (how it is paid, pure), `complete` (the one transaction that
 //! writes the sale and every ledger), `refund` (reversals), `tiers`, `plans`
-//! (top-ups, packages, coupons), `settings`, `approval`, `audit`.
+//! (top-ups, packages, coupons), `points` (expiry and referral points),
+//! `settings`, `approval`, `audit`.
 
 mod allocate;
 mod approval;
@@ -11,6 +12,7 @@ mod cart;
 mod complete;
 mod ledger_rows;
 mod plans;
+pub(crate) mod points;
 mod pricing;
 mod quote;
 mod refund;

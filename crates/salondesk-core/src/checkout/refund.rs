@@ -15,6 +15,7 @@ use crate::staff::Staff;
 use crate::store::Store;
 use crate::write::{OpKind, Writer};
 use crate::{CoreError, Result};
+use chrono::NaiveDate;
 use rusqlite::{params, OptionalExtension};
 use serde_json::json;
 
@@ -380,9 +381,14 @@ fn reverse_points_earned(
     chosen: &[&OrigLine],
     member: MemberId,
 ) -> Result<()> {
-    let earned: i64 = w
-        .prepare_cached("SELECT coalesce(sum(delta), 0) FROM points_ledger WHERE sale_id = ?1 AND reason = 'earn'")?
-        .query_row([original_sale_id], |r| r.get(0))?;
+    // The points taken back are the sale's own batch: they carry its expiry date.
+    let (earned, expires): (i64, Option<String>) = w
+        .prepare_cached(
+            "SELECT coalesce(sum(delta), 0), max(expires_on) FROM points_ledger
+             WHERE sale_id = ?1 AND reason = 'earn'",
+        )?
+        .query_row([original_sale_id], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    let expires = expires.and_then(|d| NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok());
     if earned == 0 {
         return Ok(());
     }
@@ -407,7 +413,7 @@ fn reverse_points_earned(
     };
     let back = target(now) - target(before);
     if back > 0 {
-        rows.points(w, member, -back, "reverse_earn", None)?;
+        rows.points(w, member, -back, "reverse_earn", expires)?;
     }
     Ok(())
 }

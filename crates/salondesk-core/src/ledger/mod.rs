@@ -1,6 +1,6 @@
 //! The append-only ledgers and the balances summed from them. Nothing writes a
 //! balance: a balance is always `SUM(delta)` over a member's (or package's)
-//! rows, and a reversal is a new row.
+//! rows, and a reversal is a new row. `expiry`: which points have expired.
 
 use crate::ids::{MemberId, StaffId};
 use crate::money::Money;
@@ -8,6 +8,11 @@ use crate::Result;
 use chrono::NaiveDate;
 use rusqlite::{params, Connection};
 use serde::Serialize;
+
+mod expiry;
+
+pub use expiry::points_expiring;
+pub(crate) use expiry::{members_with_points_due, points_due};
 
 /// A member's balances, as the desk shows them.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

@@ -15,7 +15,8 @@ use serde_json::json;
 
 impl Store {
     /// Registers a new member. One phone, one member: a phone in use is
-    /// refused with an error that names the member who has it.
+    /// refused with an error that names the member who has it. Her referrer,
+    /// if she has one, earns the store's referral points in the same write.
     pub fn register_member(&mut self, input: &MemberInput) -> Result<Member> {
         let today = self.now().date_naive();
         let valid = input.validate(today)?;
@@ -23,7 +24,13 @@ impl Store {
             return Err(CoreError::validation("phone", "a phone number is required"));
         }
         let history = History::new_member(self.now());
-        let id = self.write(|w| insert_member(w, &valid, &history))?;
+        let id = self.write(|w| {
+            let id = insert_member(w, &valid, &history)?;
+            if let Some(referrer) = valid.referrer_id {
+                crate::checkout::points::award_referral(w, referrer, id)?;
+            }
+            Ok(id)
+        })?;
         self.member(id)
     }
 
@@ -37,7 +44,7 @@ impl Store {
                 return Err(CoreError::Conflict("this member has been archived".into()));
             }
             let phone = valid.phone.clone().unwrap_or_else(|| old.phone.clone());
-            check_references(w, &valid, Some(id))?;
+            check_references(w, &valid, Some(&old))?;
             check_phone_free(w, &phone, Some(id))?;
             let member_no = valid
                 .member_no
@@ -289,7 +296,9 @@ fn check_member_no_free(w: &Writer<'_>, no: &str, except: Option<MemberId>) -> R
     }
 }
 
-fn check_references(w: &Writer<'_>, v: &ValidMember, this: Option<MemberId>) -> Result<()> {
+/// `current` is the member being edited (none when registering): her own id
+/// cannot be her referrer, and a referrer she already has stays valid once archived.
+fn check_references(w: &Writer<'_>, v: &ValidMember, current: Option<&Member>) -> Result<()> {
     if let Some(staff) = v.preferred_staff_id {
         let active: Option<bool> = w
             .query_row("SELECT active FROM staff WHERE id = ?1", [staff], |r| {
@@ -304,19 +313,28 @@ fn check_references(w: &Writer<'_>, v: &ValidMember, this: Option<MemberId>) -> 
         }
     }
     if let Some(referrer) = v.referrer_id {
-        if Some(referrer) == this {
+        if Some(referrer) == current.map(|m| m.id) {
             return Err(CoreError::validation(
                 "referrerId",
                 "a member cannot refer herself",
             ));
         }
-        let exists: bool = w.query_row(
-            "SELECT EXISTS (SELECT 1 FROM members WHERE id = ?1)",
-            [referrer],
-            |r| r.get(0),
-        )?;
-        if !exists {
-            return Err(CoreError::validation("referrerId", "no such member"));
+        let archived: Option<bool> = w
+            .query_row(
+                "SELECT archived_at IS NOT NULL FROM members WHERE id = ?1",
+                [referrer],
+                |r| r.get(0),
+            )
+            .optional()?;
+        match archived {
+            None => return Err(CoreError::validation("referrerId", "no such member")),
+            Some(true) if current.and_then(|m| m.referrer_id) != Some(referrer) => {
+                return Err(CoreError::validation(
+                    "referrerId",
+                    "this member has been archived",
+                ))
+            }
+            Some(_) => {}
         }
     }
     Ok(())

@@ -6,6 +6,7 @@ mod checkout_fixture;
 mod checkout_property;
 mod members;
 mod migrations;
+mod points;
 mod receipts;
 mod search;
 mod staff;
