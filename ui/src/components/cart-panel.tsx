@@ -160,7 +160,7 @@ function MemberCard(props: Props) {
                   <b>{t("checkout.sessionsLeft", { n: left })}</b>
                   <span class="co-package-expiry"> · {t("checkout.expires", { date: date(p.expiresOn) })}</span>
                 </span>
-                <button type="button" class="btn btn-secondary btn-small co-redeem" data-testid="member-package-redeem"
+                <button type="button" class="btn btn-secondary btn-small co-redeem" data-testid="member-package-redeem" onMouseDown={keepFocus}
                   disabled={left <= 0} aria-label={t("checkout.redeemLabel", { name: p.name })} onClick={() => props.onRedeem(p)}>
                   {t("checkout.redeem")}
                 </button>
@@ -249,6 +249,9 @@ function CartLineRow(props: LineProps) {
   );
 }
 
+/** Buttons pressed again and again (qty, redeem) do not keep the focus, so a stray Enter cannot repeat them. */
+const keepFocus = (e: MouseEvent) => e.preventDefault();
+
 const fmtPct = (bp: number) => (bp % 100 === 0 ? String(bp / 100) : (bp / 100).toFixed(2));
 
 /**
@@ -267,7 +270,7 @@ function QtyStepper(props: { name: string; qty: number; onQty: (n: number) => vo
   };
   return (
     <span class="co-qty">
-      <button type="button" class="co-qty-btn" data-testid="cart-line-qty-dec" aria-label={t("checkout.qtyLess")}
+      <button type="button" class="co-qty-btn" data-testid="cart-line-qty-dec" aria-label={t("checkout.qtyLess")} onMouseDown={keepFocus}
         disabled={props.qty <= 1} onClick={() => props.onQty(props.qty - 1)}>−</button>
       <input class="co-qty-input mono" data-testid="cart-line-qty" inputMode="numeric" value={text}
         aria-label={t("checkout.qty", { name: props.name })}
@@ -281,7 +284,7 @@ function QtyStepper(props: { name: string; qty: number; onQty: (n: number) => vo
             setText(String(props.qty));
           }
         }} />
-      <button type="button" class="co-qty-btn" data-testid="cart-line-qty-inc" aria-label={t("checkout.qtyMore")}
+      <button type="button" class="co-qty-btn" data-testid="cart-line-qty-inc" aria-label={t("checkout.qtyMore")} onMouseDown={keepFocus}
         disabled={props.qty >= MAX_QTY} onClick={() => props.onQty(props.qty + 1)}>+</button>
     </span>
   );

@@ -99,7 +99,7 @@ export function CatalogGrid(props: Props) {
     return (
       <button key={item.id} type="button" class={`co-tile co-tile-${item.kind}`} data-testid="grid-item"
         data-name={item.name} data-kind={item.kind} data-id={item.id} disabled={out}
-        onClick={() => props.onAdd(item)}>
+        onMouseDown={keepFocus} onClick={() => props.onAdd(item)}>
         <span class="co-tile-name">{item.name}</span>
         {meta ? <span class={`co-tile-meta ${metaClass}`}>{meta}</span> : null}
         <span class="co-tile-foot">
@@ -158,6 +158,12 @@ export function CatalogGrid(props: Props) {
     </section>
   );
 }
+
+/**
+ * A tapped tile does not take the focus: a focused button would turn the Enter of a scan the
+ * scanner sent too slowly to be recognised into a second tap on the last item.
+ */
+const keepFocus = (e: MouseEvent) => e.preventDefault();
 
 function soldOut(item: CatalogItem): boolean {
   return item.kind === "product" && item.stock !== null && item.stock <= 0;
