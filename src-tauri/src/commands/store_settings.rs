@@ -28,7 +28,7 @@ pub async fn save_tier_rules(
 #[tauri::command]
 pub async fn checkout_settings(state: State<'_, AppState>) -> ApiResult<CheckoutSettingsView> {
     state.staff()?;
-    Ok(state.store()?.checkout_settings()?.into())
+    Ok(state.store()?.checkout_settings()?)
 }
 
 #[tauri::command]
@@ -38,6 +38,6 @@ pub async fn save_checkout_settings(
 ) -> ApiResult<CheckoutSettingsView> {
     let owner = state.staff()?;
     let mut store = state.store()?;
-    store.save_checkout_settings(&owner, &input.into())?;
-    Ok(store.checkout_settings()?.into())
+    store.save_checkout_settings(&owner, &input)?;
+    Ok(store.checkout_settings()?)
 }

@@ -58,60 +58,6 @@ impl From<&TierRuleView> for TierRule {
     }
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize, TS)]
-#[serde(rename_all = "camelCase")]
-pub struct CheckoutSettingsView {
-    /// What one point is worth when paying with points, in fen.
-    #[ts(type = "number")]
-    pub point_value_fen: i64,
-    /// Points per yuan spent, before the tier multiplier.
-    #[ts(type = "number")]
-    pub points_per_yuan: i64,
-    /// 200 = double points in the member's birthday month; 100 = no extra.
-    #[ts(type = "number")]
-    pub birthday_multiplier_pct: i64,
-    /// Points the referrer earns when a member she referred registers.
-    #[ts(type = "number")]
-    pub referral_points: i64,
-    /// Points expire at the end of the year after this many years.
-    pub points_expiry_years: i32,
-    pub utc_offset_minutes: i32,
-    pub store_name: String,
-    pub store_address: String,
-    pub store_phone: String,
-    pub receipt_footer: String,
-}
-
-impl From<CheckoutSettings> for CheckoutSettingsView {
-    fn from(s: CheckoutSettings) -> Self {
-        CheckoutSettingsView {
-            point_value_fen: s.point_value_fen,
-            points_per_yuan: s.points_per_yuan,
-            birthday_multiplier_pct: s.birthday_multiplier_pct,
-            referral_points: s.referral_points,
-            points_expiry_years: s.points_expiry_years,
-            utc_offset_minutes: s.utc_offset_minutes,
-            store_name: s.store_name,
-            store_address: s.store_address,
-            store_phone: s.store_phone,
-            receipt_footer: s.receipt_footer,
-        }
-    }
-}
-
-impl From<CheckoutSettingsView> for CheckoutSettings {
-    fn from(s: CheckoutSettingsView) -> Self {
-        CheckoutSettings {
-            point_value_fen: s.point_value_fen,
-            points_per_yuan: s.points_per_yuan,
-            birthday_multiplier_pct: s.birthday_multiplier_pct,
-            referral_points: s.referral_points,
-            points_expiry_years: s.points_expiry_years,
-            utc_offset_minutes: s.utc_offset_minutes,
-            store_name: s.store_name,
-            store_address: s.store_address,
-            store_phone: s.store_phone,
-            receipt_footer: s.receipt_footer,
-        }
-    }
-}
+/// The checkout settings cross as the core's own type (exported with the
+/// `ts` feature): every field is the owner's to see and set.
+pub type CheckoutSettingsView = CheckoutSettings;

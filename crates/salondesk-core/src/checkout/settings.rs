@@ -7,16 +7,22 @@ use rusqlite::{Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 use serde_json::json;
 
+/// Also the wire type of the owner's settings screen (the app exports it to TypeScript).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "CheckoutSettingsView"))]
 #[serde(rename_all = "camelCase")]
 pub struct CheckoutSettings {
     /// What one point is worth when paying with points, in fen.
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub point_value_fen: i64,
     /// Points earned per yuan before the tier multiplier.
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub points_per_yuan: i64,
     /// Extra multiplier in the member's birthday month, as a percentage (200 = double).
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub birthday_multiplier_pct: i64,
     /// Points a member earns when someone she referred registers.
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub referral_points: i64,
     /// Points expire at the end of the year after they were earned, plus this many years.
     pub points_expiry_years: i32,

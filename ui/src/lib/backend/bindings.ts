@@ -194,19 +194,23 @@ export type CheckoutSettingsView = {
  */
 pointValueFen: number, 
 /**
- * Points per yuan spent, before the tier multiplier.
+ * Points earned per yuan before the tier multiplier.
  */
 pointsPerYuan: number, 
 /**
- * 200 = double points in the member's birthday month; 100 = no extra.
+ * Extra multiplier in the member's birthday month, as a percentage (200 = double).
  */
 birthdayMultiplierPct: number, 
 /**
- * Points the referrer earns when a member she referred registers.
+ * Points a member earns when someone she referred registers.
  */
 referralPoints: number, 
 /**
- * Points expire at the end of the year after this many years.
+ * Points expire at the end of the year after they were earned, plus this many years.
  */
-pointsExpiryYears: number, utcOffsetMinutes: number, storeName: string, storeAddress: string, storePhone: string, receiptFooter: string, };
+pointsExpiryYears: number, 
+/**
+ * The store's offset from UTC in minutes (China: +480); business dates use it.
+ */
+utcOffsetMinutes: number, storeName: string, storeAddress: string, storePhone: string, receiptFooter: string, };
 
