@@ -5,6 +5,12 @@
 #[cfg(test)]
 mod tests {
     use crate::dto::app::{AppInfo, SeedProgress};
+    use crate::dto::appointment::{
+        AppointmentCartLine, AppointmentCartView, AppointmentView, BookingInputDto,
+        BookingServiceView, CreditedStaff, DayHoursView, DayViewDto, HistoryEntryView, MessageView,
+        ReminderRunView, ReminderSettingsView, RoomInput, RoomView, StaffColumnView,
+        SuggestionView, WeekDayView, WeekViewDto, WorkingHoursView,
+    };
     use crate::dto::checkout::{
         ApprovalInput, CartInput, CartLineInput, Catalog, CatalogItem, PrintResult, QuoteLineView,
         QuoteView, SaleDone, StaffShare, TenderInput,
@@ -18,6 +24,10 @@ mod tests {
     use crate::dto::staff::{OwnerInput, Session, StaffBrief};
     use crate::dto::store_settings::{CheckoutSettingsView, TierRuleView};
     use crate::error::{ApiError, ErrorCode};
+    use salondesk_core::appointments::{
+        AppointmentStatus, HistoryAction, MessageLang, MessageStatus, ResourceKind,
+        SuggestionReason,
+    };
     use salondesk_core::checkout::LineKind;
     use salondesk_core::member::{Gender, MatchKind, SkinType, Tier};
     use salondesk_core::staff::Role;
@@ -73,6 +83,31 @@ mod tests {
             export::<CountedInput>(),
             export::<TierRuleView>(),
             export::<CheckoutSettingsView>(),
+            export::<AppointmentStatus>(),
+            export::<ResourceKind>(),
+            export::<HistoryAction>(),
+            export::<SuggestionReason>(),
+            export::<MessageLang>(),
+            export::<MessageStatus>(),
+            export::<AppointmentView>(),
+            export::<DayHoursView>(),
+            export::<StaffColumnView>(),
+            export::<RoomView>(),
+            export::<RoomInput>(),
+            export::<DayViewDto>(),
+            export::<WeekDayView>(),
+            export::<WeekViewDto>(),
+            export::<BookingInputDto>(),
+            export::<HistoryEntryView>(),
+            export::<SuggestionView>(),
+            export::<CreditedStaff>(),
+            export::<AppointmentCartLine>(),
+            export::<AppointmentCartView>(),
+            export::<WorkingHoursView>(),
+            export::<BookingServiceView>(),
+            export::<MessageView>(),
+            export::<ReminderSettingsView>(),
+            export::<ReminderRunView>(),
         ] {
             out.push_str(&decl);
             out.push('\n');

@@ -18,6 +18,9 @@ pub enum ErrorCode {
     NotLoggedIn,
     Forbidden,
     Conflict,
+    /// Outside the beautician's working hours or on her day off: ask, then
+    /// retry with `allowOutsideHours`.
+    OutsideHours,
     DatabaseNewer,
     Internal,
 }
@@ -33,6 +36,7 @@ impl From<&CoreError> for ErrorCode {
             CoreError::LockedOut { .. } => ErrorCode::LockedOut,
             CoreError::Forbidden(_) => ErrorCode::Forbidden,
             CoreError::Conflict(_) => ErrorCode::Conflict,
+            CoreError::OutsideHours(_) => ErrorCode::OutsideHours,
             CoreError::DatabaseNewer { .. } => ErrorCode::DatabaseNewer,
             CoreError::Sqlite(_) | CoreError::Json(_) | CoreError::Internal(_) => {
                 ErrorCode::Internal

@@ -7,6 +7,7 @@ mod bindings;
 mod commands;
 mod dto;
 mod error;
+mod reminder_sender;
 mod state;
 
 use error::ApiError;
@@ -47,6 +48,7 @@ pub fn run() {
                 eprintln!("SalonDesk could not open its database: {}", e.message);
             }
             app.manage(AppState::new(store, path));
+            reminder_sender::start(app.handle().clone());
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![
@@ -93,6 +95,30 @@ pub fn run() {
             commands::store_settings::save_tier_rules,
             commands::store_settings::checkout_settings,
             commands::store_settings::save_checkout_settings,
+            commands::appointments::day_view,
+            commands::appointments::week_view,
+            commands::appointments::get_appointment,
+            commands::appointments::book_appointment,
+            commands::appointments::move_appointment,
+            commands::appointments::resize_appointment,
+            commands::appointments::set_appointment_status,
+            commands::appointments::appointment_history,
+            commands::appointments::suggest_beautician,
+            commands::appointments::member_no_shows,
+            commands::appointments::appointment_cart,
+            commands::appointments::complete_appointment_after_sale,
+            commands::appointments::working_hours,
+            commands::appointments::save_working_hours,
+            commands::appointments::list_rooms,
+            commands::appointments::add_room,
+            commands::appointments::booking_services,
+            commands::appointments::set_service_resource_kind,
+            commands::appointments::pending_messages,
+            commands::appointments::mark_message_sent,
+            commands::appointments::reminder_settings,
+            commands::appointments::save_reminder_settings,
+            commands::appointments::run_reminders,
+            commands::appointments::export_ics,
         ])
         .run(tauri::generate_context!())
         .expect("error while running SalonDesk");

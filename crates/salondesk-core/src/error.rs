@@ -32,6 +32,10 @@ pub enum CoreError {
     Forbidden(String),
     #[error("{0}")]
     Conflict(String),
+    /// A booking outside the beautician's working hours or on her day off: the
+    /// desk may confirm and retry with `allow_outside_hours`.
+    #[error("{0}")]
+    OutsideHours(String),
     /// The database was written by a newer SalonDesk; it is left untouched.
     #[error(
         "this database was written by a newer version of SalonDesk (schema {found}, this build knows up to {supported}); \
@@ -65,6 +69,7 @@ impl CoreError {
             CoreError::LockedOut { .. } => "locked_out",
             CoreError::Forbidden(_) => "forbidden",
             CoreError::Conflict(_) => "conflict",
+            CoreError::OutsideHours(_) => "outside_hours",
             CoreError::DatabaseNewer { .. } => "database_newer",
             CoreError::Sqlite(_) | CoreError::Json(_) | CoreError::Internal(_) => "internal",
         }

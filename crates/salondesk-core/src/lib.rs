@@ -5,13 +5,15 @@
 //! clock), `db` (opening, pragmas, embedded migrations), `store` (the open
 //! database and device identity), `write` (the one write path: validate,
 //! apply, append an outbox operation, in one transaction), then one module per
-//! use case: `member` (register, edit, archive, merge, search), `staff` (PIN
+//! use case: `appointments` (the calendar, bookings, reminders, .ics export),
+//! `member` (register, edit, archive, merge, search), `staff` (PIN
 //! login with lock-out), `catalog` (services, products, stock), `checkout`
 //! (sales, refunds, tiers, plans, coupons), `ledger` (balances as sums of the
 //! append-only ledgers), `shift` (float, pay-in/out, close, Z report),
 //! `receipt` (ESC/POS and plain-text receipts, zh-CN and en), `seed` (demo
 //! data).
 
+pub mod appointments;
 pub mod catalog;
 pub mod checkout;
 pub mod clock;

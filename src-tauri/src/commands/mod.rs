@@ -2,6 +2,7 @@
 //! and map the error. No SQL and no business rule lives here.
 
 pub mod app;
+pub mod appointments;
 pub mod checkout;
 pub mod members;
 pub mod receipts;

@@ -3,6 +3,7 @@
 //! declarations are generated from these (see `bindings.rs`).
 
 pub mod app;
+pub mod appointment;
 pub mod checkout;
 pub mod member;
 pub mod sale;

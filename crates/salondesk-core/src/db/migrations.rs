@@ -8,6 +8,10 @@ use rusqlite::{Connection, TransactionBehavior};
 const MIGRATIONS: &[(&str, &str)] = &[
     ("0001_init", include_str!("sql/0001_init.sql")),
     ("0002_checkout", include_str!("sql/0002_checkout.sql")),
+    (
+        "0003_appointments",
+        include_str!("sql/0003_appointments.sql"),
+    ),
 ];
 
 /// The schema version this build writes.

@@ -1,7 +1,7 @@
 // Generated from the Rust wire types (src-tauri/src/dto) by ts-rs. Do not edit:
 // run `UPDATE_BINDINGS=1 cargo test -p salondesk bindings` to regenerate.
 
-export type ErrorCode = "validation" | "duplicate_phone" | "duplicate_member_no" | "not_found" | "wrong_pin" | "locked_out" | "not_logged_in" | "forbidden" | "conflict" | "database_newer" | "internal";
+export type ErrorCode = "validation" | "duplicate_phone" | "duplicate_member_no" | "not_found" | "wrong_pin" | "locked_out" | "not_logged_in" | "forbidden" | "conflict" | "outside_hours" | "database_newer" | "internal";
 
 export type ApiError = { code: ErrorCode, message: string, 
 /**
@@ -213,4 +213,138 @@ pointsExpiryYears: number,
  * The store's offset from UTC in minutes (China: +480); business dates use it.
  */
 utcOffsetMinutes: number, storeName: string, storeAddress: string, storePhone: string, receiptFooter: string, };
+
+export type AppointmentStatus = "booked" | "confirmed" | "arrived" | "in_service" | "completed" | "cancelled" | "no_show";
+
+export type ResourceKind = "bed" | "chair" | "room";
+
+export type HistoryAction = "booked" | "status" | "moved" | "resized";
+
+export type SuggestionReason = "preferred" | "most_served";
+
+export type MessageLang = "zh-CN" | "en";
+
+export type MessageStatus = "pending" | "sent" | "failed" | "cancelled";
+
+export type AppointmentView = { id: string, 
+/**
+ * Null for a walk-in (散客).
+ */
+memberId: string | null, 
+/**
+ * The member's name, or the walk-in's.
+ */
+clientName: string, walkIn: boolean, 
+/**
+ * Masked unless the session may see full phones; null if none.
+ */
+phone: string | null, memberTier: Tier | null, serviceId: string, serviceName: string, staffId: string, staffName: string, roomId: string | null, roomName: string | null, 
+/**
+ * ISO-8601 UTC.
+ */
+start: string, end: string, 
+/**
+ * Minutes after the store's local midnight of the start's day (for the grid).
+ */
+startMin: number, endMin: number, status: AppointmentStatus, notes: string, cancelReason: string | null, 
+/**
+ * The sale that completed it, if any.
+ */
+saleId: string | null, createdBy: string, createdAt: string, };
+
+export type DayHoursView = { startMin: number, endMin: number, };
+
+export type StaffColumnView = { staffId: string, staffName: string, role: Role, 
+/**
+ * Her hours that day; null when she is off or has no hours set.
+ */
+hours: DayHoursView | null, dayOff: boolean, 
+/**
+ * Every appointment starting that day, cancelled and no-show included.
+ */
+appointments: Array<AppointmentView>, };
+
+export type RoomView = { id: string, name: string, kind: ResourceKind, capacity: number, };
+
+export type RoomInput = { name: string, kind: ResourceKind, capacity: number, };
+
+export type DayViewDto = { date: string, utcOffsetMinutes: number, columns: Array<StaffColumnView>, rooms: Array<RoomView>, };
+
+export type WeekDayView = { date: string, hours: DayHoursView | null, dayOff: boolean, appointments: Array<AppointmentView>, };
+
+export type WeekViewDto = { staffId: string, staffName: string, weekStart: string, utcOffsetMinutes: number, 
+/**
+ * Seven days from `weekStart`.
+ */
+days: Array<WeekDayView>, };
+
+export type BookingInputDto = { memberId: string | null, walkInName: string | null, walkInPhone: string | null, serviceId: string, staffId: string, 
+/**
+ * Null picks a free room of the kind the service needs (if the store has any).
+ */
+roomId: string | null, 
+/**
+ * ISO-8601 with offset.
+ */
+start: string, 
+/**
+ * Null: the service's duration.
+ */
+end: string | null, notes: string, 
+/**
+ * Set after the desk confirmed booking outside working hours (`outside_hours`).
+ */
+allowOutsideHours: boolean, };
+
+export type HistoryEntryView = { action: HistoryAction, fromStatus: AppointmentStatus | null, toStatus: AppointmentStatus, reason: string, 
+/**
+ * What moved: "2026-11-24 10:00–11:15 王芳 → 2026-11-24 14:00–15:15 李静".
+ */
+detail: string, staffId: string, staffName: string, at: string, };
+
+export type SuggestionView = { staffId: string, staffName: string, reason: SuggestionReason, };
+
+export type CreditedStaff = { staffId: string, shareBp: number, };
+
+export type AppointmentCartLine = { kind: LineKind, itemId: string, qty: number, staff: Array<CreditedStaff>, priceOverride: number | null, name: string, 
+/**
+ * List price in fen.
+ */
+price: number, };
+
+export type AppointmentCartView = { appointmentId: string, memberId: string | null, clientName: string, lines: Array<AppointmentCartLine>, };
+
+export type WorkingHoursView = { staffId: string, 
+/**
+ * Seven entries, Monday to Sunday.
+ */
+week: Array<DayHoursView | null>, 
+/**
+ * `YYYY-MM-DD` store dates.
+ */
+daysOff: Array<string>, 
+/**
+ * False until a manager sets them: until then any time counts as working.
+ */
+configured: boolean, };
+
+export type BookingServiceView = { id: string, name: string, category: string, durationMin: number, price: number, resourceKind: ResourceKind | null, };
+
+export type MessageView = { id: string, appointmentId: string, appointmentStart: string, recipientName: string, 
+/**
+ * Masked unless the session may see full phones.
+ */
+phone: string, lang: MessageLang, body: string, status: MessageStatus, attempts: number, lastError: string | null, sentAt: string | null, };
+
+export type ReminderSettingsView = { webhookUrl: string, lang: MessageLang, };
+
+export type ReminderRunView = { 
+/**
+ * Reminders newly put into the outbox.
+ */
+created: number, sent: number, failed: number, 
+/**
+ * Whether a webhook is configured; without one, messages wait to be sent by hand.
+ */
+senderConfigured: boolean, };
 
