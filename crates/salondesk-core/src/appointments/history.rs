@@ -63,7 +63,7 @@ impl Store {
             "SELECT h.id, h.action, h.from_status, h.to_status, h.reason, h.detail, h.staff_id,
                     coalesce(s.name, ''), h.created_at
              FROM appointment_history h LEFT JOIN staff s ON s.id = h.staff_id
-             WHERE h.appointment_id = ?1 ORDER BY h.created_at, h.id",
+             WHERE h.appointment_id = ?1 ORDER BY h.created_at, h.rowid",
         )?;
         let rows = stmt.query_map([appointment_id], |r| {
             Ok((

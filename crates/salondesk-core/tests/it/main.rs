@@ -1,5 +1,11 @@
 //! The core's integration tests, on real SQLite files: one test binary.
 
+mod appointments;
+mod appointments_checkout;
+mod appointments_fixture;
+mod appointments_ics;
+mod appointments_reminders;
+mod appointments_views;
 mod catalog;
 mod checkout;
 mod checkout_fixture;
