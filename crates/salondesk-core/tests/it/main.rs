@@ -4,6 +4,7 @@ mod appointments;
 mod appointments_checkout;
 mod appointments_fixture;
 mod appointments_ics;
+mod appointments_property;
 mod appointments_reminders;
 mod appointments_views;
 mod catalog;
