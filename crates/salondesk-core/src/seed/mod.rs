@@ -2,6 +2,7 @@
 //! mainland mobiles, birthdays, tiers, visit history), written through the
 //! write path in batches so progress can be shown.
 
+mod appointments;
 mod catalog;
 mod people;
 
@@ -83,6 +84,7 @@ impl Store {
         self.conn
             .pragma_update(None, "cache_size", crate::db::CACHE_SIZE)?;
         report.members_added = result?;
+        appointments::seed_calendar(self, opts.rng_seed)?;
         Ok(report)
     }
 

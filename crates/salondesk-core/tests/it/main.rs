@@ -6,6 +6,7 @@ mod appointments_fixture;
 mod appointments_ics;
 mod appointments_property;
 mod appointments_reminders;
+mod appointments_seed;
 mod appointments_views;
 mod catalog;
 mod checkout;
