@@ -1,5 +1,6 @@
 //! `salondesk-cli bench …`: figures printed as `BENCH <name> key=value …`.
 
+mod appointments;
 mod checkout;
 mod search;
 mod stats;
@@ -9,6 +10,17 @@ use std::path::PathBuf;
 
 #[derive(Subcommand)]
 pub enum BenchCommand {
+    /// The day calendar of a 30-beautician store with two years of history.
+    Appointments {
+        #[arg(long, default_value_t = 500_000)]
+        appointments: u64,
+        /// Day views to time.
+        #[arg(long, default_value_t = 1000)]
+        views: usize,
+        /// Database to seed or reuse (reused when it already holds enough appointments).
+        #[arg(long)]
+        db: Option<PathBuf>,
+    },
     /// Member search at scale, against the naive LIKE scans.
     Search {
         #[arg(long, default_value_t = 1_000_000)]
@@ -32,6 +44,14 @@ pub enum BenchCommand {
 
 pub fn run(cmd: BenchCommand) -> anyhow::Result<()> {
     match cmd {
+        BenchCommand::Appointments {
+            appointments: n,
+            views,
+            db,
+        } => {
+            let db = db.unwrap_or_else(|| default_db(&format!("appointments-{n}")));
+            appointments::run(&db, n, views)
+        }
         BenchCommand::Search {
             members,
             db,

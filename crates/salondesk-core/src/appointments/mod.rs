@@ -10,7 +10,7 @@
 //! `status_change`, `history` (every change, append-only), `read`, `views`
 //! (day and week), `suggest` (preferred beautician), `checkout_link`
 //! (appointment → sale), `templates`, `reminders`, `messages` (the outbox),
-//! `reminder_settings`, `ics` (iCalendar export).
+//! `reminder_settings`, `ics` (iCalendar export), `import` (bulk rows, unchecked).
 
 mod book;
 mod checkout_link;
@@ -18,6 +18,7 @@ mod clash;
 mod history;
 mod hours;
 mod ics;
+mod import;
 mod local;
 mod messages;
 mod model;
@@ -37,6 +38,7 @@ mod window;
 pub use checkout_link::AppointmentCart;
 pub use clash::MAX_LENGTH_MIN;
 pub use hours::{DayHours, DayPlan, WorkingHours};
+pub use import::ImportedAppointment;
 pub use local::{hm, parse_date, Offset};
 pub use messages::{backoff, Message, MessageStatus, SEND_FROM_MIN, SEND_UNTIL_MIN};
 pub use model::{Appointment, BookingInput, Client, HistoryAction, HistoryEntry, MoveInput};

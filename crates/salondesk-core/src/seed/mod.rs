@@ -33,6 +33,8 @@ pub struct SeedOptions {
     pub rng_seed: u64,
     /// Members per transaction.
     pub batch: u64,
+    /// Also book a demo week of appointments (off for benchmarks that bring their own).
+    pub calendar: bool,
 }
 
 impl Default for SeedOptions {
@@ -41,6 +43,7 @@ impl Default for SeedOptions {
             members: 1000,
             rng_seed: 20261123,
             batch: 5000,
+            calendar: true,
         }
     }
 }
@@ -84,7 +87,9 @@ impl Store {
         self.conn
             .pragma_update(None, "cache_size", crate::db::CACHE_SIZE)?;
         report.members_added = result?;
-        appointments::seed_calendar(self, opts.rng_seed)?;
+        if opts.calendar {
+            appointments::seed_calendar(self, opts.rng_seed)?;
+        }
         Ok(report)
     }
 
