@@ -106,6 +106,7 @@ pub async fn complete_sale(
     cart: CartInput,
     tenders: Vec<TenderInput>,
     approval: Option<ApprovalInput>,
+    appointment_id: Option<String>,
 ) -> ApiResult<SaleDone> {
     let cashier = state.staff()?;
     let mut store = state.store()?;
@@ -125,6 +126,17 @@ pub async fn complete_sale(
     let core_cart = cart.to_cart(approval)?;
     let tenders: Vec<Tender> = tenders.iter().map(Tender::from).collect();
     let outcome = store.complete_sale(&cashier, &core_cart, &tenders)?;
+    if let Some(id) = appointment_id.as_deref().filter(|id| !id.is_empty()) {
+        // A second transaction, after the sale's (see appointments::checkout_link):
+        // if it fails the sale stands and the appointment is completed by hand.
+        if let Err(e) = store.complete_appointment_after_sale(&cashier, id, &outcome.sale_id) {
+            eprintln!(
+                "sale {} did not complete its appointment: {}",
+                outcome.receipt_no,
+                e.code()
+            );
+        }
+    }
     let print = print_after(&store, &outcome.sale_id);
     drop(store);
     refresh_search_later(&app);

@@ -24,7 +24,8 @@ pub enum MessageStatus {
     Sent,
     /// The gateway refused it: to be sent by hand.
     Failed,
-    /// Its appointment was cancelled or marked a no-show before it went out.
+    /// Withdrawn before it went out: the appointment was cancelled or marked a
+    /// no-show, or the client has already arrived.
     Cancelled,
 }
 
@@ -171,11 +172,10 @@ impl Store {
             match status.as_deref() {
                 None => return Err(CoreError::NotFound { entity: "message" }),
                 Some("sent") => return Ok(()),
-                Some("cancelled") => {
-                    return Err(CoreError::Conflict(
-                        "this reminder was withdrawn: its appointment was cancelled".into(),
-                    ))
-                }
+                Some("cancelled") => return Err(CoreError::Conflict(
+                    "this reminder was withdrawn: the appointment was cancelled or she has arrived"
+                        .into(),
+                )),
                 Some(_) => {}
             }
             let sent_by = by.map_or_else(|| "webhook".to_owned(), |s| s.id.to_string());

@@ -6,7 +6,7 @@
 //! and the end of tomorrow (store time), booked at least 12 hours before they
 //! start (no reminder for a booking made at the desk for this afternoon), and
 //! with a phone to send to. A moved appointment's unsent reminder is rewritten;
-//! a cancelled one's is withdrawn.
+//! one cancelled (or already arrived) is withdrawn.
 
 use super::local::Offset;
 use super::model::Appointment;
@@ -123,7 +123,8 @@ pub(crate) fn follow_change(w: &mut Writer<'_>, a: &Appointment, offset: Offset)
         w.prepare_cached("UPDATE messages SET body = ?2 WHERE id = ?1")?
             .execute(params![id, body])?;
         w.emit("message", &id, OpKind::Upsert, &json!({ "body": body }))?;
-    } else if !a.status.occupies() {
+    } else {
+        // Cancelled or no-show, or she is already here: nothing to remind.
         w.prepare_cached("UPDATE messages SET status = 'cancelled' WHERE id = ?1")?
             .execute([&id])?;
         w.emit(
