@@ -55,6 +55,7 @@ export const en = {
   "error.forbidden": "Your role is not allowed to do this",
   "error.database_newer": "This database was written by a newer SalonDesk. Please update the app.",
   "error.conflict": "This record was changed elsewhere. Reload it and try again.",
+  "error.outside_hours": "This is outside the beautician's working hours. Book anyway?",
   "error.internal": "Something went wrong",
 
   "boot.loading": "Starting SalonDesk…",

@@ -56,6 +56,7 @@ export const zhCN: Messages = {
   "error.forbidden": "当前角色无权执行此操作",
   "error.database_newer": "数据库由更新版本的 SalonDesk 创建，请升级程序",
   "error.conflict": "该记录已在别处被修改，请刷新后重试",
+  "error.outside_hours": "超出美容师的工作时间，仍要预约吗？",
   "error.internal": "出现了问题",
 
   "boot.loading": "正在启动 SalonDesk…",
