@@ -97,6 +97,15 @@ impl Store {
                 a.status.as_str().replace('_', " ")
             )));
         }
+        if let Some(sale) = &a.sale_id {
+            let receipt: String = self
+                .conn
+                .prepare_cached("SELECT receipt_no FROM sales WHERE id = ?1")?
+                .query_row([sale], |r| r.get(0))?;
+            return Err(CoreError::Conflict(format!(
+                "the appointment was already checked out (sale {receipt})"
+            )));
+        }
         let price: i64 = self
             .conn
             .prepare_cached("SELECT price FROM services WHERE id = ?1")?
