@@ -65,6 +65,14 @@ fn the_cart_credits_the_beautician_and_the_sale_completes_the_appointment() {
         c.s.t.store.appointment_history(&a.id).unwrap().len(),
         h.len()
     );
+    let e = c.s.t.store.appointment_cart(&a.id).unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        format!(
+            "the appointment was already checked out (sale {})",
+            sale.receipt_no
+        )
+    );
 }
 
 #[test]
