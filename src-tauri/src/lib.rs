@@ -7,6 +7,7 @@ mod bindings;
 mod commands;
 mod dto;
 mod error;
+mod jobs;
 mod reminder_sender;
 mod state;
 
@@ -49,6 +50,7 @@ pub fn run() {
             }
             app.manage(AppState::new(store, path));
             reminder_sender::start(app.handle().clone());
+            jobs::start(app.handle());
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![

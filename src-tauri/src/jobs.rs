@@ -1,0 +1,53 @@
+//! Calendar work in the background: each month's end (tiers re-evaluated, in
+//! batches so the desk keeps selling between them) and each day's points
+//! expiry. Checked shortly after start and then every ten minutes; a failure
+//! is reported on stderr and tried again next time.
+
+use crate::state::AppState;
+use std::time::Duration;
+use tauri::{AppHandle, Manager};
+
+const FIRST_CHECK: Duration = Duration::from_secs(5);
+const EVERY: Duration = Duration::from_secs(600);
+const BATCH: usize = 500;
+
+pub fn start(app: &AppHandle) {
+    let app = app.clone();
+    std::thread::Builder::new()
+        .name("salondesk-jobs".into())
+        .spawn(move || {
+            std::thread::sleep(FIRST_CHECK);
+            loop {
+                if let Err(e) = run_due(&app) {
+                    eprintln!("scheduled work failed, retrying later: {}", e.message);
+                }
+                std::thread::sleep(EVERY);
+            }
+        })
+        .map(drop)
+        .unwrap_or_else(|e| eprintln!("could not start scheduled work: {e}"));
+}
+
+fn run_due(app: &AppHandle) -> crate::error::ApiResult<()> {
+    let state = app.state::<AppState>();
+    let months = state.store()?.due_month_ends()?;
+    for month in months {
+        let mut after = None;
+        loop {
+            // The lock is taken per batch: a sale waits for one batch at most.
+            let (_, next) = state.store()?.month_end_batch(&month, after, BATCH)?;
+            match next {
+                Some(id) => after = Some(id),
+                None => break,
+            }
+        }
+        state.store()?.mark_month_end_done(&month)?;
+    }
+    let due = state.store()?.points_expiry_due()?;
+    if let Some(today) = due {
+        let mut store = state.store()?;
+        store.expire_points(today)?;
+        store.mark_points_expiry_done(today)?;
+    }
+    Ok(())
+}
