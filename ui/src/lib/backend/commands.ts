@@ -120,8 +120,9 @@ export const catalog = (query: string) => call<Catalog>("catalog", { query });
 export const productByBarcode = (barcode: string) => call<CatalogItem | null>("product_by_barcode", { barcode });
 /** Prices the cart as completing it would, without writing; the same errors as the sale. */
 export const quoteCart = (cart: CartInput) => call<QuoteView>("quote_cart", { cart });
-export const completeSale = (cart: CartInput, tenders: TenderInput[], approval: ApprovalInput | null) =>
-  call<SaleDone>("complete_sale", { cart, tenders, approval });
+/** With `appointmentId`, the shell completes that appointment right after the sale. */
+export const completeSale = (cart: CartInput, tenders: TenderInput[], approval: ApprovalInput | null, appointmentId?: string | null) =>
+  call<SaleDone>("complete_sale", appointmentId ? { cart, tenders, approval, appointmentId } : { cart, tenders, approval });
 
 // ---- Tiers set by hand, the owner's store settings, the Z report on the receipt printer.
 export const setMemberTier = (memberId: string, tier: Tier, reason: string) =>
@@ -134,3 +135,37 @@ export const saveCheckoutSettings = (input: CheckoutSettingsView) =>
   call<CheckoutSettingsView>("save_checkout_settings", { input });
 export const zReportText = (shiftId: string, lang: string) => call<string>("z_report_text", { shiftId, lang });
 export const printZReport = (shiftId: string) => call<PrintResult>("print_z_report", { shiftId });
+
+// ---- Appointments (预约): the day and week, booking, moving, statuses, reminders, .ics.
+import type {
+  AppointmentCartView, AppointmentStatus, AppointmentView, BookingInputDto, BookingServiceView, DayViewDto,
+  HistoryEntryView, MessageView, ReminderRunView, ReminderSettingsView, RoomInput, RoomView, SuggestionView,
+  WeekViewDto, WorkingHoursView,
+} from "./bindings";
+
+export const dayView = (date: string) => call<DayViewDto>("day_view", { date });
+export const weekView = (staffId: string, weekStart: string) => call<WeekViewDto>("week_view", { staffId, weekStart });
+export const getAppointment = (id: string) => call<AppointmentView>("get_appointment", { id });
+export const bookAppointment = (input: BookingInputDto) => call<AppointmentView>("book_appointment", { input });
+export const moveAppointment = (id: string, start: string, staffId: string | null, roomId: string | null, allowOutsideHours: boolean) =>
+  call<AppointmentView>("move_appointment", { id, start, staffId, roomId, allowOutsideHours });
+export const resizeAppointment = (id: string, end: string, allowOutsideHours: boolean) =>
+  call<AppointmentView>("resize_appointment", { id, end, allowOutsideHours });
+export const setAppointmentStatus = (id: string, status: AppointmentStatus, reason: string | null) =>
+  call<AppointmentView>("set_appointment_status", { id, status, reason });
+export const appointmentHistory = (id: string) => call<HistoryEntryView[]>("appointment_history", { id });
+export const suggestBeautician = (memberId: string) => call<SuggestionView | null>("suggest_beautician", { memberId });
+export const memberNoShows = (memberId: string) => call<number>("member_no_shows", { memberId });
+export const appointmentCart = (id: string) => call<AppointmentCartView>("appointment_cart", { id });
+export const workingHours = (staffId: string) => call<WorkingHoursView>("working_hours", { staffId });
+export const saveWorkingHours = (input: WorkingHoursView) => call<WorkingHoursView>("save_working_hours", { input });
+export const listRooms = () => call<RoomView[]>("list_rooms");
+export const addRoom = (input: RoomInput) => call<RoomView>("add_room", { input });
+export const bookingServices = () => call<BookingServiceView[]>("booking_services");
+export const pendingMessages = () => call<MessageView[]>("pending_messages");
+export const markMessageSent = (id: string) => call<null>("mark_message_sent", { id });
+export const reminderSettings = () => call<ReminderSettingsView>("reminder_settings");
+export const saveReminderSettings = (input: ReminderSettingsView) =>
+  call<ReminderSettingsView>("save_reminder_settings", { input });
+export const runReminders = () => call<ReminderRunView>("run_reminders");
+export const exportIcs = (staffId: string, from: string, to: string) => call<string>("export_ics", { staffId, from, to });

@@ -336,6 +336,32 @@ Object.assign(handlers, storeHandlers({
   printerPath: () => mockPrinter.target,
 }));
 
+// ---- Appointments (mock-appointments.ts): the day, booking, statuses, reminders; a sale with an
+// appointmentId completes that appointment, as the shell does.
+import { appointmentHandlers } from "./mock-appointments";
+import type { CatalogItem, SaleDone } from "./bindings";
+Object.assign(handlers, appointmentHandlers({
+  requireSession: (...roles) => requireSession(...roles),
+  staff: () => staff.map(brief),
+  member: (id) => {
+    const m = members.get(id);
+    return m && !m.archived ? { id: m.id, name: m.name, phone: m.phone, tier: m.tier } : null;
+  },
+  someMembers: (n) => [...members.values()].filter((m) => !m.archived).slice(0, n)
+    .map((m) => ({ id: m.id, name: m.name, phone: m.phone, tier: m.tier })),
+  services: () => (handlers.catalog!({ query: "" }) as { services: CatalogItem[] }).services,
+}));
+{
+  const sale = handlers.complete_sale!;
+  handlers.complete_sale = (a) => {
+    const done = sale(a) as SaleDone;
+    if (typeof a.appointmentId === "string" && a.appointmentId !== "") {
+      handlers.complete_appointment_after_sale!({ appointmentId: a.appointmentId, saleId: done.saleId });
+    }
+    return done;
+  };
+}
+
 /** A day of sales history for the demo (after the checkout demo members and the open shift). */
 function addSalesDemoHistory(): void {
   const known = ["880001", "880002"]
