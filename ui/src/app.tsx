@@ -18,6 +18,7 @@ import { Settings } from "./screens/settings";
 import { Shift } from "./screens/shift";
 import { Checkout } from "./screens/checkout";
 import { Sales } from "./screens/sales";
+import { Appointments } from "./screens/appointments";
 
 type Boot = { state: "loading" } | { state: "failed"; error: ApiError } | { state: "ready"; hasOwner: boolean };
 
@@ -115,8 +116,11 @@ export function App() {
     screen = <MemberProfile key={route.id} session={session} id={route.id} onNavigate={setRoute} notify={setNotice} />;
   } else if (route.name === "sales") {
     screen = <Sales key={route.saleId ?? ""} saleId={route.saleId} onNavigate={setRoute} />;
+  } else if (route.name === "appointments") {
+    screen = <Appointments session={session} date={route.date} onNavigate={setRoute} notify={setNotice} />;
   } else if (route.name === "checkout") {
-    screen = <Checkout session={session} memberId={route.memberId} onNavigate={setRoute} />;
+    screen = <Checkout key={route.appointmentId ?? ""} session={session} memberId={route.memberId}
+      appointmentId={route.appointmentId} onNavigate={setRoute} />;
   } else if (route.name === "shift") {
     screen = <Shift session={session} notify={setNotice} />;
   } else if (route.name === "new" || route.name === "edit") {

@@ -6,6 +6,7 @@ import { GlobeIcon, LogoutIcon, SettingsIcon, UsersIcon } from "./icons";
 import { CartIcon } from "./checkout-icons";
 import { Kbd } from "./kbd";
 import { ReceiptIcon, ShiftIcon } from "./sales-icons";
+import { CalendarIcon } from "./appointment-icons";
 
 type Props = {
   session: Session | null;
@@ -38,6 +39,10 @@ export function TopBar(props: Props) {
           <button type="button" class={`nav-item ${onMembers ? "active" : ""}`} data-testid="nav-members"
             aria-current={onMembers ? "page" : undefined} onClick={() => props.onNavigate({ name: "lookup" })}>
             <UsersIcon /> {t("nav.members")}
+          </button>
+          <button type="button" class={`nav-item ${route === "appointments" ? "active" : ""}`} data-testid="nav-appointments"
+            aria-current={route === "appointments" ? "page" : undefined} onClick={() => props.onNavigate({ name: "appointments" })}>
+            <CalendarIcon /> {t("nav.appointments")}
           </button>
           <button type="button" class={`nav-item ${route === "sales" ? "active" : ""}`} data-testid="nav-sales"
             aria-current={route === "sales" ? "page" : undefined} onClick={() => props.onNavigate({ name: "sales" })}>

@@ -9,7 +9,8 @@ export type Route =
   | { name: "new"; prefill?: Prefill }
   | { name: "edit"; id: string }
   | { name: "settings" }
-  | { name: "checkout"; memberId?: string }
+  | { name: "checkout"; memberId?: string; appointmentId?: string }
+  | { name: "appointments"; date?: string }
   | { name: "shift" }
   | { name: "sales"; saleId?: string };
 

@@ -9,7 +9,7 @@ import type {
   TenderInput,
 } from "../lib/backend/bindings";
 import {
-  completeSale, currentShift, getMember, loginStaffList, memberBalances, memberByCard, printReceipt, productByBarcode,
+  appointmentCart, completeSale, currentShift, getMember, loginStaffList, memberBalances, memberByCard, printReceipt, productByBarcode,
 } from "../lib/backend/commands";
 import { toApiError } from "../lib/backend/errors";
 import {
@@ -41,6 +41,8 @@ type Props = {
   session: Session;
   /** Attach this member on arrival (from a member's profile). */
   memberId?: string;
+  /** Check out this appointment: its cart is loaded and the sale completes it. */
+  appointmentId?: string;
   onNavigate: (route: Route) => void;
 };
 
@@ -86,6 +88,7 @@ export function Checkout(props: Props) {
   const [shiftOpen, setShiftOpen] = useState<boolean | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
   const [gridRefresh, setGridRefresh] = useState(0);
+  const [appointmentId, setAppointmentId] = useState<string | null>(props.appointmentId ?? null);
   const searchRef = useRef<HTMLInputElement>(null);
 
   const input = cart.lines.length > 0 ? toCartInput(cart) : null;
@@ -128,12 +131,32 @@ export function Checkout(props: Props) {
     );
   }, [props.memberId]);
 
+  // From an appointment: its member and service line (her beautician credited) become the cart.
+  useEffect(() => {
+    if (!props.appointmentId) return;
+    appointmentCart(props.appointmentId).then(async (ac) => {
+      const m = ac.memberId ? memberOf(await getMember(ac.memberId)) : null;
+      const lines = ac.lines.map((l, i) => ({
+        key: `appt-${ac.appointmentId}-${i}`, kind: l.kind, itemId: l.itemId, name: l.name, listPrice: l.price, qty: l.qty,
+        staff: l.staff.map((x) => ({ ...x })), priceOverride: l.priceOverride, stock: null,
+      }));
+      setCart({ ...EMPTY_CART, member: m, lines });
+      setAppointmentId(ac.appointmentId);
+      notify(t("checkout.fromAppointment", { name: ac.clientName }));
+    }).catch((reason: unknown) => {
+      setAppointmentId(null);
+      const e = toApiError(reason);
+      notify(e.code === "validation" ? e.message : t(`error.${e.code}`), "error");
+    });
+  }, [props.appointmentId]);
+
   // Tenders belong to one cart: any change to it starts the payment over.
   useEffect(() => setTenders([]), [input === null ? "" : JSON.stringify(input)]);
 
   // ---- cart actions ----
   const newSale = (keepMember: boolean) => {
     setCart((c) => ({ ...EMPTY_CART, member: keepMember ? c.member : null }));
+    setAppointmentId(null);
     setDone(null);
     setPrint(null);
     setApproval(null);
@@ -203,7 +226,8 @@ export function Checkout(props: Props) {
     setBusy(true);
     setSaleError(null);
     try {
-      const result = await completeSale(input, tenders, needsApproval(cart) && approval ? approval.input : null);
+      const result = await completeSale(input, tenders, needsApproval(cart) && approval ? approval.input : null, appointmentId);
+      setAppointmentId(null);
       setDone(result);
       setPrint(result.print);
       setDialog(null);

@@ -10,6 +10,7 @@ import { ErrorBanner } from "../components/error-banner";
 import { LogoutIcon } from "../components/icons";
 import { PrinterSettings } from "../components/printer-settings";
 import { StoreSettings } from "../components/store-settings";
+import { ReminderSettings } from "../components/reminder-settings";
 
 type Props = { session: Session; onLogout: () => void };
 
@@ -93,6 +94,8 @@ export function Settings(props: Props) {
         </div>
 
         <PrinterSettings />
+
+        <ReminderSettings canManage={canManage(props.session)} />
 
         <section class="card settings-demo">
           <h2 class="section-title">{t("settings.demo")}</h2>

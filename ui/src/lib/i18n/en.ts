@@ -4,10 +4,12 @@
 import { salesEn } from "./en-sales";
 import { checkoutEn } from "./en-checkout";
 import { storeEn } from "./en-store";
+import { appointmentsEn } from "./en-appointments";
 export const en = {
   ...salesEn,
   ...checkoutEn,
   ...storeEn,
+  ...appointmentsEn,
   "app.name": "SalonDesk",
   "app.tagline": "Salon front desk",
   "nav.members": "Members",

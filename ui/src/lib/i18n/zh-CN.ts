@@ -5,10 +5,12 @@ import type { Messages } from "./en";
 import { salesZhCN } from "./zh-CN-sales";
 import { checkoutZhCN } from "./zh-CN-checkout";
 import { storeZhCN } from "./zh-CN-store";
+import { appointmentsZhCN } from "./zh-CN-appointments";
 export const zhCN: Messages = {
   ...salesZhCN,
   ...checkoutZhCN,
   ...storeZhCN,
+  ...appointmentsZhCN,
   "app.name": "SalonDesk",
   "app.tagline": "美业门店收银与会员",
   "nav.members": "会员",
