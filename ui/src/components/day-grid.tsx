@@ -154,9 +154,12 @@ export function DayGrid(props: Props) {
               <span class="day-head-name truncate">{c.staffName}</span>
               <span class={`day-head-hours ${c.dayOff || !c.hours ? "off" : ""}`}>
                 {c.dayOff ? t("appt.dayOff") : c.hours ? t("appt.hours", { from: hhmm(c.hours.startMin), to: hhmm(c.hours.endMin) }) : t("appt.notWorking")}
-                {" · "}{t("appt.count", { n: c.appointments.filter((a) => a.status !== "cancelled" && a.status !== "no_show").length })}
               </span>
             </span>
+            {(() => {
+              const n = c.appointments.filter((a) => a.status !== "cancelled" && a.status !== "no_show").length;
+              return n > 0 ? <span class="day-head-count" title={t("appt.count", { n })} aria-label={t("appt.count", { n })}>{n}</span> : null;
+            })()}
           </div>
         ))}
       </div>

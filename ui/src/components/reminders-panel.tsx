@@ -4,12 +4,13 @@ import { useEffect, useState } from "preact/hooks";
 import type { ApiError, MessageView } from "../lib/backend/bindings";
 import { markMessageSent, pendingMessages } from "../lib/backend/commands";
 import { toApiError } from "../lib/backend/errors";
+import { hhmm, storeTime } from "../lib/calendar";
 import { useI18n } from "../lib/i18n";
 import { BellIcon } from "./appointment-icons";
 import { ErrorBanner } from "./error-banner";
 
-export function RemindersPanel(props: { refresh: number }) {
-  const { t, dateTime } = useI18n();
+export function RemindersPanel(props: { refresh: number; utcOffsetMinutes: number }) {
+  const { t } = useI18n();
   const [list, setList] = useState<MessageView[] | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [copied, setCopied] = useState<string | null>(null);
@@ -42,7 +43,7 @@ export function RemindersPanel(props: { refresh: number }) {
           <li key={m.id} class="reminder" data-testid="reminder" data-id={m.id}>
             <div class="reminder-who">
               <span class="truncate">{t("reminders.for", { name: m.recipientName, phone: m.phone })}</span>
-              <span class="muted small mono">{dateTime(m.appointmentStart)}</span>
+              <span class="muted small mono">{whenText(m.appointmentStart, props.utcOffsetMinutes)}</span>
             </div>
             <p class="reminder-body">{m.body}</p>
             <div class="reminder-actions">
@@ -58,4 +59,10 @@ export function RemindersPanel(props: { refresh: number }) {
       </ul>
     </section>
   );
+}
+
+/** The appointment's store date and time ("2026-11-24 10:30"), whatever this computer's zone. */
+function whenText(instant: string, offset: number): string {
+  const { date, min } = storeTime(instant, offset);
+  return `${date} ${hhmm(min)}`;
 }

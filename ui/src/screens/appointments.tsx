@@ -223,7 +223,7 @@ export function Appointments(props: Props) {
               ))}
             </ul>
           </section>
-          <RemindersPanel refresh={tick} />
+          <RemindersPanel refresh={tick} utcOffsetMinutes={offset} />
         </aside>
       </div>
 

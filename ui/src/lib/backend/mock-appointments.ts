@@ -43,7 +43,7 @@ const today = () => todayAt(OFFSET);
 const SERVICE_KIND: Record<string, RoomView["kind"] | null> = {};
 
 export function appointmentHandlers(ctx: ApptCtx): Record<string, (a: Args) => unknown> {
-  const beauticians = () => ctx.staff().filter((s) => s.role === "beautician" || s.role === "manager");
+  const beauticians = () => ctx.staff().filter((s) => s.role === "beautician");
   const staffName = (id: string) => ctx.staff().find((s) => s.id === id)?.name ?? "?";
   const services = (): BookingServiceView[] => ctx.services().map((s) => ({
     id: s.id, name: s.name, category: s.category, durationMin: s.durationMin ?? 60, price: s.price,
