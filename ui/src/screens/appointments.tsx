@@ -191,7 +191,7 @@ export function Appointments(props: Props) {
       ) : null}
       {loadError ? <ErrorBanner error={loadError} testId="appt-load-error" /> : null}
 
-      <div class="appt-layout">
+      <div class={`appt-layout ${mode === "week" ? "appt-layout-week" : ""}`}>
         <section class="appt-main">
           {day === null && !loadError ? <div class="card empty-state"><p class="muted">{t("appt.loading")}</p></div> : null}
           {day && day.columns.length === 0 ? <div class="card empty-state"><p class="muted">{t("appt.noStaff")}</p></div> : null}
@@ -296,7 +296,7 @@ function WeekView(props: WeekProps) {
                 </span>
               </button>
               <ul class="week-list">
-                {d.appointments.length === 0 ? <li class="muted small week-none">{t("appt.noAppointments")}</li> : null}
+                {d.appointments.length === 0 ? <li class="muted week-none" aria-label={t("appt.noAppointments")} title={t("appt.noAppointments")}>—</li> : null}
                 {d.appointments.map((a) => (
                   <li key={a.id}>
                     <button type="button" class={`week-appt status-${a.status}`} data-testid="week-appt" data-id={a.id} data-status={a.status}

@@ -186,7 +186,7 @@ export function appointmentHandlers(ctx: ApptCtx): Record<string, (a: Args) => u
     const d = today();
     b.forEach((s, i) => {
       const week: Array<DayHoursView | null> = Array.from({ length: 7 }, (_, w) =>
-        w === (i + 1) % 7 ? null : { startMin: i === 1 ? 720 : 600, endMin: i === 1 ? 1260 : 1140 });
+        w === (weekdayIndex(d) + 2 + i) % 7 ? null : { startMin: i === 1 ? 720 : 600, endMin: i === 1 ? 1260 : 1140 });
       week[weekdayIndex(d)] = i === 2 ? null : { startMin: i === 1 ? 720 : 600, endMin: i === 1 ? 1260 : 1140 };
       hours.set(s.id, { staffId: s.id, week, daysOff: [], configured: true });
     });
