@@ -52,8 +52,9 @@ export function DayGrid(props: Props) {
     if (e.button !== 0) return;
     e.stopPropagation();
     const editable = a.status === "booked" || a.status === "confirmed" || a.status === "arrived";
+    // Completed, cancelled and no-show blocks stay put: a press only opens them.
     const d: Drag = { id: a.id, mode: editable ? mode : "move", x0: e.clientX, y0: e.clientY, moved: false, startMin: a.startMin, endMin: a.endMin, staffId: a.staffId };
-    dragRef.current = editable ? d : { ...d, moved: false };
+    dragRef.current = d;
     (e.currentTarget as HTMLElement).setPointerCapture?.(e.pointerId);
     const original = { ...d };
     const onMove = (ev: PointerEvent) => {
