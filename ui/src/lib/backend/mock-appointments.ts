@@ -317,7 +317,7 @@ export function appointmentHandlers(ctx: ApptCtx): Record<string, (a: Args) => u
       const best = [...counts.entries()].sort((p, q) => q[1] - p[1])[0];
       if (best) return { staffId: best[0], staffName: staffName(best[0]), reason: "most_served" };
       const any = [...appts.values()].find((x) => x.memberId === str(a.memberId));
-      return any ? { staffId: any.staffId, staffName: staffName(any.staffId), reason: "preferred" } : null;
+      return any ? { staffId: any.staffId, staffName: staffName(any.staffId), reason: "most_served" } : null;
     },
     member_no_shows: (a) => { ctx.requireSession(); return [...appts.values()].filter((x) => x.memberId === str(a.memberId) && x.status === "no_show").length; },
     appointment_cart: (a): AppointmentCartView => {

@@ -60,7 +60,7 @@ export const appointmentsEn = {
   "booking.suggested": "Usually sees {name}",
   "booking.suggestedPreferred": "Preferred beautician: {name}",
   "booking.useSuggested": "Book with {name}",
-  "booking.noShows": "{n} no-shows before",
+  "booking.noShows": "No-shows before: {n}",
   "booking.service": "Service",
   "booking.pickService": "Pick a service",
   "booking.minutes": "{n} min",
