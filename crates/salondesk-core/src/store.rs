@@ -47,13 +47,17 @@ impl Store {
     }
 
     /// For the long-running app: WAL checkpoints move off the commit path onto a
-    /// background thread, so no sale waits for one.
+    /// background thread, so a sale does not wait for one. Only if writes come
+    /// so fast that the WAL never gets a quiet moment to start over does the
+    /// writer checkpoint itself, once every `db::WAL_CHECKPOINT_PAGES` pages
+    /// (see `db::checkpoint`).
     pub fn checkpoint_in_background(&mut self) -> Result<()> {
         if self.checkpointer.is_none() {
-            self.conn.pragma_update(None, "wal_autocheckpoint", 0)?;
+            self.conn
+                .pragma_update(None, "wal_autocheckpoint", crate::db::WAL_CHECKPOINT_PAGES)?;
             self.checkpointer = Some(crate::db::Checkpointer::start(
                 &self.path,
-                std::time::Duration::from_secs(2),
+                crate::db::CHECKPOINT_EVERY,
             )?);
         }
         Ok(())

@@ -4,8 +4,8 @@
 //! all. Nothing else in the crate opens a write transaction.
 
 use crate::hlc::Hlc;
-use crate::ids::{DeviceId, OpId};
-use crate::store::Store;
+use crate::ids::OpId;
+use crate::store::{Device, Store};
 use crate::Result;
 use chrono::{DateTime, Utc};
 use rusqlite::{params, Connection, Transaction, TransactionBehavior};
@@ -40,7 +40,7 @@ impl OpKind {
 pub struct Writer<'s> {
     tx: Transaction<'s>,
     now: DateTime<Utc>,
-    device_id: DeviceId,
+    device: Device,
     hlc: Hlc,
     emitted: u32,
 }
@@ -56,6 +56,11 @@ impl Writer<'_> {
     /// The time of this write, from the store's clock: one instant for the whole change.
     pub fn now(&self) -> DateTime<Utc> {
         self.now
+    }
+
+    /// This device (its id and codes, as read when the store was opened).
+    pub fn device(&self) -> &Device {
+        &self.device
     }
 
     /// Appends the operation that describes this change to the outbox.
@@ -77,7 +82,7 @@ impl Writer<'_> {
             .execute(params![
                 op_id,
                 self.hlc.to_string(),
-                self.device_id,
+                self.device.id,
                 entity,
                 entity_id.to_string(),
                 kind.as_str(),
@@ -100,13 +105,14 @@ impl Writer<'_> {
 
     /// Takes the next number of a device-local sequence (member numbers, receipts).
     pub fn next_seq(&self, name: &str) -> Result<i64> {
-        let key = format!("seq.{name}");
-        let next = crate::store::meta_get(&self.tx, &key)?
-            .and_then(|v| v.parse::<i64>().ok())
-            .unwrap_or(0)
-            + 1;
-        self.set_meta(&key, &next.to_string())?;
-        Ok(next)
+        Ok(self
+            .tx
+            .prepare_cached(
+                "INSERT INTO meta (key, value) VALUES (?1, '1')
+                 ON CONFLICT (key) DO UPDATE SET value = CAST(CAST(value AS INTEGER) + 1 AS TEXT)
+                 RETURNING CAST(value AS INTEGER)",
+            )?
+            .query_row([format!("seq.{name}")], |r| r.get(0))?)
     }
 }
 
@@ -115,7 +121,7 @@ impl Store {
     /// If `f` fails, nothing it did is kept.
     pub fn write<T>(&mut self, f: impl FnOnce(&mut Writer<'_>) -> Result<T>) -> Result<T> {
         let now = self.clock.now();
-        let device_id = self.device.id;
+        let device = self.device.clone();
         let hlc = self.hlc;
         let tx = self
             .conn
@@ -123,7 +129,7 @@ impl Store {
         let mut w = Writer {
             tx,
             now,
-            device_id,
+            device,
             hlc,
             emitted: 0,
         };
@@ -132,11 +138,11 @@ impl Store {
             tx, hlc, emitted, ..
         } = w;
         if emitted > 0 {
-            tx.execute(
+            tx.prepare_cached(
                 "INSERT INTO meta (key, value) VALUES ('hlc', ?1)
                  ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                [hlc.to_string()],
-            )?;
+            )?
+            .execute([hlc.to_string()])?;
         }
         tx.commit()?;
         self.hlc = hlc;

@@ -1,115 +1,194 @@
-//! `bench checkout`: 10,000 five-line sales with a member, points and stored
-//! value, each committed durably (synchronous=FULL), against a bare durable
-//! single-row INSERT per transaction on the same file in the same run.
+//! `bench checkout`: five-line sales with a member, points and stored value,
+//! each committed durably (synchronous=FULL, its own transaction), against a
+//! baseline of one bare durable single-row INSERT per transaction.
+//!
+//! The baseline lives in its own file opened exactly as the store's is (same
+//! pragmas, same checkpointing), and the two are measured in turns — a sale,
+//! then a baseline insert — so that both see the same disk at the same moment:
+//! a virtual disk's latency drifts over a run, and measuring one after the
+//! other would compare two different disks. A warm-up (not counted) fills the
+//! caches and brings the WAL files to their working size first.
 
-use super::stats::print;
+use super::stats::print_tail;
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
 use salondesk_core::checkout::{Cart, CartLine, LineItem, Tender};
 use salondesk_core::clock::SystemClock;
-use salondesk_core::ids::MemberId;
+use salondesk_core::ids::{MemberId, ProductId, ServiceId, StaffId};
 use salondesk_core::seed::SeedOptions;
-use salondesk_core::staff::Role;
+use salondesk_core::staff::{Role, Staff};
 use salondesk_core::{Money, Store};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-pub fn run(db: &Path, sales: usize) -> anyhow::Result<()> {
-    for suffix in ["", "-wal", "-shm"] {
-        let _ = std::fs::remove_file(format!("{}{suffix}", db.display()));
+pub fn run(db: &Path, sales: usize, warmup: usize) -> anyhow::Result<()> {
+    let baseline_db = baseline_path(db);
+    for path in [db, baseline_db.as_path()] {
+        for suffix in ["", "-wal", "-shm"] {
+            let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));
+        }
     }
-    let mut store = Store::open(db, Arc::new(SystemClock))?;
-    store.create_owner("Bench Owner", "9999")?;
-    store.seed_demo(
-        &SeedOptions {
-            members: 2000,
-            ..SeedOptions::default()
-        },
-        &mut |_, _| {},
-    )?;
-    let staff = store.list_staff()?;
-    let cashier = staff
-        .iter()
-        .find(|s| s.role == Role::Cashier)
-        .cloned()
-        .ok_or_else(|| anyhow::anyhow!("no cashier"))?;
-    let beauticians: Vec<_> = staff
-        .iter()
-        .filter(|s| s.role == Role::Beautician)
-        .map(|s| s.id)
-        .collect();
-    let services = store.find_services("", 50)?;
-    let products = store.find_products("", 50)?;
-    for p in &products {
-        store.receive_stock(p.id, 100_000)?;
+    let mut bench = Setup::new(db)?;
+    let baseline = Baseline::open(&baseline_db)?;
+    let mut rng = StdRng::seed_from_u64(11);
+    let mut commit = Vec::with_capacity(sales);
+    let mut bare = Vec::with_capacity(sales);
+    for i in 0..warmup + sales {
+        let (cart, tenders) = bench.next_sale(&mut rng)?;
+        let t = Instant::now();
+        bench.store.complete_sale(&bench.cashier, &cart, &tenders)?;
+        let sale = t.elapsed();
+        let insert = baseline.insert(i)?;
+        if i >= warmup {
+            commit.push(sale);
+            bare.push(insert);
+        }
     }
-    let top_up = store
-        .add_top_up_plan("充5000送1000", Money::yuan(5000), Money::yuan(1000))?
-        .id;
-    let members: Vec<MemberId> = store
-        .conn()
-        .prepare("SELECT id FROM members LIMIT 500")?
-        .query_map([], |r| r.get(0))?
-        .collect::<Result<_, _>>()?;
-    store.open_shift(&cashier, Money::yuan(500))?;
-    // Every member starts with stored value, and earns points as the bench goes.
-    for m in &members {
+    eprintln!(
+        "{sales} sales after {warmup} warm-up ({} extra top-ups) into {}; baseline in {}",
+        bench.topped,
+        db.display(),
+        baseline_db.display()
+    );
+    let c = print_tail("checkout.commit", &mut commit);
+    let b = print_tail("checkout.baseline", &mut bare);
+    println!(
+        "BENCH checkout.ratio p50={:.2} p99={:.2}",
+        c.p50_ms / b.p50_ms.max(f64::EPSILON),
+        c.p99_ms / b.p99_ms.max(f64::EPSILON)
+    );
+    Ok(())
+}
+
+/// `checkout.sqlite3` → `checkout-baseline.sqlite3`, next to it.
+fn baseline_path(db: &Path) -> PathBuf {
+    let stem = db
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "checkout".into());
+    db.with_file_name(format!("{stem}-baseline.sqlite3"))
+}
+
+/// A seeded store ready to sell, and what the sales are made of.
+struct Setup {
+    store: Store,
+    cashier: Staff,
+    beauticians: Vec<StaffId>,
+    services: Vec<ServiceId>,
+    products: Vec<ProductId>,
+    members: Vec<MemberId>,
+    top_up: String,
+    topped: usize,
+}
+
+impl Setup {
+    fn new(db: &Path) -> anyhow::Result<Setup> {
+        let mut store = Store::open(db, Arc::new(SystemClock))?;
+        store.create_owner("Bench Owner", "9999")?;
+        store.seed_demo(
+            &SeedOptions {
+                members: 2000,
+                ..SeedOptions::default()
+            },
+            &mut |_, _| {},
+        )?;
+        let staff = store.list_staff()?;
+        let cashier = staff
+            .iter()
+            .find(|s| s.role == Role::Cashier)
+            .cloned()
+            .ok_or_else(|| anyhow::anyhow!("no cashier"))?;
+        let beauticians = staff
+            .iter()
+            .filter(|s| s.role == Role::Beautician)
+            .map(|s| s.id)
+            .collect();
+        let services = store
+            .find_services("", 50)?
+            .into_iter()
+            .map(|s| s.id)
+            .collect();
+        let products: Vec<ProductId> = store
+            .find_products("", 50)?
+            .into_iter()
+            .map(|p| p.id)
+            .collect();
+        for p in &products {
+            store.receive_stock(*p, 100_000)?;
+        }
+        let top_up = store
+            .add_top_up_plan("充5000送1000", Money::yuan(5000), Money::yuan(1000))?
+            .id;
+        let members: Vec<MemberId> = store
+            .conn()
+            .prepare("SELECT id FROM members LIMIT 500")?
+            .query_map([], |r| r.get(0))?
+            .collect::<Result<_, _>>()?;
+        store.open_shift(&cashier, Money::yuan(500))?;
+        let mut setup = Setup {
+            store,
+            cashier,
+            beauticians,
+            services,
+            products,
+            members,
+            top_up,
+            topped: 0,
+        };
+        // Every member starts with stored value, and earns points as the bench goes.
+        for m in setup.members.clone() {
+            setup.top_up(m)?;
+        }
+        setup.topped = 0;
+        // As the desktop app runs it: checkpoints off the commit path.
+        setup.store.checkpoint_in_background()?;
+        Ok(setup)
+    }
+
+    fn top_up(&mut self, member: MemberId) -> anyhow::Result<()> {
         let cart = Cart {
-            member_id: Some(*m),
+            member_id: Some(member),
             lines: vec![CartLine::new(LineItem::TopUp {
-                plan_id: top_up.clone(),
+                plan_id: self.top_up.clone(),
             })],
             ..Cart::default()
         };
-        store.complete_sale(
-            &cashier,
+        self.store.complete_sale(
+            &self.cashier,
             &cart,
             &[Tender::Cash {
                 amount: Money::yuan(5000),
             }],
         )?;
+        self.topped += 1;
+        Ok(())
     }
-    // As the desktop app runs it: checkpoints off the commit path.
-    store.checkpoint_in_background()?;
-    let mut rng = StdRng::seed_from_u64(11);
-    let mut samples = Vec::with_capacity(sales);
-    let mut topped = 0;
-    for _ in 0..sales {
-        let member = members[rng.gen_range(0..members.len())];
+
+    /// A random five-line sale (services by a beautician, products) paid with
+    /// stored value, points and cash; tops the member up first (not timed) when
+    /// her stored value runs low.
+    fn next_sale(&mut self, rng: &mut StdRng) -> anyhow::Result<(Cart, Vec<Tender>)> {
+        let member = self.members[rng.gen_range(0..self.members.len())];
         let mut lines = Vec::with_capacity(5);
         for i in 0..5 {
             let line = if i % 2 == 0 {
                 CartLine::new(LineItem::Service {
-                    service_id: services[rng.gen_range(0..services.len())].id,
+                    service_id: self.services[rng.gen_range(0..self.services.len())],
                     qty: 1,
                 })
-                .by(beauticians[rng.gen_range(0..beauticians.len())])
+                .by(self.beauticians[rng.gen_range(0..self.beauticians.len())])
             } else {
                 CartLine::new(LineItem::Product {
-                    product_id: products[rng.gen_range(0..products.len())].id,
+                    product_id: self.products[rng.gen_range(0..self.products.len())],
                     qty: rng.gen_range(1..3),
                 })
             };
             lines.push(line);
         }
-        let balances = salondesk_core::ledger::balances(store.conn(), member)?;
+        let balances = salondesk_core::ledger::balances(self.store.conn(), member)?;
         if balances.stored_value < Money::yuan(3000) {
-            let cart = Cart {
-                member_id: Some(member),
-                lines: vec![CartLine::new(LineItem::TopUp {
-                    plan_id: top_up.clone(),
-                })],
-                ..Cart::default()
-            };
-            store.complete_sale(
-                &cashier,
-                &cart,
-                &[Tender::Cash {
-                    amount: Money::yuan(5000),
-                }],
-            )?;
-            topped += 1;
+            self.top_up(member)?;
         }
         let points = balances.points.clamp(0, 500);
         let mut tenders = vec![Tender::StoredValue {
@@ -127,34 +206,34 @@ pub fn run(db: &Path, sales: usize) -> anyhow::Result<()> {
             lines,
             ..Cart::default()
         };
-        let t = Instant::now();
-        store.complete_sale(&cashier, &cart, &tenders)?;
-        samples.push(t.elapsed());
+        Ok((cart, tenders))
     }
-    eprintln!(
-        "{sales} sales ({topped} extra top-ups) into {}",
-        db.display()
-    );
-    print("checkout.commit", &mut samples);
-    let mut baseline = baseline(db, sales)?;
-    print("checkout.baseline", &mut baseline);
-    Ok(())
 }
 
-/// One durable single-row INSERT per transaction, same file, same pragmas.
-fn baseline(db: &Path, n: usize) -> anyhow::Result<Vec<Duration>> {
-    let conn = salondesk_core::db::open(db)?;
-    conn.execute_batch(
-        "CREATE TABLE IF NOT EXISTS bench_baseline (id INTEGER PRIMARY KEY, v TEXT NOT NULL)",
-    )?;
-    let mut samples = Vec::with_capacity(n);
-    for i in 0..n {
-        let t = Instant::now();
-        conn.execute(
-            "INSERT INTO bench_baseline (v) VALUES (?1)",
-            [format!("row {i}")],
+/// One bare durable single-row INSERT per transaction, in a file opened as the
+/// store's is: same pragmas (WAL, synchronous=FULL, page and cache size), same
+/// background checkpoints.
+struct Baseline {
+    store: Store,
+}
+
+impl Baseline {
+    fn open(path: &Path) -> anyhow::Result<Baseline> {
+        let mut store = Store::open(path, Arc::new(SystemClock))?;
+        store.conn().execute_batch(
+            "CREATE TABLE IF NOT EXISTS bench_baseline (id INTEGER PRIMARY KEY, v TEXT NOT NULL)",
         )?;
-        samples.push(t.elapsed());
+        store.checkpoint_in_background()?;
+        Ok(Baseline { store })
     }
-    Ok(samples)
+
+    fn insert(&self, i: usize) -> anyhow::Result<Duration> {
+        let v = format!("row {i}");
+        let t = Instant::now();
+        self.store
+            .conn()
+            .prepare_cached("INSERT INTO bench_baseline (v) VALUES (?1)")?
+            .execute([v])?;
+        Ok(t.elapsed())
+    }
 }

@@ -32,10 +32,14 @@ pub enum BenchCommand {
         #[arg(long, default_value_t = 1000)]
         queries: usize,
     },
-    /// Durable five-line sales with a member, points and stored value.
+    /// Durable five-line sales with a member, points and stored value, measured
+    /// in turns with a bare durable single-row INSERT.
     Checkout {
         #[arg(long, default_value_t = 10_000)]
         sales: usize,
+        /// Sales (and baseline inserts) made first and not counted.
+        #[arg(long, default_value_t = 1_000)]
+        warmup: usize,
         /// Database to create afresh (deleted first).
         #[arg(long)]
         db: Option<PathBuf>,
@@ -60,9 +64,9 @@ pub fn run(cmd: BenchCommand) -> anyhow::Result<()> {
             let db = db.unwrap_or_else(|| default_db(&format!("search-{members}")));
             search::run(&db, members, queries)
         }
-        BenchCommand::Checkout { sales, db } => {
+        BenchCommand::Checkout { sales, warmup, db } => {
             let db = db.unwrap_or_else(|| default_db("checkout"));
-            checkout::run(&db, sales)
+            checkout::run(&db, sales, warmup)
         }
     }
 }

@@ -86,10 +86,23 @@ fn complete(
             .map(|p| p.amount.fen())
             .sum(),
     );
+    // A balance is summed only when a tender draws on it.
+    let pays_points = tenders.iter().any(|t| matches!(t, Tender::Points { .. }));
+    let pays_stored = tenders
+        .iter()
+        .any(|t| matches!(t, Tender::StoredValue { .. }));
     let (points_balance, stored_value_balance) = match cart.member_id {
         Some(id) => (
-            crate::ledger::points(w, id)?,
-            crate::ledger::stored_value(w, id)?,
+            if pays_points {
+                crate::ledger::points(w, id)?
+            } else {
+                0
+            },
+            if pays_stored {
+                crate::ledger::stored_value(w, id)?
+            } else {
+                Money::ZERO
+            },
         ),
         None => (0, Money::ZERO),
     };

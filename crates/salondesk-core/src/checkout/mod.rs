@@ -50,10 +50,9 @@ pub struct SaleOutcome {
 /// This device's open shift: selling needs one (the cash drawer belongs to it).
 pub(crate) fn open_shift_id(w: &Writer<'_>) -> Result<Option<String>> {
     use rusqlite::OptionalExtension;
-    let device = crate::store::meta_get(w, "device_id")?.unwrap_or_default();
     let id: Option<String> = w
         .prepare_cached("SELECT id FROM shifts WHERE device_id = ?1 AND closed_at IS NULL")?
-        .query_row([device], |r| r.get(0))
+        .query_row([w.device().id], |r| r.get(0))
         .optional()?;
     match id {
         Some(id) => Ok(Some(id)),
@@ -64,7 +63,11 @@ pub(crate) fn open_shift_id(w: &Writer<'_>) -> Result<Option<String>> {
 /// Store code, device code and this device's sequence: "S01-001-000042".
 /// Unique across the chain, online or not, because each device owns its sequence.
 pub(crate) fn next_receipt_no(w: &Writer<'_>) -> Result<String> {
-    let store = crate::store::meta_get(w, "store_code")?.unwrap_or_else(|| "S01".into());
-    let device = crate::store::meta_get(w, "device_code")?.unwrap_or_else(|| "001".into());
-    Ok(format!("{store}-{device}-{:06}", w.next_seq("receipt")?))
+    let device = w.device();
+    Ok(format!(
+        "{}-{}-{:06}",
+        device.store_code,
+        device.code,
+        w.next_seq("receipt")?
+    ))
 }

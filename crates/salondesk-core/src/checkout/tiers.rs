@@ -127,33 +127,24 @@ pub fn qualifying_tier(rules: &[TierRule], cumulative: Money, months: &[Money]) 
 /// Cumulative spend (top-ups are prepayment, not spend; refunds count against it)
 /// and the spend of each of the last 12 months up to `month` ("YYYY-MM").
 fn spend(conn: &Connection, member: MemberId, month: &str) -> Result<(Money, Vec<Money>)> {
-    let total: i64 = conn
-        .prepare_cached(
-            "SELECT coalesce(sum(l.amount), 0) FROM sales s JOIN sale_lines l ON l.sale_id = s.id
-             WHERE s.member_id = ?1 AND l.kind <> 'top_up'",
-        )?
-        .query_row([member], |r| r.get(0))?;
+    // One pass over her sales' lines, summed here (no temporary b-tree to group by).
+    let months = last_months(month, 12);
+    let mut by_month = vec![0i64; months.len()];
+    let mut total = 0i64;
     let mut stmt = conn.prepare_cached(
-        "SELECT substr(s.business_date, 1, 7) AS m, sum(l.amount)
-         FROM sales s JOIN sale_lines l ON l.sale_id = s.id
-         WHERE s.member_id = ?1 AND l.kind <> 'top_up' AND substr(s.business_date, 1, 7) <= ?2
-         GROUP BY m ORDER BY m",
+        "SELECT s.business_date, l.amount FROM sales s JOIN sale_lines l ON l.sale_id = s.id
+         WHERE s.member_id = ?1 AND l.kind <> 'top_up'",
     )?;
-    let by_month: Vec<(String, i64)> = stmt
-        .query_map(params![member, month], |r| Ok((r.get(0)?, r.get(1)?)))?
-        .collect::<rusqlite::Result<_>>()?;
-    let months = last_months(month, 12)
-        .into_iter()
-        .map(|m| {
-            Money(
-                by_month
-                    .iter()
-                    .find(|(k, _)| *k == m)
-                    .map_or(0, |(_, v)| *v),
-            )
-        })
-        .collect();
-    Ok((Money(total), months))
+    let mut rows = stmt.query([member])?;
+    while let Some(row) = rows.next()? {
+        let amount: i64 = row.get(1)?;
+        total += amount;
+        let date = row.get_ref(0)?.as_str().unwrap_or_default();
+        if let Some(i) = months.iter().position(|m| date.starts_with(m.as_str())) {
+            by_month[i] += amount;
+        }
+    }
+    Ok((Money(total), by_month.into_iter().map(Money).collect()))
 }
 
 /// The `n` calendar months ending with `month`, oldest first.
@@ -185,6 +176,10 @@ pub(crate) fn re_evaluate(
         .prepare_cached("SELECT tier FROM members WHERE id = ?1")?
         .query_row([member], |r| r.get(0))?;
     let current = Tier::parse(&current)?;
+    if reason == TierReason::Sale && rules.iter().all(|r| r.tier <= current) {
+        // After a sale only an upgrade applies, and she is at the top already.
+        return Ok(None);
+    }
     let (cumulative, months) = spend(w, member, month)?;
     let mut target = qualifying_tier(&rules, cumulative, &months);
     let applies = match reason {

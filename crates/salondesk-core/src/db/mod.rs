@@ -3,7 +3,7 @@
 mod checkpoint;
 mod migrations;
 
-pub use checkpoint::Checkpointer;
+pub use checkpoint::{Checkpointer, CHECKPOINT_EVERY, WAL_CHECKPOINT_PAGES};
 
 pub use migrations::{migrate, SCHEMA_VERSION};
 
@@ -15,6 +15,9 @@ use std::time::Duration;
 /// 64 MiB page cache (negative: KiB): the hot part of the member search index
 /// stays in memory at a million members.
 pub const CACHE_SIZE: i64 = -65_536;
+
+/// Bytes a WAL file is truncated back to when it starts over.
+const WAL_SIZE_LIMIT: i64 = 64 << 20;
 
 /// Opens (creating if needed) the database at `path` and brings its schema up
 /// to date. A database from a newer SalonDesk is refused before anything is
@@ -45,5 +48,7 @@ fn configure(conn: &Connection) -> Result<()> {
     conn.pragma_update(None, "foreign_keys", "ON")?;
     conn.pragma_update(None, "temp_store", "MEMORY")?;
     conn.pragma_update(None, "cache_size", CACHE_SIZE)?;
+    // A WAL that once grew large (a bulk import) is cut back when it starts over.
+    conn.pragma_update(None, "journal_size_limit", WAL_SIZE_LIMIT)?;
     Ok(())
 }

@@ -20,4 +20,5 @@ mod search;
 mod staff;
 mod support;
 mod tiers;
+mod wal;
 mod write_path;
