@@ -29,6 +29,21 @@ describe('appointments: book, refuse a double booking, move, arrive, check out',
     return null;
   }
 
+  /** Shows tomorrow's day view and waits until the grid holds tomorrow's data (not today's). */
+  async function showTomorrow() {
+    const gridOn = async (date) => app.waitFor(
+      async () => (await (await app.byTestId('day-grid')).getAttribute('data-date')) === date,
+      async () => `expected the day grid to hold ${date}; saw ${await app.describeTestId('day-grid')}`,
+    );
+    await app.click('appt-today');
+    const today = await app.value('appt-date');
+    await gridOn(today);
+    await app.click('appt-next');
+    const tomorrow = await app.value('appt-date');
+    assert.ok(tomorrow > today, `expected the date after ${today}, saw ${tomorrow}`);
+    await gridOn(tomorrow);
+  }
+
   let free = null; // { staffId, time } of a free two-hour stretch tomorrow
   step('owner-demo-data-and-shift', async () => {
     await app.waitVisible('owner-name', 30_000);
@@ -53,7 +68,7 @@ describe('appointments: book, refuse a double booking, move, arrive, check out',
   step('book-a-walk-in-tomorrow', async () => {
     await app.click('nav-appointments');
     await app.waitVisible('day-view');
-    await app.click('appt-next');
+    await showTomorrow();
     // A beautician at work tomorrow with two free hours inside her working hours.
     free = await app.waitFor(
       async () => app.driver.executeScript(`
@@ -159,8 +174,7 @@ describe('appointments: book, refuse a double booking, move, arrive, check out',
   step('appointment-completed', async () => {
     await app.click('nav-appointments');
     await app.waitVisible('day-view');
-    await app.click('appt-today');
-    await app.click('appt-next');
+    await showTomorrow();
     await app.waitFor(
       async () => { const b = await ourBlock(); return b && (await b.getAttribute('data-status')) === 'completed'; },
       async () => `expected ${CLIENT.name}'s appointment completed by the sale`,

@@ -145,7 +145,7 @@ export function DayGrid(props: Props) {
   };
 
   return (
-    <div class="day-grid" data-testid="day-grid" style={{ "--cols": String(day.columns.length) }}>
+    <div class="day-grid" data-testid="day-grid" data-date={day.date} style={{ "--cols": String(day.columns.length) }}>
       <div class="day-head">
         <div class="day-corner" />
         {day.columns.map((c) => (
