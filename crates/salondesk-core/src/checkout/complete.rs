@@ -4,18 +4,17 @@
 //! member's visit and tier.
 
 use super::cart::{Cart, Tender};
-use super::pricing::{price, LineKind, PriceInput, PricedLine};
-use super::tenders::{check, Paid, TenderRules};
-use super::tiers::{re_evaluate, rule_for, TierReason};
-use super::{ledger_rows::LedgerRows, resolve::resolve, settings, SaleOutcome};
+use super::priced_cart::price_cart;
+use super::pricing::LineKind;
+use super::tenders::{check, TenderRules};
+use super::tiers::{re_evaluate, TierReason};
+use super::{ledger_rows::LedgerRows, settings, SaleOutcome};
 use crate::ids::MemberId;
-use crate::member::Member;
 use crate::money::Money;
 use crate::staff::Staff;
 use crate::store::Store;
 use crate::write::{OpKind, Writer};
 use crate::{CoreError, Result};
-use chrono::{Datelike, NaiveDate};
 use rusqlite::params;
 use serde_json::json;
 
@@ -40,52 +39,19 @@ fn complete(
     let cfg = settings::load(w)?;
     let today = cfg.business_date(w.now());
     let shift_id = super::open_shift_id(w)?;
-    let member = match cart.member_id {
-        Some(id) => {
-            let (m, _) = crate::member::load_member(w, id)?;
-            if m.archived {
-                return Err(CoreError::validation("memberId", "this member is archived"));
-            }
-            Some(m)
-        }
-        None => None,
-    };
-    let rules = super::tiers::load_rules(w)?;
-    let tier = member.as_ref().map(|m| rule_for(&rules, m.tier).clone());
     let approved = cart.approval.is_some();
     if cart.manual_discount.fen() != 0 && !approved {
         return Err(CoreError::Forbidden(
             "a manual discount needs a manager's approval".into(),
         ));
     }
-    let lines = resolve(w, &cart.lines, cart.member_id, today, approved)?;
-    let coupon = match cart
-        .coupon
-        .as_deref()
-        .map(str::trim)
-        .filter(|c| !c.is_empty())
-    {
-        Some(code) => Some(
-            super::plans::coupon(w, code)?
-                .ok_or_else(|| CoreError::validation("coupon", format!("no coupon {code}")))?,
-        ),
-        None => None,
-    };
-    let priced = price(PriceInput {
-        lines,
-        tier_discount_bp: tier.as_ref().map_or(0, |t| t.discount_bp),
-        coupon: coupon.as_ref().map(|(c, used)| (c, *used)),
-        manual_discount: cart.manual_discount,
-        today,
-    })?;
-    let total = Money(priced.iter().map(|p| p.amount.fen()).sum());
-    let top_up_total = Money(
-        priced
-            .iter()
-            .filter(|p| p.line.kind == LineKind::TopUp)
-            .map(|p| p.amount.fen())
-            .sum(),
+    let cart_priced = price_cart(w, cart, today, approved)?;
+    let (member, total, top_up_total) = (
+        &cart_priced.member,
+        cart_priced.total,
+        cart_priced.top_up_total,
     );
+    let priced = &cart_priced.lines;
     // A balance is summed only when a tender draws on it.
     let pays_points = tenders.iter().any(|t| matches!(t, Tender::Points { .. }));
     let pays_stored = tenders
@@ -117,12 +83,7 @@ fn complete(
             point_value_fen: cfg.point_value_fen,
         },
     )?;
-    let points_earned = match (&member, &tier) {
-        (Some(m), Some(t)) => {
-            earned_points(&priced, &paid, t.points_multiplier_pct, &cfg, m, today)
-        }
-        _ => 0,
-    };
+    let points_earned = cart_priced.points_earned(paid.points_value, &cfg, today);
 
     let sale_id = crate::ids::new_v7(w.now()).to_string();
     let receipt_no = super::next_receipt_no(w)?;
@@ -144,7 +105,7 @@ fn complete(
         cashier.id,
         cart.approval.as_ref().map(|a| a.approver()),
         shift_id,
-        coupon.as_ref().map(|(c, _)| c.code.clone()),
+        cart_priced.coupon.as_ref().map(|(c, _)| c.code.clone()),
         subtotal,
         discount_total,
         total.fen(),
@@ -262,37 +223,4 @@ fn complete(
 fn member_id(cart: &Cart) -> Result<MemberId> {
     cart.member_id
         .ok_or_else(|| CoreError::validation("memberId", "this sale needs a member"))
-}
-
-/// Points on what was spent, by tier multiplier (and the birthday month's),
-/// none on the part paid with points and none on top-ups.
-fn earned_points(
-    priced: &[PricedLine],
-    paid: &Paid,
-    multiplier_pct: i64,
-    cfg: &settings::CheckoutSettings,
-    member: &Member,
-    today: NaiveDate,
-) -> i64 {
-    let base: i64 = priced
-        .iter()
-        .filter(|p| p.line.kind != LineKind::TopUp)
-        .map(|p| p.amount.fen())
-        .sum();
-    let base = (base - paid.points_value.fen()).max(0);
-    let birthday = member.birthday.is_some_and(|b| b.month() == today.month());
-    let birthday_pct = if birthday {
-        cfg.birthday_multiplier_pct
-    } else {
-        100
-    };
-    // fen → yuan (/100), multiplier (/100), birthday (/100)
-    i64::try_from(
-        i128::from(base)
-            * i128::from(cfg.points_per_yuan)
-            * i128::from(multiplier_pct)
-            * i128::from(birthday_pct)
-            / 1_000_000,
-    )
-    .unwrap_or(i64::MAX)
 }

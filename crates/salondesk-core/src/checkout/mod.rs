@@ -13,6 +13,7 @@ mod complete;
 mod ledger_rows;
 mod plans;
 pub(crate) mod points;
+mod priced_cart;
 mod pricing;
 mod quote;
 mod refund;

@@ -3,14 +3,12 @@
 //! reads and never writes, so the desk asks again after every change.
 
 use super::cart::Cart;
-use super::pricing::{price, LineKind, PriceInput};
-use super::resolve::resolve;
+use super::priced_cart::price_cart;
+use super::pricing::LineKind;
 use super::settings;
-use super::tiers::{load_rules, rule_for};
 use crate::money::Money;
 use crate::store::Store;
-use crate::{CoreError, Result};
-use chrono::Datelike;
+use crate::Result;
 use serde::Serialize;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -53,78 +51,28 @@ impl Store {
         let conn = self.conn();
         let cfg = settings::load(conn)?;
         let today = cfg.business_date(self.now());
-        let member = match cart.member_id {
-            Some(id) => Some(crate::member::load_member(conn, id)?.0),
-            None => None,
-        };
-        let rules = load_rules(conn)?;
-        let tier = member.as_ref().map(|m| rule_for(&rules, m.tier).clone());
-        let lines = resolve(conn, &cart.lines, cart.member_id, today, true)?;
-        let coupon = match cart
-            .coupon
-            .as_deref()
-            .map(str::trim)
-            .filter(|c| !c.is_empty())
-        {
-            Some(code) => Some(
-                super::plans::coupon(conn, code)?
-                    .ok_or_else(|| CoreError::validation("coupon", format!("no coupon {code}")))?,
-            ),
-            None => None,
-        };
-        let priced = price(PriceInput {
-            lines,
-            tier_discount_bp: tier.as_ref().map_or(0, |t| t.discount_bp),
-            coupon: coupon.as_ref().map(|(c, used)| (c, *used)),
-            manual_discount: cart.manual_discount,
-            today,
-        })?;
+        // A typed price is quoted as typed; the sale asks for the manager's approval.
+        let cart_priced = price_cart(conn, cart, today, true)?;
+        let priced = &cart_priced.lines;
         let sum = |f: &dyn Fn(&super::pricing::PricedLine) -> i64| -> Money {
             Money(priced.iter().map(f).sum())
         };
-        let total = sum(&|p| p.amount.fen());
-        let top_up_total = sum(&|p| {
-            if p.line.kind == LineKind::TopUp {
-                p.amount.fen()
-            } else {
-                0
-            }
-        });
-        let earning = (total - top_up_total).fen();
-        let points_to_earn = match (&member, &tier) {
-            (Some(m), Some(t)) => {
-                let birthday = m.birthday.is_some_and(|b| b.month() == today.month());
-                let birthday_pct = if birthday {
-                    cfg.birthday_multiplier_pct
-                } else {
-                    100
-                };
-                i64::try_from(
-                    i128::from(earning)
-                        * i128::from(cfg.points_per_yuan)
-                        * i128::from(t.points_multiplier_pct)
-                        * i128::from(birthday_pct)
-                        / 1_000_000,
-                )
-                .unwrap_or(i64::MAX)
-            }
-            _ => 0,
-        };
+        let points_to_earn = cart_priced.points_earned(Money::ZERO, &cfg, today);
         Ok(Quote {
             subtotal: sum(&|p| p.line.unit_price.fen() * p.line.qty),
             tier_discount: sum(&|p| p.tier_discount.fen()),
             coupon_discount: sum(&|p| p.coupon_discount.fen()),
             manual_discount: sum(&|p| p.manual_discount.fen()),
-            total,
-            top_up_total,
+            total: cart_priced.total,
+            top_up_total: cart_priced.top_up_total,
             point_value_fen: cfg.point_value_fen,
             points_to_earn,
             lines: priced
-                .into_iter()
+                .iter()
                 .map(|p| QuoteLine {
                     kind: p.line.kind,
-                    item_id: p.line.item_id,
-                    name: p.line.name,
+                    item_id: p.line.item_id.clone(),
+                    name: p.line.name.clone(),
                     qty: p.line.qty,
                     unit_price: p.line.unit_price,
                     overridden: p.line.overridden,
