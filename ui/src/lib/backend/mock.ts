@@ -190,7 +190,8 @@ async function seed(count: unknown): Promise<null> {
   return null;
 }
 
-function login(staffId: unknown, pin: unknown): Session {
+/** Checks a staff member's PIN with the core's lock-out (5 wrong → 5 minutes); returns her. */
+function checkPin(staffId: unknown, pin: unknown): Staff {
   const s = staff.find((x) => x.id === staffId);
   if (!s) fail("not_found", "staff not found");
   const now = Date.now();
@@ -206,7 +207,11 @@ function login(staffId: unknown, pin: unknown): Session {
     fail("wrong_pin", `wrong PIN (${5 - s.failed} attempts left before lock-out)`);
   }
   s.failed = 0;
-  return startSession(s);
+  return s;
+}
+
+function login(staffId: unknown, pin: unknown): Session {
+  return startSession(checkPin(staffId, pin));
 }
 
 function info(): AppInfo {
@@ -288,25 +293,8 @@ const mockCtx: MockCtx = {
     const m = members.get(id);
     return m && !m.archived ? { id: m.id, name: m.name, memberNo: m.memberNo, tier: m.tier, birthday: m.birthday } : null;
   },
-  checkPin: (staffId, pin) => {
-    // As login does (same lock-out), without starting a session.
-    const s = staff.find((x) => x.id === staffId);
-    if (!s) fail("not_found", "staff not found");
-    const now = Date.now();
-    const lockedFor = (ms: number) => `too many wrong PINs: locked for ${Math.ceil(ms / 60_000)} more minute(s)`;
-    if (s.lockedUntil > now) fail("locked_out", lockedFor(s.lockedUntil - now));
-    if (s.pin !== pin) {
-      s.failed += 1;
-      if (s.failed >= 5) {
-        s.failed = 0;
-        s.lockedUntil = now + LOCK_MS;
-        fail("locked_out", lockedFor(LOCK_MS));
-      }
-      fail("wrong_pin", `wrong PIN (${5 - s.failed} attempts left before lock-out)`);
-    }
-    s.failed = 0;
-    return brief(s);
-  },
+  // As login does (same lock-out), without starting a session.
+  checkPin: (staffId, pin) => brief(checkPin(staffId, pin)),
   staffName: (id) => staff.find((s) => s.id === id)?.name ?? null,
   visited: (memberId, ops) => {
     const m = memberId ? members.get(memberId) : undefined;
