@@ -46,23 +46,9 @@ describe('appointments: book, refuse a double booking, move, arrive, check out',
 
   let free = null; // { staffId, time } of a free two-hour stretch tomorrow
   step('owner-demo-data-and-shift', async () => {
-    await app.waitVisible('owner-name', 30_000);
-    await app.type('owner-name', OWNER.name);
-    await app.type('owner-pin', OWNER.pin);
-    await app.type('owner-pin-confirm', OWNER.pin);
-    await app.click('owner-submit');
-    await app.click('nav-settings');
-    await app.type('seed-count', '20');
-    await app.click('seed-start');
-    await app.waitFor(
-      async () => (await (await app.byTestId('seed-progress')).getAttribute('data-finished')) === 'true',
-      async () => `expected the demo data in; saw ${await app.describeTestId('seed-progress')}`,
-      60_000,
-    );
-    await app.click('nav-shift');
-    await app.type('shift-float', '500');
-    await app.click('shift-open');
-    await app.waitVisible('shift-close');
+    await app.createOwner(OWNER);
+    await app.loadDemoData(20);
+    await app.openShift('500');
   });
 
   step('book-a-walk-in-tomorrow', async () => {

@@ -97,19 +97,8 @@ describe('checkout: top-up, a 3-line sale for a 金卡 member, receipt to a file
   }
 
   step('owner-and-demo-data', async () => {
-    await app.waitVisible('owner-name', 30_000);
-    await app.type('owner-name', OWNER.name);
-    await app.type('owner-pin', OWNER.pin);
-    await app.type('owner-pin-confirm', OWNER.pin);
-    await app.click('owner-submit');
-    await app.click('nav-settings');
-    await app.type('seed-count', '20');
-    await app.click('seed-start');
-    await app.waitFor(
-      async () => (await (await app.byTestId('seed-progress')).getAttribute('data-finished')) === 'true',
-      async () => `expected seed-progress data-finished="true" once the demo data is in; saw ${await app.describeTestId('seed-progress')}`,
-      60_000,
-    );
+    await app.createOwner(OWNER);
+    await app.loadDemoData(20);
     await app.type('printer-path', receiptDir);
     await app.choose('printer-paper', '58');
     await app.click('printer-save');
@@ -130,10 +119,7 @@ describe('checkout: top-up, a 3-line sale for a 金卡 member, receipt to a file
   });
 
   step('open-shift', async () => {
-    await app.click('nav-shift');
-    await app.type('shift-float', '500');
-    await app.click('shift-open');
-    await app.waitVisible('shift-close');
+    await app.openShift('500');
   });
 
   step('top-up', async () => {

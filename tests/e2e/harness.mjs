@@ -531,6 +531,38 @@ export class App {
     return options[0];
   }
 
+  // --- shared setup steps --------------------------------------------------------------------
+
+  /** First run: creates the owner (and is logged in as her). */
+  async createOwner({ name, pin }) {
+    // The first start migrates a new database: allow it longer than an ordinary wait.
+    await this.waitVisible('owner-name', 30_000);
+    await this.type('owner-name', name);
+    await this.type('owner-pin', pin);
+    await this.type('owner-pin-confirm', pin);
+    await this.click('owner-submit');
+  }
+
+  /** Settings → Load demo data with `members` members, waiting until it is all in. */
+  async loadDemoData(members) {
+    await this.click('nav-settings');
+    await this.type('seed-count', String(members));
+    await this.click('seed-start');
+    await this.waitFor(
+      async () => (await (await this.byTestId('seed-progress')).getAttribute('data-finished')) === 'true',
+      async () => `expected seed-progress data-finished="true" once the demo data is in; saw ${await this.describeTestId('seed-progress')}`,
+      60_000,
+    );
+  }
+
+  /** Shift → Open shift with an opening float typed in yuan. */
+  async openShift(floatYuan) {
+    await this.click('nav-shift');
+    await this.type('shift-float', floatYuan);
+    await this.click('shift-open');
+    await this.waitVisible('shift-close');
+  }
+
   /** Chooses the <select> option whose visible text contains `text` (names, not ids). */
   async chooseByText(testId, text) {
     const el = await this.waitVisible(testId);
