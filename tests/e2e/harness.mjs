@@ -468,7 +468,9 @@ export class App {
     // previous field's text can land in the wrong box (seen with WebKit under load).
     await this.driver.executeScript('arguments[0].focus()', el);
     await this.waitFor(
-      async () => (await this.focusedTestId()) === testId,
+      // A screen that has just appeared may still move focus to its first field: focus again.
+      async () => (await this.focusedTestId()) === testId
+        || (await this.driver.executeScript('arguments[0].focus()', el), false),
       async () => `expected focus on ${testId} before typing, saw ${JSON.stringify(await this.focusedTestId())}`,
     );
     if (/[^\x00-\x7f]/.test(text)) {
