@@ -1,0 +1,28 @@
+//! The sync protocol between a device and the central server: the wire types
+//! of `/v1/…` (enrol, push, pull, admin), their limits, and the schema of what
+//! a device may write (which entities, which fields, chain- or store-wide).
+//!
+//! Both sides depend on this crate, so they cannot disagree about the wire.
+//! Money on the wire is an integer number of fen, like everywhere else.
+
+pub mod admin;
+pub mod error;
+pub mod ops;
+pub mod schema;
+
+pub use error::ErrorBody;
+pub use ops::{
+    EnrolRequest, EnrolResponse, Op, OpKind, OpResult, OpStatus, PullResponse, PulledOp,
+    PushRequest, PushResponse,
+};
+
+/// Route prefix: every route is versioned.
+pub const API_PREFIX: &str = "/v1";
+/// Most operations one push may carry (more: 413).
+pub const MAX_PUSH_OPS: usize = 1000;
+/// Largest request body the server reads (more: 413).
+pub const MAX_BODY_BYTES: usize = 8 * 1024 * 1024;
+/// Most operations one pull returns.
+pub const MAX_PULL_OPS: usize = 5000;
+/// The device id the server signs its own operations (conflicts) with.
+pub const SERVER_DEVICE_ID: uuid::Uuid = uuid::Uuid::nil();

@@ -1,0 +1,139 @@
+//! Operations (one outbox row each), push and pull, and enrolment.
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+/// What an operation does to its entity (mirrors the core's `OpKind`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum OpKind {
+    /// Create or set the fields in the payload; last writer (by HLC) wins per field.
+    Upsert,
+    /// Append a ledger entry; never overwritten, merged as a union.
+    Append,
+    /// Archive the record (it stays, hidden).
+    Archive,
+    /// Fold the record into `payload.survivor`.
+    Merge,
+}
+
+impl OpKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            OpKind::Upsert => "upsert",
+            OpKind::Append => "append",
+            OpKind::Archive => "archive",
+            OpKind::Merge => "merge",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<OpKind> {
+        Some(match s {
+            "upsert" => OpKind::Upsert,
+            "append" => OpKind::Append,
+            "archive" => OpKind::Archive,
+            "merge" => OpKind::Merge,
+            _ => return None,
+        })
+    }
+}
+
+/// One change as the device recorded it in its outbox.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Op {
+    pub op_id: Uuid,
+    /// Hybrid logical clock, fixed-width text (`001763900000000-000003`): sorts as it compares.
+    pub hlc: String,
+    pub device_id: Uuid,
+    pub entity: String,
+    pub entity_id: String,
+    pub kind: OpKind,
+    pub payload: serde_json::Value,
+    pub created_at: DateTime<Utc>,
+}
+
+/// `POST /v1/push`.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct PushRequest {
+    pub ops: Vec<Op>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum OpStatus {
+    /// Applied now.
+    Accepted,
+    /// Seen before (same op id): acknowledged, not applied twice.
+    Duplicate,
+    /// Refused; `code`/`message` say why. The device keeps it and does not retry it.
+    Rejected,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct OpResult {
+    pub op_id: Uuid,
+    pub status: OpStatus,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub code: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub message: Option<String>,
+}
+
+/// One result per pushed operation, in the order pushed.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PushResponse {
+    pub results: Vec<OpResult>,
+}
+
+/// An operation as the server hands it out: its place in the server's log.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PulledOp {
+    pub seq: i64,
+    #[serde(flatten)]
+    pub op: Op,
+}
+
+/// `GET /v1/pull?after=<cursor>&limit=<n>`: the operations in the device's scope
+/// after `after` (its own excluded), oldest first.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PullResponse {
+    pub ops: Vec<PulledOp>,
+    /// Where the next pull starts (may be past the last op returned: skipped ones count).
+    pub cursor: i64,
+    /// The newest seq in the server's log when this was read: with the cursor, initial-sync progress.
+    pub head: i64,
+    /// More are waiting now.
+    pub more: bool,
+}
+
+/// `POST /v1/enrol`: a one-time code becomes this device's credential.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct EnrolRequest {
+    pub code: String,
+    pub device_id: Uuid,
+    /// A name people recognise ("Front desk 1").
+    #[serde(default)]
+    pub device_name: String,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct EnrolResponse {
+    /// Bearer token for every later call; the server keeps only its hash. Shown once.
+    pub credential: String,
+    pub tenant_id: Uuid,
+    pub store_id: Uuid,
+    /// Printed in receipt and member numbers; unique within the chain.
+    pub store_code: String,
+    /// Unique within the store.
+    pub device_code: String,
+    pub store_name: String,
+}
