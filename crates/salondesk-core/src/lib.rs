@@ -11,7 +11,8 @@
 //! (sales, refunds, tiers, plans, coupons), `ledger` (balances as sums of the
 //! append-only ledgers), `shift` (float, pay-in/out, close, Z report),
 //! `receipt` (ESC/POS and plain-text receipts, zh-CN and en), `seed` (demo
-//! data).
+//! data), `sync` (the device side of sync: the outbox for push, applying
+//! pulled operations, conflicts, enrolment).
 
 pub mod appointments;
 pub mod catalog;
@@ -30,6 +31,7 @@ pub mod seed;
 pub mod shift;
 pub mod staff;
 mod store;
+pub mod sync;
 pub mod time;
 pub mod types;
 pub mod write;

@@ -25,6 +25,8 @@ pub struct Store {
     pub(crate) hlc: Hlc,
     path: PathBuf,
     checkpointer: Option<crate::db::Checkpointer>,
+    /// Called after a write that added to the outbox (see `on_outbox_write`).
+    pub(crate) outbox_hook: Option<crate::sync::OutboxHook>,
 }
 
 impl Store {
@@ -41,6 +43,7 @@ impl Store {
             hlc: Hlc::default(),
             path: path.to_path_buf(),
             checkpointer: None,
+            outbox_hook: None,
         };
         store.load_identity()?;
         Ok(store)

@@ -43,6 +43,8 @@ pub struct Writer<'s> {
     device: Device,
     hlc: Hlc,
     emitted: u32,
+    /// The clock moved without an emit (operations pulled from other devices).
+    hlc_received: bool,
 }
 
 impl Deref for Writer<'_> {
@@ -74,6 +76,21 @@ impl Writer<'_> {
         self.hlc = self.hlc.tick(self.now);
         self.emitted += 1;
         let op_id = OpId::new(self.now);
+        let payload = if kind == OpKind::Upsert {
+            // The fields this write sets are now the newest of their record here.
+            let fields = serde_json::to_value(payload)?;
+            crate::sync::clocks::record_local(
+                &self.tx,
+                entity,
+                &entity_id.to_string(),
+                &fields,
+                &self.hlc.to_string(),
+                &self.device.id.to_string(),
+            )?;
+            fields.to_string()
+        } else {
+            serde_json::to_string(payload)?
+        };
         self.tx
             .prepare_cached(
                 "INSERT INTO outbox (op_id, hlc, device_id, entity, entity_id, kind, payload, created_at)
@@ -86,10 +103,17 @@ impl Writer<'_> {
                 entity,
                 entity_id.to_string(),
                 kind.as_str(),
-                serde_json::to_string(payload)?,
+                payload,
                 crate::time::iso(self.now),
             ])?;
         Ok(op_id)
+    }
+
+    /// Moves this device's clock past an operation pulled from another device,
+    /// so whatever this device writes next orders after it.
+    pub(crate) fn receive_hlc(&mut self, remote: Hlc) {
+        self.hlc = self.hlc.receive(remote, self.now);
+        self.hlc_received = true;
     }
 
     /// Device-local settings and counters (not synced).
@@ -132,12 +156,17 @@ impl Store {
             device,
             hlc,
             emitted: 0,
+            hlc_received: false,
         };
         let out = f(&mut w)?;
         let Writer {
-            tx, hlc, emitted, ..
+            tx,
+            hlc,
+            emitted,
+            hlc_received,
+            ..
         } = w;
-        if emitted > 0 {
+        if emitted > 0 || hlc_received {
             tx.prepare_cached(
                 "INSERT INTO meta (key, value) VALUES ('hlc', ?1)
                  ON CONFLICT (key) DO UPDATE SET value = excluded.value",
@@ -146,13 +175,19 @@ impl Store {
         }
         tx.commit()?;
         self.hlc = hlc;
+        if emitted > 0 {
+            if let Some(hook) = &self.outbox_hook {
+                hook();
+            }
+        }
         Ok(out)
     }
 
-    /// Operations not yet pushed to the server.
+    /// Operations waiting to be pushed to the server (not those it refused:
+    /// they are kept, shown, and never offered again).
     pub fn pending_ops(&self) -> Result<i64> {
         Ok(self.conn.query_row(
-            "SELECT count(*) FROM outbox WHERE pushed_at IS NULL",
+            "SELECT count(*) FROM outbox WHERE pushed_at IS NULL AND rejected_at IS NULL",
             [],
             |r| r.get(0),
         )?)

@@ -12,6 +12,7 @@ const MIGRATIONS: &[(&str, &str)] = &[
         "0003_appointments",
         include_str!("sql/0003_appointments.sql"),
     ),
+    ("0004_sync", include_str!("sql/0004_sync.sql")),
 ];
 
 /// The schema version this build writes.
@@ -33,7 +34,24 @@ fn user_version(conn: &Connection) -> Result<i64> {
 }
 
 /// Applies every migration the database lacks, all in one transaction.
+///
+/// Foreign keys are off while they run and checked before the commit: that is
+/// SQLite's documented way to rebuild a table to change a constraint (the
+/// `PRAGMA` cannot change inside a transaction, and dropping a referenced table
+/// with them on would fail).
 pub fn migrate(conn: &mut Connection) -> Result<()> {
+    let enforced: bool = conn.pragma_query_value(None, "foreign_keys", |r| r.get(0))?;
+    if enforced {
+        conn.pragma_update(None, "foreign_keys", false)?;
+    }
+    let out = migrate_unchecked(conn);
+    if enforced {
+        conn.pragma_update(None, "foreign_keys", true)?;
+    }
+    out
+}
+
+fn migrate_unchecked(conn: &mut Connection) -> Result<()> {
     let tx = conn.transaction_with_behavior(TransactionBehavior::Exclusive)?;
     // Re-read inside the lock: another process may have migrated meanwhile.
     let current = user_version(&tx)?;
@@ -47,6 +65,16 @@ pub fn migrate(conn: &mut Connection) -> Result<()> {
         tx.execute_batch(sql)?;
     }
     if current < SCHEMA_VERSION {
+        let broken: Option<String> = tx
+            .prepare("PRAGMA foreign_key_check")?
+            .query_map([], |r| r.get::<_, String>(0))?
+            .next()
+            .transpose()?;
+        if let Some(table) = broken {
+            return Err(CoreError::Internal(format!(
+                "a migration left a broken reference in {table}"
+            )));
+        }
         tx.pragma_update(None, "user_version", SCHEMA_VERSION)?;
     }
     tx.commit()?;

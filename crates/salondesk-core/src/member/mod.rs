@@ -13,7 +13,7 @@ pub use keys::pinyin_initials;
 pub use search::{MatchKind, MemberHit};
 
 pub(crate) use read::load as load_member;
-pub(crate) use register::{insert_member, record_visit, History};
+pub(crate) use register::{index, insert_member, record_visit, unindex, History};
 
 use crate::ids::{MemberId, StaffId};
 use crate::types::Phone;

@@ -45,7 +45,12 @@ impl Store {
             }
             let phone = valid.phone.clone().unwrap_or_else(|| old.phone.clone());
             check_references(w, &valid, Some(&old))?;
-            check_phone_free(w, &phone, Some(id))?;
+            // Her own phone stays hers even if another store's member has it too
+            // (kept side by side until merged: see sync::members).
+            let moved = phone.e164() != old.phone.e164();
+            if moved {
+                check_phone_free(w, &phone, Some(id))?;
+            }
             let member_no = valid
                 .member_no
                 .clone()
@@ -70,6 +75,9 @@ impl Store {
             };
             unindex(w, &old, rid)?;
             save_profile(w, &new)?;
+            if moved {
+                crate::sync::members::took_phone(w, id, old.phone.e164())?;
+            }
             index(w, &new, rid)?;
             w.emit("member", &id, OpKind::Upsert, &profile_payload(&new))?;
             Ok(())
@@ -100,6 +108,7 @@ pub(crate) fn archive(
         "UPDATE members SET archived_at = ?2, merged_into = ?3, updated_at = ?2 WHERE id = ?1",
         params![id, now, merged_into],
     )?;
+    crate::sync::members::settle_phone(w, m.phone.e164())?;
     match merged_into {
         Some(survivor) => w.emit(
             "member",
@@ -340,9 +349,12 @@ fn check_references(w: &Writer<'_>, v: &ValidMember, current: Option<&Member>) -
     Ok(())
 }
 
-/// Device code + a per-device sequence: unique across the chain without asking the server.
+/// Store code + device code + a per-device sequence: unique across the chain
+/// without asking the server (the server assigns store codes unique in the
+/// chain and device codes unique in the store).
 fn next_member_no(w: &mut Writer<'_>) -> Result<String> {
-    let code: String = crate::store::meta_get(w, "device_code")?.unwrap_or_else(|| "001".into());
+    let device = w.device();
+    let code = format!("{}{}", device.store_code, device.code);
     loop {
         let no = format!("{code}{:07}", w.next_seq("member_no")?);
         // A hand-entered card may already hold the next number: skip past it.

@@ -1,0 +1,201 @@
+//! Applying a pulled page: one write transaction for the whole page and its
+//! cursor (a crash never applies a page twice or skips one), each operation
+//! in a savepoint of its own, nothing added to the outbox. An operation that
+//! cannot be applied is kept in `sync_apply_errors` and skipped so it never
+//! blocks the pages after it; a database failure fails the page, to be retried.
+
+use super::clocks::Stamp;
+use super::config::{CURSOR, HEAD};
+use super::{members, records, sale, tables, ApplyReport};
+use crate::hlc::Hlc;
+use crate::store::Store;
+use crate::time::{iso, parse_iso};
+use crate::write::Writer;
+use crate::{CoreError, Result};
+use chrono::{DateTime, Utc};
+use rusqlite::{params, ErrorCode};
+use salondesk_protocol::schema::MEMBER_LEDGER_ENTITY;
+use salondesk_protocol::{Op, OpKind, PullResponse, PulledOp};
+use serde::Serialize;
+
+/// One pulled operation being applied.
+pub(super) struct Ctx<'a> {
+    pub op: &'a Op,
+    /// The operation's time as this database stores times.
+    pub time: String,
+    pub stamp: Stamp,
+    /// Repairs made while applying (a default kept, a number changed): recorded.
+    pub notes: Vec<String>,
+}
+
+pub(super) enum Outcome {
+    Applied,
+    /// Already here: the same operation was applied before.
+    Skipped,
+}
+
+/// A pulled operation that was skipped or repaired, and why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ApplyError {
+    pub op_id: String,
+    pub seq: i64,
+    pub entity: String,
+    pub entity_id: String,
+    /// Skipped (not applied at all), or applied with a repair.
+    pub skipped: bool,
+    pub reason: String,
+    pub at: DateTime<Utc>,
+}
+
+/// Failures of the database itself, not of the operation: worth retrying the page.
+fn is_database_failure(e: &CoreError) -> bool {
+    let CoreError::Sqlite(rusqlite::Error::SqliteFailure(f, _)) = e else {
+        return false;
+    };
+    matches!(
+        f.code,
+        ErrorCode::DatabaseBusy
+            | ErrorCode::DatabaseLocked
+            | ErrorCode::SystemIoFailure
+            | ErrorCode::DiskFull
+            | ErrorCode::DatabaseCorrupt
+            | ErrorCode::NotADatabase
+            | ErrorCode::OutOfMemory
+            | ErrorCode::CannotOpen
+            | ErrorCode::ReadOnly
+            | ErrorCode::FileLockingProtocolFailed
+            | ErrorCode::PermissionDenied
+            | ErrorCode::OperationInterrupted
+            | ErrorCode::NoLargeFileSupport
+    )
+}
+
+fn apply_one(w: &Writer<'_>, cx: &mut Ctx<'_>) -> Result<Outcome> {
+    let op = cx.op;
+    match (op.entity.as_str(), op.kind) {
+        ("member", OpKind::Upsert) => members::upsert(w, cx),
+        ("member", OpKind::Archive) => members::archive(w, cx, false),
+        ("member", OpKind::Merge) => members::archive(w, cx, true),
+        ("staff_hours", OpKind::Upsert) => records::staff_hours(w, cx),
+        ("sale", OpKind::Append) => sale::sale(w, cx),
+        (MEMBER_LEDGER_ENTITY, _) => sale::member_ledger(w, cx),
+        (entity, OpKind::Upsert) if tables::upsert_table(entity).is_some() => {
+            records::upsert(w, tables::upsert_table(entity).expect("checked"), cx)
+        }
+        (entity, OpKind::Append) if tables::append_table(entity).is_some() => {
+            records::append(w, tables::append_table(entity).expect("checked"), cx)
+        }
+        (entity, kind) => Err(CoreError::validation(
+            "entity",
+            format!(
+                "{} of {entity:?} is not something this version applies",
+                kind.as_str()
+            ),
+        )),
+    }
+}
+
+fn note(w: &Writer<'_>, p: &PulledOp, skipped: bool, reason: &str) -> Result<()> {
+    w.prepare_cached(
+        "INSERT INTO sync_apply_errors (op_id, seq, entity, entity_id, skipped, reason, at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+    )?
+    .execute(params![
+        p.op.op_id.to_string(),
+        p.seq,
+        p.op.entity,
+        p.op.entity_id,
+        skipped,
+        reason,
+        iso(w.now())
+    ])?;
+    Ok(())
+}
+
+fn savepoint(w: &Writer<'_>, sql: &str) -> Result<()> {
+    w.prepare_cached(sql)?.execute([])?;
+    Ok(())
+}
+
+impl Store {
+    /// Applies a pulled page in one write transaction, through the write path
+    /// but without adding to the outbox, and stores `pull.cursor` (and `head`)
+    /// with it. Operations already applied, and this device's own, are skipped.
+    pub fn apply_pulled(&mut self, pull: &PullResponse) -> Result<ApplyReport> {
+        let me = self.device.id.0;
+        self.write(|w| {
+            let mut report = ApplyReport {
+                applied: 0,
+                skipped: 0,
+                cursor: pull.cursor,
+                head: pull.head,
+            };
+            for p in &pull.ops {
+                let op = &p.op;
+                if op.device_id == me {
+                    report.skipped += 1;
+                    continue;
+                }
+                let Ok(hlc) = op.hlc.parse::<Hlc>() else {
+                    note(w, p, true, "the operation's clock is unreadable")?;
+                    report.skipped += 1;
+                    continue;
+                };
+                w.receive_hlc(hlc);
+                let mut cx = Ctx {
+                    op,
+                    time: iso(op.created_at),
+                    stamp: Stamp {
+                        hlc: op.hlc.clone(),
+                        device: op.device_id.to_string(),
+                    },
+                    notes: Vec::new(),
+                };
+                savepoint(w, "SAVEPOINT pulled_op")?;
+                match apply_one(w, &mut cx) {
+                    Ok(outcome) => {
+                        savepoint(w, "RELEASE pulled_op")?;
+                        for n in &cx.notes {
+                            note(w, p, false, n)?;
+                        }
+                        match outcome {
+                            Outcome::Applied => report.applied += 1,
+                            Outcome::Skipped => report.skipped += 1,
+                        }
+                    }
+                    Err(e) if is_database_failure(&e) => return Err(e),
+                    Err(e) => {
+                        savepoint(w, "ROLLBACK TO pulled_op")?;
+                        savepoint(w, "RELEASE pulled_op")?;
+                        note(w, p, true, &e.to_string())?;
+                        report.skipped += 1;
+                    }
+                }
+            }
+            w.set_meta(CURSOR, &pull.cursor.to_string())?;
+            w.set_meta(HEAD, &pull.head.to_string())?;
+            Ok(report)
+        })
+    }
+
+    /// Pulled operations skipped or repaired while applying, newest first.
+    pub fn sync_apply_errors(&self, limit: usize) -> Result<Vec<ApplyError>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT op_id, seq, entity, entity_id, skipped, reason, at FROM sync_apply_errors
+             ORDER BY id DESC LIMIT ?1",
+        )?;
+        let rows = stmt.query_map([limit as i64], |r| {
+            Ok(ApplyError {
+                op_id: r.get(0)?,
+                seq: r.get(1)?,
+                entity: r.get(2)?,
+                entity_id: r.get(3)?,
+                skipped: r.get(4)?,
+                reason: r.get(5)?,
+                at: parse_iso(&r.get::<_, String>(6)?).unwrap_or_default(),
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+}
