@@ -175,7 +175,17 @@ pub const ENTITIES: &[EntitySpec] = &[
         fields: &["value"],
     },
     EntitySpec {
-        // A sale or a refund/void; its ledger entries ride along in `ledger`.
+        // A sale or a refund/void, whole: the store's other tills write it as
+        // it was written (refunds and the day-end report work there).
+        // `lines`: [{id, lineNo, kind, itemId, name, qty, unitPrice,
+        //   tierDiscount, couponDiscount, manualDiscount, amount,
+        //   originalLineId, staff: [{staffId, shareBp}]}];
+        // `tenders`: [{id, kind, amount, reference, last4, points}];
+        // `packages` bought: [{id, memberId, planId, serviceId, name,
+        //   expiresOn, sessions}];
+        // `ledger`: every ledger row, [{ledger: points|stored_value|package|
+        //   stock|drawer|commission, id, memberId|packageId|productId|
+        //   shiftId|staffId, delta|qty|amount, reason|kind, expiresOn?, lineId?}].
         name: "sale",
         scope: Scope::Store,
         id: IdForm::Uuid,
@@ -183,23 +193,24 @@ pub const ENTITIES: &[EntitySpec] = &[
         fields: &[
             "receiptNo",
             "kind",
+            "originalSaleId",
             "memberId",
             "cashierId",
+            "approverId",
+            "shiftId",
+            "couponCode",
+            "subtotal",
+            "discount",
+            "manualDiscount",
             "total",
             "change",
             "businessDate",
-            "tenders",
-            "ledger",
-            "originalSaleId",
-            "lines",
-            "shiftId",
-            "couponCode",
-            "manualDiscount",
-            "subtotal",
-            "discount",
-            "pointsEarned",
-            "packages",
             "createdAt",
+            "pointsEarned",
+            "lines",
+            "tenders",
+            "packages",
+            "ledger",
         ],
     },
     EntitySpec {
@@ -268,9 +279,11 @@ pub const ENTITIES: &[EntitySpec] = &[
         ],
     },
     EntitySpec {
+        // An appointment reminder; its id is named after the appointment
+        // (`reminder-<appointment id>`), so there is one per appointment, ever.
         name: "message",
         scope: Scope::Store,
-        id: IdForm::Uuid,
+        id: IdForm::Key,
         kinds: UPSERT,
         fields: &[
             "kind",
@@ -282,6 +295,7 @@ pub const ENTITIES: &[EntitySpec] = &[
             "lastError",
             "nextAttemptAt",
             "sentAt",
+            "sentBy",
         ],
     },
     EntitySpec {

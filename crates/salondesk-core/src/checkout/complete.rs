@@ -4,11 +4,12 @@
 //! member's visit and tier.
 
 use super::cart::{Cart, Tender};
+use super::ledger_rows::{line_row, tender_row, LedgerRows, PackageRow};
 use super::priced_cart::price_cart;
 use super::pricing::LineKind;
 use super::tenders::{check, TenderRules};
 use super::tiers::{re_evaluate, TierReason};
-use super::{ledger_rows::LedgerRows, settings, SaleOutcome};
+use super::{settings, SaleOutcome};
 use crate::ids::MemberId;
 use crate::money::Money;
 use crate::staff::Staff;
@@ -93,6 +94,8 @@ fn complete(
         .map(|p| p.tier_discount.fen() + p.coupon_discount.fen() + p.manual_discount.fen())
         .sum();
     let subtotal = total.fen() + discount_total;
+    let approver_id = cart.approval.as_ref().map(|a| a.approver());
+    let coupon_code = cart_priced.coupon.as_ref().map(|(c, _)| c.code.clone());
     w.prepare_cached(
         "INSERT INTO sales (id, receipt_no, kind, member_id, cashier_id, approver_id, shift_id, coupon_code,
                             subtotal, discount_total, total, change_given, business_date, created_at)
@@ -103,9 +106,9 @@ fn complete(
         receipt_no,
         cart.member_id,
         cashier.id,
-        cart.approval.as_ref().map(|a| a.approver()),
+        approver_id,
         shift_id,
-        cart_priced.coupon.as_ref().map(|(c, _)| c.code.clone()),
+        coupon_code,
         subtotal,
         discount_total,
         total.fen(),
@@ -115,7 +118,7 @@ fn complete(
     ])?;
     let mut rows = LedgerRows::new(&sale_id, &now);
     for (i, p) in priced.iter().enumerate() {
-        let line_id = super::ledger_rows::insert_line(w, &sale_id, i, p, None, 1)?;
+        let line_id = rows.line(w, &line_row(i, p))?;
         rows.commission(w, &line_id, p, 1)?;
         match p.line.kind {
             LineKind::Product => rows.stock(w, &p.line.item_id, -p.line.qty, "sale")?,
@@ -135,12 +138,18 @@ fn complete(
                     .query_row([&p.line.item_id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?;
                 // A package bought on a sale line takes that line's id: its refund finds it.
                 let package_id = line_id.clone();
-                let expires = today + chrono::Duration::days(valid_days);
-                w.prepare_cached(
-                    "INSERT INTO packages (id, member_id, plan_id, service_id, name, expires_on, sale_id, created_at)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-                )?
-                .execute(params![package_id, member_id(cart)?, p.line.item_id, service_id, name, expires.to_string(), sale_id, now])?;
+                rows.package_bought(
+                    w,
+                    &PackageRow {
+                        id: &package_id,
+                        member: member_id(cart)?,
+                        plan_id: &p.line.item_id,
+                        service_id: &service_id,
+                        name: &name,
+                        expires_on: today + chrono::Duration::days(valid_days),
+                        sessions,
+                    },
+                )?;
                 rows.package(w, &package_id, sessions, "purchase")?;
             }
             LineKind::PackageRedemption => rows.package(w, &p.line.item_id, -1, "redeem")?,
@@ -148,7 +157,7 @@ fn complete(
         }
     }
     for t in tenders {
-        super::ledger_rows::insert_tender(w, &sale_id, t, cfg.point_value_fen, 1)?;
+        rows.tender(w, &tender_row(t, cfg.point_value_fen))?;
     }
     if let Some(m) = &member {
         if paid.points_used > 0 {
@@ -199,8 +208,11 @@ fn complete(
         &sale_id,
         OpKind::Append,
         &json!({ "receiptNo": receipt_no, "kind": "sale", "memberId": cart.member_id, "cashierId": cashier.id,
-                 "total": total, "change": paid.change, "businessDate": today, "tenders": tenders,
-                 "ledger": rows.entries() }),
+                 "approverId": approver_id, "shiftId": shift_id, "couponCode": coupon_code,
+                 "subtotal": subtotal, "discount": discount_total, "manualDiscount": cart.manual_discount,
+                 "total": total, "change": paid.change, "businessDate": today, "createdAt": now,
+                 "pointsEarned": points_earned, "lines": rows.lines(), "tenders": rows.tenders(),
+                 "packages": rows.packages(), "ledger": rows.entries() }),
     )?;
     if let Some(m) = &member {
         crate::member::record_visit(w, m.id)?;

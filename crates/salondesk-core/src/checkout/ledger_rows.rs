@@ -1,10 +1,12 @@
-//! Writing a sale's rows: its lines and tenders, and one row per ledger entry.
-//! Every entry is also kept for the sale's outbox operation, so other devices
-//! add exactly these rows (ledgers merge as a union).
+//! Writing a sale's rows: its lines (with the staff credited), tenders,
+//! packages bought, and one row per ledger entry. Every row is also kept, ids
+//! and all, for the sale's outbox operation, so the store's other tills write
+//! exactly these rows (and can refund the sale and close the day with it), and
+//! other stores add exactly its member ledger rows (ledgers merge as a union).
 
 use super::cart::Tender;
 use super::pricing::PricedLine;
-use crate::ids::MemberId;
+use crate::ids::{MemberId, StaffId};
 use crate::write::Writer;
 use crate::Result;
 use chrono::NaiveDate;
@@ -15,6 +17,45 @@ pub(crate) struct LedgerRows {
     sale_id: String,
     now: String,
     entries: Vec<Value>,
+    lines: Vec<Value>,
+    tenders: Vec<Value>,
+    packages: Vec<Value>,
+}
+
+/// One sale line as written (a refund line carries negated amounts and the line it takes back).
+pub(crate) struct LineRow<'a> {
+    pub line_no: i64,
+    pub kind: &'a str,
+    pub item_id: &'a str,
+    pub name: &'a str,
+    pub qty: i64,
+    pub unit_price: i64,
+    pub tier_discount: i64,
+    pub coupon_discount: i64,
+    pub manual_discount: i64,
+    pub amount: i64,
+    pub original_line_id: Option<&'a str>,
+    pub staff: &'a [(StaffId, i64)],
+}
+
+/// One tender row as written (negative on a refund).
+pub(crate) struct TenderRow<'a> {
+    pub kind: &'a str,
+    pub amount: i64,
+    pub reference: Option<&'a str>,
+    pub last4: Option<&'a str>,
+    pub points: Option<i64>,
+}
+
+/// A package a sale line bought (it takes the line's id).
+pub(crate) struct PackageRow<'a> {
+    pub id: &'a str,
+    pub member: MemberId,
+    pub plan_id: &'a str,
+    pub service_id: &'a str,
+    pub name: &'a str,
+    pub expires_on: NaiveDate,
+    pub sessions: i64,
 }
 
 impl LedgerRows {
@@ -23,11 +64,135 @@ impl LedgerRows {
             sale_id: sale_id.into(),
             now: now.into(),
             entries: Vec::new(),
+            lines: Vec::new(),
+            tenders: Vec::new(),
+            packages: Vec::new(),
         }
     }
 
+    /// Every ledger entry, for the operation's `ledger`.
     pub fn entries(&self) -> &[Value] {
         &self.entries
+    }
+
+    /// The lines with their ids and credited staff, for the operation's `lines`.
+    pub fn lines(&self) -> &[Value] {
+        &self.lines
+    }
+
+    /// The tender rows with their ids, for the operation's `tenders`.
+    pub fn tenders(&self) -> &[Value] {
+        &self.tenders
+    }
+
+    /// Packages bought, for the operation's `packages`.
+    pub fn packages(&self) -> &[Value] {
+        &self.packages
+    }
+
+    /// Inserts a sale line and its credited staff; returns the line's id.
+    pub fn line(&mut self, w: &Writer<'_>, l: &LineRow<'_>) -> Result<String> {
+        let id = Self::id(w);
+        w.prepare_cached(
+            "INSERT INTO sale_lines (id, sale_id, line_no, kind, item_id, name, qty, unit_price, tier_discount,
+                                     coupon_discount, manual_discount, amount, original_line_id)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+        )?
+        .execute(params![
+            id,
+            self.sale_id,
+            l.line_no,
+            l.kind,
+            l.item_id,
+            l.name,
+            l.qty,
+            l.unit_price,
+            l.tier_discount,
+            l.coupon_discount,
+            l.manual_discount,
+            l.amount,
+            l.original_line_id
+        ])?;
+        let mut stmt = w.prepare_cached(
+            "INSERT INTO sale_line_staff (sale_line_id, staff_id, share_bp) VALUES (?1, ?2, ?3)",
+        )?;
+        for (staff, share) in l.staff {
+            stmt.execute(params![id, staff, share])?;
+        }
+        let staff: Vec<Value> = l
+            .staff
+            .iter()
+            .map(|(s, share)| json!({ "staffId": s, "shareBp": share }))
+            .collect();
+        self.lines.push(json!({
+            "id": id, "lineNo": l.line_no, "kind": l.kind, "itemId": l.item_id, "name": l.name,
+            "qty": l.qty, "unitPrice": l.unit_price, "tierDiscount": l.tier_discount,
+            "couponDiscount": l.coupon_discount, "manualDiscount": l.manual_discount,
+            "amount": l.amount, "originalLineId": l.original_line_id, "staff": staff,
+        }));
+        Ok(id)
+    }
+
+    pub fn tender(&mut self, w: &Writer<'_>, t: &TenderRow<'_>) -> Result<()> {
+        let id = Self::id(w);
+        w.prepare_cached(
+            "INSERT INTO sale_tenders (id, sale_id, kind, amount, reference, card_last4, points)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        )?
+        .execute(params![
+            id,
+            self.sale_id,
+            t.kind,
+            t.amount,
+            t.reference,
+            t.last4,
+            t.points
+        ])?;
+        self.tenders.push(json!({
+            "id": id, "kind": t.kind, "amount": t.amount, "reference": t.reference,
+            "last4": t.last4, "points": t.points,
+        }));
+        Ok(())
+    }
+
+    pub fn package_bought(&mut self, w: &Writer<'_>, k: &PackageRow<'_>) -> Result<()> {
+        w.prepare_cached(
+            "INSERT INTO packages (id, member_id, plan_id, service_id, name, expires_on, sale_id, created_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        )?
+        .execute(params![
+            k.id,
+            k.member,
+            k.plan_id,
+            k.service_id,
+            k.name,
+            k.expires_on.to_string(),
+            self.sale_id,
+            self.now
+        ])?;
+        self.packages.push(json!({
+            "id": k.id, "memberId": k.member, "planId": k.plan_id, "serviceId": k.service_id,
+            "name": k.name, "expiresOn": k.expires_on, "sessions": k.sessions,
+        }));
+        Ok(())
+    }
+
+    /// One commission row (a refund takes back each staff member's exactly).
+    pub fn commission_row(
+        &mut self,
+        w: &Writer<'_>,
+        staff: StaffId,
+        line_id: &str,
+        amount: i64,
+    ) -> Result<()> {
+        let id = Self::id(w);
+        w.prepare_cached(
+            "INSERT INTO commission_ledger (id, staff_id, sale_id, sale_line_id, amount, created_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        )?
+        .execute(params![id, staff, self.sale_id, line_id, amount, self.now])?;
+        self.entries.push(json!({ "ledger": "commission", "id": id, "staffId": staff, "lineId": line_id, "amount": amount }));
+        Ok(())
     }
 
     fn id(w: &Writer<'_>) -> String {
@@ -139,16 +304,9 @@ impl LedgerRows {
     ) -> Result<()> {
         let amounts = commission_split(p);
         for ((staff, _), amount) in p.line.staff.iter().zip(amounts) {
-            if amount == 0 {
-                continue;
+            if amount != 0 {
+                self.commission_row(w, *staff, line_id, sign * amount)?;
             }
-            let id = Self::id(w);
-            w.prepare_cached(
-                "INSERT INTO commission_ledger (id, staff_id, sale_id, sale_line_id, amount, created_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-            )?
-            .execute(params![id, staff, self.sale_id, line_id, sign * amount, self.now])?;
-            self.entries.push(json!({ "ledger": "commission", "id": id, "staffId": staff, "lineId": line_id, "amount": sign * amount }));
         }
         Ok(())
     }
@@ -167,53 +325,26 @@ pub(crate) fn commission_split(p: &PricedLine) -> Vec<i64> {
     super::allocate::allocate(total, &shares)
 }
 
-/// Inserts a sale line (and its credited staff); `sign` -1 writes a refund line.
-pub(crate) fn insert_line(
-    w: &Writer<'_>,
-    sale_id: &str,
-    index: usize,
-    p: &PricedLine,
-    original_line_id: Option<&str>,
-    sign: i64,
-) -> Result<String> {
-    let id = crate::ids::new_v7(w.now()).to_string();
-    w.prepare_cached(
-        "INSERT INTO sale_lines (id, sale_id, line_no, kind, item_id, name, qty, unit_price, tier_discount,
-                                 coupon_discount, manual_discount, amount, original_line_id)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
-    )?
-    .execute(params![
-        id,
-        sale_id,
-        index as i64 + 1,
-        p.line.kind.as_str(),
-        p.line.item_id,
-        p.line.name,
-        sign * p.line.qty,
-        p.line.unit_price.fen(),
-        sign * p.tier_discount.fen(),
-        sign * p.coupon_discount.fen(),
-        sign * p.manual_discount.fen(),
-        sign * p.amount.fen(),
-        original_line_id
-    ])?;
-    let mut stmt = w.prepare_cached(
-        "INSERT INTO sale_line_staff (sale_line_id, staff_id, share_bp) VALUES (?1, ?2, ?3)",
-    )?;
-    for (staff, share) in &p.line.staff {
-        stmt.execute(params![id, staff, share])?;
+/// The sale line a priced cart line becomes.
+pub(crate) fn line_row<'a>(index: usize, p: &'a PricedLine) -> LineRow<'a> {
+    LineRow {
+        line_no: index as i64 + 1,
+        kind: p.line.kind.as_str(),
+        item_id: &p.line.item_id,
+        name: &p.line.name,
+        qty: p.line.qty,
+        unit_price: p.line.unit_price.fen(),
+        tier_discount: p.tier_discount.fen(),
+        coupon_discount: p.coupon_discount.fen(),
+        manual_discount: p.manual_discount.fen(),
+        amount: p.amount.fen(),
+        original_line_id: None,
+        staff: &p.line.staff,
     }
-    Ok(id)
 }
 
-pub(crate) fn insert_tender(
-    w: &Writer<'_>,
-    sale_id: &str,
-    t: &Tender,
-    point_value_fen: i64,
-    sign: i64,
-) -> Result<()> {
-    let id = crate::ids::new_v7(w.now()).to_string();
+/// The tender row a cart tender becomes (points are worth `point_value_fen` each).
+pub(crate) fn tender_row(t: &Tender, point_value_fen: i64) -> TenderRow<'_> {
     let (amount, reference, last4, points): (i64, Option<&str>, Option<&str>, Option<i64>) = match t
     {
         Tender::Cash { amount } | Tender::StoredValue { amount } => {
@@ -223,24 +354,17 @@ pub(crate) fn insert_tender(
             amount,
             reference,
             last4,
-        } => (amount.fen(), Some(reference), Some(last4), None),
+        } => (amount.fen(), Some(reference.trim()), Some(last4), None),
         Tender::WechatPay { amount, reference } | Tender::Alipay { amount, reference } => {
-            (amount.fen(), Some(reference), None, None)
+            (amount.fen(), Some(reference.trim()), None, None)
         }
         Tender::Points { points } => (points * point_value_fen, None, None, Some(*points)),
     };
-    w.prepare_cached(
-        "INSERT INTO sale_tenders (id, sale_id, kind, amount, reference, card_last4, points)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-    )?
-    .execute(params![
-        id,
-        sale_id,
-        t.kind(),
-        sign * amount,
-        reference.map(str::trim),
+    TenderRow {
+        kind: t.kind(),
+        amount,
+        reference,
         last4,
-        points.map(|p| sign * p)
-    ])?;
-    Ok(())
+        points,
+    }
 }

@@ -6,7 +6,7 @@
 
 use super::allocate::allocate;
 use super::approval::Approval;
-use super::ledger_rows::LedgerRows;
+use super::ledger_rows::{LedgerRows, LineRow, TenderRow};
 use super::tiers::{re_evaluate, TierReason};
 use super::{settings, SaleOutcome};
 use crate::ids::MemberId;
@@ -132,21 +132,12 @@ fn refund(
     ])?;
     let mut rows = LedgerRows::new(&sale_id, &now);
     for (i, line) in chosen.iter().enumerate() {
-        reverse_line(
-            w,
-            &mut rows,
-            &sale_id,
-            i,
-            line,
-            member,
-            &req.original_sale_id,
-        )?;
+        reverse_line(w, &mut rows, i, line, member, &req.original_sale_id)?;
     }
     refund_tenders(
         w,
         &mut rows,
         &req.original_sale_id,
-        &sale_id,
         &all,
         &refunded,
         &chosen,
@@ -178,7 +169,11 @@ fn refund(
         &sale_id,
         OpKind::Append,
         &json!({ "receiptNo": receipt_no, "kind": kind, "originalSaleId": req.original_sale_id,
-                 "memberId": member, "total": Money(-refund_total), "ledger": rows.entries() }),
+                 "memberId": member, "cashierId": cashier.id, "approverId": approval.approver(),
+                 "shiftId": shift_id, "subtotal": -(refund_total + discount_total),
+                 "discount": -discount_total, "total": Money(-refund_total), "change": 0,
+                 "businessDate": today, "createdAt": now, "lines": rows.lines(),
+                 "tenders": rows.tenders(), "ledger": rows.entries() }),
     )?;
     if let Some(m) = member {
         let floor = super::tiers::tier_before_sale(w, m, &req.original_sale_id)?;
@@ -224,34 +219,35 @@ fn original_lines(w: &Writer<'_>, sale_id: &str) -> Result<Vec<OrigLine>> {
 fn reverse_line(
     w: &Writer<'_>,
     rows: &mut LedgerRows,
-    sale_id: &str,
     index: usize,
     line: &OrigLine,
     member: Option<MemberId>,
     original_sale_id: &str,
 ) -> Result<()> {
-    let id = crate::ids::new_v7(w.now()).to_string();
-    w.prepare_cached(
-        "INSERT INTO sale_lines (id, sale_id, line_no, kind, item_id, name, qty, unit_price, tier_discount,
-                                 coupon_discount, manual_discount, amount, original_line_id)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
-    )?
-    .execute(params![
-        id, sale_id, index as i64 + 1, line.kind, line.item_id, line.name, -line.qty, line.unit_price,
-        -line.tier, -line.coupon, -line.manual, -line.amount, line.id
-    ])?;
+    let id = rows.line(
+        w,
+        &LineRow {
+            line_no: index as i64 + 1,
+            kind: &line.kind,
+            item_id: &line.item_id,
+            name: &line.name,
+            qty: -line.qty,
+            unit_price: line.unit_price,
+            tier_discount: -line.tier,
+            coupon_discount: -line.coupon,
+            manual_discount: -line.manual,
+            amount: -line.amount,
+            original_line_id: Some(&line.id),
+            staff: &[],
+        },
+    )?;
     // Commission comes back off exactly as it was paid, staff member by staff member.
     let paid: Vec<(crate::ids::StaffId, i64)> = w
         .prepare_cached("SELECT staff_id, amount FROM commission_ledger WHERE sale_line_id = ?1")?
         .query_map([&line.id], |r| Ok((r.get(0)?, r.get(1)?)))?
         .collect::<rusqlite::Result<_>>()?;
     for (staff, amount) in paid {
-        let cid = crate::ids::new_v7(w.now()).to_string();
-        w.prepare_cached(
-            "INSERT INTO commission_ledger (id, staff_id, sale_id, sale_line_id, amount, created_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-        )?
-        .execute(params![cid, staff, sale_id, id, -amount, crate::time::iso(w.now())])?;
+        rows.commission_row(w, staff, &id, -amount)?;
     }
     let need_member =
         || member.ok_or_else(|| CoreError::Internal("a prepaid line without a member".into()));
@@ -311,7 +307,6 @@ fn refund_tenders(
     w: &Writer<'_>,
     rows: &mut LedgerRows,
     original_sale_id: &str,
-    sale_id: &str,
     all: &[OrigLine],
     refunded_before: &[String],
     chosen: &[&OrigLine],
@@ -350,13 +345,17 @@ fn refund_tenders(
         if back == 0 {
             continue;
         }
-        let id = crate::ids::new_v7(w.now()).to_string();
         let points = (kind == "points").then(|| -(back / point_value_fen.max(1)));
-        w.prepare_cached(
-            "INSERT INTO sale_tenders (id, sale_id, kind, amount, reference, card_last4, points)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-        )?
-        .execute(params![id, sale_id, kind, -back, reference, last4, points])?;
+        rows.tender(
+            w,
+            &TenderRow {
+                kind,
+                amount: -back,
+                reference: reference.as_deref(),
+                last4: last4.as_deref(),
+                points,
+            },
+        )?;
         match (kind.as_str(), member) {
             ("cash", _) => rows.drawer(w, shift_id, -back, "refund")?,
             ("stored_value", Some(m)) => rows.stored_value(w, m, back, "refund_pay")?,

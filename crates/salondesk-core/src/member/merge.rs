@@ -3,7 +3,7 @@
 //! other record. The merged record is archived with a pointer to the survivor.
 
 use super::read::load;
-use super::register::{archive, index, profile_payload, save_profile, unindex};
+use super::register::{archive, index, profile_changes, save_profile, unindex};
 use super::Member;
 use crate::ids::MemberId;
 use crate::store::Store;
@@ -43,12 +43,10 @@ impl Store {
             archive(w, merged_id, Some(survivor_id))?;
             let (after, rid) = load(w, survivor_id)?;
             index(w, &after, rid)?;
-            w.emit(
-                "member",
-                &survivor_id,
-                OpKind::Upsert,
-                &profile_payload(&after),
-            )?;
+            let changed = profile_changes(&survivor, &after);
+            if !changed.is_empty() {
+                w.emit("member", &survivor_id, OpKind::Upsert, &changed)?;
+            }
             Ok(())
         })?;
         self.member(survivor_id)

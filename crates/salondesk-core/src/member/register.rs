@@ -79,7 +79,10 @@ impl Store {
                 crate::sync::members::took_phone(w, id, old.phone.e164())?;
             }
             index(w, &new, rid)?;
-            w.emit("member", &id, OpKind::Upsert, &profile_payload(&new))?;
+            let changed = profile_changes(&old, &new);
+            if !changed.is_empty() {
+                w.emit("member", &id, OpKind::Upsert, &changed)?;
+            }
             Ok(())
         })?;
         self.member(id)
@@ -204,6 +207,22 @@ pub(crate) fn profile_payload(m: &Member) -> serde_json::Value {
         "referrerId": m.referrer_id, "tier": m.tier,
         "registeredAt": crate::time::iso(m.registered_at),
     })
+}
+
+/// Only the profile fields an edit changed: last writer wins per field, so an
+/// edit sends just what it changed and leaves another store's concurrent edit
+/// of other fields standing.
+pub(crate) fn profile_changes(
+    old: &Member,
+    new: &Member,
+) -> serde_json::Map<String, serde_json::Value> {
+    let (serde_json::Value::Object(before), serde_json::Value::Object(mut after)) =
+        (profile_payload(old), profile_payload(new))
+    else {
+        return serde_json::Map::new();
+    };
+    after.retain(|k, v| before.get(k) != Some(v));
+    after
 }
 
 /// Writes every profile column of `m` back to its row (identity and archive state aside).

@@ -73,6 +73,17 @@ pub(super) fn upsert(w: &Writer<'_>, cx: &mut Ctx<'_>) -> Result<Outcome> {
     }
     let won = |f: &str| verdict.winners.iter().any(|x| x == f);
     let mut fields = fields.clone();
+    if won("phone") {
+        match fields.get("phone") {
+            Some(Value::String(p)) if p.starts_with('+') => {}
+            _ => {
+                return Err(CoreError::validation(
+                    "phone",
+                    "a synced phone is stored as +<digits>",
+                ))
+            }
+        }
+    }
     let mut extra = Vec::new();
     if won("memberNo") {
         if let Some(no) = fields.get("memberNo").and_then(Value::as_str) {
@@ -97,7 +108,7 @@ pub(super) fn upsert(w: &Writer<'_>, cx: &mut Ctx<'_>) -> Result<Outcome> {
             .map(str::to_owned)
             .or_else(|| old_phone.clone())
             .unwrap_or_default();
-        let clash = phone.is_empty() || phone_held(w, &phone, id)?;
+        let clash = phone.len() <= 1 || phone_held(w, &phone, id)?;
         extra.push((
             "phone_holder",
             if clash { Sql::Null } else { Sql::Integer(1) },

@@ -74,7 +74,9 @@ pub(super) fn write_row(
         return Ok(());
     }
     for (c, f) in t.created {
-        cols.push((c, fill(*f, cx)));
+        if !cols.iter().any(|(have, _)| have == c) {
+            cols.push((c, fill(*f, cx)));
+        }
     }
     for (field, f) in t.defaults {
         if !fields.contains_key(*field) {
@@ -193,7 +195,9 @@ pub(super) fn append(w: &Writer<'_>, t: &Table, cx: &mut Ctx<'_>) -> Result<Outc
         })
         .collect();
     for (c, f) in t.created {
-        cols.push((c, fill(*f, cx)));
+        if !cols.iter().any(|(have, _)| have == c) {
+            cols.push((c, fill(*f, cx)));
+        }
     }
     for (field, f) in t.defaults {
         if !fields.contains_key(*field) {

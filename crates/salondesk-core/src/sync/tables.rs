@@ -50,7 +50,7 @@ pub(super) struct Table {
     pub table: &'static str,
     pub key: &'static str,
     pub columns: &'static [Column],
-    /// Columns every insert sets (creation time, device).
+    /// Columns every insert sets (creation time, device) unless the payload does.
     pub created: &'static [(&'static str, Fill)],
     /// For required fields a first write lacks: inserted anyway (and noted)
     /// rather than failing the page.
@@ -113,7 +113,8 @@ pub(super) const UPSERTS: &[Table] = &[
         defaults: &[
             ("memberNo", Fill::EntityId),
             ("name", Fill::Text("")),
-            ("phone", Fill::Text("")),
+            // No number: "+" (a phone's shape, with no digits to find her by).
+            ("phone", Fill::Text("+")),
             ("registeredAt", Fill::OpTime),
         ],
         touch: Some("updated_at"),
@@ -322,13 +323,16 @@ pub(super) const UPSERTS: &[Table] = &[
             col("sentAt", "sent_at"),
             col("sentBy", "sent_by"),
         ],
-        created: CREATED,
+        // A new reminder is due at once (its first try), as where it was made.
+        created: &[
+            ("created_at", Fill::OpTime),
+            ("next_attempt_at", Fill::OpTime),
+        ],
         defaults: &[
             ("kind", Fill::Text("appointment_reminder")),
             ("lang", Fill::Text("zh-CN")),
             ("body", Fill::Text("")),
             ("status", Fill::Text("pending")),
-            ("nextAttemptAt", Fill::OpTime),
         ],
         touch: None,
     },
