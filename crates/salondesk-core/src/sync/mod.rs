@@ -59,6 +59,7 @@ impl std::fmt::Debug for SyncConfig {
 
 /// What applying one pulled page did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct ApplyReport {
     /// Operations applied (a field that lost to a newer write counts: it was looked at).
@@ -67,13 +68,16 @@ pub struct ApplyReport {
     /// own) and ones that could not be applied (kept in `sync_apply_errors`).
     pub skipped: usize,
     /// Where the next pull starts; stored with the page.
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub cursor: i64,
     /// The newest operation on the server when the page was read.
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub head: i64,
 }
 
 /// An operation the server refused: kept, shown, never pushed again.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct RejectedOp {
     pub op_id: Uuid,
@@ -85,6 +89,7 @@ pub struct RejectedOp {
 
 /// What could not merge silently, found by the server, for a manager.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Conflict {
     pub id: String,
@@ -93,6 +98,7 @@ pub struct Conflict {
     pub entity: String,
     pub entity_ids: Vec<String>,
     pub store_ids: Vec<String>,
+    #[cfg_attr(feature = "ts", ts(type = "unknown"))]
     pub detail: serde_json::Value,
     pub detected_at: DateTime<Utc>,
     pub resolved_at: Option<DateTime<Utc>>,
