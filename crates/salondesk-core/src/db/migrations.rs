@@ -44,14 +44,14 @@ pub fn migrate(conn: &mut Connection) -> Result<()> {
     if enforced {
         conn.pragma_update(None, "foreign_keys", false)?;
     }
-    let out = migrate_unchecked(conn);
+    let out = migrate_in_one_transaction(conn);
     if enforced {
         conn.pragma_update(None, "foreign_keys", true)?;
     }
     out
 }
 
-fn migrate_unchecked(conn: &mut Connection) -> Result<()> {
+fn migrate_in_one_transaction(conn: &mut Connection) -> Result<()> {
     let tx = conn.transaction_with_behavior(TransactionBehavior::Exclusive)?;
     // Re-read inside the lock: another process may have migrated meanwhile.
     let current = user_version(&tx)?;
