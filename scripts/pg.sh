@@ -44,8 +44,9 @@ esac
 find_bin_dir() {
   local dir best=""
   for dir in /usr/lib/postgresql/*/bin; do
-    [ -x "$dir/initdb" ] && [ -x "$dir/pg_ctl" ] && [ -x "$dir/postgres" ] || continue
-    best="$dir"
+    if [ -x "$dir/initdb" ] && [ -x "$dir/pg_ctl" ] && [ -x "$dir/postgres" ]; then
+      best="$dir"
+    fi
   done
   if [ -z "$best" ] && command -v pg_ctl >/dev/null && command -v initdb >/dev/null; then
     best=$(dirname "$(readlink -f "$(command -v pg_ctl)")")
