@@ -1,0 +1,286 @@
+//! The HTTP client of the central server: enrol, push, pull, health. Every
+//! call has a connect timeout and an overall timeout (a reply that never
+//! arrives must not stall the desk's sync forever), and every failure comes
+//! back as a [`SyncError`] the engine can act on.
+
+use crate::error::SyncError;
+use crate::url::normalize_server_url;
+use salondesk_protocol::{
+    EnrolRequest, EnrolResponse, ErrorBody, Op, PullResponse, PushResponse, API_PREFIX,
+    MAX_BODY_BYTES,
+};
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+use std::time::Duration;
+use uuid::Uuid;
+
+pub const CONNECT_TIMEOUT: Duration = Duration::from_secs(5);
+pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
+
+/// `{ops}` borrowed, so a batch is not copied to be sent.
+#[derive(Serialize)]
+struct PushBody<'a> {
+    ops: &'a [Op],
+}
+
+#[derive(Clone)]
+pub struct Client {
+    http: reqwest::Client,
+    /// Normalised, no trailing slash.
+    base: String,
+    credential: Option<String>,
+}
+
+impl std::fmt::Debug for Client {
+    // The credential is a secret: it never reaches a log.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Client")
+            .field("credential", &self.credential.as_ref().map(|_| "…"))
+            .finish_non_exhaustive()
+    }
+}
+
+impl Client {
+    /// A client for `server_url` (checked by [`normalize_server_url`]).
+    pub fn new(server_url: &str) -> Result<Client, SyncError> {
+        Self::with_timeouts(server_url, CONNECT_TIMEOUT, REQUEST_TIMEOUT)
+    }
+
+    pub fn with_timeouts(
+        server_url: &str,
+        connect: Duration,
+        request: Duration,
+    ) -> Result<Client, SyncError> {
+        let base = normalize_server_url(server_url)?;
+        let http = reqwest::Client::builder()
+            .connect_timeout(connect)
+            .timeout(request)
+            .user_agent(concat!("salondesk/", env!("CARGO_PKG_VERSION")))
+            .build()
+            .map_err(|e| SyncError::Local(format!("HTTP client: {}", e.without_url())))?;
+        Ok(Client {
+            http,
+            base,
+            credential: None,
+        })
+    }
+
+    /// The same client, authenticating as the enrolled device.
+    pub fn authenticated(mut self, credential: &str) -> Client {
+        self.credential = Some(credential.to_owned());
+        self
+    }
+
+    pub fn base_url(&self) -> &str {
+        &self.base
+    }
+
+    fn url(&self, route: &str) -> String {
+        format!("{}{API_PREFIX}{route}", self.base)
+    }
+
+    fn authorize(&self, req: reqwest::RequestBuilder) -> reqwest::RequestBuilder {
+        match &self.credential {
+            Some(c) => req.bearer_auth(c),
+            None => req,
+        }
+    }
+
+    /// `GET /v1/health`: the server is up and answering.
+    pub async fn health(&self) -> Result<(), SyncError> {
+        let r = self
+            .http
+            .get(self.url("/health"))
+            .send()
+            .await
+            .map_err(network)?;
+        check_status(r).await.map(drop)
+    }
+
+    /// `POST /v1/enrol`: a one-time code becomes this device's credential.
+    pub async fn enrol(
+        &self,
+        code: &str,
+        device_id: Uuid,
+        device_name: &str,
+    ) -> Result<EnrolResponse, SyncError> {
+        let body = EnrolRequest {
+            code: code.trim().to_owned(),
+            device_id,
+            device_name: device_name.trim().to_owned(),
+        };
+        let r = self
+            .http
+            .post(self.url("/enrol"))
+            .json(&body)
+            .send()
+            .await
+            .map_err(network)?;
+        decode(r).await
+    }
+
+    /// `POST /v1/push`. A body over the server's limit is refused here as
+    /// [`SyncError::TooLarge`] without being sent, as the server would.
+    pub async fn push(&self, ops: &[Op]) -> Result<PushResponse, SyncError> {
+        let body = serde_json::to_vec(&PushBody { ops })
+            .map_err(|e| SyncError::Local(format!("encoding a push: {e}")))?;
+        if body.len() > MAX_BODY_BYTES {
+            return Err(SyncError::TooLarge);
+        }
+        let req = self
+            .http
+            .post(self.url("/push"))
+            .header(reqwest::header::CONTENT_TYPE, "application/json")
+            .body(body);
+        let r = self.authorize(req).send().await.map_err(network)?;
+        let reply: PushResponse = decode(r).await?;
+        check_results(ops, &reply)?;
+        Ok(reply)
+    }
+
+    /// `GET /v1/pull?after=&limit=`.
+    pub async fn pull(&self, after: i64, limit: usize) -> Result<PullResponse, SyncError> {
+        let req = self
+            .http
+            .get(self.url("/pull"))
+            .query(&[("after", after.to_string()), ("limit", limit.to_string())]);
+        let r = self.authorize(req).send().await.map_err(network)?;
+        let page: PullResponse = decode(r).await?;
+        if page.more && page.cursor <= after {
+            // Would ask for the same page again forever.
+            return Err(SyncError::Protocol(format!(
+                "the pull after {after} reported more but did not move the cursor"
+            )));
+        }
+        Ok(page)
+    }
+}
+
+/// One result per pushed op, for exactly those ops: otherwise nothing from the
+/// reply is recorded (an op without a result would be pushed again, harmless;
+/// a result for an op not sent would mark the wrong row).
+fn check_results(ops: &[Op], reply: &PushResponse) -> Result<(), SyncError> {
+    let sent: std::collections::HashSet<Uuid> = ops.iter().map(|o| o.op_id).collect();
+    let answered: std::collections::HashSet<Uuid> = reply.results.iter().map(|r| r.op_id).collect();
+    if reply.results.len() != ops.len() || sent != answered {
+        return Err(SyncError::Protocol(format!(
+            "pushed {} operations, got {} results that do not match them",
+            ops.len(),
+            reply.results.len()
+        )));
+    }
+    Ok(())
+}
+
+/// A transport failure: no URL in the message (it may carry a token).
+fn network(e: reqwest::Error) -> SyncError {
+    let what = if e.is_timeout() {
+        "timed out".to_owned()
+    } else if e.is_connect() {
+        "could not connect".to_owned()
+    } else {
+        e.without_url().to_string()
+    };
+    SyncError::Offline(what)
+}
+
+async fn decode<T: DeserializeOwned>(r: reqwest::Response) -> Result<T, SyncError> {
+    let r = check_status(r).await?;
+    let bytes = r.bytes().await.map_err(network)?;
+    serde_json::from_slice(&bytes).map_err(|e| SyncError::Protocol(e.to_string()))
+}
+
+/// A success passes; an error reply becomes the matching [`SyncError`], with
+/// the server's `{code, message}` when the body has one.
+async fn check_status(r: reqwest::Response) -> Result<reqwest::Response, SyncError> {
+    let status = r.status();
+    if status.is_success() {
+        return Ok(r);
+    }
+    match status.as_u16() {
+        401 => return Err(SyncError::Unauthorized),
+        413 => return Err(SyncError::TooLarge),
+        429 => {
+            let retry_after = r
+                .headers()
+                .get(reqwest::header::RETRY_AFTER)
+                .and_then(|v| v.to_str().ok())
+                .and_then(|v| v.trim().parse::<u64>().ok())
+                .map(Duration::from_secs);
+            return Err(SyncError::RateLimited { retry_after });
+        }
+        _ => {}
+    }
+    // A body that is not `{code, message}` (a proxy's HTML page) is not shown.
+    let body = r.bytes().await.unwrap_or_default();
+    let parsed: Option<ErrorBody> = serde_json::from_slice(&body).ok();
+    let (code, message) = match parsed {
+        Some(b) => (b.code, b.message),
+        None => (
+            format!("http_{}", status.as_u16()),
+            status.canonical_reason().unwrap_or("error").to_owned(),
+        ),
+    };
+    Err(SyncError::Server {
+        status: status.as_u16(),
+        code,
+        message,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use salondesk_protocol::{OpKind, OpResult, OpStatus};
+
+    fn op() -> Op {
+        Op {
+            op_id: Uuid::now_v7(),
+            hlc: "001763900000000-000000".into(),
+            device_id: Uuid::now_v7(),
+            entity: "member".into(),
+            entity_id: Uuid::now_v7().to_string(),
+            kind: OpKind::Upsert,
+            payload: serde_json::json!({"name": "x"}),
+            created_at: chrono::Utc::now(),
+        }
+    }
+
+    fn accepted(o: &Op) -> OpResult {
+        OpResult {
+            op_id: o.op_id,
+            status: OpStatus::Accepted,
+            code: None,
+            message: None,
+        }
+    }
+
+    #[test]
+    fn a_reply_must_answer_exactly_the_ops_sent() {
+        let ops = vec![op(), op()];
+        let good = PushResponse {
+            results: ops.iter().map(accepted).collect(),
+        };
+        assert!(check_results(&ops, &good).is_ok());
+        let short = PushResponse {
+            results: vec![accepted(&ops[0])],
+        };
+        assert_eq!(check_results(&ops, &short).unwrap_err().code(), "protocol");
+        let other = PushResponse {
+            results: vec![accepted(&ops[0]), accepted(&op())],
+        };
+        assert_eq!(
+            check_results(&ops, &other).unwrap_err().code(),
+            "protocol",
+            "a result for an op that was not sent is not recorded"
+        );
+    }
+
+    #[test]
+    fn the_credential_stays_out_of_debug_output() {
+        let c = Client::new("https://sync.example.com")
+            .unwrap()
+            .authenticated("secret-token");
+        assert!(!format!("{c:?}").contains("secret-token"));
+    }
+}
