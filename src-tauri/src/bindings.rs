@@ -23,6 +23,10 @@ mod tests {
     use crate::dto::shift::{CountedInput, TenderTotalView, ZReportView};
     use crate::dto::staff::{OwnerInput, Session, StaffBrief};
     use crate::dto::store_settings::{CheckoutSettingsView, TierRuleView};
+    use crate::dto::sync::{
+        ConflictAppointmentView, ConflictKind, ConflictMemberView, ConflictStoreView, ConflictView,
+        EnrolmentView, InitialSyncView, RejectedOpView, SyncErrorView, SyncProblem, SyncStatusView,
+    };
     use crate::error::{ApiError, ErrorCode};
     use salondesk_core::appointments::{
         AppointmentStatus, HistoryAction, MessageLang, MessageStatus, ResourceKind,
@@ -108,6 +112,17 @@ mod tests {
             export::<MessageView>(),
             export::<ReminderSettingsView>(),
             export::<ReminderRunView>(),
+            export::<SyncProblem>(),
+            export::<SyncErrorView>(),
+            export::<InitialSyncView>(),
+            export::<EnrolmentView>(),
+            export::<SyncStatusView>(),
+            export::<RejectedOpView>(),
+            export::<ConflictKind>(),
+            export::<ConflictMemberView>(),
+            export::<ConflictAppointmentView>(),
+            export::<ConflictStoreView>(),
+            export::<ConflictView>(),
         ] {
             out.push_str(&decl);
             out.push('\n');

@@ -22,6 +22,10 @@ pub enum ErrorCode {
     /// retry with `allowOutsideHours`.
     OutsideHours,
     DatabaseNewer,
+    /// Enrolling: no sync server answered at that address (or it is not one).
+    SyncUnreachable,
+    /// Enrolling: the server refused the code (mistyped, used or expired).
+    EnrolmentRefused,
     Internal,
 }
 

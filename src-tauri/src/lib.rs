@@ -10,6 +10,7 @@ mod error;
 mod jobs;
 mod reminder_sender;
 mod state;
+mod sync_task;
 
 use error::ApiError;
 use salondesk_core::clock::SystemClock;
@@ -51,6 +52,7 @@ pub fn run() {
             app.manage(AppState::new(store, path));
             reminder_sender::start(app.handle().clone());
             jobs::start(app.handle());
+            sync_task::start(app.handle());
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![
@@ -121,6 +123,12 @@ pub fn run() {
             commands::appointments::save_reminder_settings,
             commands::appointments::run_reminders,
             commands::appointments::export_ics,
+            commands::sync::sync_status,
+            commands::sync::enrol_device,
+            commands::sync::sync_now,
+            commands::sync::rejected_ops,
+            commands::sync::sync_conflicts,
+            commands::sync::resolve_conflict,
         ])
         .run(tauri::generate_context!())
         .expect("error while running SalonDesk");

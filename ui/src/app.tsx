@@ -19,6 +19,10 @@ import { Shift } from "./screens/shift";
 import { Checkout } from "./screens/checkout";
 import { Sales } from "./screens/sales";
 import { Appointments } from "./screens/appointments";
+import { Conflicts } from "./screens/conflicts";
+import { UnsentLogoutDialog } from "./components/sync-status";
+import { refreshSyncStatus } from "./lib/use-sync-status";
+import type { SyncStatusView } from "./lib/backend/bindings";
 
 type Boot = { state: "loading" } | { state: "failed"; error: ApiError } | { state: "ready"; hasOwner: boolean };
 
@@ -32,6 +36,7 @@ export function App() {
   const [route, setRoute] = useState<Route>({ name: "lookup" });
   const [query, setQuery] = useState("");
   const [notice, setNotice] = useState<string | null>(null);
+  const [unsent, setUnsent] = useState<SyncStatusView | null>(null);
 
   const start = async () => {
     setBoot({ state: "loading" });
@@ -58,7 +63,15 @@ export function App() {
     setQuery("");
   };
 
+  // Operations not yet sent stay safe on this device, but whoever logs out should know.
+  const requestLogout = async () => {
+    const status = await refreshSyncStatus();
+    if (status?.enrolment && status.pendingOps > 0) setUnsent(status);
+    else void doLogout();
+  };
+
   const doLogout = async () => {
+    setUnsent(null);
     try {
       await logout();
     } catch {
@@ -118,6 +131,8 @@ export function App() {
     screen = <Sales key={route.saleId ?? ""} saleId={route.saleId} onNavigate={setRoute} />;
   } else if (route.name === "appointments") {
     screen = <Appointments session={session} date={route.date} onNavigate={setRoute} notify={setNotice} />;
+  } else if (route.name === "conflicts") {
+    screen = <Conflicts session={session} onNavigate={setRoute} notify={setNotice} />;
   } else if (route.name === "checkout") {
     screen = <Checkout key={route.appointmentId ?? ""} session={session} memberId={route.memberId}
       appointmentId={route.appointmentId} onNavigate={setRoute} />;
@@ -134,13 +149,14 @@ export function App() {
         }} />
     );
   } else {
-    screen = <Settings session={session} onLogout={() => void doLogout()} />;
+    screen = <Settings session={session} onLogout={() => void requestLogout()} onNavigate={setRoute} />;
   }
 
   return (
     <div class="app">
-      <TopBar session={session} route={session ? route.name : null} onNavigate={setRoute} onLogout={() => void doLogout()} />
+      <TopBar session={session} route={session ? route.name : null} onNavigate={setRoute} onLogout={() => void requestLogout()} />
       <div class="app-body">{screen}</div>
+      {unsent ? <UnsentLogoutDialog status={unsent} onConfirm={() => void doLogout()} onCancel={() => setUnsent(null)} /> : null}
       {notice ? <Toast text={notice} onDone={() => setNotice(null)} /> : null}
     </div>
   );

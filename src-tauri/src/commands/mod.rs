@@ -9,3 +9,4 @@ pub mod receipts;
 pub mod shift;
 pub mod staff;
 pub mod store_settings;
+pub mod sync;

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 /// The phone as this staff member may see it (PIPL: masked for the desk).
-fn phone_for(phone: &Phone, full: bool) -> String {
+pub(crate) fn phone_for(phone: &Phone, full: bool) -> String {
     if full {
         phone.display()
     } else {

@@ -10,3 +10,4 @@ pub mod sale;
 pub mod shift;
 pub mod staff;
 pub mod store_settings;
+pub mod sync;

@@ -7,6 +7,7 @@ import { CartIcon } from "./checkout-icons";
 import { Kbd } from "./kbd";
 import { ReceiptIcon, ShiftIcon } from "./sales-icons";
 import { CalendarIcon } from "./appointment-icons";
+import { SyncIndicator } from "./sync-status";
 
 type Props = {
   session: Session | null;
@@ -60,6 +61,7 @@ export function TopBar(props: Props) {
       ) : <div class="nav" />}
 
       <div class="topbar-end">
+        {session ? <SyncIndicator session={session} onNavigate={props.onNavigate} /> : null}
         {session ? (
           <div class="current-staff" data-testid="current-staff" data-staff-id={session.staff.id} data-role={session.staff.role}>
             <span class="avatar avatar-small" aria-hidden="true">{[...session.staff.name][0]}</span>
@@ -74,7 +76,8 @@ export function TopBar(props: Props) {
           <GlobeIcon /> <span>{t("top.langToggle")}</span>
         </button>
         {session ? (
-          <button type="button" class="btn btn-ghost topbar-btn" data-testid="logout" onClick={props.onLogout}>
+          <button type="button" class="btn btn-ghost topbar-btn" data-testid="logout" onClick={props.onLogout}
+            aria-label={t("top.logout")} title={t("top.logout")}>
             <LogoutIcon /> <span>{t("top.logout")}</span>
           </button>
         ) : null}

@@ -12,7 +12,8 @@ export type Route =
   | { name: "checkout"; memberId?: string; appointmentId?: string }
   | { name: "appointments"; date?: string }
   | { name: "shift" }
-  | { name: "sales"; saleId?: string };
+  | { name: "sales"; saleId?: string }
+  | { name: "conflicts" };
 
 /** May archive and merge members and load demo data (owner, manager); the backend says. */
 export function canManage(session: Session): boolean {

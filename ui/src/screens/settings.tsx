@@ -11,8 +11,10 @@ import { LogoutIcon } from "../components/icons";
 import { PrinterSettings } from "../components/printer-settings";
 import { StoreSettings } from "../components/store-settings";
 import { ReminderSettings } from "../components/reminder-settings";
+import { SyncSettings } from "../components/sync-settings";
+import type { Route } from "../lib/route";
 
-type Props = { session: Session; onLogout: () => void };
+type Props = { session: Session; onLogout: () => void; onNavigate: (route: Route) => void };
 
 export function Settings(props: Props) {
   const { t, locale, setLocale, count } = useI18n();
@@ -92,6 +94,8 @@ export function Settings(props: Props) {
             </button>
           </section>
         </div>
+
+        <SyncSettings session={props.session} onNavigate={props.onNavigate} />
 
         <PrinterSettings />
 

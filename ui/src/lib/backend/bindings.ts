@@ -1,7 +1,7 @@
 // Generated from the Rust wire types (src-tauri/src/dto) by ts-rs. Do not edit:
 // run `UPDATE_BINDINGS=1 cargo test -p salondesk bindings` to regenerate.
 
-export type ErrorCode = "validation" | "duplicate_phone" | "duplicate_member_no" | "not_found" | "wrong_pin" | "locked_out" | "not_logged_in" | "forbidden" | "conflict" | "outside_hours" | "database_newer" | "internal";
+export type ErrorCode = "validation" | "duplicate_phone" | "duplicate_member_no" | "not_found" | "wrong_pin" | "locked_out" | "not_logged_in" | "forbidden" | "conflict" | "outside_hours" | "database_newer" | "sync_unreachable" | "enrolment_refused" | "internal";
 
 export type ApiError = { code: ErrorCode, message: string, 
 /**
@@ -347,4 +347,78 @@ created: number, sent: number, failed: number,
  * Whether a webhook is configured; without one, messages wait to be sent by hand.
  */
 senderConfigured: boolean, };
+
+export type SyncProblem = "offline" | "unauthorized" | "rate_limited" | "server" | "local";
+
+export type SyncErrorView = { problem: SyncProblem, 
+/**
+ * For people, as detail (never a URL or personal data).
+ */
+message: string, };
+
+export type InitialSyncView = { cursor: number, head: number, };
+
+export type EnrolmentView = { serverUrl: string, storeName: string, storeCode: string, deviceCode: string, enrolledAt: string, };
+
+export type SyncStatusView = { 
+/**
+ * Null: this device works on its own (not enrolled).
+ */
+enrolment: EnrolmentView | null, 
+/**
+ * The server answered the last request.
+ */
+online: boolean, syncing: boolean, 
+/**
+ * Operations written here and not yet accepted by the server.
+ */
+pendingOps: number, lastSyncAt: string | null, lastError: SyncErrorView | null, 
+/**
+ * The server refused the credential: sync stopped until the device enrols again.
+ */
+credentialRefused: boolean, conflictsOpen: number, rejectedOps: number, initialSync: InitialSyncView | null, 
+/**
+ * When the next try after a failure is due.
+ */
+nextRetryAt: string | null, };
+
+export type RejectedOpView = { opId: string, 
+/**
+ * The kind of record (`member`, `sale`, …).
+ */
+entity: string, code: string, message: string, createdAt: string, };
+
+export type ConflictKind = "overdraft" | "double_booking" | "duplicate_phone" | "other";
+
+export type ConflictMemberView = { id: string, name: string, memberNo: string, 
+/**
+ * Masked unless the role may see whole phone numbers.
+ */
+phone: string, };
+
+export type ConflictAppointmentView = { id: string, clientName: string, serviceName: string, start: string, end: string, };
+
+export type ConflictStoreView = { id: string, 
+/**
+ * Its name when known (this store's, or the server's detail); else null.
+ */
+name: string | null, thisStore: boolean, };
+
+export type ConflictView = { id: string, kind: ConflictKind, entity: string, entityIds: Array<string>, stores: Array<ConflictStoreView>, members: Array<ConflictMemberView>, 
+/**
+ * Overdraft: `stored_value`, `points` or `package`.
+ */
+ledger: string | null, 
+/**
+ * Overdraft: how far below zero (fen for stored value, else points or sessions).
+ */
+belowZero: number | null, 
+/**
+ * Double booking: the beautician's name.
+ */
+beautician: string | null, appointments: Array<ConflictAppointmentView>, detectedAt: string, resolvedAt: string | null, 
+/**
+ * Who resolved it (a name when known here).
+ */
+resolvedBy: string | null, resolution: string | null, };
 

@@ -169,3 +169,18 @@ export const saveReminderSettings = (input: ReminderSettingsView) =>
   call<ReminderSettingsView>("save_reminder_settings", { input });
 export const runReminders = () => call<ReminderRunView>("run_reminders");
 export const exportIcs = (staffId: string, from: string, to: string) => call<string>("export_ics", { staffId, from, to });
+
+// ---- Sync with the chain's server (同步): status, enrolment, sync now, refused operations, conflicts.
+import type { ConflictView, RejectedOpView, SyncStatusView } from "./bindings";
+
+export const syncStatus = () => call<SyncStatusView>("sync_status");
+/** Owner or manager; `sync_unreachable` / `enrolment_refused` / `validation` (field) on failure. */
+export const enrolDevice = (serverUrl: string, code: string, deviceName: string) =>
+  call<SyncStatusView>("enrol_device", { serverUrl, code, deviceName });
+/** Syncs at once; answers the status after that round. */
+export const syncNow = () => call<SyncStatusView>("sync_now");
+export const rejectedOps = () => call<RejectedOpView[]>("rejected_ops");
+export const syncConflicts = (openOnly: boolean) => call<ConflictView[]>("sync_conflicts", { openOnly });
+export const resolveConflict = (id: string, resolution: string) => call<null>("resolve_conflict", { id, resolution });
+/** The `sync-status` event: every change of the status while the device syncs. */
+export const onSyncStatus = (handler: (s: SyncStatusView) => void) => subscribe<SyncStatusView>("sync-status", handler);

@@ -350,6 +350,19 @@ Object.assign(handlers, appointmentHandlers({
   };
 }
 
+// ---- Sync with the chain's server (mock-sync.ts): status events, enrolment, conflicts.
+import { syncHandlers } from "./mock-sync";
+Object.assign(handlers, syncHandlers({
+  requireSession: (...roles) => requireSession(...roles),
+  emit: (event, payload) => listeners.get(event)?.forEach((h) => h(payload)),
+  pendingOps: () => pendingOps,
+  clearPending: () => { pendingOps = 0; },
+  someMembers: (n) => [...members.values()].filter((m) => !m.archived).slice(0, n)
+    .map((m) => ({ id: m.id, name: m.name, memberNo: m.memberNo, phone: m.phone })),
+  staff: () => staff.map(brief),
+  shownPhone: (phone) => shownPhone(phone),
+}));
+
 /** A day of sales history for the demo (after the checkout demo members and the open shift). */
 function addSalesDemoHistory(): void {
   const known = ["880001", "880002"]

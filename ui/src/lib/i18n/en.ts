@@ -5,11 +5,13 @@ import { salesEn } from "./en-sales";
 import { checkoutEn } from "./en-checkout";
 import { storeEn } from "./en-store";
 import { appointmentsEn } from "./en-appointments";
+import { syncEn } from "./en-sync";
 export const en = {
   ...salesEn,
   ...checkoutEn,
   ...storeEn,
   ...appointmentsEn,
+  ...syncEn,
   "app.name": "SalonDesk",
   "app.tagline": "Salon front desk",
   "nav.members": "Members",

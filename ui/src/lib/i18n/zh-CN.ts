@@ -6,11 +6,13 @@ import { salesZhCN } from "./zh-CN-sales";
 import { checkoutZhCN } from "./zh-CN-checkout";
 import { storeZhCN } from "./zh-CN-store";
 import { appointmentsZhCN } from "./zh-CN-appointments";
+import { syncZhCN } from "./zh-CN-sync";
 export const zhCN: Messages = {
   ...salesZhCN,
   ...checkoutZhCN,
   ...storeZhCN,
   ...appointmentsZhCN,
+  ...syncZhCN,
   "app.name": "SalonDesk",
   "app.tagline": "美业门店收银与会员",
   "nav.members": "会员",

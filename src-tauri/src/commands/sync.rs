@@ -1,0 +1,168 @@
+//! Sync with the central server: the status, enrolling this device, "sync
+//! now", operations the server refused, and the managers' conflicts inbox.
+
+use crate::dto::sync::{ConflictView, RejectedOpView, SyncStatusView};
+use crate::error::{ApiError, ApiResult, ErrorCode};
+use crate::state::AppState;
+use crate::sync_task::SyncTask;
+use salondesk_core::staff::{Permission, Role, Staff};
+use salondesk_sync::SyncError;
+use tauri::{AppHandle, State};
+
+/// Enrolling a device and resolving conflicts are the owner's and managers'.
+fn require_manager(staff: &Staff) -> ApiResult<()> {
+    if matches!(staff.role, Role::Owner | Role::Manager) {
+        Ok(())
+    } else {
+        Err(ApiError::new(
+            ErrorCode::Forbidden,
+            format!(
+                "a {} may not change sync or resolve conflicts; ask a manager",
+                staff.role.as_str()
+            ),
+        ))
+    }
+}
+
+#[tauri::command]
+pub async fn sync_status(
+    state: State<'_, AppState>,
+    task: State<'_, SyncTask>,
+) -> ApiResult<SyncStatusView> {
+    state.staff()?;
+    task.status(&state)
+}
+
+/// Exchanges an enrolment code for this device's credential, keeps it, and
+/// starts syncing at once.
+#[tauri::command]
+pub async fn enrol_device(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    task: State<'_, SyncTask>,
+    server_url: String,
+    code: String,
+    device_name: String,
+) -> ApiResult<SyncStatusView> {
+    require_manager(&state.staff()?)?;
+    let url = salondesk_sync::normalize_server_url(&server_url)
+        .map_err(|e| enrol_error(e, "serverUrl"))?;
+    if code.trim().is_empty() {
+        return Err(field_error(
+            "code",
+            "enter the enrolment code from the server",
+        ));
+    }
+    if device_name.trim().chars().count() > 40 {
+        return Err(field_error("deviceName", "at most 40 characters"));
+    }
+    let device_id = state.store()?.device().id.0;
+    // The store is not locked while the server is asked.
+    let enrolment = salondesk_sync::enrol(&url, &code, device_id, &device_name)
+        .await
+        .map_err(|e| enrol_error(e, "code"))?;
+    state.store()?.save_enrolment(&url, &enrolment)?;
+    task.start(&app)?;
+    task.status(&state)
+}
+
+#[tauri::command]
+pub async fn sync_now(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    task: State<'_, SyncTask>,
+) -> ApiResult<SyncStatusView> {
+    state.staff()?;
+    task.sync_now(&app).await
+}
+
+/// Operations the server refused, newest first.
+#[tauri::command]
+pub async fn rejected_ops(state: State<'_, AppState>) -> ApiResult<Vec<RejectedOpView>> {
+    state.staff()?;
+    let rejected = state.store()?.rejected_ops()?;
+    Ok(rejected.iter().map(RejectedOpView::from).collect())
+}
+
+#[tauri::command]
+pub async fn sync_conflicts(
+    state: State<'_, AppState>,
+    open_only: bool,
+) -> ApiResult<Vec<ConflictView>> {
+    let staff = state.staff()?;
+    require_manager(&staff)?;
+    let full_phone = staff.role.may(Permission::SeeFullPhone);
+    let store = state.store()?;
+    let conflicts = store.conflicts(open_only)?;
+    Ok(conflicts
+        .iter()
+        .map(|c| ConflictView::build(&store, c, full_phone))
+        .collect())
+}
+
+/// Marks a conflict resolved with a note; the resolution syncs to every store.
+#[tauri::command]
+pub async fn resolve_conflict(
+    state: State<'_, AppState>,
+    id: String,
+    resolution: String,
+) -> ApiResult<()> {
+    let staff = state.staff()?;
+    require_manager(&staff)?;
+    if resolution.trim().is_empty() {
+        return Err(field_error("resolution", "say how it was resolved"));
+    }
+    state
+        .store()?
+        .resolve_conflict(&staff, &id, resolution.trim())?;
+    Ok(())
+}
+
+fn field_error(field: &str, message: &str) -> ApiError {
+    ApiError {
+        field: Some(field.into()),
+        ..ApiError::new(ErrorCode::Validation, message)
+    }
+}
+
+/// What went wrong enrolling, as the person at the desk can act on it: a bad
+/// address, a server that cannot be reached, or a code the server refused.
+fn enrol_error(e: SyncError, code_field: &str) -> ApiError {
+    match e {
+        SyncError::BadUrl(m) => field_error("serverUrl", &m),
+        SyncError::Offline(_) | SyncError::Protocol(_) => ApiError {
+            field: Some("serverUrl".into()),
+            ..ApiError::new(
+                ErrorCode::SyncUnreachable,
+                "no SalonDesk sync server answered at this address",
+            )
+        },
+        SyncError::RateLimited { .. } => ApiError::new(
+            ErrorCode::SyncUnreachable,
+            "the server is busy: try again in a minute",
+        ),
+        // A page that is not the server's own `{code, message}` (a 404 from
+        // another web site): the address is wrong, not the code.
+        SyncError::Server { code, .. } if code.starts_with("http_") => ApiError {
+            field: Some("serverUrl".into()),
+            ..ApiError::new(
+                ErrorCode::SyncUnreachable,
+                "this address does not answer like a SalonDesk sync server",
+            )
+        },
+        SyncError::Unauthorized => ApiError {
+            field: Some(code_field.into()),
+            ..ApiError::new(
+                ErrorCode::EnrolmentRefused,
+                "the server did not accept this code: it may be mistyped, used or expired",
+            )
+        },
+        SyncError::Server {
+            status, message, ..
+        } if (400..500).contains(&status) => ApiError {
+            field: Some(code_field.into()),
+            ..ApiError::new(ErrorCode::EnrolmentRefused, message)
+        },
+        other => ApiError::new(ErrorCode::Internal, other.to_string()),
+    }
+}

@@ -1,0 +1,374 @@
+//! Sync as the desk sees it: the status on every screen, the enrolment shown
+//! in Settings, operations the server refused, and conflicts in plain words.
+//! The device credential never crosses to the UI.
+
+use crate::dto::member::phone_for;
+use salondesk_core::sync::{Conflict, RejectedOp};
+use salondesk_core::Store;
+use salondesk_sync::SyncStatus;
+use serde::Serialize;
+use ts_rs::TS;
+
+fn iso(t: chrono::DateTime<chrono::Utc>) -> String {
+    salondesk_core::time::iso(t)
+}
+
+/// Why the last sync failed; the UI says what to do for each.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum SyncProblem {
+    /// No network or the server is down: sales go on, sent later.
+    Offline,
+    /// The server refused this device's credential: enrol again.
+    Unauthorized,
+    /// Too many requests: waiting.
+    RateLimited,
+    /// The server answered with an error.
+    Server,
+    /// Something local (the database) failed.
+    Local,
+}
+
+impl SyncProblem {
+    fn from_code(code: &str) -> SyncProblem {
+        match code {
+            "offline" | "protocol" => SyncProblem::Offline,
+            "unauthorized" | "not_enrolled" => SyncProblem::Unauthorized,
+            "rate_limited" => SyncProblem::RateLimited,
+            "local" => SyncProblem::Local,
+            _ => SyncProblem::Server,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct SyncErrorView {
+    pub problem: SyncProblem,
+    /// For people, as detail (never a URL or personal data).
+    pub message: String,
+}
+
+/// `cursor` of `head` operations pulled: initial-sync progress.
+#[derive(Debug, Clone, Copy, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct InitialSyncView {
+    #[ts(type = "number")]
+    pub cursor: i64,
+    #[ts(type = "number")]
+    pub head: i64,
+}
+
+/// Which server and store this device syncs with (no credential).
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct EnrolmentView {
+    pub server_url: String,
+    pub store_name: String,
+    pub store_code: String,
+    pub device_code: String,
+    pub enrolled_at: String,
+}
+
+impl EnrolmentView {
+    /// The enrolment as the store keeps it, or None before the device enrols.
+    pub fn read(store: &Store) -> salondesk_core::Result<Option<EnrolmentView>> {
+        Ok(store.sync_config()?.map(|c| EnrolmentView {
+            server_url: c.server_url,
+            store_name: c.store_name,
+            store_code: store.device().store_code.clone(),
+            device_code: store.device().code.clone(),
+            enrolled_at: iso(c.enrolled_at),
+        }))
+    }
+}
+
+/// The `sync-status` event and the `sync_status` command's answer.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct SyncStatusView {
+    /// Null: this device works on its own (not enrolled).
+    pub enrolment: Option<EnrolmentView>,
+    /// The server answered the last request.
+    pub online: bool,
+    pub syncing: bool,
+    /// Operations written here and not yet accepted by the server.
+    #[ts(type = "number")]
+    pub pending_ops: i64,
+    pub last_sync_at: Option<String>,
+    pub last_error: Option<SyncErrorView>,
+    /// The server refused the credential: sync stopped until the device enrols again.
+    pub credential_refused: bool,
+    #[ts(type = "number")]
+    pub conflicts_open: i64,
+    #[ts(type = "number")]
+    pub rejected_ops: i64,
+    pub initial_sync: Option<InitialSyncView>,
+    /// When the next try after a failure is due.
+    pub next_retry_at: Option<String>,
+}
+
+impl SyncStatusView {
+    pub fn new(s: &SyncStatus, enrolment: Option<EnrolmentView>) -> Self {
+        let enrolled = enrolment.is_some();
+        SyncStatusView {
+            online: enrolled && s.online,
+            syncing: enrolled && s.syncing,
+            pending_ops: s.pending_ops,
+            last_sync_at: s.last_sync_at.map(iso),
+            last_error: s
+                .last_error
+                .as_ref()
+                .filter(|_| enrolled)
+                .map(|e| SyncErrorView {
+                    problem: SyncProblem::from_code(&e.code),
+                    message: e.message.clone(),
+                }),
+            credential_refused: enrolled && s.credential_refused,
+            conflicts_open: s.conflicts_open,
+            rejected_ops: s.rejected_ops,
+            initial_sync: s.initial_sync.map(|i| InitialSyncView {
+                cursor: i.cursor,
+                head: i.head,
+            }),
+            next_retry_at: s.next_retry_at.map(iso),
+            enrolment,
+        }
+    }
+}
+
+/// An operation the server refused: what it was and why.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct RejectedOpView {
+    pub op_id: String,
+    /// The kind of record (`member`, `sale`, …).
+    pub entity: String,
+    pub code: String,
+    pub message: String,
+    pub created_at: String,
+}
+
+impl From<&RejectedOp> for RejectedOpView {
+    fn from(r: &RejectedOp) -> Self {
+        RejectedOpView {
+            op_id: r.op_id.to_string(),
+            entity: r.entity.clone(),
+            code: r.code.clone(),
+            message: r.message.clone(),
+            created_at: iso(r.created_at),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum ConflictKind {
+    /// Offline sales in two stores took a balance below zero.
+    Overdraft,
+    /// One beautician booked twice at one time from two devices.
+    DoubleBooking,
+    /// Two members registered with one phone.
+    DuplicatePhone,
+    /// A kind this build does not know yet (a newer server).
+    Other,
+}
+
+impl ConflictKind {
+    fn parse(s: &str) -> ConflictKind {
+        match s {
+            "overdraft" => ConflictKind::Overdraft,
+            "double_booking" => ConflictKind::DoubleBooking,
+            "duplicate_phone" => ConflictKind::DuplicatePhone,
+            _ => ConflictKind::Other,
+        }
+    }
+}
+
+/// A member a conflict is about, as this device knows her.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ConflictMemberView {
+    pub id: String,
+    pub name: String,
+    pub member_no: String,
+    /// Masked unless the role may see whole phone numbers.
+    pub phone: String,
+}
+
+/// An appointment a double booking is about.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ConflictAppointmentView {
+    pub id: String,
+    pub client_name: String,
+    pub service_name: String,
+    pub start: String,
+    pub end: String,
+}
+
+/// A store a conflict involves.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ConflictStoreView {
+    pub id: String,
+    /// Its name when known (this store's, or the server's detail); else null.
+    pub name: Option<String>,
+    pub this_store: bool,
+}
+
+/// A conflict with what the desk needs to word it: names found on this device
+/// (a record not here yet shows by its id), the facts from the server's detail.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ConflictView {
+    pub id: String,
+    pub kind: ConflictKind,
+    pub entity: String,
+    pub entity_ids: Vec<String>,
+    pub stores: Vec<ConflictStoreView>,
+    pub members: Vec<ConflictMemberView>,
+    /// Overdraft: `stored_value`, `points` or `package`.
+    pub ledger: Option<String>,
+    /// Overdraft: how far below zero (fen for stored value, else points or sessions).
+    #[ts(type = "number | null")]
+    pub below_zero: Option<i64>,
+    /// Double booking: the beautician's name.
+    pub beautician: Option<String>,
+    pub appointments: Vec<ConflictAppointmentView>,
+    pub detected_at: String,
+    pub resolved_at: Option<String>,
+    /// Who resolved it (a name when known here).
+    pub resolved_by: Option<String>,
+    pub resolution: Option<String>,
+}
+
+impl ConflictView {
+    /// Words `c` for a staff member who may (`full_phone`) or may not see whole phones.
+    pub fn build(store: &Store, c: &Conflict, full_phone: bool) -> ConflictView {
+        let kind = ConflictKind::parse(&c.kind);
+        let detail = &c.detail;
+        let text = |key: &str| detail.get(key).and_then(|v| v.as_str()).map(str::to_owned);
+        let number = |key: &str| detail.get(key).and_then(|v| v.as_i64());
+
+        let member_ids: Vec<String> = if c.entity == "member" {
+            c.entity_ids.clone()
+        } else {
+            ["memberId", "memberIds"]
+                .iter()
+                .filter_map(|k| detail.get(*k))
+                .flat_map(strings)
+                .collect()
+        };
+        let members = member_ids
+            .iter()
+            .filter_map(|id| member(store, id, full_phone))
+            .collect();
+
+        let appointment_ids: Vec<String> = if c.entity == "appointment" {
+            c.entity_ids.clone()
+        } else {
+            detail
+                .get("appointmentIds")
+                .map(strings)
+                .unwrap_or_default()
+        };
+        let appointments: Vec<_> = appointment_ids
+            .iter()
+            .filter_map(|id| store.appointment(id).ok())
+            .collect();
+        let beautician = text("staffName").or_else(|| {
+            text("staffId")
+                .or_else(|| appointments.first().map(|a| a.staff_id.to_string()))
+                .and_then(|id| id.parse().ok())
+                .and_then(|id| store.staff(id).ok())
+                .map(|s| s.name)
+        });
+
+        // `balance` is the (negative) sum after the merge; `shortfall` how far below zero.
+        let below_zero = number("shortfall")
+            .or_else(|| number("balance").filter(|b| *b < 0).map(|b| -b))
+            .or_else(|| number("belowZero"));
+
+        let this_store = store.sync_config().ok().flatten();
+        let names = detail.get("storeNames");
+        let stores = c
+            .store_ids
+            .iter()
+            .enumerate()
+            .map(|(i, id)| {
+                let here = this_store
+                    .as_ref()
+                    .is_some_and(|s| s.store_id.to_string() == *id);
+                let named = names
+                    .and_then(|n| n.get(id.as_str()).or_else(|| n.get(i)))
+                    .and_then(|v| v.as_str())
+                    .map(str::to_owned);
+                ConflictStoreView {
+                    id: id.clone(),
+                    name: named.or_else(|| {
+                        here.then(|| this_store.as_ref().map(|s| s.store_name.clone()))
+                            .flatten()
+                    }),
+                    this_store: here,
+                }
+            })
+            .collect();
+
+        let resolved_by = c.resolved_by.as_ref().map(|who| {
+            who.parse()
+                .ok()
+                .and_then(|id| store.staff(id).ok())
+                .map(|s| s.name)
+                .unwrap_or_else(|| who.clone())
+        });
+
+        ConflictView {
+            id: c.id.clone(),
+            kind,
+            entity: c.entity.clone(),
+            entity_ids: c.entity_ids.clone(),
+            stores,
+            members,
+            ledger: text("ledger"),
+            below_zero,
+            beautician,
+            appointments: appointments
+                .iter()
+                .map(|a| ConflictAppointmentView {
+                    id: a.id.clone(),
+                    client_name: a.client_name.clone(),
+                    service_name: a.service_name.clone(),
+                    start: iso(a.start),
+                    end: iso(a.end),
+                })
+                .collect(),
+            detected_at: iso(c.detected_at),
+            resolved_at: c.resolved_at.map(iso),
+            resolved_by,
+            resolution: c.resolution.clone(),
+        }
+    }
+}
+
+/// A string, or the strings of an array.
+fn strings(v: &serde_json::Value) -> Vec<String> {
+    match v {
+        serde_json::Value::String(s) => vec![s.clone()],
+        serde_json::Value::Array(a) => a
+            .iter()
+            .filter_map(|x| x.as_str().map(str::to_owned))
+            .collect(),
+        _ => Vec::new(),
+    }
+}
+
+fn member(store: &Store, id: &str, full_phone: bool) -> Option<ConflictMemberView> {
+    let m = store.member(id.parse().ok()?).ok()?;
+    Some(ConflictMemberView {
+        id: m.id.to_string(),
+        name: m.name,
+        member_no: m.member_no,
+        phone: phone_for(&m.phone, full_phone),
+    })
+}

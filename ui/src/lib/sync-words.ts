@@ -1,0 +1,139 @@
+// Sync in words: the state the indicator shows (never by colour alone), "3 minutes ago",
+// operations waiting, initial-sync progress, and each kind of conflict in plain language —
+// pure functions of the status or conflict and the locale, so both languages are tested.
+import type { ConflictView, SyncStatusView } from "./backend/bindings";
+import { translate, type Locale, type MessageKey, type Params } from "./i18n";
+import { formatCount, formatDateTime, formatMoney } from "./i18n/format";
+
+export type SyncState = "local" | "online" | "syncing" | "offline" | "refused" | "error";
+
+/**
+ * Which of the indicator's states a status is in. Offline wins over "syncing" so the periodic
+ * probe while the network is down does not make the indicator flicker.
+ */
+export function syncState(s: SyncStatusView | null): SyncState {
+  if (!s || !s.enrolment) return "local";
+  if (s.credentialRefused) return "refused";
+  if (s.lastError?.problem === "offline") return "offline";
+  if (s.syncing) return "syncing";
+  if (s.lastError) return "error";
+  return s.online ? "online" : "offline";
+}
+
+const t = (locale: Locale, key: MessageKey, params?: Params) => translate(locale, key, params);
+
+/**
+ * "just now", "5 minutes ago", "in 30 seconds", "昨天"; a week or more: the date and time.
+ * `short` ("5 min. ago") fits the top bar.
+ */
+export function relativeTime(iso: string, now: number, locale: Locale, style: "long" | "short" = "long"): string {
+  const at = Date.parse(iso);
+  if (Number.isNaN(at)) return iso;
+  const seconds = Math.round((at - now) / 1000);
+  const abs = Math.abs(seconds);
+  const rtf = new Intl.RelativeTimeFormat(locale, { numeric: "auto", style });
+  if (seconds <= 0 && abs < 45) return t(locale, "sync.justNow");
+  if (abs < 60) return rtf.format(seconds, "second");
+  if (abs < 3600) return rtf.format(Math.round(seconds / 60), "minute");
+  if (abs < 86_400) return rtf.format(Math.round(seconds / 3600), "hour");
+  if (abs < 7 * 86_400) return rtf.format(Math.round(seconds / 86_400), "day");
+  return formatDateTime(iso, locale);
+}
+
+export function pendingText(n: number, locale: Locale): string {
+  if (n <= 0) return t(locale, "sync.pendingNone");
+  if (n === 1) return t(locale, "sync.pendingOne");
+  return t(locale, "sync.pending", { n: formatCount(n, locale) });
+}
+
+export function lastSyncText(s: SyncStatusView, now: number, locale: Locale): string {
+  return s.lastSyncAt ? t(locale, "sync.lastSync", { when: relativeTime(s.lastSyncAt, now, locale) }) : t(locale, "sync.never");
+}
+
+/** Whole percent of an initial sync, never 100 before it is done. */
+export function initialPercent(p: { cursor: number; head: number }): number {
+  if (p.head <= 0) return 0;
+  const pct = Math.floor((Math.max(0, p.cursor) / p.head) * 100);
+  return Math.min(p.cursor >= p.head ? 100 : 99, pct);
+}
+
+function list(items: string[], locale: Locale): string {
+  return new Intl.ListFormat(locale, { style: "long", type: "conjunction" }).format(items);
+}
+
+function storesText(c: ConflictView, locale: Locale): string {
+  const names = c.stores.map((s) => s.name ?? t(locale, s.thisStore ? "conflicts.thisStore" : "conflicts.otherStore"));
+  const unique = [...new Set(names)];
+  return unique.length > 0 ? list(unique, locale) : t(locale, "conflicts.otherStore");
+}
+
+function belowZeroText(c: ConflictView, locale: Locale): string {
+  const n = c.belowZero;
+  if (n === null || n <= 0) return t(locale, "conflicts.someAmount");
+  if (c.ledger === "points") return t(locale, "conflicts.points", { n: formatCount(n, locale) });
+  if (c.ledger === "package") return t(locale, "conflicts.sessions", { n: formatCount(n, locale) });
+  return formatMoney(n, locale);
+}
+
+function ledgerText(c: ConflictView, locale: Locale): string {
+  const ledger = c.ledger === "points" || c.ledger === "package" ? c.ledger : "stored_value";
+  return t(locale, `conflicts.ledger.${ledger}`);
+}
+
+function timeRange(start: string, end: string, locale: Locale): string {
+  const hm = new Intl.DateTimeFormat(locale, { hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
+  return `${formatDateTime(start, locale)}–${hm.format(Date.parse(end))}`;
+}
+
+export type ConflictWords = {
+  title: string;
+  /** What happened, in one sentence. */
+  body: string;
+  /** One line per member or appointment involved. */
+  lines: string[];
+  /** What a manager usually does about it. */
+  advice: string | null;
+};
+
+/** A conflict in plain words; records not on this device yet are named as such, never as ids. */
+export function conflictWords(c: ConflictView, locale: Locale): ConflictWords {
+  const title = t(locale, `conflicts.kind.${c.kind}`);
+  const memberName = (i: number) => c.members[i]?.name ?? t(locale, "conflicts.unknownMember");
+  const memberLines = c.members.map((m) => t(locale, "conflicts.memberLine", { name: m.name, memberNo: m.memberNo, phone: m.phone }));
+  switch (c.kind) {
+    case "overdraft":
+      return {
+        title,
+        body: t(locale, "conflicts.overdraft", {
+          member: memberName(0), ledger: ledgerText(c, locale), amount: belowZeroText(c, locale), stores: storesText(c, locale),
+        }),
+        lines: memberLines,
+        advice: t(locale, "conflicts.overdraftAdvice"),
+      };
+    case "double_booking":
+      return {
+        title,
+        body: t(locale, "conflicts.doubleBooking", { beautician: c.beautician ?? t(locale, "conflicts.unknownBeautician") }),
+        lines: c.appointments.map((a) => t(locale, "conflicts.appointmentLine", {
+          time: timeRange(a.start, a.end, locale), client: a.clientName, service: a.serviceName,
+        })),
+        advice: t(locale, "conflicts.doubleBookingAdvice"),
+      };
+    case "duplicate_phone":
+      return {
+        title,
+        body: t(locale, "conflicts.duplicatePhone", { a: memberName(0), b: memberName(1) }),
+        lines: memberLines,
+        advice: t(locale, "conflicts.duplicatePhoneAdvice"),
+      };
+    default:
+      return { title, body: t(locale, "conflicts.other", { entity: entityName(c.entity, locale) }), lines: memberLines, advice: null };
+  }
+}
+
+const ENTITIES = new Set(["member", "sale", "appointment", "staff", "shift", "conflict"]);
+
+/** "Member", "Sale" …; a kind this build has no word for shows as it is. */
+export function entityName(entity: string, locale: Locale): string {
+  return ENTITIES.has(entity) ? t(locale, `entity.${entity}` as MessageKey) : t(locale, "entity.other", { entity });
+}
