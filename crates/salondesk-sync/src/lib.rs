@@ -20,7 +20,11 @@ pub mod client;
 #[cfg(test)]
 mod client_tests;
 pub mod engine;
+#[cfg(test)]
+mod engine_tests;
 pub mod error;
+#[cfg(test)]
+mod fake_server;
 pub mod local;
 pub mod run;
 pub mod status;

@@ -1,0 +1,221 @@
+//! A stand-in for the central server on a loopback port, for the engine's
+//! tests: real HTTP, the protocol's push and pull, and knobs that make it
+//! misbehave the ways a real one can (413 above a batch size, 503 after some
+//! pulls, 401 for every request, a rejected entity). It keeps one log; a pull
+//! sees chain-wide operations of every store and store-wide ones of its own,
+//! never the device's own (as the real server does). The real server is
+//! tested with this engine in `tests/sync`.
+
+use salondesk_protocol::schema::{self, Scope};
+use salondesk_protocol::{
+    Op, OpResult, OpStatus, PullResponse, PulledOp, PushRequest, PushResponse,
+};
+use std::collections::{HashMap, HashSet};
+use std::sync::{Arc, Mutex};
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+use tokio::net::{TcpListener, TcpStream};
+use uuid::Uuid;
+
+#[derive(Default)]
+pub struct Knobs {
+    /// More operations than this in one push: 413.
+    pub max_push_ops: Option<usize>,
+    /// Pulls answered before every later pull gets 503.
+    pub pulls_before_failing: Option<usize>,
+    /// Every request: 401.
+    pub refuse: bool,
+    /// Operations of this entity are rejected.
+    pub reject_entity: Option<String>,
+}
+
+#[derive(Default)]
+pub struct State {
+    pub knobs: Knobs,
+    log: Vec<(i64, Uuid, Op)>,
+    seen: HashSet<Uuid>,
+    /// Credential → (device, store).
+    devices: HashMap<String, (Uuid, Uuid)>,
+    /// Sizes of the pushes answered (413s excluded).
+    pub push_sizes: Vec<usize>,
+    /// `after` of every pull answered.
+    pub pull_afters: Vec<i64>,
+    pub pulls_answered: usize,
+}
+
+impl State {
+    pub fn accepted(&self) -> usize {
+        self.log.len()
+    }
+}
+
+pub type Shared = Arc<Mutex<State>>;
+
+/// Serves until the runtime ends; answers its base URL.
+pub async fn start(state: Shared) -> String {
+    let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
+    serve_on(listener, state)
+}
+
+pub fn serve_on(listener: TcpListener, state: Shared) -> String {
+    let url = format!("http://{}", listener.local_addr().unwrap());
+    tokio::spawn(async move {
+        while let Ok((conn, _)) = listener.accept().await {
+            tokio::spawn(handle(conn, state.clone()));
+        }
+    });
+    url
+}
+
+/// Lets `credential` act as `device` of `store`.
+pub fn register(state: &Shared, credential: &str, device: Uuid, store: Uuid) {
+    state
+        .lock()
+        .unwrap()
+        .devices
+        .insert(credential.to_owned(), (device, store));
+}
+
+async fn handle(mut conn: TcpStream, state: Shared) {
+    let Some((head, body)) = read(&mut conn).await else {
+        return;
+    };
+    let (status, reply) = answer(&head, &body, &state);
+    let out = format!(
+        "HTTP/1.1 {status}\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{reply}",
+        reply.len()
+    );
+    let _ = conn.write_all(out.as_bytes()).await;
+    let _ = conn.shutdown().await;
+}
+
+fn answer(head: &str, body: &[u8], state: &Shared) -> (&'static str, String) {
+    let mut s = state.lock().unwrap();
+    let line = head.lines().next().unwrap_or_default().to_owned();
+    let credential = head.lines().find_map(|l| {
+        let (k, v) = l.split_once(':')?;
+        k.eq_ignore_ascii_case("authorization")
+            .then(|| v.trim().trim_start_matches("Bearer ").to_owned())
+    });
+    let refused = r#"{"code":"unauthorized","message":"bad credential"}"#.to_owned();
+    if s.knobs.refuse {
+        return ("401 Unauthorized", refused);
+    }
+    let Some(&(device, store)) = credential.as_ref().and_then(|c| s.devices.get(c)) else {
+        return ("401 Unauthorized", refused);
+    };
+    if line.starts_with("POST /v1/push ") {
+        let req: PushRequest = serde_json::from_slice(body).expect("a push body");
+        if s.knobs.max_push_ops.is_some_and(|max| req.ops.len() > max) {
+            return (
+                "413 Payload Too Large",
+                r#"{"code":"too_many_ops","message":"too many"}"#.into(),
+            );
+        }
+        s.push_sizes.push(req.ops.len());
+        let mut results = Vec::new();
+        for op in req.ops {
+            let (status, code) = if s.knobs.reject_entity.as_deref() == Some(op.entity.as_str()) {
+                (OpStatus::Rejected, Some("forbidden".to_owned()))
+            } else if s.seen.insert(op.op_id) {
+                let seq = s.log.len() as i64 + 1;
+                s.log.push((seq, store, op.clone()));
+                (OpStatus::Accepted, None)
+            } else {
+                (OpStatus::Duplicate, None)
+            };
+            results.push(OpResult {
+                op_id: op.op_id,
+                status,
+                message: code.as_ref().map(|_| "not yours".to_owned()),
+                code,
+            });
+        }
+        return ("200 OK", json(&PushResponse { results }));
+    }
+    if line.starts_with("GET /v1/pull?") {
+        if s.knobs
+            .pulls_before_failing
+            .is_some_and(|n| s.pulls_answered >= n)
+        {
+            return (
+                "503 Service Unavailable",
+                r#"{"code":"internal","message":"restarting"}"#.into(),
+            );
+        }
+        let query = line.split(['?', ' ']).nth(2).unwrap_or_default();
+        let param = |name: &str| {
+            query.split('&').find_map(|kv| {
+                let (k, v) = kv.split_once('=')?;
+                (k == name).then(|| v.parse::<i64>().ok()).flatten()
+            })
+        };
+        let after = param("after").unwrap_or(0);
+        let limit = param("limit").unwrap_or(5000) as usize;
+        let head_seq = s.log.len() as i64;
+        let mut ops = Vec::new();
+        let mut cursor = after;
+        for (seq, from, op) in s.log.iter().filter(|(seq, ..)| *seq > after) {
+            if ops.len() == limit {
+                break;
+            }
+            cursor = *seq;
+            let shared = match schema::spec(&op.entity).map(|e| e.scope) {
+                Some(Scope::Chain) => true,
+                Some(Scope::Store) => *from == store,
+                None => false,
+            };
+            if op.device_id != device && shared {
+                ops.push(PulledOp {
+                    seq: *seq,
+                    op: op.clone(),
+                });
+            }
+        }
+        s.pulls_answered += 1;
+        s.pull_afters.push(after);
+        let page = PullResponse {
+            ops,
+            cursor,
+            head: head_seq,
+            more: cursor < head_seq,
+        };
+        return ("200 OK", json(&page));
+    }
+    (
+        "404 Not Found",
+        r#"{"code":"not_found","message":"no route"}"#.into(),
+    )
+}
+
+fn json<T: serde::Serialize>(v: &T) -> String {
+    serde_json::to_string(v).unwrap()
+}
+
+/// One request: its head and its body.
+async fn read(conn: &mut TcpStream) -> Option<(String, Vec<u8>)> {
+    let mut got = Vec::new();
+    let mut buf = [0u8; 16384];
+    loop {
+        let n = conn.read(&mut buf).await.ok()?;
+        if n == 0 {
+            return None;
+        }
+        got.extend_from_slice(&buf[..n]);
+        let Some(end) = got.windows(4).position(|w| w == b"\r\n\r\n") else {
+            continue;
+        };
+        let head = String::from_utf8_lossy(&got[..end]).to_string();
+        let len = head
+            .lines()
+            .find_map(|l| {
+                let (k, v) = l.split_once(':')?;
+                k.eq_ignore_ascii_case("content-length")
+                    .then(|| v.trim().parse::<usize>().ok())
+                    .flatten()
+            })
+            .unwrap_or(0);
+        if got.len() >= end + 4 + len {
+            return Some((head, got[end + 4..end + 4 + len].to_vec()));
+        }
+    }
+}
