@@ -73,13 +73,17 @@ impl SyncTask {
         let emitter = app.clone();
         let shown = enrolment.clone();
         tauri::async_runtime::spawn(async move {
+            let mut last = None;
             loop {
                 let status = rx.borrow_and_update().clone();
-                // A lost event only leaves the indicator stale until the next one.
-                let _ = emitter.emit(
-                    STATUS_EVENT,
-                    SyncStatusView::new(&status, Some(shown.clone())),
-                );
+                let view = SyncStatusView::new(&status, Some(shown.clone()));
+                // Only what the desk can see changing is sent (not every round's count).
+                let json = serde_json::to_string(&view).ok();
+                if json != last {
+                    // A lost event only leaves the indicator stale until the next one.
+                    let _ = emitter.emit(STATUS_EVENT, view);
+                    last = json;
+                }
                 if rx.changed().await.is_err() {
                     break;
                 }
