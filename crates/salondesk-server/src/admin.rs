@@ -1,0 +1,224 @@
+//! The admin API (bearer admin token): tenants, their stores, one-time
+//! enrolment codes for a store's new device, and revoking a device.
+//!
+//! An enrolment code is short enough to type from a phone screen: 8 characters
+//! from an alphabet without look-alikes (no 0/O, 1/I/L), shown as `XXXX-XXXX`,
+//! accepted with or without the dash in any case. That is ~40 bits: guessing
+//! one takes ~10^12 tries, against a per-address rate limit, a lifetime of
+//! minutes and a single use. Only its SHA-256 is stored.
+
+use crate::auth::{sha256, Admin};
+use crate::error::{ApiError, ApiResult};
+use crate::routes::JsonBody;
+use crate::state::AppState;
+use axum::extract::rejection::PathRejection;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use chrono::{Duration, Utc};
+use rand::Rng;
+use salondesk_protocol::admin::{
+    CreateEnrolmentCode, CreateStore, CreateTenant, EnrolmentCode, StoreCreated, TenantCreated,
+};
+use uuid::Uuid;
+
+/// The code's characters: no 0/O, 1/I/L.
+pub const CODE_ALPHABET: &[u8] = b"ABCDEFGHJKMNPQRSTUVWXYZ23456789";
+pub const CODE_LEN: usize = 8;
+pub const DEFAULT_CODE_TTL_SECONDS: i64 = 15 * 60;
+pub const MAX_CODE_TTL_SECONDS: i64 = 24 * 60 * 60;
+
+/// A typed code as stored: dashes and spaces dropped, upper case; None if it
+/// cannot be a code at all.
+pub fn normalize_code(typed: &str) -> Option<String> {
+    let code: String = typed
+        .chars()
+        .filter(|c| *c != '-' && !c.is_whitespace())
+        .map(|c| c.to_ascii_uppercase())
+        .collect();
+    (code.len() == CODE_LEN && code.bytes().all(|b| CODE_ALPHABET.contains(&b))).then_some(code)
+}
+
+fn new_code() -> String {
+    let mut rng = rand::rngs::OsRng;
+    (0..CODE_LEN)
+        .map(|_| CODE_ALPHABET[rng.gen_range(0..CODE_ALPHABET.len())] as char)
+        .collect()
+}
+
+fn path_id(path: Result<Path<String>, PathRejection>, what: &str) -> ApiResult<Uuid> {
+    path.ok()
+        .and_then(|Path(s)| Uuid::parse_str(&s).ok())
+        .ok_or_else(|| ApiError::not_found(format!("no such {what}")))
+}
+
+fn name(s: &str, what: &str) -> ApiResult<String> {
+    let s = s.trim();
+    if s.is_empty() || s.chars().count() > 200 || s.chars().any(char::is_control) {
+        return Err(ApiError::bad_request(format!(
+            "{what} must be 1–200 printable characters"
+        )));
+    }
+    Ok(s.to_owned())
+}
+
+/// `POST /v1/admin/tenants`
+pub async fn create_tenant(
+    State(state): State<AppState>,
+    _: Admin,
+    JsonBody(req): JsonBody<CreateTenant>,
+) -> ApiResult<Response> {
+    let name = name(&req.name, "name")?;
+    let id = Uuid::now_v7();
+    sqlx::query("INSERT INTO tenants (id, name) VALUES ($1, $2)")
+        .bind(id)
+        .bind(&name)
+        .execute(state.pool())
+        .await?;
+    Ok((StatusCode::CREATED, Json(TenantCreated { tenant_id: id })).into_response())
+}
+
+/// `POST /v1/admin/tenants/{tenant_id}/stores`
+pub async fn create_store(
+    State(state): State<AppState>,
+    _: Admin,
+    path: Result<Path<String>, PathRejection>,
+    JsonBody(req): JsonBody<CreateStore>,
+) -> ApiResult<Response> {
+    let tenant_id = path_id(path, "tenant")?;
+    let name = name(&req.name, "name")?;
+    let code = req.code.trim().to_owned();
+    if code.is_empty()
+        || code.len() > 10
+        || !code.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+    {
+        return Err(ApiError::bad_request(
+            "code must be 1–10 letters, digits or dashes (it goes into receipt numbers)",
+        ));
+    }
+    let id = Uuid::now_v7();
+    let inserted = sqlx::query(
+        "INSERT INTO stores (id, tenant_id, name, code)
+         SELECT $1, t.id, $3, $4 FROM tenants t WHERE t.id = $2
+         ON CONFLICT (tenant_id, code) DO NOTHING",
+    )
+    .bind(id)
+    .bind(tenant_id)
+    .bind(&name)
+    .bind(&code)
+    .execute(state.pool())
+    .await?
+    .rows_affected();
+    if inserted == 0 {
+        let tenant_exists: bool =
+            sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM tenants WHERE id = $1)")
+                .bind(tenant_id)
+                .fetch_one(state.pool())
+                .await?;
+        return Err(if tenant_exists {
+            ApiError::new(
+                StatusCode::CONFLICT,
+                "store_code_taken",
+                format!("the chain already has a store with code {code}"),
+            )
+        } else {
+            ApiError::not_found("no such tenant")
+        });
+    }
+    Ok((StatusCode::CREATED, Json(StoreCreated { store_id: id })).into_response())
+}
+
+/// `POST /v1/admin/stores/{store_id}/enrolment-codes`
+pub async fn create_enrolment_code(
+    State(state): State<AppState>,
+    _: Admin,
+    path: Result<Path<String>, PathRejection>,
+    JsonBody(req): JsonBody<CreateEnrolmentCode>,
+) -> ApiResult<Response> {
+    let store_id = path_id(path, "store")?;
+    let ttl = req.ttl_seconds.unwrap_or(DEFAULT_CODE_TTL_SECONDS);
+    if !(1..=MAX_CODE_TTL_SECONDS).contains(&ttl) {
+        return Err(ApiError::bad_request(format!(
+            "ttlSeconds must be 1–{MAX_CODE_TTL_SECONDS} (a day at most)"
+        )));
+    }
+    let expires_at = Utc::now() + Duration::seconds(ttl);
+    // A fresh code colliding with a live one is ~never; try again if it does.
+    for _ in 0..5 {
+        let code = new_code();
+        let inserted = sqlx::query(
+            "INSERT INTO enrolment_codes (code_hash, store_id, expires_at)
+             SELECT $1, s.id, $3 FROM stores s WHERE s.id = $2
+             ON CONFLICT (code_hash) DO NOTHING",
+        )
+        .bind(&sha256(code.as_bytes())[..])
+        .bind(store_id)
+        .bind(expires_at)
+        .execute(state.pool())
+        .await?
+        .rows_affected();
+        if inserted == 1 {
+            let shown = format!("{}-{}", &code[..4], &code[4..]);
+            return Ok((
+                StatusCode::CREATED,
+                Json(EnrolmentCode {
+                    code: shown,
+                    expires_at,
+                }),
+            )
+                .into_response());
+        }
+        let store_exists: bool =
+            sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM stores WHERE id = $1)")
+                .bind(store_id)
+                .fetch_one(state.pool())
+                .await?;
+        if !store_exists {
+            return Err(ApiError::not_found("no such store"));
+        }
+    }
+    Err(ApiError::internal())
+}
+
+/// `POST /v1/admin/devices/{device_id}/revoke`: its credential stops working
+/// at once (204). Enrolling it again with a new code gives it a new one.
+pub async fn revoke_device(
+    State(state): State<AppState>,
+    _: Admin,
+    path: Result<Path<String>, PathRejection>,
+) -> ApiResult<StatusCode> {
+    let device_id = path_id(path, "device")?;
+    let found =
+        sqlx::query("UPDATE devices SET revoked_at = coalesce(revoked_at, now()) WHERE id = $1")
+            .bind(device_id)
+            .execute(state.pool())
+            .await?
+            .rows_affected();
+    if found == 0 {
+        return Err(ApiError::not_found("no such device"));
+    }
+    Ok(StatusCode::NO_CONTENT)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_are_typeable_and_normalised() {
+        for _ in 0..100 {
+            let c = new_code();
+            assert_eq!(normalize_code(&c).as_deref(), Some(c.as_str()));
+            let typed = format!("{}-{}", &c[..4], &c[4..]).to_lowercase();
+            assert_eq!(normalize_code(&typed).as_deref(), Some(c.as_str()));
+        }
+        assert_eq!(normalize_code("abcd efgh").as_deref(), Some("ABCDEFGH"));
+        assert_eq!(normalize_code("ABCD-EFG"), None, "too short");
+        assert_eq!(
+            normalize_code("ABCD-EFG0"),
+            None,
+            "0 is not in the alphabet"
+        );
+    }
+}

@@ -1,0 +1,122 @@
+//! What a server needs to start: where to listen, which database, the admin
+//! token, and how many requests a device (or an address) may make.
+
+use std::fmt;
+use std::net::SocketAddr;
+
+/// An admin token shorter than this is refused: it guards every tenant.
+pub const MIN_ADMIN_TOKEN_LEN: usize = 24;
+
+/// A token bucket: `per_second` requests on average, bursts of `burst`.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct RateLimit {
+    pub per_second: f64,
+    pub burst: f64,
+}
+
+impl RateLimit {
+    /// Per device: generous, so a device catching up (or a benchmark) is not throttled.
+    pub const DEVICE_DEFAULT: RateLimit = RateLimit {
+        per_second: 200.0,
+        burst: 400.0,
+    };
+    /// Per address, for enrolment and the admin API (codes are guessable only by trying).
+    pub const IP_DEFAULT: RateLimit = RateLimit {
+        per_second: 20.0,
+        burst: 100.0,
+    };
+}
+
+#[derive(Clone)]
+pub struct Config {
+    /// `127.0.0.1:0` (any free port) unless set; the binary's default is 127.0.0.1:8787.
+    pub listen: SocketAddr,
+    pub database_url: String,
+    /// Bearer token of the admin API; at least [`MIN_ADMIN_TOKEN_LEN`] characters.
+    pub admin_token: String,
+    /// Push and pull, per device.
+    pub device_rate: RateLimit,
+    /// Enrolment and admin, per client address.
+    pub ip_rate: RateLimit,
+    /// PostgreSQL connections in the pool.
+    pub max_connections: u32,
+}
+
+impl Config {
+    /// A config with defaults for everything but the database and the token,
+    /// listening on any free loopback port (what tests and benchmarks want).
+    pub fn new(database_url: impl Into<String>, admin_token: impl Into<String>) -> Config {
+        Config {
+            listen: SocketAddr::from(([127, 0, 0, 1], 0)),
+            database_url: database_url.into(),
+            admin_token: admin_token.into(),
+            device_rate: RateLimit::DEVICE_DEFAULT,
+            ip_rate: RateLimit::IP_DEFAULT,
+            max_connections: 16,
+        }
+    }
+
+    /// Refuses a config the server must not run with.
+    pub fn validate(&self) -> Result<(), String> {
+        if self.admin_token.chars().count() < MIN_ADMIN_TOKEN_LEN {
+            return Err(format!(
+                "the admin token must be at least {MIN_ADMIN_TOKEN_LEN} characters"
+            ));
+        }
+        for (what, r) in [("device", self.device_rate), ("address", self.ip_rate)] {
+            if !(r.per_second > 0.0 && r.burst >= 1.0) {
+                return Err(format!(
+                    "the {what} rate limit needs a positive rate and a burst of at least 1"
+                ));
+            }
+        }
+        if self.max_connections == 0 {
+            return Err("the pool needs at least one connection".into());
+        }
+        Ok(())
+    }
+}
+
+/// Never prints the admin token or the database password.
+impl fmt::Debug for Config {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Config")
+            .field("listen", &self.listen)
+            .field("database_url", &redact_url(&self.database_url))
+            .field("admin_token", &"<redacted>")
+            .field("device_rate", &self.device_rate)
+            .field("ip_rate", &self.ip_rate)
+            .field("max_connections", &self.max_connections)
+            .finish()
+    }
+}
+
+/// `postgres://user:secret@host/db` → `postgres://user:***@host/db`.
+pub fn redact_url(url: &str) -> String {
+    let Some((scheme, rest)) = url.split_once("://") else {
+        return url.to_owned();
+    };
+    let Some((creds, host)) = rest.rsplit_once('@') else {
+        return url.to_owned();
+    };
+    match creds.split_once(':') {
+        Some((user, _)) => format!("{scheme}://{user}:***@{host}"),
+        None => url.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn short_tokens_are_refused_and_secrets_never_printed() {
+        let c = Config::new("postgres://u:hunter2@h/db", "short");
+        assert!(c.validate().unwrap_err().contains("24"));
+        let c = Config::new("postgres://u:hunter2@h/db", "x".repeat(24));
+        assert!(c.validate().is_ok());
+        let shown = format!("{c:?}");
+        assert!(!shown.contains("hunter2") && !shown.contains(&"x".repeat(24)));
+        assert_eq!(redact_url("postgres://u@h/db"), "postgres://u@h/db");
+    }
+}

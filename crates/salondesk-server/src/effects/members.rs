@@ -1,0 +1,169 @@
+//! Members' phones, mirrored to notice two members registered with one phone
+//! (each store registered her offline). The phone merges last-writer-wins by
+//! hlc like on the devices; archived and merged-away members drop out.
+
+use super::conflicts::{self, NewConflict};
+use crate::auth::Device;
+use salondesk_protocol::{Op, OpKind};
+use serde_json::{json, Value};
+use sqlx::PgConnection;
+use std::collections::{HashMap, HashSet};
+use uuid::Uuid;
+
+struct Mirror {
+    store: Option<Uuid>,
+    phone: Option<String>,
+    phone_hlc: String,
+    archived: bool,
+}
+
+/// id, store, phone, phone hlc, archived.
+type MirrorRow = (Uuid, Option<Uuid>, Option<String>, String, bool);
+
+/// Updates the mirror from the batch's member operations and returns the new
+/// duplicate-phone pairs.
+pub async fn apply(
+    conn: &mut PgConnection,
+    device: &Device,
+    accepted: &[&Op],
+) -> Result<Vec<NewConflict>, sqlx::Error> {
+    let ops: Vec<&Op> = accepted
+        .iter()
+        .copied()
+        .filter(|o| {
+            o.entity == "member" && (o.kind != OpKind::Upsert || o.payload.get("phone").is_some())
+        })
+        .collect();
+    if ops.is_empty() {
+        return Ok(Vec::new());
+    }
+    let ids: Vec<Uuid> = ops
+        .iter()
+        .map(|o| Uuid::parse_str(&o.entity_id).expect("checked: a UUID"))
+        .collect();
+    let rows: Vec<MirrorRow> = sqlx::query_as(
+        "SELECT id, store_id, phone, phone_hlc, archived FROM member_mirror WHERE id = ANY($1)",
+    )
+    .bind(&ids)
+    .fetch_all(&mut *conn)
+    .await?;
+    let mut mirror: HashMap<Uuid, Mirror> = rows
+        .into_iter()
+        .map(|(id, store, phone, phone_hlc, archived)| {
+            (
+                id,
+                Mirror {
+                    store,
+                    phone,
+                    phone_hlc,
+                    archived,
+                },
+            )
+        })
+        .collect();
+    let mut phone_set = HashSet::new();
+    for (op, id) in ops.iter().zip(&ids) {
+        let m = mirror.entry(*id).or_insert(Mirror {
+            store: None,
+            phone: None,
+            phone_hlc: String::new(),
+            archived: false,
+        });
+        match op.kind {
+            OpKind::Archive | OpKind::Merge => m.archived = true,
+            _ => {
+                if op.hlc > m.phone_hlc {
+                    m.phone = op
+                        .payload
+                        .get("phone")
+                        .and_then(Value::as_str)
+                        .map(str::trim)
+                        .filter(|p| !p.is_empty())
+                        .map(str::to_owned);
+                    m.phone_hlc = op.hlc.clone();
+                    m.store = Some(device.store_id);
+                    phone_set.insert(*id);
+                }
+            }
+        }
+    }
+    save(conn, device, &mirror).await?;
+    let candidates: Vec<Uuid> = phone_set
+        .into_iter()
+        .filter(|id| {
+            mirror
+                .get(id)
+                .is_some_and(|m| !m.archived && m.phone.is_some())
+        })
+        .collect();
+    if candidates.is_empty() {
+        return Ok(Vec::new());
+    }
+    let pairs: Vec<(Uuid, Uuid, Option<Uuid>, Option<Uuid>)> = sqlx::query_as(
+        "SELECT a.id, b.id, a.store_id, b.store_id
+         FROM member_mirror a
+         JOIN member_mirror b
+           ON b.tenant_id = a.tenant_id AND b.phone = a.phone AND b.id <> a.id AND NOT b.archived
+         WHERE a.tenant_id = $1 AND a.id = ANY($2) AND NOT a.archived",
+    )
+    .bind(device.tenant_id)
+    .bind(&candidates)
+    .fetch_all(conn)
+    .await?;
+    let mut seen = HashSet::new();
+    let mut found = Vec::new();
+    for (a, b, sa, sb) in pairs {
+        let key = if a < b { (a, b) } else { (b, a) };
+        if !seen.insert(key) {
+            continue;
+        }
+        let stores = [sa, sb].into_iter().flatten().collect();
+        // No phone in the detail: the stores have it already, and the server
+        // keeps as little personal data as it can.
+        found.push(NewConflict::pair(
+            conflicts::DUPLICATE_PHONE,
+            "member",
+            a,
+            b,
+            stores,
+            json!({ "memberIds": [key.0, key.1] }),
+        ));
+    }
+    Ok(found)
+}
+
+async fn save(
+    conn: &mut PgConnection,
+    device: &Device,
+    mirror: &HashMap<Uuid, Mirror>,
+) -> Result<(), sqlx::Error> {
+    let mut ids = Vec::new();
+    let mut stores = Vec::new();
+    let mut phones = Vec::new();
+    let mut hlcs = Vec::new();
+    let mut archived = Vec::new();
+    for (id, m) in mirror {
+        ids.push(*id);
+        stores.push(m.store);
+        phones.push(m.phone.as_deref());
+        hlcs.push(m.phone_hlc.as_str());
+        archived.push(m.archived);
+    }
+    sqlx::query(
+        "INSERT INTO member_mirror (id, tenant_id, store_id, phone, phone_hlc, archived)
+         SELECT u.id, $1, u.store_id, u.phone, u.phone_hlc, u.archived
+         FROM UNNEST($2::uuid[], $3::uuid[], $4::text[], $5::text[], $6::bool[])
+              AS u(id, store_id, phone, phone_hlc, archived)
+         ON CONFLICT (id) DO UPDATE SET store_id = EXCLUDED.store_id, phone = EXCLUDED.phone,
+             phone_hlc = EXCLUDED.phone_hlc, archived = EXCLUDED.archived",
+    )
+    .bind(device.tenant_id)
+    .bind(&ids)
+    .bind(&stores)
+    .bind(&phones)
+    .bind(&hlcs)
+    .bind(&archived)
+    .execute(conn)
+    .await?;
+    Ok(())
+}

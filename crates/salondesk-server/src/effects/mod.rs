@@ -1,0 +1,35 @@
+//! What the server does with a batch's accepted operations besides logging
+//! them: derive the chain-wide member ledger rows of sales, keep the mirrors
+//! (balances, phones, appointment slots) and raise the conflicts they show,
+//! and mark conflicts resolved. All inside the push's transaction.
+
+pub mod appointments;
+pub mod conflicts;
+pub mod ledger;
+pub mod members;
+
+use crate::auth::Device;
+use crate::hlc::ServerClock;
+use crate::push::rows::NewOp;
+use salondesk_protocol::Op;
+use sqlx::PgConnection;
+
+/// Applies the effects and returns the server-made operations to log after
+/// the batch (derived member ledgers, then new conflicts).
+pub async fn apply(
+    conn: &mut PgConnection,
+    device: &Device,
+    clock: &ServerClock,
+    accepted: &[&Op],
+) -> Result<Vec<NewOp>, sqlx::Error> {
+    let mut made = ledger::derive(device, accepted);
+    conflicts::resolve(conn, device, accepted).await?;
+    let mut found = ledger::apply_balances(conn, device, accepted).await?;
+    found.extend(members::apply(conn, device, accepted).await?);
+    found.extend(appointments::apply(conn, device, accepted).await?);
+    for op in accepted {
+        clock.observe(&op.hlc);
+    }
+    made.extend(conflicts::record(conn, device, clock, found).await?);
+    Ok(made)
+}

@@ -1,0 +1,141 @@
+//! `POST /v1/enrol`: a one-time code becomes a device's own credential.
+//!
+//! The code is used up atomically (`UPDATE … WHERE used_at IS NULL AND
+//! expires_at > now() RETURNING`), so two devices racing with one code cannot
+//! both win. Everything happens in one transaction: a refusal after that (the
+//! device is enrolled in another store) leaves the code unused.
+
+use crate::admin::normalize_code;
+use crate::auth::{new_credential, sha256};
+use crate::error::{ApiError, ApiResult};
+use crate::routes::JsonBody;
+use crate::state::AppState;
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::Json;
+use chrono::{DateTime, Utc};
+use salondesk_protocol::{EnrolRequest, EnrolResponse, SERVER_DEVICE_ID};
+use uuid::Uuid;
+
+fn invalid() -> ApiError {
+    ApiError::new(
+        StatusCode::UNAUTHORIZED,
+        "enrolment_invalid",
+        "this enrolment code is not valid (mistyped, or already used); ask for a new one",
+    )
+}
+
+pub async fn enrol(
+    State(state): State<AppState>,
+    JsonBody(req): JsonBody<EnrolRequest>,
+) -> ApiResult<Json<EnrolResponse>> {
+    if req.device_id == SERVER_DEVICE_ID {
+        return Err(ApiError::bad_request("that device id is reserved"));
+    }
+    let device_name = req.device_name.trim();
+    if device_name.chars().count() > 100 || device_name.chars().any(char::is_control) {
+        return Err(ApiError::bad_request(
+            "deviceName must be at most 100 printable characters",
+        ));
+    }
+    let device_name = if device_name.is_empty() {
+        "Device"
+    } else {
+        device_name
+    };
+    let code = normalize_code(&req.code).ok_or_else(invalid)?;
+    let code_hash = sha256(code.as_bytes());
+
+    let mut tx = state.pool().begin().await?;
+    let store_id: Option<Uuid> = sqlx::query_scalar(
+        "UPDATE enrolment_codes SET used_at = now()
+         WHERE code_hash = $1 AND used_at IS NULL AND expires_at > now()
+         RETURNING store_id",
+    )
+    .bind(&code_hash[..])
+    .fetch_optional(&mut *tx)
+    .await?;
+    let Some(store_id) = store_id else {
+        let found: Option<(DateTime<Utc>, Option<DateTime<Utc>>)> =
+            sqlx::query_as("SELECT expires_at, used_at FROM enrolment_codes WHERE code_hash = $1")
+                .bind(&code_hash[..])
+                .fetch_optional(&mut *tx)
+                .await?;
+        return Err(match found {
+            Some((_, None)) => ApiError::new(
+                StatusCode::UNAUTHORIZED,
+                "enrolment_expired",
+                "this enrolment code has expired; ask for a new one",
+            ),
+            _ => invalid(),
+        });
+    };
+    // Locking the store row serialises device-code numbering within the store.
+    let (tenant_id, store_code, store_name): (Uuid, String, String) =
+        sqlx::query_as("SELECT tenant_id, code, name FROM stores WHERE id = $1 FOR UPDATE")
+            .bind(store_id)
+            .fetch_one(&mut *tx)
+            .await?;
+    let (credential, credential_hash) = new_credential();
+    let existing: Option<(Uuid, String)> =
+        sqlx::query_as("SELECT store_id, code FROM devices WHERE id = $1")
+            .bind(req.device_id)
+            .fetch_optional(&mut *tx)
+            .await?;
+    let device_code = match existing {
+        Some((other, _)) if other != store_id => {
+            return Err(ApiError::new(
+                StatusCode::CONFLICT,
+                "device_enrolled_elsewhere",
+                "this device is enrolled in another store; reset it before enrolling it here",
+            ));
+        }
+        // The same device again (its credential lost, or revoked): a new
+        // credential replaces the old one, and it keeps its number.
+        Some((_, code)) => {
+            sqlx::query(
+                "UPDATE devices SET credential_hash = $2, name = $3, revoked_at = NULL,
+                        enrolled_at = now()
+                 WHERE id = $1",
+            )
+            .bind(req.device_id)
+            .bind(&credential_hash[..])
+            .bind(device_name)
+            .execute(&mut *tx)
+            .await?;
+            code
+        }
+        None => {
+            let next: i32 = sqlx::query_scalar(
+                "SELECT coalesce(max(code::int), 0) + 1 FROM devices WHERE store_id = $1",
+            )
+            .bind(store_id)
+            .fetch_one(&mut *tx)
+            .await?;
+            let code = format!("{next:03}");
+            sqlx::query(
+                "INSERT INTO devices (id, tenant_id, store_id, code, name, credential_hash)
+                 VALUES ($1, $2, $3, $4, $5, $6)",
+            )
+            .bind(req.device_id)
+            .bind(tenant_id)
+            .bind(store_id)
+            .bind(&code)
+            .bind(device_name)
+            .bind(&credential_hash[..])
+            .execute(&mut *tx)
+            .await?;
+            code
+        }
+    };
+    tx.commit().await?;
+    tracing::info!(device = %req.device_id, store = %store_id, "device enrolled");
+    Ok(Json(EnrolResponse {
+        credential,
+        tenant_id,
+        store_id,
+        store_code,
+        device_code,
+        store_name,
+    }))
+}

@@ -1,0 +1,324 @@
+//! `POST /v1/push`: a device's batch of outbox operations, applied in one
+//! PostgreSQL transaction and answered with one result per operation, in order.
+//!
+//! Per operation: it must be the pushing device's, pass the schema, and touch
+//! only ids of the device's tenant (and, for store-scope records, its store);
+//! an op id already logged is acknowledged as a duplicate, not applied twice.
+//! A refused operation is recorded and not applied; the rest of the batch
+//! still commits.
+//!
+//! Ordering: `ops.seq` is a bigserial, and sequence values are handed out when
+//! rows are inserted, not when transactions commit. If two pushes of one
+//! tenant interleaved, the one holding seq 11 could commit before the one
+//! holding seq 10, and a pull in between would move its cursor past 10 for
+//! good. So every push takes `pg_advisory_xact_lock(<tenant key>)` first: a
+//! tenant's pushes run one at a time and its seqs commit in order (the lock is
+//! released at commit, after the rows became visible). Pulls read one tenant,
+//! so other tenants' interleaving seqs never matter.
+
+pub mod check;
+pub mod owners;
+pub mod rows;
+
+use crate::auth::{Device, DeviceTag};
+use crate::effects;
+use crate::error::{ApiError, ApiResult};
+use crate::state::AppState;
+use axum::body::Bytes;
+use axum::extract::rejection::BytesRejection;
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum::{Extension, Json};
+use check::{Claim, OpIds, Refusal};
+use rows::{NewOp, Refused};
+use salondesk_protocol::schema::{EntitySpec, Scope};
+use salondesk_protocol::{Op, OpResult, OpStatus, PushRequest, PushResponse, MAX_PUSH_OPS};
+use std::collections::{HashMap, HashSet};
+use uuid::Uuid;
+
+pub async fn handler(
+    State(state): State<AppState>,
+    device: Device,
+    body: Result<Bytes, BytesRejection>,
+) -> ApiResult<Response> {
+    let body = body.map_err(crate::routes::bytes_rejection)?;
+    let request: PushRequest = crate::routes::parse_json(&body)?;
+    if request.ops.len() > MAX_PUSH_OPS {
+        return Err(ApiError::new(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            "too_many_ops",
+            format!(
+                "{} operations in one push; at most {MAX_PUSH_OPS}",
+                request.ops.len()
+            ),
+        ));
+    }
+    let results = push(&state, &device, &request.ops).await?;
+    Ok((
+        Extension(DeviceTag(device.id)),
+        Json(PushResponse { results }),
+    )
+        .into_response())
+}
+
+/// What became of one operation of the batch.
+enum Fate {
+    /// Passed the checks so far.
+    Pending(&'static EntitySpec, OpIds),
+    Accepted,
+    Duplicate,
+    Rejected(Refusal),
+    /// The same op id earlier in this batch: it shares that one's fate.
+    SameAs(usize),
+}
+
+/// A stable 64-bit key for the tenant's advisory lock (a collision between two
+/// tenants would only make them wait for each other).
+fn lock_key(tenant: Uuid) -> i64 {
+    let (hi, lo) = tenant.as_u64_pair();
+    (hi ^ lo) as i64
+}
+
+/// Applies a batch for `device` and returns one result per operation.
+pub async fn push(state: &AppState, device: &Device, ops: &[Op]) -> ApiResult<Vec<OpResult>> {
+    if ops.is_empty() {
+        return Ok(Vec::new());
+    }
+    let mut fates: Vec<Fate> = Vec::with_capacity(ops.len());
+    let mut first_index: HashMap<Uuid, usize> = HashMap::new();
+    for (i, op) in ops.iter().enumerate() {
+        if let Some(&j) = first_index.get(&op.op_id) {
+            fates.push(Fate::SameAs(j));
+            continue;
+        }
+        first_index.insert(op.op_id, i);
+        fates.push(match check::precheck(op, device) {
+            Ok((spec, ids)) => Fate::Pending(spec, ids),
+            Err(r) => Fate::Rejected(r),
+        });
+    }
+
+    let mut tx = state.inner.pool.begin().await?;
+    sqlx::query("SELECT pg_advisory_xact_lock($1)")
+        .bind(lock_key(device.tenant_id))
+        .execute(&mut *tx)
+        .await?;
+
+    // Op ids already logged: this device's are duplicates; anyone else's are
+    // not its to acknowledge.
+    let pending_ids: Vec<Uuid> = pending(&fates).map(|i| ops[i].op_id).collect();
+    let logged: Vec<(Uuid, Uuid, Uuid)> =
+        sqlx::query_as("SELECT op_id, tenant_id, device_id FROM ops WHERE op_id = ANY($1)")
+            .bind(&pending_ids)
+            .fetch_all(&mut *tx)
+            .await?;
+    let logged: HashMap<Uuid, (Uuid, Uuid)> =
+        logged.into_iter().map(|(o, t, d)| (o, (t, d))).collect();
+    for i in pending(&fates).collect::<Vec<_>>() {
+        if let Some(&(tenant, dev)) = logged.get(&ops[i].op_id) {
+            fates[i] = if tenant == device.tenant_id && dev == device.id {
+                Fate::Duplicate
+            } else {
+                Fate::Rejected(Refusal::new(
+                    "op_id_taken",
+                    "this operation id is already used by another device",
+                ))
+            };
+        }
+    }
+
+    // Every id each operation writes or names, against its owner.
+    let all_ids: Vec<Uuid> = {
+        let mut set = HashSet::new();
+        for i in pending(&fates) {
+            if let Fate::Pending(_, ids) = &fates[i] {
+                set.extend(ids.all());
+            }
+        }
+        set.into_iter().collect()
+    };
+    let mut known = owners::lookup(&mut tx, &all_ids).await?;
+    let store_keys: Vec<(String, String)> = pending(&fates)
+        .filter_map(|i| match &fates[i] {
+            Fate::Pending(_, ids) => ids
+                .store_key
+                .as_ref()
+                .map(|k| (ops[i].entity.clone(), k.clone())),
+            _ => None,
+        })
+        .collect();
+    let key_owners = owners::lookup_keys(&mut tx, device, &store_keys).await?;
+    judge_all(&mut fates, ops, device, &known, &key_owners);
+
+    // A device may only resolve a conflict its own chain has.
+    let conflict_ids: Vec<Uuid> = pending(&fates)
+        .filter(|&i| ops[i].entity == "conflict")
+        .filter_map(|i| Uuid::parse_str(&ops[i].entity_id).ok())
+        .collect();
+    let conflicts = effects::conflicts::existing(&mut tx, device, &conflict_ids).await?;
+    for i in pending(&fates).collect::<Vec<_>>() {
+        if ops[i].entity == "conflict"
+            && !Uuid::parse_str(&ops[i].entity_id).is_ok_and(|id| conflicts.contains(&id))
+        {
+            fates[i] = Fate::Rejected(Refusal::new(
+                "unknown_conflict",
+                "no such conflict in this chain",
+            ));
+        }
+    }
+
+    // Claim the new ids. Another chain claiming one of them at this very
+    // moment (a UUID collision: never in practice) makes its operations ours
+    // no longer: judge them again with the winner known.
+    let claims = new_claims(&fates, &known);
+    let lost = owners::claim(&mut tx, device, &claims).await?;
+    if !lost.is_empty() {
+        known.extend(owners::lookup(&mut tx, &lost).await?);
+        judge_all(&mut fates, ops, device, &known, &key_owners);
+    }
+    let new_keys: Vec<(String, String)> = pending(&fates)
+        .filter_map(|i| match &fates[i] {
+            Fate::Pending(_, ids) => ids
+                .store_key
+                .as_ref()
+                .map(|k| (ops[i].entity.clone(), k.clone())),
+            _ => None,
+        })
+        .filter(|k| !key_owners.contains_key(k))
+        .collect();
+    owners::claim_keys(&mut tx, device, &new_keys).await?;
+
+    // Log the accepted operations, in the order pushed.
+    let to_log: Vec<NewOp> = pending(&fates)
+        .map(|i| {
+            let Fate::Pending(spec, _) = &fates[i] else {
+                unreachable!()
+            };
+            let store = (spec.scope == Scope::Store).then_some(device.store_id);
+            NewOp::from_device(&ops[i], store)
+        })
+        .collect();
+    let inserted = rows::insert_ops(&mut tx, device.tenant_id, &to_log).await?;
+    for i in pending(&fates).collect::<Vec<_>>() {
+        fates[i] = if inserted.contains(&ops[i].op_id) {
+            Fate::Accepted
+        } else {
+            Fate::Rejected(Refusal::new(
+                "op_id_taken",
+                "this operation id is already used by another device",
+            ))
+        };
+    }
+
+    let refused: Vec<Refused<'_>> = fates
+        .iter()
+        .enumerate()
+        .filter_map(|(i, f)| match f {
+            Fate::Rejected(r) => Some(Refused {
+                op: &ops[i],
+                code: r.code,
+                message: &r.message,
+            }),
+            _ => None,
+        })
+        .collect();
+    rows::insert_refused(&mut tx, device.tenant_id, device.id, &refused).await?;
+
+    let accepted: Vec<&Op> = fates
+        .iter()
+        .enumerate()
+        .filter(|(_, f)| matches!(f, Fate::Accepted))
+        .map(|(i, _)| &ops[i])
+        .collect();
+    let made = effects::apply(&mut tx, device, &state.inner.clock, &accepted).await?;
+    rows::insert_ops(&mut tx, device.tenant_id, &made).await?;
+    tx.commit().await?;
+
+    Ok(results(ops, &fates))
+}
+
+fn pending(fates: &[Fate]) -> impl Iterator<Item = usize> + '_ {
+    fates
+        .iter()
+        .enumerate()
+        .filter(|(_, f)| matches!(f, Fate::Pending(..)))
+        .map(|(i, _)| i)
+}
+
+fn judge_all(
+    fates: &mut [Fate],
+    ops: &[Op],
+    device: &Device,
+    known: &HashMap<Uuid, owners::Owner>,
+    key_owners: &HashMap<(String, String), Uuid>,
+) {
+    for (i, fate) in fates.iter_mut().enumerate() {
+        let Fate::Pending(_, ids) = fate else {
+            continue;
+        };
+        let mut verdict = ids
+            .all()
+            .try_for_each(|id| owners::judge(known.get(&id), device));
+        if let Some(key) = &ids.store_key {
+            let owner = key_owners.get(&(ops[i].entity.clone(), key.clone()));
+            if owner.is_some_and(|s| *s != device.store_id) {
+                verdict = Err(Refusal::forbidden());
+            }
+        }
+        if let Err(r) = verdict {
+            *fate = Fate::Rejected(r);
+        }
+    }
+}
+
+/// The ids the pending operations write that nobody owns yet (first claim wins).
+fn new_claims(fates: &[Fate], known: &HashMap<Uuid, owners::Owner>) -> Vec<Claim> {
+    let mut seen = HashSet::new();
+    let mut out = Vec::new();
+    for f in fates {
+        if let Fate::Pending(_, ids) = f {
+            for c in &ids.claims {
+                if !known.contains_key(&c.id) && seen.insert(c.id) {
+                    out.push(*c);
+                }
+            }
+        }
+    }
+    out
+}
+
+fn results(ops: &[Op], fates: &[Fate]) -> Vec<OpResult> {
+    let one = |op: &Op, f: &Fate| match f {
+        Fate::Accepted | Fate::Duplicate => OpResult {
+            op_id: op.op_id,
+            status: if matches!(f, Fate::Accepted) {
+                OpStatus::Accepted
+            } else {
+                OpStatus::Duplicate
+            },
+            code: None,
+            message: None,
+        },
+        Fate::Rejected(r) => OpResult {
+            op_id: op.op_id,
+            status: OpStatus::Rejected,
+            code: Some(r.code.to_owned()),
+            message: Some(r.message.clone()),
+        },
+        Fate::Pending(..) | Fate::SameAs(_) => unreachable!("settled before answering"),
+    };
+    ops.iter()
+        .zip(fates)
+        .map(|(op, f)| match f {
+            Fate::SameAs(j) => {
+                let mut r = one(op, &fates[*j]);
+                if r.status == OpStatus::Accepted {
+                    r.status = OpStatus::Duplicate;
+                }
+                r
+            }
+            f => one(op, f),
+        })
+        .collect()
+}
