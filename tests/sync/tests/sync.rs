@@ -1,1 +1,6 @@
-//! Sync tests (being written).
+//! The sync tests: one binary (CI is a 2-core machine), one module per concern.
+//! Each test gets a fresh PostgreSQL database and its own server in-process on
+//! a loopback port (see `support`).
+
+mod security;
+mod support;

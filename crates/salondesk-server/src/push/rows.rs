@@ -111,8 +111,10 @@ pub async fn insert_refused(
         return Ok(());
     }
     let op_ids: Vec<Uuid> = refused.iter().map(|r| r.op.op_id).collect();
-    let entities: Vec<&str> = refused.iter().map(|r| r.op.entity.as_str()).collect();
-    let entity_ids: Vec<&str> = refused.iter().map(|r| r.op.entity_id.as_str()).collect();
+    // PostgreSQL text cannot hold NUL; a refused op may (that may be why).
+    let printable = |s: &str| s.replace('\0', "\u{FFFD}");
+    let entities: Vec<String> = refused.iter().map(|r| printable(&r.op.entity)).collect();
+    let entity_ids: Vec<String> = refused.iter().map(|r| printable(&r.op.entity_id)).collect();
     let codes: Vec<&str> = refused.iter().map(|r| r.code).collect();
     let messages: Vec<&str> = refused.iter().map(|r| r.message).collect();
     let payloads: Vec<String> = refused.iter().map(|r| r.op.payload.to_string()).collect();
