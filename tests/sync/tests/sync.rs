@@ -2,5 +2,6 @@
 //! Each test gets a fresh PostgreSQL database and its own server in-process on
 //! a loopback port (see `support`).
 
+mod convergence;
 mod security;
 mod support;

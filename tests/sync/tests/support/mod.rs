@@ -16,9 +16,11 @@
 #![allow(dead_code, unused_imports)] // each test module uses its own share of the helpers
 
 pub mod db;
+pub mod device;
 pub mod http;
 pub mod ops;
 
 pub use db::TestDb;
+pub use device::Device;
 pub use http::{Chain, DeviceCreds, TestServer, ADMIN_TOKEN};
 pub use ops::{hlc_now, op};
