@@ -2,7 +2,9 @@
 # The README's second command: every check CI runs, in order, stopping at the first failure.
 #   scripts/test.sh                 all stages
 #   scripts/test.sh STAGE...        only these (setup always runs first), e.g. `ui-build app e2e`
-# Stages: fmt ui-build ui-test clippy cargo-test app e2e.
+# Stages: fmt ui-build ui-test clippy postgres cargo-test app e2e.
+# `postgres` starts a throwaway PostgreSQL on a loopback port (scripts/pg.sh) for the sync
+# server's tests in cargo-test; it stays up afterwards (`scripts/pg.sh stop` ends it).
 # Each stage's output is also kept in target/test-logs/<stage>.log; e2e screenshots (and, on a
 # failure, the page source) go to target/e2e/.
 set -euo pipefail
@@ -10,7 +12,7 @@ SCRIPT_NAME="test" # read by say/die in lib.sh
 # shellcheck source=lib.sh
 source "$(dirname "$0")/lib.sh"
 
-all_stages=(fmt ui-build ui-test clippy cargo-test app e2e)
+all_stages=(fmt ui-build ui-test clippy postgres cargo-test app e2e)
 if [ $# -gt 0 ]; then
   for stage in "$@"; do
     [[ " ${all_stages[*]} " == *" $stage "* ]] || die "unknown stage '$stage' (stages: ${all_stages[*]})"
@@ -31,6 +33,7 @@ stage_command() {
     ui-build) echo npm --prefix ui run build ;;
     ui-test) echo npm --prefix ui test ;;
     clippy) echo cargo clippy --workspace --all-targets "${cargo_flags[@]}" -- -D warnings ;;
+    postgres) echo bash scripts/pg.sh start ;;
     cargo-test) echo cargo test --workspace "${cargo_flags[@]}" ;;
     # --workspace --all-targets selects the same features as `cargo test --workspace` (dev-deps
     # included), so the app links from the artifacts the tests built; `--bin salondesk` alone
@@ -78,6 +81,11 @@ summary() {
   printf '%s\n' "$outcome"
   printf 'tests: %d passed, %d failed, %d skipped\n' "$passed" "$failed" "$skipped"
 }
+
+# The sync tests (tests/sync) find the throwaway PostgreSQL here; they start it themselves
+# when run on their own without it.
+SALONDESK_TEST_DATABASE_URL=${SALONDESK_TEST_DATABASE_URL:-$(bash scripts/pg.sh url)}
+export SALONDESK_TEST_DATABASE_URL
 
 n=0
 for stage in "${stages[@]}"; do

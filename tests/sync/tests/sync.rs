@@ -3,5 +3,7 @@
 //! a loopback port (see `support`).
 
 mod convergence;
+mod faults;
 mod security;
 mod support;
+mod throughput;

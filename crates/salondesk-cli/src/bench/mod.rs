@@ -4,6 +4,7 @@ mod appointments;
 mod checkout;
 mod search;
 mod stats;
+mod sync;
 
 use clap::Subcommand;
 use std::path::PathBuf;
@@ -44,6 +45,16 @@ pub enum BenchCommand {
         #[arg(long)]
         db: Option<PathBuf>,
     },
+    /// One device pushes operations to the central server (PostgreSQL on
+    /// loopback), a second device of the store pulls and applies them.
+    Sync {
+        #[arg(long, default_value_t = 100_000)]
+        ops: usize,
+        /// PostgreSQL where a fresh database is made for the server (default:
+        /// $SALONDESK_BENCH_DATABASE_URL, else scripts/pg.sh's URL).
+        #[arg(long)]
+        database_url: Option<String>,
+    },
 }
 
 pub fn run(cmd: BenchCommand) -> anyhow::Result<()> {
@@ -67,6 +78,9 @@ pub fn run(cmd: BenchCommand) -> anyhow::Result<()> {
         BenchCommand::Checkout { sales, warmup, db } => {
             let db = db.unwrap_or_else(|| default_db("checkout"));
             checkout::run(&db, sales, warmup)
+        }
+        BenchCommand::Sync { ops, database_url } => {
+            sync::run(&PathBuf::from("target").join("bench"), ops, database_url)
         }
     }
 }

@@ -47,6 +47,26 @@ pub(crate) struct ValidMember {
 }
 
 impl MemberInput {
+    /// The edit form filled from the member as she is (her phone kept).
+    pub fn editing(m: &super::Member) -> MemberInput {
+        MemberInput {
+            name: m.name.clone(),
+            phone: None,
+            member_no: None,
+            gender: m.gender,
+            birthday: m.birthday.map(|d| d.to_string()),
+            region: m.region.clone(),
+            skin_type: m.skin_type,
+            allergies: m.allergies.clone(),
+            preferred_staff_id: m.preferred_staff_id,
+            notes: m.notes.clone(),
+            tags: m.tags.clone(),
+            consent_marketing: m.consent_marketing,
+            source: m.source.clone(),
+            referrer_id: m.referrer_id,
+        }
+    }
+
     pub(crate) fn validate(&self, today: NaiveDate) -> Result<ValidMember> {
         let name = PersonName::parse(&self.name)?;
         let phone = match self.phone.as_deref().map(str::trim) {
