@@ -8,7 +8,7 @@ import { enrolDevice, rejectedOps, syncNow } from "../lib/backend/commands";
 import { toApiError } from "../lib/backend/errors";
 import { useI18n } from "../lib/i18n";
 import { canManage, type Route } from "../lib/route";
-import { entityName, pendingText, relativeTime, syncState } from "../lib/sync-words";
+import { agoText, entityName, pendingText, syncState } from "../lib/sync-words";
 import { setSyncStatus, useNow, useSyncStatus } from "../lib/use-sync-status";
 import { ErrorBanner } from "./error-banner";
 import { Field, type FieldError } from "./field";
@@ -27,6 +27,8 @@ export function SyncSettings(props: Props) {
   const [rejected, setRejected] = useState<RejectedOpView[]>([]);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
+  // The form goes away once enrolled: the confirmation is said here instead.
+  const [justEnrolled, setJustEnrolled] = useState(false);
 
   const rejectedCount = status?.rejectedOps ?? 0;
   useEffect(() => {
@@ -52,11 +54,12 @@ export function SyncSettings(props: Props) {
       {!enrolment ? (
         <div class="sync-settings-grid">
           <p class="muted">{t("syncSettings.intro")}</p>
-          {manager ? <EnrolForm /> : <p class="muted small">{t("syncSettings.managersOnly")}</p>}
+          {manager ? <EnrolForm onDone={() => setJustEnrolled(true)} /> : <p class="muted small">{t("syncSettings.managersOnly")}</p>}
         </div>
       ) : (
         <div class="sync-settings-grid">
           <div class="sync-enrol-form">
+            {justEnrolled ? <p class="success-text sync-enrolled-note" role="status" data-testid="sync-enrolled">{t("syncSettings.enrolled")}</p> : null}
             <div class="sync-status-row">
               <span class={`sync-pill sync-${state}`} data-testid="sync-settings-state"><StateIcon state={state} size={16} /> {t(`sync.state.${state}`)}</span>
               <span class="small">{pendingText(status?.pendingOps ?? 0, locale)}</span>
@@ -77,7 +80,7 @@ export function SyncSettings(props: Props) {
               <div class="kv"><dt>{t("sync.server")}</dt><dd class="path" data-testid="sync-server-url">{enrolment.serverUrl}</dd></div>
               <div class="kv"><dt>{t("syncSettings.enrolledAt")}</dt><dd>{dateTime(enrolment.enrolledAt)}</dd></div>
               <div class="kv"><dt>{t("sync.lastSyncLabel")}</dt>
-                <dd>{status?.lastSyncAt ? `${relativeTime(status.lastSyncAt, now, locale)} · ${dateTime(status.lastSyncAt)}` : t("sync.never")}</dd></div>
+                <dd>{status?.lastSyncAt ? `${agoText(status.lastSyncAt, now, locale)} · ${dateTime(status.lastSyncAt)}` : t("sync.never")}</dd></div>
             </dl>
             <div class="sync-enrol-actions">
               <button type="button" class="btn btn-primary" data-testid="sync-settings-now" disabled={busy} onClick={() => void runNow()}>
@@ -95,7 +98,7 @@ export function SyncSettings(props: Props) {
               manager ? (
                 <>
                   <h3 class="section-title">{t("syncSettings.reenrolTitle")}</h3>
-                  <EnrolForm serverUrl={enrolment.serverUrl} />
+                  <EnrolForm serverUrl={enrolment.serverUrl} onDone={() => setJustEnrolled(true)} />
                 </>
               ) : <p class="muted small">{t("syncSettings.managersOnly")}</p>
             ) : null}
@@ -127,7 +130,7 @@ export function SyncSettings(props: Props) {
 type Draft = { serverUrl: string; code: string; deviceName: string };
 
 /** Server address, enrolment code and device name; connects this device. */
-function EnrolForm(props: { serverUrl?: string }) {
+function EnrolForm(props: { serverUrl?: string; onDone: () => void }) {
   const { t } = useI18n();
   const [draft, setDraft] = useState<Draft>({ serverUrl: props.serverUrl ?? "", code: "", deviceName: t("syncSettings.defaultDeviceName") });
   const [errors, setErrors] = useState<Partial<Record<keyof Draft, FieldError>>>({});
@@ -151,9 +154,11 @@ function EnrolForm(props: { serverUrl?: string }) {
     setError(null);
     setDone(false);
     try {
-      setSyncStatus(await enrolDevice(draft.serverUrl.trim(), draft.code.trim(), draft.deviceName.trim()));
+      const status = await enrolDevice(draft.serverUrl.trim(), draft.code.trim(), draft.deviceName.trim());
       setErrors({});
       setDone(true);
+      props.onDone();
+      setSyncStatus(status);
     } catch (reason) {
       const err = toApiError(reason);
       const field = (err.field ?? (err.code === "sync_unreachable" ? "serverUrl" : err.code === "enrolment_refused" ? "code" : null)) as keyof Draft | null;
@@ -188,7 +193,7 @@ function EnrolForm(props: { serverUrl?: string }) {
         <button type="submit" class="btn btn-primary" data-testid="sync-enrol" disabled={busy}>
           {busy ? t("syncSettings.enrolling") : t("syncSettings.enrol")}
         </button>
-        {done ? <span class="success-text" role="status" data-testid="sync-enrolled">{t("syncSettings.enrolled")}</span> : null}
+        {done ? <span class="success-text" role="status">{t("syncSettings.enrolled")}</span> : null}
       </div>
     </form>
   );

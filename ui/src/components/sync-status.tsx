@@ -8,7 +8,7 @@ import { toApiError } from "../lib/backend/errors";
 import { useI18n } from "../lib/i18n";
 import type { Route } from "../lib/route";
 import { canManage } from "../lib/route";
-import { initialPercent, lastSyncText, pendingText, relativeTime, syncState, type SyncState } from "../lib/sync-words";
+import { agoText, initialPercent, lastSyncText, pendingText, relativeTime, syncState, type SyncState } from "../lib/sync-words";
 import { setSyncStatus, useNow, useSyncStatus } from "../lib/use-sync-status";
 import { Dialog } from "./dialog";
 import { ErrorBanner } from "./error-banner";
@@ -69,7 +69,7 @@ export function SyncIndicator(props: Props) {
   const initial = enrolled ? status?.initialSync ?? null : null;
   const second = !enrolled ? null
     : initial ? `${initialPercent(initial)}% · ${t("sync.initialShort")}`
-      : status?.lastSyncAt ? relativeTime(status.lastSyncAt, now, locale, "short") : t("sync.never");
+      : status?.lastSyncAt ? agoText(status.lastSyncAt, now, locale, "short") : t("sync.never");
   const label = (enrolled
     ? t("sync.indicatorLabel", { state: stateText, pending: pendingText(pending, locale), last })
     : stateText) + (conflicts > 0 ? ` ${t("sync.conflictsBadge", { n: count(conflicts) })}` : "");
@@ -176,7 +176,7 @@ function SyncPanel(props: PanelProps) {
               <dd data-testid="sync-panel-pending">
                 {(status?.pendingOps ?? 0) > 0 ? <strong class="mono">{count(status?.pendingOps ?? 0)}</strong> : t("sync.pendingNone")}</dd></div>
             <div class="kv"><dt>{t("sync.lastSyncLabel")}</dt>
-              <dd>{status?.lastSyncAt ? `${relativeTime(status.lastSyncAt, now, locale)} · ${dateTime(status.lastSyncAt)}` : t("sync.never")}</dd></div>
+              <dd>{status?.lastSyncAt ? `${agoText(status.lastSyncAt, now, locale)} · ${dateTime(status.lastSyncAt)}` : t("sync.never")}</dd></div>
             <div class="kv"><dt>{t("sync.store")}</dt><dd>{enrolment.storeName} <span class="muted mono">{enrolment.storeCode}</span></dd></div>
             <div class="kv"><dt>{t("sync.device")}</dt><dd class="mono">{enrolment.deviceCode}</dd></div>
             <div class="kv"><dt>{t("sync.server")}</dt><dd class="path">{enrolment.serverUrl}</dd></div>

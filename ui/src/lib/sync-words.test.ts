@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { ConflictView, SyncStatusView } from "./backend/bindings";
-import { conflictWords, entityName, initialPercent, lastSyncText, pendingText, relativeTime, syncState } from "./sync-words";
+import { agoText, conflictWords, entityName, initialPercent, lastSyncText, pendingText, relativeTime, syncState } from "./sync-words";
 
 const NOW = Date.parse("2026-11-24T06:00:00Z");
 const ago = (seconds: number) => new Date(NOW - seconds * 1000).toISOString();
@@ -56,6 +56,12 @@ describe("relativeTime", () => {
   it("words a retry that is still ahead as the future, not as just now", () => {
     expect(relativeTime(ago(-30), NOW, "en")).toBe("in 30 seconds");
     expect(relativeTime(ago(-30), NOW, "zh-CN")).toBe("30秒钟后");
+  });
+
+  it("says just now, not in the future, for an event a little after a clock read earlier", () => {
+    expect(agoText(ago(-9), NOW, "en")).toBe("just now");
+    expect(agoText(ago(-9), NOW, "zh-CN", "short")).toBe("刚刚");
+    expect(agoText(ago(120), NOW, "en")).toBe("2 minutes ago");
   });
 
   it("falls back to the date and time after a week, and leaves a bad instant as it is", () => {

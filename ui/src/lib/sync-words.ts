@@ -40,6 +40,15 @@ export function relativeTime(iso: string, now: number, locale: Locale, style: "l
   return formatDateTime(iso, locale);
 }
 
+/**
+ * How long ago something happened: like `relativeTime`, but an instant a little after `now`
+ * (a clock read a few seconds before the event arrived) is "just now", never "in 9 seconds".
+ */
+export function agoText(iso: string, now: number, locale: Locale, style: "long" | "short" = "long"): string {
+  const at = Date.parse(iso);
+  return relativeTime(iso, Number.isNaN(at) ? now : Math.max(now, at), locale, style);
+}
+
 export function pendingText(n: number, locale: Locale): string {
   if (n <= 0) return t(locale, "sync.pendingNone");
   if (n === 1) return t(locale, "sync.pendingOne");
@@ -47,7 +56,7 @@ export function pendingText(n: number, locale: Locale): string {
 }
 
 export function lastSyncText(s: SyncStatusView, now: number, locale: Locale): string {
-  return s.lastSyncAt ? t(locale, "sync.lastSync", { when: relativeTime(s.lastSyncAt, now, locale) }) : t(locale, "sync.never");
+  return s.lastSyncAt ? t(locale, "sync.lastSync", { when: agoText(s.lastSyncAt, now, locale) }) : t(locale, "sync.never");
 }
 
 /** Whole percent of an initial sync, never 100 before it is done. */

@@ -7,7 +7,7 @@ import { resolveConflict, syncConflicts } from "../lib/backend/commands";
 import { toApiError } from "../lib/backend/errors";
 import { useI18n } from "../lib/i18n";
 import { canManage, type Route } from "../lib/route";
-import { conflictWords, relativeTime } from "../lib/sync-words";
+import { agoText, conflictWords } from "../lib/sync-words";
 import { refreshSyncStatus, useNow, useSyncStatus } from "../lib/use-sync-status";
 import { ErrorBanner } from "../components/error-banner";
 import { Field, type FieldError } from "../components/field";
@@ -119,7 +119,7 @@ function ConflictCard(props: { conflict: ConflictView; onResolved?: () => void }
     <article class={`card conflict-card ${resolved ? "resolved" : ""}`} data-testid="conflict" data-kind={c.kind} data-id={c.id}>
       <header class="conflict-head">
         <span class="conflict-kind">{resolved ? <CheckIcon size={16} /> : <ConflictIcon size={16} />} {words.title}</span>
-        <span class="conflict-when" title={dateTime(c.detectedAt)}>{t("conflicts.found", { when: relativeTime(c.detectedAt, now, locale) })}</span>
+        <span class="conflict-when" title={dateTime(c.detectedAt)}>{t("conflicts.found", { when: agoText(c.detectedAt, now, locale) })}</span>
       </header>
       <p class="conflict-body" data-testid="conflict-body">{words.body}</p>
       {words.lines.length > 0 ? <ul class="conflict-lines">{words.lines.map((l) => <li key={l}>{l}</li>)}</ul> : null}
@@ -132,7 +132,7 @@ function ConflictCard(props: { conflict: ConflictView; onResolved?: () => void }
         <>
           {words.advice ? <p class="conflict-advice">{words.advice}</p> : null}
           <form class="conflict-resolve" onSubmit={resolve} noValidate>
-            <Field id={`conflict-note-${c.id}`} label={t("conflicts.note")} hint={t("conflicts.noteHint")} error={fieldError}>
+            <Field id={`conflict-note-${c.id}`} label={t("conflicts.note")} hint={t(`conflicts.noteHint.${c.kind}`)} error={fieldError}>
               <input id={`f-conflict-note-${c.id}`} class="input" data-testid="conflict-note" value={note} maxLength={500}
                 disabled={busy} onInput={(e) => { setNote(e.currentTarget.value); setFieldError(undefined); }} />
             </Field>
