@@ -372,3 +372,137 @@ fn member(store: &Store, id: &str, full_phone: bool) -> Option<ConflictMemberVie
         phone: phone_for(&m.phone, full_phone),
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use salondesk_core::clock::SystemClock;
+    use salondesk_core::member::MemberInput;
+    use salondesk_protocol::{EnrolResponse, Op, OpKind, PullResponse, PulledOp};
+    use serde_json::json;
+    use std::sync::Arc;
+    use uuid::Uuid;
+
+    const HERE: Uuid = Uuid::from_u128(0x0195_0000_0000_7000_8000_0000_0000_000a);
+    const THERE: Uuid = Uuid::from_u128(0x0195_0000_0000_7000_8000_0000_0000_000b);
+
+    fn store(dir: &tempfile::TempDir) -> Store {
+        let mut s = Store::open(&dir.path().join("s.sqlite3"), Arc::new(SystemClock)).unwrap();
+        s.save_enrolment(
+            "https://sync.example.com",
+            &EnrolResponse {
+                credential: "c".into(),
+                tenant_id: Uuid::from_u128(1),
+                store_id: HERE,
+                store_code: "S01".into(),
+                device_code: "001".into(),
+                store_name: "静安店".into(),
+            },
+        )
+        .unwrap();
+        s
+    }
+
+    /// A conflict as the server sends it (its own fields, as in salondesk-server's effects).
+    fn pull_conflict(
+        s: &mut Store,
+        kind: &str,
+        entity: &str,
+        ids: &[String],
+        detail: serde_json::Value,
+    ) {
+        let at = chrono::Utc::now();
+        let op = Op {
+            op_id: Uuid::now_v7(),
+            hlc: format!("{:015}-{:06}", at.timestamp_millis(), 0),
+            device_id: salondesk_protocol::SERVER_DEVICE_ID,
+            entity: "conflict".into(),
+            entity_id: Uuid::now_v7().to_string(),
+            kind: OpKind::Upsert,
+            payload: json!({ "kind": kind, "entity": entity, "entityIds": ids,
+                             "storeIds": [HERE, THERE], "detail": detail,
+                             "detectedAt": salondesk_core::time::iso(at) }),
+            created_at: at,
+        };
+        let after = s.sync_cursor().unwrap();
+        s.apply_pulled(&PullResponse {
+            ops: vec![PulledOp { seq: after + 1, op }],
+            cursor: after + 1,
+            head: after + 1,
+            more: false,
+        })
+        .unwrap();
+    }
+
+    fn member(s: &mut Store, name: &str, phone: &str) -> String {
+        let input = MemberInput {
+            name: name.into(),
+            phone: Some(phone.into()),
+            ..MemberInput::default()
+        };
+        s.register_member(&input).unwrap().id.to_string()
+    }
+
+    #[test]
+    fn an_overdraft_names_the_member_the_balance_and_how_far_below_zero() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut s = store(&dir);
+        let lina = member(&mut s, "王丽娜", "13812345678");
+        pull_conflict(
+            &mut s,
+            "overdraft",
+            "member",
+            std::slice::from_ref(&lina),
+            json!({ "ledger": "stored_value", "balance": -80_000, "memberId": lina }),
+        );
+        let c = &s.conflicts(true).unwrap()[0];
+        let desk = ConflictView::build(&s, c, false);
+        assert_eq!(desk.kind, ConflictKind::Overdraft);
+        assert_eq!(desk.ledger.as_deref(), Some("stored_value"));
+        assert_eq!(desk.below_zero, Some(80_000), "¥800.00 below zero, in fen");
+        assert_eq!(desk.members.len(), 1);
+        assert_eq!(desk.members[0].name, "王丽娜");
+        assert_eq!(desk.members[0].phone, "138****5678", "masked for the desk");
+        assert_eq!(
+            ConflictView::build(&s, c, true).members[0].phone,
+            "138 1234 5678"
+        );
+        let here = desk
+            .stores
+            .iter()
+            .find(|x| x.this_store)
+            .expect("this store");
+        assert_eq!(here.name.as_deref(), Some("静安店"));
+        let there = desk
+            .stores
+            .iter()
+            .find(|x| !x.this_store)
+            .expect("the other");
+        assert_eq!(there.name, None, "another store's name is not known here");
+    }
+
+    #[test]
+    fn a_duplicate_phone_names_both_members_and_one_not_here_is_left_out() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut s = store(&dir);
+        let a = member(&mut s, "林雅琪", "13800138000");
+        let elsewhere = Uuid::now_v7().to_string();
+        pull_conflict(
+            &mut s,
+            "duplicate_phone",
+            "member",
+            &[a.clone(), elsewhere.clone()],
+            json!({ "memberIds": [a, elsewhere] }),
+        );
+        let c = &s.conflicts(true).unwrap()[0];
+        let v = ConflictView::build(&s, c, true);
+        assert_eq!(v.kind, ConflictKind::DuplicatePhone);
+        assert_eq!(
+            v.members.len(),
+            1,
+            "only members found on this device are named"
+        );
+        assert_eq!(v.entity_ids.len(), 2);
+        assert_eq!(v.below_zero, None);
+    }
+}
