@@ -86,7 +86,7 @@ export function SyncIndicator(props: Props) {
         onClick={() => setOpen((o) => !o)}>
         <span class="sync-chip-icon"><StateIcon state={state} /></span>
         {conflicts > 0 ? (
-          <span class="sync-chip-badge" data-testid="sync-conflicts-badge" data-count={conflicts}>{count(conflicts)}</span>
+          <span class="sync-chip-badge" data-testid="sync-conflicts-badge" data-count={conflicts}>{conflicts > 99 ? "99+" : count(conflicts)}</span>
         ) : null}
         <span class="sync-chip-text">
           <span class="sync-chip-state">{stateText}</span>
