@@ -302,27 +302,27 @@ async fn three_devices_with_a_thousand_operations_each_converge_through_a_faulty
 
     let mut total = 0;
     for d in devices {
-        let s = d.store();
-        assert_eq!(
-            s.pending_ops().unwrap(),
-            0,
-            "{} still has operations to send",
-            d.name
-        );
-        assert!(
-            s.rejected_ops().unwrap().is_empty(),
-            "{}: refused operations",
-            d.name
-        );
-        assert!(
-            s.sync_apply_errors(10).unwrap().is_empty(),
-            "{}: pulled operations that did not apply: {:?}",
-            d.name,
-            s.sync_apply_errors(10).unwrap()
-        );
-        let device = s.device().id.0;
-        let mine = made(&s);
-        drop(s);
+        let (device, mine) = {
+            let s = d.store();
+            assert_eq!(
+                s.pending_ops().unwrap(),
+                0,
+                "{}: operations left to send",
+                d.name
+            );
+            assert!(
+                s.rejected_ops().unwrap().is_empty(),
+                "{}: refused operations",
+                d.name
+            );
+            let errors = s.sync_apply_errors(10).unwrap();
+            assert!(
+                errors.is_empty(),
+                "{}: pulled operations that did not apply: {errors:?}",
+                d.name
+            );
+            (s.device().id.0, made(&s))
+        };
         assert!(mine >= before[0].min(before[1]).min(before[2]) + OPS_PER_DEVICE);
         // Exactly once on the server: every outbox row, no more, no fewer.
         let on_server: i64 = sqlx::query_scalar("SELECT count(*) FROM ops WHERE device_id = $1")
