@@ -1,7 +1,7 @@
 //! Applying a pulled page: one write transaction for the whole page and its
-//! cursor (a crash never applies a page twice or skips one), each operation
-//! in a savepoint of its own, nothing added to the outbox. An operation that
-//! cannot be applied is kept in `sync_apply_errors` and skipped so it never
+//! cursor (a crash never applies a page twice or skips one), nothing added to
+//! the outbox; an operation that fails is rolled back alone (see `Mode`). One
+//! that cannot be applied is kept in `sync_apply_errors` and skipped so it never
 //! blocks the pages after it; a database failure fails the page, to be retried.
 
 use super::clocks::Stamp;
@@ -118,65 +118,99 @@ fn savepoint(w: &Writer<'_>, sql: &str) -> Result<()> {
     Ok(())
 }
 
+/// How a page is applied. `Fast`: no savepoint per operation, and the first
+/// operation that fails fails the whole transaction (the page is then applied
+/// again `Careful`ly). `Careful`: each operation in a savepoint of its own, a
+/// failed one rolled back alone and noted. Nearly every page applies cleanly,
+/// and a savepoint copies every page an operation touches into a journal.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    Fast,
+    Careful,
+}
+
+/// Applies every operation of `pull` in the open transaction. In `Fast` mode
+/// an operation's failure is returned (rolling the page back) with `*failed` set.
+fn apply_page(
+    w: &mut Writer<'_>,
+    pull: &PullResponse,
+    me: uuid::Uuid,
+    mode: Mode,
+    failed: &mut bool,
+) -> Result<ApplyReport> {
+    let mut report = ApplyReport {
+        applied: 0,
+        skipped: 0,
+        cursor: pull.cursor,
+        head: pull.head,
+    };
+    for p in &pull.ops {
+        let op = &p.op;
+        if op.device_id == me {
+            report.skipped += 1;
+            continue;
+        }
+        let Ok(hlc) = op.hlc.parse::<Hlc>() else {
+            note(w, p, true, "the operation's clock is unreadable")?;
+            report.skipped += 1;
+            continue;
+        };
+        w.receive_hlc(hlc);
+        let mut cx = Ctx {
+            op,
+            time: iso(op.created_at),
+            stamp: Stamp {
+                hlc: op.hlc.clone(),
+                device: op.device_id.to_string(),
+            },
+            notes: Vec::new(),
+        };
+        if mode == Mode::Careful {
+            savepoint(w, "SAVEPOINT pulled_op")?;
+        }
+        match apply_one(w, &mut cx) {
+            Ok(outcome) => {
+                if mode == Mode::Careful {
+                    savepoint(w, "RELEASE pulled_op")?;
+                }
+                for n in &cx.notes {
+                    note(w, p, false, n)?;
+                }
+                match outcome {
+                    Outcome::Applied => report.applied += 1,
+                    Outcome::Skipped => report.skipped += 1,
+                }
+            }
+            Err(e) if is_database_failure(&e) => return Err(e),
+            Err(e) if mode == Mode::Fast => {
+                *failed = true;
+                return Err(e);
+            }
+            Err(e) => {
+                savepoint(w, "ROLLBACK TO pulled_op")?;
+                savepoint(w, "RELEASE pulled_op")?;
+                note(w, p, true, &e.to_string())?;
+                report.skipped += 1;
+            }
+        }
+    }
+    w.set_meta(CURSOR, &pull.cursor.to_string())?;
+    w.set_meta(HEAD, &pull.head.to_string())?;
+    Ok(report)
+}
+
 impl Store {
     /// Applies a pulled page in one write transaction, through the write path
     /// but without adding to the outbox, and stores `pull.cursor` (and `head`)
     /// with it. Operations already applied, and this device's own, are skipped.
     pub fn apply_pulled(&mut self, pull: &PullResponse) -> Result<ApplyReport> {
         let me = self.device.id.0;
-        self.write(|w| {
-            let mut report = ApplyReport {
-                applied: 0,
-                skipped: 0,
-                cursor: pull.cursor,
-                head: pull.head,
-            };
-            for p in &pull.ops {
-                let op = &p.op;
-                if op.device_id == me {
-                    report.skipped += 1;
-                    continue;
-                }
-                let Ok(hlc) = op.hlc.parse::<Hlc>() else {
-                    note(w, p, true, "the operation's clock is unreadable")?;
-                    report.skipped += 1;
-                    continue;
-                };
-                w.receive_hlc(hlc);
-                let mut cx = Ctx {
-                    op,
-                    time: iso(op.created_at),
-                    stamp: Stamp {
-                        hlc: op.hlc.clone(),
-                        device: op.device_id.to_string(),
-                    },
-                    notes: Vec::new(),
-                };
-                savepoint(w, "SAVEPOINT pulled_op")?;
-                match apply_one(w, &mut cx) {
-                    Ok(outcome) => {
-                        savepoint(w, "RELEASE pulled_op")?;
-                        for n in &cx.notes {
-                            note(w, p, false, n)?;
-                        }
-                        match outcome {
-                            Outcome::Applied => report.applied += 1,
-                            Outcome::Skipped => report.skipped += 1,
-                        }
-                    }
-                    Err(e) if is_database_failure(&e) => return Err(e),
-                    Err(e) => {
-                        savepoint(w, "ROLLBACK TO pulled_op")?;
-                        savepoint(w, "RELEASE pulled_op")?;
-                        note(w, p, true, &e.to_string())?;
-                        report.skipped += 1;
-                    }
-                }
-            }
-            w.set_meta(CURSOR, &pull.cursor.to_string())?;
-            w.set_meta(HEAD, &pull.head.to_string())?;
-            Ok(report)
-        })
+        let mut failed = false;
+        match self.write(|w| apply_page(w, pull, me, Mode::Fast, &mut failed)) {
+            // An operation failed: nothing of the page was kept; apply it op by op.
+            Err(_) if failed => self.write(|w| apply_page(w, pull, me, Mode::Careful, &mut failed)),
+            done => done,
+        }
     }
 
     /// Pulled operations skipped or repaired while applying, newest first.

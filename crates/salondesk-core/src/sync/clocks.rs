@@ -177,7 +177,10 @@ impl Clocks {
     ) -> Result<()> {
         if winners.is_empty() {
             Ok(())
-        } else if self.is_empty() || (winners.len() == fields.len() && is_whole(entity, fields)) {
+        } else if self.is_empty() {
+            // No clock rows to clear: the record's first one.
+            set_fields(conn, entity, entity_id, [BASE].into_iter(), remote)
+        } else if winners.len() == fields.len() && is_whole(entity, fields) {
             set_base(conn, entity, entity_id, remote)
         } else {
             set_fields(

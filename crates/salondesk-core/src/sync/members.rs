@@ -9,7 +9,7 @@ use super::clocks::Clocks;
 use super::records::{payload_fields, write_row};
 use super::tables::upsert_table;
 use crate::ids::MemberId;
-use crate::member::{index, load_member, unindex};
+use crate::member::{index, load_member, unindex, Member};
 use crate::write::Writer;
 use crate::{CoreError, Result};
 use rusqlite::types::Value as Sql;
@@ -49,6 +49,16 @@ pub(crate) fn took_phone(w: &Writer<'_>, id: MemberId, old_phone: &str) -> Resul
     settle_phone(w, old_phone)
 }
 
+/// Whether the search index of `old` also serves `new`: the same keys (name,
+/// phone, card number), the same rank and the same archive state.
+fn same_search_keys(old: &Member, new: &Member) -> bool {
+    old.name == new.name
+        && old.phone.e164() == new.phone.e164()
+        && old.member_no == new.member_no
+        && old.recency() == new.recency()
+        && old.archived == new.archived
+}
+
 pub(super) fn upsert(w: &Writer<'_>, cx: &mut Ctx<'_>) -> Result<Outcome> {
     let t = upsert_table("member").ok_or_else(|| CoreError::Internal("no member table".into()))?;
     let id = member_id(cx)?;
@@ -68,11 +78,8 @@ pub(super) fn upsert(w: &Writer<'_>, cx: &mut Ctx<'_>) -> Result<Outcome> {
         Err(CoreError::NotFound { .. }) => None,
         Err(e) => return Err(e),
     };
-    if let Some((old, rid)) = &before {
-        unindex(w, old, *rid)?;
-    }
     let won = |f: &str| verdict.winners.iter().any(|x| x == f);
-    let mut fields = fields.clone();
+    let mut fields = std::borrow::Cow::Borrowed(fields);
     if won("phone") {
         match fields.get("phone") {
             Some(Value::String(p)) if p.starts_with('+') => {}
@@ -96,7 +103,9 @@ pub(super) fn upsert(w: &Writer<'_>, cx: &mut Ctx<'_>) -> Result<Outcome> {
                 let own = format!("{no}-{}", &cx.op.entity_id[..8]);
                 cx.notes
                     .push(format!("member number taken here: kept as {own}"));
-                fields.insert("memberNo".into(), Value::String(own));
+                fields
+                    .to_mut()
+                    .insert("memberNo".into(), Value::String(own));
             }
         }
     }
@@ -116,8 +125,18 @@ pub(super) fn upsert(w: &Writer<'_>, cx: &mut Ctx<'_>) -> Result<Outcome> {
     }
     write_row(w, t, cx, &fields, &verdict.winners, extra, before.is_some())?;
     let (after, rid) = load_member(w, id)?;
-    if !after.archived {
-        index(w, &after, rid)?;
+    match &before {
+        // Her keys and rank are what they were (a notes or tags edit): the
+        // index already says all of it.
+        Some((old, _)) if same_search_keys(old, &after) => {}
+        Some((old, old_rid)) => {
+            unindex(w, old, *old_rid)?;
+            if !after.archived {
+                index(w, &after, rid)?;
+            }
+        }
+        None if !after.archived => index(w, &after, rid)?,
+        None => {}
     }
     if let Some(old) = old_phone.filter(|p| p != after.phone.e164()) {
         settle_phone(w, &old)?;
