@@ -130,9 +130,9 @@ pub(super) fn upsert(w: &Writer<'_>, t: &Table, cx: &mut Ctx<'_>) -> Result<Outc
             own.retain(|k, _| {
                 !salondesk_protocol::schema::CONFLICT_SERVER_FIELDS.contains(&k.as_str())
             });
-            own
+            std::borrow::Cow::Owned(own)
         } else {
-            fields.clone()
+            std::borrow::Cow::Borrowed(fields)
         };
     let id = cx.op.entity_id.clone();
     let clocks = Clocks::load(w, t.entity, &id)?;
@@ -186,7 +186,7 @@ fn recipient(w: &Writer<'_>, appointment: Option<&Value>) -> Result<(String, Str
 
 /// A pulled ledger entry: added once by its id, never overwritten.
 pub(super) fn append(w: &Writer<'_>, t: &Table, cx: &mut Ctx<'_>) -> Result<Outcome> {
-    let fields = payload_fields(cx)?.clone();
+    let fields = payload_fields(cx)?;
     let mut cols: Vec<(&str, Sql)> = fields
         .iter()
         .filter_map(|(f, v)| {

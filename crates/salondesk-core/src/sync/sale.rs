@@ -35,16 +35,22 @@ fn list<'a>(p: &'a Map<String, Value>, k: &str) -> impl Iterator<Item = &'a Map<
 pub(super) fn sale(w: &Writer<'_>, cx: &mut Ctx<'_>) -> Result<Outcome> {
     let p = payload_fields(cx)?;
     let id = cx.op.entity_id.as_str();
-    let there: bool = w
-        .prepare_cached("SELECT EXISTS (SELECT 1 FROM sales WHERE id = ?1)")?
-        .query_row([id], |r| r.get(0))?;
+    // Both questions in one statement: is the sale here, is its number taken.
+    let (there, taken): (bool, bool) = w
+        .prepare_cached(
+            "SELECT EXISTS (SELECT 1 FROM sales WHERE id = ?1),
+                    EXISTS (SELECT 1 FROM sales WHERE receipt_no = ?2)",
+        )?
+        .query_row([id, text(p, "receiptNo").unwrap_or_default()], |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })?;
     if there {
         return Ok(Outcome::Skipped);
     }
+    let receipt = need(p, "receiptNo")?;
     let created = text(p, "createdAt").unwrap_or(&cx.time).to_owned();
     let total = int(p, "total").unwrap_or(0);
     let discount = int(p, "discount").unwrap_or(0);
-    let receipt = need(p, "receiptNo")?;
     let insert_sale = |receipt_no: &str| {
         w.prepare_cached(
             "INSERT INTO sales (id, receipt_no, kind, original_sale_id, member_id, cashier_id, approver_id,
@@ -71,9 +77,6 @@ pub(super) fn sale(w: &Writer<'_>, cx: &mut Ctx<'_>) -> Result<Outcome> {
         ])
         .map_err(CoreError::from)
     };
-    let taken: bool = w
-        .prepare_cached("SELECT EXISTS (SELECT 1 FROM sales WHERE receipt_no = ?1)")?
-        .query_row([receipt], |r| r.get(0))?;
     if taken {
         // Two tills numbered alike before they were enrolled: keep both sales.
         let own = format!("{receipt}-{}", &cx.op.device_id.simple().to_string()[..6]);
@@ -155,7 +158,7 @@ pub(super) fn member_ledger(w: &Writer<'_>, cx: &mut Ctx<'_>) -> Result<Outcome>
             text(e, "ledger"),
             Some("points" | "stored_value" | "package")
         ) {
-            added += usize::from(entry(w, e, &sale_id, &created)?);
+            added += usize::from(entry(w, e, &sale_id, &created, Seen::Maybe)?);
         }
     }
     Ok(if added > 0 {
@@ -169,7 +172,7 @@ pub(super) fn member_ledger(w: &Writer<'_>, cx: &mut Ctx<'_>) -> Result<Outcome>
 fn ledger_rows(w: &Writer<'_>, p: &Map<String, Value>, sale_id: &str, created: &str) -> Result<()> {
     packages(w, p, sale_id, created)?;
     for e in list(p, "ledger") {
-        entry(w, e, sale_id, created)?;
+        entry(w, e, sale_id, created, Seen::Never)?;
     }
     Ok(())
 }
@@ -196,9 +199,47 @@ fn packages(w: &Writer<'_>, p: &Map<String, Value>, sale_id: &str, created: &str
     Ok(added)
 }
 
+/// Whether a ledger row may already be here.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Seen {
+    /// Part of a sale being written now for the first time.
+    Never,
+    /// Handed on by the server: usually rows of this store's own sale.
+    Maybe,
+}
+
+/// Whether a row of `ledger` with a given id is here (`None`: no such ledger).
+fn ledger_lookup(ledger: &str) -> Option<&'static str> {
+    Some(match ledger {
+        "points" => "SELECT EXISTS (SELECT 1 FROM points_ledger WHERE id = ?1)",
+        "stored_value" => "SELECT EXISTS (SELECT 1 FROM stored_value_ledger WHERE id = ?1)",
+        "package" => "SELECT EXISTS (SELECT 1 FROM package_ledger WHERE id = ?1)",
+        "stock" => "SELECT EXISTS (SELECT 1 FROM stock_moves WHERE id = ?1)",
+        "drawer" => "SELECT EXISTS (SELECT 1 FROM cash_drawer WHERE id = ?1)",
+        "commission" => "SELECT EXISTS (SELECT 1 FROM commission_ledger WHERE id = ?1)",
+        _ => return None,
+    })
+}
+
 /// One ledger row of a sale, by the `ledger` it belongs to. Returns whether it was added.
-fn entry(w: &Writer<'_>, e: &Map<String, Value>, sale_id: &str, created: &str) -> Result<bool> {
+fn entry(
+    w: &Writer<'_>,
+    e: &Map<String, Value>,
+    sale_id: &str,
+    created: &str,
+    seen: Seen,
+) -> Result<bool> {
     let id = need(e, "id")?;
+    if seen == Seen::Maybe {
+        // A lookup by id is much cheaper than an insert that checks the row
+        // (its CHECK lists) and only then finds the id taken.
+        if let Some(sql) = ledger_lookup(need(e, "ledger")?) {
+            let here: bool = w.prepare_cached(sql)?.query_row([id], |r| r.get(0))?;
+            if here {
+                return Ok(false);
+            }
+        }
+    }
     let reason = text(e, "reason");
     let n = match need(e, "ledger")? {
         "points" => w
