@@ -10,7 +10,7 @@ use salondesk_core::catalog::ServiceInput;
 use salondesk_core::checkout::{Cart, CartLine, LineItem, Tender};
 use salondesk_core::ids::{MemberId, ServiceId};
 use salondesk_core::ledger::{balances, Balances};
-use salondesk_core::member::{Member, MemberInput};
+use salondesk_core::member::MemberInput;
 use salondesk_core::staff::{Role, Staff};
 use salondesk_core::Money;
 use std::sync::Mutex;
@@ -153,7 +153,7 @@ impl Chain {
 
     fn edit(&self, on: &Device, change: impl FnOnce(&mut MemberInput)) {
         let mut store = on.store();
-        let mut input = edit_form(&store.member(self.member).unwrap());
+        let mut input = MemberInput::editing(&store.member(self.member).unwrap());
         change(&mut input);
         store.update_member(self.member, &input).unwrap();
     }
@@ -172,26 +172,6 @@ impl Chain {
             m.tier.as_str().to_owned(),
         ];
         (balances(store.conn(), self.member).unwrap(), profile)
-    }
-}
-
-/// The edit form filled from the member as she is.
-fn edit_form(m: &Member) -> MemberInput {
-    MemberInput {
-        name: m.name.clone(),
-        phone: None,
-        member_no: None,
-        gender: m.gender,
-        birthday: m.birthday.map(|d| d.to_string()),
-        region: m.region.clone(),
-        skin_type: m.skin_type,
-        allergies: m.allergies.clone(),
-        preferred_staff_id: m.preferred_staff_id,
-        notes: m.notes.clone(),
-        tags: m.tags.clone(),
-        consent_marketing: m.consent_marketing,
-        source: m.source.clone(),
-        referrer_id: m.referrer_id,
     }
 }
 

@@ -10,7 +10,7 @@ use salondesk_core::checkout::{
     Cart, CartLine, Coupon, CouponKind, LineItem, RefundRequest, Tender,
 };
 use salondesk_core::ids::{MemberId, ProductId, ServiceId};
-use salondesk_core::member::{Member, MemberInput, Tier};
+use salondesk_core::member::{MemberInput, Tier};
 use salondesk_core::seed::SeedOptions;
 use salondesk_core::staff::Staff;
 use salondesk_core::{Money, Store};
@@ -131,7 +131,7 @@ fn every_operation_the_core_emits_passes_the_servers_schema() {
     // Members: edit, tier by hand, merge, archive.
     let store = &mut c.s.t.store;
     let lina = store.member(c.s.member).unwrap();
-    let mut input = edit(&lina);
+    let mut input = MemberInput::editing(&lina);
     input.notes = "喜欢安静".into();
     store.update_member(lina.id, &input).unwrap();
     store
@@ -277,26 +277,6 @@ fn every_operation_the_core_emits_passes_the_servers_schema() {
     }
 }
 
-/// An edit form filled from the member as she is.
-fn edit(m: &Member) -> MemberInput {
-    MemberInput {
-        name: m.name.clone(),
-        phone: None,
-        member_no: None,
-        gender: m.gender,
-        birthday: m.birthday.map(|d| d.to_string()),
-        region: m.region.clone(),
-        skin_type: m.skin_type,
-        allergies: m.allergies.clone(),
-        preferred_staff_id: m.preferred_staff_id,
-        notes: m.notes.clone(),
-        tags: m.tags.clone(),
-        consent_marketing: m.consent_marketing,
-        source: m.source.clone(),
-        referrer_id: m.referrer_id,
-    }
-}
-
 /// The A1 till (the checkout salon, enrolled in store A) and what it sells.
 struct Chain {
     a1: Till,
@@ -399,7 +379,7 @@ impl Chain {
     fn edit(&mut self, on: char, change: impl FnOnce(&mut MemberInput)) {
         let member = self.member;
         let store = self.till(on).store();
-        let mut input = edit(&store.member(member).unwrap());
+        let mut input = MemberInput::editing(&store.member(member).unwrap());
         change(&mut input);
         store.update_member(member, &input).unwrap();
     }
