@@ -79,7 +79,7 @@ pub async fn page(state: &AppState, device: &Device, after: i64, limit: i64) -> 
             .fetch_one(state.pool())
             .await?;
     let mut rows: Vec<Row> = sqlx::query_as(
-        "SELECT seq, op_id, hlc, device_id, entity, entity_id, kind, payload::text, created_at
+        "SELECT seq, op_id, hlc, device_id, entity, entity_id, kind, payload, created_at
          FROM ops
          WHERE tenant_id = $1 AND seq > $2 AND seq <= $3
            AND (store_id IS NULL OR store_id = $4) AND device_id <> $5

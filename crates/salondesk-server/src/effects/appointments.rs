@@ -65,6 +65,7 @@ pub async fn apply(
     conn: &mut PgConnection,
     device: &Device,
     accepted: &[&Op],
+    fresh: &HashSet<Uuid>,
 ) -> Result<Vec<NewConflict>, sqlx::Error> {
     let ops: Vec<&Op> = accepted
         .iter()
@@ -78,14 +79,24 @@ pub async fn apply(
         .iter()
         .map(|o| Uuid::parse_str(&o.entity_id).expect("checked: a UUID"))
         .collect();
-    let rows: Vec<Row> = sqlx::query_as(
-        "SELECT id, store_id, staff_id, starts_at, ends_at, status, staff_hlc, start_hlc, end_hlc,
-                status_hlc, device_id, device_hlc
-         FROM appointment_mirror WHERE id = ANY($1)",
-    )
-    .bind(&ids)
-    .fetch_all(&mut *conn)
-    .await?;
+    // Ids first written in this batch cannot be in the mirror yet.
+    let known: Vec<Uuid> = ids
+        .iter()
+        .copied()
+        .filter(|id| !fresh.contains(id))
+        .collect();
+    let rows: Vec<Row> = if known.is_empty() {
+        Vec::new()
+    } else {
+        sqlx::query_as(
+            "SELECT id, store_id, staff_id, starts_at, ends_at, status, staff_hlc, start_hlc, end_hlc,
+                    status_hlc, device_id, device_hlc
+             FROM appointment_mirror WHERE id = ANY($1)",
+        )
+        .bind(&known)
+        .fetch_all(&mut *conn)
+        .await?
+    };
     let mut mirror: HashMap<Uuid, Mirror> = rows
         .into_iter()
         .map(|r| {
@@ -133,39 +144,51 @@ pub async fn apply(
         merge(&mut m.device, &mut m.device_hlc, op, Some(op.device_id));
     }
     save(conn, device, &mirror).await?;
-    let candidates: Vec<Uuid> = ids
-        .iter()
-        .copied()
-        .collect::<HashSet<_>>()
-        .into_iter()
-        .filter(|id| {
-            mirror.get(id).is_some_and(|m| {
-                m.staff.is_some()
-                    && m.start.is_some()
-                    && m.end.is_some()
-                    && !m.status.as_deref().is_some_and(|s| INACTIVE.contains(&s))
-            })
-        })
-        .collect();
-    if candidates.is_empty() {
+    // Each active slot touched by the batch, as columns.
+    let (mut c_ids, mut c_stores, mut c_staff) = (Vec::new(), Vec::new(), Vec::new());
+    let (mut c_starts, mut c_ends, mut c_devices) = (Vec::new(), Vec::new(), Vec::new());
+    let mut seen_ids = HashSet::new();
+    for id in &ids {
+        let Some(m) = mirror.get(id) else { continue };
+        if !seen_ids.insert(*id) || m.status.as_deref().is_some_and(|s| INACTIVE.contains(&s)) {
+            continue;
+        }
+        if let (Some(staff), Some(start), Some(end)) = (m.staff, m.start, m.end) {
+            c_ids.push(*id);
+            c_stores.push(m.store);
+            c_staff.push(staff);
+            c_starts.push(start);
+            c_ends.push(end);
+            c_devices.push(m.device);
+        }
+    }
+    if c_ids.is_empty() {
         return Ok(Vec::new());
     }
-    // Appointments are assumed shorter than a day: that bounds the index scan
-    // on (store, staff, start) to a day before each candidate.
+    // Each candidate probes the index on (store, staff, start) for a range.
+    // `OFFSET 0` keeps the lateral subquery a nested loop of such probes:
+    // flattened into a hash or merge join, one store's whole mirror would be
+    // read for every batch. Appointments are assumed shorter than a day, which
+    // bounds each probe to the day before the candidate.
     let pairs: Vec<(Uuid, Uuid, Uuid, Uuid)> = sqlx::query_as(
-        "SELECT a.id, b.id, a.store_id, a.staff_id
-         FROM appointment_mirror a
-         JOIN appointment_mirror b
-           ON b.store_id = a.store_id AND b.staff_id = a.staff_id AND b.id <> a.id
-          AND b.starts_at >= a.starts_at - interval '1 day'
-          AND b.starts_at < a.ends_at AND a.starts_at < b.ends_at
-          AND b.device_id <> a.device_id
-          AND coalesce(b.status, '') <> ALL($3)
-         WHERE a.tenant_id = $1 AND a.id = ANY($2) AND a.staff_id IS NOT NULL
-           AND coalesce(a.status, '') <> ALL($3)",
+        "SELECT c.id, b.id, c.store_id, c.staff_id
+         FROM UNNEST($1::uuid[], $2::uuid[], $3::uuid[], $4::timestamptz[], $5::timestamptz[], $6::uuid[])
+              AS c(id, store_id, staff_id, starts_at, ends_at, device_id)
+         CROSS JOIN LATERAL (
+             SELECT b.id FROM appointment_mirror b
+             WHERE b.store_id = c.store_id AND b.staff_id = c.staff_id
+               AND b.starts_at >= c.starts_at - interval '1 day' AND b.starts_at < c.ends_at
+               AND c.starts_at < b.ends_at AND b.id <> c.id AND b.device_id <> c.device_id
+               AND coalesce(b.status, '') <> ALL($7)
+             OFFSET 0
+         ) b",
     )
-    .bind(device.tenant_id)
-    .bind(&candidates)
+    .bind(&c_ids)
+    .bind(&c_stores)
+    .bind(&c_staff)
+    .bind(&c_starts)
+    .bind(&c_ends)
+    .bind(&c_devices)
     .bind(INACTIVE)
     .fetch_all(conn)
     .await?;

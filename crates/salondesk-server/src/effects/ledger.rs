@@ -197,12 +197,15 @@ pub async fn apply_balances(
     let ledgers: Vec<&str> = keys.iter().map(|k| k.0).collect();
     let subjects: Vec<Uuid> = keys.iter().map(|k| k.1).collect();
     let rows: Vec<BalanceRow> = sqlx::query_as(
+        // One primary-key probe per key (`OFFSET 0`: never a scan of all balances).
         "SELECT b.ledger, b.subject_id, b.member_id, b.balance, b.last_credit_hlc,
-                    b.debit_hlcs::text, b.open_conflict
-             FROM balances b
-             JOIN UNNEST($2::text[], $3::uuid[]) AS u(ledger, subject_id)
-               ON b.ledger = u.ledger AND b.subject_id = u.subject_id
-             WHERE b.tenant_id = $1",
+                b.debit_hlcs::text, b.open_conflict
+         FROM UNNEST($2::text[], $3::uuid[]) AS u(ledger, subject_id)
+         CROSS JOIN LATERAL (
+             SELECT * FROM balances b
+             WHERE b.tenant_id = $1 AND b.ledger = u.ledger AND b.subject_id = u.subject_id
+             OFFSET 0
+         ) b",
     )
     .bind(device.tenant_id)
     .bind(&ledgers)

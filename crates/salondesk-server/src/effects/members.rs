@@ -26,6 +26,7 @@ pub async fn apply(
     conn: &mut PgConnection,
     device: &Device,
     accepted: &[&Op],
+    fresh: &HashSet<Uuid>,
 ) -> Result<Vec<NewConflict>, sqlx::Error> {
     let ops: Vec<&Op> = accepted
         .iter()
@@ -41,12 +42,22 @@ pub async fn apply(
         .iter()
         .map(|o| Uuid::parse_str(&o.entity_id).expect("checked: a UUID"))
         .collect();
-    let rows: Vec<MirrorRow> = sqlx::query_as(
-        "SELECT id, store_id, phone, phone_hlc, archived FROM member_mirror WHERE id = ANY($1)",
-    )
-    .bind(&ids)
-    .fetch_all(&mut *conn)
-    .await?;
+    // Ids first written in this batch cannot be in the mirror yet.
+    let known: Vec<Uuid> = ids
+        .iter()
+        .copied()
+        .filter(|id| !fresh.contains(id))
+        .collect();
+    let rows: Vec<MirrorRow> = if known.is_empty() {
+        Vec::new()
+    } else {
+        sqlx::query_as(
+            "SELECT id, store_id, phone, phone_hlc, archived FROM member_mirror WHERE id = ANY($1)",
+        )
+        .bind(&known)
+        .fetch_all(&mut *conn)
+        .await?
+    };
     let mut mirror: HashMap<Uuid, Mirror> = rows
         .into_iter()
         .map(|(id, store, phone, phone_hlc, archived)| {
@@ -88,31 +99,37 @@ pub async fn apply(
         }
     }
     save(conn, device, &mirror).await?;
-    let candidates: Vec<Uuid> = phone_set
-        .into_iter()
-        .filter(|id| {
-            mirror
-                .get(id)
-                .is_some_and(|m| !m.archived && m.phone.is_some())
+    let candidates: Vec<(Uuid, &str)> = phone_set
+        .iter()
+        .filter_map(|id| {
+            let m = mirror.get(id)?;
+            (!m.archived).then_some((*id, m.phone.as_deref()?))
         })
         .collect();
     if candidates.is_empty() {
         return Ok(Vec::new());
     }
-    let pairs: Vec<(Uuid, Uuid, Option<Uuid>, Option<Uuid>)> = sqlx::query_as(
-        "SELECT a.id, b.id, a.store_id, b.store_id
-         FROM member_mirror a
-         JOIN member_mirror b
-           ON b.tenant_id = a.tenant_id AND b.phone = a.phone AND b.id <> a.id AND NOT b.archived
-         WHERE a.tenant_id = $1 AND a.id = ANY($2) AND NOT a.archived",
+    let (ids, phones): (Vec<Uuid>, Vec<&str>) = candidates.into_iter().unzip();
+    // Each candidate probes the index on (tenant, phone); `OFFSET 0` keeps it
+    // a nested loop of probes rather than a join that reads the whole mirror.
+    let pairs: Vec<(Uuid, Uuid, Option<Uuid>)> = sqlx::query_as(
+        "SELECT c.id, b.id, b.store_id
+         FROM UNNEST($2::uuid[], $3::text[]) AS c(id, phone)
+         CROSS JOIN LATERAL (
+             SELECT b.id, b.store_id FROM member_mirror b
+             WHERE b.tenant_id = $1 AND b.phone = c.phone AND b.id <> c.id AND NOT b.archived
+             OFFSET 0
+         ) b",
     )
     .bind(device.tenant_id)
-    .bind(&candidates)
+    .bind(&ids)
+    .bind(&phones)
     .fetch_all(conn)
     .await?;
     let mut seen = HashSet::new();
     let mut found = Vec::new();
-    for (a, b, sa, sb) in pairs {
+    for (a, b, sb) in pairs {
+        let sa = mirror.get(&a).and_then(|m| m.store);
         let key = if a < b { (a, b) } else { (b, a) };
         if !seen.insert(key) {
             continue;

@@ -13,20 +13,23 @@ use crate::hlc::ServerClock;
 use crate::push::rows::NewOp;
 use salondesk_protocol::Op;
 use sqlx::PgConnection;
+use std::collections::HashSet;
+use uuid::Uuid;
 
-/// Applies the effects and returns the server-made operations to log after
+/// Applies the effects (`fresh`: the ids first written in this batch) and returns the server-made operations to log after
 /// the batch (derived member ledgers, then new conflicts).
 pub async fn apply(
     conn: &mut PgConnection,
     device: &Device,
     clock: &ServerClock,
     accepted: &[&Op],
+    fresh: &HashSet<Uuid>,
 ) -> Result<Vec<NewOp>, sqlx::Error> {
     let mut made = ledger::derive(device, accepted);
     conflicts::resolve(conn, device, accepted).await?;
     let mut found = ledger::apply_balances(conn, device, accepted).await?;
-    found.extend(members::apply(conn, device, accepted).await?);
-    found.extend(appointments::apply(conn, device, accepted).await?);
+    found.extend(members::apply(conn, device, accepted, fresh).await?);
+    found.extend(appointments::apply(conn, device, accepted, fresh).await?);
     for op in accepted {
         clock.observe(&op.hlc);
     }

@@ -43,12 +43,18 @@ pub struct Claim {
     pub store: Option<Uuid>,
 }
 
-/// The ids an operation touches.
+/// The ids an operation touches. Every one of them is checked against its
+/// owner; only `claims` are recorded as the device's chain's (and store's).
 #[derive(Debug, Default)]
 pub struct OpIds {
-    /// The record it writes (UUID-form entities) and the records nested in it
-    /// (a sale's ledger rows, lines, tenders, packages).
+    /// The record it writes (UUID-form entities), and the packages a sale
+    /// sells: later sales in every store of the chain name those.
     pub claims: Vec<Claim>,
+    /// The rows nested in a sale (ledger rows, lines, tenders). Checked, not
+    /// recorded: they travel only inside their sale, and recording a dozen
+    /// ids per sale would triple the server's work per sale, for nothing the
+    /// check of the sale's own id does not already give.
+    pub rows: Vec<Uuid>,
     /// A store-scope record with a key for an id (a reminder message).
     pub store_key: Option<String>,
     /// Every other id it names (`memberId`, `survivor`, `originalSaleId`, ...).
@@ -60,6 +66,7 @@ impl OpIds {
         self.claims
             .iter()
             .map(|c| c.id)
+            .chain(self.rows.iter().copied())
             .chain(self.refs.iter().copied())
     }
 }
@@ -111,9 +118,21 @@ pub fn precheck(op: &Op, device: &Device) -> Result<(&'static EntitySpec, OpIds)
     Ok((spec, ids(op, spec, device)))
 }
 
+/// Where the first number that is not an integer sits (`payload.lines[0].qty`).
+/// The path is only spelled out once one is found.
 fn first_non_integer(v: &Value, path: &str) -> Option<String> {
+    fn has_one(v: &Value) -> bool {
+        match v {
+            Value::Number(n) => !n.is_i64(),
+            Value::Array(a) => a.iter().any(has_one),
+            Value::Object(o) => o.values().any(has_one),
+            _ => false,
+        }
+    }
+    if !has_one(v) {
+        return None;
+    }
     match v {
-        Value::Number(n) if !(n.is_i64()) => Some(path.to_owned()),
         Value::Array(a) => a
             .iter()
             .enumerate()
@@ -121,7 +140,7 @@ fn first_non_integer(v: &Value, path: &str) -> Option<String> {
         Value::Object(o) => o
             .iter()
             .find_map(|(k, x)| first_non_integer(x, &format!("{path}.{k}"))),
-        _ => None,
+        _ => Some(path.to_owned()),
     }
 }
 
@@ -217,43 +236,40 @@ fn ids(op: &Op, spec: &EntitySpec, device: &Device) -> OpIds {
         IdForm::Key if spec.scope == Scope::Store => out.store_key = Some(op.entity_id.clone()),
         IdForm::Key => {}
     }
-    walk(&op.payload, None, own_store, &mut out);
-    let claimed: std::collections::HashSet<Uuid> = out.claims.iter().map(|c| c.id).collect();
-    let mut seen = std::collections::HashSet::new();
-    out.refs.retain(|r| !claimed.contains(r) && seen.insert(*r));
+    walk(&op.payload, None, &mut out);
+    let mut seen: std::collections::HashSet<Uuid> = out.claims.iter().map(|c| c.id).collect();
+    out.rows.retain(|r| seen.insert(*r));
+    out.refs.retain(|r| seen.insert(*r));
     out
 }
 
 /// `nested_in`: the sale array this object is an element of, if any.
-fn walk(v: &Value, nested_in: Option<&str>, own_store: Option<Uuid>, out: &mut OpIds) {
+fn walk(v: &Value, nested_in: Option<&str>, out: &mut OpIds) {
     match v {
         Value::Object(o) => {
             for (k, x) in o {
                 if let Value::String(s) = x {
                     let Ok(id) = Uuid::parse_str(s) else { continue };
-                    if k == "id" && nested_in.is_some() {
+                    if k == "id" && nested_in == Some("packages") {
                         // Packages are redeemed in every store of the chain.
-                        let store = if nested_in == Some("packages") {
-                            None
-                        } else {
-                            own_store
-                        };
-                        out.claims.push(Claim { id, store });
+                        out.claims.push(Claim { id, store: None });
+                    } else if k == "id" && nested_in.is_some() {
+                        out.rows.push(id);
                     } else if k.ends_with("Id") || k == "survivor" {
                         out.refs.push(id);
                     }
                 } else if let (Value::Array(items), true) = (x, NESTED.contains(&k.as_str())) {
                     for item in items {
-                        walk(item, Some(k), own_store, out);
+                        walk(item, Some(k), out);
                     }
                 } else {
-                    walk(x, None, own_store, out);
+                    walk(x, None, out);
                 }
             }
         }
         Value::Array(items) => {
             for item in items {
-                walk(item, None, own_store, out);
+                walk(item, None, out);
             }
         }
         _ => {}
@@ -312,13 +328,16 @@ mod tests {
         );
         let (_, ids) = precheck(&o, &d).unwrap();
         let claims: Vec<_> = ids.claims.iter().map(|c| (c.id, c.store)).collect();
-        assert!(claims.contains(&(sale, Some(d.store_id))));
-        assert!(claims.contains(&(line, Some(d.store_id))));
-        assert!(claims.contains(&(entry, Some(d.store_id))));
-        assert!(
-            claims.contains(&(pkg, None)),
-            "packages are chain-wide: {claims:?}"
+        assert_eq!(
+            claims,
+            vec![(sale, Some(d.store_id)), (pkg, None)],
+            "the sale is its store's, its packages the chain's"
         );
+        let mut rows = ids.rows.clone();
+        rows.sort();
+        let mut want = vec![line, entry];
+        want.sort();
+        assert_eq!(rows, want, "nested rows are checked");
         assert_eq!(ids.refs.len(), 2, "member once, staff: {:?}", ids.refs);
         assert!(ids.refs.contains(&member) && ids.refs.contains(&staff));
     }

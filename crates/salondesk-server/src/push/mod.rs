@@ -19,6 +19,7 @@
 pub mod check;
 pub mod owners;
 pub mod rows;
+pub mod wire;
 
 use crate::auth::{Device, DeviceTag};
 use crate::effects;
@@ -33,7 +34,7 @@ use axum::{Extension, Json};
 use check::{Claim, OpIds, Refusal};
 use rows::{NewOp, Refused};
 use salondesk_protocol::schema::{EntitySpec, Scope};
-use salondesk_protocol::{Op, OpResult, OpStatus, PushRequest, PushResponse, MAX_PUSH_OPS};
+use salondesk_protocol::{Op, OpResult, OpStatus, PushResponse, MAX_PUSH_OPS};
 use std::collections::{HashMap, HashSet};
 use uuid::Uuid;
 
@@ -43,7 +44,7 @@ pub async fn handler(
     body: Result<Bytes, BytesRejection>,
 ) -> ApiResult<Response> {
     let body = body.map_err(crate::routes::bytes_rejection)?;
-    let request: PushRequest = crate::routes::parse_json(&body)?;
+    let request = wire::parse(&body)?;
     if request.ops.len() > MAX_PUSH_OPS {
         return Err(ApiError::new(
             StatusCode::PAYLOAD_TOO_LARGE,
@@ -54,7 +55,7 @@ pub async fn handler(
             ),
         ));
     }
-    let results = push(&state, &device, &request.ops).await?;
+    let results = push(&state, &device, &request.ops, &request.payload_texts).await?;
     Ok((
         Extension(DeviceTag(device.id)),
         Json(PushResponse { results }),
@@ -81,7 +82,13 @@ fn lock_key(tenant: Uuid) -> i64 {
 }
 
 /// Applies a batch for `device` and returns one result per operation.
-pub async fn push(state: &AppState, device: &Device, ops: &[Op]) -> ApiResult<Vec<OpResult>> {
+/// `payload_texts[i]` is `ops[i].payload` as JSON text (what gets logged).
+pub async fn push(
+    state: &AppState,
+    device: &Device,
+    ops: &[Op],
+    payload_texts: &[String],
+) -> ApiResult<Vec<OpResult>> {
     if ops.is_empty() {
         return Ok(Vec::new());
     }
@@ -104,29 +111,6 @@ pub async fn push(state: &AppState, device: &Device, ops: &[Op]) -> ApiResult<Ve
         .bind(lock_key(device.tenant_id))
         .execute(&mut *tx)
         .await?;
-
-    // Op ids already logged: this device's are duplicates; anyone else's are
-    // not its to acknowledge.
-    let pending_ids: Vec<Uuid> = pending(&fates).map(|i| ops[i].op_id).collect();
-    let logged: Vec<(Uuid, Uuid, Uuid)> =
-        sqlx::query_as("SELECT op_id, tenant_id, device_id FROM ops WHERE op_id = ANY($1)")
-            .bind(&pending_ids)
-            .fetch_all(&mut *tx)
-            .await?;
-    let logged: HashMap<Uuid, (Uuid, Uuid)> =
-        logged.into_iter().map(|(o, t, d)| (o, (t, d))).collect();
-    for i in pending(&fates).collect::<Vec<_>>() {
-        if let Some(&(tenant, dev)) = logged.get(&ops[i].op_id) {
-            fates[i] = if tenant == device.tenant_id && dev == device.id {
-                Fate::Duplicate
-            } else {
-                Fate::Rejected(Refusal::new(
-                    "op_id_taken",
-                    "this operation id is already used by another device",
-                ))
-            };
-        }
-    }
 
     // Every id each operation writes or names, against its owner.
     let all_ids: Vec<Uuid> = {
@@ -173,6 +157,11 @@ pub async fn push(state: &AppState, device: &Device, ops: &[Op]) -> ApiResult<Ve
     // no longer: judge them again with the winner known.
     let claims = new_claims(&fates, &known);
     let lost = owners::claim(&mut tx, device, &claims).await?;
+    let fresh: HashSet<Uuid> = claims
+        .iter()
+        .map(|c| c.id)
+        .filter(|id| !lost.contains(id))
+        .collect();
     if !lost.is_empty() {
         known.extend(owners::lookup(&mut tx, &lost).await?);
         judge_all(&mut fates, ops, device, &known, &key_owners);
@@ -196,13 +185,34 @@ pub async fn push(state: &AppState, device: &Device, ops: &[Op]) -> ApiResult<Ve
                 unreachable!()
             };
             let store = (spec.scope == Scope::Store).then_some(device.store_id);
-            NewOp::from_device(&ops[i], store)
+            NewOp::from_device(&ops[i], store, &payload_texts[i])
         })
         .collect();
     let inserted = rows::insert_ops(&mut tx, device.tenant_id, &to_log).await?;
+    // An op id already in the log (the insert skipped it): this device's is a
+    // duplicate, acknowledged and not applied again; anyone else's is not this
+    // device's to acknowledge. (Checked after the insert, not before: the
+    // common batch has no duplicates and so costs no lookup.)
+    let skipped: Vec<Uuid> = pending(&fates)
+        .map(|i| ops[i].op_id)
+        .filter(|id| !inserted.contains(id))
+        .collect();
+    let logged: HashMap<Uuid, (Uuid, Uuid)> = if skipped.is_empty() {
+        HashMap::new()
+    } else {
+        let rows: Vec<(Uuid, Uuid, Uuid)> =
+            sqlx::query_as("SELECT op_id, tenant_id, device_id FROM ops WHERE op_id = ANY($1)")
+                .bind(&skipped)
+                .fetch_all(&mut *tx)
+                .await?;
+        rows.into_iter().map(|(o, t, d)| (o, (t, d))).collect()
+    };
     for i in pending(&fates).collect::<Vec<_>>() {
-        fates[i] = if inserted.contains(&ops[i].op_id) {
+        let op_id = ops[i].op_id;
+        fates[i] = if inserted.contains(&op_id) {
             Fate::Accepted
+        } else if logged.get(&op_id) == Some(&(device.tenant_id, device.id)) {
+            Fate::Duplicate
         } else {
             Fate::Rejected(Refusal::new(
                 "op_id_taken",
@@ -231,7 +241,7 @@ pub async fn push(state: &AppState, device: &Device, ops: &[Op]) -> ApiResult<Ve
         .filter(|(_, f)| matches!(f, Fate::Accepted))
         .map(|(i, _)| &ops[i])
         .collect();
-    let made = effects::apply(&mut tx, device, &state.inner.clock, &accepted).await?;
+    let made = effects::apply(&mut tx, device, &state.inner.clock, &accepted, &fresh).await?;
     rows::insert_ops(&mut tx, device.tenant_id, &made).await?;
     tx.commit().await?;
 

@@ -25,7 +25,8 @@ pub struct NewOp {
 }
 
 impl NewOp {
-    pub fn from_device(op: &Op, store_id: Option<Uuid>) -> NewOp {
+    /// `payload_text`: the payload as received (valid JSON, checked on parsing).
+    pub fn from_device(op: &Op, store_id: Option<Uuid>, payload_text: &str) -> NewOp {
         NewOp {
             op_id: op.op_id,
             store_id,
@@ -34,7 +35,7 @@ impl NewOp {
             entity_id: op.entity_id.clone(),
             kind: op.kind.as_str(),
             hlc: op.hlc.clone(),
-            payload: op.payload.to_string(),
+            payload: payload_text.to_owned(),
             created_at: op.created_at,
         }
     }
@@ -72,7 +73,7 @@ pub async fn insert_ops(
     }
     let inserted: Vec<Uuid> = sqlx::query_scalar(
         "INSERT INTO ops (op_id, tenant_id, store_id, device_id, entity, entity_id, kind, hlc, payload, created_at)
-         SELECT u.op_id, $1, u.store_id, u.device_id, u.entity, u.entity_id, u.kind, u.hlc, u.payload::json, u.created_at
+         SELECT u.op_id, $1, u.store_id, u.device_id, u.entity, u.entity_id, u.kind, u.hlc, u.payload, u.created_at
          FROM UNNEST($2::uuid[], $3::uuid[], $4::uuid[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::timestamptz[])
               WITH ORDINALITY AS u(op_id, store_id, device_id, entity, entity_id, kind, hlc, payload, created_at, ord)
          ORDER BY u.ord
@@ -120,7 +121,7 @@ pub async fn insert_refused(
     let payloads: Vec<String> = refused.iter().map(|r| r.op.payload.to_string()).collect();
     sqlx::query(
         "INSERT INTO rejected_ops (op_id, tenant_id, device_id, entity, entity_id, code, message, payload)
-         SELECT u.op_id, $1, $2, u.entity, u.entity_id, u.code, u.message, u.payload::json
+         SELECT u.op_id, $1, $2, u.entity, u.entity_id, u.code, u.message, u.payload
          FROM UNNEST($3::uuid[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[])
               AS u(op_id, entity, entity_id, code, message, payload)
          ON CONFLICT (op_id) DO NOTHING",

@@ -43,7 +43,7 @@ async fn a_chain_cannot_write_or_name_another_chains_records() {
     // Chain B's device tries every way at chain A's member.
     let mine = Uuid::now_v7();
     let mut entry_reuse = sale(&dev_b, Some(mine), vec![]);
-    entry_reuse["ledger"] = json!([{ "ledger": "stored_value", "id": entry, "memberId": mine, "delta": 100, "reason": "top_up" }]);
+    entry_reuse["ledger"] = json!([{ "ledger": "stored_value", "id": mx, "memberId": mine, "delta": 100, "reason": "top_up" }]);
     let tries = vec![
         // Overwrite her profile, archive her, fold a member into her.
         op(&dev_b, "member", mx, OpKind::Upsert, json!({ "name": "x" })),
@@ -77,7 +77,7 @@ async fn a_chain_cannot_write_or_name_another_chains_records() {
             OpKind::Append,
             json!({ "memberId": mx, "delta": -100, "reason": "redeem" }),
         ),
-        // Redeem her package; book her; reuse an id of her sale's ledger rows.
+        // Redeem her package; book her; give a ledger row of its own her id.
         op(
             &dev_b,
             "sale",

@@ -1,0 +1,108 @@
+//! Reading a push body: the protocol's `PushRequest`, with each payload also
+//! kept as the text it arrived as. The server logs that text as is instead of
+//! printing the parsed value again (a batch of sales is megabytes of JSON).
+
+use crate::error::{ApiError, ApiResult};
+use chrono::{DateTime, Utc};
+use salondesk_protocol::{Op, OpKind};
+use serde::Deserialize;
+use serde_json::value::RawValue;
+use uuid::Uuid;
+
+/// The shape of `salondesk_protocol::Op`, payload left unparsed (a test keeps
+/// the two in step).
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct WireOp<'a> {
+    op_id: Uuid,
+    hlc: String,
+    device_id: Uuid,
+    entity: String,
+    entity_id: String,
+    kind: OpKind,
+    #[serde(borrow)]
+    payload: &'a RawValue,
+    created_at: DateTime<Utc>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct WireRequest<'a> {
+    #[serde(borrow)]
+    ops: Vec<WireOp<'a>>,
+}
+
+/// The pushed operations, and each one's payload text (valid JSON).
+pub struct Received {
+    pub ops: Vec<Op>,
+    pub payload_texts: Vec<String>,
+}
+
+fn bad(e: serde_json::Error) -> ApiError {
+    ApiError::bad_request(format!("the body is not what this call takes: {e}"))
+}
+
+pub fn parse(body: &[u8]) -> ApiResult<Received> {
+    let body: &[u8] = if body.iter().all(u8::is_ascii_whitespace) {
+        b"{}"
+    } else {
+        body
+    };
+    let wire: WireRequest<'_> = serde_json::from_slice(body).map_err(bad)?;
+    let mut ops = Vec::with_capacity(wire.ops.len());
+    let mut payload_texts = Vec::with_capacity(wire.ops.len());
+    for w in wire.ops {
+        let text = w.payload.get();
+        ops.push(Op {
+            op_id: w.op_id,
+            hlc: w.hlc,
+            device_id: w.device_id,
+            entity: w.entity,
+            entity_id: w.entity_id,
+            kind: w.kind,
+            payload: serde_json::from_str(text).map_err(bad)?,
+            created_at: w.created_at,
+        });
+        payload_texts.push(text.to_owned());
+    }
+    Ok(Received { ops, payload_texts })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use salondesk_protocol::PushRequest;
+    use serde_json::json;
+
+    #[test]
+    fn reads_what_the_protocol_writes_and_keeps_the_payload_text() {
+        let op = Op {
+            op_id: Uuid::now_v7(),
+            hlc: "001763900000000-000001".into(),
+            device_id: Uuid::now_v7(),
+            entity: "member".into(),
+            entity_id: Uuid::now_v7().to_string(),
+            kind: OpKind::Upsert,
+            payload: json!({ "name": "王芳", "tags": ["vip"], "n": 3 }),
+            created_at: Utc::now(),
+        };
+        let body = serde_json::to_vec(&PushRequest {
+            ops: vec![op.clone()],
+        })
+        .unwrap();
+        let got = parse(&body).unwrap();
+        assert_eq!(got.ops, vec![op.clone()]);
+        let text: serde_json::Value = serde_json::from_str(&got.payload_texts[0]).unwrap();
+        assert_eq!(text, op.payload);
+
+        let mut extra = serde_json::to_value(&op).unwrap();
+        extra["balance"] = json!(5);
+        let body = json!({ "ops": [extra] }).to_string();
+        assert!(
+            parse(body.as_bytes()).is_err(),
+            "unknown fields are refused"
+        );
+        assert!(parse(br#"{"ops": [], "x": 1}"#).is_err());
+        assert!(parse(b"").is_err(), "an empty body has no ops");
+    }
+}
