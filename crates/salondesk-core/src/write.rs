@@ -12,29 +12,9 @@ use rusqlite::{params, Connection, Transaction, TransactionBehavior};
 use serde::Serialize;
 use std::ops::Deref;
 
-/// What an operation does to its entity.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum OpKind {
-    /// Create or replace the fields in the payload (last writer wins per field).
-    Upsert,
-    /// Append a ledger entry (never overwritten; balances are sums).
-    Append,
-    /// Archive a record (it stays, hidden).
-    Archive,
-    /// Fold one record into another (`payload.survivor`).
-    Merge,
-}
-
-impl OpKind {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            OpKind::Upsert => "upsert",
-            OpKind::Append => "append",
-            OpKind::Archive => "archive",
-            OpKind::Merge => "merge",
-        }
-    }
-}
+/// What an operation does to its entity: the wire's own kind, so the outbox
+/// and the protocol cannot disagree.
+pub use salondesk_protocol::OpKind;
 
 /// The open transaction of one write, with what it needs to record operations.
 pub struct Writer<'s> {
