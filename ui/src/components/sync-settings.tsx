@@ -4,12 +4,12 @@
 // brings the form back to enrol again. Errors show at their field; what was typed stays.
 import { useEffect, useState } from "preact/hooks";
 import type { ApiError, RejectedOpView, Session } from "../lib/backend/bindings";
-import { enrolDevice, rejectedOps, syncNow } from "../lib/backend/commands";
+import { enrolDevice, rejectedOps } from "../lib/backend/commands";
 import { toApiError } from "../lib/backend/errors";
 import { useI18n } from "../lib/i18n";
 import { canManage, type Route } from "../lib/route";
 import { agoText, entityName, pendingText, syncState } from "../lib/sync-words";
-import { setSyncStatus, useNow, useSyncStatus } from "../lib/use-sync-status";
+import { runSyncNow, setSyncStatus, useNow, useSyncStatus } from "../lib/use-sync-status";
 import { ErrorBanner } from "./error-banner";
 import { Field, type FieldError } from "./field";
 import { ConflictIcon, SyncArrowsIcon } from "./sync-icons";
@@ -39,13 +39,8 @@ export function SyncSettings(props: Props) {
   const runNow = async () => {
     setBusy(true);
     setError(null);
-    try {
-      setSyncStatus(await syncNow());
-    } catch (reason) {
-      setError(toApiError(reason));
-    } finally {
-      setBusy(false);
-    }
+    setError(await runSyncNow());
+    setBusy(false);
   };
 
   return (

@@ -3,13 +3,11 @@
 // "Sync now", and the initial-sync progress strip above every screen while a new device catches up.
 import { useEffect, useRef, useState } from "preact/hooks";
 import type { Session, SyncStatusView } from "../lib/backend/bindings";
-import { syncNow } from "../lib/backend/commands";
-import { toApiError } from "../lib/backend/errors";
 import { useI18n } from "../lib/i18n";
 import type { Route } from "../lib/route";
 import { canManage } from "../lib/route";
 import { agoText, initialPercent, lastSyncText, pendingText, relativeTime, syncState, type SyncState } from "../lib/sync-words";
-import { setSyncStatus, useNow, useSyncStatus } from "../lib/use-sync-status";
+import { runSyncNow, useNow, useSyncStatus } from "../lib/use-sync-status";
 import { Dialog } from "./dialog";
 import { ErrorBanner } from "./error-banner";
 import { Kbd } from "./kbd";
@@ -132,13 +130,8 @@ function SyncPanel(props: PanelProps) {
   const run = async () => {
     setBusy(true);
     setError(null);
-    try {
-      setSyncStatus(await syncNow());
-    } catch (reason) {
-      setError(toApiError(reason));
-    } finally {
-      setBusy(false);
-    }
+    setError(await runSyncNow());
+    setBusy(false);
   };
 
   return (

@@ -2,8 +2,9 @@
 // `sync-status` events (and by whatever a command answers: sync now, enrolment). A ticking
 // clock keeps "2 minutes ago" true without asking the backend.
 import { useEffect, useState } from "preact/hooks";
-import type { SyncStatusView } from "./backend/bindings";
-import { onSyncStatus, syncStatus } from "./backend/commands";
+import type { ApiError, SyncStatusView } from "./backend/bindings";
+import { onSyncStatus, syncNow, syncStatus } from "./backend/commands";
+import { toApiError } from "./backend/errors";
 
 let current: SyncStatusView | null = null;
 const subscribers = new Set<(s: SyncStatusView | null) => void>();
@@ -26,6 +27,16 @@ export async function refreshSyncStatus(): Promise<SyncStatusView | null> {
     // Not logged in or no store: the indicator keeps what it had.
   }
   return current;
+}
+
+/** Syncs now; the answer becomes everyone's status. Resolves to what went wrong, if anything. */
+export async function runSyncNow(): Promise<ApiError | null> {
+  try {
+    setSyncStatus(await syncNow());
+    return null;
+  } catch (reason) {
+    return toApiError(reason);
+  }
 }
 
 function listen(): void {
