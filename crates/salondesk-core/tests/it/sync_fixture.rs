@@ -246,3 +246,35 @@ impl Server {
         id.to_string()
     }
 }
+
+pub fn cash(fen: i64) -> salondesk_core::checkout::Tender {
+    salondesk_core::checkout::Tender::Cash {
+        amount: salondesk_core::Money(fen),
+    }
+}
+
+/// Every operation in a store's outbox, marked pushed as it is read.
+pub fn drain(store: &mut Store) -> Vec<salondesk_protocol::Op> {
+    let mut all = Vec::new();
+    loop {
+        let batch = store.outbox_batch(500).unwrap();
+        if batch.is_empty() {
+            return all;
+        }
+        let results: Vec<_> = batch
+            .iter()
+            .map(|op| salondesk_protocol::OpResult {
+                op_id: op.op_id,
+                status: salondesk_protocol::OpStatus::Accepted,
+                code: None,
+                message: None,
+            })
+            .collect();
+        store.record_push_results(&results).unwrap();
+        all.extend(batch);
+    }
+}
+
+pub fn count(store: &Store, sql: &str) -> i64 {
+    store.conn().query_row(sql, [], |r| r.get(0)).unwrap()
+}

@@ -1,0 +1,249 @@
+//! Sync on the device: every operation the core emits is one the server's
+//! schema accepts, and another till applies all of them cleanly.
+
+use crate::appointments_fixture::{at, calendar};
+use crate::sync_fixture::{cash, count, drain};
+use crate::sync_fixture::{till, STORE_A};
+use salondesk_core::appointments::MoveInput;
+use salondesk_core::checkout::{
+    Cart, CartLine, Coupon, CouponKind, LineItem, RefundRequest, Tender,
+};
+use salondesk_core::member::{MemberInput, Tier};
+use salondesk_core::seed::SeedOptions;
+use salondesk_core::Money;
+use std::collections::{BTreeMap, BTreeSet};
+
+#[test]
+fn every_operation_the_core_emits_passes_the_servers_schema() {
+    let mut c = calendar();
+    let (owner, manager, cashier) = (c.s.owner.clone(), c.s.manager.clone(), c.s.cashier.clone());
+    let store = &mut c.s.t.store;
+    store
+        .seed_demo(
+            &SeedOptions {
+                members: 40,
+                // The demo week would take the slots booked below.
+                calendar: false,
+                ..SeedOptions::default()
+            },
+            &mut |_, _| {},
+        )
+        .unwrap();
+    // Catalog and rules.
+    let mut rules = store.tier_rules().unwrap();
+    rules[1].discount_bp += 100;
+    store.save_tier_rules(&owner, &rules).unwrap();
+    store
+        .add_coupon(&Coupon {
+            code: "WELCOME20".into(),
+            kind: CouponKind::Fixed,
+            value: 2000,
+            min_spend: Money::yuan(100),
+            valid_from: chrono::NaiveDate::from_ymd_opt(2026, 11, 1).unwrap(),
+            valid_to: chrono::NaiveDate::from_ymd_opt(2026, 12, 31).unwrap(),
+            max_uses: Some(100),
+        })
+        .unwrap();
+    store
+        .add_top_up_plan("充500送50", Money::yuan(500), Money::yuan(50))
+        .unwrap();
+    let mut settings = store.checkout_settings().unwrap();
+    settings.referral_points = 50;
+    store.save_checkout_settings(&owner, &settings).unwrap();
+    // Selling: a top-up, a package, a sale with a coupon, a refund.
+    c.s.top_up();
+    c.s.sell(
+        vec![CartLine::new(LineItem::PackagePurchase {
+            plan_id: c.s.package_plan.clone(),
+        })],
+        &[cash(200_000)],
+    )
+    .unwrap();
+    let cart = Cart {
+        member_id: Some(c.s.member),
+        lines: vec![
+            CartLine::new(LineItem::Service {
+                service_id: c.s.facial,
+                qty: 1,
+            })
+            .by(c.s.beautician.id),
+            CartLine::new(LineItem::Product {
+                product_id: c.s.serum,
+                qty: 1,
+            }),
+        ],
+        coupon: Some("WELCOME20".into()),
+        ..Cart::default()
+    };
+    let sale =
+        c.s.t
+            .store
+            .complete_sale(
+                &cashier,
+                &cart,
+                &[Tender::StoredValue {
+                    amount: Money::yuan(616),
+                }],
+            )
+            .unwrap();
+    let approval = c.s.approval();
+    c.s.t
+        .store
+        .refund(
+            &cashier,
+            &approval,
+            &RefundRequest {
+                original_sale_id: sale.sale_id.clone(),
+                line_ids: None,
+                void: false,
+            },
+        )
+        .unwrap();
+    // Members: edit, tier by hand, merge, archive.
+    let store = &mut c.s.t.store;
+    let lina = store.member(c.s.member).unwrap();
+    let mut input = MemberInput::editing(&lina);
+    input.notes = "喜欢安静".into();
+    store.update_member(lina.id, &input).unwrap();
+    store
+        .set_member_tier(&manager, lina.id, Tier::Gold, "老会员转入")
+        .unwrap();
+    let twin = store
+        .register_member(&crate::support::member("王丽娜", "13912345678"))
+        .unwrap();
+    store.merge_members(lina.id, twin.id).unwrap();
+    let other = store
+        .register_member(&crate::support::member("张三", "13700001111"))
+        .unwrap();
+    store.archive_member(other.id).unwrap();
+    let mut friend = crate::support::member("赵敏", "13600002222");
+    friend.referrer_id = Some(lina.id);
+    store.register_member(&friend).unwrap();
+    // Appointments: book, move, arrive, cancel; reminders.
+    let a = c.book(&c.facial_at(at(1, "14:00"))).unwrap();
+    let b = c.book(&c.facial_at(at(1, "16:00"))).unwrap();
+    let store = &mut c.s.t.store;
+    store.due_reminders(store.now()).unwrap();
+    store
+        .move_appointment(
+            &cashier,
+            &a.id,
+            &MoveInput {
+                start: at(1, "12:00"),
+                staff_id: None,
+                room_id: None,
+                allow_outside_hours: false,
+            },
+        )
+        .unwrap();
+    store
+        .cancel_appointment(&cashier, &b.id, "客人改期")
+        .unwrap();
+    store.confirm_appointment(&cashier, &a.id).unwrap();
+    // The drawer and the day's end.
+    store
+        .pay_in_out(&manager, Money::yuan(-50), "买水")
+        .unwrap();
+    store.close_shift(&cashier, &BTreeMap::new()).unwrap();
+
+    let ops = drain(store);
+    let mut entities = BTreeSet::new();
+    for op in &ops {
+        if let Err(r) = salondesk_protocol::schema::check(op) {
+            panic!(
+                "the server would refuse {} {}: {r:?}",
+                op.entity, op.payload
+            );
+        }
+        entities.insert(op.entity.clone());
+    }
+    for e in [
+        "member",
+        "staff",
+        "service",
+        "product",
+        "tier",
+        "tier_change",
+        "top_up_plan",
+        "package_plan",
+        "coupon",
+        "points_ledger",
+        "store_settings",
+        "sale",
+        "audit_log",
+        "shift",
+        "cash_drawer",
+        "stock_move",
+        "appointment",
+        "appointment_history",
+        "message",
+        "room",
+        "staff_hours",
+    ] {
+        assert!(
+            entities.contains(e),
+            "no {e} operation was exercised: {entities:?}"
+        );
+    }
+    assert_eq!(store.pending_ops().unwrap(), 0, "all pushed");
+
+    // Another till of the store applies every one of them cleanly.
+    let mut other = till(STORE_A, "A", "09");
+    let pulled: Vec<_> = ops
+        .iter()
+        .enumerate()
+        .map(|(i, op)| salondesk_protocol::PulledOp {
+            seq: i as i64 + 1,
+            op: op.clone(),
+        })
+        .collect();
+    let report = other
+        .store()
+        .apply_pulled(&salondesk_protocol::PullResponse {
+            cursor: pulled.len() as i64,
+            head: pulled.len() as i64,
+            more: false,
+            ops: pulled,
+        })
+        .unwrap();
+    assert_eq!(
+        other.store().sync_apply_errors(10).unwrap(),
+        vec![],
+        "{report:?}"
+    );
+    assert_eq!(report.applied, ops.len());
+    let here = &c.s.t.store;
+    let there = other.store();
+    assert_eq!(there.tier_rules().unwrap(), here.tier_rules().unwrap());
+    assert_eq!(
+        there.checkout_settings().unwrap(),
+        here.checkout_settings().unwrap()
+    );
+    assert_eq!(there.member_count().unwrap(), here.member_count().unwrap());
+    assert_eq!(
+        there.working_hours(c.s.beautician.id).unwrap(),
+        here.working_hours(c.s.beautician.id).unwrap()
+    );
+    assert_eq!(
+        there.appointment(&a.id).unwrap(),
+        here.appointment(&a.id).unwrap()
+    );
+    assert_eq!(there.rooms().unwrap(), here.rooms().unwrap());
+    assert_eq!(
+        there.sale(&sale.sale_id).unwrap(),
+        here.sale(&sale.sale_id).unwrap()
+    );
+    for sql in [
+        "SELECT count(*) FROM messages",
+        "SELECT count(*) FROM appointment_history",
+        "SELECT count(*) FROM audit_log",
+        "SELECT count(*) FROM coupons",
+        "SELECT count(*) FROM tier_changes",
+        "SELECT coalesce(sum(amount), 0) FROM cash_drawer",
+        "SELECT count(*) FROM shifts WHERE closed_at IS NOT NULL",
+        "SELECT coalesce(sum(delta), 0) FROM points_ledger",
+        "SELECT count(*) FROM member_search",
+    ] {
+        assert_eq!(count(there, sql), count(here, sql), "{sql}");
+    }
+}
