@@ -167,7 +167,10 @@ impl Store {
     /// they are kept, shown, and never offered again).
     pub fn pending_ops(&self) -> Result<i64> {
         Ok(self.conn.query_row(
-            "SELECT count(*) FROM outbox WHERE pushed_at IS NULL AND rejected_at IS NULL",
+            "SELECT count(*) FROM outbox
+             WHERE seq > coalesce((SELECT CAST(value AS INTEGER) FROM meta
+                                   WHERE key = 'outbox_pushed_through'), 0)
+               AND rejected_at IS NULL",
             [],
             |r| r.get(0),
         )?)

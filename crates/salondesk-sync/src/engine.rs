@@ -13,8 +13,8 @@ use crate::client::Client;
 use crate::error::SyncError;
 use crate::local::{step, Local};
 use crate::status::{InitialSync, Snapshot, StatusError, SyncStatus};
+use salondesk_core::sync::OutboxBatch;
 use salondesk_protocol::{OpResult, OpStatus, MAX_PULL_OPS};
-use std::collections::HashSet;
 use tokio::sync::watch;
 use uuid::Uuid;
 
@@ -132,67 +132,110 @@ impl<L: Local> Engine<L> {
     }
 
     /// Sends the outbox, oldest first, until it is empty.
+    ///
+    /// Pipelined, in order: while a batch is on its way to the server the next
+    /// one is read (by outbox position, so it never overlaps the batch in
+    /// flight) and the results of the batch before are recorded. Batches still
+    /// go one at a time, each after the server answered the one before: the
+    /// server sees this device's operations in the order they were made.
     async fn push_all(&self, report: &mut SyncReport) -> Result<(), SyncError> {
         let mut size = BatchSize::default();
-        // Ops whose results are recorded: seeing one again means the outbox did
-        // not move on, and pushing it again would loop forever.
-        let mut done: HashSet<Uuid> = HashSet::new();
-        loop {
-            let limit = size.current();
-            let ops = step(&self.local, move |s| s.outbox_batch(limit)).await?;
-            if ops.is_empty() {
-                return Ok(());
-            }
-            if ops.iter().any(|o| done.contains(&o.op_id)) {
-                return Err(SyncError::Local(
-                    "the outbox still lists operations whose results were recorded".into(),
-                ));
-            }
-            let results = match self.client.push(&ops).await {
+        // The outbox position the batch in hand starts after.
+        let mut from = 0;
+        let mut batch = self.read_outbox(from, size.current()).await?;
+        let mut recording: Option<Recording> = None;
+        while !batch.ops.is_empty() {
+            let (reply, next) = tokio::join!(
+                self.client.push(&batch.ops),
+                self.read_outbox(batch.last_seq, size.current())
+            );
+            let results = match reply {
                 Ok(reply) => {
                     size.on_success();
                     reply.results
                 }
-                Err(SyncError::TooLarge) => match size.on_too_large(ops.len()) {
-                    TooLarge::Retry(_) => continue,
-                    TooLarge::Refuse => vec![too_large(ops[0].op_id)],
+                Err(SyncError::TooLarge) => match size.on_too_large(batch.ops.len()) {
+                    TooLarge::Retry(fewer) => {
+                        batch = self.read_outbox(from, fewer).await?;
+                        continue;
+                    }
+                    TooLarge::Refuse => vec![too_large(batch.ops[0].op_id)],
                 },
-                Err(e) => return Err(e),
-            };
-            for r in &results {
-                done.insert(r.op_id);
-                match r.status {
-                    OpStatus::Accepted => report.accepted += 1,
-                    OpStatus::Duplicate => report.duplicates += 1,
-                    OpStatus::Rejected => report.rejected += 1,
+                Err(e) => {
+                    finish(recording).await?;
+                    return Err(e);
                 }
+            };
+            if results.is_empty() {
+                finish(recording).await?;
+                return Err(SyncError::Local(
+                    "the server answered a push without a result for any operation".into(),
+                ));
             }
-            report.pushed += results.len();
-            let pending = step(&self.local, move |s| {
+            count(report, &results);
+            let sent_whole = results.len() == batch.ops.len();
+            finish(recording.take()).await?;
+            recording = Some(self.record(results));
+            batch = if sent_whole {
+                from = batch.last_seq;
+                next?
+            } else {
+                // Only the first operation was settled (refused as too large):
+                // once that is recorded, the rest of this batch goes next.
+                finish(recording.take()).await?;
+                self.read_outbox(from, size.current()).await?
+            };
+        }
+        finish(recording).await
+    }
+
+    async fn read_outbox(&self, after: i64, limit: usize) -> Result<OutboxBatch, SyncError> {
+        step(&self.local, move |s| s.outbox_batch_after(after, limit)).await
+    }
+
+    /// Records a batch's results in the background (the next batch is
+    /// already on its way), then refreshes the pending count.
+    fn record(&self, results: Vec<OpResult>) -> Recording {
+        let local = self.local.clone();
+        let status = self.status.clone();
+        tokio::spawn(async move {
+            let pending = step(&local, move |s| {
                 s.record_push_results(&results)?;
                 s.pending_ops()
             })
             .await?;
-            self.update(|s| {
+            status.send_if_modified(|s| {
+                let changed = s.pending_ops != pending || !s.online;
                 s.pending_ops = pending;
                 s.online = true;
+                changed
             });
-        }
+            Ok(())
+        })
     }
 
-    /// Fetches and applies every page after the stored cursor.
+    /// Fetches and applies every page after the stored cursor. Pipelined: the
+    /// next page is fetched while one is applied; each page is applied, with
+    /// its cursor, in one transaction and in order.
     async fn pull_all(&self, report: &mut SyncReport) -> Result<(), SyncError> {
-        let mut after = step(&self.local, |s| s.sync_cursor()).await?;
+        let after = step(&self.local, |s| s.sync_cursor()).await?;
+        let mut page = self.client.pull(after, self.pull_limit).await?;
         loop {
-            let page = self.client.pull(after, self.pull_limit).await?;
             let more = page.more;
-            let applied = step(&self.local, move |s| s.apply_pulled(&page)).await?;
+            let next_after = page.cursor;
+            let apply = step(&self.local, move |s| s.apply_pulled(&page));
+            let (applied, next) = if more {
+                let (applied, next) =
+                    tokio::join!(apply, self.client.pull(next_after, self.pull_limit));
+                (applied?, Some(next))
+            } else {
+                (apply.await?, None)
+            };
             report.pages += 1;
             report.applied += applied.applied;
             report.skipped += applied.skipped;
             report.cursor = applied.cursor;
             report.head = applied.head;
-            after = applied.cursor;
             self.update(|s| {
                 s.online = true;
                 s.initial_sync = more.then_some(InitialSync {
@@ -200,11 +243,36 @@ impl<L: Local> Engine<L> {
                     head: applied.head,
                 });
             });
-            if !more {
-                return Ok(());
+            match next {
+                Some(next) => page = next?,
+                None => return Ok(()),
             }
         }
     }
+}
+
+/// Results being recorded in the background.
+type Recording = tokio::task::JoinHandle<Result<(), SyncError>>;
+
+/// Waits for results being recorded, if any.
+async fn finish(recording: Option<Recording>) -> Result<(), SyncError> {
+    match recording {
+        Some(r) => r
+            .await
+            .map_err(|e| SyncError::Local(format!("sync worker stopped: {e}")))?,
+        None => Ok(()),
+    }
+}
+
+fn count(report: &mut SyncReport, results: &[OpResult]) {
+    for r in results {
+        match r.status {
+            OpStatus::Accepted => report.accepted += 1,
+            OpStatus::Duplicate => report.duplicates += 1,
+            OpStatus::Rejected => report.rejected += 1,
+        }
+    }
+    report.pushed += results.len();
 }
 
 /// A single operation larger than the server takes: refused here, kept and

@@ -13,6 +13,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
         include_str!("sql/0003_appointments.sql"),
     ),
     ("0004_sync", include_str!("sql/0004_sync.sql")),
+    (
+        "0005_outbox_watermark",
+        include_str!("sql/0005_outbox_watermark.sql"),
+    ),
 ];
 
 /// The schema version this build writes.

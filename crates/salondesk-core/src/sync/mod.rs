@@ -27,6 +27,7 @@ use serde::Serialize;
 use uuid::Uuid;
 
 pub use apply::ApplyError;
+pub use outbox::OutboxBatch;
 
 /// Called after a write that added to the outbox.
 pub type OutboxHook = std::sync::Arc<dyn Fn() + Send + Sync>;

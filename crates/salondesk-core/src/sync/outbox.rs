@@ -7,6 +7,30 @@ use crate::time::{iso, parse_iso};
 use crate::{CoreError, Result};
 use rusqlite::params;
 use salondesk_protocol::{Op, OpKind, OpResult, OpStatus, MAX_PUSH_OPS};
+use std::collections::HashSet;
+
+/// A batch read from the outbox for one push.
+#[derive(Debug, Clone, Default)]
+pub struct OutboxBatch {
+    pub ops: Vec<Op>,
+    /// The outbox position of the last operation in `ops` (or the `after`
+    /// asked for, when empty): where the next batch starts.
+    pub last_seq: i64,
+}
+
+/// Column `i` of an outbox row as text, borrowed (no copy for what is parsed).
+fn text<'r>(r: &'r rusqlite::Row<'_>, i: usize) -> Result<&'r str> {
+    r.get_ref(i)?.as_str().map_err(|_| bad_row("column type"))
+}
+
+/// Meta key: the outbox position up to which every operation is settled.
+const PUSHED_THROUGH: &str = "outbox_pushed_through";
+
+fn pushed_through(conn: &rusqlite::Connection) -> Result<i64> {
+    Ok(crate::store::meta_get(conn, PUSHED_THROUGH)?
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(0))
+}
 
 fn bad_row(what: &str) -> CoreError {
     CoreError::Internal(format!("an outbox row has a bad {what}"))
@@ -16,69 +40,94 @@ impl Store {
     /// The oldest operations not yet pushed (and not refused), as wire ops:
     /// at most `limit`, never more than one push may carry.
     pub fn outbox_batch(&self, limit: usize) -> Result<Vec<Op>> {
+        Ok(self.outbox_batch_after(0, limit)?.ops)
+    }
+
+    /// Like [`Store::outbox_batch`], but only operations queued after outbox
+    /// position `after` (the `last_seq` of the batch before): sync reads the
+    /// next batch while the one before is still on its way to the server.
+    pub fn outbox_batch_after(&self, after: i64, limit: usize) -> Result<OutboxBatch> {
         let limit = limit.min(MAX_PUSH_OPS) as i64;
         let mut stmt = self.conn.prepare_cached(
-            "SELECT op_id, hlc, device_id, entity, entity_id, kind, payload, created_at FROM outbox
-             WHERE pushed_at IS NULL AND rejected_at IS NULL ORDER BY seq LIMIT ?1",
+            "SELECT seq, op_id, hlc, device_id, entity, entity_id, kind, payload, created_at
+             FROM outbox
+             WHERE seq > max(?1, coalesce((SELECT CAST(value AS INTEGER) FROM meta
+                                           WHERE key = 'outbox_pushed_through'), 0))
+               AND rejected_at IS NULL
+             ORDER BY seq LIMIT ?2",
         )?;
-        let rows = stmt.query_map([limit], |r| {
-            Ok((
-                r.get::<_, String>(0)?,
-                r.get::<_, String>(1)?,
-                r.get::<_, String>(2)?,
-                r.get::<_, String>(3)?,
-                r.get::<_, String>(4)?,
-                r.get::<_, String>(5)?,
-                r.get::<_, String>(6)?,
-                r.get::<_, String>(7)?,
-            ))
-        })?;
-        let mut ops = Vec::new();
-        for row in rows {
-            let (op_id, hlc, device_id, entity, entity_id, kind, payload, created_at) = row?;
-            ops.push(Op {
-                op_id: op_id.parse().map_err(|_| bad_row("op id"))?,
-                hlc,
-                device_id: device_id.parse().map_err(|_| bad_row("device id"))?,
-                entity,
-                entity_id,
-                kind: OpKind::parse(&kind).ok_or_else(|| bad_row("kind"))?,
-                payload: serde_json::from_str(&payload)?,
-                created_at: parse_iso(&created_at).ok_or_else(|| bad_row("time"))?,
+        let mut rows = stmt.query(params![after, limit])?;
+        let mut batch = OutboxBatch {
+            ops: Vec::new(),
+            last_seq: after,
+        };
+        while let Some(r) = rows.next()? {
+            batch.last_seq = r.get(0)?;
+            let kind = text(r, 6)?;
+            let created_at = text(r, 8)?;
+            batch.ops.push(Op {
+                op_id: text(r, 1)?.parse().map_err(|_| bad_row("op id"))?,
+                hlc: r.get(2)?,
+                device_id: text(r, 3)?.parse().map_err(|_| bad_row("device id"))?,
+                entity: r.get(4)?,
+                entity_id: r.get(5)?,
+                kind: OpKind::parse(kind).ok_or_else(|| bad_row("kind"))?,
+                payload: serde_json::from_str(text(r, 7)?)?,
+                created_at: parse_iso(created_at).ok_or_else(|| bad_row("time"))?,
             });
         }
-        Ok(ops)
+        Ok(batch)
     }
 
     /// Records the server's answer to a push: accepted and duplicate
     /// operations are done; refused ones keep the server's code and message
     /// and are never offered again. Results for unknown ids are ignored.
+    ///
+    /// Done operations are not marked one by one: the outbox is pushed in
+    /// order, so the settled ones are a prefix of it, and `PUSHED_THROUGH`
+    /// moves to the last operation before the first one still unsettled.
     pub fn record_push_results(&mut self, results: &[OpResult]) -> Result<()> {
         if results.is_empty() {
             return Ok(());
         }
         self.write(|w| {
             let now = iso(w.now());
+            let mut settled = HashSet::with_capacity(results.len());
             for r in results {
                 let id = r.op_id.to_string();
-                match r.status {
-                    OpStatus::Accepted | OpStatus::Duplicate => w
-                        .prepare_cached(
-                            "UPDATE outbox SET pushed_at = ?2 WHERE op_id = ?1 AND pushed_at IS NULL",
-                        )?
-                        .execute(params![id, now])?,
-                    OpStatus::Rejected => w
-                        .prepare_cached(
-                            "UPDATE outbox SET rejected_at = ?2, reject_code = ?3, reject_message = ?4
-                             WHERE op_id = ?1 AND pushed_at IS NULL",
-                        )?
-                        .execute(params![
-                            id,
-                            now,
-                            r.code.as_deref().unwrap_or("rejected"),
-                            r.message.as_deref().unwrap_or("")
-                        ])?,
-                };
+                if r.status == OpStatus::Rejected {
+                    w.prepare_cached(
+                        "UPDATE outbox SET rejected_at = ?2, reject_code = ?3, reject_message = ?4
+                         WHERE op_id = ?1 AND rejected_at IS NULL",
+                    )?
+                    .execute(params![
+                        id,
+                        now,
+                        r.code.as_deref().unwrap_or("rejected"),
+                        r.message.as_deref().unwrap_or("")
+                    ])?;
+                }
+                settled.insert(id);
+            }
+            // Walk the operations still waiting, in order, while the answer
+            // covers them (refused ones, just marked, are no longer waiting).
+            let through = pushed_through(w)?;
+            let mut new_through = through;
+            {
+                let mut stmt = w.prepare_cached(
+                    "SELECT seq, op_id FROM outbox
+                     WHERE seq > ?1 AND rejected_at IS NULL ORDER BY seq LIMIT ?2",
+                )?;
+                let mut rows = stmt.query(params![through, settled.len() as i64])?;
+                while let Some(row) = rows.next()? {
+                    if !settled.contains(text(row, 1)?) {
+                        break;
+                    }
+                    new_through = row.get(0)?;
+                }
+            }
+            if new_through > through {
+                w.set_meta(PUSHED_THROUGH, &new_through.to_string())?;
             }
             Ok(())
         })

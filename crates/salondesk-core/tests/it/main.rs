@@ -22,6 +22,7 @@ mod support;
 mod sync;
 mod sync_apply;
 mod sync_fixture;
+mod sync_outbox;
 mod sync_schema;
 mod tiers;
 mod wal;

@@ -1,0 +1,143 @@
+//! The outbox as sync reads and settles it: batches by position, and the
+//! pushed prefix (`outbox_pushed_through`) that replaced marking each row.
+
+use crate::support::member;
+use salondesk_core::clock::SystemClock;
+use salondesk_core::Store;
+use salondesk_protocol::{OpResult, OpStatus};
+use std::path::Path;
+use std::sync::Arc;
+use uuid::Uuid;
+
+fn answer(op_id: Uuid, status: OpStatus) -> OpResult {
+    OpResult {
+        op_id,
+        status,
+        code: (status == OpStatus::Rejected).then(|| "forbidden".into()),
+        message: None,
+    }
+}
+
+fn open(path: &Path) -> Store {
+    Store::open(path, Arc::new(SystemClock)).unwrap()
+}
+
+fn register(store: &mut Store, n: usize) {
+    let had: usize = store
+        .conn()
+        .query_row("SELECT count(*) FROM members", [], |r| r.get(0))
+        .unwrap();
+    for i in had..had + n {
+        store
+            .register_member(&member(&format!("顾客{i}"), &format!("1380000{i:04}")))
+            .unwrap();
+    }
+}
+
+#[test]
+fn batches_follow_one_another_by_position_without_overlapping() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = open(&dir.path().join("a.sqlite3"));
+    register(&mut store, 5);
+    let first = store.outbox_batch_after(0, 2).unwrap();
+    let second = store.outbox_batch_after(first.last_seq, 2).unwrap();
+    let third = store.outbox_batch_after(second.last_seq, 2).unwrap();
+    let ids: Vec<Uuid> = [&first, &second, &third]
+        .iter()
+        .flat_map(|b| b.ops.iter().map(|o| o.op_id))
+        .collect();
+    assert_eq!(ids.len(), 5);
+    assert_eq!(
+        ids,
+        store
+            .outbox_batch(10)
+            .unwrap()
+            .iter()
+            .map(|o| o.op_id)
+            .collect::<Vec<_>>()
+    );
+    let empty = store.outbox_batch_after(third.last_seq, 2).unwrap();
+    assert!(empty.ops.is_empty());
+    assert_eq!(
+        empty.last_seq, third.last_seq,
+        "an empty batch stays where it was asked"
+    );
+}
+
+#[test]
+fn an_answer_with_a_gap_keeps_what_follows_the_gap_waiting() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = open(&dir.path().join("a.sqlite3"));
+    register(&mut store, 4);
+    let ops = store.outbox_batch(10).unwrap();
+    // Answered out of order, refusing the first and saying nothing of the third.
+    store
+        .record_push_results(&[
+            answer(ops[3].op_id, OpStatus::Accepted),
+            answer(ops[1].op_id, OpStatus::Duplicate),
+            answer(ops[0].op_id, OpStatus::Rejected),
+        ])
+        .unwrap();
+    let waiting: Vec<Uuid> = store
+        .outbox_batch(10)
+        .unwrap()
+        .iter()
+        .map(|o| o.op_id)
+        .collect();
+    // The fourth was accepted, but it comes after the unanswered third: it is
+    // sent again (and the server will call it a duplicate), never lost.
+    assert_eq!(waiting, [ops[2].op_id, ops[3].op_id]);
+    assert_eq!(store.pending_ops().unwrap(), 2);
+    assert_eq!(store.rejected_ops().unwrap().len(), 1);
+    store
+        .record_push_results(&[
+            answer(ops[2].op_id, OpStatus::Accepted),
+            answer(ops[3].op_id, OpStatus::Duplicate),
+        ])
+        .unwrap();
+    assert_eq!(store.pending_ops().unwrap(), 0);
+    assert!(store.outbox_batch(10).unwrap().is_empty());
+    // New writes wait after the settled prefix.
+    register(&mut store, 1);
+    assert_eq!(store.pending_ops().unwrap(), 1);
+}
+
+#[test]
+fn a_database_that_marked_each_pushed_row_keeps_its_place_when_migrated() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("old.sqlite3");
+    let ids: Vec<Uuid> = {
+        let mut store = open(&path);
+        register(&mut store, 4);
+        let ids = store
+            .outbox_batch(10)
+            .unwrap()
+            .iter()
+            .map(|o| o.op_id)
+            .collect();
+        // As version 4 left it: the first two marked pushed, the third refused,
+        // the fourth waiting; no watermark.
+        store
+            .conn()
+            .execute_batch(
+                "UPDATE outbox SET pushed_at = '2026-11-01T00:00:00Z' WHERE seq IN (1, 2);
+                 UPDATE outbox SET rejected_at = '2026-11-01T00:00:00Z', reject_code = 'forbidden'
+                  WHERE seq = 3;
+                 DELETE FROM meta WHERE key = 'outbox_pushed_through';
+                 CREATE INDEX outbox_unpushed ON outbox(seq) WHERE pushed_at IS NULL AND rejected_at IS NULL;
+                 PRAGMA user_version = 4;",
+            )
+            .unwrap();
+        ids
+    };
+    let store = open(&path);
+    let waiting: Vec<Uuid> = store
+        .outbox_batch(10)
+        .unwrap()
+        .iter()
+        .map(|o| o.op_id)
+        .collect();
+    assert_eq!(waiting, [ids[3]]);
+    assert_eq!(store.pending_ops().unwrap(), 1);
+    assert_eq!(store.rejected_ops().unwrap()[0].op_id, ids[2]);
+}
