@@ -12,8 +12,8 @@ pub mod schema;
 
 pub use error::ErrorBody;
 pub use ops::{
-    EnrolRequest, EnrolResponse, Op, OpKind, OpResult, OpStatus, PullResponse, PulledOp,
-    PushRequest, PushResponse,
+    EnrolRequest, EnrolResponse, Op, OpKind, OpResult, OpStatus, OutgoingOp, PullResponse,
+    PulledOp, PushRequest, PushResponse,
 };
 
 /// Route prefix: every route is versioned.

@@ -54,6 +54,38 @@ pub struct Op {
     pub created_at: DateTime<Utc>,
 }
 
+/// An operation on its way out, its payload still the JSON text the outbox
+/// stored: a push sends it as it is, without parsing it into a tree and
+/// encoding it again. On the wire it is an [`Op`].
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct OutgoingOp {
+    pub op_id: Uuid,
+    pub hlc: String,
+    pub device_id: Uuid,
+    pub entity: String,
+    pub entity_id: String,
+    pub kind: OpKind,
+    pub payload: Box<serde_json::value::RawValue>,
+    pub created_at: DateTime<Utc>,
+}
+
+impl OutgoingOp {
+    /// The same operation with its payload parsed.
+    pub fn to_op(&self) -> serde_json::Result<Op> {
+        Ok(Op {
+            op_id: self.op_id,
+            hlc: self.hlc.clone(),
+            device_id: self.device_id,
+            entity: self.entity.clone(),
+            entity_id: self.entity_id.clone(),
+            kind: self.kind,
+            payload: serde_json::from_str(self.payload.get())?,
+            created_at: self.created_at,
+        })
+    }
+}
+
 /// `POST /v1/push`.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]

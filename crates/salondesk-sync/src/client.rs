@@ -6,7 +6,7 @@
 use crate::error::SyncError;
 use crate::url::normalize_server_url;
 use salondesk_protocol::{
-    EnrolRequest, EnrolResponse, ErrorBody, Op, PullResponse, PushResponse, API_PREFIX,
+    EnrolRequest, EnrolResponse, ErrorBody, OutgoingOp, PullResponse, PushResponse, API_PREFIX,
     MAX_BODY_BYTES,
 };
 use serde::de::DeserializeOwned;
@@ -20,7 +20,7 @@ pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
 /// `{ops}` borrowed, so a batch is not copied to be sent.
 #[derive(Serialize)]
 struct PushBody<'a> {
-    ops: &'a [Op],
+    ops: &'a [OutgoingOp],
 }
 
 #[derive(Clone)]
@@ -121,7 +121,7 @@ impl Client {
 
     /// `POST /v1/push`. A body over the server's limit is refused here as
     /// [`SyncError::TooLarge`] without being sent, as the server would.
-    pub async fn push(&self, ops: &[Op]) -> Result<PushResponse, SyncError> {
+    pub async fn push(&self, ops: &[OutgoingOp]) -> Result<PushResponse, SyncError> {
         let body = serde_json::to_vec(&PushBody { ops })
             .map_err(|e| SyncError::Local(format!("encoding a push: {e}")))?;
         if body.len() > MAX_BODY_BYTES {
@@ -159,7 +159,7 @@ impl Client {
 /// One result per pushed op, for exactly those ops: otherwise nothing from the
 /// reply is recorded (an op without a result would be pushed again, harmless;
 /// a result for an op not sent would mark the wrong row).
-fn check_results(ops: &[Op], reply: &PushResponse) -> Result<(), SyncError> {
+fn check_results(ops: &[OutgoingOp], reply: &PushResponse) -> Result<(), SyncError> {
     let sent: std::collections::HashSet<Uuid> = ops.iter().map(|o| o.op_id).collect();
     let answered: std::collections::HashSet<Uuid> = reply.results.iter().map(|r| r.op_id).collect();
     if reply.results.len() != ops.len() || sent != answered {
@@ -233,20 +233,20 @@ mod tests {
     use super::*;
     use salondesk_protocol::{OpKind, OpResult, OpStatus};
 
-    fn op() -> Op {
-        Op {
+    fn op() -> OutgoingOp {
+        OutgoingOp {
             op_id: Uuid::now_v7(),
             hlc: "001763900000000-000000".into(),
             device_id: Uuid::now_v7(),
             entity: "member".into(),
             entity_id: Uuid::now_v7().to_string(),
             kind: OpKind::Upsert,
-            payload: serde_json::json!({"name": "x"}),
+            payload: serde_json::value::RawValue::from_string(r#"{"name":"x"}"#.into()).unwrap(),
             created_at: chrono::Utc::now(),
         }
     }
 
-    fn accepted(o: &Op) -> OpResult {
+    fn accepted(o: &OutgoingOp) -> OpResult {
         OpResult {
             op_id: o.op_id,
             status: OpStatus::Accepted,

@@ -6,13 +6,14 @@ use crate::store::Store;
 use crate::time::{iso, parse_iso};
 use crate::{CoreError, Result};
 use rusqlite::params;
-use salondesk_protocol::{Op, OpKind, OpResult, OpStatus, MAX_PUSH_OPS};
+use salondesk_protocol::{Op, OpKind, OpResult, OpStatus, OutgoingOp, MAX_PUSH_OPS};
+use serde_json::value::RawValue;
 use std::collections::HashSet;
 
 /// A batch read from the outbox for one push.
 #[derive(Debug, Clone, Default)]
 pub struct OutboxBatch {
-    pub ops: Vec<Op>,
+    pub ops: Vec<OutgoingOp>,
     /// The outbox position of the last operation in `ops` (or the `after`
     /// asked for, when empty): where the next batch starts.
     pub last_seq: i64,
@@ -40,7 +41,12 @@ impl Store {
     /// The oldest operations not yet pushed (and not refused), as wire ops:
     /// at most `limit`, never more than one push may carry.
     pub fn outbox_batch(&self, limit: usize) -> Result<Vec<Op>> {
-        Ok(self.outbox_batch_after(0, limit)?.ops)
+        let batch = self.outbox_batch_after(0, limit)?;
+        Ok(batch
+            .ops
+            .iter()
+            .map(OutgoingOp::to_op)
+            .collect::<serde_json::Result<_>>()?)
     }
 
     /// Like [`Store::outbox_batch`], but only operations queued after outbox
@@ -65,14 +71,14 @@ impl Store {
             batch.last_seq = r.get(0)?;
             let kind = text(r, 6)?;
             let created_at = text(r, 8)?;
-            batch.ops.push(Op {
+            batch.ops.push(OutgoingOp {
                 op_id: text(r, 1)?.parse().map_err(|_| bad_row("op id"))?,
                 hlc: r.get(2)?,
                 device_id: text(r, 3)?.parse().map_err(|_| bad_row("device id"))?,
                 entity: r.get(4)?,
                 entity_id: r.get(5)?,
                 kind: OpKind::parse(kind).ok_or_else(|| bad_row("kind"))?,
-                payload: serde_json::from_str(text(r, 7)?)?,
+                payload: RawValue::from_string(r.get(7)?)?,
                 created_at: parse_iso(created_at).ok_or_else(|| bad_row("time"))?,
             });
         }
