@@ -37,6 +37,9 @@ pub struct SyncReport {
     pub head: i64,
 }
 
+/// How long a probe of the server's health may take.
+const PROBE_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(3);
+
 pub struct Engine<L: Local> {
     local: L,
     client: Client,
@@ -68,6 +71,16 @@ impl<L: Local> Engine<L> {
     pub fn with_pull_limit(mut self, limit: usize) -> Self {
         self.pull_limit = limit.clamp(1, MAX_PULL_OPS);
         self
+    }
+
+    /// Whether the server answers its health check now (at most
+    /// `PROBE_TIMEOUT`): the offline loop's cheap way to notice the network
+    /// is back without a whole sync.
+    pub async fn server_answers(&self) -> bool {
+        matches!(
+            tokio::time::timeout(PROBE_TIMEOUT, self.client.health()).await,
+            Ok(Ok(()))
+        )
     }
 
     pub fn local(&self) -> &L {

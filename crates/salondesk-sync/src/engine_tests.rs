@@ -232,6 +232,7 @@ fn quick() -> Options {
         pull_limit: 100,
         backoff_base: Duration::from_millis(20),
         backoff_cap: Duration::from_millis(100),
+        probe_every: Duration::from_secs(3600),
     }
 }
 
@@ -308,5 +309,49 @@ async fn offline_it_backs_off_and_catches_up_when_the_server_appears() {
     })
     .await;
     assert_eq!(state.lock().unwrap().accepted(), waiting);
+    c.stop();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn offline_it_notices_the_network_is_back_long_before_its_backoff_ends() {
+    let state = Shared::default();
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let addr = listener.local_addr().unwrap();
+    drop(listener);
+    let a = Device::new(&state, &format!("http://{addr}"), STORE_A, "01");
+    a.add_members(1, 2);
+    let options = Options {
+        // Backoff alone would wait up to a minute (full jitter from zero).
+        backoff_base: Duration::from_secs(60),
+        backoff_cap: Duration::from_secs(60),
+        probe_every: Duration::from_millis(50),
+        ..quick()
+    };
+    let (c, runner) = prepare(a.store.clone(), options).unwrap();
+    tokio::spawn(runner.run());
+    // Wait for a draw that leaves the next retry a few seconds ahead.
+    let mut retry_at = None;
+    eventually("a backoff of some seconds", || {
+        retry_at = c
+            .status()
+            .next_retry_at
+            .filter(|at| *at > chrono::Utc::now() + chrono::Duration::seconds(3));
+        retry_at.is_some()
+    })
+    .await;
+    let retry_at = retry_at.unwrap();
+
+    let listener = tokio::net::TcpListener::bind(addr).await.unwrap();
+    fake_server::serve_on(listener, state.clone());
+    eventually("synced as soon as a probe gets through", || {
+        let s = c.status();
+        s.online && s.pending_ops == 0 && s.last_error.is_none()
+    })
+    .await;
+    assert!(
+        chrono::Utc::now() < retry_at,
+        "synced before the backoff would have tried again"
+    );
+    assert!(state.lock().unwrap().health_checks >= 1);
     c.stop();
 }

@@ -40,6 +40,8 @@ pub struct State {
     /// `after` of every pull answered.
     pub pull_afters: Vec<i64>,
     pub pulls_answered: usize,
+    /// `GET /v1/health` answered (the loop's probes while offline).
+    pub health_checks: usize,
 }
 
 impl State {
@@ -97,6 +99,10 @@ fn answer(head: &str, body: &[u8], state: &Shared) -> (&'static str, String) {
             .then(|| v.trim().trim_start_matches("Bearer ").to_owned())
     });
     let refused = r#"{"code":"unauthorized","message":"bad credential"}"#.to_owned();
+    if line.starts_with("GET /v1/health ") {
+        s.health_checks += 1;
+        return ("200 OK", r#"{"status":"ok","database":"ok"}"#.into());
+    }
     if s.knobs.refuse {
         return ("401 Unauthorized", refused);
     }

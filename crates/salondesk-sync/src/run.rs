@@ -3,9 +3,12 @@
 //! changes) and when someone presses "sync now".
 //!
 //! After a failure it waits with exponential backoff and full jitter, then
-//! tries again: that retry is the probe that notices the network or the server
-//! is back. New sales made while offline do not cut the wait short (each
-//! would hammer a dead link) but do update the count of operations waiting.
+//! tries again. Meanwhile it asks the server's health endpoint every
+//! `probe_every` (a tiny request, not a sync): when the network or the server
+//! is back, the wait ends there and then instead of at the end of a backoff of
+//! up to a minute. A server that asked to be left alone (429) is not probed.
+//! New sales made while offline do not cut the wait short (each would hammer
+//! a dead link) but do update the count of operations waiting.
 //! A refused credential stops the loop until someone enrols again or asks
 //! for a sync by hand; operations the server rejected are recorded by the
 //! core and shown, never sent again.
@@ -31,6 +34,8 @@ pub struct Options {
     pub pull_limit: usize,
     pub backoff_base: Duration,
     pub backoff_cap: Duration,
+    /// While backing off, how often to ask whether the server answers again.
+    pub probe_every: Duration,
 }
 
 impl Default for Options {
@@ -40,6 +45,7 @@ impl Default for Options {
             pull_limit: salondesk_protocol::MAX_PULL_OPS,
             backoff_base: crate::backoff::BASE,
             backoff_cap: crate::backoff::CAP,
+            probe_every: Duration::from_secs(5),
         }
     }
 }
@@ -161,9 +167,10 @@ impl<L: Local> Runner<L> {
         let mut rng = StdRng::from_entropy();
         // The first round starts at once: the desk wants to know where it stands.
         let mut wait = Some(Duration::ZERO);
+        let mut probe = false;
         loop {
             let backing_off = backoff.failures() > 0;
-            match self.wait(wait, backing_off).await {
+            match self.wait(wait, backing_off, probe).await {
                 Woken::Stop => return,
                 Woken::Timer | Woken::Now => {}
             }
@@ -191,6 +198,8 @@ impl<L: Local> Runner<L> {
                     Some(d)
                 }
             };
+            probe = matches!(&outcome, Err(e) if e.retryable()
+                && !matches!(e, SyncError::RateLimited { .. }));
             let retry_at = match (&outcome, wait) {
                 (Err(_), Some(d)) => chrono::Duration::from_std(d)
                     .ok()
@@ -206,10 +215,12 @@ impl<L: Local> Runner<L> {
     }
 
     /// Waits for the timer (`None`: only for a person), "sync now", a local
-    /// write (unless backing off) or stop.
-    async fn wait(&self, wait: Option<Duration>, backing_off: bool) -> Woken {
+    /// write (unless backing off), the server answering a probe (if `probe`)
+    /// or stop.
+    async fn wait(&self, wait: Option<Duration>, backing_off: bool, probe: bool) -> Woken {
         // A long way off stands for "no timer" without a second code path.
         let deadline = Instant::now() + wait.unwrap_or(Duration::from_secs(365 * 86_400));
+        let mut next_probe = Instant::now() + self.options.probe_every;
         loop {
             if self.signals.stopped.load(Ordering::SeqCst) {
                 return Woken::Stop;
@@ -218,6 +229,12 @@ impl<L: Local> Runner<L> {
                 _ = tokio::time::sleep_until(deadline) => return Woken::Timer,
                 _ = self.signals.now.notified() => return Woken::Now,
                 _ = self.signals.stop.notified() => return Woken::Stop,
+                _ = tokio::time::sleep_until(next_probe), if probe => {
+                    if self.engine.server_answers().await {
+                        return Woken::Now;
+                    }
+                    next_probe = Instant::now() + self.options.probe_every;
+                }
                 _ = self.signals.wake.notified() => {
                     if wait.is_some() && !backing_off {
                         return Woken::Now;
