@@ -17,6 +17,7 @@ const MIGRATIONS: &[(&str, &str)] = &[
         "0005_outbox_watermark",
         include_str!("sql/0005_outbox_watermark.sql"),
     ),
+    ("0006_check_lists", include_str!("sql/0006_check_lists.sql")),
 ];
 
 /// The schema version this build writes.
