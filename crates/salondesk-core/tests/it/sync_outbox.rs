@@ -124,6 +124,7 @@ fn a_database_that_marked_each_pushed_row_keeps_its_place_when_migrated() {
                  UPDATE outbox SET rejected_at = '2026-11-01T00:00:00Z', reject_code = 'forbidden'
                   WHERE seq = 3;
                  DELETE FROM meta WHERE key = 'outbox_pushed_through';
+                 DROP INDEX outbox_waiting;
                  CREATE INDEX outbox_unpushed ON outbox(seq) WHERE pushed_at IS NULL AND rejected_at IS NULL;
                  PRAGMA user_version = 4;",
             )
