@@ -282,6 +282,22 @@ async fn the_loop_wakes_on_a_write_stops_on_a_refused_credential_and_resumes_whe
     c.stop();
 }
 
+/// Starts the fake server on `addr` and waits until the loop has sent everything.
+async fn serve_and_catch_up(
+    addr: std::net::SocketAddr,
+    state: &Shared,
+    c: &Controller,
+    what: &str,
+) {
+    let listener = tokio::net::TcpListener::bind(addr).await.unwrap();
+    fake_server::serve_on(listener, state.clone());
+    eventually(what, || {
+        let s = c.status();
+        s.online && s.pending_ops == 0 && s.last_error.is_none()
+    })
+    .await;
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn offline_it_backs_off_and_catches_up_when_the_server_appears() {
     let state = Shared::default();
@@ -301,12 +317,12 @@ async fn offline_it_backs_off_and_catches_up_when_the_server_appears() {
     let s = c.status();
     assert!(!s.online && s.next_retry_at.is_some() && s.pending_ops >= 3);
 
-    let listener = tokio::net::TcpListener::bind(addr).await.unwrap();
-    fake_server::serve_on(listener, state.clone());
-    eventually("the backlog is sent once the server answers", || {
-        let s = c.status();
-        s.online && s.pending_ops == 0 && s.last_error.is_none()
-    })
+    serve_and_catch_up(
+        addr,
+        &state,
+        &c,
+        "the backlog is sent once the server answers",
+    )
     .await;
     assert_eq!(state.lock().unwrap().accepted(), waiting);
     c.stop();
@@ -341,13 +357,7 @@ async fn offline_it_notices_the_network_is_back_long_before_its_backoff_ends() {
     .await;
     let retry_at = retry_at.unwrap();
 
-    let listener = tokio::net::TcpListener::bind(addr).await.unwrap();
-    fake_server::serve_on(listener, state.clone());
-    eventually("synced as soon as a probe gets through", || {
-        let s = c.status();
-        s.online && s.pending_ops == 0 && s.last_error.is_none()
-    })
-    .await;
+    serve_and_catch_up(addr, &state, &c, "synced as soon as a probe gets through").await;
     assert!(
         chrono::Utc::now() < retry_at,
         "synced before the backoff would have tried again"

@@ -18,6 +18,12 @@ fn answer(op_id: Uuid, status: OpStatus) -> OpResult {
     }
 }
 
+/// The ids of the operations still waiting, in order.
+fn waiting(store: &Store) -> Vec<Uuid> {
+    let batch = store.outbox_batch(10).unwrap();
+    batch.iter().map(|o| o.op_id).collect()
+}
+
 fn open(path: &Path) -> Store {
     Store::open(path, Arc::new(SystemClock)).unwrap()
 }
@@ -78,15 +84,9 @@ fn an_answer_with_a_gap_keeps_what_follows_the_gap_waiting() {
             answer(ops[0].op_id, OpStatus::Rejected),
         ])
         .unwrap();
-    let waiting: Vec<Uuid> = store
-        .outbox_batch(10)
-        .unwrap()
-        .iter()
-        .map(|o| o.op_id)
-        .collect();
     // The fourth was accepted, but it comes after the unanswered third: it is
     // sent again (and the server will call it a duplicate), never lost.
-    assert_eq!(waiting, [ops[2].op_id, ops[3].op_id]);
+    assert_eq!(waiting(&store), [ops[2].op_id, ops[3].op_id]);
     assert_eq!(store.pending_ops().unwrap(), 2);
     assert_eq!(store.rejected_ops().unwrap().len(), 1);
     store
@@ -132,13 +132,7 @@ fn a_database_that_marked_each_pushed_row_keeps_its_place_when_migrated() {
         ids
     };
     let store = open(&path);
-    let waiting: Vec<Uuid> = store
-        .outbox_batch(10)
-        .unwrap()
-        .iter()
-        .map(|o| o.op_id)
-        .collect();
-    assert_eq!(waiting, [ids[3]]);
+    assert_eq!(waiting(&store), [ids[3]]);
     assert_eq!(store.pending_ops().unwrap(), 1);
     assert_eq!(store.rejected_ops().unwrap()[0].op_id, ids[2]);
 }
