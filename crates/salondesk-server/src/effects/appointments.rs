@@ -75,16 +75,7 @@ pub async fn apply(
     if ops.is_empty() {
         return Ok(Vec::new());
     }
-    let ids: Vec<Uuid> = ops
-        .iter()
-        .map(|o| Uuid::parse_str(&o.entity_id).expect("checked: a UUID"))
-        .collect();
-    // Ids first written in this batch cannot be in the mirror yet.
-    let known: Vec<Uuid> = ids
-        .iter()
-        .copied()
-        .filter(|id| !fresh.contains(id))
-        .collect();
+    let (ids, known) = super::mirror_ids(&ops, fresh);
     let rows: Vec<Row> = if known.is_empty() {
         Vec::new()
     } else {

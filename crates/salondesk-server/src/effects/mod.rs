@@ -36,3 +36,18 @@ pub async fn apply(
     made.extend(conflicts::record(conn, device, clock, found).await?);
     Ok(made)
 }
+
+/// The entity ids of `ops` (checked UUIDs), and those of them a mirror may
+/// already hold: ids first written in this batch (`fresh`) cannot be there yet.
+fn mirror_ids(ops: &[&Op], fresh: &HashSet<Uuid>) -> (Vec<Uuid>, Vec<Uuid>) {
+    let ids: Vec<Uuid> = ops
+        .iter()
+        .map(|o| Uuid::parse_str(&o.entity_id).expect("checked: a UUID"))
+        .collect();
+    let known = ids
+        .iter()
+        .copied()
+        .filter(|id| !fresh.contains(id))
+        .collect();
+    (ids, known)
+}
