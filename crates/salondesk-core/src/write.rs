@@ -162,17 +162,4 @@ impl Store {
         }
         Ok(out)
     }
-
-    /// Operations waiting to be pushed to the server (not those it refused:
-    /// they are kept, shown, and never offered again).
-    pub fn pending_ops(&self) -> Result<i64> {
-        Ok(self.conn.query_row(
-            "SELECT count(*) FROM outbox
-             WHERE seq > coalesce((SELECT CAST(value AS INTEGER) FROM meta
-                                   WHERE key = 'outbox_pushed_through'), 0)
-               AND rejected_at IS NULL",
-            [],
-            |r| r.get(0),
-        )?)
-    }
 }

@@ -57,12 +57,11 @@ impl Store {
         let mut stmt = self.conn.prepare_cached(
             "SELECT seq, op_id, hlc, device_id, entity, entity_id, kind, payload, created_at
              FROM outbox
-             WHERE seq > max(?1, coalesce((SELECT CAST(value AS INTEGER) FROM meta
-                                           WHERE key = 'outbox_pushed_through'), 0))
-               AND rejected_at IS NULL
+             WHERE seq > ?1 AND rejected_at IS NULL
              ORDER BY seq LIMIT ?2",
         )?;
-        let mut rows = stmt.query(params![after, limit])?;
+        let from = after.max(pushed_through(&self.conn)?);
+        let mut rows = stmt.query(params![from, limit])?;
         let mut batch = OutboxBatch {
             ops: Vec::new(),
             last_seq: after,
@@ -83,6 +82,15 @@ impl Store {
             });
         }
         Ok(batch)
+    }
+
+    /// Operations waiting to be pushed to the server (not those it refused:
+    /// they are kept, shown, and never offered again).
+    pub fn pending_ops(&self) -> Result<i64> {
+        Ok(self
+            .conn
+            .prepare_cached("SELECT count(*) FROM outbox WHERE seq > ?1 AND rejected_at IS NULL")?
+            .query_row([pushed_through(&self.conn)?], |r| r.get(0))?)
     }
 
     /// Records the server's answer to a push: accepted and duplicate
