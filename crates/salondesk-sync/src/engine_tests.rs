@@ -282,6 +282,12 @@ async fn the_loop_wakes_on_a_write_stops_on_a_refused_credential_and_resumes_whe
     c.stop();
 }
 
+/// A loopback address nobody listens on yet.
+fn unused_port() -> std::net::SocketAddr {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    listener.local_addr().unwrap()
+}
+
 /// Starts the fake server on `addr` and waits until the loop has sent everything.
 async fn serve_and_catch_up(
     addr: std::net::SocketAddr,
@@ -301,12 +307,8 @@ async fn serve_and_catch_up(
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn offline_it_backs_off_and_catches_up_when_the_server_appears() {
     let state = Shared::default();
-    // A port nobody listens on yet.
-    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
-    let addr = listener.local_addr().unwrap();
-    drop(listener);
-    let url = format!("http://{addr}");
-    let a = Device::new(&state, &url, STORE_A, "01");
+    let addr = unused_port();
+    let a = Device::new(&state, &format!("http://{addr}"), STORE_A, "01");
     a.add_members(1, 3);
     let waiting = a.pending() as usize;
     let c = run(&a);
@@ -331,9 +333,7 @@ async fn offline_it_backs_off_and_catches_up_when_the_server_appears() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn offline_it_notices_the_network_is_back_long_before_its_backoff_ends() {
     let state = Shared::default();
-    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
-    let addr = listener.local_addr().unwrap();
-    drop(listener);
+    let addr = unused_port();
     let a = Device::new(&state, &format!("http://{addr}"), STORE_A, "01");
     a.add_members(1, 2);
     let options = Options {
