@@ -32,7 +32,7 @@ pub struct Product {
 }
 
 const PRODUCT_COLUMNS: &str = "p.id, p.sku, p.barcode, p.name, p.price, p.cost,
-    (SELECT coalesce(sum(qty), 0) FROM stock_moves m WHERE m.product_id = p.id)";
+    coalesce((SELECT on_hand FROM stock_levels l WHERE l.product_id = p.id), 0)";
 
 fn product_from_row(r: &Row<'_>) -> rusqlite::Result<Product> {
     Ok(Product {

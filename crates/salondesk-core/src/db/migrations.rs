@@ -18,6 +18,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
         include_str!("sql/0005_outbox_watermark.sql"),
     ),
     ("0006_check_lists", include_str!("sql/0006_check_lists.sql")),
+    (
+        "0007_stock_levels",
+        include_str!("sql/0007_stock_levels.sql"),
+    ),
 ];
 
 /// The schema version this build writes.

@@ -97,8 +97,19 @@ pub fn commission(conn: &Connection, staff: StaffId, from: &str, to: &str) -> Re
     ))
 }
 
-/// Units of a product on hand.
+/// Units of a product on hand: the sum of its stock moves, as SQLite keeps it
+/// running in `stock_levels` (migration 0007) so a sale never re-reads a
+/// product's whole history. `stock_from_ledger` sums the moves themselves.
 pub fn stock(conn: &Connection, product_id: &str) -> Result<i64> {
+    Ok(conn
+        .prepare_cached(
+            "SELECT coalesce((SELECT on_hand FROM stock_levels WHERE product_id = ?1), 0)",
+        )?
+        .query_row([product_id], |r| r.get(0))?)
+}
+
+/// Units of a product on hand summed from its moves (what `stock` must equal).
+pub fn stock_from_ledger(conn: &Connection, product_id: &str) -> Result<i64> {
     Ok(conn
         .prepare_cached("SELECT coalesce(sum(qty), 0) FROM stock_moves WHERE product_id = ?1")?
         .query_row([product_id], |r| r.get(0))?)

@@ -71,3 +71,76 @@ fn services_have_a_duration_and_are_found_by_name_or_category() {
     });
     assert_eq!(bad.expect_err("zero minutes").field(), Some("durationMin"));
 }
+
+fn serum_input(opening_stock: i64) -> ProductInput {
+    ProductInput {
+        sku: "SK-100".into(),
+        barcode: None,
+        name: "修护精华".into(),
+        price: Money::yuan(200),
+        cost: Money::yuan(80),
+        opening_stock,
+    }
+}
+
+#[test]
+fn stock_on_hand_follows_its_moves_which_cannot_be_changed_or_removed() {
+    let mut t = store();
+    let p = t.store.add_product(&serum_input(12)).unwrap();
+    t.store.receive_stock(p.id, 30).unwrap();
+    t.store.receive_stock(p.id, -5).unwrap();
+    let id = p.id.to_string();
+    let conn = t.store.conn();
+    assert_eq!(salondesk_core::ledger::stock(conn, &id).unwrap(), 37);
+    assert_eq!(
+        salondesk_core::ledger::stock_from_ledger(conn, &id).unwrap(),
+        37
+    );
+    assert_eq!(t.store.find_products("修护", 5).unwrap()[0].stock, 37);
+
+    for sql in [
+        "UPDATE stock_moves SET qty = qty + 100",
+        "DELETE FROM stock_moves",
+    ] {
+        let err = conn.execute(sql, []).expect_err(sql).to_string();
+        assert!(err.contains("append-only"), "{sql}: {err}");
+    }
+    // A move pulled twice is added once, and so is its quantity.
+    let (move_id, qty): (String, i64) = conn
+        .query_row("SELECT id, qty FROM stock_moves LIMIT 1", [], |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })
+        .unwrap();
+    conn.execute(
+        "INSERT INTO stock_moves (id, product_id, qty, reason, created_at)
+         VALUES (?1, ?2, ?3, 'receive', '2026-12-01T00:00:00Z') ON CONFLICT (id) DO NOTHING",
+        rusqlite::params![move_id, id, qty],
+    )
+    .unwrap();
+    assert_eq!(salondesk_core::ledger::stock(conn, &id).unwrap(), 37);
+}
+
+#[test]
+fn a_database_from_before_stock_levels_gets_them_from_its_moves() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("v6.sqlite3");
+    let clock = std::sync::Arc::new(salondesk_core::clock::SystemClock);
+    let id = {
+        let mut st = salondesk_core::Store::open(&path, clock.clone()).unwrap();
+        let p = st.add_product(&serum_input(8)).unwrap();
+        st.receive_stock(p.id, 4).unwrap();
+        // As version 6 left it: moves, and no running levels.
+        st.conn()
+            .execute_batch(
+                "DROP TRIGGER stock_moves_level; DROP TRIGGER stock_moves_no_update;
+                 DROP TRIGGER stock_moves_no_delete; DROP TABLE stock_levels;
+                 PRAGMA user_version = 6;",
+            )
+            .unwrap();
+        p.id
+    };
+    let mut st = salondesk_core::Store::open(&path, clock).unwrap();
+    assert_eq!(st.product(id).unwrap().stock, 12);
+    st.receive_stock(id, 1).unwrap();
+    assert_eq!(st.product(id).unwrap().stock, 13);
+}

@@ -158,6 +158,11 @@ fn check_invariants(s: &Salon) -> Result<(), TestCaseError> {
     );
     let stock = ledger::stock(conn, &s.serum.to_string()).unwrap();
     prop_assert!((0..=10).contains(&stock), "stock out of range: {}", stock);
+    prop_assert_eq!(
+        stock,
+        ledger::stock_from_ledger(conn, &s.serum.to_string()).unwrap(),
+        "stock on hand is not the sum of its moves"
+    );
     let sessions: Vec<i64> = conn
         .prepare("SELECT coalesce(sum(delta), 0) FROM package_ledger GROUP BY package_id")
         .unwrap()
