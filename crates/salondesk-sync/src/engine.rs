@@ -119,7 +119,12 @@ impl<L: Local> Engine<L> {
         if outcome.is_ok() {
             outcome = step(&self.local, |s| {
                 let now = s.now();
-                s.record_sync_success(now)
+                s.record_sync_success(now)?;
+                // What the server has had for a month leaves the outbox, a
+                // slice per round so the till never waits on a backlog.
+                let keep = chrono::Duration::days(salondesk_core::sync::OUTBOX_KEEP_DAYS);
+                s.prune_outbox(now - keep, salondesk_core::sync::OUTBOX_PRUNE_BATCH)?;
+                Ok(())
             })
             .await;
         }

@@ -2,8 +2,9 @@
 //! files) against the stand-in server over loopback HTTP: operations move
 //! both ways, 413 halves the batch, an interrupted initial sync resumes where
 //! it stopped (also after reopening the store), a rejected operation is kept
-//! and not sent again, the outbox hook wakes the loop, a refused credential
-//! stops it, and it comes back by itself when the server does.
+//! and not sent again, settled operations are pruned after a month, the
+//! outbox hook wakes the loop, a refused credential stops it, and it comes
+//! back by itself when the server does.
 
 use crate::fake_server::{self, Shared};
 use crate::run::{prepare, Controller, Options};
@@ -87,6 +88,41 @@ async fn server() -> (Shared, String) {
     let state = Shared::default();
     let url = fake_server::start(state.clone()).await;
     (state, url)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_sync_round_prunes_what_the_server_has_had_for_a_month() {
+    let (state, url) = server().await;
+    let a = Device::new(&state, &url, STORE_A, "01");
+    a.add_members(1, 10);
+    let outbox = |d: &Device| -> i64 {
+        let s = d.store.lock().unwrap();
+        s.conn()
+            .query_row("SELECT count(*) FROM outbox", [], |r| r.get(0))
+            .unwrap()
+    };
+    let engine = a.engine();
+    engine.sync_once().await.expect("A syncs");
+    let pushed = outbox(&a);
+    assert!(pushed >= 10, "kept right after they were pushed: {pushed}");
+    // As if those were made six years ago; one more is made now.
+    a.store
+        .lock()
+        .unwrap()
+        .conn()
+        .execute(
+            "UPDATE outbox SET created_at = '2020-01-01T00:00:00.000Z'",
+            [],
+        )
+        .unwrap();
+    a.add_members(2, 1);
+    engine.sync_once().await.expect("A syncs again");
+    assert_eq!(
+        outbox(&a),
+        1,
+        "the old settled ones went, the new one stays"
+    );
+    assert_eq!(a.pending(), 0);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -27,7 +27,7 @@ use serde::Serialize;
 use uuid::Uuid;
 
 pub use apply::ApplyError;
-pub use outbox::OutboxBatch;
+pub use outbox::{OutboxBatch, OUTBOX_KEEP_DAYS, OUTBOX_PRUNE_BATCH};
 
 /// Called after a write that added to the outbox.
 pub type OutboxHook = std::sync::Arc<dyn Fn() + Send + Sync>;

@@ -1,10 +1,12 @@
 //! The outbox seen from sync: the oldest operations waiting, as the wire
-//! carries them; what the server said about each; the ones it refused.
+//! carries them; what the server said about each; the ones it refused; and
+//! pruning what the server has had for long enough.
 
 use super::{OutboxHook, RejectedOp};
 use crate::store::Store;
 use crate::time::{iso, parse_iso};
 use crate::{CoreError, Result};
+use chrono::{DateTime, Utc};
 use rusqlite::params;
 use salondesk_protocol::{Op, OpKind, OpResult, OpStatus, OutgoingOp, MAX_PUSH_OPS};
 use serde_json::value::RawValue;
@@ -32,6 +34,17 @@ fn pushed_through(conn: &rusqlite::Connection) -> Result<i64> {
         .and_then(|v| v.parse().ok())
         .unwrap_or(0))
 }
+
+/// Operations the server has settled stay in the outbox this many days, then
+/// go: a busy store makes some hundred thousand a month, sales carrying a few
+/// kB each, and the server holds them all. The month kept is a margin for an
+/// operator who restores the server from a backup and has the tills push
+/// their recent operations again.
+pub const OUTBOX_KEEP_DAYS: i64 = 30;
+
+/// At most this many operations pruned per call: the store's lock (the till's
+/// too) is held for a few milliseconds, never for a whole backlog.
+pub const OUTBOX_PRUNE_BATCH: usize = 500;
 
 fn bad_row(what: &str) -> CoreError {
     CoreError::Internal(format!("an outbox row has a bad {what}"))
@@ -173,6 +186,40 @@ impl Store {
             })
         })
         .collect()
+    }
+
+    /// Deletes up to `at_most` of the oldest operations the server has settled
+    /// (accepted, or acknowledged as already had) that were made before
+    /// `before`. Waiting operations are never touched, nor refused ones (they
+    /// stay listed for a manager). Returns how many went; positions are never
+    /// handed out again (the outbox's `seq` is AUTOINCREMENT).
+    pub fn prune_outbox(&mut self, before: DateTime<Utc>, at_most: usize) -> Result<usize> {
+        let cutoff = iso(before);
+        self.write(|w| {
+            let through = pushed_through(w)?;
+            // Oldest first, by position; stop at the first one made too recently.
+            let mut last = None;
+            {
+                let mut stmt = w.prepare_cached(
+                    "SELECT seq, created_at FROM outbox
+                     WHERE seq <= ?1 AND rejected_at IS NULL ORDER BY seq LIMIT ?2",
+                )?;
+                let mut rows = stmt.query(params![through, at_most as i64])?;
+                while let Some(r) = rows.next()? {
+                    if text(r, 1)? >= cutoff.as_str() {
+                        break;
+                    }
+                    last = Some(r.get::<_, i64>(0)?);
+                }
+            }
+            let Some(last) = last else {
+                return Ok(0);
+            };
+            Ok(
+                w.prepare_cached("DELETE FROM outbox WHERE seq <= ?1 AND rejected_at IS NULL")?
+                    .execute([last])?,
+            )
+        })
     }
 
     /// `hook` runs on the committing thread after every write that added to

@@ -136,3 +136,63 @@ fn a_database_that_marked_each_pushed_row_keeps_its_place_when_migrated() {
     assert_eq!(store.pending_ops().unwrap(), 1);
     assert_eq!(store.rejected_ops().unwrap()[0].op_id, ids[2]);
 }
+
+#[test]
+fn settled_operations_are_pruned_once_old_and_nothing_else_is() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = open(&dir.path().join("a.sqlite3"));
+    register(&mut store, 6);
+    let ids = waiting(&store);
+    let count = |s: &Store| -> i64 {
+        s.conn()
+            .query_row("SELECT count(*) FROM outbox", [], |r| r.get(0))
+            .unwrap()
+    };
+    // The server took the first three, refused the fourth; two still wait.
+    let results: Vec<OpResult> = ids[..4]
+        .iter()
+        .enumerate()
+        .map(|(i, id)| {
+            let status = if i == 3 {
+                OpStatus::Rejected
+            } else {
+                OpStatus::Accepted
+            };
+            answer(*id, status)
+        })
+        .collect();
+    store.record_push_results(&results).unwrap();
+    let now = store.now();
+
+    // Made just now: too recent to prune.
+    assert_eq!(
+        store
+            .prune_outbox(now - chrono::Duration::days(30), 500)
+            .unwrap(),
+        0
+    );
+    assert_eq!(count(&store), 6);
+
+    // A month on: two per call, then the last settled one, then nothing more.
+    let later = now + chrono::Duration::seconds(1);
+    assert_eq!(store.prune_outbox(later, 2).unwrap(), 2);
+    assert_eq!(store.prune_outbox(later, 2).unwrap(), 1);
+    assert_eq!(store.prune_outbox(later, 2).unwrap(), 0);
+    assert_eq!(count(&store), 3, "the refused one and the two waiting stay");
+    assert_eq!(waiting(&store), ids[4..]);
+    assert_eq!(store.pending_ops().unwrap(), 2);
+    assert_eq!(store.rejected_ops().unwrap()[0].op_id, ids[3]);
+
+    // New operations still queue after everything ever queued.
+    let max_before: i64 = store
+        .conn()
+        .query_row("SELECT max(seq) FROM outbox", [], |r| r.get(0))
+        .unwrap();
+    register(&mut store, 1);
+    let newest: i64 = store
+        .conn()
+        .query_row("SELECT max(seq) FROM outbox", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(newest, max_before + 1);
+    assert_eq!(store.pending_ops().unwrap(), 3);
+}
