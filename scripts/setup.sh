@@ -72,10 +72,10 @@ npm_ci_if_stale() {
   local out
   out=$(mktemp)
   if ! npm ci --prefix "$dir" --no-audit --no-fund --loglevel=error >"$out" 2>&1; then
-    # The registry this project's machines reach lacks some other platforms' optional packages
-    # (e.g. @rollup/rollup-android-*), so `npm install` writes a lock without them and `npm ci`
-    # then rejects that lock as out of sync. `npm install --no-save` installs from the same
-    # lock and leaves it untouched.
+    # A registry mirror lacking some other platforms' optional packages (e.g.
+    # @rollup/rollup-android-*) makes `npm install` write a lock without them, and `npm ci` then
+    # rejects that lock as out of sync. `npm install --no-save` installs from the same lock and
+    # leaves it untouched. (The committed lock lists every platform's, so `npm ci` takes it.)
     grep -m3 -E 'npm error (code|Missing|.*in sync)' "$out" | sed 's/^/    /' || true
     say "npm: npm ci refused $dir/package-lock.json; installing from it with npm install --no-save"
     npm install --prefix "$dir" --no-save --no-audit --no-fund --loglevel=error
