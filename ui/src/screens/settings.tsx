@@ -12,6 +12,7 @@ import { PrinterSettings } from "../components/printer-settings";
 import { StoreSettings } from "../components/store-settings";
 import { ReminderSettings } from "../components/reminder-settings";
 import { SyncSettings } from "../components/sync-settings";
+import { useSyncStatus } from "../lib/use-sync-status";
 import type { Route } from "../lib/route";
 
 type Props = { session: Session; onLogout: () => void; onNavigate: (route: Route) => void };
@@ -25,6 +26,10 @@ export function Settings(props: Props) {
   const [seeding, setSeeding] = useState(false);
   const [seedError, setSeedError] = useState<ApiError | string | null>(null);
   const [seeded, setSeeded] = useState<number | null>(null);
+
+  // The outbox count read with the app info goes stale as sync sends it; the live status does not.
+  const sync = useSyncStatus();
+  const pendingOps = sync?.pendingOps ?? info?.pendingOps;
 
   const refresh = () => appInfo().then(setInfo, (reason: unknown) => setInfoError(toApiError(reason)));
   useEffect(() => void refresh(), []);
@@ -67,7 +72,7 @@ export function Settings(props: Props) {
             <div class="kv"><dt>{t("settings.dataDir")}</dt><dd class="path" data-testid="settings-data-dir">{info?.dataDir ?? "…"}</dd></div>
             <div class="kv"><dt>{t("settings.deviceId")}</dt><dd class="path">{info?.deviceId ?? "…"}</dd></div>
             <div class="kv"><dt>{t("settings.memberCount")}</dt><dd>{info ? count(info.memberCount) : "…"}</dd></div>
-            <div class="kv"><dt>{t("settings.pendingOps")}</dt><dd data-testid="settings-pending-ops">{info ? count(info.pendingOps) : "…"}</dd></div>
+            <div class="kv"><dt>{t("settings.pendingOps")}</dt><dd data-testid="settings-pending-ops">{pendingOps !== undefined ? count(pendingOps) : "…"}</dd></div>
             <div class="kv"><dt>{t("settings.backend")}</dt>
               <dd>{hasTauriRuntime() ? t("settings.backendDesktop") : t("settings.backendMock")}</dd></div>
           </dl>
