@@ -22,6 +22,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
         "0007_stock_levels",
         include_str!("sql/0007_stock_levels.sql"),
     ),
+    (
+        "0008_sale_indexes",
+        include_str!("sql/0008_sale_indexes.sql"),
+    ),
 ];
 
 /// The schema version this build writes.
