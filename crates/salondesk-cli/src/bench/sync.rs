@@ -10,6 +10,7 @@
 //! server's one-transaction-per-batch apply, recording the results), then
 //! device B's engine pulling every page and applying it through its write path
 //! (the server's derived chain-wide `member_ledger` ops included, counted).
+//! Both devices checkpoint their WAL in the background, as the desktop app does.
 //!
 //! The server runs in this process on a fresh database of the PostgreSQL at
 //! `--database-url` (default: `$SALONDESK_BENCH_DATABASE_URL`, then
@@ -48,14 +49,17 @@ pub fn run(dir: &Path, ops: usize, database_url: Option<String>) -> anyhow::Resu
         }
     }
     let made = Instant::now();
-    let a = make_ops(&a_path, ops)?;
+    let mut a = make_ops(&a_path, ops)?;
     let pending = a.pending_ops()?;
     eprintln!(
         "device A made {pending} operations in {:.1}s ({})",
         made.elapsed().as_secs_f64(),
         a_path.display()
     );
-    let b = Store::open(&b_path, Arc::new(SystemClock))?;
+    let mut b = Store::open(&b_path, Arc::new(SystemClock))?;
+    // As the desktop app runs them: WAL checkpoints on a thread of their own.
+    a.checkpoint_in_background()?;
+    b.checkpoint_in_background()?;
 
     let rt = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
