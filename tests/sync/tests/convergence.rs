@@ -158,7 +158,7 @@ impl Chain {
         store.update_member(self.member, &input).unwrap();
     }
 
-    /// The member's balances and synced profile, as `t` sees them.
+    /// The member's balances, synced profile and visits, as `t` sees them.
     fn view(&self, t: &Device) -> (Balances, Vec<String>) {
         let store = t.store();
         let m = store.member(self.member).unwrap();
@@ -170,6 +170,8 @@ impl Chain {
             m.allergies,
             m.notes,
             m.tier.as_str().to_owned(),
+            // Device-local, counted from her sales wherever they were made.
+            format!("{} visits, last {:?}", m.visit_count, m.last_visit_at),
         ];
         (balances(store.conn(), self.member).unwrap(), profile)
     }

@@ -26,6 +26,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
         "0008_sale_indexes",
         include_str!("sql/0008_sale_indexes.sql"),
     ),
+    (
+        "0009_pulled_visits",
+        include_str!("sql/0009_pulled_visits.sql"),
+    ),
 ];
 
 /// The schema version this build writes.

@@ -2,7 +2,8 @@
 //! staff credited, tenders, packages bought, every ledger row) so the sales
 //! screen, a refund here and the day-end report work as if it were rung up
 //! here; and the member ledgers of another store's sale (`member_ledger`,
-//! made by the server) so a member's balances add up in every store.
+//! made by the server) so a member's balances add up in every store. Either
+//! way a member's sale counts as her visit (last visit, number of visits).
 //! Ledger rows are a union: each is added once by its id.
 
 use super::apply::{Ctx, Outcome};
@@ -141,6 +142,10 @@ pub(super) fn sale(w: &Writer<'_>, cx: &mut Ctx<'_>) -> Result<Outcome> {
         ])?;
     }
     ledger_rows(w, p, id, &created)?;
+    // As the till that made it counted it (refunds and voids are no visit).
+    if let (Some(member), Some("sale") | None) = (text(p, "memberId"), text(p, "kind")) {
+        crate::member::record_pulled_visit(w, member, &created)?;
+    }
     Ok(Outcome::Applied)
 }
 
@@ -159,6 +164,24 @@ pub(super) fn member_ledger(w: &Writer<'_>, cx: &mut Ctx<'_>) -> Result<Outcome>
             Some("points" | "stored_value" | "package")
         ) {
             added += usize::from(entry(w, e, &sale_id, &created, Seen::Maybe)?);
+        }
+    }
+    // Her visit in another store. A sale of this store is here already, and
+    // was counted when it was made here or pulled from its till.
+    if let Some(member) = text(p, "visitOf") {
+        let here: bool = w
+            .prepare_cached("SELECT EXISTS (SELECT 1 FROM sales WHERE id = ?1)")?
+            .query_row([&sale_id], |r| r.get(0))?;
+        let first = !here
+            && w.prepare_cached(
+                "INSERT INTO pulled_visits (sale_id, member_id, visited_at) VALUES (?1, ?2, ?3)
+                 ON CONFLICT (sale_id) DO NOTHING",
+            )?
+            .execute(params![sale_id, member, created])?
+                == 1;
+        if first {
+            crate::member::record_pulled_visit(w, member, &created)?;
+            added += 1;
         }
     }
     Ok(if added > 0 {

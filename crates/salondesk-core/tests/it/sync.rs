@@ -297,6 +297,49 @@ fn applying_a_page_twice_changes_nothing() {
     assert_eq!(a, b);
 }
 
+#[test]
+fn a_members_sale_is_her_visit_on_every_till_of_the_chain_counted_once() {
+    let mut c = chain();
+    c.sync();
+    let member = c.member;
+    let visits = |c: &Chain| -> Vec<(i64, Option<String>)> {
+        [&c.a1, &c.a2, &c.b1]
+            .iter()
+            .map(|t| {
+                let m = t.t.store.member(member).unwrap();
+                (
+                    m.visit_count,
+                    m.last_visit_at.map(salondesk_core::time::iso),
+                )
+            })
+            .collect()
+    };
+    let before = visits(&c);
+    let facial = c.facial_line();
+    c.sell('a', vec![facial], &[cash(100_000)]);
+    c.sync();
+    c.sync();
+    let after_a = visits(&c);
+    let made_at = after_a[0].1.clone();
+    assert!(made_at.is_some());
+    for (i, ((n0, _), (n1, at))) in before.iter().zip(&after_a).enumerate() {
+        assert_eq!(*n1, n0 + 1, "till {i}: one visit more: {after_a:?}");
+        assert_eq!(*at, made_at, "till {i}: her last visit is that sale");
+    }
+
+    // Made in store B: store A's tills learn it from its member ledger rows.
+    let facial = c.facial_line();
+    c.sell('b', vec![facial], &[cash(100_000)]);
+    c.sync();
+    c.sync();
+    let after_b = visits(&c);
+    let made_at = after_b[2].1.clone();
+    for (i, ((n0, _), (n1, at))) in before.iter().zip(&after_b).enumerate() {
+        assert_eq!(*n1, n0 + 2, "till {i}: two visits more: {after_b:?}");
+        assert_eq!(*at, made_at, "till {i}: her last visit is the store B sale");
+    }
+}
+
 /// Row counts and sums of the tables sync writes.
 fn fingerprint(store: &Store) -> Vec<i64> {
     [
@@ -316,6 +359,8 @@ fn fingerprint(store: &Store) -> Vec<i64> {
         "SELECT count(*) FROM audit_log",
         "SELECT count(*) FROM field_clocks",
         "SELECT count(*) FROM outbox",
+        "SELECT coalesce(sum(visit_count), 0) FROM members",
+        "SELECT count(*) FROM pulled_visits",
     ]
     .iter()
     .map(|sql| count(store, sql))

@@ -87,7 +87,8 @@ fn visible(entry: &Entry, store: Uuid) -> bool {
 }
 
 /// What the server makes of a sale for the rest of the chain: its member
-/// ledger rows (points, stored value, package sessions) and packages bought.
+/// ledger rows (points, stored value, package sessions), packages bought, and
+/// the member whose visit it was.
 pub fn member_ledger_op(sale: &Op, store: Uuid) -> Option<Op> {
     let entries: Vec<Value> = sale.payload["ledger"]
         .as_array()
@@ -102,7 +103,12 @@ pub fn member_ledger_op(sale: &Op, store: Uuid) -> Option<Op> {
         .cloned()
         .collect();
     let packages = sale.payload.get("packages").cloned().unwrap_or(json!([]));
-    if entries.is_empty() && packages.as_array().is_none_or(Vec::is_empty) {
+    let visit_of = sale
+        .payload
+        .get("memberId")
+        .filter(|m| m.is_string() && sale.payload["kind"] == "sale")
+        .cloned();
+    if entries.is_empty() && packages.as_array().is_none_or(Vec::is_empty) && visit_of.is_none() {
         return None;
     }
     Some(Op {
@@ -113,7 +119,8 @@ pub fn member_ledger_op(sale: &Op, store: Uuid) -> Option<Op> {
         entity_id: sale.entity_id.clone(),
         kind: OpKind::Append,
         payload: json!({ "saleId": sale.entity_id, "storeId": store, "entries": entries,
-                         "packages": packages, "createdAt": sale.payload["createdAt"] }),
+                         "packages": packages, "createdAt": sale.payload["createdAt"],
+                         "visitOf": visit_of }),
         created_at: sale.created_at,
     })
 }

@@ -69,7 +69,13 @@ pub fn derive(device: &Device, accepted: &[&Op]) -> Vec<NewOp> {
             .get("packages")
             .and_then(Value::as_array)
             .filter(|a| !a.is_empty());
-        if entries.is_empty() && packages.is_none() {
+        // A member's sale (not a refund or void) is one of her visits in
+        // every store: their follow-ups and lapsed lists go by it.
+        let visit_of = p
+            .get("memberId")
+            .filter(|m| m.is_string())
+            .filter(|_| p.get("kind").and_then(Value::as_str).unwrap_or("sale") == "sale");
+        if entries.is_empty() && packages.is_none() && visit_of.is_none() {
             continue;
         }
         let mut payload = json!({
@@ -77,6 +83,9 @@ pub fn derive(device: &Device, accepted: &[&Op]) -> Vec<NewOp> {
             "storeId": device.store_id,
             "entries": entries,
         });
+        if let Some(member) = visit_of {
+            payload["visitOf"] = member.clone();
+        }
         if let Some(packages) = packages {
             payload["packages"] = Value::Array(packages.clone());
         }
