@@ -18,6 +18,9 @@ use salondesk_protocol::{OpResult, OpStatus, MAX_PULL_OPS};
 use tokio::sync::watch;
 use uuid::Uuid;
 
+/// Members re-ranked in search per sync round (their visits moved while pulled).
+const SEARCH_REFRESH_BATCH: usize = 1_000;
+
 /// What one sync did.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct SyncReport {
@@ -124,6 +127,8 @@ impl<L: Local> Engine<L> {
                 // slice per round so the till never waits on a backlog.
                 let keep = chrono::Duration::days(salondesk_core::sync::OUTBOX_KEEP_DAYS);
                 s.prune_outbox(now - keep, salondesk_core::sync::OUTBOX_PRUNE_BATCH)?;
+                // Visits pulled from other tills re-rank their members in search.
+                s.refresh_search_index(SEARCH_REFRESH_BATCH)?;
                 Ok(())
             })
             .await;

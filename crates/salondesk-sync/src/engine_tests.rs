@@ -2,9 +2,9 @@
 //! files) against the stand-in server over loopback HTTP: operations move
 //! both ways, 413 halves the batch, an interrupted initial sync resumes where
 //! it stopped (also after reopening the store), a rejected operation is kept
-//! and not sent again, settled operations are pruned after a month, the
-//! outbox hook wakes the loop, a refused credential stops it, and it comes
-//! back by itself when the server does.
+//! and not sent again, settled operations are pruned after a month, members
+//! whose visits moved are re-ranked, the outbox hook wakes the loop, a refused
+//! credential stops it, and it comes back by itself when the server does.
 
 use crate::fake_server::{self, Shared};
 use crate::run::{prepare, Controller, Options};
@@ -123,6 +123,33 @@ async fn a_sync_round_prunes_what_the_server_has_had_for_a_month() {
         "the old settled ones went, the new one stays"
     );
     assert_eq!(a.pending(), 0);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_sync_round_re_ranks_members_whose_visits_moved() {
+    let (state, url) = server().await;
+    let a = Device::new(&state, &url, STORE_A, "01");
+    a.add_members(1, 3);
+    let dirty = |d: &Device| -> i64 {
+        let s = d.store.lock().unwrap();
+        s.conn()
+            .query_row(
+                "SELECT count(*) FROM members WHERE search_dirty = 1",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap()
+    };
+    // As a pulled visit leaves them: her last visit moved, her search rank not yet.
+    a.store
+        .lock()
+        .unwrap()
+        .conn()
+        .execute("UPDATE members SET search_dirty = 1", [])
+        .unwrap();
+    assert_eq!(dirty(&a), 3);
+    a.engine().sync_once().await.expect("A syncs");
+    assert_eq!(dirty(&a), 0);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
