@@ -78,6 +78,17 @@ impl Device {
         self.store.lock().unwrap().pending_ops().unwrap()
     }
 
+    /// One number from this device's database.
+    fn count(&self, sql: &str) -> i64 {
+        let s = self.store.lock().unwrap();
+        s.conn().query_row(sql, [], |r| r.get(0)).unwrap()
+    }
+
+    /// Runs a statement on this device's database, as a test's setup.
+    fn exec(&self, sql: &str) {
+        self.store.lock().unwrap().conn().execute(sql, []).unwrap();
+    }
+
     fn engine(&self) -> Engine<Arc<Mutex<Store>>> {
         let (tx, _rx) = watch::channel(SyncStatus::default());
         Engine::for_enrolled(self.store.clone(), tx).unwrap()
@@ -95,26 +106,13 @@ async fn a_sync_round_prunes_what_the_server_has_had_for_a_month() {
     let (state, url) = server().await;
     let a = Device::new(&state, &url, STORE_A, "01");
     a.add_members(1, 10);
-    let outbox = |d: &Device| -> i64 {
-        let s = d.store.lock().unwrap();
-        s.conn()
-            .query_row("SELECT count(*) FROM outbox", [], |r| r.get(0))
-            .unwrap()
-    };
+    let outbox = |d: &Device| d.count("SELECT count(*) FROM outbox");
     let engine = a.engine();
     engine.sync_once().await.expect("A syncs");
     let pushed = outbox(&a);
     assert!(pushed >= 10, "kept right after they were pushed: {pushed}");
     // As if those were made six years ago; one more is made now.
-    a.store
-        .lock()
-        .unwrap()
-        .conn()
-        .execute(
-            "UPDATE outbox SET created_at = '2020-01-01T00:00:00.000Z'",
-            [],
-        )
-        .unwrap();
+    a.exec("UPDATE outbox SET created_at = '2020-01-01T00:00:00.000Z'");
     a.add_members(2, 1);
     engine.sync_once().await.expect("A syncs again");
     assert_eq!(
@@ -130,23 +128,9 @@ async fn a_sync_round_re_ranks_members_whose_visits_moved() {
     let (state, url) = server().await;
     let a = Device::new(&state, &url, STORE_A, "01");
     a.add_members(1, 3);
-    let dirty = |d: &Device| -> i64 {
-        let s = d.store.lock().unwrap();
-        s.conn()
-            .query_row(
-                "SELECT count(*) FROM members WHERE search_dirty = 1",
-                [],
-                |r| r.get(0),
-            )
-            .unwrap()
-    };
+    let dirty = |d: &Device| d.count("SELECT count(*) FROM members WHERE search_dirty = 1");
     // As a pulled visit leaves them: her last visit moved, her search rank not yet.
-    a.store
-        .lock()
-        .unwrap()
-        .conn()
-        .execute("UPDATE members SET search_dirty = 1", [])
-        .unwrap();
+    a.exec("UPDATE members SET search_dirty = 1");
     assert_eq!(dirty(&a), 3);
     a.engine().sync_once().await.expect("A syncs");
     assert_eq!(dirty(&a), 0);
