@@ -215,7 +215,7 @@ fn complete(
                  "packages": rows.packages(), "ledger": rows.entries() }),
     )?;
     if let Some(m) = &member {
-        crate::member::record_visit(w, m.id)?;
+        crate::member::record_visit(w, m.id, &now)?;
         re_evaluate(
             w,
             m.id,

@@ -13,9 +13,7 @@ pub use keys::pinyin_initials;
 pub use search::{MatchKind, MemberHit};
 
 pub(crate) use read::load as load_member;
-pub(crate) use register::{
-    index, insert_member, record_pulled_visit, record_visit, unindex, History,
-};
+pub(crate) use register::{index, insert_member, record_visit, unindex, History};
 
 use crate::ids::{MemberId, StaffId};
 use crate::types::Phone;

@@ -396,26 +396,18 @@ impl Store {
     }
 }
 
-/// A visit (a completed sale): her visit count and last visit move. Her place
-/// in search results follows when the index is refreshed (`refresh_search_index`),
-/// outside the sale, so a sale writes one member row, not a dozen index keys.
-/// A visit of hers made on another till or in another store (a pulled sale):
-/// counted once, and her last visit moves only forward.
-pub(crate) fn record_pulled_visit(w: &Writer<'_>, id: &str, at: &str) -> Result<()> {
+/// A visit (a completed sale, here or pulled from another till or store) at
+/// `at`: her visit count goes up and her last visit moves, only ever forward.
+/// Her place in search results follows when the index is refreshed
+/// (`refresh_search_index`), outside the sale, so a sale writes one member
+/// row, not a dozen index keys.
+pub(crate) fn record_visit(w: &Writer<'_>, id: impl rusqlite::ToSql, at: &str) -> Result<()> {
     w.prepare_cached(
         "UPDATE members SET last_visit_at = max(coalesce(last_visit_at, ''), ?2),
                             visit_count = visit_count + 1, search_dirty = 1
          WHERE id = ?1",
     )?
     .execute(params![id, at])?;
-    Ok(())
-}
-
-pub(crate) fn record_visit(w: &mut Writer<'_>, id: MemberId) -> Result<()> {
-    w.prepare_cached(
-        "UPDATE members SET last_visit_at = ?2, visit_count = visit_count + 1, search_dirty = 1 WHERE id = ?1",
-    )?
-    .execute(params![id, crate::time::iso(w.now())])?;
     Ok(())
 }
 

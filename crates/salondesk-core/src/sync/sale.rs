@@ -144,7 +144,7 @@ pub(super) fn sale(w: &Writer<'_>, cx: &mut Ctx<'_>) -> Result<Outcome> {
     ledger_rows(w, p, id, &created)?;
     // As the till that made it counted it (refunds and voids are no visit).
     if let (Some(member), Some("sale") | None) = (text(p, "memberId"), text(p, "kind")) {
-        crate::member::record_pulled_visit(w, member, &created)?;
+        crate::member::record_visit(w, member, &created)?;
     }
     Ok(Outcome::Applied)
 }
@@ -180,7 +180,7 @@ pub(super) fn member_ledger(w: &Writer<'_>, cx: &mut Ctx<'_>) -> Result<Outcome>
             .execute(params![sale_id, member, created])?
                 == 1;
         if first {
-            crate::member::record_pulled_visit(w, member, &created)?;
+            crate::member::record_visit(w, member, &created)?;
             added += 1;
         }
     }
