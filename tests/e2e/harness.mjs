@@ -96,7 +96,7 @@ function signal(pid, sig, { group = false } = {}) {
 }
 
 /** Ends a process group started with `detached: true`, its leader's descendants first. */
-async function endGroup(pgid, label) {
+export async function endGroup(pgid, label) {
   const tree = descendants(pgid);
   for (const pid of tree.slice().reverse()) signal(pid, 'SIGTERM');
   signal(pgid, 'SIGTERM', { group: true });
@@ -130,7 +130,7 @@ for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
   });
 }
 
-function startGroup(command, args, { env, logFile, extraStdio = [] }) {
+export function startGroup(command, args, { env, logFile, extraStdio = [] }) {
   const logFd = fs.openSync(logFile, 'a');
   const child = spawn(command, args, {
     env,
@@ -164,7 +164,7 @@ function commandOnPath(name, envPath) {
   return null;
 }
 
-async function freePort() {
+export async function freePort() {
   return new Promise((resolve, reject) => {
     const server = net.createServer();
     server.unref();
@@ -176,7 +176,7 @@ async function freePort() {
   });
 }
 
-async function waitForPort(port, child, label, logFile, timeoutMs = 20_000) {
+export async function waitForPort(port, child, label, logFile, timeoutMs = 20_000) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (child.exitCode !== null || child.signalCode !== null) {

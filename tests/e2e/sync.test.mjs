@@ -6,12 +6,11 @@
 // when the server is back the till notices by itself and sends it.
 // Each step leaves a screenshot in target/e2e/sync-NN-<step>.png.
 import assert from 'node:assert/strict';
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { OUT_DIR, REPO, launchApp, scenario } from './harness.mjs';
+import { OUT_DIR, REPO, endGroup, freePort, launchApp, scenario, startGroup, waitForPort } from './harness.mjs';
 
 const OWNER = { name: '店主', pin: '2580' };
 const ADMIN_TOKEN = 'e2e-admin-token-0123456789abcdef';
@@ -21,7 +20,6 @@ const SERVER_BIN = path.join(
   'salondesk-server',
 );
 const log = (msg) => process.stderr.write(`[e2e sync] ${msg}\n`);
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** The throwaway PostgreSQL's URL, starting it if it is not running (idempotent). */
 function postgresUrl() {
@@ -30,17 +28,6 @@ function postgresUrl() {
 
 function psql(url, sql) {
   return execFileSync('psql', [url, '-v', 'ON_ERROR_STOP=1', '-qAtc', sql], { encoding: 'utf8' }).trim();
-}
-
-async function freePort() {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address();
-      srv.close(() => resolve(port));
-    });
-  });
 }
 
 /** The sync server as a child process of its own group, logging to target/e2e/. */
@@ -54,46 +41,20 @@ class Server {
   }
 
   async start() {
-    const out = fs.openSync(this.logFile, 'a');
-    this.child = spawn(SERVER_BIN, ['--listen', `127.0.0.1:${this.port}`], {
+    this.child = startGroup(SERVER_BIN, ['--listen', `127.0.0.1:${this.port}`], {
       env: { ...process.env, DATABASE_URL: this.databaseUrl, SALONDESK_ADMIN_TOKEN: ADMIN_TOKEN },
-      stdio: ['ignore', out, out],
-      detached: true,
+      logFile: this.logFile,
     });
-    fs.closeSync(out);
-    const deadline = Date.now() + 30_000;
-    while (Date.now() < deadline) {
-      if (this.child.exitCode !== null) break;
-      try {
-        const res = await fetch(`${this.url}/v1/health`);
-        if (res.ok) return;
-      } catch {
-        // not listening yet
-      }
-      await sleep(200);
-    }
-    const tail = fs.readFileSync(this.logFile, 'utf8').split('\n').slice(-20).join('\n');
-    throw new Error(`the sync server did not answer ${this.url}/v1/health within 30 s; its log:\n${tail}`);
+    // It listens once its migrations have run.
+    await waitForPort(this.port, this.child, 'sync server', this.logFile, 30_000);
+    const health = await fetch(`${this.url}/v1/health`);
+    assert.ok(health.ok, `the sync server's health check answered ${health.status}`);
   }
 
   async stop() {
     const child = this.child;
     this.child = null;
-    if (!child || child.exitCode !== null) return;
-    const exited = new Promise((resolve) => child.once('exit', resolve));
-    try {
-      process.kill(-child.pid, 'SIGTERM');
-    } catch {
-      return;
-    }
-    await Promise.race([exited, sleep(10_000)]);
-    if (child.exitCode === null) {
-      try {
-        process.kill(-child.pid, 'SIGKILL');
-      } catch {
-        // gone
-      }
-    }
+    if (child && child.exitCode === null) await endGroup(child.pid, 'sync server');
   }
 
   async admin(pathname, body) {
