@@ -217,6 +217,10 @@ async fn two_stores_that_sold_and_edited_offline_agree_after_syncing_through_the
         m.region = "上海".into();
         m.allergies = "花粉".into();
     });
+    // Later by the wall clock: edits made in the same millisecond on two tills
+    // are ordered by their clocks' counters and device ids (still one winner
+    // everywhere, but not necessarily the one typed second).
+    std::thread::sleep(std::time::Duration::from_millis(3));
     c.edit(&c.a2, |m| m.allergies = "芒果".into());
     for t in c.tills() {
         assert!(
