@@ -96,10 +96,16 @@ fn complete(
     let subtotal = total.fen() + discount_total;
     let approver_id = cart.approval.as_ref().map(|a| a.approver());
     let coupon_code = cart_priced.coupon.as_ref().map(|(c, _)| c.code.clone());
+    // What counts towards her tier: top-ups are prepayment, not spend.
+    let spend: i64 = priced
+        .iter()
+        .filter(|p| p.line.kind != LineKind::TopUp)
+        .map(|p| p.amount.fen())
+        .sum();
     w.prepare_cached(
         "INSERT INTO sales (id, receipt_no, kind, member_id, cashier_id, approver_id, shift_id, coupon_code,
-                            subtotal, discount_total, total, change_given, business_date, created_at)
-         VALUES (?1, ?2, 'sale', ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+                            subtotal, discount_total, total, change_given, business_date, created_at, spend)
+         VALUES (?1, ?2, 'sale', ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
     )?
     .execute(params![
         sale_id,
@@ -114,7 +120,8 @@ fn complete(
         total.fen(),
         paid.change.fen(),
         today.to_string(),
-        now
+        now,
+        spend
     ])?;
     let mut rows = LedgerRows::new(&sale_id, &now);
     for (i, p) in priced.iter().enumerate() {

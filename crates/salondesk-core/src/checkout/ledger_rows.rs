@@ -136,12 +136,14 @@ impl LedgerRows {
     pub fn tender(&mut self, w: &Writer<'_>, t: &TenderRow<'_>) -> Result<()> {
         let id = Self::id(w);
         w.prepare_cached(
-            "INSERT INTO sale_tenders (id, sale_id, kind, amount, reference, card_last4, points)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            "INSERT INTO sale_tenders (id, sale_id, tender_no, kind, amount, reference, card_last4, points)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
         )?
         .execute(params![
             id,
             self.sale_id,
+            // 1, 2, … in the order given (the wire keeps it as the array's order).
+            self.tenders.len() as i64 + 1,
             t.kind,
             t.amount,
             t.reference,

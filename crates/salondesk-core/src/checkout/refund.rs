@@ -121,14 +121,20 @@ fn refund(
     let refund_total: i64 = chosen.iter().map(|l| l.amount).sum();
     let discount_total: i64 = chosen.iter().map(|l| l.tier + l.coupon + l.manual).sum();
     let kind = if req.void { "void" } else { "refund" };
+    // Spend given back counts against her tier (top-ups were never spend).
+    let spend: i64 = chosen
+        .iter()
+        .filter(|l| l.kind != "top_up")
+        .map(|l| -l.amount)
+        .sum();
     w.prepare_cached(
         "INSERT INTO sales (id, receipt_no, kind, original_sale_id, member_id, cashier_id, approver_id, shift_id,
-                            subtotal, discount_total, total, business_date, created_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+                            subtotal, discount_total, total, business_date, created_at, spend)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
     )?
     .execute(params![
         sale_id, receipt_no, kind, req.original_sale_id, member, cashier.id, approval.approver(), shift_id,
-        -(refund_total + discount_total), -discount_total, -refund_total, today.to_string(), now
+        -(refund_total + discount_total), -discount_total, -refund_total, today.to_string(), now, spend
     ])?;
     let mut rows = LedgerRows::new(&sale_id, &now);
     for (i, line) in chosen.iter().enumerate() {
@@ -257,9 +263,10 @@ fn reverse_line(
             let m = need_member()?;
             let bonus: i64 = w
                 .prepare_cached(
-                    "SELECT coalesce(sum(delta), 0) FROM stored_value_ledger WHERE sale_id = ?1 AND reason = 'bonus'",
+                    "SELECT coalesce(sum(delta), 0) FROM stored_value_ledger
+                     WHERE member_id = ?2 AND sale_id = ?1 AND reason = 'bonus'",
                 )?
-                .query_row([original_sale_id], |r| r.get(0))?;
+                .query_row(params![original_sale_id, m], |r| r.get(0))?;
             let top_ups: i64 = w
                 .prepare_cached("SELECT coalesce(sum(amount), 0) FROM sale_lines WHERE sale_id = ?1 AND kind = 'top_up'")?
                 .query_row([original_sale_id], |r| r.get(0))?;
@@ -320,7 +327,7 @@ fn refund_tenders(
         |r| r.get(0),
     )?;
     let mut tenders: Vec<(String, i64, Option<String>, Option<String>)> = w
-        .prepare_cached("SELECT kind, amount, reference, card_last4 FROM sale_tenders WHERE sale_id = ?1 ORDER BY rowid")?
+        .prepare_cached("SELECT kind, amount, reference, card_last4 FROM sale_tenders WHERE sale_id = ?1 ORDER BY tender_no")?
         .query_map([original_sale_id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
         .collect::<rusqlite::Result<_>>()?;
     // Change came out of the cash: only the cash kept is refundable as cash.
@@ -384,9 +391,11 @@ fn reverse_points_earned(
     let (earned, expires): (i64, Option<String>) = w
         .prepare_cached(
             "SELECT coalesce(sum(delta), 0), max(expires_on) FROM points_ledger
-             WHERE sale_id = ?1 AND reason = 'earn'",
+             WHERE member_id = ?2 AND sale_id = ?1 AND reason = 'earn'",
         )?
-        .query_row([original_sale_id], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        .query_row(params![original_sale_id, member], |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })?;
     let expires = expires.and_then(|d| NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok());
     if earned == 0 {
         return Ok(());

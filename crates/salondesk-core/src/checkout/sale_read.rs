@@ -160,7 +160,7 @@ fn tenders(conn: &Connection, sale_id: &str) -> Result<Vec<SaleTenderRecord>> {
     Ok(conn
         .prepare_cached(
             "SELECT kind, amount, reference, card_last4, points FROM sale_tenders
-             WHERE sale_id = ?1 ORDER BY rowid",
+             WHERE sale_id = ?1 ORDER BY tender_no",
         )?
         .query_map([sale_id], |r| {
             Ok(SaleTenderRecord {
@@ -184,8 +184,10 @@ pub(crate) fn load_sale(conn: &Connection, id: &str) -> Result<SaleRecord> {
     sale.tenders = tenders(conn, id)?;
     sale.points_earned = conn
         .prepare_cached(
+            // Among the member's rows (the ledger is stored by member).
             "SELECT COALESCE(SUM(delta), 0) FROM points_ledger
-             WHERE sale_id = ?1 AND reason IN ('earn', 'reverse_earn')",
+             WHERE member_id = (SELECT member_id FROM sales WHERE id = ?1)
+               AND sale_id = ?1 AND reason IN ('earn', 'reverse_earn')",
         )?
         .query_row([id], |r| r.get(0))?;
     Ok(sale)

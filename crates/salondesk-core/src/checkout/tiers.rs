@@ -127,14 +127,13 @@ pub fn qualifying_tier(rules: &[TierRule], cumulative: Money, months: &[Money]) 
 /// Cumulative spend (top-ups are prepayment, not spend; refunds count against it)
 /// and the spend of each of the last 12 months up to `month` ("YYYY-MM").
 fn spend(conn: &Connection, member: MemberId, month: &str) -> Result<(Money, Vec<Money>)> {
-    // One pass over her sales' lines, summed here (no temporary b-tree to group by).
+    // One pass over her sales' spend (migration 0010: one index range, no
+    // row read), summed here (no temporary b-tree to group by).
     let months = last_months(month, 12);
     let mut by_month = vec![0i64; months.len()];
     let mut total = 0i64;
-    let mut stmt = conn.prepare_cached(
-        "SELECT s.business_date, l.amount FROM sales s JOIN sale_lines l ON l.sale_id = s.id
-         WHERE s.member_id = ?1 AND l.kind <> 'top_up'",
-    )?;
+    let mut stmt =
+        conn.prepare_cached("SELECT business_date, spend FROM sales WHERE member_id = ?1")?;
     let mut rows = stmt.query([member])?;
     while let Some(row) = rows.next()? {
         let amount: i64 = row.get(1)?;

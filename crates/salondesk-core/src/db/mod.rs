@@ -5,7 +5,7 @@ mod migrations;
 
 pub use checkpoint::{Checkpointer, CHECKPOINT_EVERY, WAL_CHECKPOINT_PAGES};
 
-pub use migrations::{migrate, SCHEMA_VERSION};
+pub use migrations::{migrate, migrate_to, SCHEMA_VERSION};
 
 use crate::Result;
 use rusqlite::Connection;

@@ -92,6 +92,8 @@ pub(super) fn write_row(
 }
 
 /// Inserts one row; with `once`, a row already there (same id) is left alone.
+/// (No conflict target: a ledger is keyed by its member, product or shift
+/// with the id — migration 0010 — and the id is the row either way.)
 /// Returns whether a row was added.
 fn insert(
     w: &Writer<'_>,
@@ -109,11 +111,7 @@ fn insert(
         t.table,
         names.join(", "),
         marks.join(", "),
-        if once {
-            format!(" ON CONFLICT ({}) DO NOTHING", t.key)
-        } else {
-            String::new()
-        }
+        if once { " ON CONFLICT DO NOTHING" } else { "" }
     );
     let values = std::iter::once(Sql::Text(id)).chain(cols.into_iter().map(|(_, v)| v));
     Ok(w.prepare_cached(&sql)?.execute(params_from_iter(values))? == 1)

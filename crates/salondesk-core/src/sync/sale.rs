@@ -52,12 +52,17 @@ pub(super) fn sale(w: &Writer<'_>, cx: &mut Ctx<'_>) -> Result<Outcome> {
     let created = text(p, "createdAt").unwrap_or(&cx.time).to_owned();
     let total = int(p, "total").unwrap_or(0);
     let discount = int(p, "discount").unwrap_or(0);
+    // As the till counted it: its lines, top-ups left out.
+    let spend: i64 = list(p, "lines")
+        .filter(|l| text(l, "kind") != Some("top_up"))
+        .filter_map(|l| int(l, "amount"))
+        .sum();
     let insert_sale = |receipt_no: &str| {
         w.prepare_cached(
             "INSERT INTO sales (id, receipt_no, kind, original_sale_id, member_id, cashier_id, approver_id,
                                 shift_id, coupon_code, subtotal, discount_total, total, change_given,
-                                business_date, created_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
+                                business_date, created_at, spend)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
         )?
         .execute(params![
             id,
@@ -75,6 +80,7 @@ pub(super) fn sale(w: &Writer<'_>, cx: &mut Ctx<'_>) -> Result<Outcome> {
             int(p, "change").unwrap_or(0),
             need(p, "businessDate")?,
             created,
+            spend,
         ])
         .map_err(CoreError::from)
     };
@@ -121,19 +127,20 @@ pub(super) fn sale(w: &Writer<'_>, cx: &mut Ctx<'_>) -> Result<Outcome> {
             ])?;
         }
     }
-    for t in list(p, "tenders") {
+    for (i, t) in list(p, "tenders").enumerate() {
         // Sales written before tenders carried their ids get one from the sale's.
         let tender_id = match text(t, "id") {
             Some(tid) => tid.to_owned(),
             None => crate::ids::new_v7(cx.op.created_at).to_string(),
         };
         w.prepare_cached(
-            "INSERT INTO sale_tenders (id, sale_id, kind, amount, reference, card_last4, points)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            "INSERT INTO sale_tenders (id, sale_id, tender_no, kind, amount, reference, card_last4, points)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
         )?
         .execute(params![
             tender_id,
             id,
+            i as i64 + 1,
             need(t, "kind")?,
             int(t, "amount").unwrap_or(0),
             text(t, "reference"),
@@ -231,15 +238,35 @@ enum Seen {
     Maybe,
 }
 
-/// Whether a row of `ledger` with a given id is here (`None`: no such ledger).
-fn ledger_lookup(ledger: &str) -> Option<&'static str> {
+/// Whether a row of `ledger` with a given id is here (`None`: no such ledger):
+/// the query, and the entry's field naming what the ledger is stored by (its
+/// member, package, product, shift or line: migration 0010).
+fn ledger_lookup(ledger: &str) -> Option<(&'static str, &'static str)> {
     Some(match ledger {
-        "points" => "SELECT EXISTS (SELECT 1 FROM points_ledger WHERE id = ?1)",
-        "stored_value" => "SELECT EXISTS (SELECT 1 FROM stored_value_ledger WHERE id = ?1)",
-        "package" => "SELECT EXISTS (SELECT 1 FROM package_ledger WHERE id = ?1)",
-        "stock" => "SELECT EXISTS (SELECT 1 FROM stock_moves WHERE id = ?1)",
-        "drawer" => "SELECT EXISTS (SELECT 1 FROM cash_drawer WHERE id = ?1)",
-        "commission" => "SELECT EXISTS (SELECT 1 FROM commission_ledger WHERE id = ?1)",
+        "points" => (
+            "SELECT EXISTS (SELECT 1 FROM points_ledger WHERE member_id = ?2 AND id = ?1)",
+            "memberId",
+        ),
+        "stored_value" => (
+            "SELECT EXISTS (SELECT 1 FROM stored_value_ledger WHERE member_id = ?2 AND id = ?1)",
+            "memberId",
+        ),
+        "package" => (
+            "SELECT EXISTS (SELECT 1 FROM package_ledger WHERE package_id = ?2 AND id = ?1)",
+            "packageId",
+        ),
+        "stock" => (
+            "SELECT EXISTS (SELECT 1 FROM stock_moves WHERE product_id = ?2 AND id = ?1)",
+            "productId",
+        ),
+        "drawer" => (
+            "SELECT EXISTS (SELECT 1 FROM cash_drawer WHERE shift_id = ?2 AND id = ?1)",
+            "shiftId",
+        ),
+        "commission" => (
+            "SELECT EXISTS (SELECT 1 FROM commission_ledger WHERE sale_line_id = ?2 AND id = ?1)",
+            "lineId",
+        ),
         _ => return None,
     })
 }
@@ -256,8 +283,10 @@ fn entry(
     if seen == Seen::Maybe {
         // A lookup by id is much cheaper than an insert that checks the row
         // (its CHECK lists) and only then finds the id taken.
-        if let Some(sql) = ledger_lookup(need(e, "ledger")?) {
-            let here: bool = w.prepare_cached(sql)?.query_row([id], |r| r.get(0))?;
+        if let Some((sql, by)) = ledger_lookup(need(e, "ledger")?) {
+            let here: bool = w
+                .prepare_cached(sql)?
+                .query_row([id, text(e, by).unwrap_or_default()], |r| r.get(0))?;
             if here {
                 return Ok(false);
             }
@@ -268,37 +297,37 @@ fn entry(
         "points" => w
             .prepare_cached(
                 "INSERT INTO points_ledger (id, member_id, sale_id, delta, reason, expires_on, created_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT (id) DO NOTHING",
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT DO NOTHING",
             )?
             .execute(params![id, need(e, "memberId")?, sale_id, int(e, "delta"), reason, text(e, "expiresOn"), created])?,
         "stored_value" => w
             .prepare_cached(
                 "INSERT INTO stored_value_ledger (id, member_id, sale_id, delta, reason, created_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (id) DO NOTHING",
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT DO NOTHING",
             )?
             .execute(params![id, need(e, "memberId")?, sale_id, int(e, "delta"), reason, created])?,
         "package" => w
             .prepare_cached(
                 "INSERT INTO package_ledger (id, package_id, sale_id, delta, reason, created_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (id) DO NOTHING",
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT DO NOTHING",
             )?
             .execute(params![id, need(e, "packageId")?, sale_id, int(e, "delta"), reason, created])?,
         "stock" => w
             .prepare_cached(
                 "INSERT INTO stock_moves (id, product_id, qty, reason, created_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (id) DO NOTHING",
+                 VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT DO NOTHING",
             )?
             .execute(params![id, need(e, "productId")?, int(e, "qty"), reason, created])?,
         "drawer" => w
             .prepare_cached(
                 "INSERT INTO cash_drawer (id, shift_id, sale_id, kind, amount, created_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (id) DO NOTHING",
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT DO NOTHING",
             )?
             .execute(params![id, need(e, "shiftId")?, sale_id, need(e, "kind")?, int(e, "amount"), created])?,
         "commission" => w
             .prepare_cached(
                 "INSERT INTO commission_ledger (id, staff_id, sale_id, sale_line_id, amount, created_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (id) DO NOTHING",
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT DO NOTHING",
             )?
             .execute(params![id, need(e, "staffId")?, sale_id, need(e, "lineId")?, int(e, "amount"), created])?,
         other => {

@@ -125,20 +125,20 @@ fn a_database_from_before_stock_levels_gets_them_from_its_moves() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("v6.sqlite3");
     let clock = std::sync::Arc::new(salondesk_core::clock::SystemClock);
-    let id = {
-        let mut st = salondesk_core::Store::open(&path, clock.clone()).unwrap();
-        let p = st.add_product(&serum_input(8)).unwrap();
-        st.receive_stock(p.id, 4).unwrap();
+    let id = salondesk_core::ids::ProductId::new(chrono::Utc::now());
+    {
         // As version 6 left it: moves, and no running levels.
-        st.conn()
-            .execute_batch(
-                "DROP TRIGGER stock_moves_level; DROP TRIGGER stock_moves_no_update;
-                 DROP TRIGGER stock_moves_no_delete; DROP TABLE stock_levels;
-                 PRAGMA user_version = 6;",
-            )
-            .unwrap();
-        p.id
-    };
+        let mut conn = rusqlite::Connection::open(&path).unwrap();
+        salondesk_core::db::migrate_to(&mut conn, 6).unwrap();
+        conn.execute_batch(&format!(
+            "INSERT INTO products (id, sku, name, price, cost, created_at, updated_at)
+                 VALUES ('{id}', 'SKU-1', '精华液', 38800, 12000, '2026-01-01', '2026-01-01');
+             INSERT INTO stock_moves (id, product_id, qty, reason, created_at) VALUES
+                 ('m1', '{id}', 8, 'receive', '2026-01-01'),
+                 ('m2', '{id}', 4, 'receive', '2026-01-02');"
+        ))
+        .unwrap();
+    }
     let mut st = salondesk_core::Store::open(&path, clock).unwrap();
     assert_eq!(st.product(id).unwrap().stock, 12);
     st.receive_stock(id, 1).unwrap();

@@ -68,3 +68,87 @@ fn a_database_from_a_newer_version_is_refused_and_left_untouched() {
         "refusing must not even switch the file to WAL"
     );
 }
+
+/// Version 9 → 10 rebuilds the ledgers keyed by what they are read by and
+/// keeps a sale's spend on it: balances, the order tenders were given in, a
+/// line's commission and the spend a tier is judged by all come through.
+#[test]
+fn ledgers_rebuilt_by_their_keys_keep_every_row_and_the_tender_order() {
+    use salondesk_core::ids::MemberId;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("v9.sqlite3");
+    let member = MemberId::new(chrono::Utc::now());
+    {
+        let mut conn = rusqlite::Connection::open(&path).unwrap();
+        salondesk_core::db::migrate_to(&mut conn, 9).unwrap();
+        // Tender ids sort the other way round from the order they were given.
+        conn.execute_batch(&format!(
+            "INSERT INTO staff (id, name, role, pin_hash, created_at, updated_at)
+                 VALUES ('s1', '林', 'owner', 'x', '2026-01-01', '2026-01-01');
+             INSERT INTO members (id, member_no, name, phone, registered_at, updated_at)
+                 VALUES ('{member}', 'M1', '王', '+8613812345678', '2026-01-01', '2026-01-01');
+             INSERT INTO shifts (id, device_id, opened_by, opened_at, float)
+                 VALUES ('sh1', 'd1', 's1', '2026-01-01', 50000);
+             INSERT INTO sales (id, receipt_no, kind, member_id, cashier_id, shift_id, subtotal,
+                                discount_total, total, business_date, created_at)
+                 VALUES ('x1', 'R1', 'sale', '{member}', 's1', 'sh1', 130000, 0, 130000,
+                         '2026-01-01', '2026-01-01T10:00:00Z');
+             INSERT INTO sale_lines (id, sale_id, line_no, kind, item_id, name, qty, unit_price, amount)
+                 VALUES ('l1', 'x1', 1, 'service', 'v1', '护理', 1, 30000, 30000),
+                        ('l2', 'x1', 2, 'top_up', 'p1', '充1000', 1, 100000, 100000);
+             INSERT INTO sale_tenders (id, sale_id, kind, amount, reference)
+                 VALUES ('t9', 'x1', 'wechat_pay', 100000, 'wx1'),
+                        ('t1', 'x1', 'cash', 30000, NULL);
+             INSERT INTO commission_ledger VALUES ('c1', 's1', 'x1', 'l1', 3000, '2026-01-01T10:00:00Z');
+             INSERT INTO cash_drawer (id, shift_id, sale_id, kind, amount, created_at)
+                 VALUES ('d1', 'sh1', NULL, 'float', 50000, '2026-01-01T09:00:00Z'),
+                        ('d2', 'sh1', 'x1', 'sale', 30000, '2026-01-01T10:00:00Z');
+             INSERT INTO points_ledger VALUES ('pt1', '{member}', 'x1', 300, 'earn', '2027-12-31', '2026-01-01T10:00:00Z');
+             INSERT INTO stored_value_ledger VALUES
+                 ('sv1', '{member}', 'x1', 100000, 'top_up', '2026-01-01T10:00:00Z'),
+                 ('sv2', '{member}', 'x1', 20000, 'bonus', '2026-01-01T10:00:00Z');"
+        ))
+        .unwrap();
+    }
+    let store = Store::open(&path, Arc::new(SystemClock)).unwrap();
+    let c = store.conn();
+    let b = salondesk_core::ledger::balances(c, member).unwrap();
+    assert_eq!((b.points, b.stored_value.fen()), (300, 120_000));
+    let sale = store.sale("x1").unwrap();
+    let kinds: Vec<&str> = sale.tenders.iter().map(|t| t.kind.as_str()).collect();
+    assert_eq!(
+        kinds,
+        ["wechat_pay", "cash"],
+        "the order they were given in"
+    );
+    assert_eq!(sale.points_earned, 300);
+    let one = |sql: &str| -> i64 { c.query_row(sql, [], |r| r.get(0)).unwrap() };
+    assert_eq!(
+        one("SELECT spend FROM sales WHERE id = 'x1'"),
+        30_000,
+        "top-ups are not spend"
+    );
+    assert_eq!(
+        one("SELECT sum(amount) FROM commission_ledger WHERE sale_line_id = 'l1'"),
+        3000
+    );
+    assert_eq!(
+        one("SELECT sum(amount) FROM cash_drawer WHERE shift_id = 'sh1'"),
+        80_000
+    );
+    for table in [
+        "points_ledger",
+        "stored_value_ledger",
+        "cash_drawer",
+        "sale_tenders",
+    ] {
+        let sql: String = c
+            .query_row(
+                "SELECT sql FROM sqlite_schema WHERE name = ?1",
+                [table],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert!(sql.contains("WITHOUT ROWID"), "{table}: {sql}");
+    }
+}

@@ -41,7 +41,7 @@ fn balance(s: &Salon) -> i64 {
 fn expire_rows(s: &Salon) -> Vec<i64> {
     s.t.store
         .conn()
-        .prepare("SELECT delta FROM points_ledger WHERE reason = 'expire' ORDER BY rowid")
+        .prepare("SELECT delta FROM points_ledger WHERE reason = 'expire' ORDER BY created_at, id")
         .unwrap()
         .query_map([], |r| r.get(0))
         .unwrap()

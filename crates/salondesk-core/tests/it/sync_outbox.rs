@@ -106,31 +106,40 @@ fn an_answer_with_a_gap_keeps_what_follows_the_gap_waiting() {
 fn a_database_that_marked_each_pushed_row_keeps_its_place_when_migrated() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("old.sqlite3");
-    let ids: Vec<Uuid> = {
-        let mut store = open(&path);
-        register(&mut store, 4);
-        let ids = store
-            .outbox_batch(10)
-            .unwrap()
-            .iter()
-            .map(|o| o.op_id)
-            .collect();
+    let ids: Vec<Uuid> = (0..4).map(|_| Uuid::now_v7()).collect();
+    {
         // As version 4 left it: the first two marked pushed, the third refused,
         // the fourth waiting; no watermark.
-        store
-            .conn()
-            .execute_batch(
-                "UPDATE outbox SET pushed_at = '2026-11-01T00:00:00Z' WHERE seq IN (1, 2);
-                 UPDATE outbox SET rejected_at = '2026-11-01T00:00:00Z', reject_code = 'forbidden'
-                  WHERE seq = 3;
-                 DELETE FROM meta WHERE key = 'outbox_pushed_through';
-                 DROP INDEX outbox_waiting;
-                 CREATE INDEX outbox_unpushed ON outbox(seq) WHERE pushed_at IS NULL AND rejected_at IS NULL;
-                 PRAGMA user_version = 4;",
+        let mut conn = rusqlite::Connection::open(&path).unwrap();
+        salondesk_core::db::migrate_to(&mut conn, 4).unwrap();
+        let mut insert = conn
+            .prepare(
+                "INSERT INTO outbox (op_id, hlc, device_id, entity, entity_id, kind, payload,
+                                     created_at, pushed_at, rejected_at, reject_code)
+                 VALUES (?1, '001763900000000-000001', ?2, 'member', ?3, 'upsert', '{}',
+                         '2026-11-01T00:00:00Z', ?4, ?5, ?6)",
             )
             .unwrap();
-        ids
-    };
+        let device = Uuid::now_v7().to_string();
+        let at = Some("2026-11-01T00:00:00Z");
+        for (i, id) in ids.iter().enumerate() {
+            let (pushed, refused) = match i {
+                0 | 1 => (at, None),
+                2 => (None, at),
+                _ => (None, None),
+            };
+            insert
+                .execute(rusqlite::params![
+                    id.to_string(),
+                    device,
+                    Uuid::now_v7().to_string(),
+                    pushed,
+                    refused,
+                    refused.map(|_| "forbidden")
+                ])
+                .unwrap();
+        }
+    }
     let store = open(&path);
     assert_eq!(waiting(&store), [ids[3]]);
     assert_eq!(store.pending_ops().unwrap(), 1);
