@@ -2,6 +2,7 @@
 
 mod checkpoint;
 mod migrations;
+mod wal_vfs;
 
 pub use checkpoint::{Checkpointer, CHECKPOINT_EVERY, WAL_CHECKPOINT_PAGES};
 
@@ -30,7 +31,13 @@ pub fn open(path: &Path) -> Result<Connection> {
             })?;
         }
     }
-    let mut conn = Connection::open(path)?;
+    // The platform's VFS, writing each commit's WAL frames in one piece.
+    wal_vfs::register()?;
+    let mut conn = Connection::open_with_flags_and_vfs(
+        path,
+        rusqlite::OpenFlags::default(),
+        wal_vfs::VFS_NAME,
+    )?;
     // Check the version first: even switching the journal mode writes to the file.
     migrations::refuse_newer(&conn)?;
     configure(&conn)?;
