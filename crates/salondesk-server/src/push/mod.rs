@@ -44,7 +44,7 @@ pub async fn handler(
     body: Result<Bytes, BytesRejection>,
 ) -> ApiResult<Response> {
     let body = body.map_err(crate::routes::bytes_rejection)?;
-    let request = wire::parse(&body)?;
+    let (request, prechecked) = wire::parse_checked(&body, |op| check::precheck(op, &device))?;
     if request.ops.len() > MAX_PUSH_OPS {
         return Err(ApiError::new(
             StatusCode::PAYLOAD_TOO_LARGE,
@@ -55,7 +55,14 @@ pub async fn handler(
             ),
         ));
     }
-    let results = push(&state, &device, &request.ops, &request.payload_texts).await?;
+    let results = push(
+        &state,
+        &device,
+        &request.ops,
+        &request.payload_texts,
+        prechecked,
+    )
+    .await?;
     Ok((
         Extension(DeviceTag(device.id)),
         Json(PushResponse { results }),
@@ -81,26 +88,31 @@ fn lock_key(tenant: Uuid) -> i64 {
     (hi ^ lo) as i64
 }
 
+/// What `check::precheck` said of one operation.
+pub type Prechecked = Result<(&'static EntitySpec, OpIds), Refusal>;
+
 /// Applies a batch for `device` and returns one result per operation.
-/// `payload_texts[i]` is `ops[i].payload` as JSON text (what gets logged).
+/// `payload_texts[i]` is `ops[i].payload` as JSON text (what gets logged);
+/// `prechecked[i]` is `check::precheck` of `ops[i]` (made while parsing).
 pub async fn push(
     state: &AppState,
     device: &Device,
     ops: &[Op],
     payload_texts: &[String],
+    prechecked: Vec<Prechecked>,
 ) -> ApiResult<Vec<OpResult>> {
     if ops.is_empty() {
         return Ok(Vec::new());
     }
     let mut fates: Vec<Fate> = Vec::with_capacity(ops.len());
     let mut first_index: HashMap<Uuid, usize> = HashMap::new();
-    for (i, op) in ops.iter().enumerate() {
+    for ((i, op), checked) in ops.iter().enumerate().zip(prechecked) {
         if let Some(&j) = first_index.get(&op.op_id) {
             fates.push(Fate::SameAs(j));
             continue;
         }
         first_index.insert(op.op_id, i);
-        fates.push(match check::precheck(op, device) {
+        fates.push(match checked {
             Ok((spec, ids)) => Fate::Pending(spec, ids),
             Err(r) => Fate::Rejected(r),
         });

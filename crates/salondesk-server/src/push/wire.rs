@@ -1,6 +1,10 @@
 //! Reading a push body: the protocol's `PushRequest`, with each payload also
 //! kept as the text it arrived as. The server logs that text as is instead of
 //! printing the parsed value again (a batch of sales is megabytes of JSON).
+//!
+//! Parsing each payload and checking its operation is most of the server's
+//! own work on a push, and PostgreSQL waits for it: a batch is cut into parts
+//! parsed and checked on threads of their own, one per core (up to 4).
 
 use crate::error::{ApiError, ApiResult};
 use chrono::{DateTime, Utc};
@@ -42,30 +46,79 @@ fn bad(e: serde_json::Error) -> ApiError {
     ApiError::bad_request(format!("the body is not what this call takes: {e}"))
 }
 
+#[cfg(test)]
 pub fn parse(body: &[u8]) -> ApiResult<Received> {
+    parse_checked(body, |_| ()).map(|(received, _)| received)
+}
+
+/// Fewer operations than this are parsed on the calling thread alone.
+const PARALLEL_FROM: usize = 64;
+
+/// Parses the body, and hands each operation to `check` once parsed; returns
+/// the operations and one `check` result per operation, in order.
+pub fn parse_checked<T: Send>(
+    body: &[u8],
+    check: impl Fn(&Op) -> T + Sync,
+) -> ApiResult<(Received, Vec<T>)> {
     let body: &[u8] = if body.iter().all(u8::is_ascii_whitespace) {
         b"{}"
     } else {
         body
     };
     let wire: WireRequest<'_> = serde_json::from_slice(body).map_err(bad)?;
-    let mut ops = Vec::with_capacity(wire.ops.len());
-    let mut payload_texts = Vec::with_capacity(wire.ops.len());
-    for w in wire.ops {
-        let text = w.payload.get();
-        ops.push(Op {
-            op_id: w.op_id,
-            hlc: w.hlc,
-            device_id: w.device_id,
-            entity: w.entity,
-            entity_id: w.entity_id,
-            kind: w.kind,
-            payload: serde_json::from_str(text).map_err(bad)?,
-            created_at: w.created_at,
-        });
-        payload_texts.push(text.to_owned());
+    let threads = if wire.ops.len() < PARALLEL_FROM {
+        1
+    } else {
+        std::thread::available_parallelism().map_or(1, |n| n.get().min(4))
+    };
+    let part = wire.ops.len().div_ceil(threads).max(1);
+    let check = &check;
+    let parts: Vec<ApiResult<Vec<(Op, String, T)>>> = std::thread::scope(|s| {
+        let mut parts = wire.ops.chunks(part);
+        let first = parts.next().unwrap_or_default();
+        let others: Vec<_> = parts.map(|p| s.spawn(move || convert(p, check))).collect();
+        let mut out = vec![convert(first, check)];
+        for h in others {
+            out.push(h.join().unwrap_or_else(|_| {
+                tracing::error!("a thread parsing a push stopped");
+                Err(ApiError::internal())
+            }));
+        }
+        out
+    });
+    let mut received = Received {
+        ops: Vec::with_capacity(wire.ops.len()),
+        payload_texts: Vec::with_capacity(wire.ops.len()),
+    };
+    let mut checked = Vec::with_capacity(wire.ops.len());
+    for part in parts {
+        for (op, text, c) in part? {
+            received.ops.push(op);
+            received.payload_texts.push(text);
+            checked.push(c);
+        }
     }
-    Ok(Received { ops, payload_texts })
+    Ok((received, checked))
+}
+
+fn convert<T>(part: &[WireOp<'_>], check: &impl Fn(&Op) -> T) -> ApiResult<Vec<(Op, String, T)>> {
+    part.iter()
+        .map(|w| {
+            let text = w.payload.get();
+            let op = Op {
+                op_id: w.op_id,
+                hlc: w.hlc.clone(),
+                device_id: w.device_id,
+                entity: w.entity.clone(),
+                entity_id: w.entity_id.clone(),
+                kind: w.kind,
+                payload: serde_json::from_str(text).map_err(bad)?,
+                created_at: w.created_at,
+            };
+            let c = check(&op);
+            Ok((op, text.to_owned(), c))
+        })
+        .collect()
 }
 
 #[cfg(test)]
