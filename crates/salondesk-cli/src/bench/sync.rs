@@ -65,55 +65,65 @@ pub fn run(dir: &Path, ops: usize, database_url: Option<String>) -> anyhow::Resu
         .enable_all()
         .build()?;
     rt.block_on(async move {
-        let db = fresh_database(&url).await?;
-        let config = salondesk_server::Config::new(db.clone(), ADMIN_TOKEN);
+        let (db, name) = fresh_database(&url).await?;
+        let config = salondesk_server::Config::new(db, ADMIN_TOKEN);
         let server = salondesk_server::spawn(config)
             .await
             .map_err(|e| anyhow!("server did not start: {e}"))?;
-        let base = server.url();
-        let codes = enrolment_codes(&base, 2).await?;
-        let a = enrol(a, &base, &codes[0], "Bench till A").await?;
-        let b = enrol(b, &base, &codes[1], "Bench till B").await?;
-
-        let push = engine(&a)?;
-        let t = Instant::now();
-        let pushed = push.sync_once().await?;
-        let push_s = t.elapsed().as_secs_f64();
-        if pushed.rejected > 0 {
-            return Err(anyhow!("{} operations were rejected", pushed.rejected));
-        }
-        println!(
-            "BENCH sync.push ops_per_s={:.0} ops={} seconds={push_s:.2} batch={}",
-            pushed.pushed as f64 / push_s,
-            pushed.pushed,
-            salondesk_protocol::MAX_PUSH_OPS
-        );
-
-        let pull = engine(&b)?;
-        let t = Instant::now();
-        let pulled = pull.sync_once().await?;
-        let pull_s = t.elapsed().as_secs_f64();
-        let got = pulled.applied + pulled.skipped;
-        println!(
-            "BENCH sync.pull ops_per_s={:.0} ops={got} applied={} seconds={pull_s:.2} pages={}",
-            got as f64 / pull_s,
-            pulled.applied,
-            pulled.pages
-        );
-        let (left_a, left_b) = (lock(&a).pending_ops()?, lock(&b).pending_ops()?);
-        if left_a != 0 || pulled.applied < pushed.accepted {
-            return Err(anyhow!(
-                "not converged: {left_a} left on A, {left_b} on B, {} applied of {} accepted",
-                pulled.applied,
-                pushed.accepted
-            ));
-        }
-        eprintln!(
-            "server database: {}",
-            salondesk_server::config::redact_url(&db)
-        );
-        Ok(())
+        let measured = measure(&server, a, b).await;
+        server.shutdown().await;
+        // The bench's database goes with it, whatever the outcome.
+        let dropped = drop_database(&url, &name).await;
+        measured?;
+        dropped
     })
+}
+
+/// Enrols both devices, then times A's push and B's pull.
+async fn measure(
+    server: &salondesk_server::RunningServer,
+    a: Store,
+    b: Store,
+) -> anyhow::Result<()> {
+    let base = server.url();
+    let codes = enrolment_codes(&base, 2).await?;
+    let a = enrol(a, &base, &codes[0], "Bench till A").await?;
+    let b = enrol(b, &base, &codes[1], "Bench till B").await?;
+
+    let push = engine(&a)?;
+    let t = Instant::now();
+    let pushed = push.sync_once().await?;
+    let push_s = t.elapsed().as_secs_f64();
+    if pushed.rejected > 0 {
+        return Err(anyhow!("{} operations were rejected", pushed.rejected));
+    }
+    println!(
+        "BENCH sync.push ops_per_s={:.0} ops={} seconds={push_s:.2} batch={}",
+        pushed.pushed as f64 / push_s,
+        pushed.pushed,
+        salondesk_protocol::MAX_PUSH_OPS
+    );
+
+    let pull = engine(&b)?;
+    let t = Instant::now();
+    let pulled = pull.sync_once().await?;
+    let pull_s = t.elapsed().as_secs_f64();
+    let got = pulled.applied + pulled.skipped;
+    println!(
+        "BENCH sync.pull ops_per_s={:.0} ops={got} applied={} seconds={pull_s:.2} pages={}",
+        got as f64 / pull_s,
+        pulled.applied,
+        pulled.pages
+    );
+    let (left_a, left_b) = (lock(&a).pending_ops()?, lock(&b).pending_ops()?);
+    if left_a != 0 || pulled.applied < pushed.accepted {
+        return Err(anyhow!(
+            "not converged: {left_a} left on A, {left_b} on B, {} applied of {} accepted",
+            pulled.applied,
+            pushed.accepted
+        ));
+    }
+    Ok(())
 }
 
 type Shared = Arc<Mutex<Store>>;
@@ -252,8 +262,9 @@ fn sell(
     Ok(())
 }
 
-/// A database of its own on the given server, so runs never see each other.
-async fn fresh_database(url: &str) -> anyhow::Result<String> {
+/// A database of its own on the given server, so runs never see each other:
+/// its URL and name.
+async fn fresh_database(url: &str) -> anyhow::Result<(String, String)> {
     use sqlx::Connection;
     let mut admin = sqlx::PgConnection::connect(url).await.with_context(|| {
         format!(
@@ -272,7 +283,19 @@ async fn fresh_database(url: &str) -> anyhow::Result<String> {
     let (base, _) = url
         .rsplit_once('/')
         .ok_or_else(|| anyhow!("a database URL ends in /<database>"))?;
-    Ok(format!("{base}/{name}"))
+    Ok((format!("{base}/{name}"), name))
+}
+
+async fn drop_database(url: &str, name: &str) -> anyhow::Result<()> {
+    use sqlx::Connection;
+    let mut admin = sqlx::PgConnection::connect(url).await?;
+    // A name this bench made (digits and underscores): safe to splice.
+    sqlx::query(sqlx::AssertSqlSafe(format!(
+        "DROP DATABASE IF EXISTS {name} WITH (FORCE)"
+    )))
+    .execute(&mut admin)
+    .await?;
+    Ok(())
 }
 
 async fn enrolment_codes(base: &str, n: usize) -> anyhow::Result<Vec<String>> {
