@@ -164,6 +164,15 @@ pub(super) fn member_ledger(w: &Writer<'_>, cx: &mut Ctx<'_>) -> Result<Outcome>
     let p = payload_fields(cx)?;
     let sale_id = text(p, "saleId").unwrap_or(&cx.op.entity_id).to_owned();
     let created = text(p, "createdAt").unwrap_or(&cx.time).to_owned();
+    // A sale of this store is here already with every row it wrote (made
+    // here, or pulled from its till whole), and its visit was counted then:
+    // one lookup instead of one per row.
+    let here: bool = w
+        .prepare_cached("SELECT EXISTS (SELECT 1 FROM sales WHERE id = ?1)")?
+        .query_row([&sale_id], |r| r.get(0))?;
+    if here {
+        return Ok(Outcome::Skipped);
+    }
     let mut added = packages(w, p, &sale_id, &created)?;
     for e in list(p, "entries") {
         if matches!(
@@ -173,19 +182,15 @@ pub(super) fn member_ledger(w: &Writer<'_>, cx: &mut Ctx<'_>) -> Result<Outcome>
             added += usize::from(entry(w, e, &sale_id, &created, Seen::Maybe)?);
         }
     }
-    // Her visit in another store. A sale of this store is here already, and
-    // was counted when it was made here or pulled from its till.
+    // Her visit in another store.
     if let Some(member) = text(p, "visitOf") {
-        let here: bool = w
-            .prepare_cached("SELECT EXISTS (SELECT 1 FROM sales WHERE id = ?1)")?
-            .query_row([&sale_id], |r| r.get(0))?;
-        let first = !here
-            && w.prepare_cached(
+        let first = w
+            .prepare_cached(
                 "INSERT INTO pulled_visits (sale_id, member_id, visited_at) VALUES (?1, ?2, ?3)
                  ON CONFLICT (sale_id) DO NOTHING",
             )?
             .execute(params![sale_id, member, created])?
-                == 1;
+            == 1;
         if first {
             crate::member::record_visit(w, member, &created)?;
             added += 1;
