@@ -8,7 +8,7 @@ use super::ledger_rows::{line_row, tender_row, LedgerRows, PackageRow};
 use super::priced_cart::price_cart;
 use super::pricing::LineKind;
 use super::tenders::{check, TenderRules};
-use super::tiers::{re_evaluate, TierReason};
+use super::tiers::{counts_as_spend, re_evaluate, TierReason};
 use super::{settings, SaleOutcome};
 use crate::ids::MemberId;
 use crate::money::Money;
@@ -96,10 +96,9 @@ fn complete(
     let subtotal = total.fen() + discount_total;
     let approver_id = cart.approval.as_ref().map(|a| a.approver());
     let coupon_code = cart_priced.coupon.as_ref().map(|(c, _)| c.code.clone());
-    // What counts towards her tier: top-ups are prepayment, not spend.
     let spend: i64 = priced
         .iter()
-        .filter(|p| p.line.kind != LineKind::TopUp)
+        .filter(|p| counts_as_spend(p.line.kind.as_str()))
         .map(|p| p.amount.fen())
         .sum();
     w.prepare_cached(

@@ -31,6 +31,7 @@ pub use quote::{Quote, QuoteLine};
 pub use refund::RefundRequest;
 pub use sale_read::{SaleLineRecord, SaleRecord, SaleSummary, SaleTenderRecord};
 pub use settings::CheckoutSettings;
+pub(crate) use tiers::counts_as_spend;
 pub use tiers::{qualifying_tier, TierChange, TierRule};
 
 use crate::money::Money;

@@ -7,7 +7,7 @@
 use super::allocate::allocate;
 use super::approval::Approval;
 use super::ledger_rows::{LedgerRows, LineRow, TenderRow};
-use super::tiers::{re_evaluate, TierReason};
+use super::tiers::{counts_as_spend, re_evaluate, TierReason};
 use super::{settings, SaleOutcome};
 use crate::ids::MemberId;
 use crate::money::Money;
@@ -121,10 +121,9 @@ fn refund(
     let refund_total: i64 = chosen.iter().map(|l| l.amount).sum();
     let discount_total: i64 = chosen.iter().map(|l| l.tier + l.coupon + l.manual).sum();
     let kind = if req.void { "void" } else { "refund" };
-    // Spend given back counts against her tier (top-ups were never spend).
     let spend: i64 = chosen
         .iter()
-        .filter(|l| l.kind != "top_up")
+        .filter(|l| counts_as_spend(&l.kind))
         .map(|l| -l.amount)
         .sum();
     w.prepare_cached(

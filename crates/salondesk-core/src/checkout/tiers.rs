@@ -124,6 +124,13 @@ pub fn qualifying_tier(rules: &[TierRule], cumulative: Money, months: &[Money]) 
     best
 }
 
+/// Whether a sale line of `kind` is spend towards a tier: a top-up is
+/// prepayment, not spend (a refund's lines, negative, count against it).
+/// Kept on each sale as `sales.spend` (migration 0010).
+pub(crate) fn counts_as_spend(kind: &str) -> bool {
+    kind != "top_up"
+}
+
 /// Cumulative spend (top-ups are prepayment, not spend; refunds count against it)
 /// and the spend of each of the last 12 months up to `month` ("YYYY-MM").
 fn spend(conn: &Connection, member: MemberId, month: &str) -> Result<(Money, Vec<Money>)> {

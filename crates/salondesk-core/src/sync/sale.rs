@@ -8,6 +8,7 @@
 
 use super::apply::{Ctx, Outcome};
 use super::records::payload_fields;
+use crate::checkout::counts_as_spend;
 use crate::write::Writer;
 use crate::{CoreError, Result};
 use rusqlite::params;
@@ -52,9 +53,8 @@ pub(super) fn sale(w: &Writer<'_>, cx: &mut Ctx<'_>) -> Result<Outcome> {
     let created = text(p, "createdAt").unwrap_or(&cx.time).to_owned();
     let total = int(p, "total").unwrap_or(0);
     let discount = int(p, "discount").unwrap_or(0);
-    // As the till counted it: its lines, top-ups left out.
     let spend: i64 = list(p, "lines")
-        .filter(|l| text(l, "kind") != Some("top_up"))
+        .filter(|l| text(l, "kind").is_none_or(counts_as_spend))
         .filter_map(|l| int(l, "amount"))
         .sum();
     let insert_sale = |receipt_no: &str| {
