@@ -91,7 +91,17 @@ impl OutgoingOp {
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct PushRequest {
     pub ops: Vec<Op>,
+    /// The last operation of the batch this one comes after, when that batch
+    /// is still on its way (a device keeps two pushes in flight). The server
+    /// applies this batch only once that operation is logged (accepted before,
+    /// or refused), so a device's operations keep their order; if it does not
+    /// come in time the answer is 409 `out_of_order` and nothing is applied.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub follows: Option<Uuid>,
 }
+
+/// The error code of a push whose `follows` was not logged in time.
+pub const OUT_OF_ORDER: &str = "out_of_order";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]

@@ -40,6 +40,9 @@ pub struct Config {
     pub ip_rate: RateLimit,
     /// PostgreSQL connections in the pool.
     pub max_connections: u32,
+    /// How long a push waits for the push it follows (`PushRequest::follows`)
+    /// before it is answered 409 `out_of_order`.
+    pub push_order_wait: std::time::Duration,
 }
 
 impl Config {
@@ -53,6 +56,7 @@ impl Config {
             device_rate: RateLimit::DEVICE_DEFAULT,
             ip_rate: RateLimit::IP_DEFAULT,
             max_connections: 16,
+            push_order_wait: std::time::Duration::from_secs(10),
         }
     }
 

@@ -21,6 +21,7 @@ pub(crate) struct Inner {
     pub device_limiter: Limiter<Uuid>,
     pub ip_limiter: Limiter<IpAddr>,
     pub clock: ServerClock,
+    pub push_order_wait: std::time::Duration,
 }
 
 impl AppState {
@@ -33,6 +34,7 @@ impl AppState {
                 device_limiter: Limiter::new(config.device_rate),
                 ip_limiter: Limiter::new(config.ip_rate),
                 clock: ServerClock::default(),
+                push_order_wait: config.push_order_wait,
             }),
         }
     }

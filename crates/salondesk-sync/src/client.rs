@@ -17,10 +17,12 @@ use uuid::Uuid;
 pub const CONNECT_TIMEOUT: Duration = Duration::from_secs(5);
 pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
 
-/// `{ops}` borrowed, so a batch is not copied to be sent.
+/// `{ops, follows}` borrowed, so a batch is not copied to be sent.
 #[derive(Serialize)]
 struct PushBody<'a> {
     ops: &'a [OutgoingOp],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    follows: Option<Uuid>,
 }
 
 #[derive(Clone)]
@@ -121,8 +123,14 @@ impl Client {
 
     /// `POST /v1/push`. A body over the server's limit is refused here as
     /// [`SyncError::TooLarge`] without being sent, as the server would.
-    pub async fn push(&self, ops: &[OutgoingOp]) -> Result<PushResponse, SyncError> {
-        let body = serde_json::to_vec(&PushBody { ops })
+    /// `follows`: the last operation of a push still on its way, which the
+    /// server must log before this batch (`PushRequest::follows`).
+    pub async fn push(
+        &self,
+        ops: &[OutgoingOp],
+        follows: Option<Uuid>,
+    ) -> Result<PushResponse, SyncError> {
+        let body = serde_json::to_vec(&PushBody { ops, follows })
             .map_err(|e| SyncError::Local(format!("encoding a push: {e}")))?;
         if body.len() > MAX_BODY_BYTES {
             return Err(SyncError::TooLarge);

@@ -14,7 +14,7 @@ use crate::error::SyncError;
 use crate::local::{step, Local};
 use crate::status::{InitialSync, Snapshot, StatusError, SyncStatus};
 use salondesk_core::sync::OutboxBatch;
-use salondesk_protocol::{OpResult, OpStatus, MAX_PULL_OPS};
+use salondesk_protocol::{OpResult, OpStatus, PushResponse, MAX_PULL_OPS, OUT_OF_ORDER};
 use tokio::sync::watch;
 use uuid::Uuid;
 
@@ -156,60 +156,96 @@ impl<L: Local> Engine<L> {
 
     /// Sends the outbox, oldest first, until it is empty.
     ///
-    /// Pipelined, in order: while a batch is on its way to the server the next
-    /// one is read (by outbox position, so it never overlaps the batch in
-    /// flight) and the results of the batch before are recorded. Batches still
-    /// go one at a time, each after the server answered the one before: the
-    /// server sees this device's operations in the order they were made.
+    /// Pipelined, in order: two pushes are in flight at once, the second
+    /// naming the last operation of the first (`follows`), so the server
+    /// parses and checks one batch while PostgreSQL applies the one before
+    /// and still applies this device's operations in the order they were made.
+    /// Replies are taken in order; each batch's results are recorded in the
+    /// background while the next ones travel. When a push fails, the one
+    /// behind it is cancelled and the outbox is pushed again from its first
+    /// unsettled operation (the server acknowledges what it already has as
+    /// duplicates).
     async fn push_all(&self, report: &mut SyncReport) -> Result<(), SyncError> {
         let mut size = BatchSize::default();
-        // The outbox position the batch in hand starts after.
+        // The outbox position the first unsettled operation comes after.
         let mut from = 0;
-        let mut batch = self.read_outbox(from, size.current()).await?;
         let mut recording: Option<Recording> = None;
-        while !batch.ops.is_empty() {
-            let (reply, next) = tokio::join!(
-                self.client.push(&batch.ops),
-                self.read_outbox(batch.last_seq, size.current())
-            );
-            let results = match reply {
-                Ok(reply) => {
-                    size.on_success();
-                    reply.results
-                }
-                Err(SyncError::TooLarge) => match size.on_too_large(batch.ops.len()) {
-                    TooLarge::Retry(fewer) => {
-                        batch = self.read_outbox(from, fewer).await?;
-                        continue;
-                    }
-                    TooLarge::Refuse => vec![too_large(batch.ops[0].op_id)],
-                },
+        'round: loop {
+            let batch = match self.read_outbox(from, size.current()).await {
+                Ok(b) if b.ops.is_empty() => break,
+                Ok(b) => b,
                 Err(e) => {
                     finish(recording).await?;
                     return Err(e);
                 }
             };
-            if results.is_empty() {
-                finish(recording).await?;
-                return Err(SyncError::Local(
-                    "the server answered a push without a result for any operation".into(),
-                ));
+            let mut first = self.send(batch, None);
+            loop {
+                let second = match self.read_outbox(first.last_seq, size.current()).await {
+                    Ok(b) if b.ops.is_empty() => None,
+                    Ok(b) => Some(self.send(b, Some(first.last_op))),
+                    Err(e) => {
+                        first.cancel().await;
+                        finish(recording).await?;
+                        return Err(e);
+                    }
+                };
+                let (sent, last_seq, first_op) = (first.sent, first.last_seq, first.first_op);
+                match first.reply().await {
+                    Ok(reply) => {
+                        size.on_success();
+                        count(report, &reply.results);
+                        finish(recording.take()).await?;
+                        recording = Some(self.record(reply.results));
+                        from = last_seq;
+                        match second {
+                            Some(next) => first = next,
+                            // Read again: operations made while pushing go too.
+                            None => continue 'round,
+                        }
+                    }
+                    Err(e) => {
+                        if let Some(next) = second {
+                            next.cancel().await;
+                        }
+                        match e {
+                            SyncError::TooLarge => {
+                                if size.on_too_large(sent) == TooLarge::Refuse {
+                                    // Settled as refused before the outbox
+                                    // is read again (the read skips it).
+                                    let results = vec![too_large(first_op)];
+                                    count(report, &results);
+                                    finish(recording.take()).await?;
+                                    recording = Some(self.record(results));
+                                    finish(recording.take()).await?;
+                                }
+                                continue 'round;
+                            }
+                            e if out_of_order(&e) => continue 'round,
+                            e => {
+                                finish(recording).await?;
+                                return Err(e);
+                            }
+                        }
+                    }
+                }
             }
-            count(report, &results);
-            let sent_whole = results.len() == batch.ops.len();
-            finish(recording.take()).await?;
-            recording = Some(self.record(results));
-            batch = if sent_whole {
-                from = batch.last_seq;
-                next?
-            } else {
-                // Only the first operation was settled (refused as too large):
-                // once that is recorded, the rest of this batch goes next.
-                finish(recording.take()).await?;
-                self.read_outbox(from, size.current()).await?
-            };
         }
         finish(recording).await
+    }
+
+    /// Starts pushing `batch` (after `follows`, if that push is still on its way).
+    fn send(&self, batch: OutboxBatch, follows: Option<Uuid>) -> InFlight {
+        let client = self.client.clone();
+        let op_id =
+            |op: Option<&salondesk_protocol::OutgoingOp>| op.map_or(Uuid::nil(), |o| o.op_id);
+        InFlight {
+            sent: batch.ops.len(),
+            last_seq: batch.last_seq,
+            first_op: op_id(batch.ops.first()),
+            last_op: op_id(batch.ops.last()),
+            reply: tokio::spawn(async move { client.push(&batch.ops, follows).await }),
+        }
     }
 
     async fn read_outbox(&self, after: i64, limit: usize) -> Result<OutboxBatch, SyncError> {
@@ -276,6 +312,36 @@ impl<L: Local> Engine<L> {
 
 /// Results being recorded in the background.
 type Recording = tokio::task::JoinHandle<Result<(), SyncError>>;
+
+/// A push on its way.
+struct InFlight {
+    sent: usize,
+    /// Outbox position of its last operation.
+    last_seq: i64,
+    first_op: Uuid,
+    last_op: Uuid,
+    reply: tokio::task::JoinHandle<Result<PushResponse, SyncError>>,
+}
+
+impl InFlight {
+    async fn reply(self) -> Result<PushResponse, SyncError> {
+        self.reply
+            .await
+            .map_err(|e| SyncError::Local(format!("sync worker stopped: {e}")))?
+    }
+
+    /// Stops waiting for it (the server may still apply it: its operations
+    /// stay in the outbox and come back as duplicates).
+    async fn cancel(self) {
+        self.reply.abort();
+        let _ = self.reply.await;
+    }
+}
+
+/// The server did not get the push this one follows in time.
+fn out_of_order(e: &SyncError) -> bool {
+    matches!(e, SyncError::Server { code, .. } if code == OUT_OF_ORDER)
+}
 
 /// Waits for results being recorded, if any.
 async fn finish(recording: Option<Recording>) -> Result<(), SyncError> {

@@ -1,14 +1,16 @@
 //! A stand-in for the central server on a loopback port, for the engine's
 //! tests: real HTTP, the protocol's push and pull, and knobs that make it
 //! misbehave the ways a real one can (413 above a batch size, 503 after some
-//! pulls, 401 for every request, a rejected entity). It keeps one log; a pull
+//! pulls, 401 for every request, a rejected entity, a push lost on the way),
+//! and it holds a push naming an earlier one until that one is answered, as the
+//! real server does. It keeps one log; a pull
 //! sees chain-wide operations of every store and store-wide ones of its own,
 //! never the device's own (as the real server does). The real server is
 //! tested with this engine in `tests/sync`.
 
 use salondesk_protocol::schema::{self, Scope};
 use salondesk_protocol::{
-    Op, OpResult, OpStatus, PullResponse, PulledOp, PushRequest, PushResponse,
+    Op, OpResult, OpStatus, PullResponse, PulledOp, PushRequest, PushResponse, OUT_OF_ORDER,
 };
 use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, Mutex};
@@ -26,6 +28,9 @@ pub struct Knobs {
     pub refuse: bool,
     /// Operations of this entity are rejected.
     pub reject_entity: Option<String>,
+    /// This many pushes from now on are read and dropped unanswered (the
+    /// connection closes), as if lost on the way.
+    pub lose_pushes: usize,
 }
 
 #[derive(Default)]
@@ -33,6 +38,9 @@ pub struct State {
     pub knobs: Knobs,
     log: Vec<(i64, Uuid, Op)>,
     seen: HashSet<Uuid>,
+    /// Every op id answered (accepted, duplicate or rejected): what a push's
+    /// `follows` waits for.
+    settled: HashSet<Uuid>,
     /// Credential → (device, store).
     devices: HashMap<String, (Uuid, Uuid)>,
     /// Sizes of the pushes answered (413s excluded).
@@ -47,6 +55,11 @@ pub struct State {
 impl State {
     pub fn accepted(&self) -> usize {
         self.log.len()
+    }
+
+    /// The accepted operations' ids, in the order they were logged.
+    pub fn logged(&self) -> Vec<Uuid> {
+        self.log.iter().map(|(_, _, op)| op.op_id).collect()
     }
 }
 
@@ -81,13 +94,49 @@ async fn handle(mut conn: TcpStream, state: Shared) {
     let Some((head, body)) = read(&mut conn).await else {
         return;
     };
-    let (status, reply) = answer(&head, &body, &state);
+    if head.starts_with("POST /v1/push ") {
+        let mut s = state.lock().unwrap();
+        if s.knobs.lose_pushes > 0 {
+            s.knobs.lose_pushes -= 1;
+            return;
+        }
+    }
+    let (status, reply) = if follows_in_time(&head, &body, &state).await {
+        answer(&head, &body, &state)
+    } else {
+        (
+            "409 Conflict",
+            format!(r#"{{"code":"{OUT_OF_ORDER}","message":"the push before has not arrived"}}"#),
+        )
+    };
     let out = format!(
         "HTTP/1.1 {status}\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{reply}",
         reply.len()
     );
     let _ = conn.write_all(out.as_bytes()).await;
     let _ = conn.shutdown().await;
+}
+
+/// A push naming the one before it (`follows`) waits, as the real server
+/// does, until that one is answered; false if it is not in time.
+async fn follows_in_time(head: &str, body: &[u8], state: &Shared) -> bool {
+    if !head.starts_with("POST /v1/push ") {
+        return true;
+    }
+    let Some(previous) = serde_json::from_slice::<PushRequest>(body)
+        .ok()
+        .and_then(|r| r.follows)
+    else {
+        return true;
+    };
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(2);
+    while !state.lock().unwrap().settled.contains(&previous) {
+        if std::time::Instant::now() > deadline {
+            return false;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(1)).await;
+    }
+    true
 }
 
 fn answer(head: &str, body: &[u8], state: &Shared) -> (&'static str, String) {
@@ -129,6 +178,7 @@ fn answer(head: &str, body: &[u8], state: &Shared) -> (&'static str, String) {
             } else {
                 (OpStatus::Duplicate, None)
             };
+            s.settled.insert(op.op_id);
             results.push(OpResult {
                 op_id: op.op_id,
                 status,

@@ -15,8 +15,12 @@
 //! tenant's pushes run one at a time and its seqs commit in order (the lock is
 //! released at commit, after the rows became visible). Pulls read one tenant,
 //! so other tenants' interleaving seqs never matter.
+//!
+//! A device's own pushes keep its order too, even two in flight at once:
+//! `order`.
 
 pub mod check;
+mod order;
 pub mod owners;
 pub mod rows;
 pub mod wire;
@@ -44,7 +48,13 @@ pub async fn handler(
     body: Result<Bytes, BytesRejection>,
 ) -> ApiResult<Response> {
     let body = body.map_err(crate::routes::bytes_rejection)?;
-    let (request, prechecked) = wire::parse_checked(&body, |op| check::precheck(op, &device))?;
+    // Parsing is CPU work of some milliseconds: off the async workers, which
+    // meanwhile drive the transaction of the push before this one.
+    let (request, prechecked) = tokio::task::spawn_blocking(move || {
+        wire::parse_checked(&body, |op| check::precheck(op, &device))
+    })
+    .await
+    .map_err(|_| ApiError::internal())??;
     if request.ops.len() > MAX_PUSH_OPS {
         return Err(ApiError::new(
             StatusCode::PAYLOAD_TOO_LARGE,
@@ -61,6 +71,7 @@ pub async fn handler(
         &request.ops,
         &request.payload_texts,
         prechecked,
+        request.follows,
     )
     .await?;
     Ok((
@@ -81,25 +92,20 @@ enum Fate {
     SameAs(usize),
 }
 
-/// A stable 64-bit key for the tenant's advisory lock (a collision between two
-/// tenants would only make them wait for each other).
-fn lock_key(tenant: Uuid) -> i64 {
-    let (hi, lo) = tenant.as_u64_pair();
-    (hi ^ lo) as i64
-}
-
 /// What `check::precheck` said of one operation.
 pub type Prechecked = Result<(&'static EntitySpec, OpIds), Refusal>;
 
 /// Applies a batch for `device` and returns one result per operation.
 /// `payload_texts[i]` is `ops[i].payload` as JSON text (what gets logged);
-/// `prechecked[i]` is `check::precheck` of `ops[i]` (made while parsing).
+/// `prechecked[i]` is `check::precheck` of `ops[i]` (made while parsing);
+/// `follows`: the operation that must be logged first (`PushRequest::follows`).
 pub async fn push(
     state: &AppState,
     device: &Device,
     ops: &[Op],
     payload_texts: &[String],
     prechecked: Vec<Prechecked>,
+    follows: Option<Uuid>,
 ) -> ApiResult<Vec<OpResult>> {
     if ops.is_empty() {
         return Ok(Vec::new());
@@ -118,11 +124,7 @@ pub async fn push(
         });
     }
 
-    let mut tx = state.inner.pool.begin().await?;
-    sqlx::query("SELECT pg_advisory_xact_lock($1)")
-        .bind(lock_key(device.tenant_id))
-        .execute(&mut *tx)
-        .await?;
+    let mut tx = order::begin_after(state, device, follows).await?;
 
     // Every id each operation writes or names, against its owner.
     let all_ids: Vec<Uuid> = {

@@ -34,12 +34,16 @@ struct WireOp<'a> {
 struct WireRequest<'a> {
     #[serde(borrow)]
     ops: Vec<WireOp<'a>>,
+    #[serde(default)]
+    follows: Option<Uuid>,
 }
 
 /// The pushed operations, and each one's payload text (valid JSON).
 pub struct Received {
     pub ops: Vec<Op>,
     pub payload_texts: Vec<String>,
+    /// `PushRequest::follows`.
+    pub follows: Option<Uuid>,
 }
 
 fn bad(e: serde_json::Error) -> ApiError {
@@ -89,6 +93,7 @@ pub fn parse_checked<T: Send>(
     let mut received = Received {
         ops: Vec::with_capacity(wire.ops.len()),
         payload_texts: Vec::with_capacity(wire.ops.len()),
+        follows: wire.follows,
     };
     let mut checked = Vec::with_capacity(wire.ops.len());
     for part in parts {
@@ -141,10 +146,19 @@ mod tests {
         };
         let body = serde_json::to_vec(&PushRequest {
             ops: vec![op.clone()],
+            follows: None,
         })
         .unwrap();
         let got = parse(&body).unwrap();
         assert_eq!(got.ops, vec![op.clone()]);
+        assert_eq!(got.follows, None);
+        let prev = Uuid::now_v7();
+        let body = serde_json::to_vec(&PushRequest {
+            ops: vec![op.clone()],
+            follows: Some(prev),
+        })
+        .unwrap();
+        assert_eq!(parse(&body).unwrap().follows, Some(prev));
         let text: serde_json::Value = serde_json::from_str(&got.payload_texts[0]).unwrap();
         assert_eq!(text, op.payload);
 
