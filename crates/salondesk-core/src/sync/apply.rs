@@ -206,11 +206,18 @@ impl Store {
     pub fn apply_pulled(&mut self, pull: &PullResponse) -> Result<ApplyReport> {
         let me = self.device.id.0;
         let mut failed = false;
-        match self.write(|w| apply_page(w, pull, me, Mode::Fast, &mut failed)) {
+        // A pulled page is committed without waiting for the disk (WAL with
+        // synchronous=NORMAL: a power cut can lose the last pages, never
+        // corrupt the file). Its cursor is in the same transaction, so a lost
+        // page is simply pulled again; sales rung up here keep FULL.
+        self.conn.pragma_update(None, "synchronous", "NORMAL")?;
+        let applied = match self.write(|w| apply_page(w, pull, me, Mode::Fast, &mut failed)) {
             // An operation failed: nothing of the page was kept; apply it op by op.
             Err(_) if failed => self.write(|w| apply_page(w, pull, me, Mode::Careful, &mut failed)),
             done => done,
-        }
+        };
+        self.conn.pragma_update(None, "synchronous", "FULL")?;
+        applied
     }
 
     /// Pulled operations skipped or repaired while applying, newest first.

@@ -237,6 +237,12 @@ fn an_operation_that_cannot_be_applied_is_kept_aside_and_does_not_block_the_page
         "王芳芳"
     );
     assert_eq!(t.store.pending_ops().unwrap(), 0, "applying queues nothing");
+    let synchronous: i64 = t
+        .store
+        .conn()
+        .query_row("PRAGMA synchronous", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(synchronous, 2, "a sale after a pull is synced in full again");
 }
 
 #[test]
