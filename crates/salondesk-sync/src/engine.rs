@@ -15,8 +15,13 @@ use crate::local::{step, Local};
 use crate::status::{InitialSync, Snapshot, StatusError, SyncStatus};
 use salondesk_core::sync::OutboxBatch;
 use salondesk_protocol::{OpResult, OpStatus, PushResponse, MAX_PULL_OPS, OUT_OF_ORDER};
+use std::collections::VecDeque;
 use tokio::sync::watch;
 use uuid::Uuid;
+
+/// Pushes in flight at once: while PostgreSQL applies one, the server parses
+/// the next. (Three measured no faster than two on the 2-core machine.)
+const PUSH_DEPTH: usize = 2;
 
 /// Members re-ranked in search per sync round (their visits moved while pulled).
 const SEARCH_REFRESH_BATCH: usize = 1_000;
@@ -156,13 +161,13 @@ impl<L: Local> Engine<L> {
 
     /// Sends the outbox, oldest first, until it is empty.
     ///
-    /// Pipelined, in order: two pushes are in flight at once, the second
-    /// naming the last operation of the first (`follows`), so the server
+    /// Pipelined, in order: `PUSH_DEPTH` pushes are in flight at once, each
+    /// naming the last operation of the one before (`follows`), so the server
     /// parses and checks one batch while PostgreSQL applies the one before
     /// and still applies this device's operations in the order they were made.
     /// Replies are taken in order; each batch's results are recorded in the
-    /// background while the next ones travel. When a push fails, the one
-    /// behind it is cancelled and the outbox is pushed again from its first
+    /// background while the next ones travel. When a push fails, the ones
+    /// behind it are cancelled and the outbox is pushed again from its first
     /// unsettled operation (the server acknowledges what it already has as
     /// duplicates).
     async fn push_all(&self, report: &mut SyncReport) -> Result<(), SyncError> {
@@ -171,24 +176,27 @@ impl<L: Local> Engine<L> {
         let mut from = 0;
         let mut recording: Option<Recording> = None;
         'round: loop {
-            let batch = match self.read_outbox(from, size.current()).await {
-                Ok(b) if b.ops.is_empty() => break,
-                Ok(b) => b,
-                Err(e) => {
-                    finish(recording).await?;
-                    return Err(e);
-                }
-            };
-            let mut first = self.send(batch, None);
+            let mut flying: VecDeque<InFlight> = VecDeque::new();
+            // Where the next batch to send starts, and whether the outbox is all sent.
+            let (mut next, mut drained) = (from, false);
             loop {
-                let second = match self.read_outbox(first.last_seq, size.current()).await {
-                    Ok(b) if b.ops.is_empty() => None,
-                    Ok(b) => Some(self.send(b, Some(first.last_op))),
-                    Err(e) => {
-                        first.cancel().await;
-                        finish(recording).await?;
-                        return Err(e);
+                while flying.len() < PUSH_DEPTH && !drained {
+                    match self.read_outbox(next, size.current()).await {
+                        Ok(b) if b.ops.is_empty() => drained = true,
+                        Ok(b) => {
+                            next = b.last_seq;
+                            let follows = flying.back().map(|f| f.last_op);
+                            flying.push_back(self.send(b, follows));
+                        }
+                        Err(e) => {
+                            cancel(flying).await;
+                            finish(recording).await?;
+                            return Err(e);
+                        }
                     }
+                }
+                let Some(first) = flying.pop_front() else {
+                    break 'round;
                 };
                 let (sent, last_seq, first_op) = (first.sent, first.last_seq, first.first_op);
                 match first.reply().await {
@@ -198,16 +206,9 @@ impl<L: Local> Engine<L> {
                         finish(recording.take()).await?;
                         recording = Some(self.record(reply.results));
                         from = last_seq;
-                        match second {
-                            Some(next) => first = next,
-                            // Read again: operations made while pushing go too.
-                            None => continue 'round,
-                        }
                     }
                     Err(e) => {
-                        if let Some(next) = second {
-                            next.cancel().await;
-                        }
+                        cancel(flying).await;
                         match e {
                             SyncError::TooLarge => {
                                 if size.on_too_large(sent) == TooLarge::Refuse {
@@ -335,6 +336,13 @@ impl InFlight {
     async fn cancel(self) {
         self.reply.abort();
         let _ = self.reply.await;
+    }
+}
+
+/// Stops waiting for every push still in flight.
+async fn cancel(flying: VecDeque<InFlight>) {
+    for f in flying {
+        f.cancel().await;
     }
 }
 

@@ -242,7 +242,10 @@ fn an_operation_that_cannot_be_applied_is_kept_aside_and_does_not_block_the_page
         .conn()
         .query_row("PRAGMA synchronous", [], |r| r.get(0))
         .unwrap();
-    assert_eq!(synchronous, 2, "a sale after a pull is synced in full again");
+    assert_eq!(
+        synchronous, 2,
+        "a sale after a pull is synced in full again"
+    );
 }
 
 #[test]
