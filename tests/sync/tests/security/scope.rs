@@ -140,6 +140,48 @@ async fn a_chain_cannot_write_or_name_another_chains_records() {
 }
 
 #[tokio::test(flavor = "multi_thread")]
+async fn two_chains_writing_the_same_new_ids_at_once_get_each_id_once() {
+    // Both look the ids up before either has claimed them: one chain's claim
+    // waits for the other's and fails, and its operations are refused then.
+    let s = TestServer::start().await;
+    let a = s.chain("Lotus", &["S01"]).await;
+    let b = s.chain("Peony", &["S01"]).await;
+    let (dev_a, dev_b) = (s.enrol(a.stores[0]).await, s.enrol(b.stores[0]).await);
+    let ids: Vec<Uuid> = (0..300).map(|_| Uuid::now_v7()).collect();
+    let batch = |dev| -> Vec<_> {
+        ids.iter()
+            .enumerate()
+            .map(|(i, id)| {
+                op(
+                    dev,
+                    "member",
+                    id,
+                    OpKind::Upsert,
+                    member("王芳", &format!("138{i:08}")),
+                )
+            })
+            .collect()
+    };
+    let (ra, rb) = tokio::join!(s.push(&dev_a, batch(&dev_a)), s.push(&dev_b, batch(&dev_b)));
+    for (i, id) in ids.iter().enumerate() {
+        let got = [&ra, &rb].map(|r| r.results[i].status == OpStatus::Accepted);
+        assert_eq!(got.iter().filter(|g| **g).count(), 1, "{id}: {got:?}");
+        let loser = if got[0] { &rb } else { &ra };
+        assert_eq!(loser.results[i].code.as_deref(), Some("forbidden"));
+    }
+    assert_eq!(
+        s.count("SELECT count(*) FROM id_owners").await,
+        ids.len() as i64,
+        "each id has one owner"
+    );
+    assert_eq!(
+        s.count("SELECT count(*) FROM ops WHERE entity = 'member'")
+            .await,
+        ids.len() as i64
+    );
+}
+
+#[tokio::test(flavor = "multi_thread")]
 async fn a_store_cannot_write_or_name_another_stores_records() {
     let s = TestServer::start().await;
     let c = s.chain("Lotus", &["S01", "S02"]).await;
