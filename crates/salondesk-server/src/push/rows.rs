@@ -4,7 +4,8 @@
 
 use chrono::{DateTime, Utc};
 use salondesk_protocol::Op;
-use sqlx::{Connection, PgConnection};
+use sqlx::postgres::PgArguments;
+use sqlx::{Arguments, Connection, PgConnection};
 use std::collections::HashSet;
 use uuid::Uuid;
 
@@ -72,8 +73,7 @@ pub async fn insert_ops(
     }
     let columns = Columns::of(rows);
     let mut savepoint = conn.begin().await?;
-    match columns
-        .bind(sqlx::query(insert_sql!("")), tenant_id)
+    match sqlx::query_with(insert_sql!(""), columns.arguments(tenant_id)?)
         .execute(&mut *savepoint)
         .await
     {
@@ -84,15 +84,12 @@ pub async fn insert_ops(
         Err(e) if is_unique_violation(&e) => savepoint.rollback().await?,
         Err(e) => return Err(e),
     }
-    let inserted: Vec<Uuid> = columns
-        .bind_scalar(
-            sqlx::query_scalar(insert_sql!(
-                "ON CONFLICT (op_id) DO NOTHING RETURNING op_id"
-            )),
-            tenant_id,
-        )
-        .fetch_all(conn)
-        .await?;
+    let inserted: Vec<Uuid> = sqlx::query_scalar_with(
+        insert_sql!("ON CONFLICT (op_id) DO NOTHING RETURNING op_id"),
+        columns.arguments(tenant_id)?,
+    )
+    .fetch_all(conn)
+    .await?;
     Ok(inserted.into_iter().collect())
 }
 
@@ -129,38 +126,21 @@ impl<'a> Columns<'a> {
         }
     }
 
-    fn bind<'q>(
-        &'q self,
-        q: sqlx::query::Query<'q, sqlx::Postgres, sqlx::postgres::PgArguments>,
-        tenant_id: Uuid,
-    ) -> sqlx::query::Query<'q, sqlx::Postgres, sqlx::postgres::PgArguments> {
-        q.bind(tenant_id)
-            .bind(&self.op_ids)
-            .bind(&self.stores)
-            .bind(&self.devices)
-            .bind(&self.entities)
-            .bind(&self.entity_ids)
-            .bind(&self.kinds)
-            .bind(&self.hlcs)
-            .bind(&self.payloads)
-            .bind(&self.created)
-    }
-
-    fn bind_scalar<'q, O>(
-        &'q self,
-        q: sqlx::query::QueryScalar<'q, sqlx::Postgres, O, sqlx::postgres::PgArguments>,
-        tenant_id: Uuid,
-    ) -> sqlx::query::QueryScalar<'q, sqlx::Postgres, O, sqlx::postgres::PgArguments> {
-        q.bind(tenant_id)
-            .bind(&self.op_ids)
-            .bind(&self.stores)
-            .bind(&self.devices)
-            .bind(&self.entities)
-            .bind(&self.entity_ids)
-            .bind(&self.kinds)
-            .bind(&self.hlcs)
-            .bind(&self.payloads)
-            .bind(&self.created)
+    /// The statement's arguments: the tenant, then each column.
+    fn arguments(&self, tenant_id: Uuid) -> Result<PgArguments, sqlx::Error> {
+        let mut a = PgArguments::default();
+        let add = |e: sqlx::error::BoxDynError| sqlx::Error::Encode(e);
+        a.add(tenant_id).map_err(add)?;
+        a.add(&self.op_ids).map_err(add)?;
+        a.add(&self.stores).map_err(add)?;
+        a.add(&self.devices).map_err(add)?;
+        a.add(&self.entities).map_err(add)?;
+        a.add(&self.entity_ids).map_err(add)?;
+        a.add(&self.kinds).map_err(add)?;
+        a.add(&self.hlcs).map_err(add)?;
+        a.add(&self.payloads).map_err(add)?;
+        a.add(&self.created).map_err(add)?;
+        Ok(a)
     }
 }
 
