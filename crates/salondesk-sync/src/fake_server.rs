@@ -1,12 +1,12 @@
 //! A stand-in for the central server on a loopback port, for the engine's
 //! tests: real HTTP, the protocol's push and pull, and knobs that make it
 //! misbehave the ways a real one can (413 above a batch size, 503 after some
-//! pulls, 401 for every request, a rejected entity, a push lost on the way),
-//! and it holds a push naming an earlier one until that one is answered, as the
-//! real server does. It keeps one log; a pull
-//! sees chain-wide operations of every store and store-wide ones of its own,
-//! never the device's own (as the real server does). The real server is
-//! tested with this engine in `tests/sync`.
+//! pulls, 401 for every request, a rejected entity, a push lost on the way).
+//! Like the real server it holds a push naming an earlier one (`follows`)
+//! until that one is answered. It keeps one log; a pull sees chain-wide
+//! operations of every store and store-wide ones of its own, never the
+//! device's own (as the real server does). The real server is tested with
+//! this engine in `tests/sync`.
 
 use salondesk_protocol::schema::{self, Scope};
 use salondesk_protocol::{
