@@ -217,8 +217,7 @@ impl<L: Local> Engine<L> {
                                     let results = vec![too_large(first_op)];
                                     count(report, &results);
                                     finish(recording.take()).await?;
-                                    recording = Some(self.record(results));
-                                    finish(recording.take()).await?;
+                                    finish(Some(self.record(results))).await?;
                                 }
                                 continue 'round;
                             }

@@ -12,7 +12,7 @@
 
 use super::check::{Claim, Refusal};
 use crate::auth::Device;
-use sqlx::{Connection, PgConnection};
+use sqlx::PgConnection;
 use std::collections::{HashMap, HashSet};
 use uuid::Uuid;
 
@@ -71,27 +71,18 @@ pub async fn claim(
     }
     let ids: Vec<Uuid> = claims.iter().map(|c| c.id).collect();
     let stores: Vec<Option<Uuid>> = claims.iter().map(|c| c.store).collect();
-    // The ids were just looked up and found unowned: a plain insert (no
-    // per-row conflict check), in a savepoint. Only another chain claiming
-    // one of them at this very moment fails it; then they go again, each
-    // to whoever has it first.
-    let mut savepoint = conn.begin().await?;
+    // The ids were just looked up and found unowned: inserted plainly. Only
+    // another chain claiming one of them at this very moment fails that;
+    // then they go again, each to whoever has it first.
     let plain = sqlx::query(
         "INSERT INTO id_owners (id, tenant_id, store_id)
          SELECT u.id, $1, u.store_id FROM UNNEST($2::uuid[], $3::uuid[]) AS u(id, store_id)",
     )
     .bind(device.tenant_id)
     .bind(&ids)
-    .bind(&stores)
-    .execute(&mut *savepoint)
-    .await;
-    match plain {
-        Ok(_) => {
-            savepoint.commit().await?;
-            return Ok(Vec::new());
-        }
-        Err(e) if super::rows::is_unique_violation(&e) => savepoint.rollback().await?,
-        Err(e) => return Err(e),
+    .bind(&stores);
+    if super::rows::inserted_whole(conn, plain).await? {
+        return Ok(Vec::new());
     }
     let won: Vec<Uuid> = sqlx::query_scalar(
         "INSERT INTO id_owners (id, tenant_id, store_id)

@@ -5,7 +5,8 @@
 use chrono::{DateTime, Utc};
 use salondesk_protocol::Op;
 use sqlx::postgres::PgArguments;
-use sqlx::{Arguments, Connection, PgConnection};
+use sqlx::query::Query;
+use sqlx::{Arguments, Connection, PgConnection, Postgres};
 use std::collections::HashSet;
 use uuid::Uuid;
 
@@ -72,17 +73,9 @@ pub async fn insert_ops(
         return Ok(HashSet::new());
     }
     let columns = Columns::of(rows);
-    let mut savepoint = conn.begin().await?;
-    match sqlx::query_with(insert_sql!(""), columns.arguments(tenant_id)?)
-        .execute(&mut *savepoint)
-        .await
-    {
-        Ok(_) => {
-            savepoint.commit().await?;
-            return Ok(columns.op_ids.iter().copied().collect());
-        }
-        Err(e) if is_unique_violation(&e) => savepoint.rollback().await?,
-        Err(e) => return Err(e),
+    let plain = sqlx::query_with(insert_sql!(""), columns.arguments(tenant_id)?);
+    if inserted_whole(conn, plain).await? {
+        return Ok(columns.op_ids.iter().copied().collect());
     }
     let inserted: Vec<Uuid> = sqlx::query_scalar_with(
         insert_sql!("ON CONFLICT (op_id) DO NOTHING RETURNING op_id"),
@@ -93,9 +86,26 @@ pub async fn insert_ops(
     Ok(inserted.into_iter().collect())
 }
 
-/// A unique index refused a row (23505).
-pub fn is_unique_violation(e: &sqlx::Error) -> bool {
-    matches!(e, sqlx::Error::Database(d) if d.is_unique_violation())
+/// Runs a plain multi-row `insert` in a savepoint: true if every row went
+/// in; false, with nothing of it kept, if a unique index refused one (23505).
+/// For batches that are nearly always all new, where a per-row `ON CONFLICT`
+/// check would cost more than the rare second try.
+pub async fn inserted_whole(
+    conn: &mut PgConnection,
+    insert: Query<'_, Postgres, PgArguments>,
+) -> Result<bool, sqlx::Error> {
+    let mut savepoint = conn.begin().await?;
+    match insert.execute(&mut *savepoint).await {
+        Ok(_) => {
+            savepoint.commit().await?;
+            Ok(true)
+        }
+        Err(sqlx::Error::Database(d)) if d.is_unique_violation() => {
+            savepoint.rollback().await?;
+            Ok(false)
+        }
+        Err(e) => Err(e),
+    }
 }
 
 /// The rows as one array per column (`UNNEST`ed by the insert).
