@@ -282,7 +282,8 @@ const handlers: Record<string, (a: Args) => unknown> = {
 
 // ---- Checkout (mock-checkout.ts): what it needs from here, handed in as functions.
 import { checkoutHandlers, presetCheckoutFromUrl, seedDemoBalances, type MockCtx } from "./mock-checkout";
-import { salesHandlers, seedDemoSales } from "./mock-sales";
+import { salesHandlers } from "./mock-sales";
+import { seedDemoSales } from "./mock-sales-demo";
 import { storeHandlers } from "./mock-store";
 import { mockPrinter } from "./mock-checkout";
 import type { ZReportView } from "./bindings";
