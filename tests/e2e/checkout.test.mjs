@@ -161,14 +161,22 @@ describe('checkout: top-up, a 3-line sale for a 金卡 member, receipt to a file
     await app.type('sales-receipt-search', receiptNo.match(/[A-Z0-9]+-\d+-\d+/)[0]);
     await app.click('sales-receipt-find');
     await app.waitVisible('sale-detail');
-    const lines = await app.all('refund-line');
+    // The detail may still be settling on the sale found (which clears the ticks): tick the line
+    // until it shows ticked, clicking again at most once a second.
     let chosen = false;
-    for (const el of lines) {
-      if ((await el.getAttribute('data-name')) === '氨基酸洁面乳 120g') {
-        await el.click();
+    let lastClick = 0;
+    await app.waitFor(async () => {
+      for (const el of await app.all('refund-line')) {
+        if ((await el.getAttribute('data-name')) !== '氨基酸洁面乳 120g') continue;
         chosen = true;
+        if ((await el.getAttribute('class')).split(/\s+/).includes('selected')) return true;
+        if (Date.now() - lastClick > 1000) {
+          lastClick = Date.now();
+          await el.click();
+        }
       }
-    }
+      return false;
+    }, async () => (chosen ? 'the refund-line for 氨基酸洁面乳 120g never showed ticked' : 'no refund-line for 氨基酸洁面乳 120g'));
     assert.ok(chosen, 'expected a refund-line for 氨基酸洁面乳 120g');
     await app.click('refund-submit');
     await approve();
