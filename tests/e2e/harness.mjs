@@ -542,6 +542,10 @@ export class App {
     await this.type('owner-name', name);
     await this.type('owner-pin', pin);
     await this.type('owner-pin-confirm', pin);
+    // Under heavy load WebKitWebDriver has been seen to wipe the script-set name while the PINs
+    // were typed (a late key event): set it again if so, rather than submit an empty name.
+    const nameField = await this.waitVisible('owner-name');
+    if ((await nameField.getAttribute('value')) !== name) await this.type('owner-name', name);
     await this.click('owner-submit');
   }
 
