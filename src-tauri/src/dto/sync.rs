@@ -430,6 +430,7 @@ mod tests {
             cursor: after + 1,
             head: after + 1,
             more: false,
+            server_time: None,
         })
         .unwrap();
     }

@@ -160,6 +160,7 @@ fn page(ops: Vec<Op>, after: i64) -> PullResponse {
         cursor: after + n,
         head: after + n,
         more: false,
+        server_time: None,
     }
 }
 
@@ -311,18 +312,21 @@ fn refused_operations_are_kept_shown_and_never_offered_again() {
                 status: OpStatus::Duplicate,
                 code: None,
                 message: None,
+                data: None,
             },
             OpResult {
                 op_id: batch[1].op_id,
                 status: OpStatus::Rejected,
                 code: Some("field_not_allowed".into()),
                 message: Some("member.x cannot be written by a device".into()),
+                data: None,
             },
             OpResult {
                 op_id: Uuid::now_v7(),
                 status: OpStatus::Accepted,
                 code: None,
                 message: None,
+                data: None,
             },
         ])
         .unwrap();
@@ -438,6 +442,7 @@ fn the_outbox_hook_runs_after_each_write_that_queued_something() {
             status: OpStatus::Accepted,
             code: None,
             message: None,
+            data: None,
         }])
         .unwrap();
     assert_eq!(

@@ -170,6 +170,7 @@ impl Server {
                     status,
                     code: None,
                     message: None,
+                    data: None,
                 });
             }
             till.store().record_push_results(&results).unwrap();
@@ -198,6 +199,7 @@ impl Server {
             cursor,
             head: self.head(),
             more: cursor < self.head(),
+            server_time: None,
         }
     }
 
@@ -275,6 +277,7 @@ pub fn drain(store: &mut Store) -> Vec<salondesk_protocol::Op> {
                 status: salondesk_protocol::OpStatus::Accepted,
                 code: None,
                 message: None,
+                data: None,
             })
             .collect();
         store.record_push_results(&results).unwrap();
