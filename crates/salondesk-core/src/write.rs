@@ -97,6 +97,11 @@ impl Writer<'_> {
         self.hlc
     }
 
+    /// This device's clock as it stands in this write.
+    pub(crate) fn hlc(&self) -> Hlc {
+        self.hlc
+    }
+
     /// Restarts this device's clock at the wall clock if it ran past the bound.
     pub(crate) fn bring_hlc_within_bound(&mut self) {
         self.hlc = self.hlc.within_bound(self.now);
@@ -153,8 +158,8 @@ impl Store {
             hlc_received: false,
         };
         if w.hlc.is_past_bound(now) {
-            // The wall clock was set back (or the clock adopted a far-future
-            // stamp before stamps were bounded): see `sync::restamp`.
+            // Rare: the wall clock was set back, or runs behind the server's.
+            // If the server's clock agrees it is too far ahead, it restarts.
             crate::sync::restamp::clock_set_back(&mut w)?;
         }
         let out = f(&mut w)?;

@@ -36,12 +36,36 @@ pub(crate) fn note_server_time(w: &Writer<'_>, server_time: DateTime<Utc>) -> Re
     w.set_meta(SKEW, &skew.to_string())
 }
 
+/// Where this device's clock stands for its next stamp at wall time `now`,
+/// given its skew from the server (`None`: never measured). A clock more than
+/// the drift ahead of both this device's wall clock and the server's (as
+/// measured) restarts at the wall clock: its wall clock was set back (a PC's
+/// wrong date fixed), or it adopted a far-future stamp, and every stamp it
+/// made would be refused. Ahead of only one of them it stays (monotonic): a
+/// wall clock set back wrongly, or running behind the server, is no reason to
+/// go back, and without the server's word nothing says which clock is right.
+pub(crate) fn sane(hlc: Hlc, now: DateTime<Utc>, skew_ms: Option<i64>) -> Hlc {
+    let Some(skew) = skew_ms else {
+        return hlc;
+    };
+    let server_now = now - chrono::Duration::milliseconds(skew);
+    if hlc.is_past_bound(now.max(server_now)) {
+        hlc.within_bound(now)
+    } else {
+        hlc
+    }
+}
+
 /// The write path found this device's clock more than the drift ahead of its
-/// wall clock: the wall clock was set back (a PC's wrong date fixed), or the
-/// clock adopted a far-future stamp. Every stamp it makes would be refused,
-/// so it restarts at the wall clock, and what waits in the outbox with a stamp
-/// past the bound, or was refused for its stamp, is stamped afresh first.
+/// wall clock. If the server's clock says so too (see [`sane`]), the clock
+/// restarts at the wall clock and what waits in the outbox with a stamp past
+/// the bound, or was refused for its stamp, is stamped afresh first, before
+/// the write that found it stamps anything.
 pub(crate) fn clock_set_back(w: &mut Writer<'_>) -> Result<usize> {
+    let skew = meta_get(w, SKEW)?.and_then(|v| v.parse().ok());
+    if sane(w.hlc(), w.now(), skew) == w.hlc() {
+        return Ok(0);
+    }
     w.bring_hlc_within_bound();
     restamp(w)
 }
@@ -128,7 +152,7 @@ impl Store {
         let now = self.clock.now();
         let server_now = now - chrono::Duration::milliseconds(self.clock_skew_ms()?.unwrap_or(0));
         // The stamp the first of them would get, as the server would judge it.
-        let next = self.hlc.within_bound(now).tick(now);
+        let next = sane(self.hlc, now, self.clock_skew_ms()?).tick(now);
         if next.ahead_of(server_now) > MAX_DRIFT_MS {
             return Ok(0);
         }

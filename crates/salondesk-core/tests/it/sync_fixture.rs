@@ -238,7 +238,8 @@ impl Server {
     /// A conflict the server found, signed by the server.
     pub fn raise(&mut self, kind: &str, entity: &str, ids: &[String], stores: &[Uuid]) -> String {
         let id = Uuid::now_v7();
-        let at = Utc.with_ymd_and_hms(2026, 11, 23, 3, 0, 0).unwrap();
+        // An hour before the tills' clocks: a server stamps with its own time.
+        let at = Utc.with_ymd_and_hms(2026, 11, 23, 1, 0, 0).unwrap();
         let op = Op {
             op_id: Uuid::now_v7(),
             hlc: format!("{:015}-{:06}", at.timestamp_millis(), 0),
