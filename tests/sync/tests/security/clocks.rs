@@ -187,3 +187,77 @@ async fn a_till_whose_date_is_wrong_is_told_so_and_sends_its_work_again_once_it_
         "the member reached the server"
     );
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn stamps_stored_out_of_bounds_by_an_older_server_become_the_earliest_stamp() {
+    let s = TestServer::start().await;
+    let chain = s.chain("Lotus", &["S01"]).await;
+    let d = s.enrol(chain.stores[0]).await;
+    let (sane, poisoned) = (Uuid::now_v7(), Uuid::now_v7());
+    let ops = vec![
+        op(
+            &d,
+            "member",
+            sane,
+            OpKind::Upsert,
+            member("王芳", "13800000001"),
+        ),
+        op(
+            &d,
+            "member",
+            poisoned,
+            OpKind::Upsert,
+            member("李娜", "13800000002"),
+        ),
+    ];
+    let sane_hlc = ops[0].hlc.clone();
+    assert_eq!(outcomes(&s.push(&d, ops).await), vec![ACCEPTED, ACCEPTED]);
+    // What an older server let in: a far-future stamp and its overflowed twin.
+    for sql in [
+        "UPDATE ops SET hlc = '999999999999999-1000000' WHERE entity_id = $1::text",
+        "UPDATE member_mirror SET phone_hlc = '999999999999999-999999' WHERE id = $1",
+    ] {
+        sqlx::query(sql)
+            .bind(poisoned)
+            .execute(&s.pool)
+            .await
+            .unwrap();
+    }
+    // The migration (idempotent) run again over that database.
+    sqlx::raw_sql(include_str!(
+        "../../../../crates/salondesk-server/migrations/0002_clock_bounds.sql"
+    ))
+    .execute(&s.pool)
+    .await
+    .unwrap();
+    let hlc_of = |sql: &'static str, id: Uuid| {
+        let pool = s.pool.clone();
+        async move {
+            sqlx::query_scalar::<_, String>(sql)
+                .bind(id)
+                .fetch_one(&pool)
+                .await
+                .unwrap()
+        }
+    };
+    const EARLIEST: &str = "000946684800000-000000";
+    assert_eq!(
+        hlc_of("SELECT hlc FROM ops WHERE entity_id = $1::text", poisoned).await,
+        EARLIEST,
+        "the overflowed stamp now loses to any later write, as on the tills"
+    );
+    assert_eq!(
+        hlc_of(
+            "SELECT phone_hlc FROM member_mirror WHERE id = $1",
+            poisoned
+        )
+        .await,
+        EARLIEST,
+        "the mirror judges the next phone change alike"
+    );
+    assert_eq!(
+        hlc_of("SELECT hlc FROM ops WHERE entity_id = $1::text", sane).await,
+        sane_hlc,
+        "a stamp within bounds is left alone"
+    );
+}
