@@ -20,7 +20,8 @@ pub mod checkout;
 pub mod clock;
 pub mod db;
 mod error;
-pub mod hlc;
+/// The hybrid logical clock, shared with the server.
+pub use salondesk_protocol::hlc;
 pub mod ids;
 pub mod jobs;
 pub mod ledger;

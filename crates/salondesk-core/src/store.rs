@@ -106,7 +106,8 @@ impl Store {
             store_code: get("store_code")?,
         };
         self.hlc = match meta_get(&self.conn, "hlc")? {
-            Some(s) => s.parse().map_err(crate::CoreError::Internal)?,
+            Some(s) => Hlc::parse(&s)
+                .map_err(|e| crate::CoreError::Internal(format!("the device's clock: {e}")))?,
             None => Hlc::default(),
         };
         Ok(())

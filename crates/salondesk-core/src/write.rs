@@ -89,6 +89,25 @@ impl Writer<'_> {
         Ok(op_id)
     }
 
+    /// A fresh stamp from this device's clock, for an operation already in
+    /// the outbox that is sent again (see `sync::restamp`).
+    pub(crate) fn fresh_hlc(&mut self) -> Hlc {
+        self.hlc = self.hlc.tick(self.now);
+        self.hlc_received = true;
+        self.hlc
+    }
+
+    /// This device's clock as it stands in this write.
+    pub(crate) fn hlc(&self) -> Hlc {
+        self.hlc
+    }
+
+    /// Restarts this device's clock at the wall clock if it ran past the bound.
+    pub(crate) fn bring_hlc_within_bound(&mut self) {
+        self.hlc = self.hlc.within_bound(self.now);
+        self.hlc_received = true;
+    }
+
     /// Moves this device's clock past an operation pulled from another device,
     /// so whatever this device writes next orders after it.
     pub(crate) fn receive_hlc(&mut self, remote: Hlc) {
@@ -138,6 +157,11 @@ impl Store {
             emitted: 0,
             hlc_received: false,
         };
+        if w.hlc.is_past_bound(now) {
+            // Rare: the wall clock was set back, or runs behind the server's.
+            // If the server's clock agrees it is too far ahead, it restarts.
+            crate::sync::restamp::clock_set_back(&mut w)?;
+        }
         let out = f(&mut w)?;
         let Writer {
             tx,

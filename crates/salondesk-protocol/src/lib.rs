@@ -1,16 +1,19 @@
 //! The sync protocol between a device and the central server: the wire types
 //! of `/v1/…` (enrol, push, pull, admin), their limits, and the schema of what
-//! a device may write (which entities, which fields, chain- or store-wide).
+//! a device may write (which entities, which fields, chain- or store-wide),
+//! and the hybrid logical clock both sides stamp operations with (`hlc`).
 //!
 //! Both sides depend on this crate, so they cannot disagree about the wire.
 //! Money on the wire is an integer number of fen, like everywhere else.
 
 pub mod admin;
 pub mod error;
+pub mod hlc;
 pub mod ops;
 pub mod schema;
 
 pub use error::ErrorBody;
+pub use hlc::{Hlc, HlcError, MAX_DRIFT_MS};
 pub use ops::{
     EnrolRequest, EnrolResponse, Op, OpKind, OpResult, OpStatus, OutgoingOp, PullResponse,
     PulledOp, PushRequest, PushResponse, OUT_OF_ORDER,

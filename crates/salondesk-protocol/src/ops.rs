@@ -123,6 +123,9 @@ pub struct OpResult {
     pub code: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
+    /// What the refusal is about, as data (`clock_ahead`: `{"minutesAhead": 192}`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub data: Option<serde_json::Value>,
 }
 
 /// One result per pushed operation, in the order pushed.
@@ -130,6 +133,10 @@ pub struct OpResult {
 #[serde(rename_all = "camelCase")]
 pub struct PushResponse {
     pub results: Vec<OpResult>,
+    /// The server's wall clock when it answered: the device compares its own
+    /// to it and says so when they are more than the drift apart.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub server_time: Option<DateTime<Utc>>,
 }
 
 /// An operation as the server hands it out: its place in the server's log.
@@ -153,6 +160,9 @@ pub struct PullResponse {
     pub head: i64,
     /// More are waiting now.
     pub more: bool,
+    /// The server's wall clock when it answered (see `PushResponse`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub server_time: Option<DateTime<Utc>>,
 }
 
 /// `POST /v1/enrol`: a one-time code becomes this device's credential.

@@ -43,6 +43,8 @@ pub struct Config {
     /// How long a push waits for the push it follows (`PushRequest::follows`)
     /// before it is answered 409 `out_of_order`.
     pub push_order_wait: std::time::Duration,
+    /// The server's wall clock (tests set it; the binary uses the system's).
+    pub clock: crate::clocks::WallClock,
 }
 
 impl Config {
@@ -57,6 +59,7 @@ impl Config {
             ip_rate: RateLimit::IP_DEFAULT,
             max_connections: 16,
             push_order_wait: std::time::Duration::from_secs(10),
+            clock: crate::clocks::WallClock::system(),
         }
     }
 

@@ -17,11 +17,11 @@
 
 mod admin;
 mod auth;
+mod clocks;
 pub mod config;
 mod effects;
 mod enrol;
 mod error;
-mod hlc;
 pub mod logging;
 mod pull;
 mod push;
@@ -29,6 +29,7 @@ mod rate_limit;
 mod routes;
 mod state;
 
+pub use clocks::WallClock;
 pub use config::{Config, RateLimit, MIN_ADMIN_TOKEN_LEN};
 pub use effects::ledger::member_ledger_op_id;
 pub use routes::router;

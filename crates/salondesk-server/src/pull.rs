@@ -116,12 +116,12 @@ pub async fn page(state: &AppState, device: &Device, after: i64, limit: i64) -> 
         Some(last) if more => last.0,
         _ => head.max(after),
     };
-    Ok(render(&rows, cursor, head, more))
+    Ok(render(&rows, cursor, head, more, state.inner.clocks.now()))
 }
 
 /// Writes the `PullResponse` JSON by hand around the stored payload texts
 /// (the field names are the protocol's; a test reads it back with its types).
-fn render(rows: &[Row], cursor: i64, head: i64, more: bool) -> String {
+fn render(rows: &[Row], cursor: i64, head: i64, more: bool, server_time: DateTime<Utc>) -> String {
     let size: usize = rows.iter().map(|r| r.7.len() + 300).sum();
     let mut out = String::with_capacity(size + 64);
     out.push_str("{\"ops\":[");
@@ -142,7 +142,8 @@ fn render(rows: &[Row], cursor: i64, head: i64, more: bool) -> String {
         ));
     }
     out.push_str(&format!(
-        "],\"cursor\":{cursor},\"head\":{head},\"more\":{more}}}"
+        "],\"cursor\":{cursor},\"head\":{head},\"more\":{more},\"serverTime\":\"{}\"}}",
+        server_time.to_rfc3339_opts(SecondsFormat::Millis, true)
     ));
     out
 }
@@ -167,7 +168,7 @@ mod tests {
             r#"{"name":"王芳","tags":["a"],"n":5}"#.to_owned(),
             at,
         )];
-        let page: PullResponse = serde_json::from_str(&render(&rows, 7, 9, true)).unwrap();
+        let page: PullResponse = serde_json::from_str(&render(&rows, 7, 9, true, at)).unwrap();
         assert_eq!((page.cursor, page.head, page.more), (7, 9, true));
         let p = &page.ops[0];
         assert_eq!((p.seq, p.op.op_id, p.op.device_id), (7, op, dev));
@@ -175,7 +176,12 @@ mod tests {
         assert_eq!(p.op.entity_id, "id-with-\"quote\"");
         assert_eq!(p.op.payload["name"], "王芳");
         assert_eq!(p.op.created_at, at);
-        let empty: PullResponse = serde_json::from_str(&render(&[], 3, 3, false)).unwrap();
+        assert!(
+            page.server_time
+                .is_some_and(|t| (t - at).num_milliseconds().abs() < 1),
+            "the server's time travels with the page"
+        );
+        let empty: PullResponse = serde_json::from_str(&render(&[], 3, 3, false, at)).unwrap();
         assert!(empty.ops.is_empty() && !empty.more);
     }
 }

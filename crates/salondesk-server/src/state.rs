@@ -2,8 +2,8 @@
 //! rate limiters and the server's clock. Cheap to clone (one `Arc`).
 
 use crate::auth::sha256;
+use crate::clocks::Clocks;
 use crate::config::Config;
-use crate::hlc::ServerClock;
 use crate::rate_limit::Limiter;
 use sqlx::PgPool;
 use std::net::IpAddr;
@@ -20,7 +20,7 @@ pub(crate) struct Inner {
     pub admin_token_hash: [u8; 32],
     pub device_limiter: Limiter<Uuid>,
     pub ip_limiter: Limiter<IpAddr>,
-    pub clock: ServerClock,
+    pub clocks: Clocks,
     pub push_order_wait: std::time::Duration,
 }
 
@@ -33,7 +33,7 @@ impl AppState {
                 admin_token_hash: sha256(config.admin_token.as_bytes()),
                 device_limiter: Limiter::new(config.device_rate),
                 ip_limiter: Limiter::new(config.ip_rate),
-                clock: ServerClock::default(),
+                clocks: Clocks::new(config.clock.clone()),
                 push_order_wait: config.push_order_wait,
             }),
         }

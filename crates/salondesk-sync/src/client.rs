@@ -260,6 +260,7 @@ mod tests {
             status: OpStatus::Accepted,
             code: None,
             message: None,
+            data: None,
         }
     }
 
@@ -268,14 +269,17 @@ mod tests {
         let ops = vec![op(), op()];
         let good = PushResponse {
             results: ops.iter().map(accepted).collect(),
+            server_time: None,
         };
         assert!(check_results(&ops, &good).is_ok());
         let short = PushResponse {
             results: vec![accepted(&ops[0])],
+            server_time: None,
         };
         assert_eq!(check_results(&ops, &short).unwrap_err().code(), "protocol");
         let other = PushResponse {
             results: vec![accepted(&ops[0]), accepted(&op())],
+            server_time: None,
         };
         assert_eq!(
             check_results(&ops, &other).unwrap_err().code(),

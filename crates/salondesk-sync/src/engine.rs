@@ -13,6 +13,7 @@ use crate::client::Client;
 use crate::error::SyncError;
 use crate::local::{step, Local};
 use crate::status::{InitialSync, Snapshot, StatusError, SyncStatus};
+use chrono::{DateTime, Utc};
 use salondesk_core::sync::OutboxBatch;
 use salondesk_protocol::{OpResult, OpStatus, PushResponse, MAX_PULL_OPS, OUT_OF_ORDER};
 use std::collections::VecDeque;
@@ -120,7 +121,14 @@ impl<L: Local> Engine<L> {
     pub async fn sync_once(&self) -> Result<SyncReport, SyncError> {
         self.update(|s| s.syncing = true);
         let mut report = SyncReport::default();
-        let mut outcome = self.push_all(&mut report).await;
+        // Operations refused for their stamp go again first, stamped afresh,
+        // if this till's clock is right by now (the last answer's server time).
+        let mut outcome = step(&self.local, |s| s.resend_clock_refused())
+            .await
+            .map(|_| ());
+        if outcome.is_ok() {
+            outcome = self.push_all(&mut report).await;
+        }
         if outcome.is_ok() {
             outcome = self.pull_all(&mut report).await;
         }
@@ -204,7 +212,7 @@ impl<L: Local> Engine<L> {
                         size.on_success();
                         count(report, &reply.results);
                         finish(recording.take()).await?;
-                        recording = Some(self.record(reply.results));
+                        recording = Some(self.record(reply.results, reply.server_time));
                         from = last_seq;
                     }
                     Err(e) => {
@@ -217,7 +225,7 @@ impl<L: Local> Engine<L> {
                                     let results = vec![too_large(first_op)];
                                     count(report, &results);
                                     finish(recording.take()).await?;
-                                    finish(Some(self.record(results))).await?;
+                                    finish(Some(self.record(results, None))).await?;
                                 }
                                 continue 'round;
                             }
@@ -254,12 +262,15 @@ impl<L: Local> Engine<L> {
 
     /// Records a batch's results in the background (the next batch is
     /// already on its way), then refreshes the pending count.
-    fn record(&self, results: Vec<OpResult>) -> Recording {
+    fn record(&self, results: Vec<OpResult>, server_time: Option<DateTime<Utc>>) -> Recording {
         let local = self.local.clone();
         let status = self.status.clone();
         tokio::spawn(async move {
             let pending = step(&local, move |s| {
                 s.record_push_results(&results)?;
+                if let Some(t) = server_time {
+                    s.record_server_time(t)?;
+                }
                 s.pending_ops()
             })
             .await?;
@@ -379,5 +390,6 @@ fn too_large(op_id: Uuid) -> OpResult {
         status: OpStatus::Rejected,
         code: Some("payload_too_large".into()),
         message: Some("this operation alone is larger than the server accepts".into()),
+        data: None,
     }
 }

@@ -184,9 +184,16 @@ fn answer(head: &str, body: &[u8], state: &Shared) -> (&'static str, String) {
                 status,
                 message: code.as_ref().map(|_| "not yours".to_owned()),
                 code,
+                data: None,
             });
         }
-        return ("200 OK", json(&PushResponse { results }));
+        return (
+            "200 OK",
+            json(&PushResponse {
+                results,
+                server_time: None,
+            }),
+        );
     }
     if line.starts_with("GET /v1/pull?") {
         if s.knobs
@@ -234,6 +241,7 @@ fn answer(head: &str, body: &[u8], state: &Shared) -> (&'static str, String) {
             cursor,
             head: head_seq,
             more: cursor < head_seq,
+            server_time: None,
         };
         return ("200 OK", json(&page));
     }

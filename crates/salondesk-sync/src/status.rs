@@ -52,6 +52,10 @@ pub struct SyncStatus {
     /// Set while the last pull left the device behind the server's head (more
     /// pages to fetch): an initial sync, or a long catch-up.
     pub initial_sync: Option<InitialSync>,
+    /// This till's wall clock minus the server's, in milliseconds (positive:
+    /// ahead), when they are more than the drift apart: the PC's date and
+    /// time need fixing. `None` while they agree (or before the server said).
+    pub clock_skew_ms: Option<i64>,
     /// When the engine will try again after a failure.
     pub next_retry_at: Option<DateTime<Utc>>,
     /// Sync attempts finished since the engine started (a "sync now" waits for
@@ -70,6 +74,8 @@ pub struct Snapshot {
     pub rejected_ops: i64,
     pub cursor: i64,
     pub head: i64,
+    /// See [`SyncStatus::clock_skew_ms`].
+    pub clock_skew_ms: Option<i64>,
 }
 
 impl Snapshot {
@@ -82,6 +88,9 @@ impl Snapshot {
             rejected_ops: store.rejected_ops()?.len() as i64,
             cursor: store.sync_cursor()?,
             head: store.pull_head()?,
+            clock_skew_ms: store
+                .clock_skew_ms()?
+                .filter(|skew| skew.abs() > salondesk_protocol::MAX_DRIFT_MS),
         })
     }
 
@@ -112,6 +121,7 @@ impl SyncStatus {
         self.conflicts_open = s.conflicts_open;
         self.rejected_ops = s.rejected_ops;
         self.initial_sync = s.initial_sync();
+        self.clock_skew_ms = s.clock_skew_ms;
     }
 }
 

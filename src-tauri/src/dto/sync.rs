@@ -106,6 +106,11 @@ pub struct SyncStatusView {
     pub initial_sync: Option<InitialSyncView>,
     /// When the next try after a failure is due.
     pub next_retry_at: Option<String>,
+    /// This till's clock minus the server's, in whole minutes (positive:
+    /// ahead), when they are more than the allowed drift apart: the PC's date
+    /// and time need fixing. Null while they agree.
+    #[ts(type = "number | null")]
+    pub clock_skew_minutes: Option<i64>,
 }
 
 impl SyncStatusView {
@@ -132,6 +137,10 @@ impl SyncStatusView {
                 head: i.head,
             }),
             next_retry_at: s.next_retry_at.map(iso),
+            clock_skew_minutes: s
+                .clock_skew_ms
+                .filter(|_| enrolled)
+                .map(|ms| (ms + 30_000).div_euclid(60_000)),
             enrolment,
         }
     }
@@ -430,6 +439,7 @@ mod tests {
             cursor: after + 1,
             head: after + 1,
             more: false,
+            server_time: None,
         })
         .unwrap();
     }

@@ -6,7 +6,7 @@ import type { Session, SyncStatusView } from "../lib/backend/bindings";
 import { useI18n } from "../lib/i18n";
 import type { Route } from "../lib/route";
 import { canManage } from "../lib/route";
-import { agoText, initialPercent, lastSyncText, pendingText, relativeTime, syncState, type SyncState } from "../lib/sync-words";
+import { agoText, clockSkewText, initialPercent, lastSyncText, pendingText, relativeTime, syncState, type SyncState } from "../lib/sync-words";
 import { runSyncNow, useNow, useSyncStatus } from "../lib/use-sync-status";
 import { Dialog } from "./dialog";
 import { ErrorBanner } from "./error-banner";
@@ -126,6 +126,7 @@ function SyncPanel(props: PanelProps) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
   const enrolment = status?.enrolment ?? null;
+  const clockSkew = clockSkewText(status?.clockSkewMinutes ?? null, locale);
 
   const run = async () => {
     setBusy(true);
@@ -161,6 +162,12 @@ function SyncPanel(props: PanelProps) {
                   <div class="banner-detail">{t("sync.nextRetry", { when: relativeTime(status.nextRetryAt, now, locale) })}</div>
                 ) : null}
               </div>
+            </div>
+          ) : null}
+          {clockSkew ? (
+            <div class="banner banner-warn" role="status" data-testid="sync-clock-skew">
+              <AlertIcon size={20} />
+              <div>{clockSkew}</div>
             </div>
           ) : null}
           {status?.initialSync ? <InitialSyncProgress progress={status.initialSync} /> : null}

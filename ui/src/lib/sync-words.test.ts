@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { ConflictView, SyncStatusView } from "./backend/bindings";
-import { agoText, conflictWords, entityName, initialPercent, lastSyncText, pendingText, relativeTime, syncState } from "./sync-words";
+import { agoText, clockSkewText, conflictWords, entityName, initialPercent, lastSyncText, pendingText, relativeTime, syncState } from "./sync-words";
 
 const NOW = Date.parse("2026-11-24T06:00:00Z");
 const ago = (seconds: number) => new Date(NOW - seconds * 1000).toISOString();
@@ -9,7 +9,7 @@ function status(patch: Partial<SyncStatusView> = {}): SyncStatusView {
   return {
     enrolment: { serverUrl: "https://sync.example.com", storeName: "静安店", storeCode: "S01", deviceCode: "001", enrolledAt: ago(86_400) },
     online: true, syncing: false, pendingOps: 0, lastSyncAt: ago(30), lastError: null, credentialRefused: false,
-    conflictsOpen: 0, rejectedOps: 0, initialSync: null, nextRetryAt: null, ...patch,
+    conflictsOpen: 0, rejectedOps: 0, initialSync: null, nextRetryAt: null, clockSkewMinutes: null, ...patch,
   };
 }
 
@@ -148,5 +148,18 @@ describe("conflictWords", () => {
     expect(conflictWords(conflict({ kind: "other", entity: "stock_move" }), "en").body)
       .toBe("A change could not be merged (Record (stock_move)).");
     expect(entityName("sale", "zh-CN")).toBe("收银单");
+  });
+});
+
+describe("clockSkewText", () => {
+  it("tells the desk in both languages how far the till's clock is off and what to do", () => {
+    expect(clockSkewText(192, "en")).toBe("This till's clock is 3 h 12 min ahead of the server: fix the PC's date and time");
+    expect(clockSkewText(192, "zh-CN")).toBe("本收银台的时钟比服务器快 3 小时 12 分钟：请校正电脑的日期和时间");
+    expect(clockSkewText(-45, "en")).toBe("This till's clock is 45 min behind the server: fix the PC's date and time");
+    expect(clockSkewText(365 * 1440 + 90, "en")).toBe("This till's clock is 365 d 1 h ahead of the server: fix the PC's date and time");
+  });
+
+  it("says nothing while the clocks agree", () => {
+    expect(clockSkewText(null, "en")).toBeNull();
   });
 });

@@ -59,6 +59,24 @@ export function lastSyncText(s: SyncStatusView, now: number, locale: Locale): st
   return s.lastSyncAt ? t(locale, "sync.lastSync", { when: agoText(s.lastSyncAt, now, locale) }) : t(locale, "sync.never");
 }
 
+/**
+ * What the sync status says when this till's clock is more than the allowed drift from the
+ * server's (`clockSkewMinutes`, positive: ahead): "This till's clock is 3 h 12 min ahead of the
+ * server: fix the PC's date and time". Null while the clocks agree.
+ */
+export function clockSkewText(minutes: number | null, locale: Locale): string | null {
+  if (minutes === null || minutes === 0) return null;
+  const total = Math.abs(minutes);
+  const [days, hours, mins] = [Math.floor(total / 1440), Math.floor((total % 1440) / 60), total % 60];
+  const parts: string[] = [];
+  if (days > 0) parts.push(t(locale, "sync.clockDays", { n: formatCount(days, locale) }));
+  if (hours > 0) parts.push(t(locale, "sync.clockHours", { n: String(hours) }));
+  // Days ahead: the minutes no longer matter.
+  if (mins > 0 && days === 0) parts.push(t(locale, "sync.clockMinutes", { n: String(mins) }));
+  const amount = parts.join(" ");
+  return t(locale, minutes > 0 ? "sync.clockAhead" : "sync.clockBehind", { amount });
+}
+
 /** Whole percent of an initial sync, never 100 before it is done. */
 export function initialPercent(p: { cursor: number; head: number }): number {
   if (p.head <= 0) return 0;

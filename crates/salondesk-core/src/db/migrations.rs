@@ -34,6 +34,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
         "0010_clustered_ledgers",
         include_str!("sql/0010_clustered_ledgers.sql"),
     ),
+    (
+        "0011_clock_bounds",
+        include_str!("sql/0011_clock_bounds.sql"),
+    ),
 ];
 
 /// The schema version this build writes.

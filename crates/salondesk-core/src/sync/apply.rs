@@ -194,6 +194,9 @@ fn apply_page(
             }
         }
     }
+    if let Some(server_time) = pull.server_time {
+        super::restamp::note_server_time(w, server_time)?;
+    }
     w.set_meta(CURSOR, &pull.cursor.to_string())?;
     w.set_meta(HEAD, &pull.head.to_string())?;
     Ok(report)

@@ -3,7 +3,9 @@
 //!
 //! `config` (enrolment and sync progress, in `meta`), `outbox` (batches to
 //! push, results, refused operations, the wake-up hook), `clocks` (last writer
-//! wins per field by hybrid logical clock), `apply` (a pulled page in one
+//! wins per field by hybrid logical clock), `restamp` (the server's clock,
+//! this device's skew from it, and operations refused for their stamp sent
+//! again once the clock is right), `apply` (a pulled page in one
 //! transaction, op by op, never re-queued), `tables` (how a synced entity maps
 //! onto its table), `records` (profile-like upserts and ledger appends),
 //! `members` (profiles, the search index, archive, merge, phones shared across
@@ -19,6 +21,7 @@ mod conflicts;
 pub(crate) mod members;
 mod outbox;
 mod records;
+pub(crate) mod restamp;
 mod sale;
 mod tables;
 

@@ -27,9 +27,9 @@ fn text<'r>(r: &'r rusqlite::Row<'_>, i: usize) -> Result<&'r str> {
 }
 
 /// Meta key: the outbox position up to which every operation is settled.
-const PUSHED_THROUGH: &str = "outbox_pushed_through";
+pub(super) const PUSHED_THROUGH: &str = "outbox_pushed_through";
 
-fn pushed_through(conn: &rusqlite::Connection) -> Result<i64> {
+pub(super) fn pushed_through(conn: &rusqlite::Connection) -> Result<i64> {
     Ok(crate::store::meta_get(conn, PUSHED_THROUGH)?
         .and_then(|v| v.parse().ok())
         .unwrap_or(0))

@@ -21,6 +21,7 @@ mod staff;
 mod support;
 mod sync;
 mod sync_apply;
+mod sync_clock;
 mod sync_fixture;
 mod sync_outbox;
 mod sync_schema;

@@ -136,7 +136,7 @@ fn one_beautician_booked_twice_from_two_tills_keeps_both_appointments() {
 fn op(entity: &str, id: &str, kind: OpKind, payload: serde_json::Value) -> Op {
     Op {
         op_id: Uuid::now_v7(),
-        hlc: "001795406400000-000001".into(),
+        hlc: "001795395600000-000001".into(),
         device_id: Uuid::now_v7(),
         entity: entity.into(),
         entity_id: id.into(),
@@ -160,6 +160,7 @@ fn page(ops: Vec<Op>, after: i64) -> PullResponse {
         cursor: after + n,
         head: after + n,
         more: false,
+        server_time: None,
     }
 }
 
@@ -229,7 +230,7 @@ fn an_operation_that_cannot_be_applied_is_kept_aside_and_does_not_block_the_page
         json!({ "name": "王芳芳" }),
     );
     let mut next = next;
-    next.hlc = "001795406400000-000002".into();
+    next.hlc = "001795395600000-000002".into();
     let r = t.store.apply_pulled(&page(vec![next], 5)).unwrap();
     assert_eq!(r.applied, 1);
     assert_eq!(
@@ -263,9 +264,9 @@ fn an_older_write_of_a_field_loses_to_a_newer_one_whatever_order_they_arrive_in(
         o.device_id = Uuid::from_u128(device);
         o
     };
-    let newer = role("新名字", "001795406400000-000009", 1);
-    let older = role("旧名字", "001795406400000-000003", 2);
-    let tie_low = role("同时A", "001795406400000-000009", 0);
+    let newer = role("新名字", "001795395600000-000009", 1);
+    let older = role("旧名字", "001795395600000-000003", 2);
+    let tie_low = role("同时A", "001795395600000-000009", 0);
     t.store
         .apply_pulled(&page(vec![newer, older, tie_low], 0))
         .unwrap();
@@ -274,7 +275,7 @@ fn an_older_write_of_a_field_loses_to_a_newer_one_whatever_order_they_arrive_in(
         "新名字",
         "older and tied-but-lower-device writes lose"
     );
-    let tie_high = role("同时B", "001795406400000-000009", 3);
+    let tie_high = role("同时B", "001795395600000-000009", 3);
     t.store.apply_pulled(&page(vec![tie_high], 3)).unwrap();
     assert_eq!(t.store.staff(id.parse().unwrap()).unwrap().name, "同时B");
     // A local edit after receiving is newer than anything received.
@@ -284,7 +285,7 @@ fn an_older_write_of_a_field_loses_to_a_newer_one_whatever_order_they_arrive_in(
         .query_row("SELECT value FROM meta WHERE key = 'hlc'", [], |r| r.get(0))
         .unwrap();
     assert!(
-        hlc.as_str() > "001795406400000-000009",
+        hlc.as_str() > "001795395600000-000009",
         "the clock moved past what it received: {hlc}"
     );
 }
@@ -311,18 +312,21 @@ fn refused_operations_are_kept_shown_and_never_offered_again() {
                 status: OpStatus::Duplicate,
                 code: None,
                 message: None,
+                data: None,
             },
             OpResult {
                 op_id: batch[1].op_id,
                 status: OpStatus::Rejected,
                 code: Some("field_not_allowed".into()),
                 message: Some("member.x cannot be written by a device".into()),
+                data: None,
             },
             OpResult {
                 op_id: Uuid::now_v7(),
                 status: OpStatus::Accepted,
                 code: None,
                 message: None,
+                data: None,
             },
         ])
         .unwrap();
@@ -438,6 +442,7 @@ fn the_outbox_hook_runs_after_each_write_that_queued_something() {
             status: OpStatus::Accepted,
             code: None,
             message: None,
+            data: None,
         }])
         .unwrap();
     assert_eq!(

@@ -170,6 +170,7 @@ impl Server {
                     status,
                     code: None,
                     message: None,
+                    data: None,
                 });
             }
             till.store().record_push_results(&results).unwrap();
@@ -198,6 +199,7 @@ impl Server {
             cursor,
             head: self.head(),
             more: cursor < self.head(),
+            server_time: None,
         }
     }
 
@@ -236,7 +238,8 @@ impl Server {
     /// A conflict the server found, signed by the server.
     pub fn raise(&mut self, kind: &str, entity: &str, ids: &[String], stores: &[Uuid]) -> String {
         let id = Uuid::now_v7();
-        let at = Utc.with_ymd_and_hms(2026, 11, 23, 3, 0, 0).unwrap();
+        // An hour before the tills' clocks: a server stamps with its own time.
+        let at = Utc.with_ymd_and_hms(2026, 11, 23, 1, 0, 0).unwrap();
         let op = Op {
             op_id: Uuid::now_v7(),
             hlc: format!("{:015}-{:06}", at.timestamp_millis(), 0),
@@ -275,6 +278,7 @@ pub fn drain(store: &mut Store) -> Vec<salondesk_protocol::Op> {
                 status: salondesk_protocol::OpStatus::Accepted,
                 code: None,
                 message: None,
+                data: None,
             })
             .collect();
         store.record_push_results(&results).unwrap();

@@ -15,6 +15,7 @@ fn answer(op_id: Uuid, status: OpStatus) -> OpResult {
         status,
         code: (status == OpStatus::Rejected).then(|| "forbidden".into()),
         message: None,
+        data: None,
     }
 }
 

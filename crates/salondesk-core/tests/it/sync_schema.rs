@@ -204,6 +204,7 @@ fn every_operation_the_core_emits_passes_the_servers_schema() {
             head: pulled.len() as i64,
             more: false,
             ops: pulled,
+            server_time: None,
         })
         .unwrap();
     assert_eq!(

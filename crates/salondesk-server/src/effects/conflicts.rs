@@ -4,9 +4,9 @@
 //! for its id; that operation is stored and synced like any other.
 
 use crate::auth::Device;
-use crate::hlc::ServerClock;
+use crate::clocks::Clocks;
 use crate::push::rows::NewOp;
-use chrono::{SecondsFormat, Utc};
+use chrono::SecondsFormat;
 use salondesk_protocol::{Op, SERVER_DEVICE_ID};
 use serde_json::{json, Value};
 use sqlx::PgConnection;
@@ -64,13 +64,13 @@ pub fn dedup(mut ids: Vec<Uuid>) -> Vec<Uuid> {
 pub async fn record(
     conn: &mut PgConnection,
     device: &Device,
-    clock: &ServerClock,
+    clocks: &Clocks,
     found: Vec<NewConflict>,
 ) -> Result<Vec<NewOp>, sqlx::Error> {
     if found.is_empty() {
         return Ok(Vec::new());
     }
-    let now = Utc::now();
+    let now = clocks.now();
     let ids: Vec<Uuid> = found.iter().map(|c| c.id).collect();
     let kinds: Vec<&str> = found.iter().map(|c| c.kind).collect();
     let entities: Vec<&str> = found.iter().map(|c| c.entity).collect();
@@ -123,7 +123,7 @@ pub async fn record(
             entity: "conflict".into(),
             entity_id: c.id.to_string(),
             kind: "upsert",
-            hlc: clock.tick(),
+            hlc: clocks.tick(device.tenant_id),
             payload: payload.to_string(),
             created_at: now,
         });

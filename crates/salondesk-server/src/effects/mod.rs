@@ -9,7 +9,7 @@ pub mod ledger;
 pub mod members;
 
 use crate::auth::Device;
-use crate::hlc::ServerClock;
+use crate::clocks::Clocks;
 use crate::push::rows::NewOp;
 use salondesk_protocol::Op;
 use sqlx::PgConnection;
@@ -21,7 +21,7 @@ use uuid::Uuid;
 pub async fn apply(
     conn: &mut PgConnection,
     device: &Device,
-    clock: &ServerClock,
+    clocks: &Clocks,
     accepted: &[&Op],
     fresh: &HashSet<Uuid>,
 ) -> Result<Vec<NewOp>, sqlx::Error> {
@@ -31,9 +31,9 @@ pub async fn apply(
     found.extend(members::apply(conn, device, accepted, fresh).await?);
     found.extend(appointments::apply(conn, device, accepted, fresh).await?);
     for op in accepted {
-        clock.observe(&op.hlc);
+        clocks.observe(device.tenant_id, &op.hlc);
     }
-    made.extend(conflicts::record(conn, device, clock, found).await?);
+    made.extend(conflicts::record(conn, device, clocks, found).await?);
     Ok(made)
 }
 

@@ -14,6 +14,8 @@ use uuid::Uuid;
 pub struct Refusal {
     pub code: &'static str,
     pub message: String,
+    /// What it is about, as data (minutes ahead, …).
+    pub data: Option<Value>,
 }
 
 impl Refusal {
@@ -21,6 +23,7 @@ impl Refusal {
         Refusal {
             code,
             message: message.into(),
+            data: None,
         }
     }
 
@@ -86,10 +89,11 @@ pub fn precheck(op: &Op, device: &Device) -> Result<(&'static EntitySpec, OpIds)
             "an id cannot hold control characters",
         ));
     }
-    if !crate::hlc::is_valid(&op.hlc) {
+    // Its form only; how far ahead it may be needs the server's clock (`stamp`).
+    if let Err(e) = salondesk_protocol::Hlc::parse(&op.hlc) {
         return Err(Refusal::new(
-            "bad_hlc",
-            "hlc must look like 001763900000000-000003",
+            salondesk_protocol::hlc::BAD_HLC,
+            e.to_string(),
         ));
     }
     let payload = op.payload.as_object().expect("schema::check: an object");

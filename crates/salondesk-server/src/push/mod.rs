@@ -23,6 +23,7 @@ pub mod check;
 mod order;
 pub mod owners;
 pub mod rows;
+mod stamp;
 pub mod wire;
 
 use crate::auth::{Device, DeviceTag};
@@ -48,10 +49,13 @@ pub async fn handler(
     body: Result<Bytes, BytesRejection>,
 ) -> ApiResult<Response> {
     let body = body.map_err(crate::routes::bytes_rejection)?;
+    let now = state.inner.clocks.now();
     // Parsing is CPU work of some milliseconds: off the async workers, which
     // meanwhile drive the transaction of the push before this one.
     let (request, prechecked) = tokio::task::spawn_blocking(move || {
-        wire::parse_checked(&body, |op| check::precheck(op, &device))
+        wire::parse_checked(&body, |op| {
+            check::precheck(op, &device).and_then(|ok| stamp::check(op, now).map(|()| ok))
+        })
     })
     .await
     .map_err(|_| ApiError::internal())??;
@@ -76,7 +80,10 @@ pub async fn handler(
     .await?;
     Ok((
         Extension(DeviceTag(device.id)),
-        Json(PushResponse { results }),
+        Json(PushResponse {
+            results,
+            server_time: Some(state.inner.clocks.now()),
+        }),
     )
         .into_response())
 }
@@ -255,7 +262,7 @@ pub async fn push(
         .filter(|(_, f)| matches!(f, Fate::Accepted))
         .map(|(i, _)| &ops[i])
         .collect();
-    let made = effects::apply(&mut tx, device, &state.inner.clock, &accepted, &fresh).await?;
+    let made = effects::apply(&mut tx, device, &state.inner.clocks, &accepted, &fresh).await?;
     rows::insert_ops(&mut tx, device.tenant_id, &made).await?;
     tx.commit().await?;
 
@@ -323,12 +330,14 @@ fn results(ops: &[Op], fates: &[Fate]) -> Vec<OpResult> {
             },
             code: None,
             message: None,
+            data: None,
         },
         Fate::Rejected(r) => OpResult {
             op_id: op.op_id,
             status: OpStatus::Rejected,
             code: Some(r.code.to_owned()),
             message: Some(r.message.clone()),
+            data: r.data.clone(),
         },
         Fate::Pending(..) | Fate::SameAs(_) => unreachable!("settled before answering"),
     };

@@ -3,7 +3,7 @@
 //! `salondesk-sync` engine over real HTTP.
 
 use super::http::TestServer;
-use salondesk_core::clock::SystemClock;
+use salondesk_core::clock::{Clock, SystemClock};
 use salondesk_core::Store;
 use salondesk_sync::{Engine, SyncReport, SyncStatus};
 use std::sync::{Arc, Mutex, MutexGuard};
@@ -31,9 +31,21 @@ impl Device {
         name: &str,
         prepare: impl FnOnce(&mut Store),
     ) -> Device {
+        Device::enrol_with_clock(server, url, store_id, name, Arc::new(SystemClock), prepare).await
+    }
+
+    /// Like [`Device::enrol`], with the device's wall clock handed in (a PC
+    /// whose date is wrong).
+    pub async fn enrol_with_clock(
+        server: &TestServer,
+        url: &str,
+        store_id: Uuid,
+        name: &str,
+        clock: Arc<dyn Clock>,
+        prepare: impl FnOnce(&mut Store),
+    ) -> Device {
         let dir = tempfile::tempdir().expect("temp dir");
-        let mut store =
-            Store::open(&dir.path().join("salondesk.sqlite3"), Arc::new(SystemClock)).unwrap();
+        let mut store = Store::open(&dir.path().join("salondesk.sqlite3"), clock).unwrap();
         prepare(&mut store);
         let code = server.enrolment_code(store_id, None).await;
         let reply = salondesk_sync::enrol(url, &code, store.device().id.0, name)

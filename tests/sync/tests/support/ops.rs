@@ -1,21 +1,19 @@
 //! Operations as a device would send them.
 
 use super::http::DeviceCreds;
-use salondesk_protocol::{Op, OpKind};
+use salondesk_protocol::{Hlc, Op, OpKind};
 use serde_json::Value;
 use std::sync::Mutex;
 
-/// A fresh hlc (`{wall_ms:015}-{counter:06}`), increasing across the process.
+/// A fresh hlc, increasing across the process (the protocol's clock).
 pub fn hlc_now() -> String {
-    static LAST: Mutex<(i64, u32)> = Mutex::new((0, 0));
-    let now = chrono::Utc::now().timestamp_millis();
+    static LAST: Mutex<Hlc> = Mutex::new(Hlc {
+        wall_ms: 0,
+        counter: 0,
+    });
     let mut last = LAST.lock().unwrap();
-    *last = if now > last.0 {
-        (now, 0)
-    } else {
-        (last.0, last.1 + 1)
-    };
-    format!("{:015}-{:06}", last.0, last.1)
+    *last = last.tick(chrono::Utc::now());
+    last.to_string()
 }
 
 /// An operation written by `device` now.

@@ -380,7 +380,13 @@ credentialRefused: boolean, conflictsOpen: number, rejectedOps: number, initialS
 /**
  * When the next try after a failure is due.
  */
-nextRetryAt: string | null, };
+nextRetryAt: string | null, 
+/**
+ * This till's clock minus the server's, in whole minutes (positive:
+ * ahead), when they are more than the allowed drift apart: the PC's date
+ * and time need fixing. Null while they agree.
+ */
+clockSkewMinutes: number | null, };
 
 export type RejectedOpView = { opId: string, 
 /**

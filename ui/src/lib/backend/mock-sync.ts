@@ -162,6 +162,7 @@ export function syncHandlers(ctx: SyncMockCtx, scenario = scenarioFromUrl()): Re
     rejectedOps: state.enrolment ? rejected.length : 0,
     initialSync: state.enrolment ? state.initial : null,
     nextRetryAt: state.enrolment && state.problem === "offline" ? iso(Date.now() + 40_000) : null,
+    clockSkewMinutes: null,
   });
 
   let lastSent = "";
