@@ -7,6 +7,7 @@
 
 pub mod admin;
 pub mod error;
+pub mod limits;
 pub mod ops;
 pub mod schema;
 

@@ -2,8 +2,10 @@
 //! refused; credentials and enrolment codes; bad input that must write
 //! nothing; and the conflicts the server raises, over raw HTTP.
 
+mod addresses;
 mod conflicts;
 mod credentials;
+mod fields;
 mod input;
 mod scope;
 
