@@ -9,6 +9,7 @@
 pub mod admin;
 pub mod error;
 pub mod hlc;
+pub mod limits;
 pub mod ops;
 pub mod schema;
 

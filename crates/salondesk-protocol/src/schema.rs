@@ -7,7 +7,12 @@
 //! The core's tests check that every operation the core emits passes
 //! [`check`], so this list and the core cannot drift apart silently.
 
+use crate::limits;
 use crate::ops::{Op, OpKind};
+
+/// The reason code of an operation with a value out of bounds; the message
+/// names the field (`payload.notes: at most 2000 characters`).
+pub const INVALID_FIELD: &str = "invalid_field";
 
 /// Who sees an entity's operations.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -382,8 +387,19 @@ pub fn check(op: &Op) -> Result<&'static EntitySpec, Refusal> {
     if let Some(bad) = fields.keys().find(|k| !spec.fields.contains(&k.as_str())) {
         return refuse(
             "field_not_allowed",
-            format!("{}.{bad} cannot be written by a device", spec.name),
+            format!(
+                "{}.{} cannot be written by a device",
+                spec.name,
+                bad.escape_debug()
+            ),
         );
+    }
+    // Every value in range (see `limits`): a bad one is this operation's
+    // refusal, never a failed statement on the server.
+    if let Err(e) = limits::check_created_at(op.created_at, None)
+        .and_then(|()| limits::check_payload(spec.name, fields))
+    {
+        return refuse(INVALID_FIELD, e.to_string());
     }
     Ok(spec)
 }

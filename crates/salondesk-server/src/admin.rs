@@ -182,7 +182,8 @@ pub async fn create_enrolment_code(
 }
 
 /// `POST /v1/admin/devices/{device_id}/revoke`: its credential stops working
-/// at once (204). Enrolling it again with a new code gives it a new one.
+/// at once (204), for good: an enrolment code cannot bring it back (a new
+/// install enrols under a new device id).
 pub async fn revoke_device(
     State(state): State<AppState>,
     _: Admin,

@@ -74,31 +74,59 @@ pub struct DeviceTag(pub Uuid);
 impl FromRequestParts<AppState> for Device {
     type Rejection = ApiError;
 
+    /// The device `routes::admit` authenticated for this request, or (on a
+    /// route without it) authenticated now.
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, ApiError> {
-        let credential = bearer(&parts.headers).ok_or_else(|| {
-            ApiError::unauthorized("this call needs `Authorization: Bearer <device credential>`")
-        })?;
-        let row: Option<(Uuid, Uuid, Uuid)> = sqlx::query_as(
-            "SELECT id, tenant_id, store_id FROM devices
-             WHERE credential_hash = $1 AND revoked_at IS NULL",
-        )
-        .bind(&sha256(credential.as_bytes())[..])
-        .fetch_optional(&state.inner.pool)
-        .await?;
-        let Some((id, tenant_id, store_id)) = row else {
-            return Err(ApiError::unauthorized(
-                "unknown or revoked device credential; enrol the device again",
-            ));
-        };
-        if !state.inner.device_limiter.allow(id) {
-            return Err(ApiError::rate_limited());
+        match parts.extensions.get::<Device>() {
+            Some(d) => Ok(*d),
+            None => authenticate(parts, state).await,
         }
-        Ok(Device {
-            id,
-            tenant_id,
-            store_id,
-        })
     }
+}
+
+/// The device a request's credential belongs to, rate-limited per device.
+///
+/// Failed logins (no credential, an unknown or revoked one) count per client
+/// address; an address past its budget is answered 429 before the database is
+/// asked, so nobody can make the server look up credentials as fast as they
+/// can send them.
+pub async fn authenticate(parts: &Parts, state: &AppState) -> Result<Device, ApiError> {
+    let address = crate::client_addr::client_bucket(parts, &state.inner.trusted_proxies);
+    let failures = &state.inner.login_failures;
+    if address.is_some_and(|a| failures.exhausted(a)) {
+        return Err(ApiError::rate_limited());
+    }
+    let failed = |e: ApiError| {
+        if let Some(a) = address {
+            failures.allow(a);
+        }
+        e
+    };
+    let credential = bearer(&parts.headers).ok_or_else(|| {
+        failed(ApiError::unauthorized(
+            "this call needs `Authorization: Bearer <device credential>`",
+        ))
+    })?;
+    let row: Option<(Uuid, Uuid, Uuid)> = sqlx::query_as(
+        "SELECT id, tenant_id, store_id FROM devices
+         WHERE credential_hash = $1 AND revoked_at IS NULL",
+    )
+    .bind(&sha256(credential.as_bytes())[..])
+    .fetch_optional(&state.inner.pool)
+    .await?;
+    let Some((id, tenant_id, store_id)) = row else {
+        return Err(failed(ApiError::unauthorized(
+            "unknown or revoked device credential; enrol the device again",
+        )));
+    };
+    if !state.inner.device_limiter.allow(id) {
+        return Err(ApiError::rate_limited());
+    }
+    Ok(Device {
+        id,
+        tenant_id,
+        store_id,
+    })
 }
 
 #[cfg(test)]

@@ -2,7 +2,8 @@
 //! token, and how many requests a device (or an address) may make.
 
 use std::fmt;
-use std::net::SocketAddr;
+use std::net::{IpAddr, SocketAddr};
+use std::time::Duration;
 
 /// An admin token shorter than this is refused: it guards every tenant.
 pub const MIN_ADMIN_TOKEN_LEN: usize = 24;
@@ -25,6 +26,12 @@ impl RateLimit {
         per_second: 20.0,
         burst: 100.0,
     };
+    /// Failed device logins (an unknown or revoked credential) per address:
+    /// a till with a dead credential retries with backoff, well under this.
+    pub const LOGIN_FAILURES_DEFAULT: RateLimit = RateLimit {
+        per_second: 0.2,
+        burst: 20.0,
+    };
 }
 
 #[derive(Clone)]
@@ -41,8 +48,25 @@ pub struct Config {
     /// PostgreSQL connections in the pool.
     pub max_connections: u32,
     /// How long a push waits for the push it follows (`PushRequest::follows`)
-    /// before it is answered 409 `out_of_order`.
-    pub push_order_wait: std::time::Duration,
+    /// before it is answered 409 `out_of_order`. Short: the two were sent
+    /// together, and it is woken as soon as the first is logged.
+    pub push_order_wait: Duration,
+    /// Failed device logins per client address.
+    pub login_failure_rate: RateLimit,
+    /// Proxies whose `X-Forwarded-For` names the client (the TLS proxy in
+    /// front of the server); from anyone else the header is ignored.
+    pub trusted_proxies: Vec<IpAddr>,
+    /// Requests (push, pull) one device may have in flight at once.
+    pub device_in_flight: usize,
+    /// Requests (push, pull) one chain's devices may have in flight at once.
+    pub chain_in_flight: usize,
+    /// How long a push waits for its chain's turn before it is answered 429.
+    pub chain_turn_wait: Duration,
+    /// Bytes of request bodies held at once across the server (more: 503).
+    pub body_budget_bytes: usize,
+    /// PostgreSQL `statement_timeout` and `lock_timeout` of every request.
+    pub statement_timeout: Duration,
+    pub lock_timeout: Duration,
     /// The server's wall clock (tests set it; the binary uses the system's).
     pub clock: crate::clocks::WallClock,
 }
@@ -58,7 +82,15 @@ impl Config {
             device_rate: RateLimit::DEVICE_DEFAULT,
             ip_rate: RateLimit::IP_DEFAULT,
             max_connections: 16,
-            push_order_wait: std::time::Duration::from_secs(10),
+            push_order_wait: Duration::from_secs(2),
+            login_failure_rate: RateLimit::LOGIN_FAILURES_DEFAULT,
+            trusted_proxies: Vec::new(),
+            device_in_flight: 4,
+            chain_in_flight: 32,
+            chain_turn_wait: Duration::from_secs(10),
+            body_budget_bytes: 64 * 1024 * 1024,
+            statement_timeout: Duration::from_secs(30),
+            lock_timeout: Duration::from_secs(10),
             clock: crate::clocks::WallClock::system(),
         }
     }
@@ -70,7 +102,11 @@ impl Config {
                 "the admin token must be at least {MIN_ADMIN_TOKEN_LEN} characters"
             ));
         }
-        for (what, r) in [("device", self.device_rate), ("address", self.ip_rate)] {
+        for (what, r) in [
+            ("device", self.device_rate),
+            ("address", self.ip_rate),
+            ("failed login", self.login_failure_rate),
+        ] {
             if !(r.per_second > 0.0 && r.burst >= 1.0) {
                 return Err(format!(
                     "the {what} rate limit needs a positive rate and a burst of at least 1"
@@ -79,6 +115,15 @@ impl Config {
         }
         if self.max_connections == 0 {
             return Err("the pool needs at least one connection".into());
+        }
+        if self.device_in_flight == 0 || self.chain_in_flight == 0 {
+            return Err("the in-flight caps need to allow at least one request".into());
+        }
+        if self.body_budget_bytes < salondesk_protocol::MAX_BODY_BYTES {
+            return Err(format!(
+                "the body budget must hold at least one largest body ({} bytes)",
+                salondesk_protocol::MAX_BODY_BYTES
+            ));
         }
         Ok(())
     }
@@ -94,6 +139,10 @@ impl fmt::Debug for Config {
             .field("device_rate", &self.device_rate)
             .field("ip_rate", &self.ip_rate)
             .field("max_connections", &self.max_connections)
+            .field("trusted_proxies", &self.trusted_proxies)
+            .field("device_in_flight", &self.device_in_flight)
+            .field("chain_in_flight", &self.chain_in_flight)
+            .field("body_budget_bytes", &self.body_budget_bytes)
             .finish()
     }
 }

@@ -1,5 +1,8 @@
 //! `POST /v1/enrol`: a one-time code becomes a device's own credential.
 //!
+//! A code enrols a device id never seen before: an id already enrolled (or
+//! revoked) is refused, so a code cannot take over a till or revive one.
+//!
 //! The code is used up atomically (`UPDATE … WHERE used_at IS NULL AND
 //! expires_at > now() RETURNING`), so two devices racing with one code cannot
 //! both win. Everything happens in one transaction: a refusal after that (the
@@ -90,20 +93,15 @@ pub async fn enrol(
                 "this device is enrolled in another store; reset it before enrolling it here",
             ));
         }
-        // The same device again (its credential lost, or revoked): a new
-        // credential replaces the old one, and it keeps its number.
-        Some((_, code)) => {
-            sqlx::query(
-                "UPDATE devices SET credential_hash = $2, name = $3, revoked_at = NULL,
-                        enrolled_at = now()
-                 WHERE id = $1",
-            )
-            .bind(req.device_id)
-            .bind(&credential_hash[..])
-            .bind(device_name)
-            .execute(&mut *tx)
-            .await?;
-            code
+        // A code enrols a new device only. Whoever holds a code must not be
+        // able to take over an enrolled till by naming its id (its real
+        // credential would stop working), nor bring back a revoked one.
+        Some(_) => {
+            return Err(ApiError::new(
+                StatusCode::CONFLICT,
+                "device_already_enrolled",
+                "this device id is already enrolled (or was revoked); a code enrols only a new device",
+            ));
         }
         None => {
             let next: i32 = sqlx::query_scalar(

@@ -11,6 +11,8 @@ pub struct ApiError {
     pub status: StatusCode,
     pub code: &'static str,
     pub message: String,
+    /// Seconds for a `Retry-After` header (429 and 503: when to come back).
+    pub retry_after: Option<u32>,
 }
 
 impl ApiError {
@@ -19,7 +21,26 @@ impl ApiError {
             status,
             code,
             message: message.into(),
+            retry_after: None,
         }
+    }
+
+    /// The same error, telling the client to come back in `seconds`.
+    pub fn retry_after(mut self, seconds: u32) -> Self {
+        self.retry_after = Some(seconds);
+        self
+    }
+
+    /// 429 `busy`: this device or chain has too many requests in flight, or
+    /// waited too long for its chain's turn.
+    pub fn busy(message: impl Into<String>) -> Self {
+        Self::new(StatusCode::TOO_MANY_REQUESTS, "busy", message).retry_after(1)
+    }
+
+    /// 503 `unavailable`: the server as a whole is saturated or the
+    /// database is not answering; retry later.
+    pub fn unavailable(message: impl Into<String>) -> Self {
+        Self::new(StatusCode::SERVICE_UNAVAILABLE, "unavailable", message).retry_after(2)
     }
 
     pub fn bad_request(message: impl Into<String>) -> Self {
@@ -51,6 +72,7 @@ impl ApiError {
             "rate_limited",
             "too many requests; slow down and retry",
         )
+        .retry_after(1)
     }
 
     pub fn internal() -> Self {
@@ -64,7 +86,12 @@ impl ApiError {
 
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
-        (self.status, Json(ErrorBody::new(self.code, self.message))).into_response()
+        let mut r = (self.status, Json(ErrorBody::new(self.code, self.message))).into_response();
+        if let Some(s) = self.retry_after {
+            r.headers_mut()
+                .insert(axum::http::header::RETRY_AFTER, s.into());
+        }
+        r
     }
 }
 
@@ -75,11 +102,13 @@ impl From<sqlx::Error> for ApiError {
         match &e {
             sqlx::Error::PoolTimedOut | sqlx::Error::PoolClosed | sqlx::Error::Io(_) => {
                 tracing::warn!(error = %e, "database unavailable");
-                ApiError::new(
-                    StatusCode::SERVICE_UNAVAILABLE,
-                    "unavailable",
-                    "the database is unavailable; retry later",
-                )
+                ApiError::unavailable("the database is unavailable; retry later")
+            }
+            // A statement or lock timeout (57014 query_canceled, 55P03
+            // lock_not_available): the server is too busy, not broken.
+            sqlx::Error::Database(d) if matches!(d.code().as_deref(), Some("57014" | "55P03")) => {
+                tracing::warn!(error = %e, "database timeout");
+                ApiError::unavailable("the server is busy; retry later")
             }
             _ => {
                 tracing::error!(error = %e, "database error");

@@ -16,8 +16,10 @@
 //! migrated database), [`AppState::new`] and [`router`].
 
 mod admin;
+mod admission;
 mod auth;
 mod clocks;
+mod client_addr;
 pub mod config;
 mod effects;
 mod enrol;
@@ -35,10 +37,11 @@ pub use effects::ledger::member_ledger_op_id;
 pub use routes::router;
 pub use state::AppState;
 
-use sqlx::postgres::PgPoolOptions;
-use sqlx::PgPool;
+use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
+use sqlx::{Connection, PgConnection, PgPool};
 use std::future::Future;
 use std::net::SocketAddr;
+use std::str::FromStr;
 use std::time::Duration;
 use tokio::sync::oneshot;
 use tokio::task::JoinHandle;
@@ -61,19 +64,33 @@ pub static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations");
 
 /// A pool over `database_url`, with the server's migrations applied.
 pub async fn connect_and_migrate(database_url: &str) -> Result<PgPool, StartError> {
-    connect_and_migrate_with(database_url, 16).await
+    let config = Config::new(database_url, "");
+    connect_and_migrate_with(&config).await
 }
 
-async fn connect_and_migrate_with(
-    database_url: &str,
-    max_connections: u32,
-) -> Result<PgPool, StartError> {
+/// The pool a server runs on: every connection with the config's statement
+/// and lock timeouts (a stuck statement or lock wait gives up, answered 503,
+/// instead of holding a connection for good). The migrations run first on a
+/// connection of their own, without them (a long migration is no request).
+async fn connect_and_migrate_with(config: &Config) -> Result<PgPool, StartError> {
+    let mut migrating = PgConnection::connect(&config.database_url).await?;
+    MIGRATOR.run(&mut migrating).await?;
+    migrating.close().await?;
+    let ms = |d: Duration| format!("{}ms", d.as_millis().max(1));
+    let options = PgConnectOptions::from_str(&config.database_url)?.options([
+        ("statement_timeout", ms(config.statement_timeout)),
+        ("lock_timeout", ms(config.lock_timeout)),
+        // A transaction left open by a request that died mid-way.
+        (
+            "idle_in_transaction_session_timeout",
+            ms(config.statement_timeout),
+        ),
+    ]);
     let pool = PgPoolOptions::new()
-        .max_connections(max_connections)
+        .max_connections(config.max_connections)
         .acquire_timeout(Duration::from_secs(10))
-        .connect(database_url)
+        .connect_with(options)
         .await?;
-    MIGRATOR.run(&pool).await?;
     Ok(pool)
 }
 
@@ -161,7 +178,7 @@ async fn prepare(
     StartError,
 > {
     config.validate().map_err(StartError::Config)?;
-    let pool = connect_and_migrate_with(&config.database_url, config.max_connections).await?;
+    let pool = connect_and_migrate_with(&config).await?;
     let listener = tokio::net::TcpListener::bind(config.listen).await?;
     let addr = listener.local_addr()?;
     let app = router(AppState::new(pool.clone(), &config));

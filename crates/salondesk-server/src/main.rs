@@ -4,7 +4,7 @@
 use clap::{Parser, ValueEnum};
 use salondesk_server::logging::{self, LogFormat};
 use salondesk_server::{Config, RateLimit};
-use std::net::SocketAddr;
+use std::net::{IpAddr, SocketAddr};
 use std::process::ExitCode;
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -43,6 +43,20 @@ struct Cli {
     /// PostgreSQL connections in the pool.
     #[arg(long, env = "SALONDESK_DB_CONNECTIONS", default_value_t = 16)]
     db_connections: u32,
+    /// The TLS proxy in front of the server: from this address (and only
+    /// from it) `X-Forwarded-For` names the client for per-address limits.
+    /// Repeat the flag, or separate addresses with commas in the variable.
+    #[arg(long, env = "SALONDESK_TRUSTED_PROXY", value_delimiter = ',')]
+    trusted_proxy: Vec<IpAddr>,
+    /// Requests (push, pull) one device may have in flight at once (more: 429).
+    #[arg(long, env = "SALONDESK_DEVICE_IN_FLIGHT", default_value_t = 4)]
+    device_in_flight: usize,
+    /// Requests (push, pull) one chain may have in flight at once (more: 429).
+    #[arg(long, env = "SALONDESK_CHAIN_IN_FLIGHT", default_value_t = 32)]
+    chain_in_flight: usize,
+    /// MiB of request bodies the server holds at once (more: 503).
+    #[arg(long, env = "SALONDESK_BODY_BUDGET_MIB", default_value_t = 64)]
+    body_budget_mib: usize,
     /// Log lines as text or JSON (RUST_LOG filters them).
     #[arg(long, env = "SALONDESK_LOG_FORMAT", value_enum, default_value = "text")]
     log_format: Format,
@@ -66,6 +80,10 @@ async fn main() -> ExitCode {
         burst: cli.ip_rate_burst,
     };
     config.max_connections = cli.db_connections;
+    config.trusted_proxies = cli.trusted_proxy;
+    config.device_in_flight = cli.device_in_flight;
+    config.chain_in_flight = cli.chain_in_flight;
+    config.body_budget_bytes = cli.body_budget_mib.saturating_mul(1024 * 1024);
     tracing::info!(?config, "starting");
     match salondesk_server::serve(config, shutdown_signal()).await {
         Ok(()) => {

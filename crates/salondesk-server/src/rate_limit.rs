@@ -35,6 +35,16 @@ impl<K: Hash + Eq + Copy> Limiter<K> {
         self.allow_at(key, Instant::now())
     }
 
+    /// True when `key`'s bucket has no token left (nothing taken).
+    pub fn exhausted(&self, key: K) -> bool {
+        let now = Instant::now();
+        let buckets = self.buckets.lock().unwrap_or_else(|p| p.into_inner());
+        buckets.get(&key).is_some_and(|b| {
+            let refill = now.saturating_duration_since(b.at).as_secs_f64() * self.limit.per_second;
+            b.tokens + refill < 1.0
+        })
+    }
+
     fn allow_at(&self, key: K, now: Instant) -> bool {
         let RateLimit { per_second, burst } = self.limit;
         let mut buckets = self.buckets.lock().unwrap_or_else(|p| p.into_inner());

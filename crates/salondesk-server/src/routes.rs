@@ -2,20 +2,22 @@
 //! bodies are read as bytes and parsed here, so malformed JSON, wrong types
 //! and oversized bodies get `{code, message}` like everything else.
 
+use crate::client_addr::client_bucket;
 use crate::error::{ApiError, ApiResult};
 use crate::state::AppState;
-use crate::{admin, enrol, logging, pull, push};
+use crate::{admin, auth, enrol, logging, pull, push};
 use axum::body::Bytes;
 use axum::extract::rejection::BytesRejection;
-use axum::extract::{ConnectInfo, DefaultBodyLimit, FromRequest, Request, State};
-use axum::http::StatusCode;
+use axum::extract::{DefaultBodyLimit, FromRequest, Request, State};
+use axum::http::header::CONTENT_LENGTH;
+use axum::http::{Method, StatusCode};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
+use salondesk_protocol::MAX_BODY_BYTES;
 use serde::de::DeserializeOwned;
 use serde_json::json;
-use std::net::SocketAddr;
 
 /// The whole API over `state`. Serve it with
 /// `into_make_service_with_connect_info::<SocketAddr>()` so enrolment and
@@ -38,25 +40,67 @@ pub fn router(state: AppState) -> Router {
             post(admin::revoke_device),
         )
         .route_layer(middleware::from_fn_with_state(state.clone(), limit_by_ip));
-    Router::new()
-        .route("/v1/health", get(health))
+    // Push and pull: the device is authenticated and admitted first (caps on
+    // requests in flight, the body budget), before any body is read.
+    let devices = Router::new()
         .route("/v1/push", post(push::handler))
         .route("/v1/pull", get(pull::handler))
+        .route_layer(middleware::from_fn_with_state(state.clone(), admit));
+    Router::new()
+        .route("/v1/health", get(health))
+        .merge(devices)
         .merge(limited)
         .fallback(not_found)
         .method_not_allowed_fallback(method_not_allowed)
-        .layer(DefaultBodyLimit::max(salondesk_protocol::MAX_BODY_BYTES))
+        .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
         .layer(middleware::from_fn(logging::log_request))
         .with_state(state)
 }
 
 async fn limit_by_ip(State(state): State<AppState>, req: Request, next: Next) -> Response {
-    if let Some(ConnectInfo(addr)) = req.extensions().get::<ConnectInfo<SocketAddr>>() {
-        if !state.inner.ip_limiter.allow(addr.ip()) {
+    let (parts, body) = req.into_parts();
+    if let Some(address) = client_bucket(&parts, &state.inner.trusted_proxies) {
+        if !state.inner.ip_limiter.allow(address) {
             return ApiError::rate_limited().into_response();
         }
     }
-    next.run(req).await
+    next.run(Request::from_parts(parts, body)).await
+}
+
+/// Authenticates the device, then admits the request if neither the device
+/// nor its chain has too many in flight (429 `busy`) and, for a body, if the
+/// server's body budget has room for it (503). Its places are held until the
+/// response is made.
+async fn admit(State(state): State<AppState>, req: Request, next: Next) -> Response {
+    let (mut parts, body) = req.into_parts();
+    let device = match auth::authenticate(&parts, &state).await {
+        Ok(d) => d,
+        Err(e) => return e.into_response(),
+    };
+    let inner = &state.inner;
+    let Some(_device_ticket) = inner.device_in_flight.enter(device.id) else {
+        return ApiError::busy("this device has too many requests in flight").into_response();
+    };
+    let Some(_chain_ticket) = inner.chain_in_flight.enter(device.tenant_id) else {
+        return ApiError::busy("this chain has too many requests in flight").into_response();
+    };
+    let _budget = if parts.method == Method::POST {
+        let declared = parts
+            .headers
+            .get(CONTENT_LENGTH)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.parse::<usize>().ok());
+        // Unknown (chunked): the most a body may be.
+        let bytes = declared.map_or(MAX_BODY_BYTES, |n| n.min(MAX_BODY_BYTES));
+        match inner.body_budget.reserve(bytes) {
+            Ok(p) => Some(p),
+            Err(e) => return e.into_response(),
+        }
+    } else {
+        None
+    };
+    parts.extensions.insert(device);
+    next.run(Request::from_parts(parts, body)).await
 }
 
 async fn not_found() -> ApiError {

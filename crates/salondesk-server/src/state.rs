@@ -1,6 +1,7 @@
 //! What every request handler shares: the pool, the admin token's hash, the
 //! rate limiters and the server's clock. Cheap to clone (one `Arc`).
 
+use crate::admission::{BodyBudget, InFlight, Logged, Turns};
 use crate::auth::sha256;
 use crate::clocks::Clocks;
 use crate::config::Config;
@@ -22,6 +23,15 @@ pub(crate) struct Inner {
     pub ip_limiter: Limiter<IpAddr>,
     pub clocks: Clocks,
     pub push_order_wait: std::time::Duration,
+    /// Failed device logins, per client address bucket.
+    pub login_failures: Limiter<IpAddr>,
+    pub trusted_proxies: Vec<IpAddr>,
+    pub device_in_flight: InFlight<Uuid>,
+    pub chain_in_flight: InFlight<Uuid>,
+    pub turns: Turns,
+    pub chain_turn_wait: std::time::Duration,
+    pub logged: Logged,
+    pub body_budget: BodyBudget,
 }
 
 impl AppState {
@@ -35,11 +45,25 @@ impl AppState {
                 ip_limiter: Limiter::new(config.ip_rate),
                 clocks: Clocks::new(config.clock.clone()),
                 push_order_wait: config.push_order_wait,
+                login_failures: Limiter::new(config.login_failure_rate),
+                trusted_proxies: config.trusted_proxies.clone(),
+                device_in_flight: InFlight::new(config.device_in_flight),
+                chain_in_flight: InFlight::new(config.chain_in_flight),
+                turns: Turns::default(),
+                chain_turn_wait: config.chain_turn_wait,
+                logged: Logged::default(),
+                body_budget: BodyBudget::new(config.body_budget_bytes),
             }),
         }
     }
 
     pub fn pool(&self) -> &PgPool {
         &self.inner.pool
+    }
+
+    /// The server's wall clock, read once per request at its edge and handed
+    /// to the checks (so they can be tested at any time).
+    pub fn now(&self) -> chrono::DateTime<chrono::Utc> {
+        self.inner.clocks.now()
     }
 }

@@ -4,6 +4,7 @@
 
 mod convergence;
 mod faults;
+mod flood;
 mod order;
 mod security;
 mod support;

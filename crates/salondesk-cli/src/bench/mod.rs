@@ -2,6 +2,7 @@
 
 mod appointments;
 mod checkout;
+mod flood;
 mod search;
 mod stats;
 mod sync;
@@ -55,6 +56,22 @@ pub enum BenchCommand {
         #[arg(long)]
         database_url: Option<String>,
     },
+    /// One chain's tills flood the central server with pushes while a till of
+    /// another chain pulls: its pull latency without and under the flood.
+    Flood {
+        /// Flooding tills (one chain).
+        #[arg(long, default_value_t = 8)]
+        devices: usize,
+        /// Pushes each flooding till keeps in flight.
+        #[arg(long, default_value_t = 4)]
+        per_device: usize,
+        /// Pulls timed, without the flood and under it.
+        #[arg(long, default_value_t = 200)]
+        pulls: usize,
+        /// PostgreSQL where a fresh database is made (as for `bench sync`).
+        #[arg(long)]
+        database_url: Option<String>,
+    },
 }
 
 pub fn run(cmd: BenchCommand) -> anyhow::Result<()> {
@@ -79,6 +96,19 @@ pub fn run(cmd: BenchCommand) -> anyhow::Result<()> {
             let db = db.unwrap_or_else(|| default_db("checkout"));
             checkout::run(&db, sales, warmup)
         }
+        BenchCommand::Flood {
+            devices,
+            per_device,
+            pulls,
+            database_url,
+        } => flood::run(
+            flood::Options {
+                devices,
+                per_device,
+                pulls,
+            },
+            database_url,
+        ),
         BenchCommand::Sync { ops, database_url } => {
             sync::run(&PathBuf::from("target").join("bench"), ops, database_url)
         }

@@ -34,7 +34,7 @@ use std::path::Path;
 use std::sync::{Arc, Mutex};
 use std::time::Instant;
 
-const ADMIN_TOKEN: &str = "bench-admin-token-0123456789abcdef";
+pub(super) const ADMIN_TOKEN: &str = "bench-admin-token-0123456789abcdef";
 
 pub fn run(dir: &Path, ops: usize, database_url: Option<String>) -> anyhow::Result<()> {
     let url = database_url
@@ -264,7 +264,7 @@ fn sell(
 
 /// A database of its own on the given server, so runs never see each other:
 /// its URL and name.
-async fn fresh_database(url: &str) -> anyhow::Result<(String, String)> {
+pub(super) async fn fresh_database(url: &str) -> anyhow::Result<(String, String)> {
     use sqlx::Connection;
     let mut admin = sqlx::PgConnection::connect(url).await.with_context(|| {
         format!(
@@ -286,7 +286,7 @@ async fn fresh_database(url: &str) -> anyhow::Result<(String, String)> {
     Ok((format!("{base}/{name}"), name))
 }
 
-async fn drop_database(url: &str, name: &str) -> anyhow::Result<()> {
+pub(super) async fn drop_database(url: &str, name: &str) -> anyhow::Result<()> {
     use sqlx::Connection;
     let mut admin = sqlx::PgConnection::connect(url).await?;
     // A name this bench made (digits and underscores): safe to splice.

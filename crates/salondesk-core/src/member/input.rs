@@ -87,14 +87,14 @@ impl MemberInput {
             member_no,
             gender: self.gender,
             birthday,
-            region: short_text("region", &self.region, 40)?,
+            region: short_text("region", &self.region, 40, false)?,
             skin_type: self.skin_type,
-            allergies: short_text("allergies", &self.allergies, 500)?,
+            allergies: short_text("allergies", &self.allergies, 500, true)?,
             preferred_staff_id: self.preferred_staff_id,
-            notes: short_text("notes", &self.notes, 2000)?,
+            notes: short_text("notes", &self.notes, 2000, true)?,
             tags: tags(&self.tags)?,
             consent_marketing: self.consent_marketing,
-            source: short_text("source", &self.source, 40)?,
+            source: short_text("source", &self.source, 40, false)?,
             referrer_id: self.referrer_id,
         })
     }
@@ -112,17 +112,13 @@ pub(crate) fn parse_member_no(s: &str) -> Result<String> {
     Ok(s.to_ascii_uppercase())
 }
 
-fn short_text(field: &'static str, s: &str, max: usize) -> Result<String> {
+/// The protocol's bounds (`salondesk_protocol::limits`), so the server never
+/// refuses what the form accepted: one line, or free text (`multiline`: newline
+/// and tab) for notes and allergies.
+fn short_text(field: &'static str, s: &str, max: usize, multiline: bool) -> Result<String> {
     let s = s.trim();
-    if s.chars().count() > max {
-        return Err(CoreError::validation(
-            field,
-            format!("at most {max} characters"),
-        ));
-    }
-    if s.chars().any(|c| c.is_control() && c != '\n') {
-        return Err(CoreError::validation(field, "contains control characters"));
-    }
+    salondesk_protocol::limits::check_text(s, max, multiline)
+        .map_err(|problem| CoreError::validation(field, problem))?;
     Ok(s.to_owned())
 }
 
@@ -133,11 +129,8 @@ fn tags(raw: &[String]) -> Result<Vec<String>> {
         if t.is_empty() || out.iter().any(|o| o == t) {
             continue;
         }
-        if t.chars().count() > 20 {
-            return Err(CoreError::validation(
-                "tags",
-                "a tag has at most 20 characters",
-            ));
+        if let Err(problem) = salondesk_protocol::limits::check_text(t, 20, false) {
+            return Err(CoreError::validation("tags", format!("a tag: {problem}")));
         }
         out.push(t.to_owned());
     }

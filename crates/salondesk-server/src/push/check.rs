@@ -122,6 +122,13 @@ pub fn precheck(op: &Op, device: &Device) -> Result<(&'static EntitySpec, OpIds)
     Ok((spec, ids(op, spec, device)))
 }
 
+/// An operation made more than a day ahead of the server's clock: the till's
+/// clock is wrong (the year bounds are the schema's, see `limits`).
+pub fn created_in_time(op: &Op, now: chrono::DateTime<chrono::Utc>) -> Result<(), Refusal> {
+    salondesk_protocol::limits::check_created_at(op.created_at, Some(now))
+        .map_err(|e| Refusal::new(schema::INVALID_FIELD, e.to_string()))
+}
+
 /// Where the first number that is not an integer sits (`payload.lines[0].qty`).
 /// The path is only spelled out once one is found.
 fn first_non_integer(v: &Value, path: &str) -> Option<String> {
@@ -388,6 +395,6 @@ mod tests {
             OpKind::Upsert,
             json!({"start": "9am"}),
         );
-        assert_eq!(precheck(&o, &d).unwrap_err().code, "bad_payload");
+        assert_eq!(precheck(&o, &d).unwrap_err().code, "invalid_field");
     }
 }

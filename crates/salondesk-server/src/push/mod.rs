@@ -49,12 +49,14 @@ pub async fn handler(
     body: Result<Bytes, BytesRejection>,
 ) -> ApiResult<Response> {
     let body = body.map_err(crate::routes::bytes_rejection)?;
-    let now = state.inner.clocks.now();
     // Parsing is CPU work of some milliseconds: off the async workers, which
     // meanwhile drive the transaction of the push before this one.
+    let now = state.now();
     let (request, prechecked) = tokio::task::spawn_blocking(move || {
         wire::parse_checked(&body, |op| {
-            check::precheck(op, &device).and_then(|ok| stamp::check(op, now).map(|()| ok))
+            check::precheck(op, &device)
+                .and_then(|ok| stamp::check(op, now).map(|()| ok))
+                .and_then(|ok| check::created_in_time(op, now).map(|()| ok))
         })
     })
     .await
@@ -131,7 +133,8 @@ pub async fn push(
         });
     }
 
-    let mut tx = order::begin_after(state, device, follows).await?;
+    let mut turn = order::begin_after(state, device, follows).await?;
+    let tx = &mut turn.tx;
 
     // Every id each operation writes or names, against its owner.
     let all_ids: Vec<Uuid> = {
@@ -143,7 +146,7 @@ pub async fn push(
         }
         set.into_iter().collect()
     };
-    let mut known = owners::lookup(&mut tx, &all_ids).await?;
+    let mut known = owners::lookup(tx, &all_ids).await?;
     let store_keys: Vec<(String, String)> = pending(&fates)
         .filter_map(|i| match &fates[i] {
             Fate::Pending(_, ids) => ids
@@ -153,7 +156,7 @@ pub async fn push(
             _ => None,
         })
         .collect();
-    let key_owners = owners::lookup_keys(&mut tx, device, &store_keys).await?;
+    let key_owners = owners::lookup_keys(tx, device, &store_keys).await?;
     judge_all(&mut fates, ops, device, &known, &key_owners);
 
     // A device may only resolve a conflict its own chain has.
@@ -161,7 +164,7 @@ pub async fn push(
         .filter(|&i| ops[i].entity == "conflict")
         .filter_map(|i| Uuid::parse_str(&ops[i].entity_id).ok())
         .collect();
-    let conflicts = effects::conflicts::existing(&mut tx, device, &conflict_ids).await?;
+    let conflicts = effects::conflicts::existing(tx, device, &conflict_ids).await?;
     for i in pending(&fates).collect::<Vec<_>>() {
         if ops[i].entity == "conflict"
             && !Uuid::parse_str(&ops[i].entity_id).is_ok_and(|id| conflicts.contains(&id))
@@ -177,14 +180,14 @@ pub async fn push(
     // moment (a UUID collision: never in practice) makes its operations ours
     // no longer: judge them again with the winner known.
     let claims = new_claims(&fates, &known);
-    let lost = owners::claim(&mut tx, device, &claims).await?;
+    let lost = owners::claim(tx, device, &claims).await?;
     let fresh: HashSet<Uuid> = claims
         .iter()
         .map(|c| c.id)
         .filter(|id| !lost.contains(id))
         .collect();
     if !lost.is_empty() {
-        known.extend(owners::lookup(&mut tx, &lost).await?);
+        known.extend(owners::lookup(tx, &lost).await?);
         judge_all(&mut fates, ops, device, &known, &key_owners);
     }
     let new_keys: Vec<(String, String)> = pending(&fates)
@@ -197,7 +200,7 @@ pub async fn push(
         })
         .filter(|k| !key_owners.contains_key(k))
         .collect();
-    owners::claim_keys(&mut tx, device, &new_keys).await?;
+    owners::claim_keys(tx, device, &new_keys).await?;
 
     // Log the accepted operations, in the order pushed.
     let to_log: Vec<NewOp> = pending(&fates)
@@ -209,7 +212,7 @@ pub async fn push(
             NewOp::from_device(&ops[i], store, &payload_texts[i])
         })
         .collect();
-    let inserted = rows::insert_ops(&mut tx, device.tenant_id, &to_log).await?;
+    let inserted = rows::insert_ops(tx, device.tenant_id, &to_log).await?;
     // An op id already in the log (the insert skipped it): this device's is a
     // duplicate, acknowledged and not applied again; anyone else's is not this
     // device's to acknowledge. (Checked after the insert, not before: the
@@ -224,7 +227,7 @@ pub async fn push(
         let rows: Vec<(Uuid, Uuid, Uuid)> =
             sqlx::query_as("SELECT op_id, tenant_id, device_id FROM ops WHERE op_id = ANY($1)")
                 .bind(&skipped)
-                .fetch_all(&mut *tx)
+                .fetch_all(&mut **tx)
                 .await?;
         rows.into_iter().map(|(o, t, d)| (o, (t, d))).collect()
     };
@@ -254,7 +257,7 @@ pub async fn push(
             _ => None,
         })
         .collect();
-    rows::insert_refused(&mut tx, device.tenant_id, device.id, &refused).await?;
+    rows::insert_refused(tx, device.tenant_id, device.id, &refused).await?;
 
     let accepted: Vec<&Op> = fates
         .iter()
@@ -262,10 +265,11 @@ pub async fn push(
         .filter(|(_, f)| matches!(f, Fate::Accepted))
         .map(|(i, _)| &ops[i])
         .collect();
-    let made = effects::apply(&mut tx, device, &state.inner.clocks, &accepted, &fresh).await?;
-    rows::insert_ops(&mut tx, device.tenant_id, &made).await?;
-    tx.commit().await?;
-
+    let made = effects::apply(tx, device, &state.inner.clocks, &accepted, &fresh).await?;
+    rows::insert_ops(tx, device.tenant_id, &made).await?;
+    turn.tx.commit().await?;
+    // Wakes a push of this device waiting for one of these operations.
+    state.inner.logged.committed(device.id);
     Ok(results(ops, &fates))
 }
 

@@ -20,6 +20,7 @@ use axum::http::StatusCode;
 use salondesk_protocol::OUT_OF_ORDER;
 use sqlx::{Postgres, Transaction};
 use std::time::{Duration, Instant};
+use tokio::sync::OwnedMutexGuard;
 use uuid::Uuid;
 
 /// A stable 64-bit key for the tenant's advisory lock (a collision between two
@@ -29,23 +30,42 @@ fn lock_key(tenant: Uuid) -> i64 {
     (hi ^ lo) as i64
 }
 
-/// Begins the push's transaction holding the tenant's lock, once `follows`
-/// (if any) is logged as this device's.
+/// A push's transaction, holding its chain's turn (in this process) and the
+/// tenant's advisory lock (across processes). Commit it before dropping it.
+pub struct Turn {
+    pub tx: Transaction<'static, Postgres>,
+    _turn: OwnedMutexGuard<()>,
+}
+
+/// Begins the push's transaction holding the chain's turn and the tenant's
+/// lock, once `follows` (if any) is logged as this device's.
+///
+/// No database connection is held while waiting: neither for the turn (an
+/// in-process lock, see `admission`) nor for the push it follows (woken when a
+/// push of this device commits, or every `RECHECK` in case it commits on
+/// another server process).
 pub async fn begin_after(
     state: &AppState,
     device: &Device,
     follows: Option<Uuid>,
-) -> ApiResult<Transaction<'static, Postgres>> {
-    let deadline = Instant::now() + state.inner.push_order_wait;
-    let mut nap = Duration::from_millis(1);
+) -> ApiResult<Turn> {
+    const RECHECK: Duration = Duration::from_millis(200);
+    let inner = &state.inner;
+    let deadline = Instant::now() + inner.push_order_wait;
+    let mut commits = inner.logged.watch(device.id);
     loop {
+        commits.borrow_and_update();
+        let turn = inner
+            .turns
+            .take(device.tenant_id, inner.chain_turn_wait)
+            .await?;
         let mut tx = state.pool().begin().await?;
         sqlx::query("SELECT pg_advisory_xact_lock($1)")
             .bind(lock_key(device.tenant_id))
             .execute(&mut *tx)
             .await?;
         let Some(previous) = follows else {
-            return Ok(tx);
+            return Ok(Turn { tx, _turn: turn });
         };
         // A statement of its own, after the lock: its snapshot sees every
         // push committed while this one waited for the lock.
@@ -58,18 +78,19 @@ pub async fn begin_after(
         .fetch_one(&mut *tx)
         .await?;
         if logged {
-            return Ok(tx);
+            return Ok(Turn { tx, _turn: turn });
         }
-        // Let the push it follows have the lock.
+        // Let the push it follows have the connection and the turn.
         tx.rollback().await?;
-        if Instant::now() >= deadline {
+        drop(turn);
+        let now = Instant::now();
+        if now >= deadline {
             return Err(ApiError::new(
                 StatusCode::CONFLICT,
                 OUT_OF_ORDER,
                 "the push this one follows has not arrived; push again from the first unsettled operation",
             ));
         }
-        tokio::time::sleep(nap).await;
-        nap = (nap * 2).min(Duration::from_millis(50));
+        let _ = tokio::time::timeout((deadline - now).min(RECHECK), commits.changed()).await;
     }
 }

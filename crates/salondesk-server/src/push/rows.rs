@@ -154,6 +154,9 @@ impl<'a> Columns<'a> {
     }
 }
 
+/// The most of a refused operation's payload text kept (bytes).
+const MAX_REFUSED_PAYLOAD: usize = 64 * 1024;
+
 /// A refused operation, kept for support; never applied, never pulled.
 pub struct Refused<'a> {
     pub op: &'a Op,
@@ -176,8 +179,23 @@ pub async fn insert_refused(
     let entities: Vec<String> = refused.iter().map(|r| printable(&r.op.entity)).collect();
     let entity_ids: Vec<String> = refused.iter().map(|r| printable(&r.op.entity_id)).collect();
     let codes: Vec<&str> = refused.iter().map(|r| r.code).collect();
-    let messages: Vec<&str> = refused.iter().map(|r| r.message).collect();
-    let payloads: Vec<String> = refused.iter().map(|r| r.op.payload.to_string()).collect();
+    // A message may quote what was refused (a field name with a NUL in it).
+    let messages: Vec<String> = refused.iter().map(|r| printable(r.message)).collect();
+    // Kept for support, cut short: a refused 5 MB note is not worth storing.
+    let payloads: Vec<String> = refused
+        .iter()
+        .map(|r| {
+            let mut text = r.op.payload.to_string();
+            if text.len() > MAX_REFUSED_PAYLOAD {
+                let mut end = MAX_REFUSED_PAYLOAD;
+                while !text.is_char_boundary(end) {
+                    end -= 1;
+                }
+                text.truncate(end);
+            }
+            text
+        })
+        .collect();
     sqlx::query(
         "INSERT INTO rejected_ops (op_id, tenant_id, device_id, entity, entity_id, code, message, payload)
          SELECT u.op_id, $1, $2, u.entity, u.entity_id, u.code, u.message, u.payload

@@ -67,21 +67,25 @@ async fn bad_unknown_and_revoked_credentials_get_401() {
         "only the push before revocation"
     );
 
-    // Enrolling it again gives a new credential; the old one stays dead.
+    // A code cannot bring it back: it stays revoked, and the code is not used up.
     let code = s.enrolment_code(c.stores[0], None).await;
     let (status, again) = s.enrol_raw(&code, dev.device_id).await;
-    assert_eq!(status, StatusCode::OK);
-    assert_eq!(
-        again["deviceCode"],
-        json!(dev.device_code),
-        "it keeps its number"
-    );
-    let fresh = again["credential"].as_str().unwrap();
-    assert_ne!(fresh, dev.credential);
-    assert_eq!(s.pull_raw(Some(fresh), "after=0").await.0, StatusCode::OK);
+    assert_eq!(status, StatusCode::CONFLICT, "{again}");
+    assert_eq!(again["code"], "device_already_enrolled");
     assert_eq!(
         s.pull_raw(Some(&dev.credential), "after=0").await.0,
-        StatusCode::UNAUTHORIZED
+        StatusCode::UNAUTHORIZED,
+        "a revoked device stays revoked"
+    );
+    let revoked = s
+        .count("SELECT count(*) FROM devices WHERE revoked_at IS NOT NULL")
+        .await;
+    assert_eq!(revoked, 1, "the refusal left the revocation in place");
+    let (status, _) = s.enrol_raw(&code, Uuid::now_v7()).await;
+    assert_eq!(
+        status,
+        StatusCode::OK,
+        "the refused attempt left the code usable"
     );
 
     // The server kept hashes only.
@@ -91,7 +95,30 @@ async fn bad_unknown_and_revoked_credentials_get_401() {
         .await
         .unwrap();
     assert_eq!(stored.len(), 32);
-    assert!(!String::from_utf8_lossy(&stored).contains(fresh));
+    assert!(!String::from_utf8_lossy(&stored).contains(&dev.credential));
+}
+
+/// Regression (issue 13, fault 7): with a code for a store, enrolling under an
+/// enrolled till's device id replaced its credential, and the real till got 401.
+#[tokio::test(flavor = "multi_thread")]
+async fn an_enrolment_code_cannot_take_over_an_enrolled_till() {
+    let s = TestServer::start().await;
+    let c = s.chain("Lotus", &["S01"]).await;
+    let till = s.enrol(c.stores[0]).await;
+    let code = s.enrolment_code(c.stores[0], None).await;
+    let (status, reply) = s.enrol_raw(&code, till.device_id).await;
+    assert_eq!(status, StatusCode::CONFLICT, "{reply}");
+    assert_eq!(reply["code"], "device_already_enrolled");
+    assert!(
+        reply.get("credential").is_none(),
+        "no credential is handed to whoever holds the code"
+    );
+    assert_eq!(
+        s.pull_raw(Some(&till.credential), "after=0").await.0,
+        StatusCode::OK,
+        "the real till's credential still works"
+    );
+    assert_eq!(s.count("SELECT count(*) FROM devices").await, 1);
 }
 
 #[tokio::test(flavor = "multi_thread")]

@@ -3,8 +3,10 @@
 //! nothing; and the conflicts the server raises, over raw HTTP.
 
 mod clocks;
+mod addresses;
 mod conflicts;
 mod credentials;
+mod fields;
 mod input;
 mod scope;
 

@@ -1,0 +1,369 @@
+//! Bounds on what one operation may carry, field by field: text without
+//! control characters (newline and tab only in free-text notes), lengths,
+//! times and dates in range, enums from their lists, integers in sane bounds,
+//! and a size per payload. `schema::check` applies them, so the till (whose
+//! tests run every operation it emits through that check) and the server
+//! refuse the same things.
+//!
+//! Why the server cannot skip them: PostgreSQL text cannot hold NUL and
+//! `timestamptz` stops at 4713 BC, so such values used to fail a statement
+//! (500) instead of the one operation; and a 5 MB note would be pulled by
+//! every till of the chain.
+
+use chrono::{DateTime, Datelike, NaiveDate, Utc};
+use serde_json::Value;
+
+/// The most a payload may weigh (its strings and keys, roughly as encoded). A
+/// five-line sale is 2–4 kB; a sale of a hundred lines well under this.
+pub const MAX_PAYLOAD_BYTES: usize = 256 * 1024;
+/// Elements of any one array (sale lines, tags, ledger rows …).
+pub const MAX_ARRAY_LEN: usize = 1000;
+/// Any string the rules below do not name (nested rows, settings values).
+pub const MAX_TEXT: usize = 2000;
+/// Money in fen: ±10 billion yuan. Far beyond a salon, far below where sums overflow.
+pub const MAX_MONEY: i64 = 1_000_000_000_000;
+/// Any integer the rules below do not name.
+pub const MAX_INT: i64 = MAX_MONEY;
+/// Quantities (items, sessions, stock moves).
+pub const MAX_QTY: i64 = 1_000_000;
+/// Times (`createdAt`, appointment times, …): from this year on …
+pub const MIN_YEAR: i32 = 2000;
+/// … and before this one.
+pub const MAX_YEAR: i32 = 2100;
+/// An operation's `createdAt` may be at most this far ahead of the receiver's clock.
+pub const MAX_CREATED_AHEAD_HOURS: i64 = 24;
+
+pub const ROLES: &[&str] = &["owner", "manager", "cashier", "beautician"];
+pub const GENDERS: &[&str] = &["female", "male", "other"];
+pub const SKIN_TYPES: &[&str] = &["dry", "oily", "combination", "sensitive", "normal"];
+pub const TIERS: &[&str] = &["standard", "silver", "gold", "platinum"];
+pub const APPOINTMENT_STATUSES: &[&str] = &[
+    "booked",
+    "confirmed",
+    "arrived",
+    "in_service",
+    "completed",
+    "cancelled",
+    "no_show",
+];
+
+/// What one field may hold. `null` is always allowed (the field unset).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Rule {
+    /// One line of text, at most this many characters.
+    Line(usize),
+    /// Free text (newline and tab allowed), at most this many characters.
+    Note(usize),
+    /// One of these words.
+    OneOf(&'static [&'static str]),
+    /// A UUID.
+    Id,
+    /// An integer in this range.
+    Int(i64, i64),
+    Bool,
+    /// A calendar date `YYYY-MM-DD` (a birthday: from 1900 on, a real date).
+    Date,
+    /// An RFC 3339 time between MIN_YEAR and MAX_YEAR.
+    Time,
+    /// A list of one-line texts: at most `count`, each at most `chars`.
+    Lines {
+        count: usize,
+        chars: usize,
+    },
+    /// Anything JSON, checked only by the rules for every value (nested rows).
+    Any,
+}
+
+const MONEY: Rule = Rule::Int(-MAX_MONEY, MAX_MONEY);
+const PRICE: Rule = Rule::Int(0, MAX_MONEY);
+const QTY: Rule = Rule::Int(-MAX_QTY, MAX_QTY);
+const NAME: Rule = Rule::Line(80);
+const REASON: Rule = Rule::Note(500);
+
+/// The rule of `entity.field`; `None`: only the rules for every value apply.
+pub fn rule(entity: &str, field: &str) -> Option<Rule> {
+    use Rule::*;
+    Some(match (entity, field) {
+        (_, "notes") => Note(2000),
+        ("member", "memberNo") => Line(20),
+        ("member", "name") => Line(40),
+        ("member", "phone") | ("appointment", "walkInPhone") => Line(20),
+        ("member", "gender") => OneOf(GENDERS),
+        ("member", "birthday") => Date,
+        ("member", "region" | "source") => Line(40),
+        ("member", "skinType") => OneOf(SKIN_TYPES),
+        ("member", "allergies") => Note(500),
+        ("member", "tags") => Lines {
+            count: 20,
+            chars: 20,
+        },
+        ("member", "tier") | ("tier" | "tier_change", "tier" | "from" | "to") => OneOf(TIERS),
+        ("member", "consentMarketing") => Bool,
+        ("member", "registeredAt") => Time,
+        ("staff", "role") => OneOf(ROLES),
+        ("staff", "pinHash") => Line(200),
+        (_, "active") => Bool,
+        ("service" | "product" | "top_up_plan" | "package_plan" | "room" | "staff", "name") => NAME,
+        ("service", "category" | "resourceKind") => Line(40),
+        ("service", "durationMin") => Int(1, 24 * 60),
+        ("product", "sku" | "barcode") => Line(64),
+        ("service" | "product" | "package_plan", "price") | ("product", "cost") => PRICE,
+        ("top_up_plan", "pay" | "bonus") => PRICE,
+        ("package_plan", "sessions") => Int(1, 10_000),
+        ("package_plan", "validDays") => Int(0, 100 * 366),
+        ("tier", "discountBp") => Int(0, 10_000),
+        ("tier", "pointsMultiplierPct") => Int(0, 10_000),
+        ("tier", "bookingDays") => Int(0, 3660),
+        ("tier", "minCumulativeSpend" | "minMonthlySpend") => PRICE,
+        ("tier", "consecutiveMonths") => Int(0, 1200),
+        ("coupon", "code") => Line(64),
+        ("coupon", "value" | "min_spend") => PRICE,
+        ("coupon", "max_uses") => Int(0, 100_000_000),
+        ("points_ledger", "delta") => MONEY,
+        ("sale", "subtotal" | "discount" | "manualDiscount" | "total" | "change") => MONEY,
+        ("sale", "pointsEarned") => MONEY,
+        ("sale", "receiptNo") => Line(64),
+        ("sale", "kind" | "couponCode") => Line(64),
+        ("sale", "businessDate") | ("coupon", "valid_from" | "valid_to") => Date,
+        ("sale" | "appointment_history", "createdAt" | "at") => Time,
+        ("shift", "float" | "counted") => Any,
+        ("cash_drawer", "amount") => MONEY,
+        ("cash_drawer", "kind") => Line(40),
+        ("stock_move", "qty") => QTY,
+        ("stock_move", "reason") => Line(40),
+        ("appointment", "walkInName") => Line(40),
+        ("appointment", "start" | "end") => Time,
+        ("appointment", "status") => OneOf(APPOINTMENT_STATUSES),
+        ("appointment", "cancelReason") => REASON,
+        ("message", "body") => Note(2000),
+        ("message", "attempts") => Int(0, 1_000_000),
+        ("message", "lastError") => Note(500),
+        ("message", "nextAttemptAt" | "sentAt") => Time,
+        ("room", "capacity") => Int(1, 1000),
+        ("room", "kind") => Line(40),
+        ("conflict", "resolution") => REASON,
+        ("conflict", "resolvedAt") => Time,
+        ("tier_change" | "points_ledger" | "cash_drawer" | "appointment_history", "reason") => {
+            REASON
+        }
+        (_, "action") | ("audit_log", "entityId") | ("message", "sentBy") => Line(64),
+        (_, "survivor" | "openedBy" | "closedBy" | "createdBy" | "resolvedBy") => Id,
+        (_, f) if f.ends_with("Id") => Id,
+        _ => return None,
+    })
+}
+
+/// Why a value is refused: the field's path and what it must be.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FieldError {
+    /// `payload.notes`, `payload.lines[3].name`, `createdAt`.
+    pub path: String,
+    pub problem: String,
+}
+
+impl std::fmt::Display for FieldError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.path, self.problem)
+    }
+}
+
+fn err(path: impl Into<String>, problem: impl Into<String>) -> FieldError {
+    FieldError {
+        path: path.into(),
+        problem: problem.into(),
+    }
+}
+
+/// An operation's `createdAt`: not before MIN_YEAR, not after `now` plus
+/// MAX_CREATED_AHEAD_HOURS (`now`: the receiver's clock; None: only the year
+/// bounds, for checks that have no clock).
+pub fn check_created_at(at: DateTime<Utc>, now: Option<DateTime<Utc>>) -> Result<(), FieldError> {
+    if !(MIN_YEAR..MAX_YEAR).contains(&at.year()) {
+        return Err(err(
+            "createdAt",
+            format!("must be between {MIN_YEAR} and {MAX_YEAR}"),
+        ));
+    }
+    if let Some(now) = now {
+        if at > now + chrono::Duration::hours(MAX_CREATED_AHEAD_HOURS) {
+            return Err(err(
+                "createdAt",
+                "is in the future: the device's clock is wrong",
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// Checks every field of an entity's payload object against its rule, and
+/// every value in it against the rules for every value.
+pub fn check_payload(
+    entity: &str,
+    payload: &serde_json::Map<String, Value>,
+) -> Result<(), FieldError> {
+    let mut size = 0usize;
+    for (k, v) in payload {
+        if let Some(r) = rule(entity, k) {
+            check_rule(r, v, &format!("payload.{k}"))?;
+        }
+        walk(v, &mut size).map_err(|mut e| {
+            e.path = format!("payload.{k}{}", e.path);
+            e
+        })?;
+    }
+    if size > MAX_PAYLOAD_BYTES {
+        return Err(err(
+            "payload",
+            format!("at most {} kB per operation", MAX_PAYLOAD_BYTES / 1024),
+        ));
+    }
+    Ok(())
+}
+
+/// Text with no control character, or only newline and tab if `multiline`.
+pub fn check_text(s: &str, max_chars: usize, multiline: bool) -> Result<(), String> {
+    if s.chars().count() > max_chars {
+        return Err(format!("at most {max_chars} characters"));
+    }
+    let allowed = |c: char| multiline && (c == '\n' || c == '\t' || c == '\r');
+    if s.chars().any(|c| c.is_control() && !allowed(c)) {
+        return Err(if multiline {
+            "cannot hold control characters (only newlines and tabs)".into()
+        } else {
+            "cannot hold control characters or line breaks".into()
+        });
+    }
+    Ok(())
+}
+
+fn check_rule(rule: Rule, v: &Value, path: &str) -> Result<(), FieldError> {
+    if v.is_null() {
+        return Ok(());
+    }
+    let text = || v.as_str().ok_or_else(|| err(path, "must be text"));
+    match rule {
+        Rule::Line(max) => check_text(text()?, max, false).map_err(|p| err(path, p)),
+        Rule::Note(max) => check_text(text()?, max, true).map_err(|p| err(path, p)),
+        Rule::OneOf(words) => {
+            let s = text()?;
+            if words.contains(&s) {
+                Ok(())
+            } else {
+                Err(err(path, format!("must be one of {}", words.join(", "))))
+            }
+        }
+        Rule::Id => uuid::Uuid::parse_str(text()?)
+            .map(|_| ())
+            .map_err(|_| err(path, "must be an id")),
+        Rule::Int(lo, hi) => match v.as_i64() {
+            Some(n) if (lo..=hi).contains(&n) => Ok(()),
+            // A fraction: the server's own check refuses it as `bad_payload`
+            // (money is in fen), naming the field.
+            None if v.is_number() => Ok(()),
+            _ => Err(err(
+                path,
+                format!("must be a whole number from {lo} to {hi}"),
+            )),
+        },
+        Rule::Bool => v
+            .is_boolean()
+            .then_some(())
+            .ok_or_else(|| err(path, "must be true or false")),
+        Rule::Date => {
+            let d = NaiveDate::parse_from_str(text()?, "%Y-%m-%d")
+                .map_err(|_| err(path, "must be a real date, YYYY-MM-DD"))?;
+            if (1900..MAX_YEAR).contains(&d.year()) {
+                Ok(())
+            } else {
+                Err(err(path, format!("must be between 1900 and {MAX_YEAR}")))
+            }
+        }
+        Rule::Time => {
+            let t = DateTime::parse_from_rfc3339(text()?)
+                .map_err(|_| err(path, "must be an RFC 3339 time"))?;
+            let t = t.with_timezone(&Utc);
+            if (MIN_YEAR..MAX_YEAR).contains(&t.year()) {
+                Ok(())
+            } else {
+                Err(err(
+                    path,
+                    format!("must be between {MIN_YEAR} and {MAX_YEAR}"),
+                ))
+            }
+        }
+        Rule::Lines { count, chars } => {
+            let items = v.as_array().ok_or_else(|| err(path, "must be a list"))?;
+            if items.len() > count {
+                return Err(err(path, format!("at most {count} items")));
+            }
+            for (i, x) in items.iter().enumerate() {
+                let s = x
+                    .as_str()
+                    .ok_or_else(|| err(format!("{path}[{i}]"), "must be text"))?;
+                check_text(s, chars, false).map_err(|p| err(format!("{path}[{i}]"), p))?;
+            }
+            Ok(())
+        }
+        Rule::Any => Ok(()),
+    }
+}
+
+/// The rules for every value, however deep: strings without NUL or control
+/// characters (newline and tab allowed: nested rows and settings hold free
+/// text), at most MAX_TEXT characters; integers within ±MAX_INT; arrays of at
+/// most MAX_ARRAY_LEN. Adds the value's weight to `size`. The error's path is
+/// relative to `v` and spelled out only on the way back (errors are rare,
+/// and a sale holds hundreds of values).
+fn walk(v: &Value, size: &mut usize) -> Result<(), FieldError> {
+    match v {
+        Value::String(s) => {
+            *size += s.len() + 2;
+            check_text(s, MAX_TEXT, true).map_err(|p| err("", p))
+        }
+        Value::Number(n) => {
+            *size += 8;
+            match n.as_i64() {
+                Some(i) if !(-MAX_INT..=MAX_INT).contains(&i) => {
+                    Err(err("", format!("must be within ±{MAX_INT}")))
+                }
+                // Not an integer: the server's own check names it (money is fen).
+                _ => Ok(()),
+            }
+        }
+        Value::Array(items) => {
+            if items.len() > MAX_ARRAY_LEN {
+                return Err(err("", format!("at most {MAX_ARRAY_LEN} items")));
+            }
+            for (i, x) in items.iter().enumerate() {
+                walk(x, size).map_err(|mut e| {
+                    e.path = format!("[{i}]{}", e.path);
+                    e
+                })?;
+                if *size > MAX_PAYLOAD_BYTES {
+                    break;
+                }
+            }
+            Ok(())
+        }
+        Value::Object(o) => {
+            for (k, x) in o {
+                *size += k.len() + 3;
+                if let Err(p) = check_text(k, 64, false) {
+                    return Err(err("", format!("a key {p}")));
+                }
+                walk(x, size).map_err(|mut e| {
+                    e.path = format!(".{k}{}", e.path);
+                    e
+                })?;
+                if *size > MAX_PAYLOAD_BYTES {
+                    break;
+                }
+            }
+            Ok(())
+        }
+        _ => {
+            *size += 5;
+            Ok(())
+        }
+    }
+}
