@@ -7,7 +7,8 @@
 //! lock never keeps the app out.
 
 use crate::{CoreError, Result};
-use std::fs::{File, OpenOptions, TryLockError};
+use fs4::fs_std::FileExt;
+use std::fs::{File, OpenOptions};
 use std::path::{Path, PathBuf};
 
 /// The lock file of the database at `db`.
@@ -32,12 +33,14 @@ pub fn lock(db: &Path) -> Result<File> {
         .write(true)
         .open(&path)
         .map_err(|e| CoreError::Internal(format!("cannot open {}: {e}", path.display())))?;
-    match file.try_lock() {
-        Ok(()) => Ok(file),
-        Err(TryLockError::WouldBlock) => Err(CoreError::DatabaseInUse {
+    // fs4 rather than std's `File::try_lock`: that needs Rust 1.89, this
+    // workspace builds with 1.85.
+    match FileExt::try_lock_exclusive(&file) {
+        Ok(true) => Ok(file),
+        Ok(false) => Err(CoreError::DatabaseInUse {
             path: db.display().to_string(),
         }),
-        Err(TryLockError::Error(e)) => Err(CoreError::Internal(format!(
+        Err(e) => Err(CoreError::Internal(format!(
             "cannot lock {}: {e}",
             path.display()
         ))),
