@@ -343,13 +343,19 @@ fn refund_tenders(
         change_left -= take;
     }
     let weights: Vec<i64> = tenders.iter().map(|t| t.1).collect();
-    let amount_of = |ids: &mut dyn Iterator<Item = &String>| -> i64 {
-        ids.filter_map(|id| all.iter().find(|l| &l.id == id))
-            .map(|l| l.amount)
-            .sum()
+    let amount_of = |ids: &mut dyn Iterator<Item = &String>| -> Result<i64> {
+        checked::sum(
+            ids.filter_map(|id| all.iter().find(|l| &l.id == id))
+                .map(|l| l.amount),
+            "lines",
+        )
     };
-    let before = amount_of(&mut refunded_before.iter());
-    let now_total = before + chosen.iter().map(|l| l.amount).sum::<i64>();
+    let before = amount_of(&mut refunded_before.iter())?;
+    let now_total = checked::add(
+        before,
+        checked::sum(chosen.iter().map(|l| l.amount), "lines")?,
+        "lines",
+    )?;
     let target_before = allocate(before, &weights);
     let target_now = allocate(now_total, &weights);
     for (i, (kind, _, reference, last4)) in tenders.iter().enumerate() {
@@ -406,25 +412,26 @@ fn reverse_points_earned(
         return Ok(());
     }
     let earning = |l: &OrigLine| if l.kind == "top_up" { 0 } else { l.amount };
-    let base: i64 = all.iter().map(earning).sum();
-    let before: i64 = all
-        .iter()
-        .filter(|l| refunded_before.contains(&l.id))
-        .map(earning)
-        .sum();
-    let now = before + chosen.iter().map(|l| earning(l)).sum::<i64>();
+    let base = checked::sum(all.iter().map(earning), "lines")?;
+    let before = checked::sum(
+        all.iter()
+            .filter(|l| refunded_before.contains(&l.id))
+            .map(earning),
+        "lines",
+    )?;
+    let now = checked::add(
+        before,
+        checked::sum(chosen.iter().map(|l| earning(l)), "lines")?,
+        "lines",
+    )?;
     let target = |part: i64| {
         if base == 0 || part >= base {
-            if part >= base {
-                earned
-            } else {
-                0
-            }
+            Ok(if part >= base { earned } else { 0 })
         } else {
-            earned * part / base
+            checked::mul_div(earned, part, base, "points")
         }
     };
-    let back = target(now) - target(before);
+    let back = target(now)? - target(before)?;
     if back > 0 {
         rows.points(w, member, -back, "reverse_earn", expires)?;
     }
