@@ -186,3 +186,25 @@ fn a_second_open_of_the_same_database_for_the_app_is_refused_until_the_first_clo
     Store::open_exclusive(&other, Arc::new(SystemClock))
         .expect("another database is not locked by this one");
 }
+
+#[test]
+fn a_stored_value_balance_past_what_money_can_hold_is_refused_not_wrapped() {
+    let mut s = salon();
+    s.top_up();
+    // A ledger row as another till might have pushed it: absurd, but synced.
+    s.t.store
+        .conn()
+        .execute(
+            "INSERT INTO stored_value_ledger (member_id, id, delta, reason, sale_id, created_at)
+             SELECT member_id, 'absurd', ?1, 'top_up', sale_id, created_at
+             FROM stored_value_ledger LIMIT 1",
+            [i64::MAX],
+        )
+        .unwrap();
+    let e = salondesk_core::ledger::stored_value(s.t.store.conn(), s.member).unwrap_err();
+    assert_eq!(
+        (e.code(), e.field()),
+        ("amount_too_large", Some("storedValue")),
+        "¥1,200 plus i64::MAX would wrap to a negative balance: {e}"
+    );
+}
