@@ -15,6 +15,7 @@ mod tests {
         ApprovalInput, CartInput, CartLineInput, Catalog, CatalogItem, PrintResult, QuoteLineView,
         QuoteView, SaleDone, StaffShare, TenderInput,
     };
+    use crate::dto::conflict_refund::{ConflictRefundView, ConflictTenderView};
     use crate::dto::member::{MemberHit, MemberInput, MemberView};
     use crate::dto::sale::{
         MemberBalancesView, PackageView, PrinterSettingsView, SaleLineView, SaleSummaryView,
@@ -122,6 +123,8 @@ mod tests {
             export::<ConflictMemberView>(),
             export::<ConflictAppointmentView>(),
             export::<ConflictStoreView>(),
+            export::<ConflictTenderView>(),
+            export::<ConflictRefundView>(),
             export::<ConflictView>(),
         ] {
             out.push_str(&decl);

@@ -22,6 +22,12 @@ pub enum ErrorCode {
     /// retry with `allowOutsideHours`.
     OutsideHours,
     DatabaseNewer,
+    /// Another SalonDesk window or program has this database open.
+    DatabaseInUse,
+    /// The action needs a manager's PIN (a pay-out above the store's limit).
+    ApprovalRequired,
+    /// A sum of money too large to hold: refused, never wrapped.
+    AmountTooLarge,
     /// Enrolling: no sync server answered at that address (or it is not one).
     SyncUnreachable,
     /// Enrolling: the server refused the code (mistyped, used or expired).
@@ -42,6 +48,9 @@ impl From<&CoreError> for ErrorCode {
             CoreError::Conflict(_) => ErrorCode::Conflict,
             CoreError::OutsideHours(_) => ErrorCode::OutsideHours,
             CoreError::DatabaseNewer { .. } => ErrorCode::DatabaseNewer,
+            CoreError::DatabaseInUse { .. } => ErrorCode::DatabaseInUse,
+            CoreError::ApprovalRequired { .. } => ErrorCode::ApprovalRequired,
+            CoreError::AmountTooLarge { .. } => ErrorCode::AmountTooLarge,
             CoreError::Sqlite(_) | CoreError::Json(_) | CoreError::Internal(_) => {
                 ErrorCode::Internal
             }

@@ -38,7 +38,7 @@ pub fn run() {
             let path = db_path(app);
             // A store that cannot open (a newer database, a broken disk) still
             // lets the window open and say why.
-            let store = Store::open(&path, Arc::new(SystemClock))
+            let store = Store::open_exclusive(&path, Arc::new(SystemClock))
                 .and_then(|mut s| {
                     // Sales commit without waiting for a checkpoint; a worker
                     // folds the WAL back into the database in the background.

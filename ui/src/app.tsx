@@ -113,7 +113,7 @@ export function App() {
         <div class="card auth-card">
           <h1>{t("boot.failed")}</h1>
           <ErrorBanner error={boot.error} testId="boot-error" />
-          {boot.error.code === "database_newer" ? null : (
+          {boot.error.code === "database_newer" || boot.error.code === "database_in_use" ? null : (
             <button type="button" class="btn btn-primary" onClick={() => void start()}>{t("common.retry")}</button>
           )}
         </div>

@@ -10,7 +10,7 @@ use std::time::Instant;
 
 pub fn run(db: &Path, members: u64, seed: u64) -> anyhow::Result<()> {
     let started = Instant::now();
-    let mut store = Store::open(db, Arc::new(SystemClock))?;
+    let mut store = Store::open_exclusive(db, Arc::new(SystemClock))?;
     let report = seed_with_bar(&mut store, members, seed)?;
     println!(
         "seeded {} members, {} staff, {} services, {} products into {} in {:.1}s",

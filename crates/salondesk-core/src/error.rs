@@ -42,6 +42,20 @@ pub enum CoreError {
          update SalonDesk to open it — the file has not been changed"
     )]
     DatabaseNewer { found: i64, supported: i64 },
+    /// Another SalonDesk (a second window, the CLI) has this database open:
+    /// two writers would each number receipts and stamp clocks on their own.
+    #[error(
+        "this database is already open in another SalonDesk window or program ({path}); \
+         close that one first"
+    )]
+    DatabaseInUse { path: String },
+    /// A pay-out above the store's limit without a manager's approval.
+    #[error("paying out more than {limit} needs a manager's approval")]
+    ApprovalRequired { limit: crate::Money },
+    /// A sum or product of money beyond what the ledgers can hold: refused,
+    /// never wrapped (`field` names the input it came from).
+    #[error("{field}: the amount is too large")]
+    AmountTooLarge { field: &'static str },
     #[error("database error: {0}")]
     Sqlite(#[from] rusqlite::Error),
     #[error("data error: {0}")]
@@ -71,6 +85,9 @@ impl CoreError {
             CoreError::Conflict(_) => "conflict",
             CoreError::OutsideHours(_) => "outside_hours",
             CoreError::DatabaseNewer { .. } => "database_newer",
+            CoreError::DatabaseInUse { .. } => "database_in_use",
+            CoreError::ApprovalRequired { .. } => "approval_required",
+            CoreError::AmountTooLarge { .. } => "amount_too_large",
             CoreError::Sqlite(_) | CoreError::Json(_) | CoreError::Internal(_) => "internal",
         }
     }
@@ -81,6 +98,8 @@ impl CoreError {
             CoreError::Validation { field, .. } => Some(field),
             CoreError::DuplicatePhone { .. } => Some("phone"),
             CoreError::DuplicateMemberNo { .. } => Some("memberNo"),
+            CoreError::ApprovalRequired { .. } => Some("approval"),
+            CoreError::AmountTooLarge { field } => Some(field),
             _ => None,
         }
     }

@@ -57,6 +57,56 @@ impl Money {
     }
 }
 
+/// Checked arithmetic on fen. Release builds wrap an `i64` silently, which
+/// for money would turn a huge sum into a small or negative one; these refuse
+/// instead, with `amount_too_large` naming the input (`field`) it came from.
+pub mod checked {
+    use crate::{CoreError, Result};
+
+    fn too_large(field: &'static str) -> CoreError {
+        CoreError::AmountTooLarge { field }
+    }
+
+    pub fn add(a: i64, b: i64, field: &'static str) -> Result<i64> {
+        a.checked_add(b).ok_or_else(|| too_large(field))
+    }
+
+    pub fn sub(a: i64, b: i64, field: &'static str) -> Result<i64> {
+        a.checked_sub(b).ok_or_else(|| too_large(field))
+    }
+
+    pub fn mul(a: i64, b: i64, field: &'static str) -> Result<i64> {
+        a.checked_mul(b).ok_or_else(|| too_large(field))
+    }
+
+    pub fn neg(a: i64, field: &'static str) -> Result<i64> {
+        a.checked_neg().ok_or_else(|| too_large(field))
+    }
+
+    pub fn sum(items: impl IntoIterator<Item = i64>, field: &'static str) -> Result<i64> {
+        items
+            .into_iter()
+            .try_fold(0i64, |acc, x| add(acc, x, field))
+    }
+
+    /// `a * b / c` without overflow in between (c > 0); refused if the result
+    /// does not fit.
+    pub fn mul_div(a: i64, b: i64, c: i64, field: &'static str) -> Result<i64> {
+        let exact = i128::from(a) * i128::from(b) / i128::from(c.max(1));
+        i64::try_from(exact).map_err(|_| too_large(field))
+    }
+
+    /// A SQLite `sum()` past `i64` fails with "integer overflow" (it never
+    /// wraps): that failure as `amount_too_large`, any other as it is.
+    pub fn sql(e: rusqlite::Error, field: &'static str) -> CoreError {
+        if e.to_string().contains("integer overflow") {
+            too_large(field)
+        } else {
+            CoreError::Sqlite(e)
+        }
+    }
+}
+
 impl fmt::Display for Money {
     /// `123.45`: the amount in major units with two decimals (no currency sign:
     /// the UI formats for the locale).
@@ -108,6 +158,24 @@ mod tests {
         assert_eq!(Money::parse("1.005"), None);
         assert_eq!(Money::parse("abc"), None);
         assert_eq!(Money::parse(".5"), None);
+    }
+
+    #[test]
+    fn checked_arithmetic_refuses_what_would_wrap() {
+        use super::checked;
+        let code = |r: crate::Result<i64>| r.unwrap_err().code();
+        assert_eq!(code(checked::add(i64::MAX, 1, "x")), "amount_too_large");
+        assert_eq!(
+            code(checked::sum([i64::MAX / 2 + 1; 2], "x")),
+            "amount_too_large"
+        );
+        assert_eq!(code(checked::mul(i64::MAX / 3, 4, "x")), "amount_too_large");
+        assert_eq!(code(checked::neg(i64::MIN, "x")), "amount_too_large");
+        assert_eq!(
+            checked::mul_div(i64::MAX, 5_000, 10_000, "x").unwrap(),
+            i64::MAX / 2,
+            "a product past i64 divided back into range is exact"
+        );
     }
 
     #[test]

@@ -27,6 +27,8 @@ pub struct Store {
     checkpointer: Option<crate::db::Checkpointer>,
     /// Called after a write that added to the outbox (see `on_outbox_write`).
     pub(crate) outbox_hook: Option<crate::sync::OutboxHook>,
+    /// Held while the app has the database open (`open_exclusive`).
+    _instance_lock: Option<std::fs::File>,
 }
 
 impl Store {
@@ -44,8 +46,19 @@ impl Store {
             path: path.to_path_buf(),
             checkpointer: None,
             outbox_hook: None,
+            _instance_lock: None,
         };
         store.load_identity()?;
+        Ok(store)
+    }
+
+    /// Opens the database as the one program using it (the app, the CLI): a
+    /// second open anywhere, while this store lives, is refused with
+    /// `database_in_use` (see `db::instance`), before the file is touched.
+    pub fn open_exclusive(path: &Path, clock: Arc<dyn Clock>) -> Result<Store> {
+        let lock = db::instance::lock(path)?;
+        let mut store = Store::open(path, clock)?;
+        store._instance_lock = Some(lock);
         Ok(store)
     }
 

@@ -1,7 +1,7 @@
 //! The shift (班次): open with a float, pay in and out, open the drawer,
 //! close with what was counted, and the Z report (日结).
 
-use crate::dto::checkout::PrintResult;
+use crate::dto::checkout::{ApprovalInput, PrintResult};
 use crate::dto::shift::{CountedInput, ZReportView};
 use crate::error::ApiResult;
 use crate::state::AppState;
@@ -29,11 +29,22 @@ pub async fn open_shift(state: State<'_, AppState>, float: i64) -> ApiResult<ZRe
     Ok(store.z_report(&id)?.into())
 }
 
-/// Cash put in (positive) or taken out (negative), with a reason.
+/// Cash put in (positive) or taken out (negative), with a reason; a pay-out
+/// above the store's limit carries a manager's PIN (`approval_required` if not).
 #[tauri::command]
-pub async fn pay_in_out(state: State<'_, AppState>, amount: i64, reason: String) -> ApiResult<()> {
+pub async fn pay_in_out(
+    state: State<'_, AppState>,
+    amount: i64,
+    reason: String,
+    approval: Option<ApprovalInput>,
+) -> ApiResult<()> {
     let staff = state.staff()?;
-    state.store()?.pay_in_out(&staff, Money(amount), &reason)?;
+    let mut store = state.store()?;
+    let approval = match &approval {
+        Some(a) => Some(store.approve(a.manager_id.parse()?, &a.pin)?),
+        None => None,
+    };
+    store.pay_in_out(&staff, Money(amount), &reason, approval.as_ref())?;
     Ok(())
 }
 

@@ -5,6 +5,7 @@
 pub mod app;
 pub mod appointment;
 pub mod checkout;
+pub mod conflict_refund;
 pub mod member;
 pub mod sale;
 pub mod shift;

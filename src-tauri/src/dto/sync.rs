@@ -2,6 +2,7 @@
 //! in Settings, operations the server refused, and conflicts in plain words.
 //! The device credential never crosses to the UI.
 
+use crate::dto::conflict_refund::ConflictRefundView;
 use crate::dto::member::phone_for;
 use salondesk_core::sync::{Conflict, RejectedOp};
 use salondesk_core::Store;
@@ -179,6 +180,8 @@ pub enum ConflictKind {
     DoubleBooking,
     /// Two members registered with one phone.
     DuplicatePhone,
+    /// One sold line refunded on two tills: its money went back twice.
+    DoubleRefund,
     /// A kind this build does not know yet (a newer server).
     Other,
 }
@@ -189,6 +192,7 @@ impl ConflictKind {
             "overdraft" => ConflictKind::Overdraft,
             "double_booking" => ConflictKind::DoubleBooking,
             "duplicate_phone" => ConflictKind::DuplicatePhone,
+            "double_refund" => ConflictKind::DoubleRefund,
             _ => ConflictKind::Other,
         }
     }
@@ -245,6 +249,8 @@ pub struct ConflictView {
     /// Double booking: the beautician's name.
     pub beautician: Option<String>,
     pub appointments: Vec<ConflictAppointmentView>,
+    /// Double refund: the receipts and the money paid back twice.
+    pub refund: Option<ConflictRefundView>,
     pub detected_at: String,
     pub resolved_at: Option<String>,
     /// Who resolved it (a name when known here).
@@ -352,6 +358,9 @@ impl ConflictView {
                     end: iso(a.end),
                 })
                 .collect(),
+            refund: (kind == ConflictKind::DoubleRefund)
+                .then(|| ConflictRefundView::from_detail(detail))
+                .flatten(),
             detected_at: iso(c.detected_at),
             resolved_at: c.resolved_at.map(iso),
             resolved_by,
@@ -514,5 +523,38 @@ mod tests {
         );
         assert_eq!(v.entity_ids.len(), 2);
         assert_eq!(v.below_zero, None);
+    }
+
+    #[test]
+    fn a_double_refund_shows_its_receipts_and_the_money_paid_back_twice() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut s = store(&dir);
+        let sale = Uuid::now_v7().to_string();
+        pull_conflict(
+            &mut s,
+            "double_refund",
+            "sale",
+            std::slice::from_ref(&sale),
+            json!({ "originalSaleId": sale, "originalReceiptNo": "S01-001-000007",
+                    "refunds": [{ "receiptNo": "S01-001-000009" }, { "receiptNo": "S01-002-000004" }],
+                    "amountTwice": 26_800,
+                    "tenders": [{ "kind": "cash", "amount": 13_400 }, { "kind": "stored_value", "amount": 13_400 }] }),
+        );
+        let v = ConflictView::build(&s, &s.conflicts(true).unwrap()[0], false);
+        assert_eq!(v.kind, ConflictKind::DoubleRefund);
+        let r = v.refund.expect("a double refund carries its receipts");
+        assert_eq!(r.original_receipt_no.as_deref(), Some("S01-001-000007"));
+        assert_eq!(
+            r.refund_receipt_nos,
+            ["S01-001-000009", "S01-002-000004"],
+            "both refunds, the later one last"
+        );
+        assert_eq!(r.amount_twice, 26_800, "¥268.00 went back twice, in fen");
+        assert_eq!(
+            r.paid_back.len(),
+            2,
+            "cash out of the drawer and stored value"
+        );
+        assert_eq!(r.paid_back[1].kind, "stored_value");
     }
 }

@@ -16,18 +16,18 @@ use salondesk_core::Money;
 use std::sync::Mutex;
 
 /// Three tills: a1 and a2 in store S01, b1 in S02; a1 set the salon up.
-struct Chain {
-    server: TestServer,
-    a1: Device,
-    a2: Device,
-    b1: Device,
-    manager: Staff,
-    cashier: Staff,
-    beautician: Staff,
-    member: MemberId,
-    facial: ServiceId,
-    top_up: String,
-    package_plan: String,
+pub(crate) struct Chain {
+    pub(crate) server: TestServer,
+    pub(crate) a1: Device,
+    pub(crate) a2: Device,
+    pub(crate) b1: Device,
+    pub(crate) manager: Staff,
+    pub(crate) cashier: Staff,
+    pub(crate) beautician: Staff,
+    pub(crate) member: MemberId,
+    pub(crate) facial: ServiceId,
+    pub(crate) top_up: String,
+    pub(crate) package_plan: String,
 }
 
 /// What a1 wrote before joining: staff, a service, plans, a member, a shift.
@@ -42,7 +42,7 @@ struct Salon {
     package_plan: Option<String>,
 }
 
-async fn chain() -> Chain {
+pub(crate) async fn chain() -> Chain {
     let server = TestServer::start().await;
     let stores = server.chain("丽人连锁", &["S01", "S02"]).await.stores;
     let url = server.url().to_owned();
@@ -112,12 +112,12 @@ async fn chain() -> Chain {
 }
 
 impl Chain {
-    fn tills(&self) -> [&Device; 3] {
+    pub(crate) fn tills(&self) -> [&Device; 3] {
         [&self.a1, &self.a2, &self.b1]
     }
 
     /// Every till syncs twice, so each has what the others sent.
-    async fn sync_all(&self) {
+    pub(crate) async fn sync_all(&self) {
         for _ in 0..2 {
             for t in self.tills() {
                 t.sync().await;
@@ -125,7 +125,7 @@ impl Chain {
         }
     }
 
-    fn sell(&self, on: &Device, lines: Vec<CartLine>, tenders: &[Tender]) -> String {
+    pub(crate) fn sell(&self, on: &Device, lines: Vec<CartLine>, tenders: &[Tender]) -> String {
         let cart = Cart {
             member_id: Some(self.member),
             lines,
@@ -137,13 +137,13 @@ impl Chain {
             .sale_id
     }
 
-    fn top_up_line(&self) -> CartLine {
+    pub(crate) fn top_up_line(&self) -> CartLine {
         CartLine::new(LineItem::TopUp {
             plan_id: self.top_up.clone(),
         })
     }
 
-    fn facials(&self, qty: i64) -> CartLine {
+    pub(crate) fn facials(&self, qty: i64) -> CartLine {
         CartLine::new(LineItem::Service {
             service_id: self.facial,
             qty,
@@ -177,7 +177,7 @@ impl Chain {
     }
 }
 
-fn cash(yuan: i64) -> Tender {
+pub(crate) fn cash(yuan: i64) -> Tender {
     Tender::Cash {
         amount: Money::yuan(yuan),
     }

@@ -6,6 +6,7 @@ mod convergence;
 mod faults;
 mod flood;
 mod order;
+mod refunds;
 mod security;
 mod support;
 mod throughput;

@@ -1,12 +1,14 @@
 // The drawer outside a sale: pay cash in (存入) or out (取出) with a reason, and open the drawer
 // (开钱箱) with a reason. Both are written with the cashier's name; what was typed survives an
-// error from the backend.
+// error from the backend. A pay-out above the store's limit asks for a manager's PIN
+// (the backend answers `approval_required`; the same pay-out then goes again with the approval).
 import { useState } from "preact/hooks";
 import type { ApiError } from "../lib/backend/bindings";
 import { openDrawer, payInOut } from "../lib/backend/commands";
 import { toApiError } from "../lib/backend/errors";
 import { useI18n, type MessageKey } from "../lib/i18n";
 import { parseYuan } from "../lib/yuan";
+import { ApprovalDialog } from "./approval-dialog";
 import { Dialog } from "./dialog";
 import { ErrorBanner } from "./error-banner";
 import { Field, type FieldError } from "./field";
@@ -36,9 +38,11 @@ type PayProps = {
 };
 
 export function PayInOutDialog(props: PayProps) {
-  const { t } = useI18n();
+  const { t, money } = useI18n();
   const [amount, setAmount] = useState("");
   const [reason, setReason] = useState("");
+  /** The signed pay-out waiting for a manager's PIN. */
+  const [needsApproval, setNeedsApproval] = useState<number | null>(null);
   const [errors, setErrors] = useState<{ amount?: FieldError; reason?: FieldError }>({});
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
@@ -62,7 +66,9 @@ export function PayInOutDialog(props: PayProps) {
       props.onDone(signed);
     } catch (reason) {
       const err = toApiError(reason);
-      if (err.code === "validation" && (err.field === "amount" || err.field === "reason")) {
+      if (err.code === "approval_required") {
+        setNeedsApproval(signed);
+      } else if (err.code === "validation" && (err.field === "amount" || err.field === "reason")) {
         setErrors({ [err.field]: { text: t(err.field === "amount" ? "shift.amountZero" : "shift.reasonRequired"), detail: err.message } });
       } else {
         setError(err);
@@ -71,6 +77,21 @@ export function PayInOutDialog(props: PayProps) {
       setBusy(false);
     }
   };
+
+  if (needsApproval !== null) {
+    return (
+      <ApprovalDialog title={t("shift.payOutApprovalTitle")} confirmLabel={t("shift.payOut")}
+        onClose={() => setNeedsApproval(null)}
+        onApproved={async (approval) => {
+          await payInOut(needsApproval, reason.trim(), approval);
+          props.onDone(needsApproval);
+        }}>
+        <p data-testid="payout-approval-body">
+          {t("shift.payOutApprovalBody", { amount: money(-needsApproval), reason: reason.trim() })}
+        </p>
+      </ApprovalDialog>
+    );
+  }
 
   return (
     <Dialog title={t(out ? "shift.payOutTitle" : "shift.payInTitle")} onClose={props.onClose}

@@ -72,6 +72,8 @@ export function StoreSettings(props: Props) {
   const [rules, setRules] = useState<RuleDraft[] | null>(null);
   const [settings, setSettings] = useState<CheckoutSettingsView | null>(null);
   const [numbers, setNumbers] = useState<Record<string, string>>({});
+  /** The pay-out limit as typed, in yuan. */
+  const [payOutLimit, setPayOutLimit] = useState("");
   const [error, setError] = useState<ApiError | null>(null);
   const [tierError, setTierError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
@@ -83,6 +85,7 @@ export function StoreSettings(props: Props) {
     checkoutSettings().then((s) => {
       setSettings(s);
       setNumbers(Object.fromEntries(SETTINGS_NUMBERS.map(([k]) => [k, String(s[k])])));
+      setPayOutLimit(fenToInput(s.payOutApprovalFen));
     }, (e) => setError(toApiError(e)));
   }, []);
 
@@ -120,6 +123,12 @@ export function StoreSettings(props: Props) {
       }
       (next as Record<string, unknown>)[key] = n;
     }
+    const limit = parseYuan(payOutLimit);
+    if (!limit.ok || limit.fen < 0) {
+      setError({ code: "validation", message: t("store.invalid"), field: "payOutApprovalFen", memberId: null });
+      return;
+    }
+    next.payOutApprovalFen = limit.fen;
     setBusy(true);
     setSaved(null);
     setError(null);
@@ -186,6 +195,12 @@ export function StoreSettings(props: Props) {
                 onInput={(e) => setNumbers((n) => ({ ...n, [key]: (e.currentTarget as HTMLInputElement).value }))} />
             </Field>
           ))}
+          <Field id="payOutApprovalFen" label={t("store.payOutLimit")} hint={t("store.payOutLimitHint")}
+            error={fieldError("payOutApprovalFen")}>
+            <input id="f-payOutApprovalFen" class="input input-number" inputMode="decimal" disabled={readOnly}
+              data-testid="store-payOutApprovalFen" value={payOutLimit}
+              onInput={(e) => setPayOutLimit((e.currentTarget as HTMLInputElement).value)} />
+          </Field>
           {SETTINGS_TEXTS.map(([key, label]) => (
             <Field key={key} id={key} label={t(label)} error={fieldError(key)} wide>
               <input id={`f-${key}`} class="input" disabled={readOnly} data-testid={`store-${key}`} maxLength={120}

@@ -16,7 +16,7 @@ function status(patch: Partial<SyncStatusView> = {}): SyncStatusView {
 function conflict(patch: Partial<ConflictView>): ConflictView {
   return {
     id: "c1", kind: "overdraft", entity: "member", entityIds: ["m1"], stores: [], members: [], ledger: null,
-    belowZero: null, beautician: null, appointments: [], detectedAt: ago(600), resolvedAt: null, resolvedBy: null,
+    belowZero: null, beautician: null, appointments: [], refund: null, detectedAt: ago(600), resolvedAt: null, resolvedBy: null,
     resolution: null, ...patch,
   };
 }
@@ -142,6 +142,24 @@ describe("conflictWords", () => {
     const w = conflictWords(conflict({ kind: "duplicate_phone", members: [lin, other] }), "en");
     expect(w.body).toBe("Two members were registered with the same phone: 林雅琪 and 林雅琦.");
     expect(w.lines[1]).toBe("林雅琦 · S02-0001 · 138****8000");
+  });
+
+  it("words a double refund with the receipts, the money paid back twice and what to do", () => {
+    const c = conflict({
+      kind: "double_refund", entity: "sale",
+      refund: {
+        originalReceiptNo: "S01-001-000007", refundReceiptNos: ["S01-001-000009", "S01-002-000004"], amountTwice: 26_800,
+        paidBack: [{ kind: "cash", amount: 13_400 }, { kind: "stored_value", amount: 13_400 }],
+      },
+    });
+    const en = conflictWords(c, "en");
+    expect(en.title).toBe("Refunded twice");
+    expect(en.body).toBe("Sale S01-001-000007 was refunded on two tills while they were offline (S01-001-000009 and S01-002-000004): ¥268.00 was paid back twice.");
+    expect(en.lines).toEqual(["The later refund paid back: Cash ¥134.00 and Stored value ¥134.00"]);
+    expect(en.advice).toContain("Recover the money from the client");
+    const zh = conflictWords(c, "zh-CN");
+    expect(zh.body).toBe("收银单 S01-001-000007 在两台收银台离线时各退了一次款（S01-001-000009和S01-002-000004）：¥268.00 被退了两次。");
+    expect(zh.advice).toContain("追回");
   });
 
   it("still says something for a kind this build does not know", () => {

@@ -153,9 +153,33 @@ export function conflictWords(c: ConflictView, locale: Locale): ConflictWords {
         lines: memberLines,
         advice: t(locale, "conflicts.duplicatePhoneAdvice"),
       };
+    case "double_refund": {
+      const r = c.refund;
+      const none = t(locale, "conflicts.unknownReceipt");
+      const receipts = r && r.refundReceiptNos.length > 0 ? list(r.refundReceiptNos, locale) : none;
+      const paid = (r?.paidBack ?? []).map((p) => t(locale, "conflicts.paidBackLine", {
+        tender: tenderName(p.kind, locale), amount: formatMoney(p.amount, locale),
+      }));
+      return {
+        title,
+        body: t(locale, "conflicts.doubleRefund", {
+          sale: r?.originalReceiptNo ?? none, receipts,
+          amount: r ? formatMoney(r.amountTwice, locale) : t(locale, "conflicts.someAmount"),
+        }),
+        lines: paid.length > 0 ? [t(locale, "conflicts.paidBack", { list: list(paid, locale) })] : [],
+        advice: t(locale, "conflicts.doubleRefundAdvice"),
+      };
+    }
     default:
       return { title, body: t(locale, "conflicts.other", { entity: entityName(c.entity, locale) }), lines: memberLines, advice: null };
   }
+}
+
+const TENDERS = new Set(["cash", "bank_card", "wechat_pay", "alipay", "stored_value", "points", "package"]);
+
+/** "Cash", "Stored value" …; a tender this build has no word for shows as it is. */
+function tenderName(kind: string, locale: Locale): string {
+  return TENDERS.has(kind) ? t(locale, `tender.${kind}` as MessageKey) : kind;
 }
 
 const ENTITIES = new Set(["member", "sale", "appointment", "staff", "shift", "conflict"]);

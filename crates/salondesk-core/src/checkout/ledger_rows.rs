@@ -7,6 +7,7 @@
 use super::cart::Tender;
 use super::pricing::PricedLine;
 use crate::ids::{MemberId, StaffId};
+use crate::money::checked;
 use crate::write::Writer;
 use crate::Result;
 use chrono::NaiveDate;
@@ -304,7 +305,7 @@ impl LedgerRows {
         p: &PricedLine,
         sign: i64,
     ) -> Result<()> {
-        let amounts = commission_split(p);
+        let amounts = commission_split(p)?;
         for ((staff, _), amount) in p.line.staff.iter().zip(amounts) {
             if amount != 0 {
                 self.commission_row(w, *staff, line_id, sign * amount)?;
@@ -316,15 +317,15 @@ impl LedgerRows {
 
 /// The line's commission (on what it earned: its amount, or a redeemed session's
 /// value), split across the credited staff by share, to the fen.
-pub(crate) fn commission_split(p: &PricedLine) -> Vec<i64> {
+pub(crate) fn commission_split(p: &PricedLine) -> Result<Vec<i64>> {
     let base = if p.line.kind == super::pricing::LineKind::PackageRedemption {
-        p.line.commission_unit.fen() * p.line.qty
+        checked::mul(p.line.commission_unit.fen(), p.line.qty, "qty")?
     } else {
         p.amount.fen()
     };
-    let total = base * p.line.commission_bp / 10_000;
+    let total = checked::mul_div(base, p.line.commission_bp, 10_000, "commission")?;
     let shares: Vec<i64> = p.line.staff.iter().map(|(_, s)| *s).collect();
-    super::allocate::allocate(total, &shares)
+    Ok(super::allocate::allocate(total, &shares))
 }
 
 /// The sale line a priced cart line becomes.

@@ -5,7 +5,7 @@
 use super::allocate::allocate;
 use super::plans::{Coupon, CouponKind};
 use crate::ids::StaffId;
-use crate::money::Money;
+use crate::money::{checked, Money};
 use crate::{CoreError, Result};
 use chrono::NaiveDate;
 
@@ -83,13 +83,11 @@ pub fn price(input: PriceInput<'_>) -> Result<Vec<PricedLine>> {
     let lists: Vec<i64> = input
         .lines
         .iter()
-        .map(|l| {
-            l.unit_price
-                .fen()
-                .checked_mul(l.qty)
-                .ok_or_else(|| CoreError::validation("qty", "amount too large"))
-        })
+        .map(|l| checked::mul(l.unit_price.fen(), l.qty, "qty"))
         .collect::<Result<_>>()?;
+    // Every discount is a part of its line's list amount, so once the lists'
+    // sum fits, every later sum of parts does too.
+    checked::sum(lists.iter().copied(), "lines")?;
     let tier: Vec<i64> = input
         .lines
         .iter()
@@ -97,12 +95,12 @@ pub fn price(input: PriceInput<'_>) -> Result<Vec<PricedLine>> {
         .map(|(l, list)| {
             // Overridden prices are already what the manager agreed: no tier discount on top.
             if l.kind.discountable() && !l.overridden {
-                list * input.tier_discount_bp / 10_000
+                checked::mul_div(*list, input.tier_discount_bp, 10_000, "tierDiscount")
             } else {
-                0
+                Ok(0)
             }
         })
-        .collect();
+        .collect::<Result<_>>()?;
     let after_tier: Vec<i64> = lists.iter().zip(&tier).map(|(l, t)| l - t).collect();
 
     let coupon_weights: Vec<i64> = input
@@ -165,7 +163,7 @@ fn coupon_discount(c: &Coupon, used: i64, eligible: i64, today: NaiveDate) -> Re
     }
     Ok(match c.kind {
         CouponKind::Fixed => c.value.min(eligible),
-        CouponKind::Percent => eligible * c.value / 10_000,
+        CouponKind::Percent => checked::mul_div(eligible, c.value, 10_000, "coupon")?,
     })
 }
 

@@ -10,7 +10,7 @@ use super::ledger_rows::{LedgerRows, LineRow, TenderRow};
 use super::tiers::{counts_as_spend, re_evaluate, TierReason};
 use super::{settings, SaleOutcome};
 use crate::ids::MemberId;
-use crate::money::Money;
+use crate::money::{checked, Money};
 use crate::staff::Staff;
 use crate::store::Store;
 use crate::write::{OpKind, Writer};
@@ -118,8 +118,14 @@ fn refund(
     let sale_id = crate::ids::new_v7(w.now()).to_string();
     let receipt_no = super::next_receipt_no(w)?;
     let now = crate::time::iso(w.now());
-    let refund_total: i64 = chosen.iter().map(|l| l.amount).sum();
-    let discount_total: i64 = chosen.iter().map(|l| l.tier + l.coupon + l.manual).sum();
+    // Parts of a sale that was summed when it was made: these sums fit as
+    // its did, but a row changed on disk must not wrap them either.
+    let refund_total = checked::sum(chosen.iter().map(|l| l.amount), "lines")?;
+    let discount_total = checked::sum(
+        chosen.iter().flat_map(|l| [l.tier, l.coupon, l.manual]),
+        "lines",
+    )?;
+    let subtotal = checked::add(refund_total, discount_total, "lines")?;
     let kind = if req.void { "void" } else { "refund" };
     let spend: i64 = chosen
         .iter()
@@ -133,7 +139,7 @@ fn refund(
     )?
     .execute(params![
         sale_id, receipt_no, kind, req.original_sale_id, member, cashier.id, approval.approver(), shift_id,
-        -(refund_total + discount_total), -discount_total, -refund_total, today.to_string(), now, spend
+        -subtotal, -discount_total, -refund_total, today.to_string(), now, spend
     ])?;
     let mut rows = LedgerRows::new(&sale_id, &now);
     for (i, line) in chosen.iter().enumerate() {
@@ -175,7 +181,7 @@ fn refund(
         OpKind::Append,
         &json!({ "receiptNo": receipt_no, "kind": kind, "originalSaleId": req.original_sale_id,
                  "memberId": member, "cashierId": cashier.id, "approverId": approval.approver(),
-                 "shiftId": shift_id, "subtotal": -(refund_total + discount_total),
+                 "shiftId": shift_id, "subtotal": -subtotal,
                  "discount": -discount_total, "total": Money(-refund_total), "change": 0,
                  "businessDate": today, "createdAt": now, "lines": rows.lines(),
                  "tenders": rows.tenders(), "ledger": rows.entries() }),
@@ -270,7 +276,7 @@ fn reverse_line(
                 .prepare_cached("SELECT coalesce(sum(amount), 0) FROM sale_lines WHERE sale_id = ?1 AND kind = 'top_up'")?
                 .query_row([original_sale_id], |r| r.get(0))?;
             let this_bonus = if top_ups > 0 {
-                bonus * line.amount / top_ups
+                checked::mul_div(bonus, line.amount, top_ups, "bonus")?
             } else {
                 0
             };
@@ -337,13 +343,19 @@ fn refund_tenders(
         change_left -= take;
     }
     let weights: Vec<i64> = tenders.iter().map(|t| t.1).collect();
-    let amount_of = |ids: &mut dyn Iterator<Item = &String>| -> i64 {
-        ids.filter_map(|id| all.iter().find(|l| &l.id == id))
-            .map(|l| l.amount)
-            .sum()
+    let amount_of = |ids: &mut dyn Iterator<Item = &String>| -> Result<i64> {
+        checked::sum(
+            ids.filter_map(|id| all.iter().find(|l| &l.id == id))
+                .map(|l| l.amount),
+            "lines",
+        )
     };
-    let before = amount_of(&mut refunded_before.iter());
-    let now_total = before + chosen.iter().map(|l| l.amount).sum::<i64>();
+    let before = amount_of(&mut refunded_before.iter())?;
+    let now_total = checked::add(
+        before,
+        checked::sum(chosen.iter().map(|l| l.amount), "lines")?,
+        "lines",
+    )?;
     let target_before = allocate(before, &weights);
     let target_now = allocate(now_total, &weights);
     for (i, (kind, _, reference, last4)) in tenders.iter().enumerate() {
@@ -400,25 +412,26 @@ fn reverse_points_earned(
         return Ok(());
     }
     let earning = |l: &OrigLine| if l.kind == "top_up" { 0 } else { l.amount };
-    let base: i64 = all.iter().map(earning).sum();
-    let before: i64 = all
-        .iter()
-        .filter(|l| refunded_before.contains(&l.id))
-        .map(earning)
-        .sum();
-    let now = before + chosen.iter().map(|l| earning(l)).sum::<i64>();
+    let base = checked::sum(all.iter().map(earning), "lines")?;
+    let before = checked::sum(
+        all.iter()
+            .filter(|l| refunded_before.contains(&l.id))
+            .map(earning),
+        "lines",
+    )?;
+    let now = checked::add(
+        before,
+        checked::sum(chosen.iter().map(|l| earning(l)), "lines")?,
+        "lines",
+    )?;
     let target = |part: i64| {
         if base == 0 || part >= base {
-            if part >= base {
-                earned
-            } else {
-                0
-            }
+            Ok(if part >= base { earned } else { 0 })
         } else {
-            earned * part / base
+            checked::mul_div(earned, part, base, "points")
         }
     };
-    let back = target(now) - target(before);
+    let back = target(now)? - target(before)?;
     if back > 0 {
         rows.points(w, member, -back, "reverse_earn", expires)?;
     }

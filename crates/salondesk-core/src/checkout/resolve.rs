@@ -5,7 +5,7 @@
 use super::cart::{CartLine, LineItem};
 use super::pricing::{LineKind, ResolvedLine};
 use crate::ids::MemberId;
-use crate::money::Money;
+use crate::money::{checked, Money};
 use crate::{CoreError, Result};
 use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension};
@@ -61,7 +61,7 @@ pub(crate) fn resolve(
                     .ok_or_else(|| not_found("the product"))?;
                 let id = product_id.to_string();
                 let wanted = stock_wanted.entry(id.clone()).or_default();
-                *wanted += qty;
+                *wanted = checked::add(*wanted, *qty, "qty")?;
                 let on_hand = crate::ledger::stock(conn, &id)?;
                 if *wanted > on_hand {
                     return Err(CoreError::validation(
@@ -207,7 +207,7 @@ fn check_staff(conn: &Connection, staff: &[(crate::ids::StaffId, i64)]) -> Resul
     if staff.is_empty() {
         return Ok(());
     }
-    let total: i64 = staff.iter().map(|(_, s)| *s).sum();
+    let total = checked::sum(staff.iter().map(|(_, s)| *s), "staff")?;
     if total != 10_000 || staff.iter().any(|(_, s)| *s <= 0) {
         return Err(CoreError::validation(
             "staff",

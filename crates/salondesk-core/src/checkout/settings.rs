@@ -32,6 +32,16 @@ pub struct CheckoutSettings {
     pub store_address: String,
     pub store_phone: String,
     pub receipt_footer: String,
+    /// Cash paid out of the drawer (outside a sale) above this needs a
+    /// manager's approval when a cashier pays it out, in fen (0: every pay-out).
+    #[serde(default = "default_pay_out_approval")]
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
+    pub pay_out_approval_fen: i64,
+}
+
+/// ¥200: petty cash (water, a taxi) without a manager; more needs one.
+fn default_pay_out_approval() -> i64 {
+    20_000
 }
 
 impl Default for CheckoutSettings {
@@ -47,6 +57,7 @@ impl Default for CheckoutSettings {
             store_address: String::new(),
             store_phone: String::new(),
             receipt_footer: "谢谢惠顾 Thank you".into(),
+            pay_out_approval_fen: default_pay_out_approval(),
         }
     }
 }
@@ -88,6 +99,10 @@ impl CheckoutSettings {
             (
                 "pointsExpiryYears",
                 (0..=10).contains(&self.points_expiry_years),
+            ),
+            (
+                "payOutApprovalFen",
+                (0..=1_000_000_000).contains(&self.pay_out_approval_fen),
             ),
             (
                 "utcOffsetMinutes",

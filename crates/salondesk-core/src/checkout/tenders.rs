@@ -3,7 +3,7 @@
 //! (stored value, points) is a member's and never goes below zero.
 
 use super::cart::Tender;
-use crate::money::Money;
+use crate::money::{checked, Money};
 use crate::{CoreError, Result};
 
 /// What the tenders come to once checked.
@@ -36,7 +36,7 @@ pub fn check(tenders: &[Tender], r: &TenderRules) -> Result<Paid> {
     for t in tenders {
         let value = match t {
             Tender::Cash { amount } => {
-                cash += amount.fen();
+                cash = checked::add(cash, amount.fen(), "tenders")?;
                 amount.fen()
             }
             Tender::BankCard {
@@ -48,25 +48,23 @@ pub fn check(tenders: &[Tender], r: &TenderRules) -> Result<Paid> {
                     return bad("last4", "the card's last 4 digits, as on the terminal slip");
                 }
                 check_reference(reference)?;
-                non_cash += amount.fen();
+                non_cash = checked::add(non_cash, amount.fen(), "tenders")?;
                 amount.fen()
             }
             Tender::WechatPay { amount, reference } | Tender::Alipay { amount, reference } => {
                 check_reference(reference)?;
-                non_cash += amount.fen();
+                non_cash = checked::add(non_cash, amount.fen(), "tenders")?;
                 amount.fen()
             }
             Tender::StoredValue { amount } => {
-                stored += amount.fen();
-                non_cash += amount.fen();
+                stored = checked::add(stored, amount.fen(), "tenders")?;
+                non_cash = checked::add(non_cash, amount.fen(), "tenders")?;
                 amount.fen()
             }
             Tender::Points { points } => {
-                points_used += points;
-                let v = points
-                    .checked_mul(r.point_value_fen)
-                    .ok_or_else(|| CoreError::validation("points", "too many points"))?;
-                non_cash += v;
+                points_used = checked::add(points_used, *points, "points")?;
+                let v = checked::mul(*points, r.point_value_fen, "points")?;
+                non_cash = checked::add(non_cash, v, "tenders")?;
                 v
             }
         };
@@ -91,14 +89,15 @@ pub fn check(tenders: &[Tender], r: &TenderRules) -> Result<Paid> {
             &format!("the member has only {} points", r.points_balance),
         );
     }
-    let prepaid = stored + points_used * r.point_value_fen;
+    let points_value = checked::mul(points_used, r.point_value_fen, "points")?;
+    let prepaid = checked::add(stored, points_value, "tenders")?;
     if prepaid > r.total.fen() - r.top_up_total.fen() {
         return bad("tenders", "stored value and points cannot pay for a top-up");
     }
     if non_cash > r.total.fen() {
         return bad("tenders", "only cash can be more than the total (change)");
     }
-    let paid = non_cash + cash;
+    let paid = checked::add(non_cash, cash, "tenders")?;
     if paid < r.total.fen() {
         return bad(
             "tenders",
@@ -107,7 +106,7 @@ pub fn check(tenders: &[Tender], r: &TenderRules) -> Result<Paid> {
     }
     Ok(Paid {
         change: Money(paid - r.total.fen()),
-        points_value: Money(points_used * r.point_value_fen),
+        points_value: Money(points_value),
         points_used,
         stored_value_used: Money(stored),
         cash_in: Money(cash),

@@ -144,10 +144,12 @@ fn spend(conn: &Connection, member: MemberId, month: &str) -> Result<(Money, Vec
     let mut rows = stmt.query([member])?;
     while let Some(row) = rows.next()? {
         let amount: i64 = row.get(1)?;
-        total += amount;
+        // Saturating, not refused: a sum past i64 only ever means "past every
+        // threshold", and refusing would stop her every later sale.
+        total = total.saturating_add(amount);
         let date = row.get_ref(0)?.as_str().unwrap_or_default();
         if let Some(i) = months.iter().position(|m| date.starts_with(m.as_str())) {
-            by_month[i] += amount;
+            by_month[i] = by_month[i].saturating_add(amount);
         }
     }
     Ok((Money(total), by_month.into_iter().map(Money).collect()))

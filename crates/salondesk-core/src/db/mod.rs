@@ -1,6 +1,7 @@
 //! Opening the SQLite file: durable pragmas, then the embedded migrations.
 
 mod checkpoint;
+pub mod instance;
 mod migrations;
 mod wal_vfs;
 

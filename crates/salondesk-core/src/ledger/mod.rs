@@ -1,9 +1,11 @@
 //! The append-only ledgers and the balances summed from them. Nothing writes a
 //! balance: a balance is always `SUM(delta)` over a member's (or package's)
 //! rows, and a reversal is a new row. `expiry`: which points have expired.
+//! SQLite's `sum()` of integers fails rather than wrap; a balance past `i64`
+//! is refused as `amount_too_large` (`money::checked::sql`).
 
 use crate::ids::{MemberId, StaffId};
-use crate::money::Money;
+use crate::money::{checked, Money};
 use crate::Result;
 use chrono::NaiveDate;
 use rusqlite::{params, Connection};
@@ -32,9 +34,9 @@ pub struct PackageBalance {
 }
 
 pub fn points(conn: &Connection, member: MemberId) -> Result<i64> {
-    Ok(conn
-        .prepare_cached("SELECT coalesce(sum(delta), 0) FROM points_ledger WHERE member_id = ?1")?
-        .query_row([member], |r| r.get(0))?)
+    conn.prepare_cached("SELECT coalesce(sum(delta), 0) FROM points_ledger WHERE member_id = ?1")?
+        .query_row([member], |r| r.get(0))
+        .map_err(|e| checked::sql(e, "points"))
 }
 
 pub fn stored_value(conn: &Connection, member: MemberId) -> Result<Money> {
@@ -42,7 +44,8 @@ pub fn stored_value(conn: &Connection, member: MemberId) -> Result<Money> {
         conn.prepare_cached(
             "SELECT coalesce(sum(delta), 0) FROM stored_value_ledger WHERE member_id = ?1",
         )?
-        .query_row([member], |r| r.get(0))?,
+        .query_row([member], |r| r.get(0))
+        .map_err(|e| checked::sql(e, "storedValue"))?,
     ))
 }
 
@@ -93,7 +96,8 @@ pub fn commission(conn: &Connection, staff: StaffId, from: &str, to: &str) -> Re
             "SELECT coalesce(sum(amount), 0) FROM commission_ledger
              WHERE staff_id = ?1 AND created_at >= ?2 AND created_at < ?3",
         )?
-        .query_row(params![staff, from, to], |r| r.get(0))?,
+        .query_row(params![staff, from, to], |r| r.get(0))
+        .map_err(|e| checked::sql(e, "commission"))?,
     ))
 }
 

@@ -2,8 +2,8 @@
 //! close with the cash counted against what is expected, per tender, and the
 //! Z report (日结). All of it works offline; the drawer is a ledger too.
 
-use crate::checkout::audit;
-use crate::money::Money;
+use crate::checkout::{audit, Approval};
+use crate::money::{checked, Money};
 use crate::staff::{Role, Staff};
 use crate::store::Store;
 use crate::write::{OpKind, Writer};
@@ -99,28 +99,54 @@ impl Store {
     }
 
     /// Cash put into (positive) or taken out of (negative) the drawer outside a
-    /// sale; audited, with the drawer opening it needs.
-    pub fn pay_in_out(&mut self, staff: &Staff, amount: Money, reason: &str) -> Result<()> {
+    /// sale; audited, with the drawer opening it needs. A cashier's pay-out
+    /// above the store's limit (`pay_out_approval_fen`) needs a manager's
+    /// `approval` (`approval_required` without one); a manager or the owner
+    /// paying out is that approval.
+    pub fn pay_in_out(
+        &mut self,
+        staff: &Staff,
+        amount: Money,
+        reason: &str,
+        approval: Option<&Approval>,
+    ) -> Result<()> {
         if amount.fen() == 0 || reason.trim().is_empty() {
             return Err(CoreError::validation(
                 "amount",
                 "an amount and a reason are needed",
             ));
         }
+        let out = checked::neg(amount.fen(), "amount")?;
+        let limit = self.checkout_settings()?.pay_out_approval_fen;
+        let manager = matches!(staff.role, Role::Owner | Role::Manager);
+        if out > limit && !manager && approval.is_none() {
+            return Err(CoreError::ApprovalRequired {
+                limit: Money(limit),
+            });
+        }
         let shift = self
             .current_shift()?
             .ok_or_else(|| CoreError::Conflict("open a shift first (开班)".into()))?;
         self.write(|w| {
+            // The drawer's total must stay a number the Z report can add up.
+            let drawer: i64 = w
+                .prepare_cached(
+                    "SELECT coalesce(sum(amount), 0) FROM cash_drawer WHERE shift_id = ?1",
+                )?
+                .query_row([&shift], |r| r.get(0))
+                .map_err(|e| checked::sql(e, "amount"))?;
+            checked::add(drawer, amount.fen(), "amount")?;
             let kind = if amount.fen() > 0 {
                 "pay_in"
             } else {
                 "pay_out"
             };
             drawer_row(w, &shift, kind, amount, reason.trim())?;
+            let approver = approval.map(Approval::approver);
             audit::record(
                 w,
                 staff.id,
-                None,
+                approver,
                 kind,
                 Some(&shift),
                 &json!({ "amount": amount, "reason": reason.trim() }),
@@ -207,7 +233,8 @@ impl Store {
             .transpose()?
             .unwrap_or_default();
         let sum = |sql: &str| -> Result<(i64, i64)> {
-            Ok(c.query_row(sql, [shift_id], |r| Ok((r.get(0)?, r.get(1)?)))?)
+            c.query_row(sql, [shift_id], |r| Ok((r.get(0)?, r.get(1)?)))
+                .map_err(|e| checked::sql(e, "shift"))
         };
         let (sales, sales_total) = sum("SELECT count(*), coalesce(sum(total), 0) FROM sales WHERE shift_id = ?1 AND kind = 'sale'")?;
         let (refunds, refunds_total) = sum("SELECT count(*), coalesce(sum(total), 0) FROM sales WHERE shift_id = ?1 AND kind <> 'sale'")?;
@@ -229,21 +256,23 @@ impl Store {
         for row in stmt.query_map([shift_id], |r| {
             Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?))
         })? {
-            let (k, v) = row?;
+            let (k, v) = row.map_err(|e| checked::sql(e, "shift"))?;
             expected.insert(k, v);
         }
         let tenders = expected
             .into_iter()
             .map(|(kind, exp)| {
                 let count = counted.get(&kind).copied();
-                TenderTotal {
-                    difference: count.map(|n| Money(n.fen() - exp)),
+                Ok(TenderTotal {
+                    difference: count
+                        .map(|n| checked::sub(n.fen(), exp, "counted").map(Money))
+                        .transpose()?,
                     counted: count,
                     expected: Money(exp),
                     kind,
-                }
+                })
             })
-            .collect();
+            .collect::<Result<_>>()?;
         Ok(ZReport {
             shift_id: shift_id.to_owned(),
             opened_at,

@@ -14,6 +14,7 @@ mod checkout_fixture;
 mod checkout_property;
 mod members;
 mod migrations;
+mod money_limits;
 mod points;
 mod receipts;
 mod search;

@@ -142,7 +142,7 @@ fn every_operation_the_core_emits_passes_the_servers_schema() {
     store.confirm_appointment(&cashier, &a.id).unwrap();
     // The drawer and the day's end.
     store
-        .pay_in_out(&manager, Money::yuan(-50), "买水")
+        .pay_in_out(&manager, Money::yuan(-50), "买水", None)
         .unwrap();
     store.close_shift(&cashier, &BTreeMap::new()).unwrap();
 

@@ -16,6 +16,8 @@ use uuid::Uuid;
 pub const OVERDRAFT: &str = "overdraft";
 pub const DOUBLE_BOOKING: &str = "double_booking";
 pub const DUPLICATE_PHONE: &str = "duplicate_phone";
+/// One sold line refunded by two tills (`refunds`).
+pub const DOUBLE_REFUND: &str = "double_refund";
 
 /// A conflict found in a batch, not yet written.
 #[derive(Debug, Clone)]

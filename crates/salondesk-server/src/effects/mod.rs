@@ -1,12 +1,13 @@
 //! What the server does with a batch's accepted operations besides logging
 //! them: derive the chain-wide member ledger rows of sales, keep the mirrors
-//! (balances, phones, appointment slots) and raise the conflicts they show,
-//! and mark conflicts resolved. All inside the push's transaction.
+//! (balances, phones, appointment slots, refunded lines) and raise the
+//! conflicts they show, and mark conflicts resolved. All inside the push's transaction.
 
 pub mod appointments;
 pub mod conflicts;
 pub mod ledger;
 pub mod members;
+pub mod refunds;
 
 use crate::auth::Device;
 use crate::clocks::Clocks;
@@ -30,6 +31,7 @@ pub async fn apply(
     let mut found = ledger::apply_balances(conn, device, accepted).await?;
     found.extend(members::apply(conn, device, accepted, fresh).await?);
     found.extend(appointments::apply(conn, device, accepted, fresh).await?);
+    found.extend(refunds::apply(conn, device, accepted).await?);
     for op in accepted {
         clocks.observe(device.tenant_id, &op.hlc);
     }

@@ -1,7 +1,7 @@
 // Generated from the Rust wire types (src-tauri/src/dto) by ts-rs. Do not edit:
 // run `UPDATE_BINDINGS=1 cargo test -p salondesk bindings` to regenerate.
 
-export type ErrorCode = "validation" | "duplicate_phone" | "duplicate_member_no" | "not_found" | "wrong_pin" | "locked_out" | "not_logged_in" | "forbidden" | "conflict" | "outside_hours" | "database_newer" | "sync_unreachable" | "enrolment_refused" | "internal";
+export type ErrorCode = "validation" | "duplicate_phone" | "duplicate_member_no" | "not_found" | "wrong_pin" | "locked_out" | "not_logged_in" | "forbidden" | "conflict" | "outside_hours" | "database_newer" | "database_in_use" | "approval_required" | "amount_too_large" | "sync_unreachable" | "enrolment_refused" | "internal";
 
 export type ApiError = { code: ErrorCode, message: string, 
 /**
@@ -212,7 +212,12 @@ pointsExpiryYears: number,
 /**
  * The store's offset from UTC in minutes (China: +480); business dates use it.
  */
-utcOffsetMinutes: number, storeName: string, storeAddress: string, storePhone: string, receiptFooter: string, };
+utcOffsetMinutes: number, storeName: string, storeAddress: string, storePhone: string, receiptFooter: string, 
+/**
+ * Cash paid out of the drawer (outside a sale) above this needs a
+ * manager's approval when a cashier pays it out, in fen (0: every pay-out).
+ */
+payOutApprovalFen: number, };
 
 export type AppointmentStatus = "booked" | "confirmed" | "arrived" | "in_service" | "completed" | "cancelled" | "no_show";
 
@@ -394,7 +399,7 @@ export type RejectedOpView = { opId: string,
  */
 entity: string, code: string, message: string, createdAt: string, };
 
-export type ConflictKind = "overdraft" | "double_booking" | "duplicate_phone" | "other";
+export type ConflictKind = "overdraft" | "double_booking" | "duplicate_phone" | "double_refund" | "other";
 
 export type ConflictMemberView = { id: string, name: string, memberNo: string, 
 /**
@@ -410,6 +415,34 @@ export type ConflictStoreView = { id: string,
  */
 name: string | null, thisStore: boolean, };
 
+export type ConflictTenderView = { 
+/**
+ * `cash`, `stored_value`, `wechat_pay`, … (a tender kind).
+ */
+kind: string, 
+/**
+ * Fen paid back (positive).
+ */
+amount: number, };
+
+export type ConflictRefundView = { 
+/**
+ * The sale whose line was refunded twice (null if the server did not know it).
+ */
+originalReceiptNo: string | null, 
+/**
+ * The refunds' receipt numbers, the one that arrived last at the end.
+ */
+refundReceiptNos: Array<string>, 
+/**
+ * Fen paid back twice.
+ */
+amountTwice: number, 
+/**
+ * How the last refund paid back (all its lines, not only the doubled one).
+ */
+paidBack: Array<ConflictTenderView>, };
+
 export type ConflictView = { id: string, kind: ConflictKind, entity: string, entityIds: Array<string>, stores: Array<ConflictStoreView>, members: Array<ConflictMemberView>, 
 /**
  * Overdraft: `stored_value`, `points` or `package`.
@@ -422,7 +455,11 @@ belowZero: number | null,
 /**
  * Double booking: the beautician's name.
  */
-beautician: string | null, appointments: Array<ConflictAppointmentView>, detectedAt: string, resolvedAt: string | null, 
+beautician: string | null, appointments: Array<ConflictAppointmentView>, 
+/**
+ * Double refund: the receipts and the money paid back twice.
+ */
+refund: ConflictRefundView | null, detectedAt: string, resolvedAt: string | null, 
 /**
  * Who resolved it (a name when known here).
  */

@@ -88,7 +88,9 @@ export async function seedDemo(members: number, onProgress: (p: SeedProgress) =>
 // ---- Shift (班次) and Z report (日结报表). Money is integer fen; a pay-out is a negative amount.
 export const currentShift = () => call<ZReportView | null>("current_shift");
 export const openShift = (float: number) => call<ZReportView>("open_shift", { float });
-export const payInOut = (amount: number, reason: string) => call<null>("pay_in_out", { amount, reason });
+/** A pay-out above the store's limit needs `approval` (else `approval_required`). */
+export const payInOut = (amount: number, reason: string, approval: ApprovalInput | null = null) =>
+  call<null>("pay_in_out", { amount, reason, approval });
 export const openDrawer = (reason: string) => call<null>("open_drawer", { reason });
 export const closeShift = (counted: CountedInput[]) => call<ZReportView>("close_shift", { counted });
 export const zReport = (shiftId: string) => call<ZReportView>("z_report", { shiftId });

@@ -5,7 +5,7 @@ import type { ApiError, ErrorCode } from "./bindings";
 const CODES: readonly ErrorCode[] = [
   "validation", "duplicate_phone", "duplicate_member_no", "not_found", "wrong_pin",
   "locked_out", "not_logged_in", "forbidden", "database_newer", "conflict", "outside_hours",
-  "sync_unreachable", "enrolment_refused", "internal",
+  "sync_unreachable", "enrolment_refused", "database_in_use", "approval_required", "amount_too_large", "internal",
 ];
 
 function isErrorCode(value: unknown): value is ErrorCode {

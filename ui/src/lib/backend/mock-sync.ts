@@ -112,7 +112,7 @@ export function syncHandlers(ctx: SyncMockCtx, scenario = scenarioFromUrl()): Re
     const twin: MockPerson = { id: "m-twin", name: "林雅琦", memberNo: "S02-100023", phone: lin.phone };
     const beautician = ctx.staff().find((s) => s.role === "beautician");
     const base = {
-      entityIds: [], stores: [], ledger: null, belowZero: null, beautician: null, appointments: [],
+      entityIds: [], stores: [], ledger: null, belowZero: null, beautician: null, appointments: [], refund: null,
       resolvedAt: null, resolvedBy: null, resolution: null,
     };
     const bothStores = [

@@ -61,6 +61,8 @@ export const salesEn = {
   "shift.openDrawer": "Open drawer",
   "shift.close": "Close shift",
   "shift.payInTitle": "Pay cash into the drawer",
+  "shift.payOutApprovalTitle": "Manager's approval for a pay-out",
+  "shift.payOutApprovalBody": "Taking {amount} out of the drawer ({reason}) is over this store's limit for a cashier: a manager or the owner enters her PIN.",
   "shift.payOutTitle": "Take cash out of the drawer",
   "shift.payInBody": "Cash added to the drawer outside a sale, e.g. more change. Recorded with your name.",
   "shift.payOutBody": "Cash taken out of the drawer outside a sale, e.g. to buy supplies. Recorded with your name.",

@@ -30,6 +30,8 @@ export const storeEn = {
   "store.pointValue": "Value of 1 point (fen)",
   "store.pointsPerYuan": "Points per ¥1 spent",
   "store.birthdayMultiplier": "Birthday month points %",
+  "store.payOutLimit": "Pay-out without a manager, up to (¥)",
+  "store.payOutLimitHint": "A cashier taking more cash out of the drawer needs a manager's PIN (0: always)",
   "store.referralPoints": "Points for a referral",
   "store.expiryYears": "Points expire after (years)",
   "store.expiryHint": "At the end of the year, this many years after they were earned",

@@ -61,6 +61,8 @@ export const salesZhCN: { readonly [K in keyof typeof salesEn]: string } = {
   "shift.openDrawer": "开钱箱",
   "shift.close": "交班",
   "shift.payInTitle": "存入现金",
+  "shift.payOutApprovalTitle": "取出现金需店长授权",
+  "shift.payOutApprovalBody": "从钱箱取出 {amount}（{reason}）超过本店收银员的限额，需店长或店主输入 PIN 授权。",
   "shift.payOutTitle": "从钱箱取出现金",
   "shift.payInBody": "非收银时放入钱箱的现金，如补充零钱。会记录您的姓名。",
   "shift.payOutBody": "非收银时从钱箱取出的现金，如采购杂物。会记录您的姓名。",

@@ -31,6 +31,8 @@ export const storeZhCN: { readonly [K in keyof typeof storeEn]: string } = {
   "store.pointValue": "1 积分抵扣（分）",
   "store.pointsPerYuan": "每消费 ¥1 得积分",
   "store.birthdayMultiplier": "生日月积分 %",
+  "store.payOutLimit": "收银员取出现金上限（¥）",
+  "store.payOutLimitHint": "超过此金额从钱箱取出现金需店长 PIN 授权（0：每次都需要）",
   "store.referralPoints": "推荐新会员得积分",
   "store.expiryYears": "积分有效期（年）",
   "store.expiryHint": "获得积分后第 N 年年底过期",
