@@ -13,7 +13,7 @@ pub mod schema;
 pub use error::ErrorBody;
 pub use ops::{
     EnrolRequest, EnrolResponse, Op, OpKind, OpResult, OpStatus, OutgoingOp, PullResponse,
-    PulledOp, PushRequest, PushResponse, OUT_OF_ORDER,
+    PulledOp, PushRequest, PushResponse, LOG_REWOUND, OUT_OF_ORDER,
 };
 
 /// Route prefix: every route is versioned.

@@ -11,10 +11,13 @@
 use crate::batch::{BatchSize, TooLarge};
 use crate::client::Client;
 use crate::error::SyncError;
+use crate::isolate::{self, Failure, Suspect};
 use crate::local::{step, Local};
 use crate::status::{InitialSync, Snapshot, StatusError, SyncStatus};
-use salondesk_core::sync::OutboxBatch;
-use salondesk_protocol::{OpResult, OpStatus, PushResponse, MAX_PULL_OPS, OUT_OF_ORDER};
+use salondesk_core::sync::{OutboxBatch, PullAnchor};
+use salondesk_protocol::{
+    OpResult, OpStatus, PushResponse, LOG_REWOUND, MAX_PULL_OPS, OUT_OF_ORDER,
+};
 use std::collections::VecDeque;
 use tokio::sync::watch;
 use uuid::Uuid;
@@ -43,6 +46,9 @@ pub struct SyncReport {
     pub pages: usize,
     pub cursor: i64,
     pub head: i64,
+    /// Times the server was found to have gone back (restored from a
+    /// backup) and the pull stepped back to a checkpoint.
+    pub rewinds: usize,
 }
 
 /// How long a probe of the server's health may take.
@@ -53,7 +59,14 @@ pub struct Engine<L: Local> {
     client: Client,
     status: watch::Sender<SyncStatus>,
     pull_limit: usize,
+    /// The operation that last failed a push alone (see `isolate`).
+    suspect: std::sync::Mutex<Suspect>,
 }
+
+/// Times one sync may step back through a restored server's log before it
+/// gives up until the next round (each step is a checkpoint: see the core's
+/// `sync::rewind`; position 0 always holds, so this is never reached in practice).
+const MAX_REWINDS: usize = 64;
 
 impl<L: Local> Engine<L> {
     pub fn new(local: L, client: Client, status: watch::Sender<SyncStatus>) -> Self {
@@ -62,6 +75,7 @@ impl<L: Local> Engine<L> {
             client,
             status,
             pull_limit: MAX_PULL_OPS,
+            suspect: std::sync::Mutex::new(Suspect::default()),
         }
     }
 
@@ -120,9 +134,23 @@ impl<L: Local> Engine<L> {
     pub async fn sync_once(&self) -> Result<SyncReport, SyncError> {
         self.update(|s| s.syncing = true);
         let mut report = SyncReport::default();
-        let mut outcome = self.push_all(&mut report).await;
-        if outcome.is_ok() {
-            outcome = self.pull_all(&mut report).await;
+        let mut outcome;
+        let mut rewinds = 0;
+        loop {
+            outcome = self.push_all(&mut report).await;
+            if outcome.is_ok() {
+                outcome = self.pull_all(&mut report).await;
+            }
+            match &outcome {
+                // The server went back (restored from a backup): pull again
+                // from a checkpoint it holds, after pushing again what it lost.
+                Err(e) if rewound(e) && rewinds < MAX_REWINDS => {
+                    rewinds += 1;
+                    report.rewinds += 1;
+                    step(&self.local, |s| s.rewind_pull()).await?;
+                }
+                _ => break,
+            }
         }
         if outcome.is_ok() {
             outcome = step(&self.local, |s| {
@@ -171,7 +199,11 @@ impl<L: Local> Engine<L> {
     /// unsettled operation (the server acknowledges what it already has as
     /// duplicates).
     async fn push_all(&self, report: &mut SyncReport) -> Result<(), SyncError> {
-        let mut size = BatchSize::default();
+        // An operation that failed alone last round goes alone again first.
+        let mut size = match self.suspect().op {
+            Some(_) => BatchSize::starting_at(1),
+            None => BatchSize::default(),
+        };
         // The outbox position the first unsettled operation comes after.
         let mut from = 0;
         let mut recording: Option<Recording> = None;
@@ -199,8 +231,12 @@ impl<L: Local> Engine<L> {
                     break 'round;
                 };
                 let (sent, last_seq, first_op) = (first.sent, first.last_seq, first.first_op);
+                let batch = first.ops.clone();
                 match first.reply().await {
                     Ok(reply) => {
+                        if self.suspect().op == Some(first_op) {
+                            self.suspect().clear();
+                        }
                         size.on_success();
                         count(report, &reply.results);
                         finish(recording.take()).await?;
@@ -223,8 +259,31 @@ impl<L: Local> Engine<L> {
                             }
                             e if out_of_order(&e) => continue 'round,
                             e => {
-                                finish(recording).await?;
-                                return Err(e);
+                                finish(recording.take()).await?;
+                                let aside = match isolate::classify(&e, &batch) {
+                                    Failure::Names(op) => Some(op),
+                                    Failure::Refused | Failure::Failed if sent > 1 => {
+                                        // One of them: halve until it is alone.
+                                        size.on_too_large(sent);
+                                        continue 'round;
+                                    }
+                                    // A 4xx: the server said no, it did not fail.
+                                    Failure::Refused => self.confirm(first_op, last_seq, true).await,
+                                    Failure::Failed => {
+                                        let strikes = self.suspect().strike(first_op);
+                                        let enough = strikes >= isolate::STRIKES;
+                                        self.confirm(first_op, last_seq, enough).await
+                                    }
+                                    Failure::Transient => None,
+                                };
+                                let Some(op) = aside else {
+                                    return Err(e);
+                                };
+                                self.suspect().clear();
+                                let results = vec![isolate::set_aside(op, &e)];
+                                count(report, &results);
+                                finish(Some(self.record(results))).await?;
+                                continue 'round;
                             }
                         }
                     }
@@ -234,12 +293,35 @@ impl<L: Local> Engine<L> {
         finish(recording).await
     }
 
+    fn suspect(&self) -> std::sync::MutexGuard<'_, Suspect> {
+        self.suspect.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    /// `op` (at outbox position `seq`) failed a push alone, `enough` times
+    /// in a row: answers it if it is to be set aside, which also takes the
+    /// server taking the operation after it alone (so it is not failing on
+    /// everything). What that push settled is recorded.
+    async fn confirm(&self, op: Uuid, seq: i64, enough: bool) -> Option<Uuid> {
+        if !enough {
+            return None;
+        }
+        let next = self.read_outbox(seq, 1).await.ok()?;
+        if next.ops.is_empty() {
+            // Nothing behind it to hold up, and no way to tell: wait.
+            return None;
+        }
+        let reply = self.send(next, None).reply().await.ok()?;
+        finish(Some(self.record(reply.results))).await.ok()?;
+        Some(op)
+    }
+
     /// Starts pushing `batch` (after `follows`, if that push is still on its way).
     fn send(&self, batch: OutboxBatch, follows: Option<Uuid>) -> InFlight {
         let client = self.client.clone();
         let op_id =
             |op: Option<&salondesk_protocol::OutgoingOp>| op.map_or(Uuid::nil(), |o| o.op_id);
         InFlight {
+            ops: batch.ops.iter().map(|o| o.op_id).collect(),
             sent: batch.ops.len(),
             last_seq: batch.last_seq,
             first_op: op_id(batch.ops.first()),
@@ -277,11 +359,15 @@ impl<L: Local> Engine<L> {
     /// next page is fetched while one is applied; each page is applied, with
     /// its cursor, in one transaction and in order.
     async fn pull_all(&self, report: &mut SyncReport) -> Result<(), SyncError> {
-        let after = step(&self.local, |s| s.sync_cursor()).await?;
-        let mut page = self.client.pull(after, self.pull_limit).await?;
+        let anchor = step(&self.local, |s| s.pull_anchor()).await?;
+        let mut page = self.client.pull(anchor, self.pull_limit).await?;
         loop {
             let more = page.more;
-            let next_after = page.cursor;
+            let next_after = PullAnchor {
+                after: page.cursor,
+                after_op: page.cursor_op,
+                settled_op: None,
+            };
             let apply = step(&self.local, move |s| s.apply_pulled(&page));
             let (applied, next) = if more {
                 let (applied, next) =
@@ -315,6 +401,7 @@ type Recording = tokio::task::JoinHandle<Result<(), SyncError>>;
 
 /// A push on its way.
 struct InFlight {
+    ops: Vec<Uuid>,
     sent: usize,
     /// Outbox position of its last operation.
     last_seq: i64,
@@ -348,6 +435,11 @@ async fn cancel(flying: VecDeque<InFlight>) {
 /// The server did not get the push this one follows in time.
 fn out_of_order(e: &SyncError) -> bool {
     matches!(e, SyncError::Server { code, .. } if code == OUT_OF_ORDER)
+}
+
+/// The server does not hold the log this device pulled (restored from a backup).
+fn rewound(e: &SyncError) -> bool {
+    matches!(e, SyncError::Server { code, .. } if code == LOG_REWOUND)
 }
 
 /// Waits for results being recorded, if any.

@@ -234,6 +234,7 @@ fn answer(head: &str, body: &[u8], state: &Shared) -> (&'static str, String) {
             cursor,
             head: head_seq,
             more: cursor < head_seq,
+            cursor_op: None,
         };
         return ("200 OK", json(&page));
     }

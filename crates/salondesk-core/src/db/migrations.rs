@@ -34,6 +34,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
         "0010_clustered_ledgers",
         include_str!("sql/0010_clustered_ledgers.sql"),
     ),
+    (
+        "0012_sync_recovery",
+        include_str!("sql/0012_sync_recovery.sql"),
+    ),
 ];
 
 /// The schema version this build writes.

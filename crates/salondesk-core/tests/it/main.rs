@@ -24,6 +24,7 @@ mod sync_apply;
 mod sync_fixture;
 mod sync_outbox;
 mod sync_schema;
+mod sync_set_aside;
 mod tiers;
 mod wal;
 mod write_path;

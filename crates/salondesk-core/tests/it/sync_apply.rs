@@ -160,6 +160,7 @@ fn page(ops: Vec<Op>, after: i64) -> PullResponse {
         cursor: after + n,
         head: after + n,
         more: false,
+        cursor_op: None,
     }
 }
 

@@ -198,6 +198,7 @@ impl Server {
             cursor,
             head: self.head(),
             more: cursor < self.head(),
+            cursor_op: None,
         }
     }
 
