@@ -27,6 +27,8 @@ pub mod error;
 #[cfg(test)]
 mod fake_server;
 pub mod isolate;
+#[cfg(test)]
+mod isolate_tests;
 pub mod local;
 pub mod run;
 pub mod status;
