@@ -137,7 +137,12 @@ impl<L: Local> Engine<L> {
         let mut outcome;
         let mut rewinds = 0;
         loop {
-            outcome = self.push_all(&mut report).await;
+            // After a step back (not the first), the outbox went already.
+            outcome = if rewinds > 1 {
+                Ok(())
+            } else {
+                self.push_all(&mut report).await
+            };
             if outcome.is_ok() {
                 outcome = self.pull_all(&mut report).await;
             }
@@ -147,7 +152,8 @@ impl<L: Local> Engine<L> {
                 Err(e) if rewound(e) && rewinds < MAX_REWINDS => {
                     rewinds += 1;
                     report.rewinds += 1;
-                    step(&self.local, |s| s.rewind_pull()).await?;
+                    let first = rewinds == 1;
+                    step(&self.local, move |s| s.rewind_pull(first)).await?;
                 }
                 _ => break,
             }

@@ -5,6 +5,7 @@
 mod convergence;
 mod faults;
 mod order;
+mod restore;
 mod security;
 mod support;
 mod throughput;

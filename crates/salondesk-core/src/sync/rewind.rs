@@ -114,9 +114,10 @@ impl Store {
 
     /// The server does not hold what the last pull named (`log_rewound`): the
     /// cursor steps back to the newest checkpoint below it (0 if none is
-    /// left), and every settled operation still in the outbox waits to be
+    /// left), and, if `push_again` (the first step back of a sync: once is
+    /// enough), every settled operation still in the outbox waits to be
     /// pushed again. Returns the new cursor.
-    pub fn rewind_pull(&mut self) -> Result<i64> {
+    pub fn rewind_pull(&mut self, push_again: bool) -> Result<i64> {
         self.write(|w| {
             let cursor: i64 = meta_get(w, CURSOR)?
                 .and_then(|v| v.parse().ok())
@@ -139,10 +140,12 @@ impl Store {
             } else {
                 w.set_meta(CURSOR_OP, &op)?;
             }
-            // Nothing pushed counts as held until the server says so again.
-            w.prepare_cached("DELETE FROM meta WHERE key = ?1")?
-                .execute([LAST_SETTLED])?;
-            super::outbox::push_all_again(w)?;
+            if push_again {
+                // Nothing pushed counts as held until the server says so again.
+                w.prepare_cached("DELETE FROM meta WHERE key = ?1")?
+                    .execute([LAST_SETTLED])?;
+                super::outbox::push_all_again(w)?;
+            }
             Ok(seq)
         })
     }
