@@ -26,10 +26,10 @@ use crate::state::AppState;
 use axum::extract::rejection::QueryRejection;
 use axum::extract::{Query, State};
 use axum::http::header::CONTENT_TYPE;
+use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::Extension;
 use chrono::{DateTime, SecondsFormat, Utc};
-use axum::http::StatusCode;
 use salondesk_protocol::{LOG_REWOUND, MAX_PULL_OPS};
 use serde::Deserialize;
 use uuid::Uuid;
@@ -230,7 +230,11 @@ mod tests {
         let page: PullResponse =
             serde_json::from_str(&render(&rows, 7, Some(op), 9, true)).unwrap();
         assert_eq!((page.cursor, page.head, page.more), (7, 9, true));
-        assert_eq!(page.cursor_op, Some(op), "the operation at the cursor is named");
+        assert_eq!(
+            page.cursor_op,
+            Some(op),
+            "the operation at the cursor is named"
+        );
         let p = &page.ops[0];
         assert_eq!((p.seq, p.op.op_id, p.op.device_id), (7, op, dev));
         assert_eq!(p.op.kind, OpKind::Upsert);

@@ -5,11 +5,11 @@
 
 use crate::error::SyncError;
 use crate::url::normalize_server_url;
+use salondesk_core::sync::PullAnchor;
 use salondesk_protocol::{
     EnrolRequest, EnrolResponse, ErrorBody, OutgoingOp, PullResponse, PushResponse, API_PREFIX,
     MAX_BODY_BYTES,
 };
-use salondesk_core::sync::PullAnchor;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use std::time::Duration;

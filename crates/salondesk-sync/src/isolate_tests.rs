@@ -57,7 +57,11 @@ fn assert_set_aside_alone(state: &Shared, a: &Device, poison: Uuid, code: &str) 
     let logged = state.lock().unwrap().logged();
     let mut want = outbox(a);
     want.retain(|o| *o != poison);
-    assert_eq!(logged.len(), want.len(), "every other operation reached the server");
+    assert_eq!(
+        logged.len(),
+        want.len(),
+        "every other operation reached the server"
+    );
     assert!(!logged.contains(&poison));
 }
 

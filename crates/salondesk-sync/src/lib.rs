@@ -30,6 +30,7 @@ pub mod isolate;
 #[cfg(test)]
 mod isolate_tests;
 pub mod local;
+mod push;
 pub mod run;
 pub mod status;
 pub mod url;

@@ -151,7 +151,11 @@ async fn a_server_restored_from_a_backup_is_caught_up_by_its_tills_and_nothing_i
     }
     // Every till holds every member and balance.
     let all = members(&d1);
-    assert_eq!(all.len(), 5, "the four from before the restore and the new one");
+    assert_eq!(
+        all.len(),
+        5,
+        "the four from before the restore and the new one"
+    );
     for (id, want) in &before_restore {
         assert_eq!(all.get(id), Some(want), "member {id} survived the restore");
     }
@@ -166,4 +170,58 @@ async fn a_server_restored_from_a_backup_is_caught_up_by_its_tills_and_nothing_i
         .await
         .unwrap();
     assert_eq!(on_server, 3, "no sale twice, none missing");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_pull_naming_what_the_log_does_not_hold_is_answered_log_rewound() {
+    use crate::support::op;
+    use salondesk_protocol::OpKind;
+    use serde_json::json;
+    let server = TestServer::start().await;
+    let chain = server.chain("丽人连锁", &["S01"]).await;
+    let a = server.enrol(chain.stores[0]).await;
+    let b = server.enrol(chain.stores[0]).await;
+    let mine = op(
+        &a,
+        "member",
+        uuid::Uuid::now_v7(),
+        OpKind::Upsert,
+        json!({ "name": "王芳" }),
+    );
+    server.push(&a, vec![mine.clone()]).await;
+    let page = server.pull(&b, 0).await;
+    let at = page
+        .cursor_op
+        .expect("a page names the operation at its cursor");
+    assert_eq!(at, mine.op_id, "the only operation is at the cursor");
+    let pull = |query: String| {
+        let credential = b.credential.clone();
+        let server = &server;
+        async move { server.pull_raw(Some(&credential), &query).await }
+    };
+    let (status, _) = pull(format!("after={}&afterOp={at}", page.cursor)).await;
+    assert_eq!(status, 200, "the log holds what b pulled");
+    let (status, body) = pull(format!(
+        "after={}&afterOp={}",
+        page.cursor,
+        uuid::Uuid::now_v7()
+    ))
+    .await;
+    assert_eq!(
+        status, 409,
+        "another operation at the cursor: the log went back"
+    );
+    assert_eq!(body["code"], "log_rewound");
+    let (status, _) = pull(format!("after={}&afterOp={at}", page.cursor + 5)).await;
+    assert_eq!(status, 409, "a cursor past the log's end");
+    let (status, _) = pull(format!("after=0&settledOp={}", mine.op_id)).await;
+    assert_eq!(
+        status, 200,
+        "a's operation is held (any device of the chain may name it)"
+    );
+    let (status, _) = pull(format!("after=0&settledOp={}", uuid::Uuid::now_v7())).await;
+    assert_eq!(
+        status, 409,
+        "an operation the server settled and no longer holds"
+    );
 }

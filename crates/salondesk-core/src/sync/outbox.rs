@@ -128,7 +128,11 @@ impl Store {
         self.write(|w| {
             let now = iso(w.now());
             // The server holds these: a pull names the newest (see `rewind`).
-            if let Some(last) = results.iter().rev().find(|r| r.status != OpStatus::Rejected) {
+            if let Some(last) = results
+                .iter()
+                .rev()
+                .find(|r| r.status != OpStatus::Rejected)
+            {
                 super::rewind::record_settled(w, last.op_id)?;
             }
             let mut settled = HashSet::with_capacity(results.len());

@@ -57,8 +57,10 @@ pub(super) fn record_cursor(w: &Writer<'_>, cursor: i64, op: Option<Uuid>) -> Re
     };
     w.set_meta(CURSOR_OP, &op.to_string())?;
     let now = w.now();
-    w.prepare_cached("INSERT OR IGNORE INTO sync_checkpoints (seq, op_id, at) VALUES (?1, ?2, ?3)")?
-        .execute(params![cursor, op.to_string(), iso(now)])?;
+    w.prepare_cached(
+        "INSERT OR IGNORE INTO sync_checkpoints (seq, op_id, at) VALUES (?1, ?2, ?3)",
+    )?
+    .execute(params![cursor, op.to_string(), iso(now)])?;
     // Thin out: per hour (then per day), only the furthest checkpoint stays.
     w.prepare_cached(
         "DELETE FROM sync_checkpoints WHERE at < ?1 OR (at < ?2 AND seq NOT IN (

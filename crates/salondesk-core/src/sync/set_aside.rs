@@ -33,7 +33,9 @@ fn set_aside(w: &Writer<'_>, op_id: Uuid) -> Result<(String, String, String)> {
         "SELECT entity, entity_id, coalesce(reject_code, '') FROM outbox
          WHERE op_id = ?1 AND rejected_at IS NOT NULL",
     )?
-    .query_row([op_id.to_string()], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+    .query_row([op_id.to_string()], |r| {
+        Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+    })
     .optional()?
     .ok_or(CoreError::NotFound {
         entity: "set-aside operation",

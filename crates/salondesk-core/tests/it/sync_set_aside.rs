@@ -88,7 +88,10 @@ fn a_panic_while_applying_a_pulled_page_leaves_sales_synced_to_disk_in_full() {
         let _ = s.apply_pulled(&page(1, None));
     }));
     clock.panic.store(false, Ordering::SeqCst);
-    assert!(outcome.is_err(), "the clock's panic went through apply_pulled");
+    assert!(
+        outcome.is_err(),
+        "the clock's panic went through apply_pulled"
+    );
     assert_eq!(
         synchronous(&s),
         2,
@@ -121,8 +124,14 @@ fn a_manager_sends_a_set_aside_operation_again_after_what_waits_and_a_cashier_ma
     s.retry_set_aside(&manager, bad).unwrap();
     let now = waiting(&s);
     assert_eq!(now[0], rest, "what waited goes first");
-    assert_eq!(now[1], bad, "the retried one follows it, waiting like a new one");
-    assert!(s.rejected_ops().unwrap().is_empty(), "it is no longer set aside");
+    assert_eq!(
+        now[1], bad,
+        "the retried one follows it, waiting like a new one"
+    );
+    assert!(
+        s.rejected_ops().unwrap().is_empty(),
+        "it is no longer set aside"
+    );
     let audited: i64 = s
         .conn()
         .query_row(
@@ -176,8 +185,7 @@ fn a_manager_discards_a_set_aside_operation_for_good_and_the_audit_log_keeps_it(
 }
 
 #[test]
-fn a_restored_server_sends_the_pull_back_to_the_newest_checkpoint_below_and_everything_out_again(
-) {
+fn a_restored_server_sends_the_pull_back_to_the_newest_checkpoint_below_and_everything_out_again() {
     let (mut s, clock, _dir) = open();
     s.register_member(&member("王芳", "13800000001")).unwrap();
     let mine = waiting(&s);
@@ -212,7 +220,10 @@ fn a_restored_server_sends_the_pull_back_to_the_newest_checkpoint_below_and_ever
         assert_eq!(s.rewind_pull(want == 30).unwrap(), want);
         let a = s.pull_anchor().unwrap();
         assert_eq!((a.after, a.after_op), (want, op));
-        assert_eq!(a.settled_op, None, "nothing counts as held until pushed again");
+        assert_eq!(
+            a.settled_op, None,
+            "nothing counts as held until pushed again"
+        );
     }
     assert_eq!(s.rewind_pull(false).unwrap(), 0, "position 0 always holds");
     assert_eq!(s.pull_anchor().unwrap().after_op, None);

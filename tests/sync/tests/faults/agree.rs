@@ -72,13 +72,12 @@ pub async fn server_balances(pool: &PgPool, ledger: &str) -> BTreeMap<String, i6
 
 /// The server's mirror of a store's appointments: id → (beautician, status).
 pub async fn server_appointments(pool: &PgPool, store: Uuid) -> BTreeMap<String, (String, String)> {
-    let rows: Vec<(Uuid, Option<Uuid>, Option<String>)> = sqlx::query_as(
-        "SELECT id, staff_id, status FROM appointment_mirror WHERE store_id = $1",
-    )
-    .bind(store)
-    .fetch_all(pool)
-    .await
-    .unwrap();
+    let rows: Vec<(Uuid, Option<Uuid>, Option<String>)> =
+        sqlx::query_as("SELECT id, staff_id, status FROM appointment_mirror WHERE store_id = $1")
+            .bind(store)
+            .fetch_all(pool)
+            .await
+            .unwrap();
     rows.into_iter()
         .map(|(id, staff, status)| {
             (

@@ -1,8 +1,8 @@
 //! What the tills do on the bad day: one random change at a time, of the
 //! kinds a salon makes — registrations, profile edits, top-ups, sales paid
 //! with stored value (which two stores can overdraw between them), refunds of
-//! this till's own sales, and bookings (which two tills of one store can
-//! double-book between them).
+//! this till's own sales, bookings (which two tills of one store can
+//! double-book between them) and cancellations.
 
 use chrono::{Duration, DurationRound, Utc};
 use rand::rngs::StdRng;
@@ -70,6 +70,7 @@ pub struct Made {
     pub sales: u32,
     pub refunds: u32,
     pub bookings: u32,
+    pub cancellations: u32,
 }
 
 impl std::ops::AddAssign for Made {
@@ -80,6 +81,7 @@ impl std::ops::AddAssign for Made {
         self.sales += o.sales;
         self.refunds += o.refunds;
         self.bookings += o.bookings;
+        self.cancellations += o.cancellations;
     }
 }
 
@@ -162,6 +164,11 @@ pub fn one_change(
                 made.refunds += 1;
             }
         }
+        16 => {
+            if cancel_one(s, salon, rng) {
+                made.cancellations += 1;
+            }
+        }
         _ => {
             if book_one(s, salon, rng, member) {
                 made.bookings += 1;
@@ -207,7 +214,7 @@ fn refund_one(s: &mut Store, salon: &Salon, approval: &Approval, rng: &mut StdRn
 fn book_one(s: &mut Store, salon: &Salon, rng: &mut StdRng, member: MemberId) -> bool {
     let day = Utc::now().duration_trunc(Duration::days(1)).unwrap();
     let start = day
-        + Duration::days(rng.gen_range(1..3))
+        + Duration::days(rng.gen_range(1..4))
         + Duration::hours(2)
         + Duration::minutes(30 * rng.gen_range(0..16));
     let input = BookingInput {
@@ -221,6 +228,24 @@ fn book_one(s: &mut Store, salon: &Salon, rng: &mut StdRng, member: MemberId) ->
         allow_outside_hours: true,
     };
     s.book_appointment(&salon.cashier, &input).is_ok()
+}
+
+/// Cancels one of the store's booked appointments (freeing its slot; a
+/// cancellation on one till and a move on another merge field by field).
+fn cancel_one(s: &mut Store, salon: &Salon, rng: &mut StdRng) -> bool {
+    let booked: Vec<String> = s
+        .conn()
+        .prepare("SELECT id FROM appointments WHERE status = 'booked' ORDER BY id")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    if booked.is_empty() {
+        return false;
+    }
+    let id = &booked[rng.gen_range(0..booked.len())];
+    s.cancel_appointment(&salon.cashier, id, "客户改期").is_ok()
 }
 
 fn cash(yuan: i64) -> Tender {

@@ -60,7 +60,15 @@ async fn work(d: &Device, salon: &Salon, seed: u64, target: i64, phone_prefix: u
                 }
                 // The outbox only grows: a number no earlier change used.
                 let n = made(&s) as usize;
-                one_change(&mut s, salon, &approval, &mut rng, n, phone_prefix, &mut kinds);
+                one_change(
+                    &mut s,
+                    salon,
+                    &approval,
+                    &mut rng,
+                    n,
+                    phone_prefix,
+                    &mut kinds,
+                );
             }
             made(&s) >= target
         };
@@ -249,7 +257,11 @@ async fn three_devices_with_a_thousand_operations_each_converge_through_a_faulty
         .fetch_one(&server.pool)
         .await
         .unwrap();
-    assert_eq!(mirrored, first.len() as i64, "the server knows every member");
+    assert_eq!(
+        mirrored,
+        first.len() as i64,
+        "the server knows every member"
+    );
     for (ledger, of) in [("points", 0), ("stored_value", 1)] {
         let on_server = agree::server_balances(&server.pool, ledger).await;
         for (id, (_, points, stored)) in &first {
@@ -302,7 +314,11 @@ async fn three_devices_with_a_thousand_operations_each_converge_through_a_faulty
             .into_iter()
             .map(|(id, (staff, _, _, status))| (id, (staff, status)))
             .collect();
-        assert_eq!(mirror, here, "{}: the server's appointments and the till's", till.name);
+        assert_eq!(
+            mirror, here,
+            "{}: the server's appointments and the till's",
+            till.name
+        );
     }
 
     // What could not merge silently is a conflict, every case of it.
