@@ -13,7 +13,8 @@ use uuid::Uuid;
 /// Profile fields, points, stored value.
 pub type Members = BTreeMap<String, (Vec<String>, i64, i64)>;
 /// Beautician, start, end, status.
-pub type Appointments = BTreeMap<String, (String, String, String, String)>;
+pub type Slot = (String, String, String, String);
+pub type Appointments = BTreeMap<String, Slot>;
 
 pub fn members(d: &Device) -> Members {
     let s = d.store();
@@ -115,7 +116,7 @@ pub async fn conflicts(pool: &PgPool) -> BTreeMap<String, Vec<BTreeSet<String>>>
 
 /// Pairs of live appointments of one beautician that overlap in time.
 pub fn double_bookings(a: &Appointments) -> Vec<(String, String)> {
-    let live: Vec<(&String, &(String, String, String, String))> = a
+    let live: Vec<(&String, &Slot)> = a
         .iter()
         .filter(|(_, (_, _, _, status))| !matches!(status.as_str(), "cancelled" | "no_show"))
         .collect();
