@@ -127,6 +127,8 @@ pub fn run() {
             commands::sync::enrol_device,
             commands::sync::sync_now,
             commands::sync::rejected_ops,
+            commands::sync::retry_set_aside,
+            commands::sync::discard_set_aside,
             commands::sync::sync_conflicts,
             commands::sync::resolve_conflict,
         ])

@@ -17,7 +17,7 @@ pub use error::ErrorBody;
 pub use hlc::{Hlc, HlcError, MAX_DRIFT_MS};
 pub use ops::{
     EnrolRequest, EnrolResponse, Op, OpKind, OpResult, OpStatus, OutgoingOp, PullResponse,
-    PulledOp, PushRequest, PushResponse, OUT_OF_ORDER,
+    PulledOp, PushRequest, PushResponse, LOG_REWOUND, OUT_OF_ORDER,
 };
 
 /// Route prefix: every route is versioned.

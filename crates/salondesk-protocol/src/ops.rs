@@ -163,7 +163,18 @@ pub struct PullResponse {
     /// The server's wall clock when it answered (see `PushResponse`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub server_time: Option<DateTime<Utc>>,
+    /// The id of the operation at seq `cursor` in the server's log (none at
+    /// 0): the device names it when it pulls after `cursor`, so a server
+    /// restored from a backup can tell it does not hold that log (`LOG_REWOUND`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cursor_op: Option<Uuid>,
 }
+
+/// The error code (409) of a pull whose cursor, or whose device's last
+/// settled push, the server's log does not hold: the server went back (a
+/// restore from a backup). The device pulls again from a checkpoint the
+/// server still holds and pushes again what it keeps; see the server's `pull`.
+pub const LOG_REWOUND: &str = "log_rewound";
 
 /// `POST /v1/enrol`: a one-time code becomes this device's credential.
 #[derive(Debug, Clone, Serialize, Deserialize)]

@@ -9,6 +9,14 @@
 //! head, the cursor is the head: a device that wrote everything itself still
 //! advances.
 //!
+//! A restored server (fault 9): a device names the operation it believes sits
+//! at its cursor (`afterOp`, from the `cursorOp` of the page that moved it
+//! there) and its own newest operation this server settled (`settledOp`). A
+//! log that lacks either is not the one the device pulled from or pushed to:
+//! the server went back to a backup. It answers 409 `log_rewound`, and the
+//! device steps back to an older checkpoint and pushes again what it keeps
+//! (the reasoning is in the core's `sync::rewind`). Two index lookups a pull.
+//!
 //! Payloads are stored as JSON text and written into the reply as they are,
 //! without being parsed and printed again.
 
@@ -18,18 +26,32 @@ use crate::state::AppState;
 use axum::extract::rejection::QueryRejection;
 use axum::extract::{Query, State};
 use axum::http::header::CONTENT_TYPE;
+use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::Extension;
 use chrono::{DateTime, SecondsFormat, Utc};
-use salondesk_protocol::MAX_PULL_OPS;
+use salondesk_protocol::{LOG_REWOUND, MAX_PULL_OPS};
 use serde::Deserialize;
 use uuid::Uuid;
 
 #[derive(Debug, Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub struct PullParams {
     #[serde(default)]
     after: i64,
     limit: Option<i64>,
+    /// The operation the device believes is at `after`.
+    after_op: Option<Uuid>,
+    /// The device's newest operation it believes this server holds.
+    settled_op: Option<Uuid>,
+}
+
+/// What a pull names for the server to check (see the module doc).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Anchor {
+    pub after: i64,
+    pub after_op: Option<Uuid>,
+    pub settled_op: Option<Uuid>,
 }
 
 type Row = (
@@ -62,7 +84,12 @@ pub async fn handler(
         .limit
         .unwrap_or(MAX_PULL_OPS as i64)
         .clamp(1, MAX_PULL_OPS as i64);
-    let body = page(&state, &device, params.after, limit).await?;
+    let anchor = Anchor {
+        after: params.after,
+        after_op: params.after_op,
+        settled_op: params.settled_op,
+    };
+    let body = page(&state, &device, anchor, limit).await?;
     Ok((
         Extension(DeviceTag(device.id)),
         [(CONTENT_TYPE, "application/json")],
@@ -81,18 +108,46 @@ pub async fn handler(
 /// head and sorts them for each page: a 100,000-operation backlog cost 180 ms
 /// of server time per 5,000-operation page. So the read runs in a transaction
 /// of its own with bitmap scans and sorts switched off for it alone.
-pub async fn page(state: &AppState, device: &Device, after: i64, limit: i64) -> ApiResult<String> {
+pub async fn page(
+    state: &AppState,
+    device: &Device,
+    anchor: Anchor,
+    limit: i64,
+) -> ApiResult<String> {
+    let after = anchor.after;
     let mut tx = state.pool().begin().await?;
     // The settings last until the end of this transaction (`true`: local);
     // they shape the plans of the statements after this one.
-    let (head, _, _): (i64, String, String) = sqlx::query_as(
-        "SELECT (SELECT coalesce(max(seq), 0) FROM ops WHERE tenant_id = $1),
+    let (head, head_op, at_after, settled, _, _): (
+        i64,
+        Option<Uuid>,
+        Option<Uuid>,
+        bool,
+        String,
+        String,
+    ) = sqlx::query_as(
+        "WITH h AS (SELECT seq, op_id FROM ops WHERE tenant_id = $1 ORDER BY seq DESC LIMIT 1)
+         SELECT coalesce((SELECT seq FROM h), 0), (SELECT op_id FROM h),
+                (SELECT op_id FROM ops WHERE tenant_id = $1 AND seq = $2),
+                $3::uuid IS NULL
+                  OR EXISTS (SELECT 1 FROM ops WHERE op_id = $3 AND tenant_id = $1),
                 set_config('enable_bitmapscan', 'off', true),
                 set_config('enable_sort', 'off', true)",
     )
     .bind(device.tenant_id)
+    .bind(after)
+    .bind(anchor.settled_op)
     .fetch_one(&mut *tx)
     .await?;
+    let cursor_lost = after > 0 && anchor.after_op.is_some_and(|op| at_after != Some(op));
+    if cursor_lost || !settled {
+        return Err(ApiError::new(
+            StatusCode::CONFLICT,
+            LOG_REWOUND,
+            "this server's log does not hold what this device pulled or pushed: \
+             it was restored from a backup; pull from an earlier checkpoint and push again",
+        ));
+    }
     let mut rows: Vec<Row> = sqlx::query_as(
         "SELECT seq, op_id, hlc, device_id, entity, entity_id, kind, payload, created_at
          FROM ops
@@ -112,16 +167,31 @@ pub async fn page(state: &AppState, device: &Device, after: i64, limit: i64) -> 
     tx.commit().await?;
     let more = rows.len() as i64 > limit;
     rows.truncate(limit as usize);
-    let cursor = match rows.last() {
-        Some(last) if more => last.0,
-        _ => head.max(after),
+    let (cursor, cursor_op) = match rows.last() {
+        Some(last) if more => (last.0, Some(last.1)),
+        _ if head >= after => (head, head_op),
+        _ => (after, at_after),
     };
-    Ok(render(&rows, cursor, head, more, state.inner.clocks.now()))
+    Ok(render(
+        &rows,
+        cursor,
+        cursor_op,
+        head,
+        more,
+        state.inner.clocks.now(),
+    ))
 }
 
 /// Writes the `PullResponse` JSON by hand around the stored payload texts
 /// (the field names are the protocol's; a test reads it back with its types).
-fn render(rows: &[Row], cursor: i64, head: i64, more: bool, server_time: DateTime<Utc>) -> String {
+fn render(
+    rows: &[Row],
+    cursor: i64,
+    cursor_op: Option<Uuid>,
+    head: i64,
+    more: bool,
+    server_time: DateTime<Utc>,
+) -> String {
     let size: usize = rows.iter().map(|r| r.7.len() + 300).sum();
     let mut out = String::with_capacity(size + 64);
     out.push_str("{\"ops\":[");
@@ -142,9 +212,13 @@ fn render(rows: &[Row], cursor: i64, head: i64, more: bool, server_time: DateTim
         ));
     }
     out.push_str(&format!(
-        "],\"cursor\":{cursor},\"head\":{head},\"more\":{more},\"serverTime\":\"{}\"}}",
+        "],\"cursor\":{cursor},\"head\":{head},\"more\":{more},\"serverTime\":\"{}\"",
         server_time.to_rfc3339_opts(SecondsFormat::Millis, true)
     ));
+    if let Some(op) = cursor_op {
+        out.push_str(&format!(",\"cursorOp\":\"{op}\""));
+    }
+    out.push('}');
     out
 }
 
@@ -168,8 +242,14 @@ mod tests {
             r#"{"name":"王芳","tags":["a"],"n":5}"#.to_owned(),
             at,
         )];
-        let page: PullResponse = serde_json::from_str(&render(&rows, 7, 9, true, at)).unwrap();
+        let page: PullResponse =
+            serde_json::from_str(&render(&rows, 7, Some(op), 9, true, at)).unwrap();
         assert_eq!((page.cursor, page.head, page.more), (7, 9, true));
+        assert_eq!(
+            page.cursor_op,
+            Some(op),
+            "the operation at the cursor is named"
+        );
         let p = &page.ops[0];
         assert_eq!((p.seq, p.op.op_id, p.op.device_id), (7, op, dev));
         assert_eq!(p.op.kind, OpKind::Upsert);
@@ -181,7 +261,8 @@ mod tests {
                 .is_some_and(|t| (t - at).num_milliseconds().abs() < 1),
             "the server's time travels with the page"
         );
-        let empty: PullResponse = serde_json::from_str(&render(&[], 3, 3, false, at)).unwrap();
-        assert!(empty.ops.is_empty() && !empty.more);
+        let empty: PullResponse =
+            serde_json::from_str(&render(&[], 3, None, 3, false, at)).unwrap();
+        assert!(empty.ops.is_empty() && !empty.more && empty.cursor_op.is_none());
     }
 }

@@ -35,6 +35,15 @@ impl BatchSize {
         BatchSize { current: max, max }
     }
 
+    /// Starts at `n` (an operation to send alone first), free to grow back
+    /// to the protocol's limit.
+    pub fn starting_at(n: usize) -> Self {
+        BatchSize {
+            current: n.clamp(1, MAX_PUSH_OPS),
+            max: MAX_PUSH_OPS,
+        }
+    }
+
     /// How many operations the next push may carry.
     pub fn current(&self) -> usize {
         self.current

@@ -5,6 +5,7 @@
 
 use crate::error::SyncError;
 use crate::url::normalize_server_url;
+use salondesk_core::sync::PullAnchor;
 use salondesk_protocol::{
     EnrolRequest, EnrolResponse, ErrorBody, OutgoingOp, PullResponse, PushResponse, API_PREFIX,
     MAX_BODY_BYTES,
@@ -146,12 +147,19 @@ impl Client {
         Ok(reply)
     }
 
-    /// `GET /v1/pull?after=&limit=`.
-    pub async fn pull(&self, after: i64, limit: usize) -> Result<PullResponse, SyncError> {
-        let req = self
-            .http
-            .get(self.url("/pull"))
-            .query(&[("after", after.to_string()), ("limit", limit.to_string())]);
+    /// `GET /v1/pull?after=&limit=&afterOp=&settledOp=`: `anchor` names what
+    /// the server must hold for `after` to be right (a restored server
+    /// answers 409 `log_rewound`: see the core's `sync::rewind`).
+    pub async fn pull(&self, anchor: PullAnchor, limit: usize) -> Result<PullResponse, SyncError> {
+        let after = anchor.after;
+        let mut query = vec![("after", after.to_string()), ("limit", limit.to_string())];
+        if let Some(op) = anchor.after_op {
+            query.push(("afterOp", op.to_string()));
+        }
+        if let Some(op) = anchor.settled_op {
+            query.push(("settledOp", op.to_string()));
+        }
+        let req = self.http.get(self.url("/pull")).query(&query);
         let r = self.authorize(req).send().await.map_err(network)?;
         let page: PullResponse = decode(r).await?;
         if page.more && page.cursor <= after {
@@ -222,17 +230,19 @@ async fn check_status(r: reqwest::Response) -> Result<reqwest::Response, SyncErr
     // A body that is not `{code, message}` (a proxy's HTML page) is not shown.
     let body = r.bytes().await.unwrap_or_default();
     let parsed: Option<ErrorBody> = serde_json::from_slice(&body).ok();
-    let (code, message) = match parsed {
-        Some(b) => (b.code, b.message),
+    let (code, message, op_id) = match parsed {
+        Some(b) => (b.code, b.message, b.op_id),
         None => (
             format!("http_{}", status.as_u16()),
             status.canonical_reason().unwrap_or("error").to_owned(),
+            None,
         ),
     };
     Err(SyncError::Server {
         status: status.as_u16(),
         code,
         message,
+        op_id,
     })
 }
 

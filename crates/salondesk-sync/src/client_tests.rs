@@ -4,6 +4,7 @@
 
 use crate::client::Client;
 use crate::error::SyncError;
+use salondesk_core::sync::PullAnchor;
 use std::time::Duration;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpListener;
@@ -64,7 +65,10 @@ const PAGE: &str = r#"{"ops":[],"cursor":42,"head":42,"more":false}"#;
 async fn a_pull_sends_the_credential_and_cursor_and_reads_the_page() {
     let (url, server) = serve_once("200 OK", "Content-Type: application/json\r\n", PAGE).await;
     let client = Client::new(&url).unwrap().authenticated("tok-123");
-    let page = client.pull(17, 500).await.expect("page");
+    let page = client
+        .pull(PullAnchor::from_cursor(17), 500)
+        .await
+        .expect("page");
     assert_eq!((page.cursor, page.head, page.more), (42, 42, false));
     let request = server.await.unwrap();
     assert!(
@@ -108,7 +112,7 @@ async fn each_error_status_becomes_what_the_engine_acts_on() {
         let (url, server) = serve_once(status, headers, body).await;
         let e = Client::new(&url)
             .unwrap()
-            .pull(0, 10)
+            .pull(PullAnchor::from_cursor(0), 10)
             .await
             .expect_err(status);
         server.await.unwrap();
@@ -137,7 +141,11 @@ async fn nobody_listening_is_offline_and_names_no_address() {
     let closed = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
     let url = format!("http://{}", closed.local_addr().unwrap());
     drop(closed);
-    let e = Client::new(&url).unwrap().pull(0, 10).await.unwrap_err();
+    let e = Client::new(&url)
+        .unwrap()
+        .pull(PullAnchor::from_cursor(0), 10)
+        .await
+        .unwrap_err();
     assert_eq!(e.code(), "offline");
     assert!(!e.to_string().contains("127.0.0.1"), "{e}");
 }
@@ -155,7 +163,10 @@ async fn a_reply_that_never_comes_times_out_as_offline() {
     let client =
         Client::with_timeouts(&url, Duration::from_secs(1), Duration::from_millis(300)).unwrap();
     let started = std::time::Instant::now();
-    let e = client.pull(0, 10).await.unwrap_err();
+    let e = client
+        .pull(PullAnchor::from_cursor(0), 10)
+        .await
+        .unwrap_err();
     assert_eq!(e.code(), "offline", "{e:?}");
     assert!(started.elapsed() < Duration::from_secs(3));
     hold.abort();
@@ -169,7 +180,11 @@ async fn a_page_that_says_more_without_moving_the_cursor_is_refused() {
         r#"{"ops":[],"cursor":5,"head":900,"more":true}"#,
     )
     .await;
-    let e = Client::new(&url).unwrap().pull(5, 10).await.unwrap_err();
+    let e = Client::new(&url)
+        .unwrap()
+        .pull(PullAnchor::from_cursor(5), 10)
+        .await
+        .unwrap_err();
     server.await.unwrap();
     assert_eq!(
         e.code(),

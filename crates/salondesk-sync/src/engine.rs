@@ -6,23 +6,17 @@
 //! arrives is sent again, and the server acknowledges a known op id as a
 //! duplicate); each pulled page is applied in one transaction together with
 //! the cursor after it (an interrupted initial sync resumes from its last
-//! page, and a page applied twice is skipped by op id in the core).
+//! page, and a page applied twice is skipped by op id in the core). The push
+//! half is `push`.
 
-use crate::batch::{BatchSize, TooLarge};
 use crate::client::Client;
 use crate::error::SyncError;
+use crate::isolate::Suspect;
 use crate::local::{step, Local};
 use crate::status::{InitialSync, Snapshot, StatusError, SyncStatus};
-use chrono::{DateTime, Utc};
-use salondesk_core::sync::OutboxBatch;
-use salondesk_protocol::{OpResult, OpStatus, PushResponse, MAX_PULL_OPS, OUT_OF_ORDER};
-use std::collections::VecDeque;
+use salondesk_core::sync::PullAnchor;
+use salondesk_protocol::{LOG_REWOUND, MAX_PULL_OPS};
 use tokio::sync::watch;
-use uuid::Uuid;
-
-/// Pushes in flight at once: while PostgreSQL applies one, the server parses
-/// the next. (Three measured no faster than two on the 2-core machine.)
-const PUSH_DEPTH: usize = 2;
 
 /// Members re-ranked in search per sync round (their visits moved while pulled).
 const SEARCH_REFRESH_BATCH: usize = 1_000;
@@ -35,7 +29,8 @@ pub struct SyncReport {
     pub accepted: usize,
     /// Known to the server already (a reply lost before): not applied twice.
     pub duplicates: usize,
-    /// Refused (by the server, or too large to send): kept and shown, not retried.
+    /// Set aside (refused by the server, too large to send, or failing every
+    /// push alone): kept and shown, not sent again until a manager retries it.
     pub rejected: usize,
     /// Pulled operations applied, and skipped (seen before).
     pub applied: usize,
@@ -44,17 +39,27 @@ pub struct SyncReport {
     pub pages: usize,
     pub cursor: i64,
     pub head: i64,
+    /// Times the server was found to have gone back (restored from a
+    /// backup) and the pull stepped back to a checkpoint.
+    pub rewinds: usize,
 }
 
 /// How long a probe of the server's health may take.
 const PROBE_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(3);
 
 pub struct Engine<L: Local> {
-    local: L,
-    client: Client,
-    status: watch::Sender<SyncStatus>,
+    pub(crate) local: L,
+    pub(crate) client: Client,
+    pub(crate) status: watch::Sender<SyncStatus>,
     pull_limit: usize,
+    /// The operation that last failed a push alone (see `isolate`).
+    pub(crate) suspect: std::sync::Mutex<Suspect>,
 }
+
+/// Times one sync may step back through a restored server's log before it
+/// gives up until the next round (each step is a checkpoint: see the core's
+/// `sync::rewind`; position 0 always holds, so this is never reached in practice).
+const MAX_REWINDS: usize = 64;
 
 impl<L: Local> Engine<L> {
     pub fn new(local: L, client: Client, status: watch::Sender<SyncStatus>) -> Self {
@@ -63,6 +68,7 @@ impl<L: Local> Engine<L> {
             client,
             status,
             pull_limit: MAX_PULL_OPS,
+            suspect: std::sync::Mutex::new(Suspect::default()),
         }
     }
 
@@ -126,11 +132,33 @@ impl<L: Local> Engine<L> {
         let mut outcome = step(&self.local, |s| s.resend_clock_refused())
             .await
             .map(|_| ());
+        let mut rewinds = 0;
         if outcome.is_ok() {
-            outcome = self.push_all(&mut report).await;
-        }
-        if outcome.is_ok() {
-            outcome = self.pull_all(&mut report).await;
+            loop {
+                // After a step back (not the first), the outbox went already.
+                outcome = if rewinds > 1 {
+                    Ok(())
+                } else {
+                    self.push_all(&mut report).await
+                };
+                if outcome.is_ok() {
+                    outcome = self.pull_all(&mut report).await;
+                }
+                match &outcome {
+                    // The server went back (restored from a backup): pull again
+                    // from a checkpoint it holds, after pushing again what it lost.
+                    Err(e) if rewound(e) && rewinds < MAX_REWINDS => {
+                        rewinds += 1;
+                        report.rewinds += 1;
+                        let first = rewinds == 1;
+                        if let Err(e) = step(&self.local, move |s| s.rewind_pull(first)).await {
+                            outcome = Err(e);
+                            break;
+                        }
+                    }
+                    _ => break,
+                }
+            }
         }
         if outcome.is_ok() {
             outcome = step(&self.local, |s| {
@@ -167,132 +195,19 @@ impl<L: Local> Engine<L> {
         outcome.map(|()| report)
     }
 
-    /// Sends the outbox, oldest first, until it is empty.
-    ///
-    /// Pipelined, in order: `PUSH_DEPTH` pushes are in flight at once, each
-    /// naming the last operation of the one before (`follows`), so the server
-    /// parses and checks one batch while PostgreSQL applies the one before
-    /// and still applies this device's operations in the order they were made.
-    /// Replies are taken in order; each batch's results are recorded in the
-    /// background while the next ones travel. When a push fails, the ones
-    /// behind it are cancelled and the outbox is pushed again from its first
-    /// unsettled operation (the server acknowledges what it already has as
-    /// duplicates).
-    async fn push_all(&self, report: &mut SyncReport) -> Result<(), SyncError> {
-        let mut size = BatchSize::default();
-        // The outbox position the first unsettled operation comes after.
-        let mut from = 0;
-        let mut recording: Option<Recording> = None;
-        'round: loop {
-            let mut flying: VecDeque<InFlight> = VecDeque::new();
-            // Where the next batch to send starts, and whether the outbox is all sent.
-            let (mut next, mut drained) = (from, false);
-            loop {
-                while flying.len() < PUSH_DEPTH && !drained {
-                    match self.read_outbox(next, size.current()).await {
-                        Ok(b) if b.ops.is_empty() => drained = true,
-                        Ok(b) => {
-                            next = b.last_seq;
-                            let follows = flying.back().map(|f| f.last_op);
-                            flying.push_back(self.send(b, follows));
-                        }
-                        Err(e) => {
-                            cancel(flying).await;
-                            finish(recording).await?;
-                            return Err(e);
-                        }
-                    }
-                }
-                let Some(first) = flying.pop_front() else {
-                    break 'round;
-                };
-                let (sent, last_seq, first_op) = (first.sent, first.last_seq, first.first_op);
-                match first.reply().await {
-                    Ok(reply) => {
-                        size.on_success();
-                        count(report, &reply.results);
-                        finish(recording.take()).await?;
-                        recording = Some(self.record(reply.results, reply.server_time));
-                        from = last_seq;
-                    }
-                    Err(e) => {
-                        cancel(flying).await;
-                        match e {
-                            SyncError::TooLarge => {
-                                if size.on_too_large(sent) == TooLarge::Refuse {
-                                    // Settled as refused before the outbox
-                                    // is read again (the read skips it).
-                                    let results = vec![too_large(first_op)];
-                                    count(report, &results);
-                                    finish(recording.take()).await?;
-                                    finish(Some(self.record(results, None))).await?;
-                                }
-                                continue 'round;
-                            }
-                            e if out_of_order(&e) => continue 'round,
-                            e => {
-                                finish(recording).await?;
-                                return Err(e);
-                            }
-                        }
-                    }
-                }
-            }
-        }
-        finish(recording).await
-    }
-
-    /// Starts pushing `batch` (after `follows`, if that push is still on its way).
-    fn send(&self, batch: OutboxBatch, follows: Option<Uuid>) -> InFlight {
-        let client = self.client.clone();
-        let op_id =
-            |op: Option<&salondesk_protocol::OutgoingOp>| op.map_or(Uuid::nil(), |o| o.op_id);
-        InFlight {
-            sent: batch.ops.len(),
-            last_seq: batch.last_seq,
-            first_op: op_id(batch.ops.first()),
-            last_op: op_id(batch.ops.last()),
-            reply: tokio::spawn(async move { client.push(&batch.ops, follows).await }),
-        }
-    }
-
-    async fn read_outbox(&self, after: i64, limit: usize) -> Result<OutboxBatch, SyncError> {
-        step(&self.local, move |s| s.outbox_batch_after(after, limit)).await
-    }
-
-    /// Records a batch's results in the background (the next batch is
-    /// already on its way), then refreshes the pending count.
-    fn record(&self, results: Vec<OpResult>, server_time: Option<DateTime<Utc>>) -> Recording {
-        let local = self.local.clone();
-        let status = self.status.clone();
-        tokio::spawn(async move {
-            let pending = step(&local, move |s| {
-                s.record_push_results(&results)?;
-                if let Some(t) = server_time {
-                    s.record_server_time(t)?;
-                }
-                s.pending_ops()
-            })
-            .await?;
-            status.send_if_modified(|s| {
-                let changed = s.pending_ops != pending || !s.online;
-                s.pending_ops = pending;
-                s.online = true;
-                changed
-            });
-            Ok(())
-        })
-    }
-
     /// Fetches and applies every page after the stored cursor. Pipelined: the
     /// next page is fetched while one is applied; each page is applied, with
     /// its cursor, in one transaction and in order.
     async fn pull_all(&self, report: &mut SyncReport) -> Result<(), SyncError> {
-        let after = step(&self.local, |s| s.sync_cursor()).await?;
-        let mut page = self.client.pull(after, self.pull_limit).await?;
+        let anchor = step(&self.local, |s| s.pull_anchor()).await?;
+        let mut page = self.client.pull(anchor, self.pull_limit).await?;
         loop {
             let more = page.more;
-            let next_after = page.cursor;
+            let next_after = PullAnchor {
+                after: page.cursor,
+                after_op: page.cursor_op,
+                settled_op: None,
+            };
             let apply = step(&self.local, move |s| s.apply_pulled(&page));
             let (applied, next) = if more {
                 let (applied, next) =
@@ -321,75 +236,7 @@ impl<L: Local> Engine<L> {
     }
 }
 
-/// Results being recorded in the background.
-type Recording = tokio::task::JoinHandle<Result<(), SyncError>>;
-
-/// A push on its way.
-struct InFlight {
-    sent: usize,
-    /// Outbox position of its last operation.
-    last_seq: i64,
-    first_op: Uuid,
-    last_op: Uuid,
-    reply: tokio::task::JoinHandle<Result<PushResponse, SyncError>>,
-}
-
-impl InFlight {
-    async fn reply(self) -> Result<PushResponse, SyncError> {
-        self.reply
-            .await
-            .map_err(|e| SyncError::Local(format!("sync worker stopped: {e}")))?
-    }
-
-    /// Stops waiting for it (the server may still apply it: its operations
-    /// stay in the outbox and come back as duplicates).
-    async fn cancel(self) {
-        self.reply.abort();
-        let _ = self.reply.await;
-    }
-}
-
-/// Stops waiting for every push still in flight.
-async fn cancel(flying: VecDeque<InFlight>) {
-    for f in flying {
-        f.cancel().await;
-    }
-}
-
-/// The server did not get the push this one follows in time.
-fn out_of_order(e: &SyncError) -> bool {
-    matches!(e, SyncError::Server { code, .. } if code == OUT_OF_ORDER)
-}
-
-/// Waits for results being recorded, if any.
-async fn finish(recording: Option<Recording>) -> Result<(), SyncError> {
-    match recording {
-        Some(r) => r
-            .await
-            .map_err(|e| SyncError::Local(format!("sync worker stopped: {e}")))?,
-        None => Ok(()),
-    }
-}
-
-fn count(report: &mut SyncReport, results: &[OpResult]) {
-    for r in results {
-        match r.status {
-            OpStatus::Accepted => report.accepted += 1,
-            OpStatus::Duplicate => report.duplicates += 1,
-            OpStatus::Rejected => report.rejected += 1,
-        }
-    }
-    report.pushed += results.len();
-}
-
-/// A single operation larger than the server takes: refused here, kept and
-/// shown like a server rejection, so the rest of the outbox is not held up.
-fn too_large(op_id: Uuid) -> OpResult {
-    OpResult {
-        op_id,
-        status: OpStatus::Rejected,
-        code: Some("payload_too_large".into()),
-        message: Some("this operation alone is larger than the server accepts".into()),
-        data: None,
-    }
+/// The server does not hold the log this device pulled (restored from a backup).
+fn rewound(e: &SyncError) -> bool {
+    matches!(e, SyncError::Server { code, .. } if code == LOG_REWOUND)
 }

@@ -23,18 +23,18 @@ use tokio::sync::watch;
 use uuid::Uuid;
 
 const TENANT: Uuid = Uuid::from_u128(0x0195_0000_0000_7000_8000_0000_0000_0001);
-const STORE_A: Uuid = Uuid::from_u128(0x0195_0000_0000_7000_8000_0000_0000_000a);
+pub(crate) const STORE_A: Uuid = Uuid::from_u128(0x0195_0000_0000_7000_8000_0000_0000_000a);
 const STORE_B: Uuid = Uuid::from_u128(0x0195_0000_0000_7000_8000_0000_0000_000b);
 
-struct Device {
-    store: Arc<Mutex<Store>>,
+pub(crate) struct Device {
+    pub(crate) store: Arc<Mutex<Store>>,
     dir: TempDir,
     path: std::path::PathBuf,
 }
 
 impl Device {
     /// A device enrolled at `url` in `store_id`, known to the stand-in server.
-    fn new(server: &Shared, url: &str, store_id: Uuid, code: &str) -> Device {
+    pub(crate) fn new(server: &Shared, url: &str, store_id: Uuid, code: &str) -> Device {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("salondesk.sqlite3");
         let mut store = Store::open(&path, Arc::new(SystemClock)).unwrap();
@@ -60,7 +60,7 @@ impl Device {
         }
     }
 
-    fn add_members(&self, prefix: u32, n: u32) {
+    pub(crate) fn add_members(&self, prefix: u32, n: u32) {
         let mut s = self.store.lock().unwrap();
         for i in 0..n {
             let input = MemberInput {
@@ -76,12 +76,12 @@ impl Device {
         self.store.lock().unwrap().member_count().unwrap()
     }
 
-    fn pending(&self) -> i64 {
+    pub(crate) fn pending(&self) -> i64 {
         self.store.lock().unwrap().pending_ops().unwrap()
     }
 
     /// One number from this device's database.
-    fn count(&self, sql: &str) -> i64 {
+    pub(crate) fn count(&self, sql: &str) -> i64 {
         let s = self.store.lock().unwrap();
         s.conn().query_row(sql, [], |r| r.get(0)).unwrap()
     }
@@ -91,13 +91,13 @@ impl Device {
         self.store.lock().unwrap().conn().execute(sql, []).unwrap();
     }
 
-    fn engine(&self) -> Engine<Arc<Mutex<Store>>> {
+    pub(crate) fn engine(&self) -> Engine<Arc<Mutex<Store>>> {
         let (tx, _rx) = watch::channel(SyncStatus::default());
         Engine::for_enrolled(self.store.clone(), tx).unwrap()
     }
 }
 
-async fn server() -> (Shared, String) {
+pub(crate) async fn server() -> (Shared, String) {
     let state = Shared::default();
     let url = fake_server::start(state.clone()).await;
     (state, url)

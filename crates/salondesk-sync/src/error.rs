@@ -21,12 +21,14 @@ pub enum SyncError {
     /// 429: too many requests; wait at least `retry_after` if the server said.
     #[error("the sync server asked this device to slow down")]
     RateLimited { retry_after: Option<Duration> },
-    /// Any other error reply, with the server's `{code, message}`.
+    /// Any other error reply, with the server's `{code, message}`, and the
+    /// operation of a push that caused it when the server names one.
     #[error("the sync server answered {status}: {message} ({code})")]
     Server {
         status: u16,
         code: String,
         message: String,
+        op_id: Option<uuid::Uuid>,
     },
     /// A reply that does not parse or does not add up (a proxy's page, an
     /// answer missing results): nothing is recorded from it.
@@ -99,7 +101,8 @@ mod tests {
         assert!(SyncError::Server {
             status: 503,
             code: "internal".into(),
-            message: "restarting".into()
+            message: "restarting".into(),
+            op_id: None,
         }
         .retryable());
         assert!(SyncError::Local("disk I/O error".into()).retryable());

@@ -31,6 +31,13 @@ pub struct Knobs {
     /// This many pushes from now on are read and dropped unanswered (the
     /// connection closes), as if lost on the way.
     pub lose_pushes: usize,
+    /// A push carrying this operation fails as a whole with `poison_status`
+    /// (400 or 500), naming it if `poison_named`.
+    pub poison: Option<Uuid>,
+    pub poison_status: u16,
+    pub poison_named: bool,
+    /// Every push fails with 500 (a broken server).
+    pub fail_every_push: bool,
 }
 
 #[derive(Default)]
@@ -166,6 +173,31 @@ fn answer(head: &str, body: &[u8], state: &Shared) -> (&'static str, String) {
                 r#"{"code":"too_many_ops","message":"too many"}"#.into(),
             );
         }
+        let poisoned = s
+            .knobs
+            .poison
+            .filter(|p| req.ops.iter().any(|o| o.op_id == *p));
+        if poisoned.is_some() || s.knobs.fail_every_push {
+            let status = if s.knobs.fail_every_push {
+                500
+            } else {
+                s.knobs.poison_status
+            };
+            let named = poisoned.filter(|_| s.knobs.poison_named);
+            let body = match (status, named) {
+                (400, Some(op)) => format!(
+                    r#"{{"code":"bad_field","message":"phone: a control character","opId":"{op}","field":"phone"}}"#
+                ),
+                (400, None) => r#"{"code":"bad_request","message":"no"}"#.to_owned(),
+                _ => r#"{"code":"internal","message":"the server failed; retry later"}"#.to_owned(),
+            };
+            let line = if status == 400 {
+                "400 Bad Request"
+            } else {
+                "500 Internal Server Error"
+            };
+            return (line, body);
+        }
         s.push_sizes.push(req.ops.len());
         let mut results = Vec::new();
         for op in req.ops {
@@ -242,6 +274,7 @@ fn answer(head: &str, body: &[u8], state: &Shared) -> (&'static str, String) {
             head: head_seq,
             more: cursor < head_seq,
             server_time: None,
+            cursor_op: None,
         };
         return ("200 OK", json(&page));
     }

@@ -4,7 +4,8 @@
 //! timeouts and typed errors), `error` ([`SyncError`]: what failed and whether
 //! trying again helps), `url` (the server address typed in Settings),
 //! `backoff` (exponential, full jitter), `batch` (how many operations per
-//! push, halving on 413), `local` (the engine's short, blocking-thread access
+//! push, halving on 413), `isolate` (finding the one operation that makes
+//! whole pushes fail, to set it aside), `local` (the engine's short, blocking-thread access
 //! to the store: never held across network I/O), `engine` (one sync: push the
 //! outbox, pull after the cursor, record success), `status` (what the desk
 //! shows), `run` (the background loop and its [`Controller`]).
@@ -25,7 +26,11 @@ mod engine_tests;
 pub mod error;
 #[cfg(test)]
 mod fake_server;
+pub mod isolate;
+#[cfg(test)]
+mod isolate_tests;
 pub mod local;
+mod push;
 pub mod run;
 pub mod status;
 pub mod url;

@@ -76,12 +76,51 @@ pub async fn sync_now(
     task.sync_now(&app).await
 }
 
-/// Operations the server refused, newest first.
+/// Operations set aside (refused by the server, or failing every push they
+/// were in), newest first. The server's own words only for managers: they
+/// may quote what was sent.
 #[tauri::command]
 pub async fn rejected_ops(state: State<'_, AppState>) -> ApiResult<Vec<RejectedOpView>> {
-    state.staff()?;
+    let staff = state.staff()?;
+    let manager = matches!(staff.role, Role::Owner | Role::Manager);
     let rejected = state.store()?.rejected_ops()?;
-    Ok(rejected.iter().map(RejectedOpView::from).collect())
+    Ok(rejected
+        .iter()
+        .map(|r| RejectedOpView::build(r, manager))
+        .collect())
+}
+
+/// A manager sends a set-aside operation again (the core checks the role).
+#[tauri::command]
+pub async fn retry_set_aside(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    task: State<'_, SyncTask>,
+    op_id: String,
+) -> ApiResult<SyncStatusView> {
+    let staff = state.staff()?;
+    let op_id = parse_op_id(&op_id)?;
+    state.store()?.retry_set_aside(&staff, op_id)?;
+    task.sync_now(&app).await
+}
+
+/// A manager discards a set-aside operation (the core checks the role and audits it).
+#[tauri::command]
+pub async fn discard_set_aside(
+    state: State<'_, AppState>,
+    task: State<'_, SyncTask>,
+    op_id: String,
+) -> ApiResult<SyncStatusView> {
+    let staff = state.staff()?;
+    let op_id = parse_op_id(&op_id)?;
+    state.store()?.discard_set_aside(&staff, op_id)?;
+    task.status(&state)
+}
+
+fn parse_op_id(op_id: &str) -> ApiResult<uuid::Uuid> {
+    op_id
+        .parse()
+        .map_err(|_| field_error("opId", "not an operation id"))
 }
 
 #[tauri::command]

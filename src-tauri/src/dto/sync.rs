@@ -154,18 +154,25 @@ pub struct RejectedOpView {
     pub op_id: String,
     /// The kind of record (`member`, `sale`, …).
     pub entity: String,
+    /// Why it was set aside: the server's reason code (`bad_field`,
+    /// `forbidden`, …) or the till's own (`push_failed`, `payload_too_large`).
     pub code: String,
+    /// The server's words, for managers only (empty for other roles).
     pub message: String,
     pub created_at: String,
 }
 
-impl From<&RejectedOp> for RejectedOpView {
-    fn from(r: &RejectedOp) -> Self {
+impl RejectedOpView {
+    pub fn build(r: &RejectedOp, manager: bool) -> Self {
         RejectedOpView {
             op_id: r.op_id.to_string(),
             entity: r.entity.clone(),
             code: r.code.clone(),
-            message: r.message.clone(),
+            message: if manager {
+                r.message.clone()
+            } else {
+                String::new()
+            },
             created_at: iso(r.created_at),
         }
     }
@@ -449,6 +456,7 @@ mod tests {
             head: after + 1,
             more: false,
             server_time: None,
+            cursor_op: None,
         })
         .unwrap();
     }

@@ -7,6 +7,7 @@ mod faults;
 mod flood;
 mod order;
 mod refunds;
+mod restore;
 mod security;
 mod support;
 mod throughput;

@@ -1,14 +1,15 @@
 // 同步 Sync on the settings screen. Not enrolled: what sync is for, and (owner, manager) the server
 // address and enrolment code that connect this device. Enrolled: the store, server and device
-// codes, the status, "Sync now", and the operations the server refused. A refused credential
+// codes, the status, "Sync now", and the operations set aside (refused by the server, or failing
+// every push), which a manager sends again or discards. A refused credential
 // brings the form back to enrol again. Errors show at their field; what was typed stays.
 import { useEffect, useState } from "preact/hooks";
-import type { ApiError, RejectedOpView, Session } from "../lib/backend/bindings";
-import { enrolDevice, rejectedOps } from "../lib/backend/commands";
+import type { ApiError, RejectedOpView, Session, SyncStatusView } from "../lib/backend/bindings";
+import { discardSetAside, enrolDevice, rejectedOps, retrySetAside } from "../lib/backend/commands";
 import { toApiError } from "../lib/backend/errors";
 import { useI18n } from "../lib/i18n";
 import { canManage, type Route } from "../lib/route";
-import { agoText, entityName, pendingText, syncState } from "../lib/sync-words";
+import { agoText, entityName, pendingText, setAsideReason, syncState } from "../lib/sync-words";
 import { runSyncNow, setSyncStatus, useNow, useSyncStatus } from "../lib/use-sync-status";
 import { ErrorBanner } from "./error-banner";
 import { Field, type FieldError } from "./field";
@@ -31,9 +32,10 @@ export function SyncSettings(props: Props) {
   const [justEnrolled, setJustEnrolled] = useState(false);
 
   const rejectedCount = status?.rejectedOps ?? 0;
+  const reloadRejected = () => rejectedOps().then(setRejected, (r: unknown) => setError(toApiError(r)));
   useEffect(() => {
     if (!enrolment) return;
-    rejectedOps().then(setRejected, (r: unknown) => setError(toApiError(r)));
+    void reloadRejected();
   }, [enrolment?.serverUrl, rejectedCount]);
 
   const runNow = async () => {
@@ -99,26 +101,73 @@ export function SyncSettings(props: Props) {
             ) : null}
           </div>
 
-          <div data-testid="sync-rejected-section">
-            <h3 class="section-title">{t("syncSettings.rejectedTitle")}</h3>
-            {rejected.length === 0 ? <p class="muted small">{t("syncSettings.rejectedNone")}</p> : (
-              <>
-                <p class="muted small">{t("syncSettings.rejectedHint")}</p>
-                <ul class="sync-rejected-list" data-testid="sync-rejected-list">
-                  {rejected.map((r) => (
-                    <li key={r.opId} class="sync-rejected-item">
-                      <span class="chip">{entityName(r.entity, locale)}</span>
-                      <span class="sync-rejected-why">{r.message}</span>
-                      <span class="small muted">{t("syncSettings.rejectedAt", { when: dateTime(r.createdAt) })} · <span class="mono">{r.code}</span></span>
-                    </li>
-                  ))}
-                </ul>
-              </>
-            )}
-          </div>
+          <SetAsideList rejected={rejected} manager={manager} onChanged={reloadRejected} onError={setError} />
         </div>
       )}
     </section>
+  );
+}
+
+/** Operations set aside: why, of what, when; a manager sends one again or (confirmed) discards it. */
+function SetAsideList(props: {
+  rejected: RejectedOpView[]; manager: boolean; onChanged: () => Promise<unknown>; onError: (e: ApiError | null) => void;
+}) {
+  const { t, locale, dateTime } = useI18n();
+  const [busy, setBusy] = useState<string | null>(null);
+  const [confirming, setConfirming] = useState<string | null>(null);
+
+  const act = async (opId: string, action: (id: string) => Promise<SyncStatusView>) => {
+    setBusy(opId);
+    props.onError(null);
+    try {
+      setSyncStatus(await action(opId));
+      setConfirming(null);
+      await props.onChanged();
+    } catch (reason) {
+      props.onError(toApiError(reason));
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  return (
+    <div data-testid="sync-rejected-section">
+      <h3 class="section-title">{t("syncSettings.rejectedTitle")}</h3>
+      {props.rejected.length === 0 ? <p class="muted small">{t("syncSettings.rejectedNone")}</p> : (
+        <>
+          <p class="muted small">{t("syncSettings.rejectedHint")}</p>
+          {props.manager ? null : <p class="muted small">{t("syncSettings.managersSettle")}</p>}
+          <ul class="sync-rejected-list" data-testid="sync-rejected-list">
+            {props.rejected.map((r) => (
+              <li key={r.opId} class="sync-rejected-item" data-testid="sync-rejected-item" data-code={r.code}>
+                <span class="chip">{entityName(r.entity, locale)}</span>
+                <span class="sync-rejected-why" data-testid="sync-rejected-reason">{setAsideReason(r.code, locale)}</span>
+                <span class="small muted">{t("syncSettings.rejectedAt", { when: dateTime(r.createdAt) })} · <span class="mono">{r.code}</span></span>
+                {r.message ? <span class="small muted banner-detail">{t("common.detail", { message: r.message })}</span> : null}
+                {props.manager ? (
+                  confirming === r.opId ? (
+                    <span class="sync-rejected-actions" role="group">
+                      <span class="small">{t("syncSettings.discardConfirm")}</span>
+                      <button type="button" class="btn btn-danger" data-testid="sync-rejected-discard-yes" disabled={busy !== null}
+                        onClick={() => void act(r.opId, discardSetAside)}>{t("syncSettings.discardYes")}</button>
+                      <button type="button" class="btn btn-secondary" disabled={busy !== null}
+                        onClick={() => setConfirming(null)}>{t("syncSettings.discardNo")}</button>
+                    </span>
+                  ) : (
+                    <span class="sync-rejected-actions">
+                      <button type="button" class="btn btn-secondary" data-testid="sync-rejected-retry" disabled={busy !== null}
+                        onClick={() => void act(r.opId, retrySetAside)}>{t("syncSettings.retry")}</button>
+                      <button type="button" class="btn btn-secondary" data-testid="sync-rejected-discard" disabled={busy !== null}
+                        onClick={() => setConfirming(r.opId)}>{t("syncSettings.discard")}</button>
+                    </span>
+                  )
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </div>
   );
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { ConflictView, SyncStatusView } from "./backend/bindings";
-import { agoText, clockSkewText, conflictWords, entityName, initialPercent, lastSyncText, pendingText, relativeTime, syncState } from "./sync-words";
+import { agoText, clockSkewText, conflictWords, entityName, initialPercent, lastSyncText, pendingText, relativeTime, setAsideReason, syncState } from "./sync-words";
 
 const NOW = Date.parse("2026-11-24T06:00:00Z");
 const ago = (seconds: number) => new Date(NOW - seconds * 1000).toISOString();
@@ -179,5 +179,18 @@ describe("clockSkewText", () => {
 
   it("says nothing while the clocks agree", () => {
     expect(clockSkewText(null, "en")).toBeNull();
+  });
+});
+
+describe("setAsideReason", () => {
+  it("says why an operation was set aside in both languages, by its code", () => {
+    expect(setAsideReason("push_failed", "en")).toBe("The server failed every time this change was sent");
+    expect(setAsideReason("push_failed", "zh-CN")).toBe("每次发送此更改，服务器都出错");
+    expect(setAsideReason("forbidden", "zh-CN")).toBe("本设备无权做此更改");
+  });
+
+  it("shows a code this build has no words for as it is, never nothing", () => {
+    expect(setAsideReason("clock_ahead_of_schedule", "en")).toBe("Refused (clock_ahead_of_schedule)");
+    expect(setAsideReason("clock_ahead_of_schedule", "zh-CN")).toBe("被拒绝（clock_ahead_of_schedule）");
   });
 });

@@ -188,3 +188,14 @@ const ENTITIES = new Set(["member", "sale", "appointment", "staff", "shift", "co
 export function entityName(entity: string, locale: Locale): string {
   return ENTITIES.has(entity) ? t(locale, `entity.${entity}` as MessageKey) : t(locale, "entity.other", { entity });
 }
+
+/** Reason codes of set-aside operations this build has words for (the server's and the till's own). */
+const REASONS = new Set([
+  "push_failed", "payload_too_large", "bad_request", "bad_payload", "bad_id", "bad_hlc", "bad_field",
+  "forbidden", "wrong_device", "field_not_allowed", "unknown_entity", "kind_not_allowed", "unknown_conflict", "op_id_taken",
+]);
+
+/** Why an operation was set aside, in words; a code this build does not know shows as it is. */
+export function setAsideReason(code: string, locale: Locale): string {
+  return REASONS.has(code) ? t(locale, `syncSettings.reason.${code}` as MessageKey) : t(locale, "syncSettings.reason.other", { code });
+}

@@ -38,6 +38,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
         "0011_clock_bounds",
         include_str!("sql/0011_clock_bounds.sql"),
     ),
+    (
+        "0012_sync_recovery",
+        include_str!("sql/0012_sync_recovery.sql"),
+    ),
 ];
 
 /// The schema version this build writes.

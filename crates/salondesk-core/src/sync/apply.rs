@@ -199,6 +199,7 @@ fn apply_page(
     }
     w.set_meta(CURSOR, &pull.cursor.to_string())?;
     w.set_meta(HEAD, &pull.head.to_string())?;
+    super::rewind::record_cursor(w, pull.cursor, pull.cursor_op)?;
     Ok(report)
 }
 
@@ -212,15 +213,17 @@ impl Store {
         // A pulled page is committed without waiting for the disk (WAL with
         // synchronous=NORMAL: a power cut can lose the last pages, never
         // corrupt the file). Its cursor is in the same transaction, so a lost
-        // page is simply pulled again; sales rung up here keep FULL.
-        self.conn.pragma_update(None, "synchronous", "NORMAL")?;
-        let applied = match self.write(|w| apply_page(w, pull, me, Mode::Fast, &mut failed)) {
+        // page is simply pulled again; sales rung up here keep FULL, whatever
+        // way this ends (the guard puts FULL back on an error or a panic too).
+        let relaxed = Relaxed::new(self)?;
+        let store = &mut *relaxed.0;
+        match store.write(|w| apply_page(w, pull, me, Mode::Fast, &mut failed)) {
             // An operation failed: nothing of the page was kept; apply it op by op.
-            Err(_) if failed => self.write(|w| apply_page(w, pull, me, Mode::Careful, &mut failed)),
+            Err(_) if failed => {
+                store.write(|w| apply_page(w, pull, me, Mode::Careful, &mut failed))
+            }
             done => done,
-        };
-        self.conn.pragma_update(None, "synchronous", "FULL")?;
-        applied
+        }
     }
 
     /// Pulled operations skipped or repaired while applying, newest first.
@@ -241,5 +244,25 @@ impl Store {
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+}
+
+/// The store with `synchronous=NORMAL` for as long as this lives: dropping it
+/// (returning, failing, or unwinding from a panic) puts FULL back, so a sale
+/// made after a pull that went wrong is still synced to disk in full.
+struct Relaxed<'s>(&'s mut Store);
+
+impl<'s> Relaxed<'s> {
+    fn new(store: &'s mut Store) -> Result<Self> {
+        store.conn.pragma_update(None, "synchronous", "NORMAL")?;
+        Ok(Relaxed(store))
+    }
+}
+
+impl Drop for Relaxed<'_> {
+    fn drop(&mut self) {
+        // Setting a pragma on an open connection does not fail in practice;
+        // if it ever did, the next open sets FULL again (`db::open`).
+        let _ = self.0.conn.pragma_update(None, "synchronous", "FULL");
     }
 }

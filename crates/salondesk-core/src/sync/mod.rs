@@ -10,7 +10,9 @@
 //! onto its table), `records` (profile-like upserts and ledger appends),
 //! `members` (profiles, the search index, archive, merge, phones shared across
 //! stores), `sale` (a sale of this store and the member ledgers of another's),
-//! `conflicts` (what a manager resolves).
+//! `conflicts` (what a manager resolves), `set_aside` (a manager's retry or
+//! discard of an operation the server refused), `rewind` (noticing a server
+//! restored from a backup, and catching it up).
 //!
 //! The HTTP side (when to push and pull, backoff) is `salondesk-sync`'s.
 
@@ -22,7 +24,9 @@ pub(crate) mod members;
 mod outbox;
 mod records;
 pub(crate) mod restamp;
+mod rewind;
 mod sale;
+mod set_aside;
 mod tables;
 
 use chrono::{DateTime, Utc};
@@ -31,6 +35,7 @@ use uuid::Uuid;
 
 pub use apply::ApplyError;
 pub use outbox::{OutboxBatch, OUTBOX_KEEP_DAYS, OUTBOX_PRUNE_BATCH};
+pub use rewind::PullAnchor;
 
 /// Called after a write that added to the outbox.
 pub type OutboxHook = std::sync::Arc<dyn Fn() + Send + Sync>;
@@ -79,7 +84,9 @@ pub struct ApplyReport {
     pub head: i64,
 }
 
-/// An operation the server refused: kept, shown, never pushed again.
+/// An operation set aside: the server refused it (or a push carrying it
+/// failed for good, and it alone): kept and shown, not pushed again until a
+/// manager retries it (or discards it).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]

@@ -46,6 +46,14 @@ pub const OUTBOX_KEEP_DAYS: i64 = 30;
 /// too) is held for a few milliseconds, never for a whole backlog.
 pub const OUTBOX_PRUNE_BATCH: usize = 500;
 
+/// Every operation still in the outbox that is not set aside waits to be
+/// pushed again (the server lost some of them: see `rewind`).
+pub(super) fn push_all_again(w: &rusqlite::Connection) -> Result<()> {
+    w.prepare_cached("DELETE FROM meta WHERE key = ?1")?
+        .execute([PUSHED_THROUGH])?;
+    Ok(())
+}
+
 fn bad_row(what: &str) -> CoreError {
     CoreError::Internal(format!("an outbox row has a bad {what}"))
 }
@@ -119,6 +127,14 @@ impl Store {
         }
         self.write(|w| {
             let now = iso(w.now());
+            // The server holds these: a pull names the newest (see `rewind`).
+            if let Some(last) = results
+                .iter()
+                .rev()
+                .find(|r| r.status != OpStatus::Rejected)
+            {
+                super::rewind::record_settled(w, last.op_id)?;
+            }
             let mut settled = HashSet::with_capacity(results.len());
             for r in results {
                 let id = r.op_id.to_string();

@@ -26,6 +26,7 @@ mod sync_clock;
 mod sync_fixture;
 mod sync_outbox;
 mod sync_schema;
+mod sync_set_aside;
 mod tiers;
 mod wal;
 mod write_path;

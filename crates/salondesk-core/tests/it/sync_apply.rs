@@ -161,6 +161,7 @@ fn page(ops: Vec<Op>, after: i64) -> PullResponse {
         head: after + n,
         more: false,
         server_time: None,
+        cursor_op: None,
     }
 }
 

@@ -64,6 +64,7 @@ fn a_pulled_far_future_stamp_moves_the_clock_no_further_than_the_drift() {
             head: 1,
             more: false,
             server_time: None,
+            cursor_op: None,
         })
         .unwrap();
     t.store

@@ -200,6 +200,7 @@ impl Server {
             head: self.head(),
             more: cursor < self.head(),
             server_time: None,
+            cursor_op: None,
         }
     }
 

@@ -203,6 +203,7 @@ fn every_operation_the_core_emits_passes_the_servers_schema() {
             cursor: pulled.len() as i64,
             head: pulled.len() as i64,
             more: false,
+            cursor_op: None,
             ops: pulled,
             server_time: None,
         })

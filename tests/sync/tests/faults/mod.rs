@@ -1,143 +1,31 @@
 //! Fault injection: three devices in two stores of one chain make 1,000
 //! operations each (registrations, profile edits, top-ups, sales paid with
-//! stored value) while syncing through a proxy that drops, delays, duplicates
-//! and cuts requests at random (seeded: `SALONDESK_FAULT_SEED` replays a run),
+//! stored value, refunds, bookings: `changes`), some of them in spells
+//! offline, while syncing through a proxy that drops, delays, duplicates and
+//! cuts requests at random (seeded: `SALONDESK_FAULT_SEED` replays a run),
 //! while syncs are abandoned half-way (as a crash would) and the server
-//! restarts in the middle. When the network heals they converge: every
-//! operation reached the server exactly once, nothing was refused or failed to
-//! apply, and every device shows the same members, profiles and balances.
+//! restarts in the middle. When the network heals they converge (`agree`):
+//! every operation reached the server exactly once, nothing was refused or
+//! failed to apply, every device and the server show the same members,
+//! balances and appointments, and every case that cannot merge silently (a
+//! balance overdrawn between stores, a beautician double-booked between two
+//! tills) is a conflict.
 
+mod agree;
+mod changes;
 mod proxy;
 
 use crate::support::{Device, TestServer};
+use changes::{one_change, set_up, Made, Salon, OWNER_PIN};
 use proxy::{FaultProxy, Faults};
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
-use salondesk_core::catalog::ServiceInput;
-use salondesk_core::checkout::{Cart, CartLine, LineItem, Tender};
-use salondesk_core::ids::{MemberId, ServiceId};
-use salondesk_core::member::MemberInput;
-use salondesk_core::staff::{Role, Staff};
 use salondesk_core::{Money, Store};
 use salondesk_sync::{Engine, SyncStatus};
-use std::collections::BTreeMap;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 const OPS_PER_DEVICE: i64 = 1000;
-
-/// What the first till set up before joining, shared by all three once synced.
-#[derive(Clone)]
-struct Salon {
-    cashier: Staff,
-    beautician: Staff,
-    service: ServiceId,
-    top_up: String,
-}
-
-fn set_up(s: &mut Store) -> Salon {
-    s.create_owner("林美玲", "1111").unwrap();
-    let cashier = s.add_staff("陈晓雨", Role::Cashier, "3333").unwrap();
-    let beautician = s.add_staff("王芳", Role::Beautician, "4444").unwrap();
-    let service = s
-        .add_service(&ServiceInput {
-            category: "面部护理".into(),
-            name: "补水护理".into(),
-            duration_min: 60,
-            price: Money::yuan(198),
-        })
-        .unwrap()
-        .id;
-    let top_up = s
-        .add_top_up_plan("充500送50", Money::yuan(500), Money::yuan(50))
-        .unwrap()
-        .id;
-    for i in 0..30 {
-        s.register_member(&MemberInput {
-            name: format!("会员{i:02}"),
-            phone: Some(format!("1390000{i:04}")),
-            ..MemberInput::default()
-        })
-        .unwrap();
-    }
-    Salon {
-        cashier,
-        beautician,
-        service,
-        top_up,
-    }
-}
-
-/// One random change on a till: a new member, an edit, a top-up, or a sale
-/// paid with stored value when she has enough (else cash).
-fn one_change(s: &mut Store, salon: &Salon, rng: &mut StdRng, n: usize, phone_prefix: u32) {
-    let members: Vec<MemberId> = s
-        .conn()
-        .prepare("SELECT id FROM members WHERE archived_at IS NULL")
-        .unwrap()
-        .query_map([], |r| r.get(0))
-        .unwrap()
-        .collect::<Result<_, _>>()
-        .unwrap();
-    let member = members[rng.gen_range(0..members.len())];
-    match rng.gen_range(0..10) {
-        0 => {
-            s.register_member(&MemberInput {
-                name: format!("新客{phone_prefix}{n}"),
-                phone: Some(format!("13{phone_prefix}{n:07}")),
-                ..MemberInput::default()
-            })
-            .unwrap();
-        }
-        1..=3 => {
-            let m = s.member(member).unwrap();
-            let mut input = MemberInput::editing(&m);
-            input.notes = format!("回访记录 {phone_prefix}-{n}");
-            if rng.gen_bool(0.3) {
-                input.allergies = format!("对{}过敏", ["酒精", "香精", "果酸"][n % 3]);
-            }
-            s.update_member(member, &input).unwrap();
-        }
-        4..=5 => {
-            let cart = Cart {
-                member_id: Some(member),
-                lines: vec![CartLine::new(LineItem::TopUp {
-                    plan_id: salon.top_up.clone(),
-                })],
-                ..Cart::default()
-            };
-            s.complete_sale(&salon.cashier, &cart, &[cash(500)])
-                .unwrap();
-        }
-        _ => {
-            let cart = Cart {
-                member_id: Some(member),
-                lines: vec![CartLine::new(LineItem::Service {
-                    service_id: salon.service,
-                    qty: 1,
-                })
-                .by(salon.beautician.id)],
-                ..Cart::default()
-            };
-            let stored = salondesk_core::ledger::balances(s.conn(), member)
-                .unwrap()
-                .stored_value;
-            let quote = s.quote(&cart).unwrap().total;
-            let tender = if stored >= quote {
-                Tender::StoredValue { amount: quote }
-            } else {
-                cash(200)
-            };
-            s.complete_sale(&salon.cashier, &cart, &[tender]).unwrap();
-        }
-    }
-}
-
-fn cash(yuan: i64) -> Tender {
-    Tender::Cash {
-        amount: Money::yuan(yuan),
-    }
-}
 
 /// Outbox rows a device has written so far (pushed or not).
 fn made(s: &Store) -> i64 {
@@ -155,10 +43,14 @@ fn engine(d: &Device) -> Engine<Arc<Mutex<Store>>> {
 }
 
 /// A till's working day: changes in bursts, a sync after each (which may fail,
-/// or be abandoned half-way as a crash would), until it has made its share.
-async fn work(d: &Device, salon: &Salon, seed: u64, target: i64, phone_prefix: u32) {
+/// or be abandoned half-way as a crash would), now and then a spell offline
+/// (a few bursts with no sync at all), until it has made its share.
+async fn work(d: &Device, salon: &Salon, seed: u64, target: i64, phone_prefix: u32) -> Made {
     let mut rng = StdRng::seed_from_u64(seed);
     let sync = engine(d);
+    let approval = d.store().approve(salon.owner.id, OWNER_PIN).unwrap();
+    let mut kinds = Made::default();
+    let mut offline = 0;
     loop {
         let done = {
             let mut s = d.store();
@@ -168,45 +60,33 @@ async fn work(d: &Device, salon: &Salon, seed: u64, target: i64, phone_prefix: u
                 }
                 // The outbox only grows: a number no earlier change used.
                 let n = made(&s) as usize;
-                one_change(&mut s, salon, &mut rng, n, phone_prefix);
+                one_change(
+                    &mut s,
+                    salon,
+                    &approval,
+                    &mut rng,
+                    n,
+                    phone_prefix,
+                    &mut kinds,
+                );
             }
             made(&s) >= target
         };
+        if done {
+            return kinds;
+        }
+        if offline > 0 {
+            offline -= 1;
+            continue;
+        }
+        if rng.gen_bool(0.1) {
+            offline = rng.gen_range(2..6);
+            continue;
+        }
         let patience = Duration::from_millis(rng.gen_range(20..1500));
         // An abandoned sync is a crash: only what it committed stays.
         let _ = tokio::time::timeout(patience, sync.sync_once()).await;
-        if done {
-            return;
-        }
     }
-}
-
-/// One device's picture: every member's profile and balances.
-fn picture(d: &Device) -> BTreeMap<String, (Vec<String>, i64, i64)> {
-    let s = d.store();
-    let ids: Vec<MemberId> = s
-        .conn()
-        .prepare("SELECT id FROM members")
-        .unwrap()
-        .query_map([], |r| r.get(0))
-        .unwrap()
-        .collect::<Result<_, _>>()
-        .unwrap();
-    ids.into_iter()
-        .map(|id| {
-            let m = s.member(id).unwrap();
-            let b = salondesk_core::ledger::balances(s.conn(), id).unwrap();
-            let profile = vec![
-                m.name,
-                m.phone.e164().to_owned(),
-                m.notes,
-                m.allergies,
-                m.tier.as_str().to_owned(),
-                m.archived.to_string(),
-            ];
-            (id.to_string(), (profile, b.points, b.stored_value.fen()))
-        })
-        .collect()
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
@@ -259,17 +139,28 @@ async fn three_devices_with_a_thousand_operations_each_converge_through_a_faulty
     // The bad day: half the work, a server restart, the other half.
     proxy.set_enabled(true);
     let half: Vec<i64> = before.iter().map(|b| b + OPS_PER_DEVICE / 2).collect();
-    tokio::join!(
+    let (k1, k2, k3) = tokio::join!(
         work(&d1, &salon, seed ^ 1, half[0], 51),
         work(&d2, &salon, seed ^ 2, half[1], 52),
         work(&d3, &salon, seed ^ 3, half[2], 53),
     );
+    let mut kinds = k1;
+    kinds += k2;
+    kinds += k3;
     server.restart().await;
     let full: Vec<i64> = before.iter().map(|b| b + OPS_PER_DEVICE).collect();
-    tokio::join!(
+    let (k1, k2, k3) = tokio::join!(
         work(&d1, &salon, seed ^ 4, full[0], 51),
         work(&d2, &salon, seed ^ 5, full[1], 52),
         work(&d3, &salon, seed ^ 6, full[2], 53),
+    );
+    kinds += k1;
+    kinds += k2;
+    kinds += k3;
+    eprintln!("made: {kinds:?}");
+    assert!(
+        kinds.refunds > 0 && kinds.bookings > 0,
+        "refunds and bookings were made: {kinds:?}"
     );
     let c = proxy.counts();
     let load = |a: &std::sync::atomic::AtomicU64| a.load(std::sync::atomic::Ordering::Relaxed);
@@ -342,11 +233,11 @@ async fn three_devices_with_a_thousand_operations_each_converge_through_a_faulty
     }
     assert!(total >= 3 * OPS_PER_DEVICE);
 
-    // Same members, profiles and balances everywhere.
-    let first = picture(&d1);
+    // Same members, profiles and balances everywhere, on the server too.
+    let first = agree::members(&d1);
     assert!(first.len() > 30, "members were registered on the way");
     for d in [&d2, &d3] {
-        let other = picture(d);
+        let other = agree::members(d);
         assert_eq!(
             first.len(),
             other.len(),
@@ -362,7 +253,28 @@ async fn three_devices_with_a_thousand_operations_each_converge_through_a_faulty
             );
         }
     }
-    // The two tills of S01 hold the same sales, each once.
+    let mirrored: i64 = sqlx::query_scalar("SELECT count(*) FROM member_mirror")
+        .fetch_one(&server.pool)
+        .await
+        .unwrap();
+    assert_eq!(
+        mirrored,
+        first.len() as i64,
+        "the server knows every member"
+    );
+    for (ledger, of) in [("points", 0), ("stored_value", 1)] {
+        let on_server = agree::server_balances(&server.pool, ledger).await;
+        for (id, (_, points, stored)) in &first {
+            let till = [*points, *stored][of];
+            assert_eq!(
+                on_server.get(id).copied().unwrap_or(0),
+                till,
+                "member {id}'s {ledger}: the server's running balance and the tills' ledgers"
+            );
+        }
+    }
+    // The two tills of S01 hold the same sales and appointments, each once,
+    // as the server does.
     let sales = |d: &Device| -> Vec<String> {
         d.store()
             .conn()
@@ -388,5 +300,60 @@ async fn three_devices_with_a_thousand_operations_each_converge_through_a_faulty
         sales(&d1).len() as i64,
         sale_ops,
         "no sale twice, none missing"
+    );
+    let booked = agree::appointments(&d1);
+    assert_eq!(
+        booked,
+        agree::appointments(&d2),
+        "S01's tills differ on the store's appointments"
+    );
+    for (store, till) in [(stores[0], &d1), (stores[1], &d3)] {
+        let here = agree::appointments(till);
+        let mirror = agree::server_appointments(&server.pool, store).await;
+        let here: std::collections::BTreeMap<String, (String, String)> = here
+            .into_iter()
+            .map(|(id, (staff, _, _, status))| (id, (staff, status)))
+            .collect();
+        assert_eq!(
+            mirror, here,
+            "{}: the server's appointments and the till's",
+            till.name
+        );
+    }
+
+    // What could not merge silently is a conflict, every case of it.
+    let raised = agree::conflicts(&server.pool).await;
+    let named = |kind: &str, ids: &[&String]| {
+        raised
+            .get(kind)
+            .is_some_and(|all| all.iter().any(|c| ids.iter().all(|id| c.contains(*id))))
+    };
+    let mut overdrawn = 0;
+    for (id, (_, points, stored)) in &first {
+        if *points < 0 || *stored < 0 {
+            overdrawn += 1;
+            assert!(
+                named("overdraft", &[id]),
+                "member {id} is overdrawn ({points} points, {stored} fen) without a conflict"
+            );
+        }
+    }
+    let double = agree::double_bookings(&booked);
+    for (a, b) in &double {
+        assert!(
+            named("double_booking", &[a, b]),
+            "appointments {a} and {b} overlap without a conflict"
+        );
+    }
+    let count = |kind: &str| raised.get(kind).map_or(0, Vec::len);
+    eprintln!(
+        "conflicts: {} overdraft ({overdrawn} members overdrawn at the end), {} double booking ({} pairs overlapping)",
+        count("overdraft"),
+        count("double_booking"),
+        double.len()
+    );
+    assert!(
+        raised.values().flatten().count() >= overdrawn + double.len(),
+        "every case is a conflict"
     );
 }

@@ -53,6 +53,21 @@ fn with_database(url: &str, name: &str) -> String {
     }
 }
 
+/// Runs one statement on the server level (CREATE/DROP DATABASE). The names
+/// spliced in are the tests' own (letters, digits, underscore).
+pub async fn admin_sql(sql: &str) {
+    let admin = PgPoolOptions::new()
+        .max_connections(1)
+        .connect(admin_url())
+        .await
+        .unwrap_or_else(|e| panic!("cannot reach PostgreSQL at {}: {e}", admin_url()));
+    sqlx::query(AssertSqlSafe(sql.to_owned()))
+        .execute(&admin)
+        .await
+        .unwrap_or_else(|e| panic!("{sql}: {e}"));
+    admin.close().await;
+}
+
 pub struct TestDb {
     pub name: String,
     pub url: String,
@@ -103,11 +118,14 @@ impl Drop for TestDb {
                 else {
                     return;
                 };
-                let _ = sqlx::query(AssertSqlSafe(format!(
-                    "DROP DATABASE IF EXISTS {name} WITH (FORCE)"
-                )))
-                .execute(&admin)
-                .await;
+                // A backup a test made (`TestServer::back_up`) goes too.
+                for db in [name.clone(), format!("{name}_backup")] {
+                    let _ = sqlx::query(AssertSqlSafe(format!(
+                        "DROP DATABASE IF EXISTS {db} WITH (FORCE)"
+                    )))
+                    .execute(&admin)
+                    .await;
+                }
                 admin.close().await;
             })
         });

@@ -90,6 +90,37 @@ impl TestServer {
         self.server = Some(server);
     }
 
+    /// Backs the server's database up (`CREATE DATABASE … TEMPLATE`, which
+    /// needs it idle: the server stops meanwhile) and starts it again;
+    /// answers the backup's name, for [`TestServer::restore`].
+    pub async fn back_up(&mut self) -> String {
+        let backup = format!("{}_backup", self.db.name);
+        self.stop().await;
+        self.pool.close().await;
+        super::db::admin_sql(&format!(
+            "CREATE DATABASE {backup} TEMPLATE {}",
+            self.db.name
+        ))
+        .await;
+        self.pool = self.db.pool().await;
+        self.restart().await;
+        backup
+    }
+
+    /// Puts the server's database back to `backup` (made by `back_up`,
+    /// dropped now) and starts the server again on it, as an operator
+    /// restoring last night's backup would.
+    pub async fn restore(&mut self, backup: &str) {
+        self.stop().await;
+        self.pool.close().await;
+        let name = &self.db.name;
+        super::db::admin_sql(&format!("DROP DATABASE {name} WITH (FORCE)")).await;
+        super::db::admin_sql(&format!("CREATE DATABASE {name} TEMPLATE {backup}")).await;
+        super::db::admin_sql(&format!("DROP DATABASE {backup}")).await;
+        self.pool = self.db.pool().await;
+        self.restart().await;
+    }
+
     fn admin(&self, path: &str) -> reqwest::RequestBuilder {
         self.http
             .post(format!("{}{path}", self.base))

@@ -397,7 +397,16 @@ export type RejectedOpView = { opId: string,
 /**
  * The kind of record (`member`, `sale`, …).
  */
-entity: string, code: string, message: string, createdAt: string, };
+entity: string, 
+/**
+ * Why it was set aside: the server's reason code (`bad_field`,
+ * `forbidden`, …) or the till's own (`push_failed`, `payload_too_large`).
+ */
+code: string, 
+/**
+ * The server's words, for managers only (empty for other roles).
+ */
+message: string, createdAt: string, };
 
 export type ConflictKind = "overdraft" | "double_booking" | "duplicate_phone" | "double_refund" | "other";
 

@@ -182,6 +182,10 @@ export const enrolDevice = (serverUrl: string, code: string, deviceName: string)
 /** Syncs at once; answers the status after that round. */
 export const syncNow = () => call<SyncStatusView>("sync_now");
 export const rejectedOps = () => call<RejectedOpView[]>("rejected_ops");
+/** Owner or manager: sends a set-aside operation again (to the end of the outbox), then syncs. */
+export const retrySetAside = (opId: string) => call<SyncStatusView>("retry_set_aside", { opId });
+/** Owner or manager: discards a set-aside operation for good (audited). */
+export const discardSetAside = (opId: string) => call<SyncStatusView>("discard_set_aside", { opId });
 export const syncConflicts = (openOnly: boolean) => call<ConflictView[]>("sync_conflicts", { openOnly });
 export const resolveConflict = (id: string, resolution: string) => call<null>("resolve_conflict", { id, resolution });
 /** The `sync-status` event: every change of the status while the device syncs. */

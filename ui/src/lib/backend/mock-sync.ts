@@ -238,8 +238,25 @@ export function syncHandlers(ctx: SyncMockCtx, scenario = scenarioFromUrl()): Re
       return status();
     },
     rejected_ops: () => {
-      ctx.requireSession();
-      return state.enrolment ? rejected : [];
+      const me = ctx.requireSession();
+      const manager = (MANAGERS as readonly string[]).includes(me.staff.role);
+      return state.enrolment ? rejected.map((r) => ({ ...r, message: manager ? r.message : "" })) : [];
+    },
+    retry_set_aside: (a) => {
+      ctx.requireSession(...MANAGERS);
+      const i = rejected.findIndex((r) => r.opId === a.opId);
+      if (i < 0) fail("not_found", "no such set-aside operation");
+      rejected.splice(i, 1);
+      emit();
+      return status();
+    },
+    discard_set_aside: (a) => {
+      ctx.requireSession(...MANAGERS);
+      const i = rejected.findIndex((r) => r.opId === a.opId);
+      if (i < 0) fail("not_found", "no such set-aside operation");
+      rejected.splice(i, 1);
+      emit();
+      return status();
     },
     sync_conflicts: (a) => {
       ctx.requireSession(...MANAGERS);
