@@ -58,6 +58,9 @@ struct ShimFile {
     real: *mut sqlite3_file,
     /// `Arc::into_raw` of the connection's gathered frames (null: none).
     gathered: *const Mutex<Gathered>,
+    /// The name SQLite opened the file with (valid until it is closed).
+    #[cfg_attr(not(test), allow(dead_code))]
+    name: *const c_char,
 }
 
 const HEADER: usize = std::mem::size_of::<ShimFile>().next_multiple_of(8);
@@ -154,6 +157,7 @@ unsafe extern "C" fn open(
             },
             real: inner,
             gathered,
+            name,
         },
     );
     ffi::SQLITE_OK
@@ -238,6 +242,14 @@ pub(super) unsafe extern "C" fn any_device_characteristics(f: *mut sqlite3_file)
 
 // After the macros: the file methods use them.
 mod db_file;
+#[cfg(test)]
+mod fault_tests;
+#[cfg(test)]
+mod hooks;
+#[cfg(test)]
+mod pattern_tests;
+#[cfg(test)]
+mod power_cut_tests;
 #[cfg(test)]
 mod tests;
 mod wal_file;

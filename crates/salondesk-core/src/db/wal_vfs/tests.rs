@@ -6,7 +6,7 @@ use super::*;
 use rusqlite::{Connection, OpenFlags};
 use std::cell::Cell;
 
-fn open(path: &std::path::Path, sync: &str) -> Connection {
+pub(super) fn open(path: &std::path::Path, sync: &str) -> Connection {
     register().unwrap();
     let c = Connection::open_with_flags_and_vfs(path, OpenFlags::default(), VFS_NAME).unwrap();
     c.execute_batch(&format!(
