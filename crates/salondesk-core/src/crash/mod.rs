@@ -82,10 +82,13 @@ pub fn run(
     let mut report = Report::default();
     for kill in 0..opts.kills {
         let mut cmd = child(rng.gen());
-        cmd.env(PLAIN_VFS_ENV, if opts.vfs == Vfs::Plain { "1" } else { "0" })
-            .stdin(Stdio::null())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped());
+        cmd.env(
+            PLAIN_VFS_ENV,
+            if opts.vfs == Vfs::Plain { "1" } else { "0" },
+        )
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
         let mut proc = cmd
             .spawn()
             .map_err(|e| format!("cannot start the child: {e}"))?;
@@ -171,5 +174,11 @@ fn stderr_of(mut proc: Child) -> String {
     if let Some(mut e) = proc.stderr.take() {
         let _ = e.read_to_string(&mut err);
     }
-    err.chars().rev().take(2000).collect::<Vec<_>>().into_iter().rev().collect()
+    err.chars()
+        .rev()
+        .take(2000)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect()
 }

@@ -66,3 +66,57 @@ fn kill_9_at_random_moments_loses_no_printed_sale_and_leaves_the_database_whole(
         "most kills should come after the child sold something: {report:?}"
     );
 }
+
+/// The checks are not vacuous: a sale missing one ledger row, a printed
+/// receipt that is not there, and a balance off its ledger are each found.
+#[test]
+fn the_crash_check_finds_a_missing_ledger_row_a_lost_receipt_and_a_wrong_balance() {
+    use salondesk_core::crash::{prepare, Checker, Seller};
+    use std::collections::HashSet;
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("check.sqlite3");
+    prepare(&db, Vfs::Gathering).unwrap();
+    let mut seller = Seller::open(&db, Vfs::Gathering, 3).unwrap();
+    // Enough for every member to have topped up and then bought something.
+    let mut printed: HashSet<String> = (0..30).map(|_| seller.sell_one().unwrap()).collect();
+    drop(seller);
+    Checker::default()
+        .check(&db, &printed)
+        .expect("the sales just made are whole");
+
+    printed.insert("S01-001-999999".into());
+    let lost = Checker::default().check(&db, &printed).unwrap_err();
+    assert!(
+        lost.contains("S01-001-999999"),
+        "a printed receipt that is not there: {lost}"
+    );
+    printed.remove("S01-001-999999");
+
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    let shift_sv = |by: i64| {
+        conn.execute(
+            "UPDATE stored_value_ledger SET delta = delta + ?1
+             WHERE id = (SELECT max(id) FROM stored_value_ledger WHERE reason = 'pay')",
+            [by],
+        )
+        .unwrap()
+    };
+    shift_sv(-1);
+    let off = Checker::default().check(&db, &printed).unwrap_err();
+    assert!(
+        off.contains("stored value"),
+        "a stored value ledger one fen off the sales' tenders: {off}"
+    );
+    shift_sv(1);
+
+    conn.execute(
+        "DELETE FROM cash_drawer WHERE id = (SELECT max(id) FROM cash_drawer WHERE sale_id IS NOT NULL)",
+        [],
+    )
+    .unwrap();
+    let missing = Checker::default().check(&db, &printed).unwrap_err();
+    assert!(
+        missing.contains("cash_drawer"),
+        "a sale short of one drawer row: {missing}"
+    );
+}

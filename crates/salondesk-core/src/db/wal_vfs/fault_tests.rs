@@ -64,7 +64,10 @@ fn roll_back_on_a_full_disk(path: &Path, fill: impl FnOnce(), make_room: impl Fn
             .query_row("PRAGMA integrity_check", [], |r| r.get(0))
             .unwrap(),
     );
-    assert_eq!(rows, 2, "the rolled-back rows are gone, both new rows are there");
+    assert_eq!(
+        rows, 2,
+        "the rolled-back rows are gone, both new rows are there"
+    );
     assert_eq!(ok, "ok", "the dropped frames left the database whole");
 }
 

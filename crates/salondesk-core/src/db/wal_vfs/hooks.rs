@@ -11,13 +11,24 @@ use std::ffi::{c_char, c_int, CStr};
 pub(super) enum Event {
     /// SQLite wrote this to the WAL (before any gathering). `commit`: a frame
     /// header whose "database size" word is set.
-    Asked { offset: i64, len: usize, commit: bool },
+    Asked {
+        offset: i64,
+        len: usize,
+        commit: bool,
+    },
     /// A write handed to the platform's WAL file.
-    Kernel { offset: i64, len: usize },
+    Kernel {
+        offset: i64,
+        len: usize,
+    },
     WalSync,
     DbSync,
     /// A WAL-index lock taken or released (`flags` as SQLite gives them).
-    ShmLock { offset: c_int, n: c_int, flags: c_int },
+    ShmLock {
+        offset: c_int,
+        n: c_int,
+        flags: c_int,
+    },
 }
 
 thread_local! {
