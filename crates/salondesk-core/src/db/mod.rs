@@ -38,8 +38,13 @@ pub const PLAIN_VFS_ENV: &str = "SALONDESK_PLAIN_VFS";
 impl Vfs {
     /// `Plain` when `SALONDESK_PLAIN_VFS=1`, else the default.
     pub fn from_env() -> Vfs {
-        match std::env::var(PLAIN_VFS_ENV) {
-            Ok(v) if v.trim() == "1" => Vfs::Plain,
+        Vfs::from_setting(std::env::var(PLAIN_VFS_ENV).ok().as_deref())
+    }
+
+    /// The VFS a `SALONDESK_PLAIN_VFS` value asks for (unset: the default).
+    pub fn from_setting(value: Option<&str>) -> Vfs {
+        match value.map(str::trim) {
+            Some("1") => Vfs::Plain,
             _ => Vfs::Gathering,
         }
     }

@@ -61,8 +61,9 @@ fn kill_9_at_random_moments_loses_no_printed_sale_and_leaves_the_database_whole(
     assert_eq!(report.kills, 200, "every kill was followed by a full check");
     // The kills must land while selling, not only while starting up, or
     // the test proves nothing about commits.
+    // (One kill in eight is aimed at the start; the rest wait for a sale.)
     assert!(
-        report.kills - report.early_kills >= 150 && report.printed >= 200,
+        report.kills - report.early_kills >= 150 && report.printed >= 150,
         "most kills should come after the child sold something: {report:?}"
     );
 }

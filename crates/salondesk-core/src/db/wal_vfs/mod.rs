@@ -24,7 +24,16 @@
 //!   writer can append there.
 //!
 //! A write error surfaces from the call that flushed (a write, a sync, a
-//! read…), as an I/O error SQLite already handles by rolling back.
+//! read…), as an I/O error SQLite already handles by rolling back — except
+//! on a lock's release, whose result SQLite ignores: the lock is released all
+//! the same, and the frames that could not be written (a rolled-back
+//! transaction's: a commit's are written at its end) are dropped for good.
+//!
+//! What is proven, and where: `fault_tests` (a full disk at a release),
+//! `pattern_tests` (the SQLite version and write pattern relied on above),
+//! `power_cut_tests` (writes not followed by a sync lost), and the kill -9
+//! harness (`crate::crash`, the core's `tests/it/crash.rs`). `hooks` are the
+//! test-only probes they use.
 //!
 //! Only a connection's own database and WAL files are wrapped (journals and
 //! temporary files are the platform VFS's, untouched). The two are paired by
