@@ -5,6 +5,7 @@
 use rusqlite::ffi;
 use std::cell::{Cell, RefCell};
 use std::ffi::{c_char, c_int, CStr};
+use std::path::{Path, PathBuf};
 
 /// One call, as the tests see it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -34,7 +35,7 @@ pub(super) enum Event {
 thread_local! {
     static TRACE: RefCell<Option<Vec<Event>>> = const { RefCell::new(None) };
     static DISK_FULL: Cell<bool> = const { Cell::new(false) };
-    static SNAPSHOTS: Cell<bool> = const { Cell::new(false) };
+    static SNAPSHOTS: RefCell<Option<(PathBuf, usize)>> = const { RefCell::new(None) };
 }
 
 /// Starts recording this thread's events (dropping any recorded).
@@ -65,18 +66,42 @@ pub(super) fn disk_full() -> bool {
     DISK_FULL.with(Cell::get)
 }
 
-/// While set, each successful sync of a database or WAL file copies the
-/// file to `<name>.synced`: what a power cut would leave of it, since a
-/// write not followed by a sync may never reach the disk.
-pub(super) fn set_snapshots(on: bool) {
-    SNAPSHOTS.with(|s| s.set(on));
+/// While set (to a folder), each successful sync of a database or WAL file
+/// copies the file to `<name>.synced` — what a power cut would leave of it,
+/// since a write not followed by a sync may never reach the disk — and then
+/// freezes the pair as a power cut at that moment would leave them, in
+/// `<folder>/<n>/` (n = 0, 1, … in the order of the syncs).
+pub(super) fn set_snapshots(cuts: Option<PathBuf>) {
+    SNAPSHOTS.with(|s| *s.borrow_mut() = cuts.map(|dir| (dir, 0)));
 }
 
 pub(super) unsafe fn synced(name: *const c_char, rc: c_int, wal: bool) {
     record(if wal { Event::WalSync } else { Event::DbSync });
-    if rc != ffi::SQLITE_OK || name.is_null() || !SNAPSHOTS.with(Cell::get) {
+    if rc != ffi::SQLITE_OK || name.is_null() {
         return;
     }
-    let path = CStr::from_ptr(name).to_string_lossy().into_owned();
-    std::fs::copy(&path, format!("{path}.synced")).expect("power-cut snapshot");
+    SNAPSHOTS.with(|s| {
+        let mut s = s.borrow_mut();
+        let Some((dir, n)) = s.as_mut() else {
+            return;
+        };
+        let path = CStr::from_ptr(name).to_string_lossy().into_owned();
+        std::fs::copy(&path, format!("{path}.synced")).expect("power-cut snapshot");
+        let db = path.strip_suffix("-wal").unwrap_or(&path);
+        let cut = dir.join(n.to_string());
+        *n += 1;
+        std::fs::create_dir_all(&cut).expect("power-cut folder");
+        let file = Path::new(db).file_name().expect("a database file name");
+        for suffix in ["", "-wal"] {
+            let synced = format!("{db}{suffix}.synced");
+            let live = format!("{db}{suffix}");
+            // A file deleted since its last sync (the WAL, when the last
+            // connection closed) is gone; the WAL index is rebuilt on boot.
+            if Path::new(&live).exists() && Path::new(&synced).exists() {
+                let mut to = file.to_os_string();
+                to.push(suffix);
+                std::fs::copy(&synced, cut.join(to)).expect("power-cut copy");
+            }
+        }
+    });
 }

@@ -1,6 +1,7 @@
 //! A power cut: every write not followed by a sync of its file is lost. The
-//! files as of their last sync (`hooks::set_snapshots`) are what a machine
-//! finds when it boots again.
+//! files as of their last sync are what a machine finds when it boots again;
+//! `hooks::set_snapshots` freezes them at every sync, so a cut is checked at
+//! every moment the disk's contents change for good.
 
 use super::hooks;
 use crate::crash::{self, Seller};
@@ -8,29 +9,21 @@ use crate::db::Vfs;
 use std::collections::HashSet;
 use std::path::Path;
 
-/// The database as a power cut at this moment would leave it, copied to
-/// `to` (the WAL index is not kept: SQLite rebuilds it from the WAL).
-fn boot_after_power_cut(db: &Path, to: &Path) {
-    for suffix in ["", "-wal", "-shm"] {
-        let _ = std::fs::remove_file(format!("{}{suffix}", to.display()));
-    }
-    for suffix in ["", "-wal"] {
-        let synced = format!("{}{suffix}.synced", db.display());
-        let live = format!("{}{suffix}", db.display());
-        // A file deleted since its last sync (the WAL, when the last
-        // connection closed) is gone.
-        if Path::new(&live).exists() && Path::new(&synced).exists() {
-            std::fs::copy(&synced, format!("{}{suffix}", to.display())).unwrap();
-        }
-    }
+const DB: &str = "till.sqlite3";
+
+/// The cuts frozen in `cuts` from number `from` on, in order.
+fn cuts_since(cuts: &Path, from: usize) -> Vec<(usize, std::path::PathBuf)> {
+    (from..)
+        .map(|n| (n, cuts.join(n.to_string())))
+        .take_while(|(_, dir)| dir.exists())
+        .collect()
 }
 
 #[test]
-fn a_power_cut_after_any_commit_keeps_every_committed_sale_and_a_whole_database() {
+fn a_power_cut_at_any_sync_keeps_every_committed_sale_and_a_whole_database() {
     let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("till.sqlite3");
-    let booted = dir.path().join("booted.sqlite3");
-    hooks::set_snapshots(true);
+    let db = dir.path().join(DB);
+    let cuts = dir.path().join("cuts");
     crash::prepare(&db, Vfs::Gathering).unwrap();
     let mut seller = Seller::open(&db, Vfs::Gathering, 7).unwrap();
     // The writer checkpoints every few sales (on this thread, so its syncs of
@@ -40,24 +33,58 @@ fn a_power_cut_after_any_commit_keeps_every_committed_sale_and_a_whole_database(
         .conn()
         .pragma_update(None, "wal_autocheckpoint", 100)
         .unwrap();
+    // The files as they stand now count as synced (they were, when prepared).
+    for suffix in ["", "-wal"] {
+        let f = format!("{}{suffix}", db.display());
+        if Path::new(&f).exists() {
+            std::fs::copy(&f, format!("{f}.synced")).unwrap();
+        }
+    }
+    hooks::set_snapshots(Some(cuts.clone()));
+    hooks::trace_start();
     let mut committed = HashSet::new();
     let mut checker = crash::Checker::default();
-    hooks::trace_start();
+    let mut checked = 0;
+    let mut last = None;
     for n in 1..=40 {
-        committed.insert(seller.sell_one().unwrap());
-        boot_after_power_cut(&db, &booted);
+        let receipt = seller.sell_one().unwrap();
+        // Every cut during this sale: the sales committed before it are
+        // there; this one may be (once its commit was synced) or not.
+        for (cut, at) in cuts_since(&cuts, checked) {
+            let census = checker
+                .check(&at.join(DB), &committed)
+                .unwrap_or_else(|broken| panic!("power cut {cut}, during sale {n}: {broken}"));
+            assert!(
+                census.sales == n - 1 || census.sales == n,
+                "power cut {cut} during sale {n}: {} sales, the sales before it and perhaps it",
+                census.sales
+            );
+            checked = cut + 1;
+            last = Some(at);
+        }
+        committed.insert(receipt);
+        // The last cut (the commit's sync) holds the sale: its commit returned.
+        let at = last.take().expect("a commit in FULL mode syncs the WAL");
         let census = checker
-            .check(&booted, &committed)
+            .check(&at.join(DB), &committed)
             .unwrap_or_else(|broken| panic!("power cut after sale {n}: {broken}"));
         assert_eq!(
             census.sales, n,
-            "every sale whose commit returned survived the power cut, and nothing else"
+            "every sale whose commit returned survives a power cut right after"
         );
+        // Checked: the copies go (the disk is shared).
+        for old in 0..checked {
+            let _ = std::fs::remove_dir_all(cuts.join(old.to_string()));
+        }
     }
-    hooks::set_snapshots(false);
+    hooks::set_snapshots(None);
     let events = hooks::trace_take();
     assert!(
         events.contains(&hooks::Event::DbSync),
-        "checkpoints ran (the database file was synced) between the sales, so cuts fell around them"
+        "checkpoints ran (the database file was synced) between the sales, so cuts fell in them"
+    );
+    assert!(
+        checked >= 40,
+        "at least each commit's sync was cut: {checked}"
     );
 }
