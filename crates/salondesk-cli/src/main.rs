@@ -34,11 +34,20 @@ enum Command {
         #[command(subcommand)]
         what: bench::BenchCommand,
     },
+    /// `bench crash`'s selling child: completes sales until killed.
+    #[command(hide = true)]
+    CrashChild {
+        #[arg(long)]
+        db: PathBuf,
+        #[arg(long, default_value_t = 0)]
+        seed: u64,
+    },
 }
 
 fn main() -> anyhow::Result<()> {
     match Cli::parse().command {
         Command::Seed { db, members, seed } => seed::run(&db, members, seed),
         Command::Bench { what } => bench::run(what),
+        Command::CrashChild { db, seed } => bench::crash_child(&db, seed),
     }
 }

@@ -12,12 +12,14 @@
 //! append-only ledgers), `shift` (float, pay-in/out, close, Z report),
 //! `receipt` (ESC/POS and plain-text receipts, zh-CN and en), `seed` (demo
 //! data), `sync` (the device side of sync: the outbox for push, applying
-//! pulled operations, conflicts, enrolment).
+//! pulled operations, conflicts, enrolment), `crash` (the kill -9 harness and
+//! the checks of what a crash leaves, for the tests and `bench crash`).
 
 pub mod appointments;
 pub mod catalog;
 pub mod checkout;
 pub mod clock;
+pub mod crash;
 pub mod db;
 mod error;
 /// The hybrid logical clock, shared with the server.

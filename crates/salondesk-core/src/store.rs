@@ -32,8 +32,15 @@ pub struct Store {
 }
 
 impl Store {
+    /// Opens the store at `path` through the gathering WAL VFS, or the plain
+    /// platform VFS when `SALONDESK_PLAIN_VFS=1` (see `db::Vfs`).
     pub fn open(path: &Path, clock: Arc<dyn Clock>) -> Result<Store> {
-        let conn = db::open(path)?;
+        Store::open_with(path, clock, db::Vfs::from_env())
+    }
+
+    /// Opens the store at `path` through `vfs`.
+    pub fn open_with(path: &Path, clock: Arc<dyn Clock>, vfs: db::Vfs) -> Result<Store> {
+        let conn = db::open_with(path, vfs)?;
         let mut store = Store {
             conn,
             clock,

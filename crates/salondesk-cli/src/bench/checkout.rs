@@ -8,12 +8,17 @@
 //! a virtual disk's latency drifts over a run, and measuring one after the
 //! other would compare two different disks. A warm-up (not counted) fills the
 //! caches and brings the WAL files to their working size first.
+//!
+//! The same sales are also made, in the same turns, in a second store opened
+//! on SQLite's plain VFS (`checkout-plain.sqlite3`), so the gathering WAL VFS
+//! is measured against what it replaces, side by side.
 
 use super::stats::print_tail;
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
 use salondesk_core::checkout::{Cart, CartLine, LineItem, Tender};
 use salondesk_core::clock::SystemClock;
+use salondesk_core::db::Vfs;
 use salondesk_core::ids::{MemberId, ProductId, ServiceId, StaffId};
 use salondesk_core::seed::SeedOptions;
 use salondesk_core::staff::{Role, Staff};
@@ -23,25 +28,29 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 pub fn run(db: &Path, sales: usize, warmup: usize) -> anyhow::Result<()> {
-    let baseline_db = baseline_path(db);
-    for path in [db, baseline_db.as_path()] {
+    let baseline_db = sibling(db, "baseline");
+    let plain_db = sibling(db, "plain");
+    for path in [db, baseline_db.as_path(), plain_db.as_path()] {
         for suffix in ["", "-wal", "-shm"] {
             let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));
         }
     }
-    let mut bench = Setup::new(db)?;
+    let mut bench = Setup::new(db, Vfs::Gathering)?;
+    let mut plain = Setup::new(&plain_db, Vfs::Plain)?;
     let baseline = Baseline::open(&baseline_db)?;
+    // The same seed: both stores make the same sales.
     let mut rng = StdRng::seed_from_u64(11);
+    let mut plain_rng = StdRng::seed_from_u64(11);
     let mut commit = Vec::with_capacity(sales);
+    let mut commit_plain = Vec::with_capacity(sales);
     let mut bare = Vec::with_capacity(sales);
     for i in 0..warmup + sales {
-        let (cart, tenders) = bench.next_sale(&mut rng)?;
-        let t = Instant::now();
-        bench.store.complete_sale(&bench.cashier, &cart, &tenders)?;
-        let sale = t.elapsed();
+        let sale = bench.sell(&mut rng)?;
+        let sale_plain = plain.sell(&mut plain_rng)?;
         let insert = baseline.insert(i)?;
         if i >= warmup {
             commit.push(sale);
+            commit_plain.push(sale_plain);
             bare.push(insert);
         }
     }
@@ -52,7 +61,13 @@ pub fn run(db: &Path, sales: usize, warmup: usize) -> anyhow::Result<()> {
         baseline_db.display()
     );
     let c = print_tail("checkout.commit", &mut commit);
+    let p = print_tail("checkout.commit_plain_vfs", &mut commit_plain);
     let b = print_tail("checkout.baseline", &mut bare);
+    println!(
+        "BENCH checkout.plain_vfs_over_vfs p50={:.2} p99={:.2}",
+        p.p50_ms / c.p50_ms.max(f64::EPSILON),
+        p.p99_ms / c.p99_ms.max(f64::EPSILON)
+    );
     println!(
         "BENCH checkout.ratio p50={:.2} p99={:.2}",
         c.p50_ms / b.p50_ms.max(f64::EPSILON),
@@ -61,13 +76,13 @@ pub fn run(db: &Path, sales: usize, warmup: usize) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// `checkout.sqlite3` → `checkout-baseline.sqlite3`, next to it.
-fn baseline_path(db: &Path) -> PathBuf {
+/// `checkout.sqlite3` → `checkout-<what>.sqlite3`, next to it.
+fn sibling(db: &Path, what: &str) -> PathBuf {
     let stem = db
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_else(|| "checkout".into());
-    db.with_file_name(format!("{stem}-baseline.sqlite3"))
+    db.with_file_name(format!("{stem}-{what}.sqlite3"))
 }
 
 /// A seeded store ready to sell, and what the sales are made of.
@@ -83,8 +98,8 @@ struct Setup {
 }
 
 impl Setup {
-    fn new(db: &Path) -> anyhow::Result<Setup> {
-        let mut store = Store::open(db, Arc::new(SystemClock))?;
+    fn new(db: &Path, vfs: Vfs) -> anyhow::Result<Setup> {
+        let mut store = Store::open_with(db, Arc::new(SystemClock), vfs)?;
         store.create_owner("Bench Owner", "9999")?;
         store.seed_demo(
             &SeedOptions {
@@ -144,6 +159,14 @@ impl Setup {
         // As the desktop app runs it: checkpoints off the commit path.
         setup.store.checkpoint_in_background()?;
         Ok(setup)
+    }
+
+    /// Makes the next sale and times its commit.
+    fn sell(&mut self, rng: &mut StdRng) -> anyhow::Result<Duration> {
+        let (cart, tenders) = self.next_sale(rng)?;
+        let t = Instant::now();
+        self.store.complete_sale(&self.cashier, &cart, &tenders)?;
+        Ok(t.elapsed())
     }
 
     fn top_up(&mut self, member: MemberId) -> anyhow::Result<()> {
@@ -219,7 +242,7 @@ struct Baseline {
 
 impl Baseline {
     fn open(path: &Path) -> anyhow::Result<Baseline> {
-        let mut store = Store::open(path, Arc::new(SystemClock))?;
+        let mut store = Store::open_with(path, Arc::new(SystemClock), Vfs::Gathering)?;
         store.conn().execute_batch(
             "CREATE TABLE IF NOT EXISTS bench_baseline (id INTEGER PRIMARY KEY, v TEXT NOT NULL)",
         )?;

@@ -2,6 +2,7 @@
 
 mod appointments;
 mod checkout;
+mod crash;
 mod flood;
 mod search;
 mod stats;
@@ -46,6 +47,20 @@ pub enum BenchCommand {
         #[arg(long)]
         db: Option<PathBuf>,
     },
+    /// kill -9 a till in the middle of selling, again and again, checking
+    /// after each kill that nothing committed was lost and nothing is broken.
+    Crash {
+        #[arg(long, default_value_t = 1000)]
+        kills: usize,
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// Sell on SQLite's plain VFS instead of the gathering WAL VFS.
+        #[arg(long)]
+        plain_vfs: bool,
+        /// Database to create afresh (deleted first).
+        #[arg(long)]
+        db: Option<PathBuf>,
+    },
     /// One device pushes operations to the central server (PostgreSQL on
     /// loopback), a second device of the store pulls and applies them.
     Sync {
@@ -73,6 +88,8 @@ pub enum BenchCommand {
         database_url: Option<String>,
     },
 }
+
+pub use crash::child as crash_child;
 
 pub fn run(cmd: BenchCommand) -> anyhow::Result<()> {
     match cmd {
@@ -109,6 +126,20 @@ pub fn run(cmd: BenchCommand) -> anyhow::Result<()> {
             },
             database_url,
         ),
+        BenchCommand::Crash {
+            kills,
+            seed,
+            plain_vfs,
+            db,
+        } => {
+            let db = db.unwrap_or_else(|| default_db("crash"));
+            let vfs = if plain_vfs {
+                salondesk_core::db::Vfs::Plain
+            } else {
+                salondesk_core::db::Vfs::Gathering
+            };
+            crash::run(&db, kills, seed, vfs)
+        }
         BenchCommand::Sync { ops, database_url } => {
             sync::run(&PathBuf::from("target").join("bench"), ops, database_url)
         }

@@ -21,10 +21,46 @@ pub const CACHE_SIZE: i64 = -65_536;
 /// Bytes a WAL file is truncated back to when it starts over.
 const WAL_SIZE_LIMIT: i64 = 64 << 20;
 
-/// Opens (creating if needed) the database at `path` and brings its schema up
-/// to date. A database from a newer SalonDesk is refused before anything is
-/// written to it.
+/// Which VFS the store's connection goes through.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Vfs {
+    /// The platform's VFS with each commit's WAL frames written in one piece
+    /// (`wal_vfs`): what the app uses.
+    #[default]
+    Gathering,
+    /// SQLite's own platform VFS, untouched: to compare against, or to rule
+    /// the gathering VFS out when something looks wrong on a till.
+    Plain,
+}
+
+/// Set to `1` to open the store on the plain platform VFS (`Vfs::Plain`).
+pub const PLAIN_VFS_ENV: &str = "SALONDESK_PLAIN_VFS";
+
+impl Vfs {
+    /// `Plain` when `SALONDESK_PLAIN_VFS=1`, else the default.
+    pub fn from_env() -> Vfs {
+        Vfs::from_setting(std::env::var(PLAIN_VFS_ENV).ok().as_deref())
+    }
+
+    /// The VFS a `SALONDESK_PLAIN_VFS` value asks for (unset: the default).
+    pub fn from_setting(value: Option<&str>) -> Vfs {
+        match value.map(str::trim) {
+            Some("1") => Vfs::Plain,
+            _ => Vfs::Gathering,
+        }
+    }
+}
+
+/// Opens (creating if needed) the database at `path` through the gathering
+/// VFS and brings its schema up to date (see `open_with`).
 pub fn open(path: &Path) -> Result<Connection> {
+    open_with(path, Vfs::Gathering)
+}
+
+/// Opens (creating if needed) the database at `path` through `vfs` and brings
+/// its schema up to date. A database from a newer SalonDesk is refused before
+/// anything is written to it.
+pub fn open_with(path: &Path, vfs: Vfs) -> Result<Connection> {
     if let Some(dir) = path.parent() {
         if !dir.as_os_str().is_empty() {
             std::fs::create_dir_all(dir).map_err(|e| {
@@ -32,13 +68,18 @@ pub fn open(path: &Path) -> Result<Connection> {
             })?;
         }
     }
-    // The platform's VFS, writing each commit's WAL frames in one piece.
-    wal_vfs::register()?;
-    let mut conn = Connection::open_with_flags_and_vfs(
-        path,
-        rusqlite::OpenFlags::default(),
-        wal_vfs::VFS_NAME,
-    )?;
+    let mut conn = match vfs {
+        Vfs::Gathering => {
+            // The platform's VFS, writing each commit's WAL frames in one piece.
+            wal_vfs::register()?;
+            Connection::open_with_flags_and_vfs(
+                path,
+                rusqlite::OpenFlags::default(),
+                wal_vfs::VFS_NAME,
+            )?
+        }
+        Vfs::Plain => Connection::open(path)?,
+    };
     // Check the version first: even switching the journal mode writes to the file.
     migrations::refuse_newer(&conn)?;
     configure(&conn)?;

@@ -12,6 +12,7 @@ mod catalog;
 mod checkout;
 mod checkout_fixture;
 mod checkout_property;
+mod crash;
 mod members;
 mod migrations;
 mod money_limits;

@@ -36,7 +36,10 @@ unsafe extern "C" fn db_truncate(f: *mut sqlite3_file, size: sqlite3_int64) -> c
 }
 
 unsafe extern "C" fn db_sync(f: *mut sqlite3_file, flags: c_int) -> c_int {
-    forward!(f, xSync, ffi::SQLITE_IOERR_FSYNC, flags)
+    let rc = forward!(f, xSync, ffi::SQLITE_IOERR_FSYNC, flags);
+    #[cfg(test)]
+    super::hooks::synced(shim(f).name, rc, false);
+    rc
 }
 
 unsafe extern "C" fn db_file_size(f: *mut sqlite3_file, size: *mut sqlite3_int64) -> c_int {
@@ -71,9 +74,29 @@ unsafe extern "C" fn db_shm_lock(
     n: c_int,
     flags: c_int,
 ) -> c_int {
-    let rc = flush(shim(f));
-    if rc != ffi::SQLITE_OK {
-        return rc;
+    #[cfg(test)]
+    super::hooks::record(super::hooks::Event::ShmLock { offset, n, flags });
+    let flushed = flush(shim(f));
+    if flags & ffi::SQLITE_SHM_UNLOCK != 0 {
+        // A release always happens, whatever became of the frames: SQLite
+        // ignores what an unlock returns and goes on as if the lock were
+        // gone, so a release held back on a failed write (a full disk) kept
+        // the WAL write lock until the process ended, and every later write,
+        // from any connection, got SQLITE_BUSY. What could not be written is
+        // dropped (`flush` forgets it either way) and never written later,
+        // over frames another writer may append there; it is never a commit's
+        // (a commit's frames are written at the end of its last frame, and a
+        // failure there fails the commit), only frames of a transaction that
+        // rolled back, which the log ignores.
+        let released = forward!(f, xShmLock, ffi::SQLITE_IOERR_SHMLOCK, offset, n, flags);
+        return if flushed != ffi::SQLITE_OK {
+            flushed
+        } else {
+            released
+        };
+    }
+    if flushed != ffi::SQLITE_OK {
+        return flushed;
     }
     forward!(f, xShmLock, ffi::SQLITE_IOERR_SHMLOCK, offset, n, flags)
 }

@@ -31,6 +31,16 @@ pub(super) unsafe fn write_file(file: *mut sqlite3_file, data: &[u8], offset: i6
     let mut at = offset;
     for chunk in data.chunks(MAX_WRITE) {
         WAL_WRITES.with(|n| n.set(n.get() + 1));
+        #[cfg(test)]
+        {
+            super::hooks::record(super::hooks::Event::Kernel {
+                offset: at,
+                len: chunk.len(),
+            });
+            if super::hooks::disk_full() {
+                return ffi::SQLITE_FULL;
+            }
+        }
         let rc = write(file, chunk.as_ptr().cast(), chunk.len() as c_int, at);
         if rc != ffi::SQLITE_OK {
             return rc;

@@ -24,7 +24,16 @@
 //!   writer can append there.
 //!
 //! A write error surfaces from the call that flushed (a write, a sync, a
-//! read…), as an I/O error SQLite already handles by rolling back.
+//! read…), as an I/O error SQLite already handles by rolling back — except
+//! on a lock's release, whose result SQLite ignores: the lock is released all
+//! the same, and the frames that could not be written (a rolled-back
+//! transaction's: a commit's are written at its end) are dropped for good.
+//!
+//! What is proven, and where: `fault_tests` (a full disk at a release),
+//! `pattern_tests` (the SQLite version and write pattern relied on above),
+//! `power_cut_tests` (writes not followed by a sync lost), and the kill -9
+//! harness (`crate::crash`, the core's `tests/it/crash.rs`). `hooks` are the
+//! test-only probes they use.
 //!
 //! Only a connection's own database and WAL files are wrapped (journals and
 //! temporary files are the platform VFS's, untouched). The two are paired by
@@ -58,6 +67,9 @@ struct ShimFile {
     real: *mut sqlite3_file,
     /// `Arc::into_raw` of the connection's gathered frames (null: none).
     gathered: *const Mutex<Gathered>,
+    /// The name SQLite opened the file with (valid until it is closed).
+    #[cfg_attr(not(test), allow(dead_code))]
+    name: *const c_char,
 }
 
 const HEADER: usize = std::mem::size_of::<ShimFile>().next_multiple_of(8);
@@ -154,6 +166,7 @@ unsafe extern "C" fn open(
             },
             real: inner,
             gathered,
+            name,
         },
     );
     ffi::SQLITE_OK
@@ -238,6 +251,14 @@ pub(super) unsafe extern "C" fn any_device_characteristics(f: *mut sqlite3_file)
 
 // After the macros: the file methods use them.
 mod db_file;
+#[cfg(test)]
+mod fault_tests;
+#[cfg(test)]
+mod hooks;
+#[cfg(test)]
+mod pattern_tests;
+#[cfg(test)]
+mod power_cut_tests;
 #[cfg(test)]
 mod tests;
 mod wal_file;

@@ -6,7 +6,7 @@ use super::*;
 use rusqlite::{Connection, OpenFlags};
 use std::cell::Cell;
 
-fn open(path: &std::path::Path, sync: &str) -> Connection {
+pub(super) fn open(path: &std::path::Path, sync: &str) -> Connection {
     register().unwrap();
     let c = Connection::open_with_flags_and_vfs(path, OpenFlags::default(), VFS_NAME).unwrap();
     c.execute_batch(&format!(
@@ -107,4 +107,24 @@ fn spilled_pages_rollbacks_and_restarts_keep_the_log_whole() {
         .query_row("PRAGMA integrity_check", [], |x| x.get(0))
         .unwrap();
     assert_eq!(ok, "ok");
+}
+
+#[test]
+fn the_plain_vfs_setting_opens_the_store_without_the_gathering_vfs() {
+    use crate::db::{open_with, Vfs};
+    assert_eq!(Vfs::from_setting(Some("1")), Vfs::Plain);
+    assert_eq!(Vfs::from_setting(None), Vfs::Gathering);
+    assert_eq!(Vfs::from_setting(Some("0")), Vfs::Gathering);
+    let dir = tempfile::tempdir().unwrap();
+    for (vfs, through_ours) in [(Vfs::Plain, false), (Vfs::Gathering, true)] {
+        let c = open_with(&dir.path().join(format!("{vfs:?}.sqlite3")), vfs).unwrap();
+        let before = WAL_WRITES.with(Cell::get);
+        c.execute("INSERT INTO meta (key, value) VALUES ('k', 'v')", [])
+            .unwrap();
+        assert_eq!(
+            WAL_WRITES.with(Cell::get) > before,
+            through_ours,
+            "{vfs:?}: a commit goes through the gathering VFS only when asked"
+        );
+    }
 }

@@ -29,6 +29,12 @@ unsafe extern "C" fn wal_write(
     }
     let s = shim(f);
     let bytes = std::slice::from_raw_parts(data.cast::<u8>(), amt as usize);
+    #[cfg(test)]
+    super::hooks::record(super::hooks::Event::Asked {
+        offset,
+        len: bytes.len(),
+        commit: amt == 24 && bytes[4..8].iter().any(|b| *b != 0),
+    });
     match s.gathered.as_ref() {
         Some(g) => lock(g).write(bytes, offset),
         // Not paired with its database (never expected): straight through.
@@ -55,7 +61,13 @@ unsafe extern "C" fn wal_truncate(f: *mut sqlite3_file, size: sqlite3_int64) -> 
 }
 
 unsafe extern "C" fn wal_sync(f: *mut sqlite3_file, flags: c_int) -> c_int {
-    flush_then_forward!(f, xSync, flags)
+    let mut rc = flush(shim(f));
+    if rc == ffi::SQLITE_OK {
+        rc = forward!(f, xSync, ffi::SQLITE_IOERR_FSYNC, flags);
+    }
+    #[cfg(test)]
+    super::hooks::synced(shim(f).name, rc, true);
+    rc
 }
 
 unsafe extern "C" fn wal_file_size(f: *mut sqlite3_file, size: *mut sqlite3_int64) -> c_int {
