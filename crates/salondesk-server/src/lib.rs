@@ -18,8 +18,8 @@
 mod admin;
 mod admission;
 mod auth;
-mod clocks;
 mod client_addr;
+mod clocks;
 pub mod config;
 mod effects;
 mod enrol;

@@ -144,7 +144,9 @@ impl<L: Local> Engine<L> {
             return None;
         }
         let reply = self.send(next, None).reply().await.ok()?;
-        finish(Some(self.record(reply.results, reply.server_time))).await.ok()?;
+        finish(Some(self.record(reply.results, reply.server_time)))
+            .await
+            .ok()?;
         Some(op)
     }
 

@@ -2,8 +2,8 @@
 //! refused; credentials and enrolment codes; bad input that must write
 //! nothing; and the conflicts the server raises, over raw HTTP.
 
-mod clocks;
 mod addresses;
+mod clocks;
 mod conflicts;
 mod credentials;
 mod fields;
