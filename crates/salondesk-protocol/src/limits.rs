@@ -367,3 +367,84 @@ fn walk(v: &Value, size: &mut usize) -> Result<(), FieldError> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn check(entity: &str, payload: Value) -> Result<(), String> {
+        check_payload(entity, payload.as_object().unwrap()).map_err(|e| e.to_string())
+    }
+
+    #[test]
+    fn text_is_bounded_and_only_notes_hold_line_breaks() {
+        assert!(check("member", json!({ "notes": "第一行\n第二行\tok" })).is_ok());
+        let e = check("member", json!({ "name": "王\n芳" })).unwrap_err();
+        assert!(e.starts_with("payload.name: "), "{e}");
+        let e = check("member", json!({ "phone": "138\u{0}1" })).unwrap_err();
+        assert!(e.starts_with("payload.phone: "), "{e}");
+        let e = check("member", json!({ "notes": "x".repeat(2001) })).unwrap_err();
+        assert_eq!(e, "payload.notes: at most 2000 characters");
+        assert!(
+            check("member", json!({ "notes": "字".repeat(2000) })).is_ok(),
+            "characters, not bytes"
+        );
+        let e = check("sale", json!({ "lines": [{}, { "name": "a\u{0}" }] })).unwrap_err();
+        assert!(
+            e.starts_with("payload.lines[1].name: "),
+            "a nested value is named by its path: {e}"
+        );
+    }
+
+    #[test]
+    fn enums_dates_times_and_numbers_are_in_range() {
+        assert!(check("staff", json!({ "role": "manager", "active": true })).is_ok());
+        assert!(check("staff", json!({ "role": "emperor" })).is_err());
+        assert!(check(
+            "member",
+            json!({ "birthday": "1990-02-28", "gender": null })
+        )
+        .is_ok());
+        assert!(check("member", json!({ "birthday": "1990-02-30" })).is_err());
+        assert!(check("member", json!({ "birthday": "1890-01-01" })).is_err());
+        assert!(check(
+            "appointment",
+            json!({ "start": "2026-11-23T10:00:00+08:00" })
+        )
+        .is_ok());
+        assert!(check("appointment", json!({ "start": "1999-12-31T10:00:00Z" })).is_err());
+        assert!(check("product", json!({ "price": MAX_MONEY })).is_ok());
+        assert!(check("product", json!({ "price": -1 })).is_err());
+        let e = check("sale", json!({ "lines": [{ "qty": MAX_INT + 1 }] })).unwrap_err();
+        assert!(e.starts_with("payload.lines[0].qty"), "{e}");
+        assert!(check(
+            "sale",
+            json!({ "lines": vec![json!({}); MAX_ARRAY_LEN + 1] })
+        )
+        .is_err());
+    }
+
+    #[test]
+    fn a_payload_has_a_weight_limit_and_created_at_a_range() {
+        let big: Vec<String> = (0..200).map(|_| "x".repeat(MAX_TEXT)).collect();
+        let e = check("sale", json!({ "lines": big })).unwrap_err();
+        assert!(e.starts_with("payload: at most"), "{e}");
+        let now = Utc::now();
+        assert!(check_created_at(now, Some(now)).is_ok());
+        let year = |y| {
+            NaiveDate::from_ymd_opt(y, 1, 1)
+                .unwrap()
+                .and_hms_opt(0, 0, 0)
+                .unwrap()
+                .and_utc()
+        };
+        assert!(check_created_at(year(-5000), None).is_err());
+        assert!(check_created_at(year(1999), None).is_err());
+        assert!(check_created_at(now + chrono::Duration::days(2), Some(now)).is_err());
+        assert!(
+            check_created_at(now + chrono::Duration::days(2), None).is_ok(),
+            "without a clock only the years count"
+        );
+    }
+}
