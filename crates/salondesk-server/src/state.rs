@@ -1,5 +1,6 @@
 //! What every request handler shares: the pool, the admin token's hash, the
-//! rate limiters and the server's clock. Cheap to clone (one `Arc`).
+//! rate limiters, the admission state (in-flight caps, chains' turns, the
+//! body budget: see `admission`) and the server's clock. Cheap to clone (one `Arc`).
 
 use crate::admission::{BodyBudget, InFlight, Logged, Turns};
 use crate::auth::sha256;

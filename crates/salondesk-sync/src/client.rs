@@ -213,18 +213,18 @@ async fn check_status(r: reqwest::Response) -> Result<reqwest::Response, SyncErr
     if status.is_success() {
         return Ok(r);
     }
+    let retry_after = r
+        .headers()
+        .get(reqwest::header::RETRY_AFTER)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.trim().parse::<u64>().ok())
+        .map(Duration::from_secs);
     match status.as_u16() {
         401 => return Err(SyncError::Unauthorized),
         413 => return Err(SyncError::TooLarge),
-        429 => {
-            let retry_after = r
-                .headers()
-                .get(reqwest::header::RETRY_AFTER)
-                .and_then(|v| v.to_str().ok())
-                .and_then(|v| v.trim().parse::<u64>().ok())
-                .map(Duration::from_secs);
-            return Err(SyncError::RateLimited { retry_after });
-        }
+        429 => return Err(SyncError::RateLimited { retry_after }),
+        // A saturated server saying when to come back is asking the same.
+        503 if retry_after.is_some() => return Err(SyncError::RateLimited { retry_after }),
         _ => {}
     }
     // A body that is not `{code, message}` (a proxy's HTML page) is not shown.

@@ -85,7 +85,7 @@ async fn a_pull_sends_the_credential_and_cursor_and_reads_the_page() {
 
 #[tokio::test]
 async fn each_error_status_becomes_what_the_engine_acts_on() {
-    let cases: [(&str, &str, &str, &str); 6] = [
+    let cases: [(&str, &str, &str, &str); 7] = [
         (
             "401 Unauthorized",
             "",
@@ -105,6 +105,12 @@ async fn each_error_status_becomes_what_the_engine_acts_on() {
             r#"{"code":"bad_request","message":"ops missing"}"#,
             "server",
         ),
+        (
+            "503 Service Unavailable",
+            "Retry-After: 2\r\n",
+            r#"{"code":"unavailable","message":"busy"}"#,
+            "rate_limited",
+        ),
         ("502 Bad Gateway", "", "<html>proxy</html>", "server"),
         ("200 OK", "", "<html>captive portal</html>", "protocol"),
     ];
@@ -120,6 +126,13 @@ async fn each_error_status_becomes_what_the_engine_acts_on() {
         match (status, e) {
             ("429 Too Many Requests", SyncError::RateLimited { retry_after }) => {
                 assert_eq!(retry_after, Some(Duration::from_secs(7)))
+            }
+            ("503 Service Unavailable", SyncError::RateLimited { retry_after }) => {
+                assert_eq!(
+                    retry_after,
+                    Some(Duration::from_secs(2)),
+                    "a saturated server's Retry-After is honoured like a 429's"
+                )
             }
             ("400 Bad Request", SyncError::Server { code, message, .. }) => {
                 assert_eq!(

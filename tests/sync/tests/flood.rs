@@ -187,3 +187,44 @@ async fn a_push_whose_predecessor_never_comes_gives_up_within_seconds_by_default
         started.elapsed()
     );
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn bodies_held_at_once_are_capped_across_the_server() {
+    let s = TestServer::start_with(|c| {
+        c.body_budget_bytes = salondesk_protocol::MAX_BODY_BYTES;
+        c.push_order_wait = Duration::from_secs(1);
+    })
+    .await;
+    let chain = s.chain("Lotus", &["S01"]).await;
+    let (a, b) = (
+        s.enrol(chain.stores[0]).await,
+        s.enrol(chain.stores[0]).await,
+    );
+    // A body of nearly the whole budget, held while it waits for an
+    // operation that never comes.
+    let mut big = members(&a, 1);
+    let pad = salondesk_protocol::MAX_BODY_BYTES - body(&big, Some(Uuid::now_v7())).len() - 64;
+    big[0].payload["notes"] = json!("x".repeat(pad));
+    let held = s.push_raw(Some(&a.credential), body(&big, Some(Uuid::now_v7())));
+    let other = async {
+        tokio::time::sleep(Duration::from_millis(300)).await;
+        let r = s
+            .http
+            .post(format!("{}/v1/push", s.url()))
+            .bearer_auth(&b.credential)
+            .header("content-type", "application/json")
+            .body(body(&members(&b, 1), None))
+            .send()
+            .await
+            .unwrap();
+        (r.status(), r.headers().contains_key("retry-after"))
+    };
+    let ((first, _), (status, retry)) = tokio::join!(held, other);
+    assert_eq!(first, StatusCode::CONFLICT, "the big one gave up waiting");
+    assert_eq!(
+        (status, retry),
+        (StatusCode::SERVICE_UNAVAILABLE, true),
+        "no room for another body meanwhile: come back later"
+    );
+    s.push(&b, members(&b, 1)).await;
+}

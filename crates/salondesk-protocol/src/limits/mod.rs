@@ -33,125 +33,9 @@ pub const MAX_YEAR: i32 = 2100;
 /// An operation's `createdAt` may be at most this far ahead of the receiver's clock.
 pub const MAX_CREATED_AHEAD_HOURS: i64 = 24;
 
-pub const ROLES: &[&str] = &["owner", "manager", "cashier", "beautician"];
-pub const GENDERS: &[&str] = &["female", "male", "other"];
-pub const SKIN_TYPES: &[&str] = &["dry", "oily", "combination", "sensitive", "normal"];
-pub const TIERS: &[&str] = &["standard", "silver", "gold", "platinum"];
-pub const APPOINTMENT_STATUSES: &[&str] = &[
-    "booked",
-    "confirmed",
-    "arrived",
-    "in_service",
-    "completed",
-    "cancelled",
-    "no_show",
-];
+mod rules;
 
-/// What one field may hold. `null` is always allowed (the field unset).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Rule {
-    /// One line of text, at most this many characters.
-    Line(usize),
-    /// Free text (newline and tab allowed), at most this many characters.
-    Note(usize),
-    /// One of these words.
-    OneOf(&'static [&'static str]),
-    /// A UUID.
-    Id,
-    /// An integer in this range.
-    Int(i64, i64),
-    Bool,
-    /// A calendar date `YYYY-MM-DD` (a birthday: from 1900 on, a real date).
-    Date,
-    /// An RFC 3339 time between MIN_YEAR and MAX_YEAR.
-    Time,
-    /// A list of one-line texts: at most `count`, each at most `chars`.
-    Lines {
-        count: usize,
-        chars: usize,
-    },
-    /// Anything JSON, checked only by the rules for every value (nested rows).
-    Any,
-}
-
-const MONEY: Rule = Rule::Int(-MAX_MONEY, MAX_MONEY);
-const PRICE: Rule = Rule::Int(0, MAX_MONEY);
-const QTY: Rule = Rule::Int(-MAX_QTY, MAX_QTY);
-const NAME: Rule = Rule::Line(80);
-const REASON: Rule = Rule::Note(500);
-
-/// The rule of `entity.field`; `None`: only the rules for every value apply.
-pub fn rule(entity: &str, field: &str) -> Option<Rule> {
-    use Rule::*;
-    Some(match (entity, field) {
-        (_, "notes") => Note(2000),
-        ("member", "memberNo") => Line(20),
-        ("member", "name") => Line(40),
-        ("member", "phone") | ("appointment", "walkInPhone") => Line(20),
-        ("member", "gender") => OneOf(GENDERS),
-        ("member", "birthday") => Date,
-        ("member", "region" | "source") => Line(40),
-        ("member", "skinType") => OneOf(SKIN_TYPES),
-        ("member", "allergies") => Note(500),
-        ("member", "tags") => Lines {
-            count: 20,
-            chars: 20,
-        },
-        ("member", "tier") | ("tier" | "tier_change", "tier" | "from" | "to") => OneOf(TIERS),
-        ("member", "consentMarketing") => Bool,
-        ("member", "registeredAt") => Time,
-        ("staff", "role") => OneOf(ROLES),
-        ("staff", "pinHash") => Line(200),
-        (_, "active") => Bool,
-        ("service" | "product" | "top_up_plan" | "package_plan" | "room" | "staff", "name") => NAME,
-        ("service", "category" | "resourceKind") => Line(40),
-        ("service", "durationMin") => Int(1, 24 * 60),
-        ("product", "sku" | "barcode") => Line(64),
-        ("service" | "product" | "package_plan", "price") | ("product", "cost") => PRICE,
-        ("top_up_plan", "pay" | "bonus") => PRICE,
-        ("package_plan", "sessions") => Int(1, 10_000),
-        ("package_plan", "validDays") => Int(0, 100 * 366),
-        ("tier", "discountBp") => Int(0, 10_000),
-        ("tier", "pointsMultiplierPct") => Int(0, 10_000),
-        ("tier", "bookingDays") => Int(0, 3660),
-        ("tier", "minCumulativeSpend" | "minMonthlySpend") => PRICE,
-        ("tier", "consecutiveMonths") => Int(0, 1200),
-        ("coupon", "code") => Line(64),
-        ("coupon", "value" | "min_spend") => PRICE,
-        ("coupon", "max_uses") => Int(0, 100_000_000),
-        ("points_ledger", "delta") => MONEY,
-        ("sale", "subtotal" | "discount" | "manualDiscount" | "total" | "change") => MONEY,
-        ("sale", "pointsEarned") => MONEY,
-        ("sale", "receiptNo") => Line(64),
-        ("sale", "kind" | "couponCode") => Line(64),
-        ("sale", "businessDate") | ("coupon", "valid_from" | "valid_to") => Date,
-        ("sale" | "appointment_history", "createdAt" | "at") => Time,
-        ("shift", "float" | "counted") => Any,
-        ("cash_drawer", "amount") => MONEY,
-        ("cash_drawer", "kind") => Line(40),
-        ("stock_move", "qty") => QTY,
-        ("stock_move", "reason") => Line(40),
-        ("appointment", "walkInName") => Line(40),
-        ("appointment", "start" | "end") => Time,
-        ("appointment", "status") => OneOf(APPOINTMENT_STATUSES),
-        ("appointment", "cancelReason") => REASON,
-        ("message", "body") => Note(2000),
-        ("message", "attempts") => Int(0, 1_000_000),
-        ("message", "lastError") => Note(500),
-        ("message", "nextAttemptAt" | "sentAt") => Time,
-        ("room", "capacity") => Int(1, 1000),
-        ("room", "kind") => Line(40),
-        ("conflict", "resolution") => REASON,
-        ("conflict", "resolvedAt") => Time,
-        ("tier_change" | "points_ledger" | "cash_drawer" | "appointment_history", "reason") => {
-            REASON
-        }
-        (_, "action") | ("audit_log", "entityId") | ("message", "sentBy") => Line(64),
-        (_, "survivor" | "openedBy" | "closedBy" | "createdBy" | "resolvedBy") => Id,
-        (_, f) if f.ends_with("Id") => Id,
-        _ => return None,
-    })
-}
+pub use rules::{rule, Rule, APPOINTMENT_STATUSES, GENDERS, ROLES, SKIN_TYPES, TIERS};
 
 /// Why a value is refused: the field's path and what it must be.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -365,5 +249,86 @@ fn walk(v: &Value, size: &mut usize) -> Result<(), FieldError> {
             *size += 5;
             Ok(())
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn check(entity: &str, payload: Value) -> Result<(), String> {
+        check_payload(entity, payload.as_object().unwrap()).map_err(|e| e.to_string())
+    }
+
+    #[test]
+    fn text_is_bounded_and_only_notes_hold_line_breaks() {
+        assert!(check("member", json!({ "notes": "第一行\n第二行\tok" })).is_ok());
+        let e = check("member", json!({ "name": "王\n芳" })).unwrap_err();
+        assert!(e.starts_with("payload.name: "), "{e}");
+        let e = check("member", json!({ "phone": "138\u{0}1" })).unwrap_err();
+        assert!(e.starts_with("payload.phone: "), "{e}");
+        let e = check("member", json!({ "notes": "x".repeat(2001) })).unwrap_err();
+        assert_eq!(e, "payload.notes: at most 2000 characters");
+        assert!(
+            check("member", json!({ "notes": "字".repeat(2000) })).is_ok(),
+            "characters, not bytes"
+        );
+        let e = check("sale", json!({ "lines": [{}, { "name": "a\u{0}" }] })).unwrap_err();
+        assert!(
+            e.starts_with("payload.lines[1].name: "),
+            "a nested value is named by its path: {e}"
+        );
+    }
+
+    #[test]
+    fn enums_dates_times_and_numbers_are_in_range() {
+        assert!(check("staff", json!({ "role": "manager", "active": true })).is_ok());
+        assert!(check("staff", json!({ "role": "emperor" })).is_err());
+        assert!(check(
+            "member",
+            json!({ "birthday": "1990-02-28", "gender": null })
+        )
+        .is_ok());
+        assert!(check("member", json!({ "birthday": "1990-02-30" })).is_err());
+        assert!(check("member", json!({ "birthday": "1890-01-01" })).is_err());
+        assert!(check(
+            "appointment",
+            json!({ "start": "2026-11-23T10:00:00+08:00" })
+        )
+        .is_ok());
+        assert!(check("appointment", json!({ "start": "1999-12-31T10:00:00Z" })).is_err());
+        assert!(check("product", json!({ "price": MAX_MONEY })).is_ok());
+        assert!(check("product", json!({ "price": -1 })).is_err());
+        let e = check("sale", json!({ "lines": [{ "qty": MAX_INT + 1 }] })).unwrap_err();
+        assert!(e.starts_with("payload.lines[0].qty"), "{e}");
+        assert!(check(
+            "sale",
+            json!({ "lines": vec![json!({}); MAX_ARRAY_LEN + 1] })
+        )
+        .is_err());
+    }
+
+    #[test]
+    fn a_payload_has_a_weight_limit_and_created_at_a_range() {
+        let big: Vec<String> = (0..200).map(|_| "x".repeat(MAX_TEXT)).collect();
+        let e = check("sale", json!({ "lines": big })).unwrap_err();
+        assert!(e.starts_with("payload: at most"), "{e}");
+        let now = Utc::now();
+        assert!(check_created_at(now, Some(now)).is_ok());
+        let year = |y| {
+            NaiveDate::from_ymd_opt(y, 1, 1)
+                .unwrap()
+                .and_hms_opt(0, 0, 0)
+                .unwrap()
+                .and_utc()
+        };
+        assert!(check_created_at(year(-5000), None).is_err());
+        assert!(check_created_at(year(1999), None).is_err());
+        assert!(check_created_at(now + chrono::Duration::days(2), Some(now)).is_err());
+        assert!(
+            check_created_at(now + chrono::Duration::days(2), None).is_ok(),
+            "without a clock only the years count"
+        );
     }
 }
