@@ -193,6 +193,7 @@ export function entityName(entity: string, locale: Locale): string {
 const REASONS = new Set([
   "push_failed", "payload_too_large", "bad_request", "bad_payload", "bad_id", "bad_hlc", "bad_field",
   "forbidden", "wrong_device", "field_not_allowed", "unknown_entity", "kind_not_allowed", "unknown_conflict", "op_id_taken",
+  "invalid_field", "clock_ahead",
 ]);
 
 /** Why an operation was set aside, in words; a code this build does not know shows as it is. */

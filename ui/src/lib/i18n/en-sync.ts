@@ -88,6 +88,8 @@ export const syncEn = {
   "syncSettings.reason.kind_not_allowed": "The server does not take this kind of change to this record",
   "syncSettings.reason.unknown_conflict": "The conflict it resolves is not on the server",
   "syncSettings.reason.op_id_taken": "Another device already used this change's id",
+  "syncSettings.reason.invalid_field": "A value in this change is out of bounds (too long, a control character, an impossible date)",
+  "syncSettings.reason.clock_ahead": "This device's clock was ahead of the server's: it goes again once the date and time are right",
   "syncSettings.reason.other": "Refused ({code})",
 
   "entity.member": "Member",

@@ -89,6 +89,8 @@ export const syncZhCN: { readonly [K in keyof typeof syncEn]: string } = {
   "syncSettings.reason.kind_not_allowed": "服务器不接受对这类记录的此种更改",
   "syncSettings.reason.unknown_conflict": "要处理的冲突不在服务器上",
   "syncSettings.reason.op_id_taken": "此更改的编号已被其他设备使用",
+  "syncSettings.reason.invalid_field": "此更改中有超出范围的值（过长、含控制字符或日期不存在）",
+  "syncSettings.reason.clock_ahead": "本设备时钟比服务器快：校正日期和时间后会自动重新发送",
   "syncSettings.reason.other": "被拒绝（{code}）",
 
   "entity.member": "会员",
