@@ -85,7 +85,7 @@ struct Setup {
 impl Setup {
     fn new(db: &Path) -> anyhow::Result<Setup> {
         let mut store = Store::open(db, Arc::new(SystemClock))?;
-        store.create_owner("Bench Owner", "9999")?;
+        store.create_owner("Bench Owner", "999999")?;
         store.seed_demo(
             &SeedOptions {
                 members: 2000,

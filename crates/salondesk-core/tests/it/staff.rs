@@ -7,12 +7,12 @@ use salondesk_core::CoreError;
 fn the_first_run_creates_the_owner_once() {
     let mut t = store();
     assert!(!t.store.has_owner().unwrap());
-    let owner = t.store.create_owner("林美玲", "2580").unwrap();
+    let owner = t.store.create_owner("林美玲", "258046").unwrap();
     assert_eq!(owner.role, Role::Owner);
     assert!(t.store.has_owner().unwrap());
     let err = t
         .store
-        .create_owner("Someone", "1234")
+        .create_owner("Someone", "123456")
         .expect_err("a second owner");
     assert_eq!(err.code(), "forbidden");
     let stored: String = t
@@ -28,7 +28,7 @@ fn the_first_run_creates_the_owner_once() {
         stored.starts_with("$argon2"),
         "PINs are kept only as argon2 hashes"
     );
-    assert!(!stored.contains("2580"));
+    assert!(!stored.contains("258046"));
 }
 
 #[test]

@@ -19,6 +19,7 @@
 //! A device's own pushes keep its order too, even two in flight at once:
 //! `order`.
 
+pub mod authority;
 pub mod check;
 mod order;
 pub mod owners;
@@ -166,6 +167,13 @@ pub async fn push(
         }
     }
 
+    // Whether this device may write these records at all (head office).
+    let candidates: Vec<(usize, &Op)> = pending(&fates).map(|i| (i, &ops[i])).collect();
+    let judged = authority::judge(&mut tx, device, &candidates).await?;
+    for (i, r) in judged.refused {
+        fates[i] = Fate::Rejected(r);
+    }
+
     // Claim the new ids. Another chain claiming one of them at this very
     // moment (a UUID collision: never in practice) makes its operations ours
     // no longer: judge them again with the winner known.
@@ -255,6 +263,13 @@ pub async fn push(
         .filter(|(_, f)| matches!(f, Fate::Accepted))
         .map(|(i, _)| &ops[i])
         .collect();
+    let staff: Vec<(&Op, authority::Home)> = fates
+        .iter()
+        .enumerate()
+        .filter(|(_, f)| matches!(f, Fate::Accepted))
+        .filter_map(|(i, _)| judged.homes.get(&i).map(|h| (&ops[i], *h)))
+        .collect();
+    authority::record(&mut tx, device, &staff).await?;
     let made = effects::apply(&mut tx, device, &state.inner.clock, &accepted, &fresh).await?;
     rows::insert_ops(&mut tx, device.tenant_id, &made).await?;
     tx.commit().await?;

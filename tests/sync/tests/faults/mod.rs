@@ -36,7 +36,7 @@ struct Salon {
 }
 
 fn set_up(s: &mut Store) -> Salon {
-    s.create_owner("林美玲", "1111").unwrap();
+    s.create_owner("林美玲", "135790").unwrap();
     let cashier = s.add_staff("陈晓雨", Role::Cashier, "3333").unwrap();
     let beautician = s.add_staff("王芳", Role::Beautician, "4444").unwrap();
     let service = s
@@ -236,7 +236,7 @@ async fn three_devices_with_a_thousand_operations_each_converge_through_a_faulty
     // Setting up and enrolling happens on a good day.
     proxy.set_enabled(false);
     let salon = Mutex::new(None);
-    let d1 = Device::enrol(&server, &url, stores[0], "d1", |s| {
+    let d1 = Device::enrol_head_office(&server, &url, stores[0], "d1", |s| {
         *salon.lock().unwrap() = Some(set_up(s));
     })
     .await;

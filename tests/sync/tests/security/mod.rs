@@ -2,6 +2,7 @@
 //! refused; credentials and enrolment codes; bad input that must write
 //! nothing; and the conflicts the server raises, over raw HTTP.
 
+mod authority;
 mod conflicts;
 mod credentials;
 mod input;
