@@ -37,7 +37,9 @@ pub enum CoreError {
     PinChangeRequired { min_digits: usize },
     /// Demo data goes only onto a till that is not enrolled and has sold
     /// nothing: `reason` is `enrolled` or `has_sales`.
-    #[error("demo data is only for a till that has not joined a chain and has no sales ({reason})")]
+    #[error(
+        "demo data is only for a till that has not joined a chain and has no sales ({reason})"
+    )]
     DemoRefused { reason: &'static str },
     #[error("{0}")]
     Forbidden(String),

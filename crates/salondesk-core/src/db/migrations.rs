@@ -34,7 +34,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
         "0010_clustered_ledgers",
         include_str!("sql/0010_clustered_ledgers.sql"),
     ),
-    ("0013_pin_attempts", include_str!("sql/0013_pin_attempts.sql")),
+    (
+        "0013_pin_attempts",
+        include_str!("sql/0013_pin_attempts.sql"),
+    ),
 ];
 
 /// The schema version this build writes.

@@ -177,7 +177,9 @@ impl Store {
             self.conn
                 .query_row("SELECT EXISTS (SELECT 1 FROM sales)", [], |r| r.get(0))?;
         if has_sales {
-            return Err(CoreError::DemoRefused { reason: "has_sales" });
+            return Err(CoreError::DemoRefused {
+                reason: "has_sales",
+            });
         }
         Ok(())
     }

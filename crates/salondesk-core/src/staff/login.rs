@@ -65,7 +65,12 @@ impl Store {
         self.write(|w| {
             w.prepare_cached("UPDATE staff SET pin_hash = ?2, updated_at = ?3 WHERE id = ?1")?
                 .execute(params![staff_id, hash, crate::time::iso(w.now())])?;
-            w.emit("staff", &staff_id, OpKind::Upsert, &json!({ "pinHash": hash }))?;
+            w.emit(
+                "staff",
+                &staff_id,
+                OpKind::Upsert,
+                &json!({ "pinHash": hash }),
+            )?;
             Ok(())
         })?;
         Ok(staff)

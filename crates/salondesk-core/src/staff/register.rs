@@ -52,7 +52,14 @@ impl Store {
         self.write(|w| {
             let s = insert_staff(w, name.as_str(), role, &pin_hash)?;
             let detail = json!({ "to": role });
-            crate::checkout::audit::record(w, by.id, None, "staff_added", Some(&s.id.to_string()), &detail)?;
+            crate::checkout::audit::record(
+                w,
+                by.id,
+                None,
+                "staff_added",
+                Some(&s.id.to_string()),
+                &detail,
+            )?;
             Ok(s)
         })
     }
@@ -69,10 +76,21 @@ impl Store {
         let current = self.staff(staff)?;
         self.write(|w| {
             w.prepare_cached("UPDATE staff SET role = ?2, updated_at = ?3 WHERE id = ?1")?
-                .execute(rusqlite::params![staff, role.as_str(), crate::time::iso(w.now())])?;
+                .execute(rusqlite::params![
+                    staff,
+                    role.as_str(),
+                    crate::time::iso(w.now())
+                ])?;
             w.emit("staff", &staff, OpKind::Upsert, &json!({ "role": role }))?;
             let detail = json!({ "from": current.role, "to": role });
-            crate::checkout::audit::record(w, by.id, None, "staff_role", Some(&staff.to_string()), &detail)?;
+            crate::checkout::audit::record(
+                w,
+                by.id,
+                None,
+                "staff_role",
+                Some(&staff.to_string()),
+                &detail,
+            )?;
             Ok(Staff { role, ..current })
         })
     }

@@ -441,11 +441,7 @@ pub(super) const APPENDS: &[Table] = &[
         entity: "pin_attempt",
         table: "pin_attempt_log",
         key: "id",
-        columns: &[
-            col("staffId", "staff_id"),
-            col("ok", "ok"),
-            col("at", "at"),
-        ],
+        columns: &[col("staffId", "staff_id"), col("ok", "ok"), col("at", "at")],
         created: &[("device_id", Fill::OpDevice)],
         defaults: &[("at", Fill::OpTime), ("ok", Fill::Int(0))],
         touch: None,

@@ -26,11 +26,27 @@ fn demo_staff_get_random_pins_shown_once_that_log_them_in() {
             p.pin.len() == 6 && p.pin.bytes().all(|b| b.is_ascii_digit()),
             "six digits, enough for an owner or a manager"
         );
-        let id = t.store.list_staff().unwrap().into_iter().find(|s| s.name == p.name).unwrap().id;
-        assert_eq!(t.store.login(id, &p.pin).unwrap().name, p.name, "the PIN shown is hers");
+        let id = t
+            .store
+            .list_staff()
+            .unwrap()
+            .into_iter()
+            .find(|s| s.name == p.name)
+            .unwrap()
+            .id;
+        assert_eq!(
+            t.store.login(id, &p.pin).unwrap().name,
+            p.name,
+            "the PIN shown is hers"
+        );
     }
-    let pins: std::collections::HashSet<&str> = report.pins.iter().map(|p| p.pin.as_str()).collect();
-    assert!(pins.len() > 1, "not one PIN for all: {} distinct", pins.len());
+    let pins: std::collections::HashSet<&str> =
+        report.pins.iter().map(|p| p.pin.as_str()).collect();
+    assert!(
+        pins.len() > 1,
+        "not one PIN for all: {} distinct",
+        pins.len()
+    );
     let mut other = store();
     let again = other.store.seed_demo(&small(), &mut |_, _| {}).unwrap();
     assert_ne!(
@@ -38,7 +54,10 @@ fn demo_staff_get_random_pins_shown_once_that_log_them_in() {
         again.pins.iter().map(|p| &p.pin).collect::<Vec<_>>(),
         "the same seed makes the same members, never the same PINs"
     );
-    assert!(!format!("{:?}", report.pins).contains(&report.pins[0].pin), "never in a log line");
+    assert!(
+        !format!("{:?}", report.pins).contains(&report.pins[0].pin),
+        "never in a log line"
+    );
 }
 
 #[test]
@@ -51,13 +70,21 @@ fn demo_data_is_refused_on_an_enrolled_till_and_on_one_with_sales() {
         "demo staff and prices would reach the whole chain: {e:?}"
     );
     assert_eq!(e.code(), "demo_refused");
-    assert!(t.store.list_staff().unwrap().is_empty(), "nothing was written");
+    assert!(
+        t.store.list_staff().unwrap().is_empty(),
+        "nothing was written"
+    );
 
     let mut s = salon();
     s.top_up();
     let e = s.t.store.seed_demo(&small(), &mut |_, _| {}).unwrap_err();
     assert!(
-        matches!(e, CoreError::DemoRefused { reason: "has_sales" }),
+        matches!(
+            e,
+            CoreError::DemoRefused {
+                reason: "has_sales"
+            }
+        ),
         "demo members would mix with real takings: {e:?}"
     );
 }

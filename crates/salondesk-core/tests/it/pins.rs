@@ -40,24 +40,40 @@ fn a_manager_whose_pin_is_shorter_than_six_digits_must_change_it_at_login() {
         .execute("UPDATE staff SET role = 'manager' WHERE id = ?1", [her.id])
         .unwrap();
     let e = t.store.login(her.id, "2222").unwrap_err();
-    assert_eq!(e.code(), "pin_change_required", "the right old PIN does not let her in: {e:?}");
+    assert_eq!(
+        e.code(),
+        "pin_change_required",
+        "the right old PIN does not let her in: {e:?}"
+    );
     assert!(
         t.store.approve(her.id, "2222").is_err(),
         "nor approves a refund or a discount"
     );
     assert_eq!(
-        t.store.change_pin(her.id, "2222", "1234").unwrap_err().code(),
+        t.store
+            .change_pin(her.id, "2222", "1234")
+            .unwrap_err()
+            .code(),
         "pin_too_short",
         "the new PIN must be long enough"
     );
     assert_eq!(
-        t.store.change_pin(her.id, "9999", "864209").unwrap_err().code(),
+        t.store
+            .change_pin(her.id, "9999", "864209")
+            .unwrap_err()
+            .code(),
         "wrong_pin",
         "only with her old PIN"
     );
-    assert_eq!(t.store.change_pin(her.id, "2222", "864209").unwrap().id, her.id);
+    assert_eq!(
+        t.store.change_pin(her.id, "2222", "864209").unwrap().id,
+        her.id
+    );
     assert_eq!(t.store.login(her.id, "864209").unwrap().id, her.id);
-    assert_eq!(t.store.login(her.id, "2222").unwrap_err().code(), "wrong_pin");
+    assert_eq!(
+        t.store.login(her.id, "2222").unwrap_err().code(),
+        "wrong_pin"
+    );
 }
 
 #[test]
@@ -65,14 +81,20 @@ fn five_wrong_pins_at_one_till_lock_her_out_at_the_stores_other_till() {
     let mut server = Server::default();
     let mut a1 = till(STORE_A, "S01", "001");
     let mut a2 = till(STORE_A, "S01", "002");
-    let cashier = a1.store().add_staff("陈晓雨", Role::Cashier, "3579").unwrap();
+    let cashier = a1
+        .store()
+        .add_staff("陈晓雨", Role::Cashier, "3579")
+        .unwrap();
     server.sync(&mut [&mut a1, &mut a2]);
     for _ in 0..MAX_FAILURES {
         assert!(a1.store().login(cashier.id, "0000").is_err());
     }
     server.sync(&mut [&mut a1, &mut a2]);
     assert!(
-        matches!(a2.store().login(cashier.id, "3579"), Err(CoreError::LockedOut { .. })),
+        matches!(
+            a2.store().login(cashier.id, "3579"),
+            Err(CoreError::LockedOut { .. })
+        ),
         "the other till of the store heard of the lock-out: guessing moves on to no till"
     );
     a2.later(LOCKOUT_MINUTES + 1);
@@ -87,7 +109,11 @@ fn the_lock_state_counts_failures_since_the_last_success_and_a_run_out_lock_star
     let lock = at(4) + Duration::minutes(LOCKOUT_MINUTES);
     assert_eq!(lock_state(&five[..4], at(10)), (4, None), "four: one left");
     assert_eq!(lock_state(&five, at(10)), (5, Some(lock)), "five: locked");
-    assert_eq!(lock_state(&five, lock), (0, None), "a lock that ran out starts afresh");
+    assert_eq!(
+        lock_state(&five, lock),
+        (0, None),
+        "a lock that ran out starts afresh"
+    );
     let mut later = five.clone();
     later.push(lock + Duration::seconds(1));
     assert_eq!(

@@ -132,7 +132,10 @@ fn judge_staff(
         }
     }
     if p.get("active").is_some_and(|a| !a.is_boolean()) {
-        return Err(Refusal::new("bad_payload", "payload.active must be true or false"));
+        return Err(Refusal::new(
+            "bad_payload",
+            "payload.active must be true or false",
+        ));
     }
     // `storeId`: absent keeps her home; null is the whole chain; else a store of this chain.
     let asked: Option<Home> = match p.get("storeId") {
@@ -205,7 +208,9 @@ pub async fn record(
         let p = op.payload.as_object().expect("schema::check: an object");
         let role = p.get("role").and_then(Value::as_str);
         let active = p.get("active").and_then(Value::as_bool);
-        let pin_changed = p.get("pinHash").is_some_and(|h| h.as_str().is_some_and(|s| !s.is_empty()));
+        let pin_changed = p
+            .get("pinHash")
+            .is_some_and(|h| h.as_str().is_some_and(|s| !s.is_empty()));
         let before: Option<(Option<String>, Option<bool>)> = sqlx::query_as(
             "SELECT role, active FROM staff_homes WHERE tenant_id = $1 AND staff_id = $2",
         )
@@ -328,8 +333,12 @@ mod tests {
         let d = device();
         let other_store = Uuid::now_v7();
         let stores: HashSet<Uuid> = [d.store_id, other_store].into();
-        let (new, chain_owner, theirs, ours) =
-            (Uuid::now_v7(), Uuid::now_v7(), Uuid::now_v7(), Uuid::now_v7());
+        let (new, chain_owner, theirs, ours) = (
+            Uuid::now_v7(),
+            Uuid::now_v7(),
+            Uuid::now_v7(),
+            Uuid::now_v7(),
+        );
         let homes: HashMap<Uuid, Home> = [
             (chain_owner, None),
             (theirs, Some(other_store)),
@@ -342,8 +351,14 @@ mod tests {
             Ok(Some(d.store_id)),
             "a new owner from a till is her store's owner"
         );
-        assert_eq!(judge(ours, json!({"role": "manager"})), Ok(Some(d.store_id)));
-        for (id, why) in [(chain_owner, "the chain's owner"), (theirs, "another store's")] {
+        assert_eq!(
+            judge(ours, json!({"role": "manager"})),
+            Ok(Some(d.store_id))
+        );
+        for (id, why) in [
+            (chain_owner, "the chain's owner"),
+            (theirs, "another store's"),
+        ] {
             assert_eq!(
                 judge(id, json!({"active": false})).unwrap_err().code,
                 "not_your_store_staff",
@@ -366,7 +381,11 @@ mod tests {
             &homes,
             &stores,
         );
-        assert_eq!(ho, Ok(Some(other_store)), "head office may, and she stays at home");
+        assert_eq!(
+            ho,
+            Ok(Some(other_store)),
+            "head office may, and she stays at home"
+        );
     }
 
     #[test]

@@ -13,8 +13,7 @@ use serde_json::json;
 use uuid::Uuid;
 
 const NOT_YOURS: (OpStatus, Option<&str>) = (OpStatus::Rejected, Some("not_your_store_staff"));
-const HEAD_OFFICE_ONLY: (OpStatus, Option<&str>) =
-    (OpStatus::Rejected, Some("head_office_only"));
+const HEAD_OFFICE_ONLY: (OpStatus, Option<&str>) = (OpStatus::Rejected, Some("head_office_only"));
 
 fn staff_of(pulled: &[PulledOp], id: Uuid) -> Vec<serde_json::Value> {
     pulled
@@ -48,25 +47,99 @@ async fn a_store_till_cannot_make_anyone_an_owner_of_the_chain_nor_set_its_price
             ],
         )
         .await;
-    assert_eq!(outcomes(&r), vec![ACCEPTED; 3], "head office sets the chain up");
+    assert_eq!(
+        outcomes(&r),
+        vec![ACCEPTED; 3],
+        "head office sets the chain up"
+    );
 
     // Store 2's till tries to take the chain over, and to set its prices.
     let me = Uuid::now_v7();
     let tries = vec![
-        op(&till_2, "staff", chain_owner, OpKind::Upsert, json!({ "active": false })),
-        op(&till_2, "staff", chain_owner, OpKind::Upsert, json!({ "pinHash": "$argon2id$mine" })),
-        op(&till_2, "staff", manager_1, OpKind::Upsert, json!({ "role": "cashier" })),
-        op(&till_2, "staff", me, OpKind::Upsert,
-           json!({ "name": "x", "role": "owner", "pinHash": "$argon2id$x", "storeId": null })),
-        op(&till_2, "staff", me, OpKind::Upsert,
-           json!({ "name": "x", "role": "owner", "pinHash": "$argon2id$x", "storeId": s1 })),
-        op(&till_2, "service", Uuid::now_v7(), OpKind::Upsert, json!({ "name": "x", "price": 1 })),
-        op(&till_2, "product", Uuid::now_v7(), OpKind::Upsert, json!({ "name": "x", "price": 1 })),
-        op(&till_2, "tier", "gold", OpKind::Upsert, json!({ "tier": "gold", "discountBp": 9000 })),
-        op(&till_2, "coupon", "FREE", OpKind::Upsert, json!({ "code": "FREE", "kind": "amount", "value": 100000 })),
-        op(&till_2, "top_up_plan", Uuid::now_v7(), OpKind::Upsert, json!({ "name": "x", "pay": 1, "bonus": 100000 })),
-        op(&till_2, "package_plan", Uuid::now_v7(), OpKind::Upsert, json!({ "name": "x", "sessions": 99, "price": 1 })),
-        op(&till_2, "store_settings", "points_value", OpKind::Upsert, json!({ "value": 100000 })),
+        op(
+            &till_2,
+            "staff",
+            chain_owner,
+            OpKind::Upsert,
+            json!({ "active": false }),
+        ),
+        op(
+            &till_2,
+            "staff",
+            chain_owner,
+            OpKind::Upsert,
+            json!({ "pinHash": "$argon2id$mine" }),
+        ),
+        op(
+            &till_2,
+            "staff",
+            manager_1,
+            OpKind::Upsert,
+            json!({ "role": "cashier" }),
+        ),
+        op(
+            &till_2,
+            "staff",
+            me,
+            OpKind::Upsert,
+            json!({ "name": "x", "role": "owner", "pinHash": "$argon2id$x", "storeId": null }),
+        ),
+        op(
+            &till_2,
+            "staff",
+            me,
+            OpKind::Upsert,
+            json!({ "name": "x", "role": "owner", "pinHash": "$argon2id$x", "storeId": s1 }),
+        ),
+        op(
+            &till_2,
+            "service",
+            Uuid::now_v7(),
+            OpKind::Upsert,
+            json!({ "name": "x", "price": 1 }),
+        ),
+        op(
+            &till_2,
+            "product",
+            Uuid::now_v7(),
+            OpKind::Upsert,
+            json!({ "name": "x", "price": 1 }),
+        ),
+        op(
+            &till_2,
+            "tier",
+            "gold",
+            OpKind::Upsert,
+            json!({ "tier": "gold", "discountBp": 9000 }),
+        ),
+        op(
+            &till_2,
+            "coupon",
+            "FREE",
+            OpKind::Upsert,
+            json!({ "code": "FREE", "kind": "amount", "value": 100000 }),
+        ),
+        op(
+            &till_2,
+            "top_up_plan",
+            Uuid::now_v7(),
+            OpKind::Upsert,
+            json!({ "name": "x", "pay": 1, "bonus": 100000 }),
+        ),
+        op(
+            &till_2,
+            "package_plan",
+            Uuid::now_v7(),
+            OpKind::Upsert,
+            json!({ "name": "x", "sessions": 99, "price": 1 }),
+        ),
+        op(
+            &till_2,
+            "store_settings",
+            "points_value",
+            OpKind::Upsert,
+            json!({ "value": 100000 }),
+        ),
     ];
     let r = s.push(&till_2, tries).await;
     assert_eq!(
@@ -75,7 +148,8 @@ async fn a_store_till_cannot_make_anyone_an_owner_of_the_chain_nor_set_its_price
         "the chain's and other stores' staff, and everything priced chain-wide, are out of a till's reach"
     );
     assert_eq!(
-        s.count("SELECT count(*) FROM ops WHERE entity <> 'staff' AND entity <> 'service'").await,
+        s.count("SELECT count(*) FROM ops WHERE entity <> 'staff' AND entity <> 'service'")
+            .await,
         0,
         "nothing a till was refused is logged for others to pull"
     );
@@ -92,24 +166,48 @@ async fn a_store_till_cannot_make_anyone_an_owner_of_the_chain_nor_set_its_price
             ],
         )
         .await;
-    assert_eq!(outcomes(&r), vec![ACCEPTED; 2], "a till runs its own store's staff");
-    let home: Option<Uuid> = sqlx::query_scalar("SELECT store_id FROM staff_homes WHERE staff_id = $1")
-        .bind(store_owner)
-        .fetch_one(&s.pool)
-        .await
-        .unwrap();
-    assert_eq!(home, Some(s2), "a till's first-run owner is its store's owner, not the chain's");
+    assert_eq!(
+        outcomes(&r),
+        vec![ACCEPTED; 2],
+        "a till runs its own store's staff"
+    );
+    let home: Option<Uuid> =
+        sqlx::query_scalar("SELECT store_id FROM staff_homes WHERE staff_id = $1")
+            .bind(store_owner)
+            .fetch_one(&s.pool)
+            .await
+            .unwrap();
+    assert_eq!(
+        home,
+        Some(s2),
+        "a till's first-run owner is its store's owner, not the chain's"
+    );
 
     // PIN hashes go where she logs in, nowhere else.
     let at_1 = s.pull_all(&till_1).await;
     let at_2 = s.pull_all(&till_2).await;
     let at_hq = s.pull_all(&s.enrol_head_office(hq).await).await;
     let has_pin = |ops: &[serde_json::Value]| ops.iter().any(|p| p.get("pinHash").is_some());
-    assert!(has_pin(&staff_of(&at_1, manager_1)), "store 1's till logs its manager in");
-    assert!(!has_pin(&staff_of(&at_2, manager_1)), "store 2 has no need of store 1's manager's hash");
-    assert!(!has_pin(&staff_of(&at_1, store_owner)), "nor store 1 of store 2's owner's");
-    assert!(!has_pin(&staff_of(&at_1, chain_owner)), "the chain owner's hash stays off store tills");
-    assert!(has_pin(&staff_of(&at_hq, chain_owner)), "head office logs the chain's owner in");
+    assert!(
+        has_pin(&staff_of(&at_1, manager_1)),
+        "store 1's till logs its manager in"
+    );
+    assert!(
+        !has_pin(&staff_of(&at_2, manager_1)),
+        "store 2 has no need of store 1's manager's hash"
+    );
+    assert!(
+        !has_pin(&staff_of(&at_1, store_owner)),
+        "nor store 1 of store 2's owner's"
+    );
+    assert!(
+        !has_pin(&staff_of(&at_1, chain_owner)),
+        "the chain owner's hash stays off store tills"
+    );
+    assert!(
+        has_pin(&staff_of(&at_hq, chain_owner)),
+        "head office logs the chain's owner in"
+    );
     assert_eq!(
         staff_of(&at_1, store_owner).len(),
         2,
@@ -146,7 +244,14 @@ async fn role_changes_are_listed_for_the_chains_owner_and_the_admin_marks_head_o
     let seen: Vec<_> = changes
         .changes
         .iter()
-        .map(|x| (x.staff_id, x.from_role.as_deref(), x.to_role.as_deref(), x.device_id))
+        .map(|x| {
+            (
+                x.staff_id,
+                x.from_role.as_deref(),
+                x.to_role.as_deref(),
+                x.device_id,
+            )
+        })
         .collect();
     assert_eq!(
         seen,
@@ -157,9 +262,16 @@ async fn role_changes_are_listed_for_the_chains_owner_and_the_admin_marks_head_o
         "her arrival and her promotion, with the till that made them; a new name is no role change"
     );
     let (status, _) = s
-        .admin_get(&format!("/v1/admin/tenants/{}/staff-changes", Uuid::now_v7()))
+        .admin_get(&format!(
+            "/v1/admin/tenants/{}/staff-changes",
+            Uuid::now_v7()
+        ))
         .await;
-    assert_eq!(status, StatusCode::OK, "another chain's list is simply empty");
+    assert_eq!(
+        status,
+        StatusCode::OK,
+        "another chain's list is simply empty"
+    );
 
     // The admin marks the till head office: then it may write the catalog.
     let status = s
@@ -172,10 +284,20 @@ async fn role_changes_are_listed_for_the_chains_owner_and_the_admin_marks_head_o
     let r = s
         .push(
             &till,
-            vec![op(&till, "product", Uuid::now_v7(), OpKind::Upsert, json!({ "name": "x", "price": 1 }))],
+            vec![op(
+                &till,
+                "product",
+                Uuid::now_v7(),
+                OpKind::Upsert,
+                json!({ "name": "x", "price": 1 }),
+            )],
         )
         .await;
-    assert_eq!(outcomes(&r), vec![ACCEPTED], "a head-office device writes the catalog");
+    assert_eq!(
+        outcomes(&r),
+        vec![ACCEPTED],
+        "a head-office device writes the catalog"
+    );
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -188,19 +310,26 @@ async fn a_new_pin_takes_the_old_pins_hash_out_of_the_servers_log() {
         let r = s
             .push(
                 &till,
-                vec![op(&till, "staff", manager, OpKind::Upsert,
-                        json!({ "name": "周店长", "role": "manager", "pinHash": hash }))],
+                vec![op(
+                    &till,
+                    "staff",
+                    manager,
+                    OpKind::Upsert,
+                    json!({ "name": "周店长", "role": "manager", "pinHash": hash }),
+                )],
             )
             .await;
         assert_eq!(outcomes(&r), vec![ACCEPTED]);
     }
     assert_eq!(
-        s.count("SELECT count(*) FROM ops WHERE payload LIKE '%first-pin%'").await,
+        s.count("SELECT count(*) FROM ops WHERE payload LIKE '%first-pin%'")
+            .await,
         0,
         "a copy of the log holds only her current PIN's hash"
     );
     assert_eq!(
-        s.count("SELECT count(*) FROM ops WHERE payload LIKE '%second-pin%'").await,
+        s.count("SELECT count(*) FROM ops WHERE payload LIKE '%second-pin%'")
+            .await,
         1
     );
     let other = s.enrol(c.stores[0]).await;
@@ -209,5 +338,9 @@ async fn a_new_pin_takes_the_old_pins_hash_out_of_the_servers_log() {
         .iter()
         .filter_map(|p| p.get("pinHash").cloned())
         .collect();
-    assert_eq!(hashes, vec![json!("$argon2id$second-pin")], "a new till pulls the current hash");
+    assert_eq!(
+        hashes,
+        vec![json!("$argon2id$second-pin")],
+        "a new till pulls the current hash"
+    );
 }

@@ -58,9 +58,7 @@ impl Device {
         let mut store =
             Store::open(&dir.path().join("salondesk.sqlite3"), Arc::new(SystemClock)).unwrap();
         prepare(&mut store);
-        let code = server
-            .enrolment_code_for(store_id, None, head_office)
-            .await;
+        let code = server.enrolment_code_for(store_id, None, head_office).await;
         let reply = salondesk_sync::enrol(url, &code, store.device().id.0, name)
             .await
             .unwrap_or_else(|e| panic!("{name} enrols: {e}"));

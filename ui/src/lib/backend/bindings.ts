@@ -45,9 +45,6 @@ export type AppInfo = { version: string, dbPath: string, dataDir: string, hasOwn
 
 export type SeedProgress = { done: number, total: number, };
 
-/**
- * A demo staff member's PIN, made at random: shown once after loading.
- */
 export type DemoPinView = { name: string, role: Role, pin: string, };
 
 export type MemberHit = { id: string, memberNo: string, name: string, phone: string, tier: Tier, lastVisitAt: string | null, matched: MatchKind, exact: boolean, };
