@@ -559,7 +559,9 @@ export class App {
       60_000,
     );
     const pins = {};
-    await this.waitVisible('demo-pins');
+    const shown = await this.waitVisible('demo-pins');
+    await this.driver.executeScript('arguments[0].scrollIntoView({ block: "center" })', shown);
+    await this.screenshot('demo-pins-shown-once');
     for (const row of await this.all('demo-pin')) {
       const value = await row.findElement({ css: '[data-testid="demo-pin-value"]' });
       pins[await row.getAttribute('data-name')] = (await value.getText()).trim();
