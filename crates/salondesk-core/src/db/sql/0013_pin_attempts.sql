@@ -13,3 +13,19 @@ CREATE TABLE pin_attempt_log (
     device_id  TEXT NOT NULL
 );
 CREATE INDEX pin_attempt_log_staff ON pin_attempt_log (staff_id, ok, at);
+
+-- The audit log also keeps staff added and roles given at a till (who, to
+-- what, from what): a CHECK list grows only by rebuilding the table.
+CREATE TABLE audit_log__new (
+    id          TEXT PRIMARY KEY,
+    staff_id    TEXT NOT NULL REFERENCES staff(id),
+    approver_id TEXT REFERENCES staff(id),
+    action      TEXT NOT NULL CHECK ((action = 'void' OR action = 'refund' OR action = 'manual_discount' OR action = 'price_override' OR action = 'drawer_open' OR action = 'pay_in' OR action = 'pay_out' OR action = 'tier_rules' OR action = 'staff_added' OR action = 'staff_role')),
+    entity_id   TEXT,
+    detail      TEXT NOT NULL DEFAULT '{}',
+    created_at  TEXT NOT NULL
+);
+INSERT INTO audit_log__new (rowid, id, staff_id, approver_id, action, entity_id, detail, created_at) SELECT rowid, id, staff_id, approver_id, action, entity_id, detail, created_at FROM audit_log;
+DROP TABLE audit_log;
+ALTER TABLE audit_log__new RENAME TO audit_log;
+CREATE INDEX audit_log_time ON audit_log(created_at);
