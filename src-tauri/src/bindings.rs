@@ -4,7 +4,7 @@
 
 #[cfg(test)]
 mod tests {
-    use crate::dto::app::{AppInfo, SeedProgress};
+    use crate::dto::app::{AppInfo, DemoPinView, SeedProgress};
     use crate::dto::appointment::{
         AppointmentCartLine, AppointmentCartView, AppointmentView, BookingInputDto,
         BookingServiceView, CreditedStaff, DayHoursView, DayViewDto, HistoryEntryView, MessageView,
@@ -60,6 +60,7 @@ mod tests {
             export::<OwnerInput>(),
             export::<AppInfo>(),
             export::<SeedProgress>(),
+            export::<DemoPinView>(),
             export::<MemberHit>(),
             export::<MemberView>(),
             export::<MemberInput>(),

@@ -15,6 +15,14 @@ pub enum ErrorCode {
     NotFound,
     WrongPin,
     LockedOut,
+    /// An owner's or a manager's PIN has at least `minDigits` digits.
+    PinTooShort,
+    /// Her PIN was right but is too short for her role: she sets a new one
+    /// (`change_pin`) before she is let in.
+    PinChangeRequired,
+    /// Demo data only on a till not enrolled and without sales (`reason`:
+    /// `enrolled` or `has_sales`).
+    DemoRefused,
     NotLoggedIn,
     Forbidden,
     Conflict,
@@ -44,6 +52,9 @@ impl From<&CoreError> for ErrorCode {
             CoreError::NotFound { .. } => ErrorCode::NotFound,
             CoreError::WrongPin { .. } => ErrorCode::WrongPin,
             CoreError::LockedOut { .. } => ErrorCode::LockedOut,
+            CoreError::PinTooShort { .. } => ErrorCode::PinTooShort,
+            CoreError::PinChangeRequired { .. } => ErrorCode::PinChangeRequired,
+            CoreError::DemoRefused { .. } => ErrorCode::DemoRefused,
             CoreError::Forbidden(_) => ErrorCode::Forbidden,
             CoreError::Conflict(_) => ErrorCode::Conflict,
             CoreError::OutsideHours(_) => ErrorCode::OutsideHours,
@@ -67,6 +78,14 @@ pub struct ApiError {
     pub field: Option<String>,
     /// The member who already has the phone, for `duplicate_phone`.
     pub member_id: Option<String>,
+    /// Why, in a word the UI translates (`demo_refused`: `enrolled`, `has_sales`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub reason: Option<String>,
+    /// The fewest digits a PIN needs (`pin_too_short`, `pin_change_required`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub min_digits: Option<u32>,
 }
 
 impl ApiError {
@@ -76,6 +95,8 @@ impl ApiError {
             message: message.into(),
             field: None,
             member_id: None,
+            reason: None,
+            min_digits: None,
         }
     }
 
@@ -90,6 +111,16 @@ impl From<CoreError> for ApiError {
             CoreError::DuplicatePhone { member_id, .. } => Some(member_id.to_string()),
             _ => None,
         };
+        let reason = match &e {
+            CoreError::DemoRefused { reason } => Some((*reason).to_owned()),
+            _ => None,
+        };
+        let min_digits = match &e {
+            CoreError::PinTooShort { min_digits } | CoreError::PinChangeRequired { min_digits } => {
+                Some(*min_digits as u32)
+            }
+            _ => None,
+        };
         // Internal errors keep their cause in the message but never personal data:
         // SQLite errors name tables and constraints, not values.
         ApiError {
@@ -97,6 +128,8 @@ impl From<CoreError> for ApiError {
             field: e.field().map(str::to_owned),
             message: e.to_string(),
             member_id,
+            reason,
+            min_digits,
         }
     }
 }

@@ -61,6 +61,7 @@ pub fn run() {
             commands::staff::create_owner,
             commands::staff::login_staff_list,
             commands::staff::login,
+            commands::staff::change_pin,
             commands::staff::logout,
             commands::staff::current_session,
             commands::staff::list_staff,

@@ -8,7 +8,7 @@ import { after, before, describe, test } from 'node:test';
 import { Key } from 'selenium-webdriver';
 import { launchApp, scenario } from './harness.mjs';
 
-const OWNER = { name: '店主', pin: '2580' };
+const OWNER = { name: '店主', pin: '258046' };
 const CLIENT = { name: '赵女士', phone: '13900001111' };
 
 describe('appointments: book, refuse a double booking, move, arrive, check out', { timeout: 300_000 }, () => {

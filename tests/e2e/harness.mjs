@@ -549,7 +549,10 @@ export class App {
     await this.click('owner-submit');
   }
 
-  /** Settings → Load demo data with `members` members, waiting until it is all in. */
+  /**
+   * Settings → Load demo data with `members` members, waiting until it is all in. Returns the demo
+   * staff's PINs as the screen shows them, once (made at random: `{ [name]: pin }`).
+   */
   async loadDemoData(members) {
     await this.click('nav-settings');
     await this.type('seed-count', String(members));
@@ -559,6 +562,15 @@ export class App {
       async () => `expected seed-progress data-finished="true" once the demo data is in; saw ${await this.describeTestId('seed-progress')}`,
       60_000,
     );
+    const pins = {};
+    const shown = await this.waitVisible('demo-pins');
+    await this.driver.executeScript('arguments[0].scrollIntoView({ block: "center" })', shown);
+    await this.screenshot('demo-pins-shown-once');
+    for (const row of await this.all('demo-pin')) {
+      const value = await row.findElement({ css: '[data-testid="demo-pin-value"]' });
+      pins[await row.getAttribute('data-name')] = (await value.getText()).trim();
+    }
+    return pins;
   }
 
   /** Shift → Open shift with an opening float typed in yuan. */

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import { launchApp, scenario } from './harness.mjs';
 
-const OWNER = { name: '店主', pin: '2580' };
+const OWNER = { name: '店主', pin: '258046' };
 const MEMBER = { name: '王丽娜', phone: '13812345678', birthday: '1990-03-15', skinType: 'sensitive' };
 
 describe('members: first run, register, look up, phone rules', { timeout: 180_000 }, () => {
@@ -51,10 +51,18 @@ describe('members: first run, register, look up, phone rules', { timeout: 180_00
     return error;
   }
 
-  step('first-run-owner-setup', async () => {
+  step('owner-pin-of-four-digits-refused', async () => {
     // The first start migrates a new database: allow it longer than an ordinary wait.
     await app.waitVisible('owner-name', 30_000);
     await app.type('owner-name', OWNER.name);
+    await app.type('owner-pin', '2580');
+    await app.type('owner-pin-confirm', '2580');
+    await app.click('owner-submit');
+    const error = await app.waitVisible('error-owner-pin');
+    assert.match(await app.textOf(error), /6/, 'expected the refusal to say an owner PIN has 6 digits');
+  });
+
+  step('first-run-owner-setup', async () => {
     await app.type('owner-pin', OWNER.pin);
     await app.type('owner-pin-confirm', OWNER.pin);
     await app.click('owner-submit');

@@ -12,7 +12,7 @@ import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { OUT_DIR, REPO, endGroup, freePort, launchApp, scenario, startGroup, waitForPort } from './harness.mjs';
 
-const OWNER = { name: '店主', pin: '2580' };
+const OWNER = { name: '店主', pin: '258046' };
 const ADMIN_TOKEN = 'e2e-admin-token-0123456789abcdef';
 const SERVER_BIN = path.join(
   process.env.CARGO_TARGET_DIR ? path.resolve(REPO, process.env.CARGO_TARGET_DIR) : path.join(REPO, 'target'),

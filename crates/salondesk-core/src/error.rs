@@ -28,6 +28,19 @@ pub enum CoreError {
     WrongPin { attempts_left: u32 },
     #[error("too many wrong PINs: locked for {minutes_left} more minute(s)")]
     LockedOut { minutes_left: i64 },
+    /// An owner's or a manager's PIN needs at least `min_digits` digits.
+    #[error("an owner's or a manager's PIN has at least {min_digits} digits")]
+    PinTooShort { min_digits: usize },
+    /// The PIN was right but is shorter than her role now needs: she sets a
+    /// new one (`Store::change_pin`) before she is let in.
+    #[error("this PIN is too short for an owner or a manager: set a new one of at least {min_digits} digits")]
+    PinChangeRequired { min_digits: usize },
+    /// Demo data goes only onto a till that is not enrolled and has sold
+    /// nothing: `reason` is `enrolled` or `has_sales`.
+    #[error(
+        "demo data is only for a till that has not joined a chain and has no sales ({reason})"
+    )]
+    DemoRefused { reason: &'static str },
     #[error("{0}")]
     Forbidden(String),
     #[error("{0}")]
@@ -81,6 +94,9 @@ impl CoreError {
             CoreError::NotFound { .. } => "not_found",
             CoreError::WrongPin { .. } => "wrong_pin",
             CoreError::LockedOut { .. } => "locked_out",
+            CoreError::PinTooShort { .. } => "pin_too_short",
+            CoreError::PinChangeRequired { .. } => "pin_change_required",
+            CoreError::DemoRefused { .. } => "demo_refused",
             CoreError::Forbidden(_) => "forbidden",
             CoreError::Conflict(_) => "conflict",
             CoreError::OutsideHours(_) => "outside_hours",
@@ -100,6 +116,7 @@ impl CoreError {
             CoreError::DuplicateMemberNo { .. } => Some("memberNo"),
             CoreError::ApprovalRequired { .. } => Some("approval"),
             CoreError::AmountTooLarge { field } => Some(field),
+            CoreError::PinTooShort { .. } => Some("pin"),
             _ => None,
         }
     }

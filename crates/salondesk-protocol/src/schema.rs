@@ -73,11 +73,15 @@ pub const ENTITIES: &[EntitySpec] = &[
         ],
     },
     EntitySpec {
+        // `storeId`: her home store (null: the whole chain); absent, the
+        // server keeps her home, or for new staff takes the writing till's
+        // store. Only a head-office device names another (see the server's
+        // `push::authority`); `pinHash` goes only to her home's tills.
         name: "staff",
         scope: Scope::Chain,
         id: IdForm::Uuid,
         kinds: UPSERT,
-        fields: &["name", "role", "pinHash", "active"],
+        fields: &["name", "role", "pinHash", "active", "storeId"],
     },
     EntitySpec {
         name: "service",
@@ -231,6 +235,15 @@ pub const ENTITIES: &[EntitySpec] = &[
         id: IdForm::Uuid,
         kinds: UPSERT,
         fields: &["openedBy", "float", "closedBy", "counted"],
+    },
+    EntitySpec {
+        // One PIN attempt at a till (`ok`: the PIN was right): the store's
+        // other tills count it, so a lock-out holds at all of them.
+        name: "pin_attempt",
+        scope: Scope::Store,
+        id: IdForm::Uuid,
+        kinds: APPEND,
+        fields: &["staffId", "ok", "at"],
     },
     EntitySpec {
         name: "cash_drawer",

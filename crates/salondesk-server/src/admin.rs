@@ -11,15 +11,16 @@ use crate::auth::{sha256, Admin};
 use crate::error::{ApiError, ApiResult};
 use crate::routes::JsonBody;
 use crate::state::AppState;
-use axum::extract::rejection::PathRejection;
-use axum::extract::{Path, State};
+use axum::extract::rejection::{PathRejection, QueryRejection};
+use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use chrono::{Duration, Utc};
 use rand::Rng;
 use salondesk_protocol::admin::{
-    CreateEnrolmentCode, CreateStore, CreateTenant, EnrolmentCode, StoreCreated, TenantCreated,
+    CreateEnrolmentCode, CreateStore, CreateTenant, EnrolmentCode, SetHeadOffice, StaffChange,
+    StaffChanges, StoreCreated, TenantCreated,
 };
 use uuid::Uuid;
 
@@ -148,13 +149,14 @@ pub async fn create_enrolment_code(
     for _ in 0..5 {
         let code = new_code();
         let inserted = sqlx::query(
-            "INSERT INTO enrolment_codes (code_hash, store_id, expires_at)
-             SELECT $1, s.id, $3 FROM stores s WHERE s.id = $2
+            "INSERT INTO enrolment_codes (code_hash, store_id, expires_at, head_office)
+             SELECT $1, s.id, $3, $4 FROM stores s WHERE s.id = $2
              ON CONFLICT (code_hash) DO NOTHING",
         )
         .bind(&sha256(code.as_bytes())[..])
         .bind(store_id)
         .bind(expires_at)
+        .bind(req.head_office)
         .execute(state.pool())
         .await?
         .rows_affected();
@@ -200,6 +202,85 @@ pub async fn revoke_device(
         return Err(ApiError::not_found("no such device"));
     }
     Ok(StatusCode::NO_CONTENT)
+}
+
+/// `POST /v1/admin/devices/{device_id}/head-office`: the device may (or no
+/// longer may) write what binds the whole chain (see `push::authority`). 204.
+pub async fn set_head_office(
+    State(state): State<AppState>,
+    _: Admin,
+    path: Result<Path<String>, PathRejection>,
+    JsonBody(req): JsonBody<SetHeadOffice>,
+) -> ApiResult<StatusCode> {
+    let device_id = path_id(path, "device")?;
+    let found = sqlx::query("UPDATE devices SET head_office = $2 WHERE id = $1")
+        .bind(device_id)
+        .bind(req.head_office)
+        .execute(state.pool())
+        .await?
+        .rows_affected();
+    if found == 0 {
+        return Err(ApiError::not_found("no such device"));
+    }
+    Ok(StatusCode::NO_CONTENT)
+}
+
+#[derive(Debug, serde::Deserialize)]
+pub struct AfterParam {
+    #[serde(default)]
+    after: i64,
+}
+
+/// `GET /v1/admin/tenants/{tenant_id}/staff-changes?after=<id>`: the chain's
+/// staff changes (new staff, role, standing, PIN), oldest first, 500 a page.
+pub async fn staff_changes(
+    State(state): State<AppState>,
+    _: Admin,
+    path: Result<Path<String>, PathRejection>,
+    query: Result<Query<AfterParam>, QueryRejection>,
+) -> ApiResult<Json<StaffChanges>> {
+    let tenant_id = path_id(path, "tenant")?;
+    let Query(AfterParam { after }) =
+        query.map_err(|_| ApiError::bad_request("after must be a whole number"))?;
+    type Row = (
+        i64,
+        Uuid,
+        Option<Uuid>,
+        Uuid,
+        Uuid,
+        Option<String>,
+        Option<String>,
+        Option<bool>,
+        Option<bool>,
+        bool,
+        chrono::DateTime<Utc>,
+    );
+    let rows: Vec<Row> = sqlx::query_as(
+        "SELECT id, staff_id, home_store_id, device_id, device_store_id, from_role, to_role,
+                from_active, to_active, pin_changed, received_at
+         FROM staff_changes WHERE tenant_id = $1 AND id > $2 ORDER BY id LIMIT 500",
+    )
+    .bind(tenant_id)
+    .bind(after)
+    .fetch_all(state.pool())
+    .await?;
+    let changes = rows
+        .into_iter()
+        .map(|r| StaffChange {
+            id: r.0,
+            staff_id: r.1,
+            home_store_id: r.2,
+            device_id: r.3,
+            device_store_id: r.4,
+            from_role: r.5,
+            to_role: r.6,
+            from_active: r.7,
+            to_active: r.8,
+            pin_changed: r.9,
+            received_at: r.10,
+        })
+        .collect();
+    Ok(Json(StaffChanges { changes }))
 }
 
 #[cfg(test)]

@@ -50,15 +50,15 @@ pub async fn enrol(
     let code_hash = sha256(code.as_bytes());
 
     let mut tx = state.pool().begin().await?;
-    let store_id: Option<Uuid> = sqlx::query_scalar(
+    let code_row: Option<(Uuid, bool)> = sqlx::query_as(
         "UPDATE enrolment_codes SET used_at = now()
          WHERE code_hash = $1 AND used_at IS NULL AND expires_at > now()
-         RETURNING store_id",
+         RETURNING store_id, head_office",
     )
     .bind(&code_hash[..])
     .fetch_optional(&mut *tx)
     .await?;
-    let Some(store_id) = store_id else {
+    let Some((store_id, head_office)) = code_row else {
         let found: Option<(DateTime<Utc>, Option<DateTime<Utc>>)> =
             sqlx::query_as("SELECT expires_at, used_at FROM enrolment_codes WHERE code_hash = $1")
                 .bind(&code_hash[..])
@@ -126,8 +126,15 @@ pub async fn enrol(
             code
         }
     };
+    // A code made for a head-office device marks it so (push::authority).
+    if head_office {
+        sqlx::query("UPDATE devices SET head_office = true WHERE id = $1")
+            .bind(req.device_id)
+            .execute(&mut *tx)
+            .await?;
+    }
     tx.commit().await?;
-    tracing::info!(device = %req.device_id, store = %store_id, "device enrolled");
+    tracing::info!(device = %req.device_id, store = %store_id, head_office, "device enrolled");
     Ok(Json(EnrolResponse {
         credential,
         tenant_id,

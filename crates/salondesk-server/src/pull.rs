@@ -22,6 +22,7 @@
 
 use crate::auth::{Device, DeviceTag};
 use crate::error::{ApiError, ApiResult};
+use crate::push::authority;
 use crate::state::AppState;
 use axum::extract::rejection::QueryRejection;
 use axum::extract::{Query, State};
@@ -164,6 +165,7 @@ pub async fn page(
     .bind(limit + 1)
     .fetch_all(&mut *tx)
     .await?;
+    withhold_pin_hashes(&mut tx, device, &mut rows).await?;
     tx.commit().await?;
     let more = rows.len() as i64 > limit;
     rows.truncate(limit as usize);
@@ -180,6 +182,38 @@ pub async fn page(
         more,
         state.inner.clocks.now(),
     ))
+}
+
+/// Takes the PIN hash out of staff records this device has no need of: only
+/// her own store's tills log her in (the chain's staff: head-office devices).
+/// A copied till file then holds its own store's hashes, not the chain's.
+async fn withhold_pin_hashes(
+    conn: &mut sqlx::PgConnection,
+    device: &Device,
+    rows: &mut [Row],
+) -> ApiResult<()> {
+    let with_pin = |r: &Row| r.4 == "staff" && r.7.contains("\"pinHash\"");
+    let staff: Vec<Uuid> = rows
+        .iter()
+        .filter(|r| with_pin(r))
+        .filter_map(|r| Uuid::parse_str(&r.5).ok())
+        .collect();
+    if staff.is_empty() {
+        return Ok(());
+    }
+    let head_office = authority::is_head_office(conn, device).await?;
+    let homes = authority::homes_of(conn, device.tenant_id, &staff).await?;
+    for r in rows.iter_mut().filter(|r| with_pin(r)) {
+        let home = Uuid::parse_str(&r.5).ok().and_then(|id| homes.get(&id));
+        if authority::may_hold_pin(home, device, head_office) {
+            continue;
+        }
+        let mut payload: serde_json::Map<String, serde_json::Value> =
+            serde_json::from_str(&r.7).map_err(|_| ApiError::internal())?;
+        payload.remove("pinHash");
+        r.7 = serde_json::Value::Object(payload).to_string();
+    }
+    Ok(())
 }
 
 /// Writes the `PullResponse` JSON by hand around the stored payload texts

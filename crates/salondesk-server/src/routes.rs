@@ -39,6 +39,14 @@ pub fn router(state: AppState) -> Router {
             "/v1/admin/devices/{device_id}/revoke",
             post(admin::revoke_device),
         )
+        .route(
+            "/v1/admin/devices/{device_id}/head-office",
+            post(admin::set_head_office),
+        )
+        .route(
+            "/v1/admin/tenants/{tenant_id}/staff-changes",
+            get(admin::staff_changes),
+        )
         .route_layer(middleware::from_fn_with_state(state.clone(), limit_by_ip));
     // Push and pull: the device is authenticated and admitted first (caps on
     // requests in flight, the body budget), before any body is read.

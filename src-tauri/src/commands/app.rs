@@ -1,4 +1,4 @@
-use crate::dto::app::{AppInfo, SeedProgress};
+use crate::dto::app::{AppInfo, DemoPinView, SeedProgress};
 use crate::error::{ApiError, ApiResult, ErrorCode};
 use crate::state::AppState;
 use salondesk_core::seed::SeedOptions;
@@ -25,9 +25,11 @@ pub async fn app_info(app: AppHandle, state: State<'_, AppState>) -> ApiResult<A
     })
 }
 
-/// Writes demo data on a worker thread, reporting `seed-progress` events.
+/// Writes demo data on a worker thread, reporting `seed-progress` events;
+/// returns the demo staff's random PINs, to be shown once (only on a till not
+/// enrolled and without sales: `demo_refused`).
 #[tauri::command]
-pub async fn seed_demo(app: AppHandle, members: u64) -> ApiResult<()> {
+pub async fn seed_demo(app: AppHandle, members: u64) -> ApiResult<Vec<DemoPinView>> {
     if !(1..=200_000).contains(&members) {
         return Err(ApiError {
             field: Some("members".into()),
@@ -40,7 +42,8 @@ pub async fn seed_demo(app: AppHandle, members: u64) -> ApiResult<()> {
     app.state::<AppState>()
         .staff_who_may(Permission::LoadDemoData)?;
     let worker = app.clone();
-    tauri::async_runtime::spawn_blocking(move || -> ApiResult<()> {
+    app.state::<AppState>().store()?.may_seed_demo()?;
+    tauri::async_runtime::spawn_blocking(move || -> ApiResult<Vec<DemoPinView>> {
         let state = worker.state::<AppState>();
         let mut store = state.store()?;
         let opts = SeedOptions {
@@ -48,11 +51,19 @@ pub async fn seed_demo(app: AppHandle, members: u64) -> ApiResult<()> {
             batch: 500,
             ..SeedOptions::default()
         };
-        store.seed_demo(&opts, &mut |done, total| {
+        let report = store.seed_demo(&opts, &mut |done, total| {
             // A lost progress event only delays the bar; the seeding goes on.
             let _ = worker.emit("seed-progress", SeedProgress { done, total });
         })?;
-        Ok(())
+        Ok(report
+            .pins
+            .into_iter()
+            .map(|p| DemoPinView {
+                name: p.name,
+                role: p.role,
+                pin: p.pin,
+            })
+            .collect())
     })
     .await
     .map_err(|e| ApiError::new(ErrorCode::Internal, format!("demo data worker failed: {e}")))?

@@ -10,12 +10,13 @@ pub async fn create_owner(state: State<'_, AppState>, input: OwnerInput) -> ApiR
     Ok(Session::from(&owner))
 }
 
-/// The staff shown on the login screen (names and roles only).
+/// The staff shown on the login screen (names and roles only): those who
+/// can log in at this till.
 #[tauri::command]
 pub async fn login_staff_list(state: State<'_, AppState>) -> ApiResult<Vec<StaffBrief>> {
     Ok(state
         .store()?
-        .list_staff()?
+        .login_staff()?
         .iter()
         .map(StaffBrief::from)
         .collect())
@@ -28,6 +29,22 @@ pub async fn login(
     pin: String,
 ) -> ApiResult<Session> {
     let staff = state.store()?.login(staff_id.parse()?, &pin)?;
+    state.set_session(Some(staff.clone()));
+    Ok(Session::from(&staff))
+}
+
+/// Sets a new PIN (her old one proves it is she) and logs her in: for an
+/// owner or a manager whose PIN is shorter than her role now needs.
+#[tauri::command]
+pub async fn change_pin(
+    state: State<'_, AppState>,
+    staff_id: String,
+    old_pin: String,
+    new_pin: String,
+) -> ApiResult<Session> {
+    let staff = state
+        .store()?
+        .change_pin(staff_id.parse()?, &old_pin, &new_pin)?;
     state.set_session(Some(staff.clone()));
     Ok(Session::from(&staff))
 }

@@ -25,3 +25,12 @@ pub struct SeedProgress {
     #[ts(type = "number")]
     pub total: u64,
 }
+
+/// A demo staff member's PIN, made at random: shown once after loading.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct DemoPinView {
+    pub name: String,
+    pub role: salondesk_core::staff::Role,
+    pub pin: String,
+}

@@ -15,7 +15,8 @@ use salondesk_core::staff::{Role, Staff};
 use salondesk_core::Money;
 use std::sync::Mutex;
 
-/// Three tills: a1 and a2 in store S01, b1 in S02; a1 set the salon up.
+/// Three tills: a1 and a2 in store S01, b1 in S02; a1, the head-office till,
+/// set the salon up (only head office may write the catalog and plans).
 pub(crate) struct Chain {
     pub(crate) server: TestServer,
     pub(crate) a1: Device,
@@ -47,10 +48,10 @@ pub(crate) async fn chain() -> Chain {
     let stores = server.chain("丽人连锁", &["S01", "S02"]).await.stores;
     let url = server.url().to_owned();
     let salon = Mutex::new(Salon::default());
-    let a1 = Device::enrol(&server, &url, stores[0], "a1", |s| {
+    let a1 = Device::enrol_head_office(&server, &url, stores[0], "a1", |s| {
         let mut out = salon.lock().unwrap();
-        s.create_owner("林美玲", "1111").unwrap();
-        out.manager = Some(s.add_staff("周店长", Role::Manager, "2222").unwrap());
+        s.create_owner("林美玲", "135790").unwrap();
+        out.manager = Some(s.add_staff("周店长", Role::Manager, "246802").unwrap());
         let cashier = s.add_staff("陈晓雨", Role::Cashier, "3333").unwrap();
         out.beautician = Some(s.add_staff("王芳", Role::Beautician, "4444").unwrap());
         let facial = s

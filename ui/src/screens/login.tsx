@@ -1,7 +1,7 @@
 // Staff PIN login: pick a name (large buttons), then the PIN by keyboard or on-screen pad.
 import { useEffect, useRef, useState } from "preact/hooks";
 import type { ApiError, Session, StaffBrief } from "../lib/backend/bindings";
-import { login, loginStaffList } from "../lib/backend/commands";
+import { changePin, login, loginStaffList } from "../lib/backend/commands";
 import { lockoutMinutes, toApiError } from "../lib/backend/errors";
 import { useI18n } from "../lib/i18n";
 import { digitsOnly } from "../lib/input";
@@ -18,6 +18,8 @@ export function Login(props: { onDone: (session: Session) => void }) {
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
   const pinInput = useRef<HTMLInputElement>(null);
+  // Her PIN was right but too short for her role: she sets a new one (the old proves it is she).
+  const [change, setChange] = useState<{ oldPin: string; minDigits: number } | null>(null);
 
   useEffect(() => {
     loginStaffList().then(
@@ -38,6 +40,7 @@ export function Login(props: { onDone: (session: Session) => void }) {
     setSelected(s);
     setPin("");
     setError(null);
+    setChange(null);
   };
 
   const submit = async (e?: Event) => {
@@ -47,12 +50,27 @@ export function Login(props: { onDone: (session: Session) => void }) {
     try {
       props.onDone(await login(selected.id, pin));
     } catch (reason) {
-      setError(toApiError(reason));
+      const err = toApiError(reason);
+      if (err.code === "pin_change_required") {
+        setChange({ oldPin: pin, minDigits: err.minDigits ?? 6 });
+        setError(null);
+      } else {
+        setError(err);
+      }
       setPin("");
     } finally {
       setBusy(false);
     }
   };
+
+  if (selected && change) {
+    return (
+      <main class="login">
+        <ChangePin staff={selected} oldPin={change.oldPin} minDigits={change.minDigits} onDone={props.onDone}
+          onCancel={() => setChange(null)} />
+      </main>
+    );
+  }
 
   const errorText = (err: ApiError) => {
     if (err.code === "locked_out") {
@@ -111,5 +129,52 @@ export function Login(props: { onDone: (session: Session) => void }) {
         </button>
       </form>
     </main>
+  );
+}
+
+/** A new PIN for an owner or a manager whose PIN is shorter than her role now needs. */
+function ChangePin(props: {
+  staff: StaffBrief; oldPin: string; minDigits: number; onDone: (s: Session) => void; onCancel: () => void;
+}) {
+  const { t } = useI18n();
+  const [pin, setPin] = useState("");
+  const [again, setAgain] = useState("");
+  const [error, setError] = useState<ApiError | string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const n = props.minDigits;
+
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    if (pin.length < n) return setError(t("login.newPinShort", { n }));
+    if (pin !== again) return setError(t("setup.pinMismatch"));
+    setBusy(true);
+    try {
+      props.onDone(await changePin(props.staff.id, props.oldPin, pin));
+    } catch (reason) {
+      setError(toApiError(reason));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form class="card login-pin" onSubmit={submit} noValidate data-testid="pin-change">
+      <div class="login-pin-head">
+        <LockIcon size={22} />
+        <h2>{t("login.newPinTitle", { name: props.staff.name })}</h2>
+      </div>
+      <p class="muted" data-testid="pin-change-why">{t("login.newPinWhy", { n })}</p>
+      <label class="field-label" for="f-new-pin">{t("login.newPin", { n })}</label>
+      <input id="f-new-pin" class="input pin-display" data-testid="new-pin" type="password" inputMode="numeric"
+        autocomplete="new-password" value={pin} autoFocus onInput={digitsOnly(8, setPin)} />
+      <label class="field-label" for="f-new-pin-again">{t("setup.pinConfirm")}</label>
+      <input id="f-new-pin-again" class="input pin-display" data-testid="new-pin-confirm" type="password"
+        inputMode="numeric" autocomplete="new-password" value={again} onInput={digitsOnly(8, setAgain)} />
+      {error ? <ErrorBanner error={error} testId="pin-change-error" /> : null}
+      <button type="submit" class="btn btn-primary btn-large btn-block" data-testid="new-pin-submit" disabled={busy}>
+        {t("login.newPinSubmit")}
+      </button>
+      <button type="button" class="btn btn-block" onClick={props.onCancel} disabled={busy}>{t("common.cancel")}</button>
+    </form>
   );
 }

@@ -1,6 +1,6 @@
 // Settings and About: where the data lives, the language, demo data, logging out.
 import { useEffect, useState } from "preact/hooks";
-import type { ApiError, AppInfo, SeedProgress, Session } from "../lib/backend/bindings";
+import type { ApiError, AppInfo, DemoPinView, SeedProgress, Session } from "../lib/backend/bindings";
 import { appInfo, hasTauriRuntime, seedDemo } from "../lib/backend/commands";
 import { toApiError } from "../lib/backend/errors";
 import { LOCALES, useI18n } from "../lib/i18n";
@@ -26,6 +26,8 @@ export function Settings(props: Props) {
   const [seeding, setSeeding] = useState(false);
   const [seedError, setSeedError] = useState<ApiError | string | null>(null);
   const [seeded, setSeeded] = useState<number | null>(null);
+  // The demo staff's random PINs: shown once, here, and kept nowhere.
+  const [pins, setPins] = useState<DemoPinView[]>([]);
 
   // The outbox count read with the app info goes stale as sync sends it; the live status does not.
   const sync = useSyncStatus();
@@ -43,9 +45,10 @@ export function Settings(props: Props) {
     setSeeding(true);
     setSeedError(null);
     setSeeded(null);
+    setPins([]);
     setProgress({ done: 0, total: n });
     try {
-      await seedDemo(n, setProgress);
+      setPins(await seedDemo(n, setProgress));
       setProgress({ done: n, total: n });
       setSeeded(n);
       void refresh();
@@ -129,7 +132,26 @@ export function Settings(props: Props) {
                 </div>
               ) : null}
               {seeded !== null ? <p class="success-text" role="status">{t("settings.demoDone", { n: count(seeded) })}</p> : null}
-              {seedError ? <ErrorBanner error={seedError} testId="seed-error" /> : null}
+              {pins.length > 0 ? (
+                <div class="demo-pins" data-testid="demo-pins">
+                  <div class="banner banner-warn" role="status">{t("settings.demoPinsOnce")}</div>
+                  <table class="table">
+                    <tbody>
+                      {pins.map((p) => (
+                        <tr key={p.name} data-testid="demo-pin" data-name={p.name} data-role={p.role}>
+                          <td>{p.name}</td><td>{t(`role.${p.role}`)}</td><td class="mono" data-testid="demo-pin-value">{p.pin}</td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                </div>
+              ) : null}
+              {seedError ? (
+                <ErrorBanner error={seedError} testId="seed-error"
+                  text={typeof seedError !== "string" && seedError.code === "demo_refused"
+                    ? t(seedError.reason === "enrolled" ? "settings.demoRefusedEnrolled" : "settings.demoRefusedSales")
+                    : undefined} />
+              ) : null}
             </>
           ) : <p class="muted">{t("settings.demoOwnerOnly")}</p>}
         </section>

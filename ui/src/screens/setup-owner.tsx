@@ -23,7 +23,8 @@ export function SetupOwner(props: { onDone: (session: Session) => void }) {
     const e: Errors = {};
     const say = (key: MessageKey): FieldError => ({ text: t(key) });
     if (name.trim() === "") e.name = say("setup.nameRequired");
-    if (!/^\d{4,8}$/.test(pin)) e.pin = say("setup.pinFormat");
+    // An owner's PIN is 6–8 digits: a shorter one is cracked in minutes from a copied till file.
+    if (!/^\d{6,8}$/.test(pin)) e.pin = say("setup.pinFormat");
     else if (pin !== pinAgain) e["pin-confirm"] = say("setup.pinMismatch");
     return e;
   };
@@ -39,7 +40,9 @@ export function SetupOwner(props: { onDone: (session: Session) => void }) {
       props.onDone(await createOwner(name.trim(), pin));
     } catch (reason) {
       const error = toApiError(reason);
-      if (error.code === "validation" && (error.field === "name" || error.field === "pin")) {
+      if (error.code === "pin_too_short") {
+        setErrors({ pin: { text: t("setup.pinFormat") } });
+      } else if (error.code === "validation" && (error.field === "name" || error.field === "pin")) {
         setErrors({ [error.field]: { text: t("error.validation"), detail: error.message } });
       } else {
         setFailure(error);

@@ -100,7 +100,7 @@ struct Setup {
 impl Setup {
     fn new(db: &Path, vfs: Vfs) -> anyhow::Result<Setup> {
         let mut store = Store::open_with(db, Arc::new(SystemClock), vfs)?;
-        store.create_owner("Bench Owner", "9999")?;
+        store.create_owner("Bench Owner", "999999")?;
         store.seed_demo(
             &SeedOptions {
                 members: 2000,

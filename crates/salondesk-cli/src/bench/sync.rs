@@ -143,7 +143,7 @@ fn engine(s: &Shared) -> anyhow::Result<Engine<Shared>> {
 fn make_ops(path: &Path, target: usize) -> anyhow::Result<Store> {
     let mut store = Store::open(path, Arc::new(SystemClock))?;
     store.conn().pragma_update(None, "synchronous", "OFF")?;
-    store.create_owner("Bench Owner", "9999")?;
+    store.create_owner("Bench Owner", "999999")?;
     let members = (target as u64 * 55 / 100).max(100);
     store.seed_demo(
         &SeedOptions {
@@ -321,12 +321,17 @@ async fn enrolment_codes(base: &str, n: usize) -> anyhow::Result<Vec<String>> {
         .json()
         .await?;
     let mut codes = Vec::with_capacity(n);
-    for _ in 0..n {
+    for i in 0..n {
+        // The first (till A) is head office: it brings the demo catalog, which
+        // only a head-office device may write.
         let code: EnrolmentCode = admin(format!(
             "/v1/admin/stores/{}/enrolment-codes",
             store.store_id
         ))
-        .json(&CreateEnrolmentCode::default())
+        .json(&CreateEnrolmentCode {
+            head_office: i == 0,
+            ..CreateEnrolmentCode::default()
+        })
         .send()
         .await?
         .error_for_status()?

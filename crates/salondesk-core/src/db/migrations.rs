@@ -42,6 +42,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
         "0012_sync_recovery",
         include_str!("sql/0012_sync_recovery.sql"),
     ),
+    (
+        "0013_pin_attempts",
+        include_str!("sql/0013_pin_attempts.sql"),
+    ),
 ];
 
 /// The schema version this build writes.

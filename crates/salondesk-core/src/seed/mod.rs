@@ -9,22 +9,39 @@ mod people;
 use crate::member::{insert_member, History, MemberInput, Tier};
 use crate::staff::Role;
 use crate::store::Store;
-use crate::Result;
+use crate::{CoreError, Result};
 use chrono::Duration;
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
 use std::collections::HashSet;
 
-/// Demo staff and their PINs (printed in the README for trying the app).
-pub const DEMO_STAFF: &[(&str, Role, &str)] = &[
-    ("林美玲", Role::Owner, "1111"),
-    ("周店长", Role::Manager, "2222"),
-    ("陈晓雨", Role::Cashier, "3333"),
-    ("王芳", Role::Beautician, "4444"),
-    ("李静", Role::Beautician, "4444"),
-    ("赵婷", Role::Beautician, "4444"),
-    ("Grace Liu", Role::Beautician, "4444"),
+/// Demo staff. Their PINs are made at random when they are added and shown
+/// once (`SeedReport::pins`): a PIN printed in a README or fixed in the code
+/// is a PIN anyone can use at every till the staff record reaches.
+pub const DEMO_STAFF: &[(&str, Role)] = &[
+    ("林美玲", Role::Owner),
+    ("周店长", Role::Manager),
+    ("陈晓雨", Role::Cashier),
+    ("王芳", Role::Beautician),
+    ("李静", Role::Beautician),
+    ("赵婷", Role::Beautician),
+    ("Grace Liu", Role::Beautician),
 ];
+
+/// A demo staff member's PIN, made at random: shown once, kept nowhere.
+#[derive(Clone, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct DemoPin {
+    pub name: String,
+    pub role: Role,
+    pub pin: String,
+}
+
+impl std::fmt::Debug for DemoPin {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "DemoPin({}, {:?}, ******)", self.name, self.role)
+    }
+}
 
 #[derive(Debug, Clone)]
 pub struct SeedOptions {
@@ -48,26 +65,34 @@ impl Default for SeedOptions {
     }
 }
 
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct SeedReport {
     pub members_added: u64,
     pub staff_added: u64,
     pub services_added: u64,
     pub products_added: u64,
+    /// The PINs of the staff added (random, 6 digits): show them once.
+    pub pins: Vec<DemoPin>,
 }
 
 impl Store {
     /// Adds demo staff (only where the store has none but possibly its owner),
     /// the demo catalog (only into an empty catalog) and `members` members,
     /// calling `progress(done, total)` after each batch.
+    ///
+    /// Only onto a till that has not joined a chain and has sold nothing
+    /// (`demo_refused`, reason `enrolled` or `has_sales`): demo staff, prices
+    /// and members must never reach a real chain or mix with real takings.
     pub fn seed_demo(
         &mut self,
         opts: &SeedOptions,
         progress: &mut dyn FnMut(u64, u64),
     ) -> Result<SeedReport> {
+        self.may_seed_demo()?;
         let mut report = SeedReport::default();
         let mut rng = StdRng::seed_from_u64(opts.rng_seed);
-        report.staff_added = self.seed_staff()?;
+        report.pins = self.seed_staff()?;
+        report.staff_added = report.pins.len() as u64;
         let (services, products) = catalog::seed_catalog(self)?;
         report.services_added = services;
         report.products_added = products;
@@ -143,19 +168,47 @@ impl Store {
         Ok(added)
     }
 
-    fn seed_staff(&mut self) -> Result<u64> {
+    /// Refuses demo data on an enrolled till or one with sales.
+    pub fn may_seed_demo(&self) -> Result<()> {
+        if self.sync_config()?.is_some() {
+            return Err(CoreError::DemoRefused { reason: "enrolled" });
+        }
+        let has_sales: bool =
+            self.conn
+                .query_row("SELECT EXISTS (SELECT 1 FROM sales)", [], |r| r.get(0))?;
+        if has_sales {
+            return Err(CoreError::DemoRefused {
+                reason: "has_sales",
+            });
+        }
+        Ok(())
+    }
+
+    fn seed_staff(&mut self) -> Result<Vec<DemoPin>> {
         let existing = self.list_staff()?;
-        let mut added = 0;
-        for (name, role, pin) in DEMO_STAFF {
+        let mut pins = Vec::new();
+        for (name, role) in DEMO_STAFF {
             let has_owner = existing.iter().any(|s| s.role == Role::Owner);
             if (*role == Role::Owner && has_owner) || existing.iter().any(|s| s.name == *name) {
                 continue;
             }
-            self.add_staff(name, *role, pin)?;
-            added += 1;
+            let pin = random_pin();
+            self.add_staff(name, *role, &pin)?;
+            pins.push(DemoPin {
+                name: (*name).to_owned(),
+                role: *role,
+                pin,
+            });
         }
-        Ok(added)
+        Ok(pins)
     }
+}
+
+/// Six random digits from the OS's generator (not the seeded one: the same
+/// seed makes the same members, never the same PINs).
+fn random_pin() -> String {
+    let n: u32 = rand::rngs::OsRng.gen_range(0..1_000_000);
+    format!("{n:06}")
 }
 
 fn tier(rng: &mut StdRng) -> Tier {

@@ -3,7 +3,7 @@
 mod login;
 mod register;
 
-pub use login::{LOCKOUT_MINUTES, MAX_FAILURES};
+pub use login::{lock_state, LOCKOUT_MINUTES, MAX_FAILURES};
 
 use crate::ids::StaffId;
 use crate::store::Store;
@@ -116,6 +116,24 @@ impl Store {
             })
         })
         .collect()
+    }
+
+    /// Who may log in at this till: active staff whose PIN hash it holds
+    /// (the server hands a hash only to the staff member's own store's tills;
+    /// others of the chain are known here by name, for sales and bookings).
+    pub fn login_staff(&self) -> Result<Vec<Staff>> {
+        let can: std::collections::HashSet<String> = {
+            let mut stmt = self
+                .conn
+                .prepare_cached("SELECT id FROM staff WHERE active = 1 AND pin_hash <> ''")?;
+            let rows = stmt.query_map([], |r| r.get::<_, String>(0))?;
+            rows.collect::<rusqlite::Result<_>>()?
+        };
+        Ok(self
+            .list_staff()?
+            .into_iter()
+            .filter(|s| can.contains(&s.id.to_string()))
+            .collect())
     }
 
     pub fn staff(&self, id: StaffId) -> Result<Staff> {

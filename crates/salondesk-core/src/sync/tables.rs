@@ -129,13 +129,15 @@ pub(super) const UPSERTS: &[Table] = &[
             col("pinHash", "pin_hash"),
             col("active", "active"),
         ],
-        created: STAMPED,
-        // No PIN hash: nobody can log in as her until one arrives.
-        defaults: &[
-            ("name", Fill::Text("")),
-            ("role", Fill::Text("beautician")),
-            ("pinHash", Fill::Text("")),
+        // No PIN hash: nobody logs in as her here. That is the rule, not a
+        // repair (the server hands her hash only to her own store's tills),
+        // so it is filled in without a note.
+        created: &[
+            ("created_at", Fill::OpTime),
+            ("updated_at", Fill::OpTime),
+            ("pin_hash", Fill::Text("")),
         ],
+        defaults: &[("name", Fill::Text("")), ("role", Fill::Text("beautician"))],
         touch: Some("updated_at"),
     },
     Table {
@@ -433,6 +435,15 @@ pub(super) const APPENDS: &[Table] = &[
         ],
         created: CREATED,
         defaults: &[("detail", Fill::Text("{}"))],
+        touch: None,
+    },
+    Table {
+        entity: "pin_attempt",
+        table: "pin_attempt_log",
+        key: "id",
+        columns: &[col("staffId", "staff_id"), col("ok", "ok"), col("at", "at")],
+        created: &[("device_id", Fill::OpDevice)],
+        defaults: &[("at", Fill::OpTime), ("ok", Fill::Int(0))],
         touch: None,
     },
     Table {

@@ -26,7 +26,7 @@ struct World {
 fn world() -> World {
     let mut t = store();
     let s = &mut t.store;
-    let owner = s.create_owner("林美玲", "1111").unwrap();
+    let owner = s.create_owner("林美玲", "135790").unwrap();
     let staff: Vec<StaffId> = ["王芳", "李静", "赵婷"]
         .iter()
         .map(|n| s.add_staff(n, Role::Beautician, "4444").unwrap().id)

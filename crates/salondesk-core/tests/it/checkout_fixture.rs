@@ -25,8 +25,8 @@ pub struct Salon {
 pub fn salon() -> Salon {
     let mut t = store();
     let s = &mut t.store;
-    let owner = s.create_owner("林美玲", "1111").unwrap();
-    let manager = s.add_staff("周店长", Role::Manager, "2222").unwrap();
+    let owner = s.create_owner("林美玲", "135790").unwrap();
+    let manager = s.add_staff("周店长", Role::Manager, "246802").unwrap();
     let cashier = s.add_staff("陈晓雨", Role::Cashier, "3333").unwrap();
     let beautician = s.add_staff("王芳", Role::Beautician, "4444").unwrap();
     let beautician2 = s.add_staff("李静", Role::Beautician, "4444").unwrap();
@@ -122,7 +122,7 @@ impl Salon {
     pub fn approval(&mut self) -> salondesk_core::checkout::Approval {
         self.t
             .store
-            .approve(self.manager.id, "2222")
+            .approve(self.manager.id, "246802")
             .expect("the manager's PIN")
     }
 }

@@ -58,7 +58,7 @@ fn chain() -> Chain {
         b1,
         server,
         cashier,
-        manager_pin: (manager.id, "2222"),
+        manager_pin: (manager.id, "246802"),
         beautician,
         member,
         facial,

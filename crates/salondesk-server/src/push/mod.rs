@@ -19,6 +19,7 @@
 //! A device's own pushes keep its order too, even two in flight at once:
 //! `order`.
 
+pub mod authority;
 pub mod check;
 mod order;
 pub mod owners;
@@ -176,6 +177,13 @@ pub async fn push(
         }
     }
 
+    // Whether this device may write these records at all (head office).
+    let candidates: Vec<(usize, &Op)> = pending(&fates).map(|i| (i, &ops[i])).collect();
+    let judged = authority::judge(tx, device, &candidates).await?;
+    for (i, r) in judged.refused {
+        fates[i] = Fate::Rejected(r);
+    }
+
     // Claim the new ids. Another chain claiming one of them at this very
     // moment (a UUID collision: never in practice) makes its operations ours
     // no longer: judge them again with the winner known.
@@ -265,6 +273,13 @@ pub async fn push(
         .filter(|(_, f)| matches!(f, Fate::Accepted))
         .map(|(i, _)| &ops[i])
         .collect();
+    let staff: Vec<(&Op, authority::Home)> = fates
+        .iter()
+        .enumerate()
+        .filter(|(_, f)| matches!(f, Fate::Accepted))
+        .filter_map(|(i, _)| judged.homes.get(&i).map(|h| (&ops[i], *h)))
+        .collect();
+    authority::record(tx, device, &staff).await?;
     let made = effects::apply(tx, device, &state.inner.clocks, &accepted, &fresh).await?;
     rows::insert_ops(tx, device.tenant_id, &made).await?;
     turn.tx.commit().await?;

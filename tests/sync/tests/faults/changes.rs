@@ -25,7 +25,7 @@ pub struct Salon {
     pub top_up: String,
 }
 
-pub const OWNER_PIN: &str = "1111";
+pub const OWNER_PIN: &str = "135790";
 
 pub fn set_up(s: &mut Store) -> Salon {
     let owner = s.create_owner("林美玲", OWNER_PIN).unwrap();

@@ -116,7 +116,7 @@ async fn three_devices_with_a_thousand_operations_each_converge_through_a_faulty
     // Setting up and enrolling happens on a good day.
     proxy.set_enabled(false);
     let salon = Mutex::new(None);
-    let d1 = Device::enrol(&server, &url, stores[0], "d1", |s| {
+    let d1 = Device::enrol_head_office(&server, &url, stores[0], "d1", |s| {
         *salon.lock().unwrap() = Some(set_up(s));
     })
     .await;

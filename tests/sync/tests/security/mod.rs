@@ -3,6 +3,7 @@
 //! nothing; and the conflicts the server raises, over raw HTTP.
 
 mod addresses;
+mod authority;
 mod clocks;
 mod conflicts;
 mod credentials;

@@ -31,7 +31,16 @@ impl Device {
         name: &str,
         prepare: impl FnOnce(&mut Store),
     ) -> Device {
-        Device::enrol_with_clock(server, url, store_id, name, Arc::new(SystemClock), prepare).await
+        Self::enrol_as(
+            server,
+            url,
+            store_id,
+            name,
+            false,
+            Arc::new(SystemClock),
+            prepare,
+        )
+        .await
     }
 
     /// Like [`Device::enrol`], with the device's wall clock handed in (a PC
@@ -44,10 +53,43 @@ impl Device {
         clock: Arc<dyn Clock>,
         prepare: impl FnOnce(&mut Store),
     ) -> Device {
+        Self::enrol_as(server, url, store_id, name, false, clock, prepare).await
+    }
+
+    /// As `enrol`, as the chain's head-office device: the one that may set up
+    /// the catalog, plans, tiers and the chain's staff.
+    pub async fn enrol_head_office(
+        server: &TestServer,
+        url: &str,
+        store_id: Uuid,
+        name: &str,
+        prepare: impl FnOnce(&mut Store),
+    ) -> Device {
+        Self::enrol_as(
+            server,
+            url,
+            store_id,
+            name,
+            true,
+            Arc::new(SystemClock),
+            prepare,
+        )
+        .await
+    }
+
+    async fn enrol_as(
+        server: &TestServer,
+        url: &str,
+        store_id: Uuid,
+        name: &str,
+        head_office: bool,
+        clock: Arc<dyn Clock>,
+        prepare: impl FnOnce(&mut Store),
+    ) -> Device {
         let dir = tempfile::tempdir().expect("temp dir");
         let mut store = Store::open(&dir.path().join("salondesk.sqlite3"), clock).unwrap();
         prepare(&mut store);
-        let code = server.enrolment_code(store_id, None).await;
+        let code = server.enrolment_code_for(store_id, None, head_office).await;
         let reply = salondesk_sync::enrol(url, &code, store.device().id.0, name)
             .await
             .unwrap_or_else(|e| panic!("{name} enrols: {e}"));

@@ -169,9 +169,19 @@ impl TestServer {
 
     /// A one-time code for `store`, as shown (`XXXX-XXXX`).
     pub async fn enrolment_code(&self, store: Uuid, ttl_seconds: Option<i64>) -> String {
+        self.enrolment_code_for(store, ttl_seconds, false).await
+    }
+
+    /// A one-time code; `head_office`: the device it enrols runs the chain.
+    pub async fn enrolment_code_for(
+        &self,
+        store: Uuid,
+        ttl_seconds: Option<i64>,
+        head_office: bool,
+    ) -> String {
         let r = self
             .admin(&format!("/v1/admin/stores/{store}/enrolment-codes"))
-            .json(&json!({ "ttlSeconds": ttl_seconds }))
+            .json(&json!({ "ttlSeconds": ttl_seconds, "headOffice": head_office }))
             .send()
             .await
             .expect("create code");
@@ -197,7 +207,16 @@ impl TestServer {
 
     /// A new device enrolled in `store`.
     pub async fn enrol(&self, store: Uuid) -> DeviceCreds {
-        let code = self.enrolment_code(store, None).await;
+        self.enrol_as(store, false).await
+    }
+
+    /// A new head-office device enrolled in `store`.
+    pub async fn enrol_head_office(&self, store: Uuid) -> DeviceCreds {
+        self.enrol_as(store, true).await
+    }
+
+    async fn enrol_as(&self, store: Uuid, head_office: bool) -> DeviceCreds {
+        let code = self.enrolment_code_for(store, None, head_office).await;
         let device_id = Uuid::now_v7();
         let (status, body) = self.enrol_raw(&code, device_id).await;
         assert_eq!(status, StatusCode::OK, "{body}");
@@ -268,6 +287,28 @@ impl TestServer {
                 return out;
             }
         }
+    }
+
+    /// `GET` an admin route: the status and the JSON reply.
+    pub async fn admin_get(&self, path: &str) -> (StatusCode, Value) {
+        let r = self
+            .http
+            .get(format!("{}{path}", self.base))
+            .bearer_auth(ADMIN_TOKEN)
+            .send()
+            .await
+            .expect("admin get");
+        (r.status(), r.json().await.unwrap_or(Value::Null))
+    }
+
+    /// `POST` an admin route with a JSON body: the status.
+    pub async fn admin_post(&self, path: &str, body: Value) -> StatusCode {
+        self.admin(path)
+            .json(&body)
+            .send()
+            .await
+            .expect("admin post")
+            .status()
     }
 
     /// One number from the server's database (`SELECT count(*) …`).

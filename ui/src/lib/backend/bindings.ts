@@ -1,7 +1,7 @@
 // Generated from the Rust wire types (src-tauri/src/dto) by ts-rs. Do not edit:
 // run `UPDATE_BINDINGS=1 cargo test -p salondesk bindings` to regenerate.
 
-export type ErrorCode = "validation" | "duplicate_phone" | "duplicate_member_no" | "not_found" | "wrong_pin" | "locked_out" | "not_logged_in" | "forbidden" | "conflict" | "outside_hours" | "database_newer" | "database_in_use" | "approval_required" | "amount_too_large" | "sync_unreachable" | "enrolment_refused" | "internal";
+export type ErrorCode = "validation" | "duplicate_phone" | "duplicate_member_no" | "not_found" | "wrong_pin" | "locked_out" | "pin_too_short" | "pin_change_required" | "demo_refused" | "not_logged_in" | "forbidden" | "conflict" | "outside_hours" | "database_newer" | "database_in_use" | "approval_required" | "amount_too_large" | "sync_unreachable" | "enrolment_refused" | "internal";
 
 export type ApiError = { code: ErrorCode, message: string, 
 /**
@@ -11,7 +11,15 @@ field: string | null,
 /**
  * The member who already has the phone, for `duplicate_phone`.
  */
-memberId: string | null, };
+memberId: string | null, 
+/**
+ * Why, in a word the UI translates (`demo_refused`: `enrolled`, `has_sales`).
+ */
+reason?: string, 
+/**
+ * The fewest digits a PIN needs (`pin_too_short`, `pin_change_required`).
+ */
+minDigits?: number, };
 
 export type Role = "owner" | "manager" | "cashier" | "beautician";
 
@@ -36,6 +44,8 @@ export type OwnerInput = { name: string, pin: string, };
 export type AppInfo = { version: string, dbPath: string, dataDir: string, hasOwner: boolean, systemLocale: string, memberCount: number, deviceId: string, pendingOps: number, };
 
 export type SeedProgress = { done: number, total: number, };
+
+export type DemoPinView = { name: string, role: Role, pin: string, };
 
 export type MemberHit = { id: string, memberNo: string, name: string, phone: string, tier: Tier, lastVisitAt: string | null, matched: MatchKind, exact: boolean, };
 

@@ -5,7 +5,7 @@
 import { invoke } from "@tauri-apps/api/core";
 import { listen } from "@tauri-apps/api/event";
 import type {
-  ApiError, AppInfo, MemberHit, MemberInput, MemberView, OwnerInput, SeedProgress, Session, StaffBrief,
+  ApiError, AppInfo, DemoPinView, MemberHit, MemberInput, MemberView, OwnerInput, SeedProgress, Session, StaffBrief,
 } from "./bindings";
 import type {
   ApprovalInput, CountedInput, MemberBalancesView, PrintResult, PrinterSettingsView, SaleDone,
@@ -60,6 +60,9 @@ export const createOwner = (name: string, pin: string) => {
 };
 export const loginStaffList = () => call<StaffBrief[]>("login_staff_list");
 export const login = (staffId: string, pin: string) => call<Session>("login", { staffId, pin });
+/** Sets a new PIN (the old one proves it is she) and logs her in (after `pin_change_required`). */
+export const changePin = (staffId: string, oldPin: string, newPin: string) =>
+  call<Session>("change_pin", { staffId, oldPin, newPin });
 export const logout = () => call<null>("logout");
 export const currentSession = () => call<Session | null>("current_session");
 
@@ -75,11 +78,14 @@ export const mergeMembers = (survivorId: string, mergedId: string) =>
   call<MemberView>("merge_members", { survivorId, mergedId });
 export const listStaff = () => call<StaffBrief[]>("list_staff");
 
-/** Seeds demo members; `onProgress` receives the `seed-progress` events while it runs. */
-export async function seedDemo(members: number, onProgress: (p: SeedProgress) => void): Promise<void> {
+/**
+ * Seeds demo members; `onProgress` receives the `seed-progress` events while it runs. Returns the
+ * demo staff's random PINs: shown once, kept nowhere.
+ */
+export async function seedDemo(members: number, onProgress: (p: SeedProgress) => void): Promise<DemoPinView[]> {
   const unlisten = await subscribe<SeedProgress>("seed-progress", onProgress);
   try {
-    await call<null>("seed_demo", { members });
+    return await call<DemoPinView[]>("seed_demo", { members });
   } finally {
     unlisten();
   }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { lockoutMinutes, toApiError } from "./errors";
+import bindings from "./bindings.ts?raw";
+import { CODES, lockoutMinutes, toApiError } from "./errors";
 
 describe("toApiError", () => {
   it("keeps a backend error's code, field and memberId", () => {
@@ -12,6 +13,18 @@ describe("toApiError", () => {
     expect(toApiError(new Error("boom")).code).toBe("internal");
     // An unknown code must not reach screens that switch on the known ones.
     expect(toApiError({ code: "teapot", message: "x" }).code).toBe("internal");
+  });
+
+  it("knows every code the Rust side can send (a code missing here would reach screens as internal)", () => {
+    const union = /export type ErrorCode = ([^;]+);/.exec(bindings)?.[1] ?? "";
+    const generated = [...union.matchAll(/"([a-z_]+)"/g)].map((m) => m[1]).sort();
+    expect(generated.length).toBeGreaterThan(10);
+    expect([...CODES].sort()).toEqual(generated);
+  });
+
+  it("keeps the reason and the fewest digits a PIN needs", () => {
+    expect(toApiError({ code: "pin_change_required", message: "m", minDigits: 6 })).toMatchObject({ code: "pin_change_required", minDigits: 6 });
+    expect(toApiError({ code: "demo_refused", message: "m", reason: "enrolled" })).toMatchObject({ code: "demo_refused", reason: "enrolled" });
   });
 
   it("treats empty field/memberId as absent", () => {

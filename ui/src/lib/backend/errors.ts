@@ -2,9 +2,9 @@
 // and never have to guess what shape a failure has.
 import type { ApiError, ErrorCode } from "./bindings";
 
-const CODES: readonly ErrorCode[] = [
+export const CODES: readonly ErrorCode[] = [
   "validation", "duplicate_phone", "duplicate_member_no", "not_found", "wrong_pin",
-  "locked_out", "not_logged_in", "forbidden", "database_newer", "conflict", "outside_hours",
+  "locked_out", "pin_too_short", "pin_change_required", "demo_refused", "not_logged_in", "forbidden", "database_newer", "conflict", "outside_hours",
   "sync_unreachable", "enrolment_refused", "database_in_use", "approval_required", "amount_too_large", "internal",
 ];
 
@@ -25,12 +25,16 @@ export function toApiError(reason: unknown): ApiError {
   if (typeof reason === "object" && reason !== null) {
     const r = reason as Record<string, unknown>;
     if (isErrorCode(r.code)) {
-      return {
+      const error: ApiError = {
         code: r.code,
         message: typeof r.message === "string" ? r.message : "",
         field: stringOrNull(r.field),
         memberId: stringOrNull(r.memberId),
       };
+      const why = stringOrNull(r.reason);
+      if (why !== null) error.reason = why;
+      if (typeof r.minDigits === "number") error.minDigits = r.minDigits;
+      return error;
     }
     if (reason instanceof Error) return internal(reason.message);
   }

@@ -96,11 +96,11 @@ export function demoPerson(rand: () => number, now: number): DemoPerson {
   };
 }
 
-export const DEMO_STAFF: Array<{ name: string; role: "owner" | "manager" | "cashier" | "beautician"; pin: string }> = [
-  { name: "林美华", role: "owner", pin: "1234" },
-  { name: "陈静", role: "manager", pin: "1234" },
-  { name: "小李", role: "cashier", pin: "0000" },
-  { name: "周晓雅", role: "beautician", pin: "1111" },
-  { name: "吴佳怡", role: "beautician", pin: "1111" },
-  { name: "Amy Zhang", role: "beautician", pin: "1111" },
+export const DEMO_STAFF: Array<{ name: string; role: "owner" | "manager" | "cashier" | "beautician" }> = [
+  { name: "林美华", role: "owner" },
+  { name: "陈静", role: "manager" },
+  { name: "小李", role: "cashier" },
+  { name: "周晓雅", role: "beautician" },
+  { name: "吴佳怡", role: "beautician" },
+  { name: "Amy Zhang", role: "beautician" },
 ];

@@ -5,7 +5,7 @@
 // `?mock=demo` starts with staff and members (PINs in mock-data.ts); `&login=<role>` also
 // logs that role in.
 import type {
-  ApiError, AppInfo, ErrorCode, MatchKind, MemberHit, MemberInput, MemberView, Role, Session, StaffBrief,
+  ApiError, AppInfo, DemoPinView, ErrorCode, MatchKind, MemberHit, MemberInput, MemberView, Role, Session, StaffBrief,
 } from "./bindings";
 import { DEMO_STAFF, demoPerson, pinyinOf, rng } from "./mock-data";
 
@@ -168,17 +168,23 @@ function addDemoMember(rand: () => number): void {
   members.set(m.id, m);
 }
 
-function ensureDemoStaff(): void {
+// Demo staff get random PINs, returned once (as the real backend does).
+function ensureDemoStaff(): DemoPinView[] {
+  const added: DemoPinView[] = [];
   for (const d of DEMO_STAFF) {
     if (d.role === "owner" && staff.some((s) => s.role === "owner")) continue;
-    if (!staff.some((s) => s.name === d.name)) addStaff(d.name, d.role, d.pin);
+    if (staff.some((s) => s.name === d.name)) continue;
+    const pin = String(Math.floor(Math.random() * 1_000_000)).padStart(6, "0");
+    addStaff(d.name, d.role, pin);
+    added.push({ name: d.name, role: d.role, pin });
   }
+  return added;
 }
 
-async function seed(count: unknown): Promise<null> {
+async function seed(count: unknown): Promise<DemoPinView[]> {
   requireSession("owner", "manager");
   if (typeof count !== "number" || !Number.isInteger(count) || count < 1 || count > 200_000) fail("validation", "demo members: 1 to 200,000", "members");
-  ensureDemoStaff();
+  const pins = ensureDemoStaff();
   const rand = rng(members.size + 7);
   for (let done = 0; done < count;) {
     const batch = Math.min(25, count - done);
@@ -187,7 +193,7 @@ async function seed(count: unknown): Promise<null> {
     listeners.get("seed-progress")?.forEach((h) => h({ done, total: count }));
     await sleep(12);
   }
-  return null;
+  return pins;
 }
 
 /** Checks a staff member's PIN with the core's lock-out (5 wrong → 5 minutes); returns her. */
@@ -231,11 +237,18 @@ const handlers: Record<string, (a: Args) => unknown> = {
     const input = a.input as Args;
     if (staff.some((s) => s.role === "owner")) fail("forbidden", "the owner already exists");
     if (str(input.name).trim() === "") fail("validation", "a name is required", "name");
-    if (!/^\d{4,8}$/.test(str(input.pin))) fail("validation", "a PIN is 4 to 8 digits", "pin");
+    if (!/^\d{6,8}$/.test(str(input.pin))) fail("pin_too_short", "an owner's PIN has at least 6 digits", "pin");
     return startSession(addStaff(str(input.name).trim(), "owner", str(input.pin)));
   },
   login_staff_list: () => staff.map(brief),
   login: (a) => login(a.staffId, a.pin),
+  change_pin: (a) => {
+    const s = checkPin(a.staffId, a.oldPin);
+    const min = s.role === "owner" || s.role === "manager" ? 6 : 4;
+    if (!new RegExp(`^\\d{${min},8}$`).test(str(a.newPin))) fail("pin_too_short", "PIN too short", "pin");
+    s.pin = str(a.newPin);
+    return startSession(s);
+  },
   logout: () => { requireSession(); session = null; return null; },
   current_session: () => session,
   search_members: (a) => { requireSession(); return search(str(a.query), typeof a.limit === "number" ? a.limit : 20); },
