@@ -70,8 +70,9 @@ async fn a_server_restored_from_a_backup_is_caught_up_by_its_tills_and_nothing_i
     let stores = server.chain("丽人连锁", &["S01", "S02"]).await.stores;
     let url = server.url().to_owned();
     let mut staff = None;
-    let d1 = Device::enrol(&server, &url, stores[0], "d1", |s| {
-        s.create_owner("林美玲", "1111").unwrap();
+    // d1 sets the catalog up: the chain's head-office till.
+    let d1 = Device::enrol_head_office(&server, &url, stores[0], "d1", |s| {
+        s.create_owner("林美玲", "135790").unwrap();
         let cashier = s.add_staff("陈晓雨", Role::Cashier, "3333").unwrap();
         let plan = s
             .add_top_up_plan("充500送50", Money::yuan(500), Money::yuan(50))

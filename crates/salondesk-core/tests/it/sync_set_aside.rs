@@ -106,9 +106,9 @@ fn a_panic_while_applying_a_pulled_page_leaves_sales_synced_to_disk_in_full() {
 #[test]
 fn a_manager_sends_a_set_aside_operation_again_after_what_waits_and_a_cashier_may_not() {
     let (mut s, _clock, _dir) = open();
-    s.create_owner("林美玲", "1111").unwrap();
+    s.create_owner("林美玲", "135790").unwrap();
     let cashier = s.add_staff("陈晓雨", Role::Cashier, "3333").unwrap();
-    let manager = s.add_staff("周店长", Role::Manager, "2222").unwrap();
+    let manager = s.add_staff("周店长", Role::Manager, "246802").unwrap();
     s.register_member(&member("王芳", "13800000001")).unwrap();
     s.register_member(&member("李娜", "13800000002")).unwrap();
     let ops = waiting(&s);
@@ -154,7 +154,7 @@ fn a_manager_sends_a_set_aside_operation_again_after_what_waits_and_a_cashier_ma
 #[test]
 fn a_manager_discards_a_set_aside_operation_for_good_and_the_audit_log_keeps_it() {
     let (mut s, _clock, _dir) = open();
-    let owner = s.create_owner("林美玲", "1111").unwrap();
+    let owner = s.create_owner("林美玲", "135790").unwrap();
     let beautician = s.add_staff("王芳", Role::Beautician, "4444").unwrap();
     s.register_member(&member("李娜", "13800000002")).unwrap();
     let ops = waiting(&s);

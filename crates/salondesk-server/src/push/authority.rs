@@ -8,7 +8,8 @@
 //! `headOffice`, or the flag on an enrolled device):
 //! - the catalog and its prices, tiers, coupons, top-up and package plans and
 //!   chain settings (`HEAD_OFFICE_ONLY`): every till applies them;
-//! - staff of another store or of the whole chain.
+//! - staff of another store or of the whole chain (`storeId`; without it,
+//!   staff a head-office device adds belong to its own store).
 //!
 //! An ordinary till writes only its own store's staff: a staff record it
 //! writes first belongs to its store (`staff_homes`), and it may change only
@@ -160,8 +161,11 @@ fn judge_staff(
     let id = Uuid::parse_str(&op.entity_id).expect("checked: a UUID");
     let current: Option<Home> = homes.get(&id).copied();
     if head_office {
-        // New staff from head office belong to the whole chain unless a store is named.
-        return Ok(asked.or(current).unwrap_or(None));
+        // New staff from head office belong to its own store unless another
+        // store, or the whole chain (`storeId: null`), is named: a head-office
+        // till also sells at its desk, and the staff it adds must log in at
+        // its store's other tills (a PIN hash goes only to her home's tills).
+        return Ok(asked.or(current).unwrap_or(Some(device.store_id)));
     }
     let mine = Some(device.store_id);
     let not_yours = || {

@@ -20,12 +20,16 @@ use changes::{one_change, set_up, Made, Salon, OWNER_PIN};
 use proxy::{FaultProxy, Faults};
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
+use salondesk_core::staff::Role;
 use salondesk_core::{Money, Store};
 use salondesk_sync::{Engine, SyncStatus};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 const OPS_PER_DEVICE: i64 = 1000;
+
+/// The PIN of the manager store 2's till adds for its refunds.
+const MANAGER_PIN: &str = "246802";
 
 /// Outbox rows a device has written so far (pushed or not).
 fn made(s: &Store) -> i64 {
@@ -48,7 +52,18 @@ fn engine(d: &Device) -> Engine<Arc<Mutex<Store>>> {
 async fn work(d: &Device, salon: &Salon, seed: u64, target: i64, phone_prefix: u32) -> Made {
     let mut rng = StdRng::seed_from_u64(seed);
     let sync = engine(d);
-    let approval = d.store().approve(salon.owner.id, OWNER_PIN).unwrap();
+    // Refunds need a manager's PIN, and a PIN works only at her own store's
+    // tills: each till's store has its manager (d1's is the owner it set up).
+    let approver = if d.name == "d3" {
+        let manager = d
+            .store()
+            .add_staff("吴店长", Role::Manager, MANAGER_PIN)
+            .unwrap();
+        (manager.id, MANAGER_PIN)
+    } else {
+        (salon.owner.id, OWNER_PIN)
+    };
+    let approval = d.store().approve(approver.0, approver.1).unwrap();
     let mut kinds = Made::default();
     let mut offline = 0;
     loop {

@@ -39,7 +39,7 @@ async fn a_store_till_cannot_make_anyone_an_owner_of_the_chain_nor_set_its_price
             &head_office,
             vec![
                 op(&head_office, "staff", chain_owner, OpKind::Upsert,
-                   json!({ "name": "林总", "role": "owner", "pinHash": "$argon2id$owner", "active": true })),
+                   json!({ "name": "林总", "role": "owner", "pinHash": "$argon2id$owner", "active": true, "storeId": null })),
                 op(&head_office, "staff", manager_1, OpKind::Upsert,
                    json!({ "name": "周店长", "role": "manager", "pinHash": "$argon2id$m1", "active": true, "storeId": s1 })),
                 op(&head_office, "service", Uuid::now_v7(), OpKind::Upsert,
