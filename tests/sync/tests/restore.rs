@@ -8,13 +8,13 @@
 //! tills' cursors had passed (skipped for good), and what the server lost was
 //! never pushed again.
 
+use crate::faults::agree::members;
 use crate::support::{Device, TestServer};
 use salondesk_core::checkout::{Cart, CartLine, LineItem, Tender};
 use salondesk_core::ids::MemberId;
 use salondesk_core::member::MemberInput;
 use salondesk_core::staff::{Role, Staff};
 use salondesk_core::{Money, Store};
-use std::collections::BTreeMap;
 
 fn register(s: &mut Store, name: &str, phone: &str) -> MemberId {
     s.register_member(&MemberInput {
@@ -42,26 +42,6 @@ fn top_up(s: &mut Store, cashier: &Staff, plan: &str, member: MemberId) {
         amount: Money::yuan(500),
     };
     s.complete_sale(cashier, &cart, &[cash]).unwrap();
-}
-
-/// Every member a till holds: name and stored value.
-fn members(d: &Device) -> BTreeMap<String, (String, i64)> {
-    let s = d.store();
-    let ids: Vec<MemberId> = s
-        .conn()
-        .prepare("SELECT id FROM members")
-        .unwrap()
-        .query_map([], |r| r.get(0))
-        .unwrap()
-        .collect::<Result<_, _>>()
-        .unwrap();
-    ids.into_iter()
-        .map(|id| {
-            let m = s.member(id).unwrap();
-            let b = salondesk_core::ledger::balances(s.conn(), id).unwrap();
-            (id.to_string(), (m.name, b.stored_value.fen()))
-        })
-        .collect()
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -11,7 +11,7 @@
 //! balance overdrawn between stores, a beautician double-booked between two
 //! tills) is a conflict.
 
-mod agree;
+pub(crate) mod agree;
 mod changes;
 mod proxy;
 
