@@ -55,6 +55,7 @@ impl From<&CoreError> for ErrorCode {
             CoreError::PinTooShort { .. } => ErrorCode::PinTooShort,
             CoreError::PinChangeRequired { .. } => ErrorCode::PinChangeRequired,
             CoreError::DemoRefused { .. } => ErrorCode::DemoRefused,
+            CoreError::EnrolmentRefused { .. } => ErrorCode::EnrolmentRefused,
             CoreError::Forbidden(_) => ErrorCode::Forbidden,
             CoreError::Conflict(_) => ErrorCode::Conflict,
             CoreError::OutsideHours(_) => ErrorCode::OutsideHours,
@@ -112,7 +113,9 @@ impl From<CoreError> for ApiError {
             _ => None,
         };
         let reason = match &e {
-            CoreError::DemoRefused { reason } => Some((*reason).to_owned()),
+            CoreError::DemoRefused { reason } | CoreError::EnrolmentRefused { reason } => {
+                Some((*reason).to_owned())
+            }
             _ => None,
         };
         let min_digits = match &e {

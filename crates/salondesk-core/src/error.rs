@@ -41,6 +41,10 @@ pub enum CoreError {
         "demo data is only for a till that has not joined a chain and has no sales ({reason})"
     )]
     DemoRefused { reason: &'static str },
+    /// This till may not join a chain (`demo_data`: it holds demo data, which
+    /// must never reach a real chain's stores).
+    #[error("this till cannot join a chain ({reason}): start from a fresh database")]
+    EnrolmentRefused { reason: &'static str },
     #[error("{0}")]
     Forbidden(String),
     #[error("{0}")]
@@ -97,6 +101,7 @@ impl CoreError {
             CoreError::PinTooShort { .. } => "pin_too_short",
             CoreError::PinChangeRequired { .. } => "pin_change_required",
             CoreError::DemoRefused { .. } => "demo_refused",
+            CoreError::EnrolmentRefused { .. } => "enrolment_refused",
             CoreError::Forbidden(_) => "forbidden",
             CoreError::Conflict(_) => "conflict",
             CoreError::OutsideHours(_) => "outside_hours",

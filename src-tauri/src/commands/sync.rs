@@ -56,7 +56,11 @@ pub async fn enrol_device(
     if device_name.trim().chars().count() > 40 {
         return Err(field_error("deviceName", "at most 40 characters"));
     }
-    let device_id = state.store()?.device().id.0;
+    let device_id = {
+        let store = state.store()?;
+        store.may_enrol()?;
+        store.device().id.0
+    };
     // The store is not locked while the server is asked.
     let enrolment = salondesk_sync::enrol(&url, &code, device_id, &device_name)
         .await

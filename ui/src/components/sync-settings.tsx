@@ -205,7 +205,9 @@ function EnrolForm(props: { serverUrl?: string; onDone: () => void }) {
       setSyncStatus(status);
     } catch (reason) {
       const err = toApiError(reason);
-      const field = (err.field ?? (err.code === "sync_unreachable" ? "serverUrl" : err.code === "enrolment_refused" ? "code" : null)) as keyof Draft | null;
+      // A till that holds demo data may not join: nothing about the code is wrong.
+      const demoData = err.code === "enrolment_refused" && err.reason === "demo_data";
+      const field = (demoData ? null : (err.field ?? (err.code === "sync_unreachable" ? "serverUrl" : err.code === "enrolment_refused" ? "code" : null))) as keyof Draft | null;
       if (field && (field === "serverUrl" || field === "code" || field === "deviceName")) {
         // Our own words say it all for the enrolment codes; a validation message says which rule.
         const validation = err.code === "validation";
@@ -232,7 +234,10 @@ function EnrolForm(props: { serverUrl?: string; onDone: () => void }) {
         <input id="f-sync-device-name" class="input" data-testid="sync-device-name-input" value={draft.deviceName} maxLength={40}
           disabled={busy} onInput={(e) => change({ deviceName: e.currentTarget.value })} />
       </Field>
-      {error ? <ErrorBanner error={error} testId="sync-enrol-error" /> : null}
+      {error ? (
+        <ErrorBanner error={error} testId="sync-enrol-error"
+          text={error.reason === "demo_data" ? t("syncSettings.demoDataRefused") : undefined} />
+      ) : null}
       <div class="sync-enrol-actions">
         <button type="submit" class="btn btn-primary" data-testid="sync-enrol" disabled={busy}>
           {busy ? t("syncSettings.enrolling") : t("syncSettings.enrol")}

@@ -149,6 +149,8 @@ fn make_ops(path: &Path, target: usize) -> anyhow::Result<Store> {
         &SeedOptions {
             members,
             calendar: false,
+            // Device A joins the bench's throwaway chain with its demo data.
+            mark_demo: false,
             ..SeedOptions::default()
         },
         &mut |_, _| {},

@@ -52,6 +52,10 @@ pub struct SeedOptions {
     pub batch: u64,
     /// Also book a demo week of appointments (off for benchmarks that bring their own).
     pub calendar: bool,
+    /// Mark the till as holding demo data, so it never joins a chain
+    /// (`Store::may_enrol`). Off only for the sync benchmark, whose made-up
+    /// till joins a throwaway chain on purpose.
+    pub mark_demo: bool,
 }
 
 impl Default for SeedOptions {
@@ -61,6 +65,7 @@ impl Default for SeedOptions {
             rng_seed: 20261123,
             batch: 5000,
             calendar: true,
+            mark_demo: true,
         }
     }
 }
@@ -89,6 +94,11 @@ impl Store {
         progress: &mut dyn FnMut(u64, u64),
     ) -> Result<SeedReport> {
         self.may_seed_demo()?;
+        // Marked before anything is written: even a load cut short keeps the
+        // till out of any chain (`may_enrol`).
+        if opts.mark_demo {
+            self.write(|w| w.set_meta(crate::sync::DEMO_LOADED, "1"))?;
+        }
         let mut report = SeedReport::default();
         let mut rng = StdRng::seed_from_u64(opts.rng_seed);
         report.pins = self.seed_staff()?;

@@ -11,6 +11,9 @@ use rusqlite::Connection;
 use salondesk_protocol::EnrolResponse;
 use uuid::Uuid;
 
+/// Set once demo data was loaded here (`seed_demo`): such a till never joins a chain.
+pub(crate) const DEMO_LOADED: &str = "demo.loaded";
+
 const URL: &str = "sync.server_url";
 const CREDENTIAL: &str = "sync.credential";
 const TENANT: &str = "sync.tenant_id";
@@ -51,6 +54,18 @@ impl Store {
         }))
     }
 
+    /// Whether this till may join a chain: not once it holds demo data
+    /// (`enrolment_refused`, reason `demo_data`), whose made-up members, staff
+    /// and prices would otherwise reach every store. Asked before the server is.
+    pub fn may_enrol(&self) -> Result<()> {
+        if meta_get(&self.conn, DEMO_LOADED)?.is_some() {
+            return Err(CoreError::EnrolmentRefused {
+                reason: "demo_data",
+            });
+        }
+        Ok(())
+    }
+
     /// After a successful `POST /v1/enrol`: keeps the URL, the credential and
     /// the ids, and takes the store and device codes the server assigned, so
     /// receipt and member numbers never collide anywhere in the chain.
@@ -58,6 +73,7 @@ impl Store {
     /// A device already enrolled in another store is refused: its store's
     /// appointments, shifts and sales would follow it into the wrong store.
     pub fn save_enrolment(&mut self, server_url: &str, e: &EnrolResponse) -> Result<()> {
+        self.may_enrol()?;
         let url = server_url.trim().trim_end_matches('/');
         if url.is_empty() {
             return Err(CoreError::validation(

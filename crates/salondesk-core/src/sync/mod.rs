@@ -19,6 +19,7 @@
 mod apply;
 pub(crate) mod clocks;
 mod config;
+pub(crate) use config::DEMO_LOADED;
 mod conflicts;
 pub(crate) mod members;
 mod outbox;

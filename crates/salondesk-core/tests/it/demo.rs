@@ -3,9 +3,10 @@
 
 use crate::checkout_fixture::salon;
 use crate::support::store;
-use crate::sync_fixture::{enrol, STORE_A};
+use crate::sync_fixture::{enrol, STORE_A, TENANT};
 use salondesk_core::seed::SeedOptions;
 use salondesk_core::CoreError;
+use salondesk_protocol::EnrolResponse;
 
 fn small() -> SeedOptions {
     SeedOptions {
@@ -86,5 +87,43 @@ fn demo_data_is_refused_on_an_enrolled_till_and_on_one_with_sales() {
             }
         ),
         "demo members would mix with real takings: {e:?}"
+    );
+}
+
+#[test]
+fn a_till_that_loaded_demo_data_cannot_join_a_chain() {
+    let mut t = store();
+    assert!(t.store.may_enrol().is_ok(), "a fresh till may join");
+    t.store.seed_demo(&small(), &mut |_, _| {}).unwrap();
+    let e = t.store.may_enrol().unwrap_err();
+    assert!(
+        matches!(
+            e,
+            CoreError::EnrolmentRefused {
+                reason: "demo_data"
+            }
+        ),
+        "its made-up members, staff and prices would reach every store: {e:?}"
+    );
+    assert_eq!(e.code(), "enrolment_refused");
+    let answer = EnrolResponse {
+        credential: "credential".into(),
+        tenant_id: TENANT,
+        store_id: STORE_A,
+        store_code: "S01".into(),
+        device_code: "001".into(),
+        store_name: "Store S01".into(),
+    };
+    assert_eq!(
+        t.store
+            .save_enrolment("http://127.0.0.1:9/", &answer)
+            .unwrap_err()
+            .code(),
+        "enrolment_refused",
+        "nor is an enrolment saved, should a server have answered"
+    );
+    assert!(
+        t.store.sync_config().unwrap().is_none(),
+        "the till stays on its own"
     );
 }

@@ -90,6 +90,7 @@ export const syncEn = {
   "syncSettings.reason.op_id_taken": "Another device already used this change's id",
   "syncSettings.reason.invalid_field": "A value in this change is out of bounds (too long, a control character, an impossible date)",
   "syncSettings.reason.clock_ahead": "This device's clock was ahead of the server's: it goes again once the date and time are right",
+  "syncSettings.demoDataRefused": "This till holds demo data, which must never reach the chain's stores. To join a chain, start SalonDesk on a fresh database (Settings › About shows where the file is).",
   "syncSettings.reason.other": "Refused ({code})",
 
   "entity.member": "Member",

@@ -91,6 +91,7 @@ export const syncZhCN: { readonly [K in keyof typeof syncEn]: string } = {
   "syncSettings.reason.op_id_taken": "此更改的编号已被其他设备使用",
   "syncSettings.reason.invalid_field": "此更改中有超出范围的值（过长、含控制字符或日期不存在）",
   "syncSettings.reason.clock_ahead": "本设备时钟比服务器快：校正日期和时间后会自动重新发送",
+  "syncSettings.demoDataRefused": "本收银台含有演示数据，演示数据绝不能进入连锁门店。如需登记到连锁，请用全新的数据库启动 SalonDesk（设置 › 关于 中可查看数据库文件位置）。",
   "syncSettings.reason.other": "被拒绝（{code}）",
 
   "entity.member": "会员",
