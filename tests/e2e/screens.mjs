@@ -81,7 +81,7 @@ async function setLocale(app, lang) {
   );
 }
 
-async function run(variant, server, storeId) {
+async function run(variant, server) {
   const app = await launchApp({ name: `screens-${variant.lang}-${variant.size}`, screen: variant.size });
   const step = async (label, fn) => {
     try {
@@ -182,6 +182,9 @@ async function run(variant, server, storeId) {
     await app.waitVisible('nav-settings', 20_000);
 
     if (!server) return;
+    // A chain of its own per run: the demo members of earlier runs would be duplicate phones here.
+    const tenant = await server.admin('/v1/admin/tenants', { name: `演示连锁 ${variant.lang} ${variant.size}` });
+    const { storeId } = await server.admin(`/v1/admin/tenants/${tenant.tenantId}/stores`, { name: '静安店', code: 'JA' });
     await step('enrol', async () => {
       const code = (await server.admin(`/v1/admin/stores/${storeId}/enrolment-codes`, {})).code;
       await app.click('nav-settings');
@@ -277,7 +280,6 @@ async function main() {
   fs.mkdirSync(SHOTS, { recursive: true });
   fs.mkdirSync(OUT_DIR, { recursive: true });
   let server = null;
-  let storeId = null;
   let pgUrl = null;
   let dbName = null;
   if (fs.existsSync(SERVER_BIN)) {
@@ -286,8 +288,6 @@ async function main() {
     psql(pgUrl, `CREATE DATABASE ${dbName}`);
     server = new Server(pgUrl.replace(/\/[^/]*$/, `/${dbName}`), await freePort());
     await server.start();
-    const tenant = await server.admin('/v1/admin/tenants', { name: '演示连锁' });
-    storeId = (await server.admin(`/v1/admin/tenants/${tenant.tenantId}/stores`, { name: '静安店', code: 'JA' })).storeId;
   } else {
     log(`no server at ${SERVER_BIN}: the sync screens are skipped`);
   }
@@ -297,7 +297,7 @@ async function main() {
       if (only && !only.includes(`${variant.lang}-${variant.size}`)) continue;
       for (const fn of [run, inUse]) {
         try {
-          await fn(variant, server, storeId);
+          await fn(variant, server);
         } catch (err) {
           failed += 1;
           log(`${variant.lang}-${variant.size}: ${err.message}`);

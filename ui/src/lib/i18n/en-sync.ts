@@ -24,7 +24,7 @@ export const syncEn = {
   "sync.nextRetry": "Next try {when}",
   "sync.now": "Sync now",
   "sync.nowBusy": "Syncing…",
-  "sync.conflictsBadge": "{n} conflicts to resolve",
+  "sync.conflictsBadge": "Conflicts to resolve: {n}",
   "sync.openConflicts": "Open the conflicts",
   "sync.clockAhead": "This till's clock is {amount} ahead of the server: fix the PC's date and time",
   "sync.clockBehind": "This till's clock is {amount} behind the server: fix the PC's date and time",
