@@ -172,7 +172,7 @@ async function run(variant, server) {
       await app.click('nav-shift');
       await app.click('shift-pay-out');
       await app.type('payinout-amount', '500');
-      await app.type('payinout-reason', 'Taxi');
+      await app.type('payinout-reason', variant.lang === 'en' ? 'Taxi' : '打车');
       await app.click('payinout-submit');
       await app.waitVisible('approval-dialog');
       await shot(app, variant, '06-shift-payout-approval');
