@@ -194,8 +194,8 @@ export async function waitForPort(port, child, label, logFile, timeoutMs = 20_00
 }
 
 /** A private Xvfb; `-displayfd` makes it pick a free display number and report it. */
-async function startXvfb(logFile) {
-  const child = startGroup('Xvfb', ['-displayfd', '3', '-screen', '0', '1280x800x24', '-nolisten', 'tcp', '-noreset'], {
+async function startXvfb(logFile, screen = '1280x800') {
+  const child = startGroup('Xvfb', ['-displayfd', '3', '-screen', '0', `${screen}x24`, '-nolisten', 'tcp', '-noreset'], {
     env: process.env,
     logFile,
     extraStdio: ['pipe'],
@@ -222,9 +222,11 @@ function safeName(name) {
 
 /**
  * Starts the app on a fresh database and opens a WebDriver session on it.
- * `name` prefixes this run's screenshots and logs in target/e2e/.
+ * `name` prefixes this run's screenshots and logs in target/e2e/. `screen` ("1024x768") sizes the
+ * display and the window (default 1280x800, the window's own size); `beforeStart({ dataDir,
+ * dbPath })` runs before the app starts (e.g. to hold the database's lock, as another instance).
  */
-export async function launchApp({ name }) {
+export async function launchApp({ name, screen, beforeStart }) {
   fs.mkdirSync(path.join(OUT_DIR, 'logs'), { recursive: true });
   // Screenshots of an earlier run under this name would mix with this run's.
   for (const file of fs.readdirSync(OUT_DIR)) {
@@ -244,6 +246,7 @@ export async function launchApp({ name }) {
   const dbPath = path.join(dataDir, 'salondesk.sqlite3');
   const app = new App({ name, dataDir, dbPath });
   try {
+    if (beforeStart) await beforeStart({ dataDir, dbPath });
     const env = {
       ...process.env,
       PATH: envPath,
@@ -256,7 +259,7 @@ export async function launchApp({ name }) {
     if (process.env.E2E_HEADED === '1' && process.env.DISPLAY) {
       log(`headed: using DISPLAY=${process.env.DISPLAY}`);
     } else {
-      const xvfb = await startXvfb(path.join(OUT_DIR, 'logs', `${safeName(name)}-xvfb.log`));
+      const xvfb = await startXvfb(path.join(OUT_DIR, 'logs', `${safeName(name)}-xvfb.log`), screen);
       app.xvfb = xvfb.child;
       env.DISPLAY = xvfb.display;
       env.GDK_BACKEND = 'x11'; // never a developer's Wayland session
@@ -279,6 +282,10 @@ export async function launchApp({ name }) {
       .usingServer(`http://127.0.0.1:${port}/`)
       .withCapabilities({ browserName: 'wry', 'tauri:options': { application: APP } })
       .build();
+    if (screen) {
+      const [width, height] = screen.split('x').map(Number);
+      await app.driver.manage().window().setRect({ x: 0, y: 0, width, height });
+    }
     log(`${name}: session open in ${Date.now() - started} ms (display ${env.DISPLAY}, db ${dbPath})`);
     return app;
   } catch (err) {

@@ -163,8 +163,8 @@ describe("conflictWords", () => {
   });
 
   it("still says something for a kind this build does not know", () => {
-    expect(conflictWords(conflict({ kind: "other", entity: "stock_move" }), "en").body)
-      .toBe("A change could not be merged (Record (stock_move)).");
+    expect(conflictWords(conflict({ kind: "other", entity: "gift_card" }), "en").body)
+      .toBe("A change could not be merged (Record (gift_card)).");
     expect(entityName("sale", "zh-CN")).toBe("收银单");
   });
 });
@@ -187,6 +187,17 @@ describe("setAsideReason", () => {
     expect(setAsideReason("push_failed", "en")).toBe("The server failed every time this change was sent");
     expect(setAsideReason("push_failed", "zh-CN")).toBe("每次发送此更改，服务器都出错");
     expect(setAsideReason("forbidden", "zh-CN")).toBe("本设备无权做此更改");
+  });
+
+  it("words the server's authority refusals and names the chain-wide records they are about", () => {
+    // A store till that loaded demo data before enrolling has its catalog refused this way.
+    expect(setAsideReason("head_office_only", "zh-CN")).toContain("总部");
+    expect(setAsideReason("not_your_store_staff", "en")).toContain("another store");
+    for (const entity of ["service", "product", "tier", "top_up_plan", "package_plan", "coupon", "room", "stock_move"]) {
+      // Words, not the code shown as it is ("Record (top_up_plan)").
+      expect(entityName(entity, "zh-CN")).not.toMatch(/[a-z_]{3,}/);
+      expect(entityName(entity, "en")).not.toContain(`(${entity})`);
+    }
   });
 
   it("shows a code this build has no words for as it is, never nothing", () => {

@@ -182,7 +182,11 @@ function tenderName(kind: string, locale: Locale): string {
   return TENDERS.has(kind) ? t(locale, `tender.${kind}` as MessageKey) : kind;
 }
 
-const ENTITIES = new Set(["member", "sale", "appointment", "staff", "shift", "conflict"]);
+const ENTITIES = new Set([
+  "member", "sale", "appointment", "staff", "shift", "conflict", "service", "product", "tier", "top_up_plan",
+  "package_plan", "coupon", "store_settings", "message", "room", "points_ledger", "stock_move", "cash_drawer",
+  "audit_log", "pin_attempt", "tier_change", "appointment_history",
+]);
 
 /** "Member", "Sale" …; a kind this build has no word for shows as it is. */
 export function entityName(entity: string, locale: Locale): string {
@@ -193,7 +197,7 @@ export function entityName(entity: string, locale: Locale): string {
 const REASONS = new Set([
   "push_failed", "payload_too_large", "bad_request", "bad_payload", "bad_id", "bad_hlc", "bad_field",
   "forbidden", "wrong_device", "field_not_allowed", "unknown_entity", "kind_not_allowed", "unknown_conflict", "op_id_taken",
-  "invalid_field", "clock_ahead",
+  "invalid_field", "clock_ahead", "head_office_only", "not_your_store_staff",
 ]);
 
 /** Why an operation was set aside, in words; a code this build does not know shows as it is. */

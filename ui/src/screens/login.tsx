@@ -65,7 +65,7 @@ export function Login(props: { onDone: (session: Session) => void }) {
 
   if (selected && change) {
     return (
-      <main class="login">
+      <main class="center-screen">
         <ChangePin staff={selected} oldPin={change.oldPin} minDigits={change.minDigits} onDone={props.onDone}
           onCancel={() => setChange(null)} />
       </main>
@@ -158,7 +158,9 @@ function ChangePin(props: {
   };
 
   return (
-    <form class="card login-pin" onSubmit={submit} noValidate data-testid="pin-change">
+    // Alone on the screen (no staff list beside it): centred like first-run setup; Esc cancels.
+    <form class="card login-pin login-pin-change" onSubmit={submit} noValidate data-testid="pin-change"
+      onKeyDown={(e) => { if (e.key === "Escape" && !busy) { e.preventDefault(); props.onCancel(); } }}>
       <div class="login-pin-head">
         <LockIcon size={22} />
         <h2>{t("login.newPinTitle", { name: props.staff.name })}</h2>
@@ -172,9 +174,11 @@ function ChangePin(props: {
         inputMode="numeric" autocomplete="new-password" value={again} onInput={digitsOnly(8, setAgain)} />
       {error ? <ErrorBanner error={error} testId="pin-change-error" /> : null}
       <button type="submit" class="btn btn-primary btn-large btn-block" data-testid="new-pin-submit" disabled={busy}>
-        {t("login.newPinSubmit")}
+        {t("login.newPinSubmit")} <kbd class="kbd kbd-on-primary">Enter</kbd>
       </button>
-      <button type="button" class="btn btn-block" onClick={props.onCancel} disabled={busy}>{t("common.cancel")}</button>
+      <button type="button" class="btn btn-secondary btn-large btn-block" onClick={props.onCancel} disabled={busy}>
+        {t("common.cancel")} <kbd class="kbd">Esc</kbd>
+      </button>
     </form>
   );
 }

@@ -53,6 +53,8 @@ export function Settings(props: Props) {
       setSeeded(n);
       void refresh();
     } catch (reason) {
+      // A refusal (enrolled till, sales made) loaded nothing: no empty "0 / n" bar beside it.
+      setProgress(null);
       setSeedError(toApiError(reason));
     } finally {
       setSeeding(false);

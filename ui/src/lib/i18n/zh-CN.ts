@@ -204,7 +204,7 @@ export const zhCN: Messages = {
   "settings.demoDone": "已添加 {n} 位演示会员",
   "settings.demoOwnerOnly": "只有店主或店长可以载入演示数据。",
   "settings.demoPinsOnce": "以下是为本收银台随机生成的演示员工 PIN 码，只显示这一次，请立即记下。",
-  "settings.demoRefusedEnrolled": "本收银台已加入连锁，演示数据会同步到所有门店。请只在未注册的收银台上载入。",
+  "settings.demoRefusedEnrolled": "本收银台已加入连锁，演示数据会同步到所有门店。请只在尚未登记到连锁的收银台上载入。",
   "settings.demoRefusedSales": "本收银台已有销售记录，演示数据会与真实营业数据混在一起。请只在全新的收银台上载入。",
   "settings.account": "账号",
   "settings.loggedInAs": "当前登录：{name}（{role}）",
