@@ -107,20 +107,29 @@ pub async fn authenticate(parts: &Parts, state: &AppState) -> Result<Device, Api
             "this call needs `Authorization: Bearer <device credential>`",
         ))
     })?;
-    let row: Option<(Uuid, Uuid, Uuid)> = sqlx::query_as(
-        "SELECT id, tenant_id, store_id FROM devices
+    let row: Option<(Uuid, Uuid, Uuid, bool)> = sqlx::query_as(
+        "SELECT id, tenant_id, store_id, first_seen_at IS NULL FROM devices
          WHERE credential_hash = $1 AND revoked_at IS NULL",
     )
     .bind(&sha256(credential.as_bytes())[..])
     .fetch_optional(&state.inner.pool)
     .await?;
-    let Some((id, tenant_id, store_id)) = row else {
+    let Some((id, tenant_id, store_id, unseen)) = row else {
         return Err(failed(ApiError::unauthorized(
             "unknown or revoked device credential; enrol the device again",
         )));
     };
     if !state.inner.device_limiter.allow(id) {
         return Err(ApiError::rate_limited());
+    }
+    if unseen {
+        // From now on no enrolment code can replace this credential (`enrol`).
+        sqlx::query(
+            "UPDATE devices SET first_seen_at = now() WHERE id = $1 AND first_seen_at IS NULL",
+        )
+        .bind(id)
+        .execute(&state.inner.pool)
+        .await?;
     }
     Ok(Device {
         id,

@@ -1,7 +1,9 @@
 //! `POST /v1/enrol`: a one-time code becomes a device's own credential.
 //!
 //! A code enrols a device id never seen before: an id already enrolled (or
-//! revoked) is refused, so a code cannot take over a till or revive one.
+//! revoked) is refused, so a code cannot take over a till or revive one. The
+//! one exception is a till whose enrolment reply was lost: enrolled, never
+//! revoked, its credential never presented; it may enrol again.
 //!
 //! The code is used up atomically (`UPDATE … WHERE used_at IS NULL AND
 //! expires_at > now() RETURNING`), so two devices racing with one code cannot
@@ -80,22 +82,38 @@ pub async fn enrol(
             .fetch_one(&mut *tx)
             .await?;
     let (credential, credential_hash) = new_credential();
-    let existing: Option<(Uuid, String)> =
-        sqlx::query_as("SELECT store_id, code FROM devices WHERE id = $1")
-            .bind(req.device_id)
-            .fetch_optional(&mut *tx)
-            .await?;
+    // `unused`: enrolled, not revoked, its credential never presented.
+    let existing: Option<(Uuid, String, bool)> = sqlx::query_as(
+        "SELECT store_id, code, revoked_at IS NULL AND first_seen_at IS NULL
+         FROM devices WHERE id = $1",
+    )
+    .bind(req.device_id)
+    .fetch_optional(&mut *tx)
+    .await?;
     let device_code = match existing {
-        Some((other, _)) if other != store_id => {
+        Some((other, _, _)) if other != store_id => {
             return Err(ApiError::new(
                 StatusCode::CONFLICT,
                 "device_enrolled_elsewhere",
                 "this device is enrolled in another store; reset it before enrolling it here",
             ));
         }
-        // A code enrols a new device only. Whoever holds a code must not be
-        // able to take over an enrolled till by naming its id (its real
-        // credential would stop working), nor bring back a revoked one.
+        // Enrolled here, but its credential never used: the reply to its
+        // enrolment was lost on the way (a flaky network) and the till asks
+        // again with a new code. It gets a new credential under its code; the
+        // lost one stops working.
+        Some((_, code, true)) => {
+            sqlx::query("UPDATE devices SET credential_hash = $2, name = $3 WHERE id = $1")
+                .bind(req.device_id)
+                .bind(&credential_hash[..])
+                .bind(device_name)
+                .execute(&mut *tx)
+                .await?;
+            code
+        }
+        // Otherwise a code enrols a new device only. Whoever holds a code must
+        // not be able to take over a till that works by naming its id (its
+        // real credential would stop working), nor bring back a revoked one.
         Some(_) => {
             return Err(ApiError::new(
                 StatusCode::CONFLICT,

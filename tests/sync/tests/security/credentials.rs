@@ -105,6 +105,11 @@ async fn an_enrolment_code_cannot_take_over_an_enrolled_till() {
     let s = TestServer::start().await;
     let c = s.chain("Lotus", &["S01"]).await;
     let till = s.enrol(c.stores[0]).await;
+    assert_eq!(
+        s.pull_raw(Some(&till.credential), "after=0").await.0,
+        StatusCode::OK,
+        "the till works: it has used its credential"
+    );
     let code = s.enrolment_code(c.stores[0], None).await;
     let (status, reply) = s.enrol_raw(&code, till.device_id).await;
     assert_eq!(status, StatusCode::CONFLICT, "{reply}");
@@ -117,6 +122,43 @@ async fn an_enrolment_code_cannot_take_over_an_enrolled_till() {
         s.pull_raw(Some(&till.credential), "after=0").await.0,
         StatusCode::OK,
         "the real till's credential still works"
+    );
+    assert_eq!(s.count("SELECT count(*) FROM devices").await, 1);
+}
+
+/// The reply to an enrolment can be lost on a flaky network: the server made
+/// the credential, the till never got it. Its next try with a new code must
+/// not be refused for good (it could never join); until the credential is
+/// used, the same device id enrols again and the lost credential is void.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_till_whose_enrolment_reply_was_lost_enrols_again_until_it_has_synced() {
+    let s = TestServer::start().await;
+    let c = s.chain("Lotus", &["S01"]).await;
+    let device = Uuid::now_v7();
+    let first = s.enrolment_code(c.stores[0], None).await;
+    let (status, lost) = s.enrol_raw(&first, device).await;
+    assert_eq!(status, StatusCode::OK, "{lost}");
+    let second = s.enrolment_code(c.stores[0], None).await;
+    let (status, again) = s.enrol_raw(&second, device).await;
+    assert_eq!(status, StatusCode::OK, "the till asks again: {again}");
+    assert_eq!(
+        again["deviceCode"], lost["deviceCode"],
+        "the same device keeps its code"
+    );
+    let lost = lost["credential"].as_str().unwrap().to_owned();
+    let kept = again["credential"].as_str().unwrap().to_owned();
+    assert_eq!(
+        s.pull_raw(Some(&lost), "after=0").await.0,
+        StatusCode::UNAUTHORIZED,
+        "the lost credential is void"
+    );
+    assert_eq!(s.pull_raw(Some(&kept), "after=0").await.0, StatusCode::OK);
+    let third = s.enrolment_code(c.stores[0], None).await;
+    let (status, reply) = s.enrol_raw(&third, device).await;
+    assert_eq!(
+        (status, reply["code"].as_str()),
+        (StatusCode::CONFLICT, Some("device_already_enrolled")),
+        "once it has synced, no code replaces its credential: {reply}"
     );
     assert_eq!(s.count("SELECT count(*) FROM devices").await, 1);
 }
