@@ -12,12 +12,10 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { REPO, endGroup, freePort, launchApp, startGroup, waitForPort, OUT_DIR } from './harness.mjs';
+import { REPO, endGroup, freePort, launchApp, startGroup, OUT_DIR } from './harness.mjs';
+import { SERVER_BIN, SyncServer, postgresUrl, psql } from './sync-server.mjs';
 
 const SHOTS = path.join(REPO, 'target', 'screens');
-const TARGET_DIR = process.env.CARGO_TARGET_DIR ? path.resolve(REPO, process.env.CARGO_TARGET_DIR) : path.join(REPO, 'target');
-const SERVER_BIN = path.join(TARGET_DIR, 'debug', 'salondesk-server');
-const ADMIN_TOKEN = 'e2e-admin-token-0123456789abcdef';
 const OWNER = { name: '店主', pin: '258046' };
 const VARIANTS = [];
 for (const lang of ['zh-CN', 'en']) for (const size of ['1280x800', '1024x768']) VARIANTS.push({ lang, size });
@@ -26,38 +24,7 @@ const log = (msg) => process.stderr.write(`[screens] ${msg}\n`);
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 const sql = (db, text) => execFileSync('sqlite3', ['-cmd', '.timeout 5000', db, text], { encoding: 'utf8' }).trim();
-const psql = (url, text) => execFileSync('psql', [url, '-v', 'ON_ERROR_STOP=1', '-qAtc', text], { encoding: 'utf8' }).trim();
 
-class Server {
-  constructor(databaseUrl, port) {
-    this.databaseUrl = databaseUrl;
-    this.url = `http://127.0.0.1:${port}`;
-    this.port = port;
-    this.logFile = path.join(OUT_DIR, 'screens-server.log');
-  }
-  async start() {
-    this.child = startGroup(SERVER_BIN, ['--listen', `127.0.0.1:${this.port}`], {
-      env: { ...process.env, DATABASE_URL: this.databaseUrl, SALONDESK_ADMIN_TOKEN: ADMIN_TOKEN },
-      logFile: this.logFile,
-    });
-    await waitForPort(this.port, this.child, 'sync server', this.logFile, 30_000);
-  }
-  async stop() {
-    const child = this.child;
-    this.child = null;
-    if (child && child.exitCode === null) await endGroup(child.pid, 'sync server');
-  }
-  async admin(pathname, body) {
-    const res = await fetch(`${this.url}${pathname}`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${ADMIN_TOKEN}`, 'content-type': 'application/json' },
-      body: JSON.stringify(body),
-    });
-    const text = await res.text();
-    if (!res.ok) throw new Error(`admin ${pathname} answered ${res.status}: ${text}`);
-    return JSON.parse(text);
-  }
-}
 
 /** Saves target/screens/<lang>-<size>-<label>.png, with `testId` scrolled into view if given. */
 async function shot(app, variant, label, testId, block = 'center') {
@@ -289,10 +256,10 @@ async function main() {
   let pgUrl = null;
   let dbName = null;
   if (fs.existsSync(SERVER_BIN)) {
-    pgUrl = execFileSync('bash', [path.join(REPO, 'scripts', 'pg.sh'), 'start'], { encoding: 'utf8' }).trim();
+    pgUrl = postgresUrl();
     dbName = `salondesk_screens_${Date.now()}`;
     psql(pgUrl, `CREATE DATABASE ${dbName}`);
-    server = new Server(pgUrl.replace(/\/[^/]*$/, `/${dbName}`), await freePort());
+    server = new SyncServer(pgUrl.replace(/\/[^/]*$/, `/${dbName}`), await freePort(), 'screens-server.log');
     await server.start();
   } else {
     log(`no server at ${SERVER_BIN}: the sync screens are skipped`);

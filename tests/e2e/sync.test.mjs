@@ -6,68 +6,13 @@
 // when the server is back the till notices by itself and sends it.
 // Each step leaves a screenshot in target/e2e/sync-NN-<step>.png.
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { OUT_DIR, REPO, endGroup, freePort, launchApp, scenario, startGroup, waitForPort } from './harness.mjs';
+import { OUT_DIR, freePort, launchApp, scenario } from './harness.mjs';
+import { SERVER_BIN, SyncServer, postgresUrl, psql } from './sync-server.mjs';
 
 const OWNER = { name: '店主', pin: '258046' };
-const ADMIN_TOKEN = 'e2e-admin-token-0123456789abcdef';
-const SERVER_BIN = path.join(
-  process.env.CARGO_TARGET_DIR ? path.resolve(REPO, process.env.CARGO_TARGET_DIR) : path.join(REPO, 'target'),
-  'debug',
-  'salondesk-server',
-);
 const log = (msg) => process.stderr.write(`[e2e sync] ${msg}\n`);
-
-/** The throwaway PostgreSQL's URL, starting it if it is not running (idempotent). */
-function postgresUrl() {
-  return execFileSync('bash', [path.join(REPO, 'scripts', 'pg.sh'), 'start'], { encoding: 'utf8' }).trim();
-}
-
-function psql(url, sql) {
-  return execFileSync('psql', [url, '-v', 'ON_ERROR_STOP=1', '-qAtc', sql], { encoding: 'utf8' }).trim();
-}
-
-/** The sync server as a child process of its own group, logging to target/e2e/. */
-class Server {
-  constructor(databaseUrl, port) {
-    this.databaseUrl = databaseUrl;
-    this.port = port;
-    this.url = `http://127.0.0.1:${port}`;
-    this.child = null;
-    this.logFile = path.join(OUT_DIR, 'sync-server.log');
-  }
-
-  async start() {
-    this.child = startGroup(SERVER_BIN, ['--listen', `127.0.0.1:${this.port}`], {
-      env: { ...process.env, DATABASE_URL: this.databaseUrl, SALONDESK_ADMIN_TOKEN: ADMIN_TOKEN },
-      logFile: this.logFile,
-    });
-    // It listens once its migrations have run.
-    await waitForPort(this.port, this.child, 'sync server', this.logFile, 30_000);
-    const health = await fetch(`${this.url}/v1/health`);
-    assert.ok(health.ok, `the sync server's health check answered ${health.status}`);
-  }
-
-  async stop() {
-    const child = this.child;
-    this.child = null;
-    if (child && child.exitCode === null) await endGroup(child.pid, 'sync server');
-  }
-
-  async admin(pathname, body) {
-    const res = await fetch(`${this.url}${pathname}`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${ADMIN_TOKEN}`, 'content-type': 'application/json' },
-      body: JSON.stringify(body),
-    });
-    const text = await res.text();
-    assert.ok(res.ok, `admin ${pathname} answered ${res.status}: ${text}`);
-    return JSON.parse(text);
-  }
-}
 
 describe('sync: enrol a till from Settings, sync, go offline, come back', { timeout: 240_000 }, () => {
   let app = null;
@@ -85,7 +30,7 @@ describe('sync: enrol a till from Settings, sync, go offline, come back', { time
     dbName = `salondesk_e2e_${Date.now()}`;
     psql(pgUrl, `CREATE DATABASE ${dbName}`);
     dbUrl = pgUrl.replace(/\/[^/]*$/, `/${dbName}`);
-    server = new Server(dbUrl, await freePort());
+    server = new SyncServer(dbUrl, await freePort());
     await server.start();
     const tenant = await server.admin('/v1/admin/tenants', { name: 'E2E 连锁' });
     const store = await server.admin(`/v1/admin/tenants/${tenant.tenantId}/stores`, { name: storeName, code: 'JA' });
