@@ -20,6 +20,7 @@ import { Checkout } from "./screens/checkout";
 import { Sales } from "./screens/sales";
 import { Appointments } from "./screens/appointments";
 import { Conflicts } from "./screens/conflicts";
+import { Admin } from "./screens/admin";
 import { UnsentLogoutDialog } from "./components/sync-status";
 import { refreshSyncStatus } from "./lib/use-sync-status";
 import type { SyncStatusView } from "./lib/backend/bindings";
@@ -133,6 +134,8 @@ export function App() {
     screen = <Appointments session={session} date={route.date} onNavigate={setRoute} notify={setNotice} />;
   } else if (route.name === "conflicts") {
     screen = <Conflicts session={session} onNavigate={setRoute} notify={setNotice} />;
+  } else if (route.name === "admin") {
+    screen = <Admin session={session} section={route.section} onNavigate={setRoute} notify={setNotice} />;
   } else if (route.name === "checkout") {
     screen = <Checkout key={route.appointmentId ?? ""} session={session} memberId={route.memberId}
       appointmentId={route.appointmentId} onNavigate={setRoute} />;

@@ -8,6 +8,7 @@ import "./styles/screens.css";
 import "./styles/approval.css";
 import "./styles/sales.css";
 import "./styles/checkout.css";
+import "./styles/admin.css";
 
 const root = document.getElementById("app");
 if (root) render(<App />, root);

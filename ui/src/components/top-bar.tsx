@@ -1,8 +1,8 @@
 // The bar on every screen: product, navigation, who is logged in, language and logout.
 import type { Session } from "../lib/backend/bindings";
 import { useI18n } from "../lib/i18n";
-import type { Route } from "../lib/route";
-import { GlobeIcon, LogoutIcon, SettingsIcon, UsersIcon } from "./icons";
+import { canManage, type Route } from "../lib/route";
+import { GlobeIcon, LogoutIcon, SettingsIcon, StoreIcon, UsersIcon } from "./icons";
 import { CartIcon } from "./checkout-icons";
 import { Kbd } from "./kbd";
 import { ReceiptIcon, ShiftIcon } from "./sales-icons";
@@ -53,6 +53,12 @@ export function TopBar(props: Props) {
             aria-current={route === "shift" ? "page" : undefined} onClick={() => props.onNavigate({ name: "shift" })}>
             <ShiftIcon /> {t("nav.shift")}
           </button>
+          {canManage(session) ? (
+            <button type="button" class={`nav-item ${route === "admin" ? "active" : ""}`} data-testid="nav-admin"
+              aria-current={route === "admin" ? "page" : undefined} onClick={() => props.onNavigate({ name: "admin" })}>
+              <StoreIcon /> {t("nav.admin")}
+            </button>
+          ) : null}
           <button type="button" class={`nav-item ${route === "settings" ? "active" : ""}`} data-testid="nav-settings"
             aria-current={route === "settings" ? "page" : undefined} onClick={() => props.onNavigate({ name: "settings" })}>
             <SettingsIcon /> {t("nav.settings")}

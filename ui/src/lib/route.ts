@@ -13,7 +13,14 @@ export type Route =
   | { name: "appointments"; date?: string }
   | { name: "shift" }
   | { name: "sales"; saleId?: string }
-  | { name: "conflicts" };
+  | { name: "conflicts" }
+  | { name: "admin"; section?: AdminSection };
+
+/** The back office's sections (screens/admin/*), in the order of its side menu. */
+export const ADMIN_SECTIONS = [
+  "staff", "services", "products", "plans", "coupons", "tiers", "stock", "schedule", "audit", "zreports",
+] as const;
+export type AdminSection = (typeof ADMIN_SECTIONS)[number];
 
 /** May archive and merge members and load demo data (owner, manager); the backend says. */
 export function canManage(session: Session): boolean {

@@ -7,6 +7,23 @@ use crate::Result;
 use rusqlite::params;
 use serde_json::json;
 
+/// Every action the audit log records. The table no longer lists them (core
+/// migration 0014): a new kind of audited action is added here.
+pub const ACTIONS: &[&str] = &[
+    "void",
+    "refund",
+    "manual_discount",
+    "price_override",
+    "drawer_open",
+    "pay_in",
+    "pay_out",
+    "tier_rules",
+    "sync_op_retried",
+    "sync_op_discarded",
+    "staff_added",
+    "staff_role",
+];
+
 pub(crate) fn record(
     w: &mut Writer<'_>,
     staff: StaffId,
@@ -15,6 +32,11 @@ pub(crate) fn record(
     entity_id: Option<&str>,
     detail: &serde_json::Value,
 ) -> Result<()> {
+    if !ACTIONS.contains(&action) {
+        return Err(crate::CoreError::Internal(format!(
+            "audit action {action:?} is not in audit::ACTIONS"
+        )));
+    }
     let id = crate::ids::new_v7(w.now()).to_string();
     w.prepare_cached(
         "INSERT INTO audit_log (id, staff_id, approver_id, action, entity_id, detail, created_at)

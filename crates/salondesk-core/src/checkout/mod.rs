@@ -7,7 +7,7 @@
 
 mod allocate;
 mod approval;
-pub(crate) mod audit;
+pub mod audit;
 mod cart;
 mod complete;
 mod ledger_rows;

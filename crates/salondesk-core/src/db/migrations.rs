@@ -46,6 +46,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
         "0013_pin_attempts",
         include_str!("sql/0013_pin_attempts.sql"),
     ),
+    (
+        "0014_audit_actions",
+        include_str!("sql/0014_audit_actions.sql"),
+    ),
 ];
 
 /// The schema version this build writes.

@@ -45,30 +45,86 @@ impl Role {
         })
     }
 
-    /// What this role may do.
+    /// What this role may do: the one permission matrix (see `Permission`).
+    /// Approvals (a manager's PIN for one action) are decided in
+    /// `checkout::approval`; the matrix says who may act on her own.
     pub fn may(self, p: Permission) -> bool {
+        use Permission::*;
         let manages = matches!(self, Role::Owner | Role::Manager);
         match p {
+            // Every role at the desk registers and edits members and sells.
+            RegisterMember | EditMember | Sell => true,
             // PIPL: only roles that call members (care follow-ups, complaints)
             // see the whole phone number; the desk sees it masked.
-            Permission::SeeFullPhone => manages,
-            Permission::ArchiveMember | Permission::MergeMembers | Permission::LoadDemoData => {
-                manages
-            }
-            Permission::RegisterMember | Permission::EditMember => true,
+            SeeFullPhone => manages,
+            // Skin and allergy notes are sensitive: managers see them; the
+            // beautician serving the member is decided per member (`member`).
+            SeeSensitiveNotes => manages,
+            ArchiveMember | MergeMembers | LoadDemoData => manages,
+            Refund | Void | ManualDiscount | PriceOverride | PayOut => manages,
+            Export | EditCatalog | ManageStaff | ManageStock | ManageSchedule => manages,
+            ViewRecords => manages,
+            EditTierRules | EnrolTill | EditStoreSettings => self == Role::Owner,
         }
     }
 }
 
-/// Things only some roles may do.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// Things only some roles may do: the permission matrix's rows, in the order
+/// the Settings screen shows them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "snake_case")]
 pub enum Permission {
-    SeeFullPhone,
+    Sell,
     RegisterMember,
     EditMember,
+    Refund,
+    Void,
+    ManualDiscount,
+    PriceOverride,
+    PayOut,
+    SeeFullPhone,
+    SeeSensitiveNotes,
     ArchiveMember,
     MergeMembers,
+    Export,
+    ViewRecords,
+    EditCatalog,
+    ManageStock,
+    ManageSchedule,
+    EditTierRules,
+    ManageStaff,
+    EditStoreSettings,
     LoadDemoData,
+    EnrolTill,
+}
+
+impl Permission {
+    /// Every permission, in the matrix's order.
+    pub const ALL: &'static [Permission] = &[
+        Permission::Sell,
+        Permission::RegisterMember,
+        Permission::EditMember,
+        Permission::Refund,
+        Permission::Void,
+        Permission::ManualDiscount,
+        Permission::PriceOverride,
+        Permission::PayOut,
+        Permission::SeeFullPhone,
+        Permission::SeeSensitiveNotes,
+        Permission::ArchiveMember,
+        Permission::MergeMembers,
+        Permission::Export,
+        Permission::ViewRecords,
+        Permission::EditCatalog,
+        Permission::ManageStock,
+        Permission::ManageSchedule,
+        Permission::EditTierRules,
+        Permission::ManageStaff,
+        Permission::EditStoreSettings,
+        Permission::LoadDemoData,
+        Permission::EnrolTill,
+    ];
 }
 
 impl Staff {

@@ -6,12 +6,26 @@ import { checkoutEn } from "./en-checkout";
 import { storeEn } from "./en-store";
 import { appointmentsEn } from "./en-appointments";
 import { syncEn } from "./en-sync";
+import { adminEn } from "./en-admin";
+import { staffAdminEn } from "./en-staff-admin";
+import { catalogEn } from "./en-catalog";
+import { tiersEn } from "./en-tiers";
+import { stockEn } from "./en-stock";
+import { recordsEn } from "./en-records";
+import { permsEn } from "./en-perms";
 export const en = {
   ...salesEn,
   ...checkoutEn,
   ...storeEn,
   ...appointmentsEn,
   ...syncEn,
+  ...adminEn,
+  ...staffAdminEn,
+  ...catalogEn,
+  ...tiersEn,
+  ...stockEn,
+  ...recordsEn,
+  ...permsEn,
   "app.name": "SalonDesk",
   "app.tagline": "Salon front desk",
   "nav.members": "Members",

@@ -7,9 +7,23 @@ import { checkoutZhCN } from "./zh-CN-checkout";
 import { storeZhCN } from "./zh-CN-store";
 import { appointmentsZhCN } from "./zh-CN-appointments";
 import { syncZhCN } from "./zh-CN-sync";
+import { adminZhCN } from "./zh-CN-admin";
+import { staffAdminZhCN } from "./zh-CN-staff-admin";
+import { catalogZhCN } from "./zh-CN-catalog";
+import { tiersZhCN } from "./zh-CN-tiers";
+import { stockZhCN } from "./zh-CN-stock";
+import { recordsZhCN } from "./zh-CN-records";
+import { permsZhCN } from "./zh-CN-perms";
 export const zhCN: Messages = {
   ...salesZhCN,
   ...checkoutZhCN,
+  ...adminZhCN,
+  ...staffAdminZhCN,
+  ...catalogZhCN,
+  ...tiersZhCN,
+  ...stockZhCN,
+  ...recordsZhCN,
+  ...permsZhCN,
   ...storeZhCN,
   ...appointmentsZhCN,
   ...syncZhCN,

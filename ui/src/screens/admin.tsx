@@ -1,0 +1,55 @@
+// The back office (管理): the owner's and managers' screens to set up and run the store —
+// staff, the menu, plans and coupons, tiers, stock, hours and rooms, and the records.
+// A side menu of sections; each section is its own component under screens/admin/.
+import type { ComponentType } from "preact";
+import { useI18n } from "../lib/i18n";
+import { ADMIN_SECTIONS, type AdminSection } from "../lib/route";
+import type { AdminProps } from "./admin/props";
+import { StaffAdmin } from "./admin/staff";
+import { ServicesAdmin } from "./admin/services";
+import { ProductsAdmin } from "./admin/products";
+import { PlansAdmin } from "./admin/plans";
+import { CouponsAdmin } from "./admin/coupons";
+import { TiersAdmin } from "./admin/tiers";
+import { StockAdmin } from "./admin/stock";
+import { ScheduleAdmin } from "./admin/schedule";
+import { AuditAdmin } from "./admin/audit";
+import { ZReportsAdmin } from "./admin/zreports";
+
+const SECTIONS: Record<AdminSection, ComponentType<AdminProps>> = {
+  staff: StaffAdmin,
+  services: ServicesAdmin,
+  products: ProductsAdmin,
+  plans: PlansAdmin,
+  coupons: CouponsAdmin,
+  tiers: TiersAdmin,
+  stock: StockAdmin,
+  schedule: ScheduleAdmin,
+  audit: AuditAdmin,
+  zreports: ZReportsAdmin,
+};
+
+type Props = AdminProps & { section?: AdminSection };
+
+export function Admin(props: Props) {
+  const { t } = useI18n();
+  const section = props.section ?? "staff";
+  const Section = SECTIONS[section];
+  return (
+    <main class="screen admin">
+      <nav class="admin-menu" aria-label={t("admin.title")}>
+        <h1 class="admin-title">{t("admin.title")}</h1>
+        {ADMIN_SECTIONS.map((s) => (
+          <button key={s} type="button" class={`admin-menu-item ${s === section ? "active" : ""}`}
+            data-testid={`admin-${s}`} aria-current={s === section ? "page" : undefined}
+            onClick={() => props.onNavigate({ name: "admin", section: s })}>
+            {t(`admin.section.${s}`)}
+          </button>
+        ))}
+      </nav>
+      <div class="admin-body" data-testid="admin-body" data-section={section}>
+        <Section session={props.session} onNavigate={props.onNavigate} notify={props.notify} />
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,8 @@
+// Back office: hours, days off and rooms. (Placeholder until its screen lands.)
+import type { AdminProps } from "./props";
+import { useI18n } from "../../lib/i18n";
+
+export function ScheduleAdmin(_props: AdminProps) {
+  const { t } = useI18n();
+  return <section class="card"><h2 class="section-title">{t("admin.section.schedule")}</h2></section>;
+}

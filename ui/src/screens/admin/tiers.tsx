@@ -1,0 +1,8 @@
+// Back office: membership tiers. (Placeholder until its screen lands.)
+import type { AdminProps } from "./props";
+import { useI18n } from "../../lib/i18n";
+
+export function TiersAdmin(_props: AdminProps) {
+  const { t } = useI18n();
+  return <section class="card"><h2 class="section-title">{t("admin.section.tiers")}</h2></section>;
+}
