@@ -50,6 +50,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
         "0014_audit_actions",
         include_str!("sql/0014_audit_actions.sql"),
     ),
+    (
+        "0015_product_fields",
+        include_str!("sql/0015_product_fields.sql"),
+    ),
 ];
 
 /// The schema version this build writes.

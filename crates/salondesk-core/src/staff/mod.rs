@@ -1,5 +1,6 @@
 //! Staff (员工): who may log in and what their role lets them do.
 
+mod authority;
 mod login;
 mod register;
 
