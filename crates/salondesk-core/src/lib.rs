@@ -33,6 +33,7 @@ pub mod receipt;
 pub mod seed;
 pub mod shift;
 pub mod staff;
+pub mod stock;
 mod store;
 pub mod sync;
 pub mod time;

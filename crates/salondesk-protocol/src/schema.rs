@@ -257,7 +257,32 @@ pub const ENTITIES: &[EntitySpec] = &[
         scope: Scope::Store,
         id: IdForm::Uuid,
         kinds: APPEND,
-        fields: &["productId", "qty", "reason"],
+        fields: &[
+            "productId",
+            "qty",
+            "reason",
+            "adjustReason",
+            "note",
+            "staffId",
+            "refId",
+            "unitCost",
+        ],
+    },
+    EntitySpec {
+        // A delivery received (入库单); its lines are stock moves naming it.
+        name: "stock_receipt",
+        scope: Scope::Store,
+        id: IdForm::Uuid,
+        kinds: APPEND,
+        fields: &["supplier", "note", "staffId"],
+    },
+    EntitySpec {
+        // A stock take (盘点): the counted lines, kept whole.
+        name: "stock_take",
+        scope: Scope::Store,
+        id: IdForm::Uuid,
+        kinds: APPEND,
+        fields: &["category", "staffId", "lines"],
     },
     EntitySpec {
         name: "appointment",
@@ -328,7 +353,8 @@ pub const ENTITIES: &[EntitySpec] = &[
         scope: Scope::Store,
         id: IdForm::Uuid,
         kinds: UPSERT,
-        fields: &["week", "daysOff"],
+        // `dayOffReasons`: the reason of each of `daysOff`, in the same order.
+        fields: &["week", "daysOff", "dayOffReasons"],
     },
     EntitySpec {
         // A conflict the server found; devices push only its resolution.

@@ -3,9 +3,8 @@
 //! hours to keep to: every time counts as working until a manager sets them.
 
 use super::local::{hm, weekday_index, weekday_name, Offset};
-use super::rooms::require_manager;
 use crate::ids::StaffId;
-use crate::staff::Staff;
+use crate::staff::{Permission, Staff};
 use crate::store::Store;
 use crate::write::OpKind;
 use crate::{CoreError, Result};
@@ -155,7 +154,7 @@ impl Store {
     /// A manager sets a beautician's weekly hours and her single days off
     /// (the list replaces the one before).
     pub fn set_working_hours(&mut self, actor: &Staff, hours: &WorkingHours) -> Result<()> {
-        require_manager(actor, "working hours")?;
+        actor.require(Permission::ManageSchedule)?;
         self.staff(hours.staff_id)?;
         for (day, h) in hours.week.iter().enumerate() {
             if let Some(h) = h {
@@ -184,22 +183,28 @@ impl Store {
                     now
                 ])?;
             }
+            // A day off kept keeps its reason (the list carries dates only).
+            let reasons = super::days_off::reasons(w, hours.staff_id)?;
             w.execute(
                 "DELETE FROM staff_days_off WHERE staff_id = ?1",
                 [hours.staff_id],
             )?;
-            for d in &days_off {
-                w.prepare_cached(
-                    "INSERT INTO staff_days_off (staff_id, date, created_at) VALUES (?1, ?2, ?3)",
-                )?
-                .execute(params![hours.staff_id, d.to_string(), now])?;
-            }
             let off: Vec<String> = days_off.iter().map(|d| d.to_string()).collect();
+            let why: Vec<String> = off
+                .iter()
+                .map(|d| reasons.get(d).cloned().unwrap_or_default())
+                .collect();
+            for (d, reason) in off.iter().zip(&why) {
+                w.prepare_cached(
+                    "INSERT INTO staff_days_off (staff_id, date, reason, created_at) VALUES (?1, ?2, ?3, ?4)",
+                )?
+                .execute(params![hours.staff_id, d, reason, now])?;
+            }
             w.emit(
                 "staff_hours",
                 &hours.staff_id,
                 OpKind::Upsert,
-                &json!({ "week": hours.week, "daysOff": off }),
+                &json!({ "week": hours.week, "daysOff": off, "dayOffReasons": why }),
             )?;
             Ok(())
         })

@@ -3,8 +3,8 @@
 //!
 //! `status` (the flow and which statuses hold a slot), `model` (what an
 //! appointment and a booking are), `local` (store-local time), `hours`
-//! (working hours and days off), `rooms` (rooms, beds, chairs and the kind a
-//! service needs), `clash` (no beautician double-booked, no room over
+//! (working hours and days off), `days_off` (single days off with a reason), `rooms` (rooms, beds, chairs and
+//! the kind a service needs), `rooms_admin` (edit, take out of use), `clash` (no beautician double-booked, no room over
 //! capacity), `window` (how far ahead each tier may book), `placement` (the
 //! checks a booking or a move passes), `book`, `reschedule` (move, resize),
 //! `status_change`, `history` (every change, append-only), `read`, `views`
@@ -15,6 +15,7 @@
 mod book;
 mod checkout_link;
 mod clash;
+mod days_off;
 mod history;
 mod hours;
 mod ics;
@@ -28,6 +29,7 @@ mod reminder_settings;
 mod reminders;
 mod reschedule;
 mod rooms;
+mod rooms_admin;
 mod status;
 mod status_change;
 mod suggest;
@@ -37,6 +39,7 @@ mod window;
 
 pub use checkout_link::AppointmentCart;
 pub use clash::MAX_LENGTH_MIN;
+pub use days_off::DayOff;
 pub use hours::{DayHours, DayPlan, WorkingHours};
 pub use import::ImportedAppointment;
 pub use local::{hm, parse_date, Offset};

@@ -2,7 +2,7 @@
 //! `capacity` clients at once, and the kind of resource each service needs.
 
 use crate::ids::ServiceId;
-use crate::staff::Staff;
+use crate::staff::{Permission, Staff};
 use crate::store::Store;
 use crate::write::OpKind;
 use crate::{CoreError, Result};
@@ -53,7 +53,7 @@ pub struct Room {
     pub active: bool,
 }
 
-/// Only managers and the owner set up rooms and working hours.
+/// Only managers and the owner change reminder settings.
 pub(crate) fn require_manager(actor: &Staff, what: &str) -> Result<()> {
     use crate::staff::Role;
     if matches!(actor.role, Role::Owner | Role::Manager) {
@@ -168,7 +168,7 @@ impl Store {
         kind: ResourceKind,
         capacity: i64,
     ) -> Result<Room> {
-        require_manager(actor, "rooms")?;
+        actor.require(Permission::ManageSchedule)?;
         let name = name.trim();
         if name.is_empty() || name.chars().count() > 30 {
             return Err(CoreError::validation(
@@ -224,7 +224,7 @@ impl Store {
         service: ServiceId,
         kind: Option<ResourceKind>,
     ) -> Result<()> {
-        require_manager(actor, "services")?;
+        actor.require(Permission::ManageSchedule)?;
         self.write(|w| {
             let n = w.execute(
                 "UPDATE services SET resource_kind = ?2, updated_at = ?3 WHERE id = ?1",

@@ -270,9 +270,9 @@ impl LedgerRows {
     ) -> Result<()> {
         let id = Self::id(w);
         w.prepare_cached(
-            "INSERT INTO stock_moves (id, product_id, qty, reason, created_at) VALUES (?1, ?2, ?3, ?4, ?5)",
+            "INSERT INTO stock_moves (id, product_id, qty, reason, created_at, ref_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
         )?
-        .execute(params![id, product_id, qty, reason, self.now])?;
+        .execute(params![id, product_id, qty, reason, self.now, self.sale_id])?;
         self.entries.push(json!({ "ledger": "stock", "id": id, "productId": product_id, "qty": qty, "reason": reason }));
         Ok(())
     }

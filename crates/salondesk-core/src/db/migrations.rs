@@ -54,6 +54,7 @@ const MIGRATIONS: &[(&str, &str)] = &[
         "0015_product_fields",
         include_str!("sql/0015_product_fields.sql"),
     ),
+    ("0020_stock_admin", include_str!("sql/0020_stock_admin.sql")),
 ];
 
 /// The schema version this build writes.

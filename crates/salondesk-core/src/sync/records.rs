@@ -219,6 +219,21 @@ pub(super) fn payload_fields<'a>(cx: &Ctx<'a>) -> Result<&'a Map<String, Value>>
         .ok_or_else(|| crate::CoreError::validation("payload", "the payload is not an object"))
 }
 
+/// Each day off's reason: `dayOffReasons` is in the order of `daysOff`.
+fn day_off_reasons(w: &Writer<'_>, staff: &str, fields: &Map<String, Value>) -> Result<()> {
+    let dates = fields.get("daysOff").and_then(Value::as_array);
+    let why = fields.get("dayOffReasons").and_then(Value::as_array);
+    for (d, r) in dates.into_iter().flatten().zip(why.into_iter().flatten()) {
+        if let (Some(d), Some(r)) = (d.as_str(), r.as_str()) {
+            w.prepare_cached(
+                "UPDATE staff_days_off SET reason = ?3 WHERE staff_id = ?1 AND date = ?2",
+            )?
+            .execute(params![staff, d, r])?;
+        }
+    }
+    Ok(())
+}
+
 /// A beautician's weekly hours and days off: each list replaced whole when its
 /// clock wins.
 pub(super) fn staff_hours(w: &Writer<'_>, cx: &mut Ctx<'_>) -> Result<Outcome> {
@@ -263,7 +278,9 @@ pub(super) fn staff_hours(w: &Writer<'_>, cx: &mut Ctx<'_>) -> Result<Outcome> {
                     )?
                     .execute(params![staff, d, cx.time])?;
                 }
+                day_off_reasons(w, &staff, fields)?;
             }
+            "dayOffReasons" => day_off_reasons(w, &staff, fields)?,
             _ => {}
         }
     }

@@ -319,10 +319,10 @@ fn entry(
             .execute(params![id, need(e, "packageId")?, sale_id, int(e, "delta"), reason, created])?,
         "stock" => w
             .prepare_cached(
-                "INSERT INTO stock_moves (id, product_id, qty, reason, created_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT DO NOTHING",
+                "INSERT INTO stock_moves (id, product_id, qty, reason, created_at, ref_id)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT DO NOTHING",
             )?
-            .execute(params![id, need(e, "productId")?, int(e, "qty"), reason, created])?,
+            .execute(params![id, need(e, "productId")?, int(e, "qty"), reason, created, sale_id])?,
         "drawer" => w
             .prepare_cached(
                 "INSERT INTO cash_drawer (id, shift_id, sale_id, kind, amount, created_at)

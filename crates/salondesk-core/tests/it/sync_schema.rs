@@ -140,6 +140,9 @@ fn every_operation_the_core_emits_passes_the_servers_schema() {
         .cancel_appointment(&cashier, &b.id, "客人改期")
         .unwrap();
     store.confirm_appointment(&cashier, &a.id).unwrap();
+    // The back office's stock and days off.
+    let serum = c.s.serum;
+    stock_and_days_off(store, &manager, serum, c.s.beautician.id);
     // The drawer and the day's end.
     store
         .pay_in_out(&manager, Money::yuan(-50), "买水", None)
@@ -174,6 +177,8 @@ fn every_operation_the_core_emits_passes_the_servers_schema() {
         "shift",
         "cash_drawer",
         "stock_move",
+        "stock_receipt",
+        "stock_take",
         "appointment",
         "appointment_history",
         "message",
@@ -232,6 +237,16 @@ fn every_operation_the_core_emits_passes_the_servers_schema() {
     );
     assert_eq!(there.rooms().unwrap(), here.rooms().unwrap());
     assert_eq!(
+        there.days_off(c.s.beautician.id).unwrap(),
+        here.days_off(c.s.beautician.id).unwrap(),
+        "days off travel with their reasons"
+    );
+    assert_eq!(
+        there.stock_history(&manager, serum, 50).unwrap(),
+        here.stock_history(&manager, serum, 50).unwrap(),
+        "a product's stock book reads the same on the other till"
+    );
+    assert_eq!(
         there.sale(&sale.sale_id).unwrap(),
         here.sale(&sale.sale_id).unwrap()
     );
@@ -248,4 +263,51 @@ fn every_operation_the_core_emits_passes_the_servers_schema() {
     ] {
         assert_eq!(count(there, sql), count(here, sql), "{sql}");
     }
+}
+
+/// A delivery, an adjustment, a stock take and a day off with its reason.
+fn stock_and_days_off(
+    store: &mut salondesk_core::Store,
+    manager: &salondesk_core::staff::Staff,
+    serum: salondesk_core::ids::ProductId,
+    beautician: salondesk_core::ids::StaffId,
+) {
+    use salondesk_core::stock::{AdjustInput, AdjustReason, CountLine, ReceiptInput, ReceiptLine};
+    store
+        .receive_goods(
+            manager,
+            &ReceiptInput {
+                supplier: "广州美妆供应链".into(),
+                lines: vec![ReceiptLine {
+                    product: serum,
+                    qty: 6,
+                    unit_cost: Money::yuan(150),
+                }],
+                note: "十二月到货".into(),
+            },
+        )
+        .unwrap();
+    store
+        .adjust_stock(
+            manager,
+            &AdjustInput {
+                product: serum,
+                qty: -1,
+                reason: AdjustReason::Damaged,
+                note: "瓶子摔碎".into(),
+            },
+        )
+        .unwrap();
+    store
+        .post_stock_take(
+            manager,
+            "",
+            &[CountLine {
+                product: serum,
+                counted: 3,
+            }],
+        )
+        .unwrap();
+    let day = chrono::NaiveDate::from_ymd_opt(2026, 12, 24).unwrap();
+    store.add_day_off(manager, beautician, day, "年假").unwrap();
 }

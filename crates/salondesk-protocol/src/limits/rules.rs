@@ -17,6 +17,9 @@ pub const APPOINTMENT_STATUSES: &[&str] = &[
     "no_show",
 ];
 
+/// Why stock was adjusted by hand (a move of reason `adjust`).
+pub const ADJUST_REASONS: &[&str] = &["damaged", "used_in_service", "count_correction", "other"];
+
 /// What one field may hold. `null` is always allowed (the field unset).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Rule {
@@ -101,6 +104,15 @@ pub fn rule(entity: &str, field: &str) -> Option<Rule> {
         ("cash_drawer", "kind") => Line(40),
         ("stock_move", "qty") => QTY,
         ("stock_move", "reason") => Line(40),
+        ("stock_move", "adjustReason") => OneOf(ADJUST_REASONS),
+        ("stock_move", "unitCost") => PRICE,
+        ("stock_move" | "stock_receipt", "note") => REASON,
+        ("stock_receipt", "supplier") | ("stock_take", "category") => NAME,
+        ("stock_take", "lines") => Any,
+        ("staff_hours", "dayOffReasons") => Lines {
+            count: 400,
+            chars: 60,
+        },
         ("appointment", "walkInName") => Line(40),
         ("appointment", "start" | "end") => Time,
         ("appointment", "status") => OneOf(APPOINTMENT_STATUSES),
