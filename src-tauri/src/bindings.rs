@@ -21,8 +21,13 @@ mod tests {
         MemberBalancesView, PackageView, PrinterSettingsView, SaleLineView, SaleSummaryView,
         SaleTenderView, SaleView, TierChangeView,
     };
+    use crate::dto::schedule::{DayOffView, RoomAdminView, RoomEditInput};
     use crate::dto::shift::{CountedInput, TenderTotalView, ZReportView};
     use crate::dto::staff::{OwnerInput, Session, StaffBrief};
+    use crate::dto::stock::{
+        AdjustInputDto, CountLineInput, CountSheetLineView, MoveRefKind, ReceiptInputDto,
+        ReceiptLineInput, StockMoveView, StockRowView, StockTakeLineView, StockTakeView,
+    };
     use crate::dto::store_settings::{CheckoutSettingsView, TierRuleView};
     use crate::dto::sync::{
         ConflictAppointmentView, ConflictKind, ConflictMemberView, ConflictStoreView, ConflictView,
@@ -36,6 +41,7 @@ mod tests {
     use salondesk_core::checkout::LineKind;
     use salondesk_core::member::{Gender, MatchKind, SkinType, Tier};
     use salondesk_core::staff::Role;
+    use salondesk_core::stock::AdjustReason;
     use ts_rs::TS;
 
     fn export<T: TS>() -> String {
@@ -127,6 +133,20 @@ mod tests {
             export::<ConflictTenderView>(),
             export::<ConflictRefundView>(),
             export::<ConflictView>(),
+            export::<AdjustReason>(),
+            export::<StockRowView>(),
+            export::<ReceiptLineInput>(),
+            export::<ReceiptInputDto>(),
+            export::<AdjustInputDto>(),
+            export::<CountSheetLineView>(),
+            export::<CountLineInput>(),
+            export::<StockTakeLineView>(),
+            export::<StockTakeView>(),
+            export::<MoveRefKind>(),
+            export::<StockMoveView>(),
+            export::<RoomAdminView>(),
+            export::<RoomEditInput>(),
+            export::<DayOffView>(),
         ] {
             out.push_str(&decl);
             out.push('\n');

@@ -132,6 +132,20 @@ pub fn run() {
             commands::sync::discard_set_aside,
             commands::sync::sync_conflicts,
             commands::sync::resolve_conflict,
+            commands::stock::stock_on_hand,
+            commands::stock::stock_categories,
+            commands::stock::low_stock_count,
+            commands::stock::receive_goods,
+            commands::stock::adjust_stock,
+            commands::stock::count_sheet,
+            commands::stock::post_stock_take,
+            commands::stock::stock_history,
+            commands::schedule::all_rooms,
+            commands::schedule::update_room,
+            commands::schedule::set_room_active,
+            commands::schedule::days_off,
+            commands::schedule::add_day_off,
+            commands::schedule::remove_day_off,
         ])
         .run(tauri::generate_context!())
         .expect("error while running SalonDesk");

@@ -484,3 +484,59 @@ refund: ConflictRefundView | null, detectedAt: string, resolvedAt: string | null
  */
 resolvedBy: string | null, resolution: string | null, };
 
+export type AdjustReason = "damaged" | "used_in_service" | "count_correction" | "other";
+
+export type StockRowView = { productId: string, name: string, sku: string, barcode: string | null, category: string, unit: string, onHand: number, 
+/**
+ * 0: never warned about.
+ */
+lowStock: number, low: boolean, };
+
+export type ReceiptLineInput = { productId: string, qty: number, 
+/**
+ * Fen per unit.
+ */
+unitCost: number, };
+
+export type ReceiptInputDto = { supplier: string, note: string, lines: Array<ReceiptLineInput>, };
+
+export type AdjustInputDto = { productId: string, 
+/**
+ * Signed: units added or taken away.
+ */
+qty: number, reason: AdjustReason, note: string, };
+
+export type CountSheetLineView = { productId: string, name: string, sku: string, unit: string, expected: number, };
+
+export type CountLineInput = { productId: string, counted: number, };
+
+export type StockTakeLineView = { productId: string, expected: number, counted: number, difference: number, };
+
+export type StockTakeView = { id: string, category: string, createdAt: string, lines: Array<StockTakeLineView>, };
+
+export type MoveRefKind = "receipt" | "stock_take" | "sale";
+
+export type StockMoveView = { id: string, at: string, 
+/**
+ * receive, sale, refund or adjust.
+ */
+reason: string, adjustReason: AdjustReason | null, qty: number, onHandAfter: number, note: string, staffName: string | null, refKind: MoveRefKind | null, 
+/**
+ * The supplier, the category or the receipt number.
+ */
+refLabel: string | null, };
+
+export type RoomAdminView = { id: string, name: string, kind: ResourceKind, capacity: number, 
+/**
+ * False: taken out of use (not bookable, kept for past appointments).
+ */
+active: boolean, };
+
+export type RoomEditInput = { id: string, name: string, kind: ResourceKind, capacity: number, };
+
+export type DayOffView = { 
+/**
+ * `YYYY-MM-DD`, a store date.
+ */
+date: string, reason: string, };
+
