@@ -8,6 +8,7 @@ import { Kbd } from "./kbd";
 import { ReceiptIcon, ShiftIcon } from "./sales-icons";
 import { CalendarIcon } from "./appointment-icons";
 import { SyncIndicator } from "./sync-status";
+import { useLowStockCount } from "../lib/use-low-stock";
 
 type Props = {
   session: Session | null;
@@ -20,6 +21,7 @@ export function TopBar(props: Props) {
   const { t, toggleLocale } = useI18n();
   const { session, route } = props;
   const onMembers = route === "lookup" || route === "profile" || route === "new" || route === "edit";
+  const lowStock = useLowStockCount(session !== null && canManage(session), route);
 
   return (
     <header class="topbar">
@@ -57,6 +59,10 @@ export function TopBar(props: Props) {
             <button type="button" class={`nav-item ${route === "admin" ? "active" : ""}`} data-testid="nav-admin"
               aria-current={route === "admin" ? "page" : undefined} onClick={() => props.onNavigate({ name: "admin" })}>
               <StoreIcon /> {t("nav.admin")}
+              {lowStock > 0 ? (
+                <span class="nav-badge" data-testid="low-stock-badge" title={t("stock.badgeTitle", { n: lowStock })}
+                  aria-label={t("stock.badgeTitle", { n: lowStock })}>{lowStock}</span>
+              ) : null}
             </button>
           ) : null}
           <button type="button" class={`nav-item ${route === "settings" ? "active" : ""}`} data-testid="nav-settings"
