@@ -17,6 +17,9 @@ export function ScheduleHours(props: { notify: (text: string) => void }) {
   const [staff, setStaff] = useState<StaffBrief[]>([]);
   const [who, setWho] = useState<string | null>(null);
   const [days, setDays] = useState<DayDraft[] | null>(null);
+  /** Whose hours the form holds once loaded, and how many saves succeeded (for tests to wait on). */
+  const [loadedFor, setLoadedFor] = useState("");
+  const [saves, setSaves] = useState(0);
   const [configured, setConfigured] = useState(false);
   const [off, setOff] = useState<DayOffView[]>([]);
   const [badDay, setBadDay] = useState<number | null>(null);
@@ -36,11 +39,13 @@ export function ScheduleHours(props: { notify: (text: string) => void }) {
   useEffect(() => {
     if (!who) return;
     setDays(null);
+    setLoadedFor("");
     setBadDay(null);
     setError(null);
     workingHours(who).then((h) => {
       setDays(toDraft(h.week, h.configured));
       setConfigured(h.configured);
+      setLoadedFor(who);
     }, (e) => setError(toApiError(e)));
     daysOff(who).then(setOff, (e) => setError(toApiError(e)));
   }, [who]);
@@ -69,6 +74,7 @@ export function ScheduleHours(props: { notify: (text: string) => void }) {
       const h = await saveWorkingHours({ staffId: who, week: parsed.week, daysOff: off.map((d) => d.date), configured: true });
       setDays(toDraft(h.week, h.configured));
       setConfigured(true);
+      setSaves((n) => n + 1);
       props.notify(t("schedule.hoursSaved"));
     });
   };
@@ -86,7 +92,7 @@ export function ScheduleHours(props: { notify: (text: string) => void }) {
   };
 
   return (
-    <div class="stock-pane" data-testid="schedule-hours">
+    <div class="stock-pane" data-testid="schedule-hours" data-loaded-for={loadedFor} data-saves={saves}>
       <label class="stock-filter">
         <span class="field-label">{t("schedule.staff")}</span>
         <select class="input" data-testid="hours-staff" value={who ?? ""} onChange={(e) => setWho(e.currentTarget.value)}>

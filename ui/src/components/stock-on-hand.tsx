@@ -13,6 +13,8 @@ type Props = { onHistory: (productId: string) => void; notify: (text: string) =>
 export function StockOnHand(props: Props) {
   const { t, count } = useI18n();
   const [rows, setRows] = useState<StockRowView[] | null>(null);
+  /** The filter the rows shown were loaded for (`category|lowOnly`), for tests to wait on. */
+  const [loadedFor, setLoadedFor] = useState("");
   const [categories, setCategories] = useState<string[]>([]);
   const [category, setCategory] = useState("");
   const [lowOnly, setLowOnly] = useState(false);
@@ -21,7 +23,11 @@ export function StockOnHand(props: Props) {
 
   const load = () => {
     setError(null);
-    stockOnHand(category === "" ? null : category, lowOnly).then(setRows, (e) => setError(toApiError(e)));
+    const key = `${category}|${lowOnly}`;
+    stockOnHand(category === "" ? null : category, lowOnly).then((r) => {
+      setRows(r);
+      setLoadedFor(key);
+    }, (e) => setError(toApiError(e)));
   };
   useEffect(() => {
     stockCategories().then(setCategories, (e) => setError(toApiError(e)));
@@ -29,7 +35,7 @@ export function StockOnHand(props: Props) {
   useEffect(load, [category, lowOnly]);
 
   return (
-    <div class="stock-pane">
+    <div class="stock-pane" data-testid="stock-onhand" data-loaded-for={loadedFor}>
       <div class="stock-filters">
         <label class="stock-filter">
           <span class="field-label">{t("stock.category")}</span>

@@ -83,7 +83,7 @@ export function StockReceive(props: Props) {
   };
 
   return (
-    <div class="stock-pane" data-testid="stock-receive">
+    <div class="stock-pane" data-testid="stock-receive" data-products={products.length}>
       <div class="stock-form-grid">
         <Field id="receive-supplier" label={t("stock.supplier")}>
           <input id="f-receive-supplier" class="input" data-testid="receive-supplier" value={supplier} maxLength={80}

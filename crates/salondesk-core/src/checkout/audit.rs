@@ -22,6 +22,8 @@ pub const ACTIONS: &[&str] = &[
     "sync_op_discarded",
     "staff_added",
     "staff_role",
+    "stock_adjust",
+    "stock_take",
 ];
 
 pub(crate) fn record(

@@ -57,6 +57,15 @@ impl Store {
                     unit_cost: None,
                 },
             )?;
+            // Stock taken off the books by hand is what an owner checks for shrinkage.
+            crate::checkout::audit::record(
+                w,
+                actor.id,
+                None,
+                "stock_adjust",
+                Some(&input.product.to_string()),
+                &serde_json::json!({ "qty": input.qty, "reason": input.reason }),
+            )?;
             Ok(after)
         })
     }

@@ -151,6 +151,15 @@ impl Store {
                     },
                 )?;
             }
+            let changed = lines.iter().filter(|l| l.difference() != 0).count();
+            crate::checkout::audit::record(
+                w,
+                actor.id,
+                None,
+                "stock_take",
+                Some(&id),
+                &json!({ "category": category, "lines": lines.len(), "changed": changed }),
+            )?;
             Ok(StockTake {
                 id,
                 category: category.to_owned(),

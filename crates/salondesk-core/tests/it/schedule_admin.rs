@@ -59,8 +59,7 @@ fn a_cashier_may_not_change_hours_days_off_or_rooms() {
         s.t.store.add_day_off(&cashier, wang, day(24), "").err(),
         s.t.store
             .add_room(&cashier, "1号房", ResourceKind::Room, 1)
-            .err()
-            .map(Into::into),
+            .err(),
     ];
     for e in refused {
         assert!(

@@ -101,6 +101,19 @@ fn adjustments_keep_their_reason_and_may_not_take_stock_below_zero() {
             .unwrap_err();
     assert_eq!(err.field(), Some("qty"), "7 on hand: taking 8 is refused");
     assert_eq!(on_hand(&s), 7, "the refused adjustment changed nothing");
+    let audited: i64 =
+        s.t.store
+            .conn()
+            .query_row(
+                "SELECT count(*) FROM audit_log WHERE action = 'stock_adjust'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+    assert_eq!(
+        audited, 2,
+        "each adjustment made is in the audit log, the refused one not"
+    );
     let other = AdjustInput {
         note: String::new(),
         ..adjust(s.serum, 1, AdjustReason::Other)
