@@ -45,6 +45,11 @@ export function StockAdjustDialog(props: Props) {
   };
   const fieldError = (key: string, text: string) =>
     error?.field === key ? { text, detail: error.message || null } : undefined;
+  // The core refuses taking away more than is on hand (field qty): say so in our words.
+  const belowZero = error?.field === "qty" && direction === "out" && qtyOk && n > props.row.onHand;
+  const qtyError = belowZero
+    ? { text: t("stock.belowZero", { n: count(props.row.onHand) }), detail: null }
+    : fieldError("qty", t("stock.qtyInvalid"));
 
   return (
     <Dialog title={t("stock.adjustTitle", { name: props.row.name })} onClose={props.onClose} testId="stock-adjust-dialog"
@@ -64,7 +69,7 @@ export function StockAdjustDialog(props: Props) {
         ))}
       </div>
       <div class="stock-form-grid">
-        <Field id="adjust-qty" label={t("stock.qty")} error={fieldError("qty", t("stock.qtyInvalid"))}>
+        <Field id="adjust-qty" label={t("stock.qty")} error={qtyError}>
           <input id="f-adjust-qty" class="input mono" inputMode="numeric" data-testid="stock-adjust-qty" value={qty}
             onInput={(e) => setQty(e.currentTarget.value.replace(/[^\d]/g, ""))} />
         </Field>

@@ -25,7 +25,11 @@ export function StockHistory(props: Props) {
 
   const why = (m: StockMoveView) =>
     m.adjustReason ? t(`stock.reason.${m.adjustReason}`) : t(`stock.move.${m.reason as "receive" | "sale" | "refund" | "adjust"}`);
-  const ref = (m: StockMoveView) => (m.refKind ? `${t(`stock.ref.${m.refKind}`)} ${m.refLabel ?? ""}` : "");
+  const ref = (m: StockMoveView) => {
+    if (!m.refKind) return "";
+    const label = m.refKind === "stock_take" && !m.refLabel ? t("stock.noCategory") : m.refLabel ?? "";
+    return `${t(`stock.ref.${m.refKind}`)} ${label}`;
+  };
 
   return (
     <div class="stock-pane" data-testid="stock-history">

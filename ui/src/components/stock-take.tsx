@@ -10,6 +10,8 @@ import { ErrorBanner } from "./error-banner";
 type Props = { notify: (text: string) => void };
 
 const signed = (n: number) => (n > 0 ? `+${n}` : String(n));
+/** The option value of the products filed under no category ("" cannot be told from no choice). */
+const NO_CATEGORY = "__no_category";
 
 export function StockTakeForm(props: Props) {
   const { t } = useI18n();
@@ -62,10 +64,10 @@ export function StockTakeForm(props: Props) {
       <div class="stock-filters">
         <label class="stock-filter">
           <span class="field-label">{t("stock.takeCategory")}</span>
-          <select class="input" data-testid="take-category" value={category ?? "__none"}
-            onChange={(e) => open(e.currentTarget.value)}>
+          <select class="input" data-testid="take-category" value={category === null ? "__none" : category || NO_CATEGORY}
+            onChange={(e) => open(e.currentTarget.value === NO_CATEGORY ? "" : e.currentTarget.value)}>
             <option value="__none" disabled>{t("stock.pickCategory")}</option>
-            {(categories ?? []).map((c) => <option key={c} value={c}>{c === "" ? t("stock.noCategory") : c}</option>)}
+            {(categories ?? []).map((c) => <option key={c} value={c || NO_CATEGORY}>{c === "" ? t("stock.noCategory") : c}</option>)}
           </select>
         </label>
       </div>

@@ -24,6 +24,7 @@ export const stockEn = {
   "stock.direction.in": "Add",
   "stock.qty": "Quantity",
   "stock.qtyInvalid": "Enter a whole number of at least 1",
+  "stock.belowZero": "Only {n} on hand: stock cannot go below zero. If the shelf holds a different number, do a stock take.",
   "stock.reason": "Reason",
   "stock.reason.damaged": "Damaged",
   "stock.reason.used_in_service": "Used in service",

@@ -25,6 +25,7 @@ export const stockZhCN: { readonly [K in keyof typeof stockEn]: string } = {
   "stock.direction.in": "补入（增加）",
   "stock.qty": "数量",
   "stock.qtyInvalid": "请输入不小于 1 的整数",
+  "stock.belowZero": "现有库存只有 {n}，库存不能小于 0。如实际数量不同，请做一次盘点。",
   "stock.reason": "原因",
   "stock.reason.damaged": "报损",
   "stock.reason.used_in_service": "服务耗用",
