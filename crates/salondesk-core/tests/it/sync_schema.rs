@@ -42,6 +42,7 @@ fn every_operation_the_core_emits_passes_the_servers_schema() {
             valid_from: chrono::NaiveDate::from_ymd_opt(2026, 11, 1).unwrap(),
             valid_to: chrono::NaiveDate::from_ymd_opt(2026, 12, 31).unwrap(),
             max_uses: Some(100),
+            ..Coupon::default()
         })
         .unwrap();
     store

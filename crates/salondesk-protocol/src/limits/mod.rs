@@ -35,7 +35,9 @@ pub const MAX_CREATED_AHEAD_HOURS: i64 = 24;
 
 mod rules;
 
-pub use rules::{rule, Rule, APPOINTMENT_STATUSES, GENDERS, ROLES, SKIN_TYPES, TIERS};
+pub use rules::{
+    rule, Rule, APPOINTMENT_STATUSES, GENDERS, PRICED_KINDS, ROLES, SKIN_TYPES, TIERS,
+};
 
 /// Why a value is refused: the field's path and what it must be.
 #[derive(Debug, Clone, PartialEq, Eq)]
