@@ -12,12 +12,12 @@ mod service;
 mod service_admin;
 mod usage;
 
-pub use price_history::PriceChange;
 pub(crate) use price_history::record as record_price;
+pub use price_history::PriceChange;
 pub use product::{Product, ProductInput};
 pub use service::{Service, ServiceInput};
-pub use usage::WithUse;
 pub(crate) use usage::line_counts;
+pub use usage::WithUse;
 
 use crate::staff::{Permission, Staff};
 use crate::store::Store;

@@ -79,7 +79,10 @@ fn product_from_row(r: &Row<'_>) -> rusqlite::Result<Product> {
 impl ProductInput {
     pub(crate) fn validate(&self) -> Result<()> {
         if self.sku.trim().chars().count() > 32 {
-            return Err(CoreError::validation("sku", "a SKU is at most 32 characters"));
+            return Err(CoreError::validation(
+                "sku",
+                "a SKU is at most 32 characters",
+            ));
         }
         if let Some(b) = &self.barcode {
             if !(6..=32).contains(&b.len()) || !b.bytes().all(|c| c.is_ascii_alphanumeric()) {
@@ -126,7 +129,10 @@ impl ProductInput {
 
     /// The barcode as stored: trimmed, and None when blank.
     pub(crate) fn barcode(&self) -> Option<&str> {
-        self.barcode.as_deref().map(str::trim).filter(|b| !b.is_empty())
+        self.barcode
+            .as_deref()
+            .map(str::trim)
+            .filter(|b| !b.is_empty())
     }
 
     /// Every synced field of the product as this input sets it.
@@ -163,7 +169,10 @@ pub(crate) fn check_unique(
         .prepare_cached("SELECT EXISTS (SELECT 1 FROM products WHERE sku = ?1 AND id <> ?2)")?
         .query_row(params![sku, except], |r| r.get(0))?;
     if taken {
-        return Err(CoreError::validation("sku", "this SKU is already in the catalog"));
+        return Err(CoreError::validation(
+            "sku",
+            "this SKU is already in the catalog",
+        ));
     }
     Ok(())
 }
@@ -199,7 +208,12 @@ pub(crate) fn insert(w: &mut Writer<'_>, input: &ProductInput) -> Result<Product
         pos,
         now
     ])?;
-    w.emit("product", &id, OpKind::Upsert, &input.payload(&sku, true, pos))?;
+    w.emit(
+        "product",
+        &id,
+        OpKind::Upsert,
+        &input.payload(&sku, true, pos),
+    )?;
     if input.opening_stock > 0 {
         let move_id = crate::ids::new_v7(w.now());
         w.prepare_cached(

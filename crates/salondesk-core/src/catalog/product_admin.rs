@@ -68,7 +68,12 @@ impl Store {
                 input.commission_bp(),
                 crate::time::iso(w.now())
             ])?;
-            w.emit("product", &id, OpKind::Upsert, &input.payload(&sku, active, pos))?;
+            w.emit(
+                "product",
+                &id,
+                OpKind::Upsert,
+                &input.payload(&sku, active, pos),
+            )?;
             super::price_history::record(
                 w,
                 actor,

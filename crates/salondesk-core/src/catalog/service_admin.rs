@@ -48,7 +48,9 @@ impl Store {
                 input.name_en.trim(),
                 input.duration_min,
                 input.price.fen(),
-                input.resource_kind.map(crate::appointments::ResourceKind::as_str),
+                input
+                    .resource_kind
+                    .map(crate::appointments::ResourceKind::as_str),
                 input.commission_bp(),
                 crate::time::iso(w.now())
             ])?;

@@ -31,30 +31,54 @@ impl Coupon {
         }
         match self.kind {
             CouponKind::Fixed if self.value <= 0 => {
-                return Err(CoreError::validation("value", "an amount off must be above zero"))
+                return Err(CoreError::validation(
+                    "value",
+                    "an amount off must be above zero",
+                ))
             }
             CouponKind::Fixed if self.value > salondesk_protocol::limits::MAX_MONEY => {
                 return Err(CoreError::AmountTooLarge { field: "value" })
             }
             CouponKind::Percent if !(1..=10_000).contains(&self.value) => {
-                return Err(CoreError::validation("value", "a percent off is above 0% and at most 100%"))
+                return Err(CoreError::validation(
+                    "value",
+                    "a percent off is above 0% and at most 100%",
+                ))
             }
             _ => {}
         }
         if self.min_spend.is_negative() {
-            return Err(CoreError::validation("minSpend", "a minimum spend cannot be negative"));
+            return Err(CoreError::validation(
+                "minSpend",
+                "a minimum spend cannot be negative",
+            ));
         }
         if self.min_spend.fen() > salondesk_protocol::limits::MAX_MONEY {
             return Err(CoreError::AmountTooLarge { field: "minSpend" });
         }
         if self.valid_to < self.valid_from {
-            return Err(CoreError::validation("validTo", "the end is before the start"));
+            return Err(CoreError::validation(
+                "validTo",
+                "the end is before the start",
+            ));
         }
-        if self.max_uses.is_some_and(|n| !(1..=100_000_000).contains(&n)) {
-            return Err(CoreError::validation("maxUses", "a limit on uses is at least 1"));
+        if self
+            .max_uses
+            .is_some_and(|n| !(1..=100_000_000).contains(&n))
+        {
+            return Err(CoreError::validation(
+                "maxUses",
+                "a limit on uses is at least 1",
+            ));
         }
-        if self.per_member.is_some_and(|n| !(1..=100_000_000).contains(&n)) {
-            return Err(CoreError::validation("perMember", "a limit per member is at least 1"));
+        if self
+            .per_member
+            .is_some_and(|n| !(1..=100_000_000).contains(&n))
+        {
+            return Err(CoreError::validation(
+                "perMember",
+                "a limit per member is at least 1",
+            ));
         }
         Ok(())
     }
@@ -72,7 +96,11 @@ fn save(w: &mut Writer<'_>, c: &Coupon) -> Result<()> {
              per_member = excluded.per_member, tiers = excluded.tiers, active = excluded.active",
         params![
             c.code,
-            if c.kind == CouponKind::Fixed { "fixed" } else { "percent" },
+            if c.kind == CouponKind::Fixed {
+                "fixed"
+            } else {
+                "percent"
+            },
             c.value,
             c.min_spend.fen(),
             c.valid_from.to_string(),
@@ -106,11 +134,17 @@ impl Store {
 
     pub fn create_coupon(&mut self, actor: &Staff, c: &Coupon) -> Result<Coupon> {
         self.may_edit_catalog(actor)?;
-        let c = Coupon { active: true, ..c.normalized() };
+        let c = Coupon {
+            active: true,
+            ..c.normalized()
+        };
         c.validate()?;
         self.write(|w| {
             if exists(w, &c.code)? {
-                return Err(CoreError::validation("code", "this code is already a coupon"));
+                return Err(CoreError::validation(
+                    "code",
+                    "this code is already a coupon",
+                ));
             }
             save(w, &c)
         })?;
@@ -130,7 +164,10 @@ impl Store {
     /// Ends (false) or brings back (true) a coupon.
     pub fn set_coupon_active(&mut self, actor: &Staff, code: &str, active: bool) -> Result<Coupon> {
         self.may_edit_catalog(actor)?;
-        let c = Coupon { active, ..self.coupon(code)? };
+        let c = Coupon {
+            active,
+            ..self.coupon(code)?
+        };
         self.write(|w| save(w, &c))?;
         self.coupon(&c.code)
     }

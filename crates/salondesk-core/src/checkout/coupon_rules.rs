@@ -120,16 +120,51 @@ mod tests {
     fn each_rule_refuses_with_its_own_reason() {
         let c = coupon();
         let gold = Some(Tier::Gold);
-        assert_eq!(coupon_discount(&c, &cx(0, 0, gold, 15), 20_000).unwrap(), 4_000, "20% of ¥200");
-        assert_eq!(why(coupon_discount(&c, &cx(0, 0, gold, 9), 20_000)), reason::NOT_YET_VALID);
-        assert_eq!(why(coupon_discount(&c, &cx(0, 0, gold, 21), 20_000)), reason::EXPIRED);
-        assert_eq!(why(coupon_discount(&c, &cx(10, 0, gold, 15), 20_000)), reason::USED_UP);
-        assert_eq!(why(coupon_discount(&c, &cx(3, 1, gold, 15), 20_000)), reason::USED_UP_BY_MEMBER);
-        assert_eq!(why(coupon_discount(&c, &cx(0, 0, Some(Tier::Silver), 15), 20_000)), reason::TIER_NOT_ALLOWED);
-        assert_eq!(why(coupon_discount(&c, &cx(0, 0, None, 15), 20_000)), reason::MEMBER_REQUIRED);
-        assert_eq!(why(coupon_discount(&c, &cx(0, 0, gold, 15), 9_999)), reason::MIN_SPEND);
-        let ended = Coupon { active: false, ..coupon() };
-        assert_eq!(why(coupon_discount(&ended, &cx(0, 0, gold, 15), 20_000)), reason::ENDED);
+        assert_eq!(
+            coupon_discount(&c, &cx(0, 0, gold, 15), 20_000).unwrap(),
+            4_000,
+            "20% of ¥200"
+        );
+        assert_eq!(
+            why(coupon_discount(&c, &cx(0, 0, gold, 9), 20_000)),
+            reason::NOT_YET_VALID
+        );
+        assert_eq!(
+            why(coupon_discount(&c, &cx(0, 0, gold, 21), 20_000)),
+            reason::EXPIRED
+        );
+        assert_eq!(
+            why(coupon_discount(&c, &cx(10, 0, gold, 15), 20_000)),
+            reason::USED_UP
+        );
+        assert_eq!(
+            why(coupon_discount(&c, &cx(3, 1, gold, 15), 20_000)),
+            reason::USED_UP_BY_MEMBER
+        );
+        assert_eq!(
+            why(coupon_discount(
+                &c,
+                &cx(0, 0, Some(Tier::Silver), 15),
+                20_000
+            )),
+            reason::TIER_NOT_ALLOWED
+        );
+        assert_eq!(
+            why(coupon_discount(&c, &cx(0, 0, None, 15), 20_000)),
+            reason::MEMBER_REQUIRED
+        );
+        assert_eq!(
+            why(coupon_discount(&c, &cx(0, 0, gold, 15), 9_999)),
+            reason::MIN_SPEND
+        );
+        let ended = Coupon {
+            active: false,
+            ..coupon()
+        };
+        assert_eq!(
+            why(coupon_discount(&ended, &cx(0, 0, gold, 15), 20_000)),
+            reason::ENDED
+        );
     }
 
     #[test]
@@ -142,6 +177,10 @@ mod tests {
             tiers: vec![],
             ..coupon()
         };
-        assert_eq!(coupon_discount(&c, &cx(0, 0, None, 15), 3_000).unwrap(), 3_000, "capped at ¥30 spent");
+        assert_eq!(
+            coupon_discount(&c, &cx(0, 0, None, 15), 3_000).unwrap(),
+            3_000,
+            "capped at ¥30 spent"
+        );
     }
 }

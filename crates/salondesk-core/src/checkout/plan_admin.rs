@@ -95,7 +95,11 @@ impl Store {
         self.top_up_plan(&id)
     }
 
-    pub fn create_top_up_plan(&mut self, actor: &Staff, input: &TopUpPlanInput) -> Result<TopUpPlan> {
+    pub fn create_top_up_plan(
+        &mut self,
+        actor: &Staff,
+        input: &TopUpPlanInput,
+    ) -> Result<TopUpPlan> {
         self.may_edit_catalog(actor)?;
         input.validate()?;
         let id = self.write(|w| save_top_up(w, None, input))?;
@@ -111,7 +115,12 @@ impl Store {
         self.may_edit_catalog(actor)?;
         input.validate()?;
         self.write(|w| {
-            let old = old_price(w, "SELECT pay FROM top_up_plans WHERE id = ?1", id, "top_up_plan")?;
+            let old = old_price(
+                w,
+                "SELECT pay FROM top_up_plans WHERE id = ?1",
+                id,
+                "top_up_plan",
+            )?;
             save_top_up(w, Some(id), input)?;
             crate::catalog::record_price(w, actor, "top_up_plan", id, old, input.pay)
         })?;
@@ -119,7 +128,12 @@ impl Store {
     }
 
     /// Ends (false) or brings back (true) a top-up plan.
-    pub fn set_top_up_plan_active(&mut self, actor: &Staff, id: &str, active: bool) -> Result<TopUpPlan> {
+    pub fn set_top_up_plan_active(
+        &mut self,
+        actor: &Staff,
+        id: &str,
+        active: bool,
+    ) -> Result<TopUpPlan> {
         self.may_edit_catalog(actor)?;
         self.write(|w| set_active(w, "top_up_plans", "top_up_plan", id, active))?;
         self.top_up_plan(id)
@@ -129,7 +143,9 @@ impl Store {
         top_up_plans(&self.conn, false)?
             .into_iter()
             .find(|p| p.id == id)
-            .ok_or(CoreError::NotFound { entity: "top_up_plan" })
+            .ok_or(CoreError::NotFound {
+                entity: "top_up_plan",
+            })
     }
 
     /// Every top-up plan, ended ones too, with how often it was sold.
@@ -137,7 +153,10 @@ impl Store {
         let counts = line_counts(&self.conn, "top_up")?;
         Ok(top_up_plans(&self.conn, false)?
             .into_iter()
-            .map(|p| WithUse { used: counts.get(&p.id).copied().unwrap_or(0), item: p })
+            .map(|p| WithUse {
+                used: counts.get(&p.id).copied().unwrap_or(0),
+                item: p,
+            })
             .collect())
     }
 
@@ -150,7 +169,13 @@ impl Store {
         price: Money,
         valid_days: i64,
     ) -> Result<PackagePlan> {
-        let input = PackagePlanInput { service_id, name: name.into(), sessions, price, valid_days };
+        let input = PackagePlanInput {
+            service_id,
+            name: name.into(),
+            sessions,
+            price,
+            valid_days,
+        };
         let id = self.write(|w| {
             input.validate(w)?;
             save_package(w, None, &input)
@@ -158,7 +183,11 @@ impl Store {
         self.package_plan(&id)
     }
 
-    pub fn create_package_plan(&mut self, actor: &Staff, input: &PackagePlanInput) -> Result<PackagePlan> {
+    pub fn create_package_plan(
+        &mut self,
+        actor: &Staff,
+        input: &PackagePlanInput,
+    ) -> Result<PackagePlan> {
         self.may_edit_catalog(actor)?;
         let id = self.write(|w| {
             input.validate(w)?;
@@ -176,7 +205,12 @@ impl Store {
         self.may_edit_catalog(actor)?;
         self.write(|w| {
             input.validate(w)?;
-            let old = old_price(w, "SELECT price FROM package_plans WHERE id = ?1", id, "package_plan")?;
+            let old = old_price(
+                w,
+                "SELECT price FROM package_plans WHERE id = ?1",
+                id,
+                "package_plan",
+            )?;
             save_package(w, Some(id), input)?;
             crate::catalog::record_price(w, actor, "package_plan", id, old, input.price)
         })?;
@@ -185,7 +219,12 @@ impl Store {
 
     /// Ends (false) or brings back (true) a package plan; packages already
     /// bought are not touched.
-    pub fn set_package_plan_active(&mut self, actor: &Staff, id: &str, active: bool) -> Result<PackagePlan> {
+    pub fn set_package_plan_active(
+        &mut self,
+        actor: &Staff,
+        id: &str,
+        active: bool,
+    ) -> Result<PackagePlan> {
         self.may_edit_catalog(actor)?;
         self.write(|w| set_active(w, "package_plans", "package_plan", id, active))?;
         self.package_plan(id)
@@ -195,7 +234,9 @@ impl Store {
         package_plans(&self.conn, false)?
             .into_iter()
             .find(|p| p.id == id)
-            .ok_or(CoreError::NotFound { entity: "package_plan" })
+            .ok_or(CoreError::NotFound {
+                entity: "package_plan",
+            })
     }
 
     /// Every package plan, ended ones too, with how often it was sold.
@@ -203,7 +244,10 @@ impl Store {
         let counts = line_counts(&self.conn, "package_purchase")?;
         Ok(package_plans(&self.conn, false)?
             .into_iter()
-            .map(|p| WithUse { used: counts.get(&p.id).copied().unwrap_or(0), item: p })
+            .map(|p| WithUse {
+                used: counts.get(&p.id).copied().unwrap_or(0),
+                item: p,
+            })
             .collect())
     }
 }
@@ -228,7 +272,12 @@ fn save_top_up(w: &mut Writer<'_>, id: Option<&str>, p: &TopUpPlanInput) -> Resu
             id
         }
     };
-    w.emit("top_up_plan", &id, OpKind::Upsert, &json!({ "name": name, "pay": p.pay, "bonus": p.bonus }))?;
+    w.emit(
+        "top_up_plan",
+        &id,
+        OpKind::Upsert,
+        &json!({ "name": name, "pay": p.pay, "bonus": p.bonus }),
+    )?;
     Ok(id)
 }
 
@@ -240,7 +289,14 @@ fn save_package(w: &mut Writer<'_>, id: Option<&str>, p: &PackagePlanInput) -> R
             w.execute(
                 "UPDATE package_plans SET service_id = ?2, name = ?3, sessions = ?4, price = ?5,
                         valid_days = ?6 WHERE id = ?1",
-                params![id, p.service_id, name, p.sessions, p.price.fen(), p.valid_days],
+                params![
+                    id,
+                    p.service_id,
+                    name,
+                    p.sessions,
+                    p.price.fen(),
+                    p.valid_days
+                ],
             )?;
             id.to_owned()
         }
@@ -264,7 +320,13 @@ fn save_package(w: &mut Writer<'_>, id: Option<&str>, p: &PackagePlanInput) -> R
     Ok(id)
 }
 
-fn set_active(w: &mut Writer<'_>, table: &str, entity: &'static str, id: &str, active: bool) -> Result<()> {
+fn set_active(
+    w: &mut Writer<'_>,
+    table: &str,
+    entity: &'static str,
+    id: &str,
+    active: bool,
+) -> Result<()> {
     let n = w.execute(
         &format!("UPDATE {table} SET active = ?2 WHERE id = ?1"),
         params![id, active],

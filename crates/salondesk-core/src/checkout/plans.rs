@@ -179,7 +179,9 @@ pub(crate) fn coupon(
 ) -> Result<Option<(Coupon, CouponUse)>> {
     let code = code.trim().to_ascii_uppercase();
     let Some(c) = conn
-        .prepare_cached(&format!("SELECT {COUPON_COLUMNS} FROM coupons WHERE code = ?1"))?
+        .prepare_cached(&format!(
+            "SELECT {COUPON_COLUMNS} FROM coupons WHERE code = ?1"
+        ))?
         .query_row([&code], coupon_from_row)
         .optional()?
     else {

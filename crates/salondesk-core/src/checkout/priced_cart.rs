@@ -52,11 +52,12 @@ pub(super) fn price_cart(
         .filter(|c| !c.is_empty())
     {
         Some(code) => Some(
-            super::plans::coupon(conn, code, cart.member_id)?
-                .ok_or_else(|| CoreError::CouponRefused {
+            super::plans::coupon(conn, code, cart.member_id)?.ok_or_else(|| {
+                CoreError::CouponRefused {
                     code: code.to_ascii_uppercase(),
                     reason: super::coupon_rules::reason::UNKNOWN,
-                })?,
+                }
+            })?,
         ),
         None => None,
     };

@@ -5,8 +5,8 @@
 use super::allocate::allocate;
 use super::coupon_rules::{coupon_discount, CouponContext};
 use super::plans::{Coupon, CouponUse};
-use crate::member::Tier;
 use crate::ids::StaffId;
+use crate::member::Tier;
 use crate::money::{checked, Money};
 use crate::{CoreError, Result};
 use chrono::NaiveDate;
