@@ -17,6 +17,8 @@ pub struct CatalogItem {
     pub id: String,
     pub name: String,
     /// Services and products: the English name, when the catalog has one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
     pub name_en: Option<String>,
     /// Service category; "" for the rest.
     pub category: String,

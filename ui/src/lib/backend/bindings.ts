@@ -67,7 +67,7 @@ export type CatalogItem = { kind: LineKind, id: string, name: string,
 /**
  * Services and products: the English name, when the catalog has one.
  */
-nameEn: string | null, 
+nameEn?: string, 
 /**
  * Service category; "" for the rest.
  */
