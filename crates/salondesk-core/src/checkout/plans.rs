@@ -95,12 +95,12 @@ pub struct CouponUse {
 impl Store {
     /// Active top-up plans, cheapest first (the checkout grid).
     pub fn top_up_plans(&self) -> Result<Vec<TopUpPlan>> {
-        Ok(top_up_plans(&self.conn, true)?)
+        top_up_plans(&self.conn, true)
     }
 
     /// Active package plans by name (the checkout grid).
     pub fn package_plans(&self) -> Result<Vec<PackagePlan>> {
-        Ok(package_plans(&self.conn, true)?)
+        package_plans(&self.conn, true)
     }
 }
 
