@@ -24,6 +24,7 @@ export const catalogEn = {
   "catalog.col.stock": "On hand",
   "catalog.col.status": "Status",
   "catalog.col.used": "Sold",
+  "catalog.col.usedTimes": "Used",
   "catalog.col.actions": "Actions",
   "catalog.empty": "Nothing here yet. Add the first one.",
   "catalog.saved": "Saved",

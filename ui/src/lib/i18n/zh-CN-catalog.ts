@@ -26,6 +26,7 @@ export const catalogZhCN: { readonly [K in keyof typeof catalogEn]: string } = {
   "catalog.col.stock": "库存",
   "catalog.col.status": "状态",
   "catalog.col.used": "已售",
+  "catalog.col.usedTimes": "已使用",
   "catalog.col.actions": "操作",
   "catalog.empty": "还没有内容，先新增一项吧。",
   "catalog.saved": "已保存",

@@ -36,7 +36,7 @@ export function CouponsAdmin(props: AdminProps) {
             <thead><tr>
               <th>{t("catalog.coupon.code")}</th><th>{t("catalog.coupon.rule")}</th>
               <th>{t("catalog.coupon.validity")}</th><th>{t("catalog.coupon.tiers")}</th>
-              <th>{t("catalog.col.status")}</th><th class="num">{t("catalog.col.used")}</th>
+              <th>{t("catalog.col.status")}</th><th class="num">{t("catalog.col.usedTimes")}</th>
               <th>{t("catalog.col.actions")}</th>
             </tr></thead>
             <tbody>
