@@ -375,3 +375,58 @@ impl From<&PriceChange> for PriceChangeView {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_coupon_typed_in_the_back_office_reads_back_the_same() {
+        let typed = CouponView {
+            code: "gold20".into(),
+            kind: CouponKindView::Percent,
+            value: 2000,
+            min_spend: 10_000,
+            valid_from: "2026-12-01".into(),
+            valid_to: "2026-12-31".into(),
+            max_uses: Some(100),
+            per_member: Some(1),
+            tiers: vec![Tier::Gold],
+            active: false,
+            used: 7,
+        };
+        let coupon = Coupon::try_from(&typed).expect("a well-formed coupon");
+        assert!(
+            coupon.active,
+            "what the form says of use and ending is not taken from it"
+        );
+        let back = CouponView::from(WithUse {
+            item: coupon,
+            used: 3,
+        });
+        assert_eq!((back.value, back.min_spend, back.used), (2000, 10_000, 3));
+        assert_eq!(
+            back.valid_to, "2026-12-31",
+            "dates travel as the store's YYYY-MM-DD"
+        );
+    }
+
+    #[test]
+    fn a_malformed_date_is_refused_on_its_field() {
+        let typed = CouponView {
+            code: "X1X".into(),
+            kind: CouponKindView::Fixed,
+            value: 100,
+            min_spend: 0,
+            valid_from: "2026-12-01".into(),
+            valid_to: "31/12/2026".into(),
+            max_uses: None,
+            per_member: None,
+            tiers: vec![],
+            active: true,
+            used: 0,
+        };
+        let e = Coupon::try_from(&typed).expect_err("not YYYY-MM-DD");
+        assert_eq!(e.field(), Some("validTo"));
+    }
+}

@@ -65,8 +65,10 @@ export function useFieldError(error: ApiError | null): (field: string) => FieldE
   const { t } = useI18n();
   return (field) => {
     if (error?.field !== field) return undefined;
+    // Our words for a known field say it all (the core's sentence is English); an unknown
+    // one gets the generic text with the core's sentence as its detail.
     const key = FIELD_TEXT[field];
-    return { text: key ? t(key) : t("error.validation"), detail: error.message || null };
+    return key ? { text: t(key) } : { text: t("error.validation"), detail: error.message || null };
   };
 }
 

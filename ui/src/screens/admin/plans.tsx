@@ -45,7 +45,7 @@ export function PlansAdmin(props: AdminProps) {
         {topUps.error ? <ErrorBanner error={topUps.error} testId="top-ups-error" /> : null}
         {topUps.list && topUps.list.length === 0 ? <p class="muted">{t("catalog.empty")}</p> : null}
         {topUps.list && topUps.list.length > 0 ? (
-          <table class="ledger-table cat-table">
+          <div class="cat-table-wrap"><table class="ledger-table cat-table">
             <thead><tr>
               <th>{t("catalog.col.name")}</th><th class="num">{t("catalog.topUp.pay")}</th>
               <th class="num">{t("catalog.topUp.bonus")}</th><th>{t("catalog.col.status")}</th>
@@ -69,7 +69,7 @@ export function PlansAdmin(props: AdminProps) {
                 </tr>
               ))}
             </tbody>
-          </table>
+          </table></div>
         ) : null}
       </section>
       <section class="card cat-section" data-testid="package-plans-admin">
@@ -82,7 +82,7 @@ export function PlansAdmin(props: AdminProps) {
         {packages.error ? <ErrorBanner error={packages.error} testId="packages-error" /> : null}
         {packages.list && packages.list.length === 0 ? <p class="muted">{t("catalog.empty")}</p> : null}
         {packages.list && packages.list.length > 0 ? (
-          <table class="ledger-table cat-table">
+          <div class="cat-table-wrap"><table class="ledger-table cat-table">
             <thead><tr>
               <th>{t("catalog.col.name")}</th><th>{t("catalog.package.service")}</th>
               <th class="num">{t("catalog.package.sessions")}</th><th class="num">{t("catalog.package.validDays")}</th>
@@ -109,7 +109,7 @@ export function PlansAdmin(props: AdminProps) {
                 </tr>
               ))}
             </tbody>
-          </table>
+          </table></div>
         ) : null}
       </section>
       {topUp !== null ? (
