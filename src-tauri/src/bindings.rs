@@ -11,6 +11,10 @@ mod tests {
         ReminderRunView, ReminderSettingsView, RoomInput, RoomView, StaffColumnView,
         SuggestionView, WeekDayView, WeekViewDto, WorkingHoursView,
     };
+    use crate::dto::catalog::{
+        CouponKindView, CouponView, PackagePlanForm, PackagePlanView, PriceChangeView, ProductForm,
+        ProductView, ServiceForm, ServiceView, TopUpPlanForm, TopUpPlanView,
+    };
     use crate::dto::checkout::{
         ApprovalInput, CartInput, CartLineInput, Catalog, CatalogItem, PrintResult, QuoteLineView,
         QuoteView, SaleDone, StaffShare, TenderInput,
@@ -147,6 +151,17 @@ mod tests {
             export::<RoomAdminView>(),
             export::<RoomEditInput>(),
             export::<DayOffView>(),
+            export::<ServiceView>(),
+            export::<ServiceForm>(),
+            export::<ProductView>(),
+            export::<ProductForm>(),
+            export::<TopUpPlanView>(),
+            export::<TopUpPlanForm>(),
+            export::<PackagePlanView>(),
+            export::<PackagePlanForm>(),
+            export::<CouponKindView>(),
+            export::<CouponView>(),
+            export::<PriceChangeView>(),
         ] {
             out.push_str(&decl);
             out.push('\n');

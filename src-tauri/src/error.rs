@@ -25,6 +25,9 @@ pub enum ErrorCode {
     DemoRefused,
     NotLoggedIn,
     Forbidden,
+    /// A coupon that does not apply to this sale (`reason`: `expired`,
+    /// `used_up`, `used_up_by_member`, `tier_not_allowed`, `min_spend` …).
+    CouponRefused,
     Conflict,
     /// Outside the beautician's working hours or on her day off: ask, then
     /// retry with `allowOutsideHours`.
@@ -56,6 +59,7 @@ impl From<&CoreError> for ErrorCode {
             CoreError::PinChangeRequired { .. } => ErrorCode::PinChangeRequired,
             CoreError::DemoRefused { .. } => ErrorCode::DemoRefused,
             CoreError::EnrolmentRefused { .. } => ErrorCode::EnrolmentRefused,
+            CoreError::CouponRefused { .. } => ErrorCode::CouponRefused,
             CoreError::Forbidden(_) => ErrorCode::Forbidden,
             CoreError::Conflict(_) => ErrorCode::Conflict,
             CoreError::OutsideHours(_) => ErrorCode::OutsideHours,
@@ -113,9 +117,9 @@ impl From<CoreError> for ApiError {
             _ => None,
         };
         let reason = match &e {
-            CoreError::DemoRefused { reason } | CoreError::EnrolmentRefused { reason } => {
-                Some((*reason).to_owned())
-            }
+            CoreError::DemoRefused { reason }
+            | CoreError::EnrolmentRefused { reason }
+            | CoreError::CouponRefused { reason, .. } => Some((*reason).to_owned()),
             _ => None,
         };
         let min_digits = match &e {

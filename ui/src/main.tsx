@@ -10,6 +10,7 @@ import "./styles/sales.css";
 import "./styles/checkout.css";
 import "./styles/admin.css";
 import "./styles/stock.css";
+import "./styles/catalog.css";
 
 const root = document.getElementById("app");
 if (root) render(<App />, root);

@@ -45,6 +45,10 @@ pub enum CoreError {
     /// must never reach a real chain's stores).
     #[error("this till cannot join a chain ({reason}): start from a fresh database")]
     EnrolmentRefused { reason: &'static str },
+    /// A coupon that does not apply to this sale; `reason` is one of
+    /// `checkout::coupon_reason` (`expired`, `used_up`, `tier_not_allowed` …).
+    #[error("coupon {code} cannot be used here ({reason})")]
+    CouponRefused { code: String, reason: &'static str },
     #[error("{0}")]
     Forbidden(String),
     #[error("{0}")]
@@ -102,6 +106,7 @@ impl CoreError {
             CoreError::PinChangeRequired { .. } => "pin_change_required",
             CoreError::DemoRefused { .. } => "demo_refused",
             CoreError::EnrolmentRefused { .. } => "enrolment_refused",
+            CoreError::CouponRefused { .. } => "coupon_refused",
             CoreError::Forbidden(_) => "forbidden",
             CoreError::Conflict(_) => "conflict",
             CoreError::OutsideHours(_) => "outside_hours",
@@ -122,6 +127,7 @@ impl CoreError {
             CoreError::ApprovalRequired { .. } => Some("approval"),
             CoreError::AmountTooLarge { field } => Some(field),
             CoreError::PinTooShort { .. } => Some("pin"),
+            CoreError::CouponRefused { .. } => Some("coupon"),
             _ => None,
         }
     }

@@ -95,6 +95,9 @@ pub const ENTITIES: &[EntitySpec] = &[
             "price",
             "active",
             "resourceKind",
+            "nameEn",
+            "commissionBp",
+            "sortOrder",
         ],
     },
     EntitySpec {
@@ -102,7 +105,29 @@ pub const ENTITIES: &[EntitySpec] = &[
         scope: Scope::Chain,
         id: IdForm::Uuid,
         kinds: UPSERT,
-        fields: &["sku", "barcode", "name", "price", "cost", "active"],
+        fields: &[
+            "sku",
+            "barcode",
+            "name",
+            "price",
+            "cost",
+            "active",
+            "nameEn",
+            "category",
+            "unit",
+            "lowStock",
+            "commissionBp",
+            "sortOrder",
+        ],
+    },
+    EntitySpec {
+        // One price change of a service, product or plan, kept for the
+        // owner; chain-wide like the catalog it records.
+        name: "price_change",
+        scope: Scope::Chain,
+        id: IdForm::Uuid,
+        kinds: APPEND,
+        fields: &["itemKind", "itemId", "oldPrice", "newPrice", "staffId"],
     },
     EntitySpec {
         name: "tier",
@@ -160,6 +185,9 @@ pub const ENTITIES: &[EntitySpec] = &[
             "valid_from",
             "valid_to",
             "max_uses",
+            "per_member",
+            "tiers",
+            "active",
         ],
     },
     EntitySpec {

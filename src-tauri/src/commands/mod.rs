@@ -3,8 +3,10 @@
 
 pub mod app;
 pub mod appointments;
+pub mod catalog;
 pub mod checkout;
 pub mod members;
+pub mod plans;
 pub mod receipts;
 pub mod schedule;
 pub mod shift;

@@ -16,6 +16,10 @@ pub struct CatalogItem {
     pub kind: LineKind,
     pub id: String,
     pub name: String,
+    /// Services and products: the English name, when the catalog has one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub name_en: Option<String>,
     /// Service category; "" for the rest.
     pub category: String,
     #[ts(type = "number")]
@@ -52,6 +56,7 @@ impl CatalogItem {
             kind,
             id,
             name,
+            name_en: None,
             category: String::new(),
             price: price.fen(),
             stock: None,
@@ -68,6 +73,7 @@ impl From<&salondesk_core::catalog::Service> for CatalogItem {
     fn from(s: &salondesk_core::catalog::Service) -> Self {
         CatalogItem {
             category: s.category.clone(),
+            name_en: s.name_en.clone(),
             duration_min: Some(s.duration_min),
             ..CatalogItem::new(LineKind::Service, s.id.to_string(), s.name.clone(), s.price)
         }
@@ -79,6 +85,7 @@ impl From<&salondesk_core::catalog::Product> for CatalogItem {
         CatalogItem {
             stock: Some(p.stock),
             barcode: p.barcode.clone(),
+            name_en: p.name_en.clone(),
             ..CatalogItem::new(LineKind::Product, p.id.to_string(), p.name.clone(), p.price)
         }
     }

@@ -60,6 +60,7 @@ pub(crate) async fn chain() -> Chain {
                 name: "深层清洁".into(),
                 duration_min: 75,
                 price: Money::yuan(268),
+                ..ServiceInput::default()
             })
             .unwrap()
             .id;

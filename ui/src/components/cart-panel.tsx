@@ -335,8 +335,14 @@ function CouponField(props: {
       </div>
       {props.error ? (
         <div class="field-error" id="e-coupon" role="alert" data-testid="error-coupon">
-          <span>{t("checkout.couponInvalid")}</span>
-          {props.error.message ? <span class="field-error-detail">{props.error.message}</span> : null}
+          {props.error.code === "coupon_refused" && props.error.reason ? (
+            <span data-reason={props.error.reason}>{couponReason(t, props.error.reason)}</span>
+          ) : (
+            <>
+              <span>{t("checkout.couponInvalid")}</span>
+              {props.error.message ? <span class="field-error-detail">{props.error.message}</span> : null}
+            </>
+          )}
         </div>
       ) : null}
     </div>
@@ -396,4 +402,13 @@ function Totals(props: Props) {
       </div>
     </div>
   );
+}
+
+const COUPON_REASONS = ["unknown", "ended", "not_yet_valid", "expired", "used_up", "used_up_by_member",
+  "member_required", "tier_not_allowed", "min_spend"] as const;
+
+/** Why the core refused a coupon, in the desk's words (`checkout::coupon_reason`). */
+function couponReason(t: ReturnType<typeof useI18n>["t"], reason: string): string {
+  const known = (COUPON_REASONS as readonly string[]).includes(reason);
+  return known ? t(`catalog.couponReason.${reason as (typeof COUPON_REASONS)[number]}`) : t("checkout.couponInvalid");
 }

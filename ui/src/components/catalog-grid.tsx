@@ -26,7 +26,7 @@ type Props = {
 };
 
 export function CatalogGrid(props: Props) {
-  const { t, money } = useI18n();
+  const { t, money, locale } = useI18n();
   const [tab, setTab] = useState<GridTab>("services");
   const [query, setQuery] = useState("");
   const [data, setData] = useState<Catalog | null>(null);
@@ -100,7 +100,7 @@ export function CatalogGrid(props: Props) {
       <button key={item.id} type="button" class={`co-tile co-tile-${item.kind}`} data-testid="grid-item"
         data-name={item.name} data-kind={item.kind} data-id={item.id} disabled={out}
         onMouseDown={keepFocus} onClick={() => props.onAdd(item)}>
-        <span class="co-tile-name">{item.name}</span>
+        <span class="co-tile-name">{locale === "en" && item.nameEn ? item.nameEn : item.name}</span>
         {meta ? <span class={`co-tile-meta ${metaClass}`}>{meta}</span> : null}
         <span class="co-tile-foot">
           <span class="co-tile-price mono">{money(item.price)}</span>

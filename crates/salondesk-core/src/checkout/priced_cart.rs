@@ -3,7 +3,7 @@
 //! rule, the coupon, each line with its discounts, and the points it earns.
 
 use super::cart::Cart;
-use super::plans::Coupon;
+use super::plans::{Coupon, CouponUse};
 use super::pricing::{price, LineKind, PriceInput, PricedLine};
 use super::resolve::resolve;
 use super::settings::CheckoutSettings;
@@ -18,7 +18,7 @@ pub(super) struct PricedCart {
     pub member: Option<Member>,
     pub tier: Option<TierRule>,
     /// The coupon and how often it has been used.
-    pub coupon: Option<(Coupon, i64)>,
+    pub coupon: Option<(Coupon, CouponUse)>,
     pub lines: Vec<PricedLine>,
     pub total: Money,
     /// The part of the total that is a stored-value top-up.
@@ -52,8 +52,12 @@ pub(super) fn price_cart(
         .filter(|c| !c.is_empty())
     {
         Some(code) => Some(
-            super::plans::coupon(conn, code)?
-                .ok_or_else(|| CoreError::validation("coupon", format!("no coupon {code}")))?,
+            super::plans::coupon(conn, code, cart.member_id)?.ok_or_else(|| {
+                CoreError::CouponRefused {
+                    code: code.to_ascii_uppercase(),
+                    reason: super::coupon_rules::reason::UNKNOWN,
+                }
+            })?,
         ),
         None => None,
     };
@@ -61,6 +65,7 @@ pub(super) fn price_cart(
         lines: resolved,
         tier_discount_bp: tier.as_ref().map_or(0, |t| t.discount_bp),
         coupon: coupon.as_ref().map(|(c, used)| (c, *used)),
+        member_tier: member.as_ref().map(|m| m.tier),
         manual_discount: cart.manual_discount,
         today,
     })?;

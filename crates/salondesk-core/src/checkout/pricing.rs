@@ -3,8 +3,10 @@
 //! lines returns exactly what those lines cost.
 
 use super::allocate::allocate;
-use super::plans::{Coupon, CouponKind};
+use super::coupon_rules::{coupon_discount, CouponContext};
+use super::plans::{Coupon, CouponUse};
 use crate::ids::StaffId;
+use crate::member::Tier;
 use crate::money::{checked, Money};
 use crate::{CoreError, Result};
 use chrono::NaiveDate;
@@ -74,7 +76,9 @@ pub struct PricedLine {
 pub struct PriceInput<'a> {
     pub lines: Vec<ResolvedLine>,
     pub tier_discount_bp: i64,
-    pub coupon: Option<(&'a Coupon, i64)>,
+    pub coupon: Option<(&'a Coupon, CouponUse)>,
+    /// The member's tier, for the coupon's tiers (None: a walk-in).
+    pub member_tier: Option<Tier>,
     pub manual_discount: Money,
     pub today: NaiveDate,
 }
@@ -111,7 +115,14 @@ pub fn price(input: PriceInput<'_>) -> Result<Vec<PricedLine>> {
         .collect();
     let coupon_total = match input.coupon {
         None => 0,
-        Some((c, used)) => coupon_discount(c, used, coupon_weights.iter().sum(), input.today)?,
+        Some((c, used)) => {
+            let cx = CouponContext {
+                used,
+                member_tier: input.member_tier,
+                today: input.today,
+            };
+            coupon_discount(c, &cx, coupon_weights.iter().sum())?
+        }
     };
     let coupon = allocate(coupon_total, &coupon_weights);
 
@@ -144,32 +155,10 @@ pub fn price(input: PriceInput<'_>) -> Result<Vec<PricedLine>> {
         .collect())
 }
 
-fn coupon_discount(c: &Coupon, used: i64, eligible: i64, today: NaiveDate) -> Result<i64> {
-    let bad = |m: String| Err(CoreError::validation("coupon", m));
-    if today < c.valid_from || today > c.valid_to {
-        return bad(format!(
-            "coupon {} is valid {} to {}",
-            c.code, c.valid_from, c.valid_to
-        ));
-    }
-    if c.max_uses.is_some_and(|max| used >= max) {
-        return bad(format!("coupon {} has been used up", c.code));
-    }
-    if eligible < c.min_spend.fen() || eligible == 0 {
-        return bad(format!(
-            "coupon {} needs a spend of at least {} on services and products",
-            c.code, c.min_spend
-        ));
-    }
-    Ok(match c.kind {
-        CouponKind::Fixed => c.value.min(eligible),
-        CouponKind::Percent => checked::mul_div(eligible, c.value, 10_000, "coupon")?,
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::checkout::CouponKind;
 
     fn line(kind: LineKind, yuan: i64, qty: i64) -> ResolvedLine {
         ResolvedLine {
@@ -199,6 +188,7 @@ mod tests {
             valid_from: day(),
             valid_to: day(),
             max_uses: None,
+            ..Coupon::default()
         };
         let priced = price(PriceInput {
             lines: vec![
@@ -207,7 +197,8 @@ mod tests {
                 line(LineKind::TopUp, 1000, 1),
             ],
             tier_discount_bp: 1000,
-            coupon: Some((&coupon, 0)),
+            coupon: Some((&coupon, CouponUse::default())),
+            member_tier: None,
             manual_discount: Money::ZERO,
             today: day(),
         })
@@ -238,12 +229,20 @@ mod tests {
             valid_from: day(),
             valid_to: day(),
             max_uses: Some(1),
+            ..Coupon::default()
         };
         fn input(c: &Coupon, used: i64) -> PriceInput<'_> {
             PriceInput {
                 lines: vec![line(LineKind::Service, 198, 1)],
                 tier_discount_bp: 0,
-                coupon: Some((c, used)),
+                coupon: Some((
+                    c,
+                    CouponUse {
+                        total: used,
+                        by_member: 0,
+                    },
+                )),
+                member_tier: None,
                 manual_discount: Money::ZERO,
                 today: day(),
             }

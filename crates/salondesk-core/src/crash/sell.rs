@@ -34,6 +34,7 @@ pub fn prepare(db: &Path, vfs: Vfs) -> Result<()> {
         name: "深层清洁".into(),
         duration_min: 60,
         price: Money::yuan(268),
+        ..ServiceInput::default()
     })?;
     for (sku, name, price) in [("CR-1", "精华", 368), ("CR-2", "面膜", 45)] {
         store.add_product(&ProductInput {
@@ -43,6 +44,7 @@ pub fn prepare(db: &Path, vfs: Vfs) -> Result<()> {
             price: Money::yuan(price),
             cost: Money::yuan(price / 3),
             opening_stock: 10_000_000,
+            ..ProductInput::default()
         })?;
     }
     store.add_top_up_plan("充2000", Money::yuan(TOP_UP_YUAN), Money::ZERO)?;

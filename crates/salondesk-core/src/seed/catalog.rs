@@ -58,6 +58,7 @@ pub(crate) fn seed_catalog(store: &mut Store) -> Result<(u64, u64)> {
             name: (*name).into(),
             duration_min: *minutes,
             price: Money::yuan(*yuan),
+            ..ServiceInput::default()
         })?;
     }
     for (sku, barcode, name, price, cost, stock) in PRODUCTS {
@@ -68,6 +69,7 @@ pub(crate) fn seed_catalog(store: &mut Store) -> Result<(u64, u64)> {
             price: Money::yuan(*price),
             cost: Money::yuan(*cost),
             opening_stock: *stock,
+            ..ProductInput::default()
         })?;
     }
     seed_plans(store)?;
@@ -109,6 +111,7 @@ fn seed_plans(store: &mut Store) -> Result<()> {
             valid_from: today,
             valid_to: next_year,
             max_uses: None,
+            ..Coupon::default()
         })?;
     }
     Ok(())

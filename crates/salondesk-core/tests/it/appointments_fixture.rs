@@ -60,6 +60,7 @@ pub fn calendar() -> Calendar {
             name: "精油按摩".into(),
             duration_min: 60,
             price: Money::yuan(398),
+            ..ServiceInput::default()
         })
         .unwrap()
         .id;

@@ -40,6 +40,7 @@ fn world() -> World {
             name: name.into(),
             duration_min: minutes,
             price: Money::yuan(200),
+            ..ServiceInput::default()
         })
         .unwrap()
         .id

@@ -14,6 +14,7 @@ fn products_are_found_by_barcode_and_name_with_stock_from_moves() {
             price: Money::yuan(368),
             cost: Money::yuan(150),
             opening_stock: 40,
+            ..ProductInput::default()
         })
         .unwrap();
     assert_eq!(
@@ -41,9 +42,10 @@ fn found_input() -> ProductInput {
         sku: "X".into(),
         barcode: None,
         name: "x".into(),
-        price: Money::ZERO,
+        price: Money::yuan(1),
         cost: Money::ZERO,
         opening_stock: 0,
+        ..ProductInput::default()
     }
 }
 
@@ -56,6 +58,7 @@ fn services_have_a_duration_and_are_found_by_name_or_category() {
             name: "深层清洁".into(),
             duration_min: 75,
             price: Money::yuan(268),
+            ..ServiceInput::default()
         })
         .unwrap();
     assert_eq!(t.store.find_services("面部", 10).unwrap().len(), 1);
@@ -68,6 +71,7 @@ fn services_have_a_duration_and_are_found_by_name_or_category() {
         name: "y".into(),
         duration_min: 0,
         price: Money::ZERO,
+        ..ServiceInput::default()
     });
     assert_eq!(bad.expect_err("zero minutes").field(), Some("durationMin"));
 }
@@ -80,6 +84,7 @@ fn serum_input(opening_stock: i64) -> ProductInput {
         price: Money::yuan(200),
         cost: Money::yuan(80),
         opening_stock,
+        ..ProductInput::default()
     }
 }
 

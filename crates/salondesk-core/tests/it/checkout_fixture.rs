@@ -36,6 +36,7 @@ pub fn salon() -> Salon {
             name: "深层清洁".into(),
             duration_min: 75,
             price: Money::yuan(268),
+            ..ServiceInput::default()
         })
         .unwrap()
         .id;
@@ -47,6 +48,7 @@ pub fn salon() -> Salon {
             price: Money::yuan(368),
             cost: Money::yuan(150),
             opening_stock: 10,
+            ..ProductInput::default()
         })
         .unwrap()
         .id;

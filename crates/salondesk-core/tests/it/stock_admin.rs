@@ -174,6 +174,7 @@ fn a_stock_take_posts_exactly_the_differences_and_is_kept_whole() {
                 price: Money::yuan(128),
                 cost: Money::yuan(40),
                 opening_stock: 5,
+                ..Default::default()
             })
             .unwrap()
             .id;

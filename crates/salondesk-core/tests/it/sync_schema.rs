@@ -42,10 +42,39 @@ fn every_operation_the_core_emits_passes_the_servers_schema() {
             valid_from: chrono::NaiveDate::from_ymd_opt(2026, 11, 1).unwrap(),
             valid_to: chrono::NaiveDate::from_ymd_opt(2026, 12, 31).unwrap(),
             max_uses: Some(100),
+            ..Coupon::default()
         })
         .unwrap();
     store
         .add_top_up_plan("充500送50", Money::yuan(500), Money::yuan(50))
+        .unwrap();
+    // The back office: a price change, a coupon for some tiers, an archived product.
+    // (a new service: the sales below pay the fixture's facial at its price)
+    let mut input = salondesk_core::catalog::ServiceInput {
+        category: "眼部护理".into(),
+        name: "眼周淡纹".into(),
+        name_en: "Eye care".into(),
+        duration_min: 45,
+        price: Money::yuan(238),
+        ..Default::default()
+    };
+    let eye = store.create_service(&owner, &input).unwrap();
+    input.price = Money::yuan(258);
+    store.edit_service(&owner, eye.id, &input).unwrap();
+    store
+        .create_coupon(
+            &owner,
+            &Coupon {
+                code: "GOLDONLY".into(),
+                kind: CouponKind::Percent,
+                value: 1000,
+                valid_from: chrono::NaiveDate::from_ymd_opt(2026, 11, 1).unwrap(),
+                valid_to: chrono::NaiveDate::from_ymd_opt(2026, 12, 31).unwrap(),
+                per_member: Some(2),
+                tiers: vec![Tier::Gold, Tier::Platinum],
+                ..Coupon::default()
+            },
+        )
         .unwrap();
     let mut settings = store.checkout_settings().unwrap();
     settings.referral_points = 50;
@@ -170,6 +199,7 @@ fn every_operation_the_core_emits_passes_the_servers_schema() {
         "top_up_plan",
         "package_plan",
         "coupon",
+        "price_change",
         "points_ledger",
         "store_settings",
         "sale",

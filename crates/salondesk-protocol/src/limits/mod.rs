@@ -36,7 +36,8 @@ pub const MAX_CREATED_AHEAD_HOURS: i64 = 24;
 mod rules;
 
 pub use rules::{
-    rule, Rule, ADJUST_REASONS, APPOINTMENT_STATUSES, GENDERS, ROLES, SKIN_TYPES, TIERS,
+    rule, Rule, ADJUST_REASONS, APPOINTMENT_STATUSES, GENDERS, PRICED_KINDS, ROLES, SKIN_TYPES,
+    TIERS,
 };
 
 /// Why a value is refused: the field's path and what it must be.

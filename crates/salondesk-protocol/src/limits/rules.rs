@@ -7,6 +7,8 @@ pub const ROLES: &[&str] = &["owner", "manager", "cashier", "beautician"];
 pub const GENDERS: &[&str] = &["female", "male", "other"];
 pub const SKIN_TYPES: &[&str] = &["dry", "oily", "combination", "sensitive", "normal"];
 pub const TIERS: &[&str] = &["standard", "silver", "gold", "platinum"];
+/// What a price change is of.
+pub const PRICED_KINDS: &[&str] = &["service", "product", "top_up_plan", "package_plan"];
 pub const APPOINTMENT_STATUSES: &[&str] = &[
     "booked",
     "confirmed",
@@ -80,6 +82,14 @@ pub fn rule(entity: &str, field: &str) -> Option<Rule> {
         ("service", "category" | "resourceKind") => Line(40),
         ("service", "durationMin") => Int(1, 24 * 60),
         ("product", "sku" | "barcode") => Line(64),
+        ("service" | "product", "nameEn") => NAME,
+        ("product", "category") => Line(40),
+        ("product", "unit") => Line(10),
+        ("product", "lowStock") => Int(0, MAX_QTY),
+        ("service" | "product", "commissionBp") => Int(0, 10_000),
+        ("service" | "product", "sortOrder") => Int(0, MAX_QTY),
+        ("price_change", "itemKind") => OneOf(PRICED_KINDS),
+        ("price_change", "oldPrice" | "newPrice") => PRICE,
         ("service" | "product" | "package_plan", "price") | ("product", "cost") => PRICE,
         ("top_up_plan", "pay" | "bonus") => PRICE,
         ("package_plan", "sessions") => Int(1, 10_000),
@@ -92,6 +102,11 @@ pub fn rule(entity: &str, field: &str) -> Option<Rule> {
         ("coupon", "code") => Line(64),
         ("coupon", "value" | "min_spend") => PRICE,
         ("coupon", "max_uses") => Int(0, 100_000_000),
+        ("coupon", "per_member") => Int(1, 100_000_000),
+        ("coupon", "tiers") => Lines {
+            count: TIERS.len(),
+            chars: 20,
+        },
         ("points_ledger", "delta") => MONEY,
         ("sale", "subtotal" | "discount" | "manualDiscount" | "total" | "change") => MONEY,
         ("sale", "pointsEarned") => MONEY,

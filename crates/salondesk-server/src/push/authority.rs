@@ -38,6 +38,7 @@ pub const HEAD_OFFICE_ONLY: &[&str] = &[
     "top_up_plan",
     "package_plan",
     "store_settings",
+    "price_change",
 ];
 
 const ROLES: &[&str] = &["owner", "manager", "cashier", "beautician"];

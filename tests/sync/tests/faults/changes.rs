@@ -37,6 +37,7 @@ pub fn set_up(s: &mut Store) -> Salon {
             name: "补水护理".into(),
             duration_min: 60,
             price: Money::yuan(198),
+            ..ServiceInput::default()
         })
         .unwrap()
         .id;

@@ -4,6 +4,7 @@
 
 mod addresses;
 mod authority;
+mod catalog_fields;
 mod clocks;
 mod conflicts;
 mod credentials;

@@ -1,7 +1,7 @@
 // Generated from the Rust wire types (src-tauri/src/dto) by ts-rs. Do not edit:
 // run `UPDATE_BINDINGS=1 cargo test -p salondesk bindings` to regenerate.
 
-export type ErrorCode = "validation" | "duplicate_phone" | "duplicate_member_no" | "not_found" | "wrong_pin" | "locked_out" | "pin_too_short" | "pin_change_required" | "demo_refused" | "not_logged_in" | "forbidden" | "conflict" | "outside_hours" | "database_newer" | "database_in_use" | "approval_required" | "amount_too_large" | "sync_unreachable" | "enrolment_refused" | "internal";
+export type ErrorCode = "validation" | "duplicate_phone" | "duplicate_member_no" | "not_found" | "wrong_pin" | "locked_out" | "pin_too_short" | "pin_change_required" | "demo_refused" | "not_logged_in" | "forbidden" | "coupon_refused" | "conflict" | "outside_hours" | "database_newer" | "database_in_use" | "approval_required" | "amount_too_large" | "sync_unreachable" | "enrolment_refused" | "internal";
 
 export type ApiError = { code: ErrorCode, message: string, 
 /**
@@ -64,6 +64,10 @@ memberNo: string | null, gender: Gender | null, birthday: string | null, region:
 export type LineKind = "service" | "product" | "package_purchase" | "top_up" | "package_redemption";
 
 export type CatalogItem = { kind: LineKind, id: string, name: string, 
+/**
+ * Services and products: the English name, when the catalog has one.
+ */
+nameEn?: string, 
 /**
  * Service category; "" for the rest.
  */
@@ -539,4 +543,42 @@ export type DayOffView = {
  * `YYYY-MM-DD`, a store date.
  */
 date: string, reason: string, };
+
+export type ServiceView = { id: string, category: string, name: string, nameEn: string | null, durationMin: number, price: number, resourceKind: ResourceKind | null, commissionBp: number, active: boolean, used: number, };
+
+export type ServiceForm = { category: string, name: string, nameEn: string, durationMin: number, price: number, resourceKind: ResourceKind | null, commissionBp: number | null, };
+
+export type ProductView = { id: string, sku: string, barcode: string | null, name: string, nameEn: string | null, category: string, unit: string, price: number, cost: number, lowStock: number, commissionBp: number, active: boolean, 
+/**
+ * On hand (the stock screens change it).
+ */
+stock: number, used: number, };
+
+export type ProductForm = { sku: string, barcode: string, name: string, nameEn: string, category: string, unit: string, price: number, cost: number, lowStock: number, commissionBp: number | null, };
+
+export type TopUpPlanView = { id: string, name: string, pay: number, bonus: number, active: boolean, used: number, };
+
+export type TopUpPlanForm = { name: string, pay: number, bonus: number, };
+
+export type PackagePlanView = { id: string, serviceId: string, name: string, sessions: number, price: number, validDays: number, active: boolean, used: number, };
+
+export type PackagePlanForm = { serviceId: string, name: string, sessions: number, price: number, validDays: number, };
+
+export type CouponKindView = "fixed" | "percent";
+
+export type CouponView = { code: string, kind: CouponKindView, 
+/**
+ * Fen off (fixed) or basis points off (percent: 1000 = 10%).
+ */
+value: number, minSpend: number, 
+/**
+ * `YYYY-MM-DD`, the store's dates.
+ */
+validFrom: string, validTo: string, maxUses: number | null, perMember: number | null, tiers: Array<Tier>, active: boolean, used: number, };
+
+export type PriceChangeView = { oldPrice: number, newPrice: number, staffName: string | null, 
+/**
+ * RFC 3339.
+ */
+at: string, };
 
