@@ -24,6 +24,9 @@ pub enum ErrorCode {
     /// `enrolled` or `has_sales`).
     DemoRefused,
     NotLoggedIn,
+    /// A free service (免费护理) refused at checkout (`reason`: `not_in_tier`
+    /// or `used_up` this period).
+    FreeServiceRefused,
     Forbidden,
     Conflict,
     /// Outside the beautician's working hours or on her day off: ask, then
@@ -56,6 +59,7 @@ impl From<&CoreError> for ErrorCode {
             CoreError::PinChangeRequired { .. } => ErrorCode::PinChangeRequired,
             CoreError::DemoRefused { .. } => ErrorCode::DemoRefused,
             CoreError::EnrolmentRefused { .. } => ErrorCode::EnrolmentRefused,
+            CoreError::FreeServiceRefused { .. } => ErrorCode::FreeServiceRefused,
             CoreError::Forbidden(_) => ErrorCode::Forbidden,
             CoreError::Conflict(_) => ErrorCode::Conflict,
             CoreError::OutsideHours(_) => ErrorCode::OutsideHours,
@@ -113,9 +117,9 @@ impl From<CoreError> for ApiError {
             _ => None,
         };
         let reason = match &e {
-            CoreError::DemoRefused { reason } | CoreError::EnrolmentRefused { reason } => {
-                Some((*reason).to_owned())
-            }
+            CoreError::DemoRefused { reason }
+            | CoreError::EnrolmentRefused { reason }
+            | CoreError::FreeServiceRefused { reason } => Some((*reason).to_owned()),
             _ => None,
         };
         let min_digits = match &e {

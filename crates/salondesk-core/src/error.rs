@@ -45,6 +45,11 @@ pub enum CoreError {
     /// must never reach a real chain's stores).
     #[error("this till cannot join a chain ({reason}): start from a fresh database")]
     EnrolmentRefused { reason: &'static str },
+    /// A free service (免费护理) refused at checkout: `reason` is
+    /// `not_in_tier` (her tier does not give it) or `used_up` (this period's
+    /// are used; it comes round again next period).
+    #[error("no free session of this service left for her ({reason})")]
+    FreeServiceRefused { reason: &'static str },
     #[error("{0}")]
     Forbidden(String),
     #[error("{0}")]
@@ -102,6 +107,7 @@ impl CoreError {
             CoreError::PinChangeRequired { .. } => "pin_change_required",
             CoreError::DemoRefused { .. } => "demo_refused",
             CoreError::EnrolmentRefused { .. } => "enrolment_refused",
+            CoreError::FreeServiceRefused { .. } => "free_service_refused",
             CoreError::Forbidden(_) => "forbidden",
             CoreError::Conflict(_) => "conflict",
             CoreError::OutsideHours(_) => "outside_hours",
@@ -122,6 +128,7 @@ impl CoreError {
             CoreError::ApprovalRequired { .. } => Some("approval"),
             CoreError::AmountTooLarge { field } => Some(field),
             CoreError::PinTooShort { .. } => Some("pin"),
+            CoreError::FreeServiceRefused { .. } => Some("lines"),
             _ => None,
         }
     }

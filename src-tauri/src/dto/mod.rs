@@ -12,3 +12,4 @@ pub mod shift;
 pub mod staff;
 pub mod store_settings;
 pub mod sync;
+pub mod tiers;
