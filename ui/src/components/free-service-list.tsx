@@ -1,0 +1,53 @@
+// The attached member's free services this period (免费护理, from her tier), with her balances at
+// checkout: each shows what is left (less what is already on the cart) and a button that puts one
+// on the cart as a line at no charge. The backend counts them (free_service_allowances).
+import { useEffect, useState } from "preact/hooks";
+import type { FreeServiceAllowanceView } from "../lib/backend/bindings";
+import { freeServiceAllowances } from "../lib/backend/commands";
+import { type Cart, freeInCart } from "../lib/cart";
+import { useI18n } from "../lib/i18n";
+
+type Props = {
+  memberId: string;
+  cart: Cart;
+  /** Changes when her balances are read again (after a sale): the list is read again too. */
+  tick: unknown;
+  onUse: (a: FreeServiceAllowanceView) => void;
+};
+
+export function FreeServiceList(props: Props) {
+  const { t } = useI18n();
+  const [list, setList] = useState<FreeServiceAllowanceView[]>([]);
+  useEffect(() => {
+    let live = true;
+    // A till without the command (the browser preview) shows no free services rather than an error.
+    freeServiceAllowances(props.memberId).then((l) => live && setList(l), () => live && setList([]));
+    return () => {
+      live = false;
+    };
+  }, [props.memberId, props.tick]);
+  if (list.length === 0) return null;
+  return (
+    <ul class="co-packages co-free" aria-label={t("tiers.free")} data-testid="member-free-services">
+      {list.map((a) => {
+        const left = a.left - freeInCart(props.cart, a.serviceId);
+        return (
+          <li key={a.serviceId} class="co-package" data-testid="member-free-service" data-service-id={a.serviceId}
+            data-left={left} data-name={a.serviceName}>
+            <span class="co-package-name truncate" title={a.serviceName}>
+              <span class="co-kind co-kind-free">{t("tiers.free")}</span> {a.serviceName}
+            </span>
+            <span class="co-package-meta">
+              <b>{t("tiers.freeLeft", { left: Math.max(0, left), count: a.count, period: t(`tiers.period.${a.period}`) })}</b>
+            </span>
+            <button type="button" class="btn btn-secondary btn-small co-redeem" data-testid="member-free-use"
+              disabled={left <= 0} aria-label={t("tiers.freeUseLabel", { name: a.serviceName })}
+              onMouseDown={(e) => e.preventDefault()} onClick={() => props.onUse(a)}>
+              {t("tiers.freeUse")}
+            </button>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
