@@ -206,7 +206,7 @@ function CartLineRow(props: LineProps) {
       data-kind={line.kind} data-key={line.key}>
       <div class="co-line-top">
         <span class="co-line-name">
-          {line.free ? <span class="co-kind co-kind-free">{t("tiers.free")}</span> : null}
+          {line.free ? <span class="co-kind co-kind-free">{t("tiers.freeBadge")}</span> : null}
           {line.kind === "service" || line.kind === "product" ? null : (
             <span class={`co-kind co-kind-${line.kind}`}>{lineKindName(t, line.kind)}</span>
           )}

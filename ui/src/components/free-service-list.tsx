@@ -35,7 +35,7 @@ export function FreeServiceList(props: Props) {
           <li key={a.serviceId} class="co-package" data-testid="member-free-service" data-service-id={a.serviceId}
             data-left={left} data-name={a.serviceName}>
             <span class="co-package-name truncate" title={a.serviceName}>
-              <span class="co-kind co-kind-free">{t("tiers.free")}</span> {a.serviceName}
+              <span class="co-kind co-kind-free">{t("tiers.freeBadge")}</span> {a.serviceName}
             </span>
             <span class="co-package-meta">
               <b>{t("tiers.freeLeft", { left: Math.max(0, left), count: a.count, period: t(`tiers.period.${a.period}`) })}</b>

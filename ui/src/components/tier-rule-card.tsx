@@ -41,7 +41,7 @@ export function TierRuleCard(props: Props) {
       <h4 class="subsection-title">{t("tiers.rule")}</h4>
       {d.tier === "standard" ? <p class="muted small">{t("tiers.standardRule")}</p> : (
         <div class="tier-card-grid">
-          <Field id={id("mode")} label={t("tiers.mode")}>
+          <Field id={id("mode")} label={t("tiers.mode")} wide>
             <select id={`f-${id("mode")}`} class="input" disabled={readOnly} data-testid={`tier-${d.tier}-mode`} value={d.mode}
               onChange={(e) => set({ mode: (e.currentTarget as HTMLSelectElement).value as TierMode })}>
               {MODES.map((m) => <option key={m} value={m}>{t(`tiers.mode.${m}`)}</option>)}

@@ -21,6 +21,7 @@ export const tiersEn = {
   "tiers.birthdayHint": "Blank: the store's birthday multiplier ({n}×)",
   "tiers.free": "Free services",
   "tiers.freeNone": "No free services",
+  "tiers.freeBadge": "Free",
   "tiers.freeAdd": "Add a free service",
   "tiers.freeRemove": "Remove",
   "tiers.freeService": "Service",

@@ -23,6 +23,7 @@ export const tiersZhCN: { readonly [K in keyof typeof tiersEn]: string } = {
   "tiers.birthdayHint": "留空：使用门店生日倍数（{n} 倍）",
   "tiers.free": "免费护理",
   "tiers.freeNone": "无免费护理",
+  "tiers.freeBadge": "免费",
   "tiers.freeAdd": "添加免费护理",
   "tiers.freeRemove": "删除",
   "tiers.freeService": "服务项目",
