@@ -69,6 +69,7 @@ describe('tiers: rules and benefits in the back office', { timeout: 240_000 }, (
     await app.type('tier-reason', '购买金卡');
     await app.click('tier-submit');
     await app.waitHidden('tier-dialog');
+    await app.waitVisible('profile-free-service');
     await app.click('profile-checkout');
     await app.waitVisible('member-free-service');
     await app.click('member-free-use');

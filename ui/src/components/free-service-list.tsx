@@ -15,17 +15,40 @@ type Props = {
   onUse: (a: FreeServiceAllowanceView) => void;
 };
 
-export function FreeServiceList(props: Props) {
-  const { t } = useI18n();
+/** Her free services this period; none when the backend cannot say (the browser preview). */
+function useAllowances(memberId: string, tick: unknown): FreeServiceAllowanceView[] {
   const [list, setList] = useState<FreeServiceAllowanceView[]>([]);
   useEffect(() => {
     let live = true;
-    // A till without the command (the browser preview) shows no free services rather than an error.
-    freeServiceAllowances(props.memberId).then((l) => live && setList(l), () => live && setList([]));
+    freeServiceAllowances(memberId).then((l) => live && setList(l), () => live && setList([]));
     return () => {
       live = false;
     };
-  }, [props.memberId, props.tick]);
+  }, [memberId, tick]);
+  return list;
+}
+
+/** On her profile's balances card: what is left of each free service this period. */
+export function FreeServiceRows(props: { memberId: string; tick: unknown }) {
+  const { t } = useI18n();
+  const list = useAllowances(props.memberId, props.tick);
+  if (list.length === 0) return null;
+  return (
+    <ul class="package-list" aria-label={t("tiers.free")} data-testid="profile-free-services">
+      {list.map((a) => (
+        <li key={a.serviceId} class="package-row" data-testid="profile-free-service" data-left={a.left}>
+          <span class="package-name"><span class="co-kind co-kind-free">{t("tiers.freeBadge")}</span> {a.serviceName}</span>
+          <span class="package-left">{t("tiers.freeLeft", { left: a.left, count: a.count, period: t(`tiers.period.${a.period}`) })}</span>
+          <span class="package-expiry mono">{a.periodKey}</span>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export function FreeServiceList(props: Props) {
+  const { t } = useI18n();
+  const list = useAllowances(props.memberId, props.tick);
   if (list.length === 0) return null;
   return (
     <ul class="co-packages co-free" aria-label={t("tiers.free")} data-testid="member-free-services">

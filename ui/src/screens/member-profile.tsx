@@ -183,7 +183,7 @@ export function MemberProfile(props: Props) {
         </section>
       </div>
 
-      {member.archived ? null : <MemberMoneyCards money={memberMoney} onNavigate={props.onNavigate} />}
+      {member.archived ? null : <MemberMoneyCards money={memberMoney} member={member} onNavigate={props.onNavigate} />}
 
       {dialog === "archive" ? (
         <Dialog title={t("profile.archiveTitle", { name: member.name })} onClose={() => setDialog(null)} testId="archive-dialog"
