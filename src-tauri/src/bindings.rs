@@ -32,17 +32,20 @@ mod tests {
         AdjustInputDto, CountLineInput, CountSheetLineView, MoveRefKind, ReceiptInputDto,
         ReceiptLineInput, StockMoveView, StockRowView, StockTakeLineView, StockTakeView,
     };
-    use crate::dto::store_settings::{CheckoutSettingsView, TierRuleView};
+    use crate::dto::store_settings::CheckoutSettingsView;
     use crate::dto::sync::{
         ConflictAppointmentView, ConflictKind, ConflictMemberView, ConflictStoreView, ConflictView,
         EnrolmentView, InitialSyncView, RejectedOpView, SyncErrorView, SyncProblem, SyncStatusView,
     };
+    use crate::dto::tiers::{TierRuleView, TierRulesSavedView};
     use crate::error::{ApiError, ErrorCode};
     use salondesk_core::appointments::{
         AppointmentStatus, HistoryAction, MessageLang, MessageStatus, ResourceKind,
         SuggestionReason,
     };
-    use salondesk_core::checkout::LineKind;
+    use salondesk_core::checkout::{
+        FreeService, FreeServiceAllowance, LineKind, Period, RuleProgress, TierMode, TierProgress,
+    };
     use salondesk_core::member::{Gender, MatchKind, SkinType, Tier};
     use salondesk_core::staff::Role;
     use salondesk_core::stock::AdjustReason;
@@ -97,7 +100,14 @@ mod tests {
             export::<TenderTotalView>(),
             export::<ZReportView>(),
             export::<CountedInput>(),
+            export::<TierMode>(),
+            export::<Period>(),
+            export::<FreeService>(),
             export::<TierRuleView>(),
+            export::<TierRulesSavedView>(),
+            export::<RuleProgress>(),
+            export::<TierProgress>(),
+            export::<FreeServiceAllowance>(),
             export::<CheckoutSettingsView>(),
             export::<AppointmentStatus>(),
             export::<ResourceKind>(),

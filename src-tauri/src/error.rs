@@ -24,6 +24,9 @@ pub enum ErrorCode {
     /// `enrolled` or `has_sales`).
     DemoRefused,
     NotLoggedIn,
+    /// A free service (免费护理) refused at checkout (`reason`: `not_in_tier`
+    /// or `used_up` this period).
+    FreeServiceRefused,
     Forbidden,
     /// A coupon that does not apply to this sale (`reason`: `expired`,
     /// `used_up`, `used_up_by_member`, `tier_not_allowed`, `min_spend` …).
@@ -60,6 +63,7 @@ impl From<&CoreError> for ErrorCode {
             CoreError::DemoRefused { .. } => ErrorCode::DemoRefused,
             CoreError::EnrolmentRefused { .. } => ErrorCode::EnrolmentRefused,
             CoreError::CouponRefused { .. } => ErrorCode::CouponRefused,
+            CoreError::FreeServiceRefused { .. } => ErrorCode::FreeServiceRefused,
             CoreError::Forbidden(_) => ErrorCode::Forbidden,
             CoreError::Conflict(_) => ErrorCode::Conflict,
             CoreError::OutsideHours(_) => ErrorCode::OutsideHours,
@@ -119,7 +123,8 @@ impl From<CoreError> for ApiError {
         let reason = match &e {
             CoreError::DemoRefused { reason }
             | CoreError::EnrolmentRefused { reason }
-            | CoreError::CouponRefused { reason, .. } => Some((*reason).to_owned()),
+            | CoreError::CouponRefused { reason, .. }
+            | CoreError::FreeServiceRefused { reason } => Some((*reason).to_owned()),
             _ => None,
         };
         let min_digits = match &e {

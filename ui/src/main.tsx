@@ -11,6 +11,7 @@ import "./styles/checkout.css";
 import "./styles/admin.css";
 import "./styles/stock.css";
 import "./styles/catalog.css";
+import "./styles/tiers.css";
 
 const root = document.getElementById("app");
 if (root) render(<App />, root);

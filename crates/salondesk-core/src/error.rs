@@ -49,6 +49,11 @@ pub enum CoreError {
     /// `checkout::coupon_reason` (`expired`, `used_up`, `tier_not_allowed` …).
     #[error("coupon {code} cannot be used here ({reason})")]
     CouponRefused { code: String, reason: &'static str },
+    /// A free service (免费护理) refused at checkout: `reason` is
+    /// `not_in_tier` (her tier does not give it) or `used_up` (this period's
+    /// are used; it comes round again next period).
+    #[error("no free session of this service left for her ({reason})")]
+    FreeServiceRefused { reason: &'static str },
     #[error("{0}")]
     Forbidden(String),
     #[error("{0}")]
@@ -107,6 +112,7 @@ impl CoreError {
             CoreError::DemoRefused { .. } => "demo_refused",
             CoreError::EnrolmentRefused { .. } => "enrolment_refused",
             CoreError::CouponRefused { .. } => "coupon_refused",
+            CoreError::FreeServiceRefused { .. } => "free_service_refused",
             CoreError::Forbidden(_) => "forbidden",
             CoreError::Conflict(_) => "conflict",
             CoreError::OutsideHours(_) => "outside_hours",
@@ -128,6 +134,7 @@ impl CoreError {
             CoreError::AmountTooLarge { field } => Some(field),
             CoreError::PinTooShort { .. } => Some("pin"),
             CoreError::CouponRefused { .. } => Some("coupon"),
+            CoreError::FreeServiceRefused { .. } => Some("lines"),
             _ => None,
         }
     }

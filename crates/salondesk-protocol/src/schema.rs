@@ -142,6 +142,11 @@ pub const ENTITIES: &[EntitySpec] = &[
             "minCumulativeSpend",
             "minMonthlySpend",
             "consecutiveMonths",
+            // Issue 14: how spend and run combine, the birthday offer and
+            // free services per period ([{serviceId, count, period}]).
+            "mode",
+            "birthdayMultiplierPct",
+            "freeServices",
         ],
     },
     EntitySpec {
@@ -221,8 +226,9 @@ pub const ENTITIES: &[EntitySpec] = &[
         // `packages` bought: [{id, memberId, planId, serviceId, name,
         //   expiresOn, sessions}];
         // `ledger`: every ledger row, [{ledger: points|stored_value|package|
-        //   stock|drawer|commission, id, memberId|packageId|productId|
-        //   shiftId|staffId, delta|qty|amount, reason|kind, expiresOn?, lineId?}].
+        //   free_service|stock|drawer|commission, id, memberId|packageId|
+        //   productId|shiftId|staffId, delta|qty|amount, reason|kind,
+        //   expiresOn?, lineId?, serviceId? and period? (free_service)}].
         name: "sale",
         scope: Scope::Store,
         id: IdForm::Uuid,

@@ -14,3 +14,4 @@ pub mod staff;
 pub mod stock;
 pub mod store_settings;
 pub mod sync;
+pub mod tiers;

@@ -1,29 +1,10 @@
-//! The owner's store-wide settings: tier rules and checkout settings.
+//! The owner's store-wide settings: checkout settings (the tier rules are
+//! in the back office's tiers section, `commands::tiers`).
 
-use crate::dto::store_settings::{CheckoutSettingsView, TierRuleView};
+use crate::dto::store_settings::CheckoutSettingsView;
 use crate::error::ApiResult;
 use crate::state::AppState;
-use salondesk_core::checkout::TierRule;
 use tauri::State;
-
-#[tauri::command]
-pub async fn tier_rules(state: State<'_, AppState>) -> ApiResult<Vec<TierRuleView>> {
-    state.staff()?;
-    let rules = state.store()?.tier_rules()?;
-    Ok(rules.iter().map(TierRuleView::from).collect())
-}
-
-#[tauri::command]
-pub async fn save_tier_rules(
-    state: State<'_, AppState>,
-    rules: Vec<TierRuleView>,
-) -> ApiResult<Vec<TierRuleView>> {
-    let owner = state.staff()?;
-    let mut store = state.store()?;
-    let rules: Vec<TierRule> = rules.iter().map(TierRule::from).collect();
-    store.save_tier_rules(&owner, &rules)?;
-    Ok(store.tier_rules()?.iter().map(TierRuleView::from).collect())
-}
 
 #[tauri::command]
 pub async fn checkout_settings(state: State<'_, AppState>) -> ApiResult<CheckoutSettingsView> {

@@ -137,6 +137,10 @@ pub struct CartLineInput {
     /// A unit price typed over the list price (needs a manager's PIN).
     #[ts(type = "number | null")]
     pub price_override: Option<i64>,
+    /// A service line that is one of her tier's free services (免费护理).
+    #[serde(default)]
+    #[ts(optional)]
+    pub free_service: Option<bool>,
 }
 
 #[derive(Debug, Clone, Deserialize, TS)]
@@ -175,6 +179,12 @@ impl CartInput {
                 return Err(bad("qty", "quantity is 1 to 9,999"));
             }
             let item = match l.kind {
+                LineKind::Service if l.free_service == Some(true) => co::LineItem::FreeService {
+                    service_id: l
+                        .item_id
+                        .parse()
+                        .map_err(|_| bad("lines", "not a service"))?,
+                },
                 LineKind::Service => co::LineItem::Service {
                     service_id: l
                         .item_id

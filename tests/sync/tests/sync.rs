@@ -11,3 +11,4 @@ mod restore;
 mod security;
 mod support;
 mod throughput;
+mod tiers;

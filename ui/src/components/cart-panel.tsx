@@ -2,8 +2,9 @@
 // the cart lines (qty, price, discount, amount, credited staff), coupon, manual discount,
 // totals from the latest quote, and Pay. Presentational: the screen owns the state.
 import { useEffect, useState } from "preact/hooks";
-import type { ApiError, MemberBalancesView, PackageView, QuoteLineView, QuoteView, StaffBrief } from "../lib/backend/bindings";
+import type { ApiError, FreeServiceAllowanceView, MemberBalancesView, PackageView, QuoteLineView, QuoteView, StaffBrief } from "../lib/backend/bindings";
 import { type Cart, type CartLine, MAX_QTY, priceEditable, qtyEditable, sessionsInCart } from "../lib/cart";
+import { FreeServiceList } from "./free-service-list";
 import { useI18n } from "../lib/i18n";
 import { lineKindName } from "../lib/sale-words";
 import { ErrorBanner } from "./error-banner";
@@ -40,6 +41,8 @@ type Props = {
   onAttach: () => void;
   onDetach: () => void;
   onRedeem: (pkg: PackageView) => void;
+  /** Puts one of her tier's free services on the cart. */
+  onUseFree: (a: FreeServiceAllowanceView) => void;
   onPay: () => void;
   onClear: () => void;
 };
@@ -169,6 +172,7 @@ function MemberCard(props: Props) {
           })}
         </ul>
       ) : null}
+      <FreeServiceList memberId={m.id} cart={props.cart} tick={b} onUse={props.onUseFree} />
     </div>
   );
 }
@@ -202,6 +206,7 @@ function CartLineRow(props: LineProps) {
       data-kind={line.kind} data-key={line.key}>
       <div class="co-line-top">
         <span class="co-line-name">
+          {line.free ? <span class="co-kind co-kind-free">{t("tiers.freeBadge")}</span> : null}
           {line.kind === "service" || line.kind === "product" ? null : (
             <span class={`co-kind co-kind-${line.kind}`}>{lineKindName(t, line.kind)}</span>
           )}
@@ -216,14 +221,14 @@ function CartLineRow(props: LineProps) {
         </button>
       </div>
       <div class="co-line-bottom">
-        {qtyEditable(line.kind) ? (
+        {qtyEditable(line.kind) && !line.free ? (
           <QtyStepper name={line.name} qty={line.qty} onQty={(n) => props.onQty(line.key, n)} />
         ) : (
           <span class="co-qty-fixed muted small" data-testid="cart-line-qty-fixed">
             {line.kind === "package_redemption" ? t("checkout.sessionLine") : "× 1"}
           </span>
         )}
-        {priceEditable(line.kind) ? (
+        {priceEditable(line.kind) && !line.free ? (
           <button type="button" class={`co-price ${line.priceOverride !== null ? "overridden" : ""}`} data-testid="cart-line-price"
             title={t("checkout.editPrice")} onClick={() => props.onPrice(line.key)}>
             <span class="mono">{money(unit)}</span>

@@ -1,7 +1,7 @@
 // A member's balances on her profile — points and stored value among the figures at the top,
-// package sessions left with their expiry in a card below — and her recent sales, each opening
-// on the sales screen. Balances are the backend's sums of the ledgers (member_balances);
-// nothing here adds anything up.
+// package sessions left with their expiry and her tier's free services in a card below — and
+// her recent sales, each opening on the sales screen. Balances are the backend's sums of the
+// ledgers (member_balances, free_service_allowances); nothing here adds anything up.
 import { useEffect, useState } from "preact/hooks";
 import type { ApiError, MemberBalancesView, SaleSummaryView } from "../lib/backend/bindings";
 import { memberBalances, recentSales } from "../lib/backend/commands";
@@ -11,6 +11,7 @@ import { todayIso } from "../lib/input";
 import type { Route } from "../lib/route";
 import { saleKindName } from "../lib/sale-words";
 import { ErrorBanner } from "./error-banner";
+import { FreeServiceRows } from "./free-service-list";
 import { ReceiptIcon, StarIcon, TicketIcon, WalletIcon } from "./sales-icons";
 
 const SOON_DAYS = 30;
@@ -59,7 +60,11 @@ export function BalanceStats(props: { money: MemberMoney }) {
 }
 
 /** The balances card (packages with their sessions and expiry) and the recent sales card. */
-export function MemberMoneyCards(props: { money: MemberMoney; onNavigate: (route: Route) => void }) {
+export function MemberMoneyCards(props: {
+  money: MemberMoney; onNavigate: (route: Route) => void;
+  /** Her id and tier, for her tier's free services (read again when the tier changes). */
+  member?: { id: string; tier: string };
+}) {
   const { t, money, date, dateTime, count } = useI18n();
   const { balances, balancesError, sales, salesError } = props.money;
   const today = todayIso();
@@ -85,6 +90,7 @@ export function MemberMoneyCards(props: { money: MemberMoney; onNavigate: (route
             );
           })}
         </ul>
+        {props.member ? <FreeServiceRows memberId={props.member.id} tick={props.member.tier} /> : null}
       </section>
 
       <section class="card member-sales" data-testid="profile-sales">

@@ -1,5 +1,6 @@
 // A manager or the owner moves a member to another tier by hand (a card bought outright, members
-// brought over from an old system), saying why; the tier history below shows every change.
+// brought over from an old system), saying why; above it, why she is where she is (her spend and
+// run of months against her tier's rule and the next); the tier history below shows every change.
 import { useEffect, useState } from "preact/hooks";
 import type { ApiError, Tier, TierChangeView } from "../lib/backend/bindings";
 import { setMemberTier, tierHistory } from "../lib/backend/commands";
@@ -9,6 +10,7 @@ import { Dialog } from "./dialog";
 import { ErrorBanner } from "./error-banner";
 import { Field } from "./field";
 import { TierBadge } from "./tier-badge";
+import { TierProgressPanel } from "./tier-progress";
 
 const TIERS: Tier[] = ["standard", "silver", "gold", "platinum"];
 
@@ -58,6 +60,7 @@ export function TierDialog(props: Props) {
         <button type="button" class="btn btn-primary btn-large" data-testid="tier-submit"
           disabled={busy || tier === member.tier} onClick={() => void save()}>{t("tierDialog.save")}</button>
       </>}>
+      <TierProgressPanel memberId={member.id} />
       <div class="tier-dialog-form">
         <Field id="tier" label={t("tierDialog.tier")} error={fieldError("tier")}>
           <select id="f-tier" class="input" data-testid="tier-select" value={tier} data-autofocus

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { ApiError, CatalogItem, PackageView } from "./backend/bindings";
 import {
-  addItem, addRedemption, attachMember, detachMember, EMPTY_CART, evenShares, lineOfError, needsApproval,
+  addFreeService, addItem, addRedemption, attachMember, detachMember, EMPTY_CART, evenShares, freeInCart, lineOfError, needsApproval,
   removeLine, sessionsInCart, setLineStaff, setPriceOverride, setQty, sharesValid, stepQty, toCartInput, type Cart,
 } from "./cart";
 
@@ -101,5 +101,34 @@ describe("cart", () => {
     c = setLineStaff(c, c.lines[1]!.key, [{ staffId: "a", shareBp: 5000 }]);
     expect(lineOfError(c, err("staff"), () => null)).toBe(c.lines[1]!.key);
     expect(lineOfError(c, err("coupon"), () => null)).toBeNull();
+  });
+});
+
+describe("free services (免费护理)", () => {
+  const allowance = { serviceId: "svc-facial", serviceName: "深层清洁", period: "quarter" as const, periodKey: "2026-Q4", count: 1, used: 0, left: 1 };
+  const member = { id: "m1", name: "王丽娜", memberNo: "M1", tier: "gold" as const };
+
+  it("adds a free service as its own line at no charge, sent as a free service", () => {
+    let k = 0;
+    const cart = addFreeService(attachMember(EMPTY_CART, member), allowance, () => `f${++k}`);
+    expect(cart.lines[0]).toMatchObject({ kind: "service", itemId: "svc-facial", listPrice: 0, free: true });
+    expect(freeInCart(cart, "svc-facial")).toBe(1);
+    expect(toCartInput(cart).lines[0]).toMatchObject({ kind: "service", freeService: true });
+  });
+
+  it("keeps a paid facial apart from the free one, and the free one's qty and price fixed", () => {
+    const free = addFreeService(attachMember(EMPTY_CART, member), allowance, () => "f1");
+    const item = { kind: "service" as const, id: "svc-facial", name: "深层清洁", category: "", price: 26_800, stock: null, barcode: null, bonus: null, sessions: null, validDays: null, durationMin: 75 };
+    const both = addItem(free, item, () => "p1");
+    expect(both.lines.map((l) => [l.key, l.qty, l.free ?? false])).toEqual([["f1", 1, true], ["p1", 1, false]]);
+    expect(toCartInput(both).lines[1]).not.toHaveProperty("freeService");
+    expect(setQty(both, "f1", 3).lines[0]!.qty).toBe(1);
+    expect(setPriceOverride(both, "f1", 100).lines[0]!.priceOverride).toBeNull();
+  });
+
+  it("leaves the cart with the member it belongs to", () => {
+    const cart = addFreeService(attachMember(EMPTY_CART, member), allowance, () => "f1");
+    expect(detachMember(cart).lines).toEqual([]);
+    expect(attachMember(cart, { ...member, id: "m2" }).lines).toEqual([]);
   });
 });

@@ -2,7 +2,7 @@
 // next, so every change is a new value (easy to re-quote, easy to test). Prices shown come
 // from the backend's quote; the cart only keeps what the cashier chose.
 import type {
-  ApiError, CartInput, CatalogItem, LineKind, PackageView, StaffShare, Tier,
+  ApiError, CartInput, CatalogItem, FreeServiceAllowanceView, LineKind, PackageView, StaffShare, Tier,
 } from "./backend/bindings";
 
 export type CartLine = {
@@ -20,6 +20,8 @@ export type CartLine = {
   priceOverride: number | null;
   /** Products: what was on the shelf when added. */
   stock: number | null;
+  /** One of her tier's free services (免费护理): a service line at no charge, one per line. */
+  free?: boolean;
 };
 
 export type CartMember = { id: string; name: string; memberNo: string; tier: Tier };
@@ -57,7 +59,7 @@ export function priceEditable(kind: LineKind): boolean {
 export function addItem(cart: Cart, item: CatalogItem, key: () => string = nextKey): Cart {
   const kind: LineKind = item.kind;
   if (qtyEditable(kind)) {
-    const existing = cart.lines.find((l) => l.kind === kind && l.itemId === item.id);
+    const existing = cart.lines.find((l) => l.kind === kind && l.itemId === item.id && !l.free);
     if (existing) return stepQty(cart, existing.key, 1);
   }
   const line: CartLine = {
@@ -76,6 +78,23 @@ export function addRedemption(cart: Cart, pkg: PackageView, key: () => string = 
   return { ...cart, lines: [...cart.lines, line] };
 }
 
+/** One of her free services this period, as a line of its own (the core counts them per line). */
+export function addFreeService(cart: Cart, a: FreeServiceAllowanceView, key: () => string = nextKey): Cart {
+  const line: CartLine = {
+    key: key(), kind: "service", itemId: a.serviceId, name: a.serviceName, listPrice: 0, qty: 1,
+    staff: [], priceOverride: null, stock: null, free: true,
+  };
+  return { ...cart, lines: [...cart.lines, line] };
+}
+
+/** Free sessions of `serviceId` already on the cart. */
+export function freeInCart(cart: Cart, serviceId: string): number {
+  return cart.lines.filter((l) => l.free && l.itemId === serviceId).length;
+}
+
+/** Lines that belong to the attached member: her package sessions and free services. */
+const hers = (l: CartLine) => l.kind === "package_redemption" || l.free === true;
+
 /** Sessions of `packageId` already on the cart. */
 export function sessionsInCart(cart: Cart, packageId: string): number {
   return cart.lines.filter((l) => l.kind === "package_redemption" && l.itemId === packageId).length;
@@ -88,7 +107,7 @@ function mapLine(cart: Cart, key: string, f: (l: CartLine) => CartLine): Cart {
 export function setQty(cart: Cart, key: string, qty: number): Cart {
   if (!Number.isInteger(qty)) return cart;
   const q = Math.max(1, Math.min(MAX_QTY, qty));
-  return mapLine(cart, key, (l) => (qtyEditable(l.kind) ? { ...l, qty: q } : l));
+  return mapLine(cart, key, (l) => (qtyEditable(l.kind) && !l.free ? { ...l, qty: q } : l));
 }
 
 export function stepQty(cart: Cart, key: string, delta: number): Cart {
@@ -105,17 +124,17 @@ export function setLineStaff(cart: Cart, key: string, staff: StaffShare[]): Cart
 }
 
 export function setPriceOverride(cart: Cart, key: string, price: number | null): Cart {
-  return mapLine(cart, key, (l) => (priceEditable(l.kind) ? { ...l, priceOverride: price } : l));
+  return mapLine(cart, key, (l) => (priceEditable(l.kind) && !l.free ? { ...l, priceOverride: price } : l));
 }
 
-/** A different member: her own package sessions only (another member's sessions leave the cart). */
+/** A different member: her own sessions and free services only (another member's leave the cart). */
 export function attachMember(cart: Cart, member: CartMember): Cart {
   if (cart.member?.id === member.id) return { ...cart, member };
-  return { ...cart, member, lines: cart.lines.filter((l) => l.kind !== "package_redemption") };
+  return { ...cart, member, lines: cart.lines.filter((l) => !hers(l)) };
 }
 
 export function detachMember(cart: Cart): Cart {
-  return { ...cart, member: null, lines: cart.lines.filter((l) => l.kind !== "package_redemption") };
+  return { ...cart, member: null, lines: cart.lines.filter((l) => !hers(l)) };
 }
 
 /** Whether completing the sale needs a manager's PIN (manual discount or a typed price). */
@@ -130,6 +149,7 @@ export function toCartInput(cart: Cart): CartInput {
     memberId: cart.member?.id ?? null,
     lines: cart.lines.map((l) => ({
       kind: l.kind, itemId: l.itemId, qty: l.qty, staff: l.staff.map((s) => ({ ...s })), priceOverride: l.priceOverride,
+      ...(l.free ? { freeService: true } : {}),
     })),
     coupon: coupon === "" ? null : coupon,
     manualDiscount: cart.manualDiscount,

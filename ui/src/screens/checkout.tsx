@@ -13,7 +13,7 @@ import {
 } from "../lib/backend/commands";
 import { toApiError } from "../lib/backend/errors";
 import {
-  addItem, addRedemption, attachMember, type Cart, type CartMember, detachMember, EMPTY_CART, needsApproval,
+  addFreeService, addItem, addRedemption, attachMember, type Cart, type CartMember, detachMember, EMPTY_CART, needsApproval,
   removeLine, setLineStaff, setPriceOverride, setQty, toCartInput,
 } from "../lib/cart";
 import { adjustmentsOf, type Adjustment, approvedFor, covers, type HeldApproval } from "../lib/approval-scope";
@@ -524,6 +524,7 @@ export function Checkout(props: Props) {
               onAttach={() => setDialog({ kind: "member" })}
               onDetach={() => setCart((c) => detachMember(c))}
               onRedeem={redeem}
+              onUseFree={(a) => setCart((c) => addFreeService(c, a))}
               onPay={openPay}
               onClear={() => setDialog({ kind: "clear" })} />
           )}

@@ -14,6 +14,7 @@ import { TierBadge } from "../components/tier-badge";
 import { ArchiveIcon, BackIcon, EditIcon, LockIcon, MergeIcon } from "../components/icons";
 import { MergeDialog } from "./merge-dialog";
 import { TierDialog } from "../components/tier-dialog";
+import { TierProgressPanel } from "../components/tier-progress";
 import { BalanceStats, MemberMoneyCards, useMemberMoney } from "../components/member-balances";
 import { CashierIcon } from "../components/sales-icons";
 
@@ -109,6 +110,7 @@ export function MemberProfile(props: Props) {
             <span class="dot" aria-hidden="true">·</span>
             <span data-testid="profile-member-no">{member.memberNo}</span>
           </div>
+          {member.archived ? null : <TierProgressPanel memberId={member.id} tick={member.tier} compact />}
         </div>
         <dl class="stats">
           <div><dt>{t("profile.visits")}</dt><dd data-testid="profile-visits">{member.visitCount}</dd></div>
@@ -181,7 +183,7 @@ export function MemberProfile(props: Props) {
         </section>
       </div>
 
-      {member.archived ? null : <MemberMoneyCards money={memberMoney} onNavigate={props.onNavigate} />}
+      {member.archived ? null : <MemberMoneyCards money={memberMoney} member={member} onNavigate={props.onNavigate} />}
 
       {dialog === "archive" ? (
         <Dialog title={t("profile.archiveTitle", { name: member.name })} onClose={() => setDialog(null)} testId="archive-dialog"

@@ -28,6 +28,11 @@ pub enum LineItem {
     PackageRedemption {
         package_id: String,
     },
+    /// One of her tier's free services for this period (免费护理): a service
+    /// line at no charge.
+    FreeService {
+        service_id: ServiceId,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

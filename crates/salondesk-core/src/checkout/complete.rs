@@ -8,7 +8,7 @@ use super::ledger_rows::{line_row, tender_row, LedgerRows, PackageRow};
 use super::priced_cart::price_cart;
 use super::pricing::LineKind;
 use super::tenders::{check, TenderRules};
-use super::tiers::{counts_as_spend, re_evaluate, TierReason};
+use super::tiers::{counts_as_spend, re_evaluate, redeem_free_service, TierReason};
 use super::{settings, SaleOutcome};
 use crate::ids::MemberId;
 use crate::money::Money;
@@ -159,7 +159,12 @@ fn complete(
                 rows.package(w, &package_id, sessions, "purchase")?;
             }
             LineKind::PackageRedemption => rows.package(w, &p.line.item_id, -1, "redeem")?,
-            LineKind::Service => {}
+            LineKind::Service => {
+                if let Some(period) = &p.line.free_period {
+                    let m = member_id(cart)?;
+                    redeem_free_service(w, &mut rows, m, &p.line.item_id, period, &line_id)?;
+                }
+            }
         }
     }
     for t in tenders {

@@ -261,6 +261,29 @@ impl LedgerRows {
         Ok(())
     }
 
+    /// One free service used (-1) or given back (+1) on sale line `line_id`.
+    #[allow(clippy::too_many_arguments)]
+    pub fn free_service(
+        &mut self,
+        w: &Writer<'_>,
+        member: MemberId,
+        service: &str,
+        period: &str,
+        line_id: &str,
+        delta: i64,
+        reason: &str,
+    ) -> Result<()> {
+        let id = Self::id(w);
+        w.prepare_cached(
+            "INSERT INTO free_service_ledger (id, member_id, service_id, period, sale_id, sale_line_id, delta, reason, created_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+        )?
+        .execute(params![id, member, service, period, self.sale_id, line_id, delta, reason, self.now])?;
+        self.entries.push(json!({ "ledger": "free_service", "id": id, "memberId": member, "serviceId": service,
+                                  "period": period, "lineId": line_id, "delta": delta, "reason": reason }));
+        Ok(())
+    }
+
     pub fn stock(
         &mut self,
         w: &Writer<'_>,
@@ -318,7 +341,11 @@ impl LedgerRows {
 /// The line's commission (on what it earned: its amount, or a redeemed session's
 /// value), split across the credited staff by share, to the fen.
 pub(crate) fn commission_split(p: &PricedLine) -> Result<Vec<i64>> {
-    let base = if p.line.kind == super::pricing::LineKind::PackageRedemption {
+    // A redeemed session or free service costs 0 but was served: commission
+    // is paid on its value.
+    let base = if p.line.kind == super::pricing::LineKind::PackageRedemption
+        || p.line.free_period.is_some()
+    {
         checked::mul(p.line.commission_unit.fen(), p.line.qty, "qty")?
     } else {
         p.amount.fen()

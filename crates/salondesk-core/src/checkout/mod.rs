@@ -37,7 +37,10 @@ pub use refund::RefundRequest;
 pub use sale_read::{SaleLineRecord, SaleRecord, SaleSummary, SaleTenderRecord};
 pub use settings::CheckoutSettings;
 pub(crate) use tiers::counts_as_spend;
-pub use tiers::{qualifying_tier, TierChange, TierRule};
+pub use tiers::{
+    qualifying_tier, rule_met, FreeService, FreeServiceAllowance, Period, RuleProgress, TierChange,
+    TierMode, TierProgress, TierRule, TierRulesSaved,
+};
 
 use crate::money::Money;
 use crate::write::Writer;

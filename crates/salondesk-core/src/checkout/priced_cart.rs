@@ -102,8 +102,10 @@ impl PricedCart {
         };
         let base = (self.total - self.top_up_total - points_value).fen().max(0);
         let birthday = member.birthday.is_some_and(|b| b.month() == today.month());
+        // The tier's own birthday offer, else the store's birthday multiplier.
         let birthday_pct = if birthday {
-            cfg.birthday_multiplier_pct
+            tier.birthday_multiplier_pct
+                .unwrap_or(cfg.birthday_multiplier_pct)
         } else {
             100
         };

@@ -62,6 +62,8 @@ pub struct ResolvedLine {
     /// What commission is paid on per unit: the price for most lines, a
     /// session's share of the package price for a redemption (which costs 0).
     pub commission_unit: Money,
+    /// A tier's free service (免费护理), and the period it is counted in.
+    pub free_period: Option<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -171,6 +173,7 @@ mod tests {
             staff: vec![],
             commission_bp: 1000,
             commission_unit: Money::yuan(yuan),
+            free_period: None,
         }
     }
 

@@ -264,6 +264,8 @@ fn reverse_line(
         || member.ok_or_else(|| CoreError::Internal("a prepaid line without a member".into()));
     match line.kind.as_str() {
         "product" => rows.stock(w, &line.item_id, line.qty, "refund")?,
+        // A free service (免费护理) used on it comes back.
+        "service" => super::tiers::refund_free_service(w, rows, &line.id, &id)?,
         "top_up" => {
             let m = need_member()?;
             let bonus: i64 = w

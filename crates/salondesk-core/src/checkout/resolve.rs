@@ -30,13 +30,41 @@ pub(crate) fn resolve(
     }
     let mut sessions_wanted: HashMap<String, i64> = HashMap::new();
     let mut stock_wanted: HashMap<String, i64> = HashMap::new();
+    let mut free_wanted: HashMap<String, i64> = HashMap::new();
     let mut out = Vec::with_capacity(lines.len());
     for line in lines {
         let needs_member = |what: &str| {
             member
                 .ok_or_else(|| CoreError::validation("memberId", format!("{what} needs a member")))
         };
+        let mut free_period = None;
         let (kind, item_id, name, qty, price, commission_bp, commission_unit) = match &line.item {
+            LineItem::FreeService { service_id } => {
+                let member = needs_member("a free service")?;
+                let (name, price, bp): (String, i64, i64) = conn
+                    .prepare_cached("SELECT name, price, commission_bp FROM services WHERE id = ?1 AND active = 1")?
+                    .query_row([service_id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+                    .optional()?
+                    .ok_or_else(|| not_found("the service"))?;
+                let wanted = free_wanted.entry(service_id.to_string()).or_default();
+                free_period = Some(super::tiers::check_free_service(
+                    conn,
+                    member,
+                    *service_id,
+                    *wanted,
+                    today,
+                )?);
+                *wanted += 1;
+                (
+                    LineKind::Service,
+                    service_id.to_string(),
+                    name,
+                    1,
+                    Money::ZERO,
+                    bp,
+                    Money(price),
+                )
+            }
             LineItem::Service { service_id, qty } => {
                 let (name, price, bp): (String, i64, i64) = conn
                     .prepare_cached("SELECT name, price, commission_bp FROM services WHERE id = ?1 AND active = 1")?
@@ -173,7 +201,9 @@ pub(crate) fn resolve(
                 ));
             }
             Some(p)
-                if p.is_negative() || !matches!(kind, LineKind::Service | LineKind::Product) =>
+                if p.is_negative()
+                    || free_period.is_some()
+                    || !matches!(kind, LineKind::Service | LineKind::Product) =>
             {
                 return Err(CoreError::validation(
                     "priceOverride",
@@ -198,6 +228,7 @@ pub(crate) fn resolve(
             } else {
                 commission_unit
             },
+            free_period,
         });
     }
     Ok(out)

@@ -58,6 +58,7 @@ const MIGRATIONS: &[(&str, &str)] = &[
         "0018_catalog_admin",
         include_str!("sql/0018_catalog_admin.sql"),
     ),
+    ("0019_tier_rules", include_str!("sql/0019_tier_rules.sql")),
     ("0020_stock_admin", include_str!("sql/0020_stock_admin.sql")),
 ];
 

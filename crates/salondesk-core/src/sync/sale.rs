@@ -177,7 +177,7 @@ pub(super) fn member_ledger(w: &Writer<'_>, cx: &mut Ctx<'_>) -> Result<Outcome>
     for e in list(p, "entries") {
         if matches!(
             text(e, "ledger"),
-            Some("points" | "stored_value" | "package")
+            Some("points" | "stored_value" | "package" | "free_service")
         ) {
             added += usize::from(entry(w, e, &sale_id, &created, Seen::Maybe)?);
         }
@@ -260,6 +260,10 @@ fn ledger_lookup(ledger: &str) -> Option<(&'static str, &'static str)> {
             "SELECT EXISTS (SELECT 1 FROM package_ledger WHERE package_id = ?2 AND id = ?1)",
             "packageId",
         ),
+        "free_service" => (
+            "SELECT EXISTS (SELECT 1 FROM free_service_ledger WHERE member_id = ?2 AND id = ?1)",
+            "memberId",
+        ),
         "stock" => (
             "SELECT EXISTS (SELECT 1 FROM stock_moves WHERE product_id = ?2 AND id = ?1)",
             "productId",
@@ -317,6 +321,13 @@ fn entry(
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT DO NOTHING",
             )?
             .execute(params![id, need(e, "packageId")?, sale_id, int(e, "delta"), reason, created])?,
+        "free_service" => w
+            .prepare_cached(
+                "INSERT INTO free_service_ledger (id, member_id, service_id, period, sale_id, sale_line_id, delta, reason, created_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) ON CONFLICT DO NOTHING",
+            )?
+            .execute(params![id, need(e, "memberId")?, need(e, "serviceId")?, need(e, "period")?, sale_id,
+                             text(e, "lineId"), int(e, "delta"), reason, created])?,
         "stock" => w
             .prepare_cached(
                 "INSERT INTO stock_moves (id, product_id, qty, reason, created_at, ref_id)

@@ -347,6 +347,11 @@ fn manual_discounts_and_price_overrides_need_a_manager_and_are_audited() {
 #[test]
 fn spending_upgrades_the_tier_and_records_why() {
     let mut s = salon();
+    // Silver by spend alone (the default also asks three months in a row: `tiers_rules`).
+    let mut rules = s.t.store.tier_rules().unwrap();
+    rules[1].mode = salondesk_core::checkout::TierMode::Spend;
+    let owner = s.owner.clone();
+    s.t.store.save_tier_rules(&owner, &rules).unwrap();
     let mut line = CartLine::new(LineItem::Service {
         service_id: s.facial,
         qty: 12,

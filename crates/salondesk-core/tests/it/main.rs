@@ -35,5 +35,7 @@ mod sync_outbox;
 mod sync_schema;
 mod sync_set_aside;
 mod tiers;
+mod tiers_free;
+mod tiers_rules;
 mod wal;
 mod write_path;

@@ -9,6 +9,7 @@ pub const SKIN_TYPES: &[&str] = &["dry", "oily", "combination", "sensitive", "no
 pub const TIERS: &[&str] = &["standard", "silver", "gold", "platinum"];
 /// What a price change is of.
 pub const PRICED_KINDS: &[&str] = &["service", "product", "top_up_plan", "package_plan"];
+pub const TIER_MODES: &[&str] = &["spend", "run", "both", "either"];
 pub const APPOINTMENT_STATUSES: &[&str] = &[
     "booked",
     "confirmed",
@@ -99,6 +100,11 @@ pub fn rule(entity: &str, field: &str) -> Option<Rule> {
         ("tier", "bookingDays") => Int(0, 3660),
         ("tier", "minCumulativeSpend" | "minMonthlySpend") => PRICE,
         ("tier", "consecutiveMonths") => Int(0, 1200),
+        ("tier", "mode") => OneOf(TIER_MODES),
+        ("tier", "birthdayMultiplierPct") => Int(100, 1000),
+        // A short list of {serviceId, count, period}: nested values get the
+        // rules for every value; the till reads it leniently (`benefits::parse`).
+        ("tier", "freeServices") => Any,
         ("coupon", "code") => Line(64),
         ("coupon", "value" | "min_spend") => PRICE,
         ("coupon", "max_uses") => Int(0, 100_000_000),

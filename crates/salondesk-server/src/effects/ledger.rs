@@ -30,6 +30,11 @@ pub fn member_ledger_op_id(sale_op_id: Uuid) -> Uuid {
 
 const MEMBER_LEDGERS: &[&str] = &["points", "stored_value", "package"];
 
+/// Member ledgers handed on to every store but kept no balance of here: a
+/// tier's free services (`free_service`) come round each period, so their
+/// sum alone is no overdraft.
+const FORWARDED_ONLY: &[&str] = &["free_service"];
+
 /// One change to a balance.
 struct Movement<'a> {
     ledger: &'static str,
@@ -62,7 +67,7 @@ pub fn derive(device: &Device, accepted: &[&Op]) -> Vec<NewOp> {
             .filter(|e| {
                 e.get("ledger")
                     .and_then(Value::as_str)
-                    .is_some_and(|l| ledger_name(l).is_some())
+                    .is_some_and(|l| ledger_name(l).is_some() || FORWARDED_ONLY.contains(&l))
             })
             .collect();
         let packages = p

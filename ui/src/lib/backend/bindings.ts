@@ -1,7 +1,7 @@
 // Generated from the Rust wire types (src-tauri/src/dto) by ts-rs. Do not edit:
 // run `UPDATE_BINDINGS=1 cargo test -p salondesk bindings` to regenerate.
 
-export type ErrorCode = "validation" | "duplicate_phone" | "duplicate_member_no" | "not_found" | "wrong_pin" | "locked_out" | "pin_too_short" | "pin_change_required" | "demo_refused" | "not_logged_in" | "forbidden" | "coupon_refused" | "conflict" | "outside_hours" | "database_newer" | "database_in_use" | "approval_required" | "amount_too_large" | "sync_unreachable" | "enrolment_refused" | "internal";
+export type ErrorCode = "validation" | "duplicate_phone" | "duplicate_member_no" | "not_found" | "wrong_pin" | "locked_out" | "pin_too_short" | "pin_change_required" | "demo_refused" | "not_logged_in" | "free_service_refused" | "forbidden" | "coupon_refused" | "conflict" | "outside_hours" | "database_newer" | "database_in_use" | "approval_required" | "amount_too_large" | "sync_unreachable" | "enrolment_refused" | "internal";
 
 export type ApiError = { code: ErrorCode, message: string, 
 /**
@@ -102,7 +102,11 @@ itemId: string, qty: number, staff: Array<StaffShare>,
 /**
  * A unit price typed over the list price (needs a manager's PIN).
  */
-priceOverride: number | null, };
+priceOverride: number | null, 
+/**
+ * A service line that is one of her tier's free services (免费护理).
+ */
+freeService?: boolean, };
 
 export type CartInput = { memberId: string | null, lines: Array<CartLineInput>, coupon: string | null, 
 /**
@@ -180,6 +184,12 @@ tenders: Array<TenderTotalView>, };
 
 export type CountedInput = { kind: string, amount: number, };
 
+export type TierMode = "spend" | "run" | "both" | "either";
+
+export type Period = "month" | "quarter" | "year";
+
+export type FreeServiceView = { serviceId: string, count: number, period: Period, };
+
 export type TierRuleView = { tier: Tier, 
 /**
  * Basis points off: 1000 = 10% off (九折).
@@ -194,13 +204,64 @@ pointsMultiplierPct: number,
  */
 bookingDays: number, 
 /**
- * Fen of cumulative spend that earns the tier; null: not by cumulative spend.
+ * How spend and the run of months combine.
+ */
+mode: TierMode, 
+/**
+ * Fen of cumulative spend the tier asks; null: no spend part.
  */
 minCumulativeSpend: number | null, 
 /**
- * ... or this many fen a month for `consecutiveMonths` months in a row.
+ * Fen a month for `consecutiveMonths` months in a row; null: no run part.
  */
-minMonthlySpend: number | null, consecutiveMonths: number | null, };
+minMonthlySpend: number | null, consecutiveMonths: number | null, 
+/**
+ * The birthday offer: points multiplier in her birthday month (200 = 2×);
+ * null: the store's birthday multiplier.
+ */
+birthdayMultiplierPct: number | null, freeServices: Array<FreeServiceView>, };
+
+export type TierRulesSavedView = { rules: Array<TierRuleView>, movedUp: number, downAtReview: number, };
+
+export type TierRuleProgressView = { tier: Tier, mode: TierMode, 
+/**
+ * Her cumulative spend, and what the rule asks (None: no spend part).
+ */
+spend: number, spendTarget: number | null, spendMet: boolean, 
+/**
+ * Months in a row at the monthly minimum, counted back from this month
+ * (or from last month while this one is not there yet: the month in
+ * progress is not held against her), at most `months_target`.
+ */
+months: number, monthsTarget: number | null, monthlyTarget: number | null, runMet: boolean, 
+/**
+ * The rule as a whole, as its mode combines the parts.
+ */
+met: boolean, };
+
+export type TierProgressView = { 
+/**
+ * Her tier now (set by hand, it may be above what her spending earns).
+ */
+tier: Tier, 
+/**
+ * The month judged ("2026-11": this business month).
+ */
+month: string, 
+/**
+ * Against her own tier's rule (None for 普通, which asks nothing).
+ */
+current: TierRuleProgressView | null, 
+/**
+ * Against the tier above hers (None at the top).
+ */
+next: TierRuleProgressView | null, };
+
+export type FreeServiceAllowanceView = { serviceId: string, serviceName: string, period: Period, 
+/**
+ * The period it is counted in now ("2026-Q4").
+ */
+periodKey: string, count: number, used: number, left: number, };
 
 export type CheckoutSettingsView = { 
 /**

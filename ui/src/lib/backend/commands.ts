@@ -11,7 +11,9 @@ import type {
   ApprovalInput, CountedInput, MemberBalancesView, PrintResult, PrinterSettingsView, SaleDone,
   SaleSummaryView, SaleView, ZReportView,
 } from "./bindings";
-import type { CheckoutSettingsView, Tier, TierChangeView, TierRuleView } from "./bindings";
+import type {
+  CheckoutSettingsView, FreeServiceAllowanceView, Tier, TierChangeView, TierProgressView, TierRuleView, TierRulesSavedView,
+} from "./bindings";
 import { toApiError } from "./errors";
 
 type Args = Record<string, unknown>;
@@ -137,8 +139,12 @@ export const completeSale = (cart: CartInput, tenders: TenderInput[], approval: 
 export const setMemberTier = (memberId: string, tier: Tier, reason: string) =>
   call<null>("set_member_tier", { memberId, tier, reason });
 export const tierHistory = (memberId: string) => call<TierChangeView[]>("tier_history", { memberId });
+// The tiers back-office section: saving re-evaluates every member (the count comes back).
 export const tierRules = () => call<TierRuleView[]>("tier_rules");
-export const saveTierRules = (rules: TierRuleView[]) => call<TierRuleView[]>("save_tier_rules", { rules });
+export const saveTierRules = (rules: TierRuleView[]) => call<TierRulesSavedView>("save_tier_rules", { rules });
+export const tierProgress = (memberId: string) => call<TierProgressView>("tier_progress", { memberId });
+export const freeServiceAllowances = (memberId: string) =>
+  call<FreeServiceAllowanceView[]>("free_service_allowances", { memberId });
 export const checkoutSettings = () => call<CheckoutSettingsView>("checkout_settings");
 export const saveCheckoutSettings = (input: CheckoutSettingsView) =>
   call<CheckoutSettingsView>("save_checkout_settings", { input });

@@ -23,11 +23,11 @@ function fail(code: ErrorCode, message: string, field: string | null = null): ne
 }
 
 const TIERS: Tier[] = ["standard", "silver", "gold", "platinum"];
-let rules: TierRuleView[] = [
-  { tier: "standard", discountBp: 0, pointsMultiplierPct: 100, bookingDays: 7, minCumulativeSpend: null, minMonthlySpend: null, consecutiveMonths: null },
-  { tier: "silver", discountBp: 500, pointsMultiplierPct: 120, bookingDays: 14, minCumulativeSpend: 300000, minMonthlySpend: 80000, consecutiveMonths: 3 },
-  { tier: "gold", discountBp: 1000, pointsMultiplierPct: 150, bookingDays: 30, minCumulativeSpend: 1000000, minMonthlySpend: 200000, consecutiveMonths: 3 },
-  { tier: "platinum", discountBp: 1500, pointsMultiplierPct: 200, bookingDays: 60, minCumulativeSpend: 3000000, minMonthlySpend: 500000, consecutiveMonths: 6 },
+const rules: TierRuleView[] = [
+  { tier: "standard", discountBp: 0, pointsMultiplierPct: 100, bookingDays: 7, minCumulativeSpend: null, minMonthlySpend: null, consecutiveMonths: null, mode: "both", birthdayMultiplierPct: null, freeServices: [] },
+  { tier: "silver", discountBp: 500, pointsMultiplierPct: 120, bookingDays: 14, minCumulativeSpend: 300000, minMonthlySpend: 80000, consecutiveMonths: 3, mode: "both", birthdayMultiplierPct: null, freeServices: [] },
+  { tier: "gold", discountBp: 1000, pointsMultiplierPct: 150, bookingDays: 30, minCumulativeSpend: 1000000, minMonthlySpend: 200000, consecutiveMonths: 6, mode: "both", birthdayMultiplierPct: null, freeServices: [] },
+  { tier: "platinum", discountBp: 1500, pointsMultiplierPct: 200, bookingDays: 60, minCumulativeSpend: 3000000, minMonthlySpend: 500000, consecutiveMonths: 12, mode: "both", birthdayMultiplierPct: null, freeServices: [] },
 ];
 let settings: CheckoutSettingsView = {
   pointValueFen: 1, pointsPerYuan: 1, birthdayMultiplierPct: 200, referralPoints: 500, pointsExpiryYears: 1,
@@ -80,18 +80,6 @@ export function storeHandlers(ctx: StoreMockCtx): Record<string, (a: Args) => un
     },
     tier_rules: () => {
       ctx.requireSession();
-      return rules;
-    },
-    save_tier_rules: (a) => {
-      if (ctx.requireSession().staff.role !== "owner") fail("forbidden", "only the owner edits tier rules");
-      const next = [...(a.rules as TierRuleView[])].sort((x, y) => TIERS.indexOf(x.tier) - TIERS.indexOf(y.tier));
-      for (let i = 1; i < next.length; i++) {
-        const [lo, hi] = [next[i - 1]!, next[i]!];
-        if (hi.discountBp < lo.discountBp || hi.pointsMultiplierPct < lo.pointsMultiplierPct) {
-          fail("validation", "a higher tier cannot give less than a lower one", "tiers");
-        }
-      }
-      rules = next;
       return rules;
     },
     checkout_settings: () => {

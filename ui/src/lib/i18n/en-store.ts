@@ -1,5 +1,5 @@
-// English text of the member's tier (set by hand, history) and the owner's store settings (tier
-// rules, points, receipt header and footer). Spread into en.ts; zh-CN-store.ts has the same keys.
+// English text of the member's tier (set by hand, history) and the owner's store settings (points,
+// receipt header and footer). Spread into en.ts; zh-CN-store.ts has the same keys.
 export const storeEn = {
   "tierDialog.open": "Change tier",
   "tierDialog.title": "Change {name}'s tier",
@@ -15,17 +15,6 @@ export const storeEn = {
 
   "store.title": "Store and membership",
   "store.ownerOnly": "Only the owner changes these settings.",
-  "store.tiers": "Membership tiers",
-  "store.tiersHint": "A member moves up as soon as she qualifies; at each month's end tiers are re-evaluated (every change is kept with its reason).",
-  "store.col.tier": "Tier",
-  "store.col.discount": "Discount %",
-  "store.col.multiplier": "Points ×",
-  "store.col.bookingDays": "Book ahead (days)",
-  "store.col.cumulative": "Cumulative spend ¥",
-  "store.col.monthly": "Monthly spend ¥",
-  "store.col.months": "Months in a row",
-  "store.saveTiers": "Save tiers",
-  "store.tiersSaved": "Tier rules saved",
   "store.points": "Points and receipts",
   "store.pointValue": "Value of 1 point (fen)",
   "store.pointsPerYuan": "Points per ¥1 spent",

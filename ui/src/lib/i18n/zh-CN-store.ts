@@ -1,4 +1,4 @@
-// 会员等级（手动调整、变更记录）与店主的门店设置（等级规则、积分、小票抬头与页脚）。
+// 会员等级（手动调整、变更记录）与店主的门店设置（积分、小票抬头与页脚）。
 import type { storeEn } from "./en-store";
 
 export const storeZhCN: { readonly [K in keyof typeof storeEn]: string } = {
@@ -16,17 +16,6 @@ export const storeZhCN: { readonly [K in keyof typeof storeEn]: string } = {
 
   "store.title": "门店与会员设置",
   "store.ownerOnly": "仅店主可修改以下设置。",
-  "store.tiers": "会员等级",
-  "store.tiersHint": "会员达到条件即时升级；每月末重新评定等级，每次变更均记录原因。",
-  "store.col.tier": "等级",
-  "store.col.discount": "折扣 %",
-  "store.col.multiplier": "积分倍数",
-  "store.col.bookingDays": "可提前预约（天）",
-  "store.col.cumulative": "累计消费 ¥",
-  "store.col.monthly": "月消费 ¥",
-  "store.col.months": "连续月数",
-  "store.saveTiers": "保存等级规则",
-  "store.tiersSaved": "等级规则已保存",
   "store.points": "积分与小票",
   "store.pointValue": "1 积分抵扣（分）",
   "store.pointsPerYuan": "每消费 ¥1 得积分",

@@ -1,17 +1,33 @@
-//! Membership tiers (普通/银卡/金卡/白金): each with its rule, discount,
-//! points multiplier and booking priority. Members are re-evaluated after each
-//! sale or refund and at each month's end; every change is recorded with its reason.
+//! Membership tiers (普通/银卡/金卡/白金): each with its rule (`rule`),
+//! discount, points multiplier, booking window and benefits (`benefits`,
+//! `free_services`). Members are re-evaluated after each sale or refund, at
+//! each month's end and when the rules change (`save`); every change is
+//! recorded with its reason. `progress` says why a member is where she is.
+
+mod benefits;
+mod free_services;
+mod history;
+mod progress;
+mod rule;
+mod save;
+
+pub use benefits::{FreeService, Period};
+pub use free_services::FreeServiceAllowance;
+pub(crate) use free_services::{check_free_service, redeem_free_service, refund_free_service};
+use history::record_change;
+pub use history::TierChange;
+pub use progress::TierProgress;
+pub use rule::{qualifying_tier, rule_met, RuleProgress, TierMode};
+pub use save::TierRulesSaved;
 
 use crate::ids::MemberId;
 use crate::member::Tier;
 use crate::money::Money;
-use crate::staff::{Role, Staff};
 use crate::store::Store;
-use crate::write::{OpKind, Writer};
-use crate::{CoreError, Result};
+use crate::write::Writer;
+use crate::Result;
 use rusqlite::{params, Connection};
 use serde::{Deserialize, Serialize};
-use serde_json::json;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -23,11 +39,25 @@ pub struct TierRule {
     pub points_multiplier_pct: i64,
     /// How many days ahead the tier may book.
     pub booking_days: i64,
-    /// Reaching this cumulative spend earns the tier.
+    /// How the spend and the run combine (see `rule`).
+    #[serde(default = "default_mode")]
+    pub mode: TierMode,
+    /// Cumulative spend the tier asks.
     pub min_cumulative_spend: Option<Money>,
-    /// ...or spending at least this much in each of `consecutive_months` months in a row.
+    /// Spend of at least this much in each of `consecutive_months` months in a row.
     pub min_monthly_spend: Option<Money>,
     pub consecutive_months: Option<i64>,
+    /// The birthday offer: points multiplier in her birthday month (None: the
+    /// store's birthday multiplier setting).
+    #[serde(default)]
+    pub birthday_multiplier_pct: Option<i64>,
+    /// Free services per period (免费护理).
+    #[serde(default)]
+    pub free_services: Vec<FreeService>,
+}
+
+fn default_mode() -> TierMode {
+    TierMode::Both
 }
 
 /// Why a member's tier changed.
@@ -69,59 +99,30 @@ pub(crate) fn tier_before_sale(conn: &Connection, member: MemberId, sale_id: &st
 pub(crate) fn load_rules(conn: &Connection) -> Result<Vec<TierRule>> {
     let mut stmt = conn.prepare_cached(
         "SELECT code, discount_bp, points_multiplier_pct, booking_days, min_cumulative_spend,
-                min_monthly_spend, consecutive_months FROM tiers ORDER BY rank",
+                min_monthly_spend, consecutive_months, rule_mode, birthday_multiplier_pct,
+                free_services FROM tiers ORDER BY rank",
     )?;
-    let rows = stmt.query_map([], |r| {
-        Ok((
-            r.get::<_, String>(0)?,
-            r.get(1)?,
-            r.get(2)?,
-            r.get(3)?,
-            r.get::<_, Option<i64>>(4)?,
-            r.get::<_, Option<i64>>(5)?,
-            r.get(6)?,
-        ))
-    })?;
-    rows.map(|row| {
-        let (code, discount_bp, points_multiplier_pct, booking_days, cum, monthly, months) = row?;
-        Ok(TierRule {
-            tier: Tier::parse(&code)?,
-            discount_bp,
-            points_multiplier_pct,
-            booking_days,
-            min_cumulative_spend: cum.map(Money),
-            min_monthly_spend: monthly.map(Money),
-            consecutive_months: months,
-        })
-    })
-    .collect()
+    let mut rows = stmt.query([])?;
+    let mut out = Vec::with_capacity(4);
+    while let Some(r) = rows.next()? {
+        out.push(TierRule {
+            tier: Tier::parse(&r.get::<_, String>(0)?)?,
+            discount_bp: r.get(1)?,
+            points_multiplier_pct: r.get(2)?,
+            booking_days: r.get(3)?,
+            min_cumulative_spend: r.get::<_, Option<i64>>(4)?.map(Money),
+            min_monthly_spend: r.get::<_, Option<i64>>(5)?.map(Money),
+            consecutive_months: r.get(6)?,
+            mode: TierMode::parse(&r.get::<_, String>(7)?)?,
+            birthday_multiplier_pct: r.get(8)?,
+            free_services: benefits::parse(&r.get::<_, String>(9)?),
+        });
+    }
+    Ok(out)
 }
 
 pub(crate) fn rule_for(rules: &[TierRule], tier: Tier) -> &TierRule {
     rules.iter().find(|r| r.tier == tier).unwrap_or(&rules[0])
-}
-
-/// The highest tier whose rule the spending meets. `months` is spend per calendar
-/// month, the most recent (the current month) last.
-pub fn qualifying_tier(rules: &[TierRule], cumulative: Money, months: &[Money]) -> Tier {
-    let mut best = Tier::Standard;
-    for rule in rules {
-        let by_total = rule
-            .min_cumulative_spend
-            .is_some_and(|min| cumulative >= min);
-        let by_months = match (rule.min_monthly_spend, rule.consecutive_months) {
-            (Some(min), Some(n)) if n > 0 && months.len() >= n as usize => months
-                [months.len() - n as usize..]
-                .iter()
-                .all(|m| *m >= min),
-            _ => false,
-        };
-        let free = rule.min_cumulative_spend.is_none() && rule.min_monthly_spend.is_none();
-        if (by_total || by_months || free) && rule.tier > best {
-            best = rule.tier;
-        }
-    }
-    best
 }
 
 /// Whether a sale line of `kind` is spend towards a tier: a top-up is
@@ -132,11 +133,16 @@ pub(crate) fn counts_as_spend(kind: &str) -> bool {
 }
 
 /// Cumulative spend (top-ups are prepayment, not spend; refunds count against it)
-/// and the spend of each of the last 12 months up to `month` ("YYYY-MM").
-fn spend(conn: &Connection, member: MemberId, month: &str) -> Result<(Money, Vec<Money>)> {
+/// and the spend of each of the last `n` months up to `month` ("YYYY-MM").
+pub(crate) fn spend(
+    conn: &Connection,
+    member: MemberId,
+    month: &str,
+    n: usize,
+) -> Result<(Money, Vec<Money>)> {
     // One pass over her sales' spend (migration 0010: one index range, no
     // row read), summed here (no temporary b-tree to group by).
-    let months = last_months(month, 12);
+    let months = last_months(month, n);
     let mut by_month = vec![0i64; months.len()];
     let mut total = 0i64;
     let mut stmt =
@@ -153,6 +159,16 @@ fn spend(conn: &Connection, member: MemberId, month: &str) -> Result<(Money, Vec
         }
     }
     Ok((Money(total), by_month.into_iter().map(Money).collect()))
+}
+
+/// How many months back the rules look: the longest run any of them asks.
+pub(crate) fn months_needed(rules: &[TierRule]) -> usize {
+    let longest = rules
+        .iter()
+        .filter_map(|r| r.consecutive_months)
+        .max()
+        .unwrap_or(1);
+    longest.clamp(1, rule::MAX_RUN_MONTHS) as usize
 }
 
 /// The `n` calendar months ending with `month`, oldest first.
@@ -172,7 +188,28 @@ fn last_months(month: &str, n: usize) -> Vec<String> {
     out
 }
 
-/// Re-evaluates one member; after a sale only upgrades apply (a sale never costs a tier).
+/// Her tier, the tier her spending earns under `rules` in `month`, and her
+/// cumulative spend.
+pub(crate) fn evaluate(
+    conn: &Connection,
+    rules: &[TierRule],
+    member: MemberId,
+    month: &str,
+) -> Result<(Tier, Tier, Money)> {
+    let current: String = conn
+        .prepare_cached("SELECT tier FROM members WHERE id = ?1")?
+        .query_row([member], |r| r.get(0))?;
+    let current = Tier::parse(&current)?;
+    let (cumulative, months) = spend(conn, member, month, months_needed(rules))?;
+    Ok((
+        current,
+        qualifying_tier(rules, cumulative, &months),
+        cumulative,
+    ))
+}
+
+/// Re-evaluates one member; after a sale only upgrades apply (a sale never
+/// costs a tier). A rule change is judged in `save`.
 pub(crate) fn re_evaluate(
     w: &mut Writer<'_>,
     member: MemberId,
@@ -180,16 +217,19 @@ pub(crate) fn re_evaluate(
     reason: TierReason,
 ) -> Result<Option<(Tier, Tier)>> {
     let rules = load_rules(w)?;
-    let current: String = w
-        .prepare_cached("SELECT tier FROM members WHERE id = ?1")?
-        .query_row([member], |r| r.get(0))?;
-    let current = Tier::parse(&current)?;
-    if reason == TierReason::Sale && rules.iter().all(|r| r.tier <= current) {
-        // After a sale only an upgrade applies, and she is at the top already.
-        return Ok(None);
+    if reason == TierReason::Sale {
+        let current: String = w
+            .prepare_cached("SELECT tier FROM members WHERE id = ?1")?
+            .query_row([member], |r| r.get(0))?;
+        if rules
+            .iter()
+            .all(|r| r.tier <= Tier::parse(&current).unwrap_or(Tier::Platinum))
+        {
+            // Only an upgrade applies, and she is at the top already.
+            return Ok(None);
+        }
     }
-    let (cumulative, months) = spend(w, member, month)?;
-    let mut target = qualifying_tier(&rules, cumulative, &months);
+    let (current, mut target, cumulative) = evaluate(w, &rules, member, month)?;
     let applies = match reason {
         TierReason::Sale => target > current,
         TierReason::Refund { floor } => {
@@ -213,54 +253,6 @@ pub(crate) fn re_evaluate(
 impl Store {
     pub fn tier_rules(&self) -> Result<Vec<TierRule>> {
         load_rules(&self.conn)
-    }
-
-    /// The owner edits the tier rules. Tiers stay in rank order: a higher tier may
-    /// not give a smaller discount or multiplier than a lower one.
-    pub fn save_tier_rules(
-        &mut self,
-        owner: &crate::staff::Staff,
-        rules: &[TierRule],
-    ) -> Result<()> {
-        if owner.role != crate::staff::Role::Owner {
-            return Err(CoreError::Forbidden(
-                "only the owner edits tier rules".into(),
-            ));
-        }
-        let mut sorted = rules.to_vec();
-        sorted.sort_by_key(|r| r.tier);
-        for pair in sorted.windows(2) {
-            if pair[1].discount_bp < pair[0].discount_bp
-                || pair[1].points_multiplier_pct < pair[0].points_multiplier_pct
-            {
-                return Err(CoreError::validation(
-                    "tiers",
-                    "a higher tier cannot give less than a lower one",
-                ));
-            }
-        }
-        self.write(|w| {
-            for r in &sorted {
-                w.prepare_cached(
-                    "UPDATE tiers SET discount_bp = ?2, points_multiplier_pct = ?3, booking_days = ?4,
-                        min_cumulative_spend = ?5, min_monthly_spend = ?6, consecutive_months = ?7,
-                        updated_at = ?8 WHERE code = ?1",
-                )?
-                .execute(params![
-                    r.tier.as_str(),
-                    r.discount_bp,
-                    r.points_multiplier_pct,
-                    r.booking_days,
-                    r.min_cumulative_spend.map(Money::fen),
-                    r.min_monthly_spend.map(Money::fen),
-                    r.consecutive_months,
-                    crate::time::iso(w.now())
-                ])?;
-                w.emit("tier", &r.tier.as_str(), OpKind::Upsert, r)?;
-            }
-            crate::checkout::audit::record(w, owner.id, None, "tier_rules", None, &json!({}))?;
-            Ok(())
-        })
     }
 
     /// The month-end pass: every active member is re-evaluated for `month` ("YYYY-MM").
@@ -325,6 +317,9 @@ mod tests {
             min_cumulative_spend: cum.map(Money),
             min_monthly_spend: monthly.map(Money),
             consecutive_months: n,
+            mode: TierMode::Either,
+            birthday_multiplier_pct: None,
+            free_services: vec![],
         };
         vec![
             r(Tier::Standard, None, None, None),
@@ -366,113 +361,5 @@ mod tests {
             last_months("2026-02", 3),
             vec!["2025-12", "2026-01", "2026-02"]
         );
-    }
-}
-
-/// Moves a member to `to`, keeping the change and its reason, and syncing both.
-fn record_change(
-    w: &mut Writer<'_>,
-    member: MemberId,
-    current: Tier,
-    target: Tier,
-    why: &str,
-) -> Result<()> {
-    w.prepare_cached("UPDATE members SET tier = ?2, updated_at = ?3 WHERE id = ?1")?
-        .execute(params![member, target.as_str(), crate::time::iso(w.now())])?;
-    let change_id = crate::ids::new_v7(w.now()).to_string();
-    w.prepare_cached(
-        "INSERT INTO tier_changes (id, member_id, from_tier, to_tier, reason, created_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-    )?
-    .execute(params![
-        change_id,
-        member,
-        current.as_str(),
-        target.as_str(),
-        why,
-        crate::time::iso(w.now())
-    ])?;
-    w.emit(
-        "member",
-        &member,
-        OpKind::Upsert,
-        &json!({ "tier": target }),
-    )?;
-    w.emit(
-        "tier_change",
-        &change_id,
-        OpKind::Append,
-        &json!({ "memberId": member, "from": current, "to": target, "reason": why }),
-    )?;
-    Ok(())
-}
-
-impl Store {
-    /// A manager or the owner puts a member in a tier by hand (a card bought
-    /// outright, members brought over from an old system), with the reason.
-    pub fn set_member_tier(
-        &mut self,
-        staff: &Staff,
-        member: MemberId,
-        tier: Tier,
-        reason: &str,
-    ) -> Result<()> {
-        if !matches!(staff.role, Role::Owner | Role::Manager) {
-            return Err(CoreError::Forbidden(
-                "only a manager or the owner changes a member's tier".into(),
-            ));
-        }
-        let reason = reason.trim();
-        if reason.is_empty() {
-            return Err(CoreError::validation("reason", "say why the tier changes"));
-        }
-        self.write(|w| {
-            let (m, _) = crate::member::load_member(w, member)?;
-            if m.archived {
-                return Err(CoreError::validation("memberId", "this member is archived"));
-            }
-            if m.tier != tier {
-                let why = format!("set by {}: {reason}", staff.name);
-                record_change(w, member, m.tier, tier, &why)?;
-            }
-            Ok(())
-        })
-    }
-}
-
-/// One recorded upgrade or downgrade.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct TierChange {
-    pub from: Tier,
-    pub to: Tier,
-    pub reason: String,
-    pub created_at: String,
-}
-
-impl Store {
-    /// A member's tier changes, newest first.
-    pub fn tier_history(&self, member: MemberId) -> Result<Vec<TierChange>> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT from_tier, to_tier, reason, created_at FROM tier_changes
-             WHERE member_id = ?1 ORDER BY created_at DESC, id DESC",
-        )?;
-        let rows = stmt.query_map([member], |r| {
-            Ok((
-                r.get::<_, String>(0)?,
-                r.get::<_, String>(1)?,
-                r.get(2)?,
-                r.get(3)?,
-            ))
-        })?;
-        rows.map(|row| {
-            let (from, to, reason, created_at) = row?;
-            Ok(TierChange {
-                from: Tier::parse(&from)?,
-                to: Tier::parse(&to)?,
-                reason,
-                created_at,
-            })
-        })
-        .collect()
     }
 }
