@@ -22,6 +22,7 @@ pub const ACTIONS: &[&str] = &[
     "sync_op_discarded",
     "staff_added",
     "staff_role",
+    "export",
 ];
 
 pub(crate) fn record(

@@ -54,6 +54,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
         "0015_product_fields",
         include_str!("sql/0015_product_fields.sql"),
     ),
+    (
+        "0021_records_indexes",
+        include_str!("sql/0021_records_indexes.sql"),
+    ),
 ];
 
 /// The schema version this build writes.

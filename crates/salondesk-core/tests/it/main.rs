@@ -20,6 +20,7 @@ mod money_limits;
 mod pins;
 mod points;
 mod receipts;
+mod records;
 mod search;
 mod staff;
 mod support;
