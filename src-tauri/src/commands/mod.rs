@@ -6,6 +6,7 @@ pub mod appointments;
 pub mod checkout;
 pub mod members;
 pub mod receipts;
+pub mod records;
 pub mod shift;
 pub mod staff;
 pub mod store_settings;

@@ -1,12 +1,16 @@
 // Sales & refunds (销售记录/退款): the receipt a client brings back, typed or scanned, or a sale
 // picked from the recent ones; its detail beside the list, where it is refunded, voided,
-// reprinted or its receipt shown.
+// reprinted or its receipt shown. Owners and managers also filter the list (period, member,
+// staff, item, payment method) and see its totals; the desk keeps the recent list.
 import { useEffect, useRef, useState } from "preact/hooks";
-import type { ApiError, SaleSummaryView, SaleView, ZReportView } from "../lib/backend/bindings";
+import type {
+  ApiError, PageCursor, SaleSummaryView, SaleView, SalesFilterInput, SalesTotalsView, Session, ZReportView,
+} from "../lib/backend/bindings";
 import { currentShift, getSale, recentSales, saleByReceiptNo } from "../lib/backend/commands";
+import { salesList, salesTotals } from "../lib/backend/commands-records";
 import { toApiError } from "../lib/backend/errors";
 import { useI18n } from "../lib/i18n";
-import type { Route } from "../lib/route";
+import { canManage, type Route } from "../lib/route";
 import { CardScanner } from "../lib/scanner";
 import { saleKindName } from "../lib/sale-words";
 import { ErrorBanner } from "../components/error-banner";
@@ -14,8 +18,9 @@ import { Kbd } from "../components/kbd";
 import { SearchIcon } from "../components/icons";
 import { SaleDetail } from "../components/sale-detail";
 import { ReceiptIcon, RefreshIcon } from "../components/sales-icons";
+import { NO_FILTER, SalesFilterBar, SalesTotals, isFiltered } from "../components/sales-filter-bar";
 
-type Props = { saleId?: string; onNavigate: (route: Route) => void };
+type Props = { saleId?: string; session?: Session; onNavigate: (route: Route) => void };
 
 const LIST_SIZE = 60;
 
@@ -29,14 +34,33 @@ export function Sales(props: Props) {
   const [shift, setShift] = useState<ZReportView | null>(null);
   const [query, setQuery] = useState("");
   const input = useRef<HTMLInputElement>(null);
+  const [filter, setFilter] = useState<SalesFilterInput>(NO_FILTER);
+  const [totals, setTotals] = useState<SalesTotalsView | null>(null);
+  const [next, setNext] = useState<PageCursor | null>(null);
+  const filters = props.session ? canManage(props.session) : false;
 
-  const loadList = async () => {
+  const loadList = async (f: SalesFilterInput = filter, after: PageCursor | null = null) => {
     setListError(null);
     try {
-      setList(await recentSales(null, LIST_SIZE));
+      if (!isFiltered(f)) {
+        setTotals(null);
+        setNext(null);
+        setList(await recentSales(null, LIST_SIZE));
+        return;
+      }
+      const [page, sum] = await Promise.all([salesList(f, after, LIST_SIZE), after ? Promise.resolve(null) : salesTotals(f)]);
+      setList((had) => (after && had ? [...had, ...page.rows] : page.rows));
+      setNext(page.next);
+      if (sum) setTotals(sum);
     } catch (reason) {
       setListError(toApiError(reason));
+      if (!after) setTotals(null);
     }
+  };
+  const applyFilter = (f: SalesFilterInput) => {
+    setFilter(f);
+    setList(null);
+    void loadList(f);
   };
   const loadShift = () => currentShift().then(setShift, () => setShift(null));
 
@@ -105,6 +129,8 @@ export function Sales(props: Props) {
       <header class="screen-head">
         <h1>{t("sales.title")}</h1>
       </header>
+      {filters ? <SalesFilterBar value={filter} onChange={applyFilter} /> : null}
+      {totals ? <SalesTotals totals={totals} /> : null}
       <div class="sales-layout">
         <section class="sales-side">
           <form class="sales-search" onSubmit={(e) => { e.preventDefault(); findReceipt(query); }}>
@@ -123,7 +149,7 @@ export function Sales(props: Props) {
 
           <div class="card sales-list-card">
             <div class="sales-list-head">
-              <h2 class="section-title">{t("sales.recent")}</h2>
+              <h2 class="section-title">{isFiltered(filter) ? t("records.sales.filtered") : t("sales.recent")}</h2>
               <button type="button" class="btn btn-ghost btn-small" data-testid="sales-refresh"
                 onClick={() => { void loadList(); void loadShift(); }}>
                 <RefreshIcon size={18} /> {t("sales.refresh")}
@@ -131,7 +157,11 @@ export function Sales(props: Props) {
             </div>
             {listError ? <ErrorBanner error={listError} /> : null}
             {list === null && !listError ? <p class="muted sales-list-empty">{t("common.loading")}</p> : null}
-            {list?.length === 0 ? <p class="muted sales-list-empty" data-testid="sales-empty">{t("sales.empty")}</p> : null}
+            {list?.length === 0 ? (
+              <p class="muted sales-list-empty" data-testid="sales-empty">
+                {isFiltered(filter) ? t("records.sales.empty") : t("sales.empty")}
+              </p>
+            ) : null}
             <ul class="sales-list" data-testid="sales-list">
               {list?.map((s) => (
                 <li key={s.id}>
@@ -152,6 +182,10 @@ export function Sales(props: Props) {
                 </li>
               ))}
             </ul>
+            {next ? (
+              <button type="button" class="btn btn-ghost records-more" data-testid="sales-more"
+                onClick={() => void loadList(filter, next)}>{t("records.loadMore")}</button>
+            ) : null}
           </div>
         </section>
 
