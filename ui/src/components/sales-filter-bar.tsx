@@ -54,7 +54,7 @@ export function SalesFilterBar(props: Props) {
               onClick={() => set({ memberId: null })}>{t("records.sales.clearMember")}</button>
           </div>
         ) : (
-          <MemberPicker id="sales-filter-member" placeholder={t("records.sales.memberSearch")}
+          <MemberPicker id="sales-filter-member" testId="sales-filter-member-search" placeholder={t("records.sales.memberSearch")}
             onPick={(hit) => { setMemberName(hit.name); set({ memberId: hit.id }); }} />
         )}
       </div>

@@ -39,8 +39,10 @@ export function Sales(props: Props) {
   const [next, setNext] = useState<PageCursor | null>(null);
   const filters = props.session ? canManage(props.session) : false;
 
+  const [busy, setBusy] = useState(true);
   const loadList = async (f: SalesFilterInput = filter, after: PageCursor | null = null) => {
     setListError(null);
+    setBusy(true);
     try {
       if (!isFiltered(f)) {
         setTotals(null);
@@ -55,6 +57,8 @@ export function Sales(props: Props) {
     } catch (reason) {
       setListError(toApiError(reason));
       if (!after) setTotals(null);
+    } finally {
+      setBusy(false);
     }
   };
   const applyFilter = (f: SalesFilterInput) => {
@@ -162,7 +166,7 @@ export function Sales(props: Props) {
                 {isFiltered(filter) ? t("records.sales.empty") : t("sales.empty")}
               </p>
             ) : null}
-            <ul class="sales-list" data-testid="sales-list">
+            <ul class="sales-list" data-testid="sales-list" data-busy={busy}>
               {list?.map((s) => (
                 <li key={s.id}>
                   <button type="button" class={`sale-row ${sale?.id === s.id ? "active" : ""} kind-row-${s.kind}`}

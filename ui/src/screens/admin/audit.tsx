@@ -9,14 +9,14 @@ import { toApiError } from "../../lib/backend/errors";
 import { actionName, auditSummary } from "../../lib/audit-words";
 import { useI18n } from "../../lib/i18n";
 import { ErrorBanner } from "../../components/error-banner";
-import { PeriodFilter, today } from "../../components/period-filter";
+import { PeriodFilter } from "../../components/period-filter";
 import type { AdminProps } from "./props";
 
 const PAGE = 50;
 
 export function AuditAdmin(_props: AdminProps) {
   const { t, money, dateTime, locale } = useI18n();
-  const [filter, setFilter] = useState<AuditFilterInput>({ period: today(), staffId: null, action: null });
+  const [filter, setFilter] = useState<AuditFilterInput>({ period: { from: null, to: null }, staffId: null, action: null });
   const [entries, setEntries] = useState<AuditEntryView[] | null>(null);
   const [next, setNext] = useState<PageCursor | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
@@ -24,9 +24,11 @@ export function AuditAdmin(_props: AdminProps) {
   const [actions, setActions] = useState<string[]>([]);
   const [exporting, setExporting] = useState(false);
   const [exported, setExported] = useState<string | null>(null);
+  const [busy, setBusy] = useState(true);
 
   const load = async (f: AuditFilterInput, after: PageCursor | null) => {
     setError(null);
+    setBusy(true);
     try {
       const page = await auditLog(f, after, PAGE);
       setEntries((had) => (after && had ? [...had, ...page.entries] : page.entries));
@@ -34,6 +36,8 @@ export function AuditAdmin(_props: AdminProps) {
     } catch (reason) {
       setError(toApiError(reason));
       if (!after) setEntries([]);
+    } finally {
+      setBusy(false);
     }
   };
 
@@ -59,7 +63,7 @@ export function AuditAdmin(_props: AdminProps) {
   };
 
   return (
-    <section class="card records" data-testid="audit-admin">
+    <section class="card records" data-testid="audit-admin" data-busy={busy}>
       <div class="admin-toolbar">
         <h2 class="section-title">{t("records.audit.title")}</h2>
         <button type="button" class="btn btn-secondary" data-testid="audit-export" disabled={exporting}

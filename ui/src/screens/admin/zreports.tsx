@@ -9,28 +9,24 @@ import { toApiError } from "../../lib/backend/errors";
 import { useI18n } from "../../lib/i18n";
 import { Dialog } from "../../components/dialog";
 import { ErrorBanner } from "../../components/error-banner";
-import { PeriodFilter, isoDay } from "../../components/period-filter";
+import { PeriodFilter } from "../../components/period-filter";
 import { Difference, ZReport } from "../../components/z-report";
 import type { AdminProps } from "./props";
 
 const PAGE = 50;
 
-function lastMonth(): PeriodInput {
-  const from = new Date();
-  from.setDate(from.getDate() - 30);
-  return { from: isoDay(from), to: isoDay(new Date()) };
-}
-
 export function ZReportsAdmin(_props: AdminProps) {
   const { t, money, dateTime, count } = useI18n();
-  const [period, setPeriod] = useState<PeriodInput>(lastMonth());
+  const [period, setPeriod] = useState<PeriodInput>({ from: null, to: null });
   const [shifts, setShifts] = useState<ClosedShiftView[] | null>(null);
   const [next, setNext] = useState<PageCursor | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [open, setOpen] = useState<ZReportView | null>(null);
+  const [busy, setBusy] = useState(true);
 
   const load = async (p: PeriodInput, after: PageCursor | null) => {
     setError(null);
+    setBusy(true);
     try {
       const page = await closedShifts(p, after, PAGE);
       setShifts((had) => (after && had ? [...had, ...page.shifts] : page.shifts));
@@ -38,6 +34,8 @@ export function ZReportsAdmin(_props: AdminProps) {
     } catch (reason) {
       setError(toApiError(reason));
       if (!after) setShifts([]);
+    } finally {
+      setBusy(false);
     }
   };
   useEffect(() => void load(period, null), [period]);
@@ -51,7 +49,7 @@ export function ZReportsAdmin(_props: AdminProps) {
   };
 
   return (
-    <section class="card records" data-testid="zreports-admin">
+    <section class="card records" data-testid="zreports-admin" data-busy={busy}>
       <div class="admin-toolbar">
         <h2 class="section-title">{t("records.z.title")}</h2>
       </div>
