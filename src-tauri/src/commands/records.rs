@@ -3,8 +3,8 @@
 //! (`ViewRecords`, `Export`); these only translate.
 
 use crate::dto::records::{
-    AuditFilterInput, AuditPageView, ClosedShiftPageView, ExportView, PageCursor,
-    PeriodInput, SalesFilterInput, SalesPageView, SalesTotalsView,
+    AuditFilterInput, AuditPageView, ClosedShiftPageView, ExportView, PageCursor, PeriodInput,
+    SalesFilterInput, SalesPageView, SalesTotalsView,
 };
 use crate::error::ApiResult;
 use crate::state::AppState;

@@ -18,13 +18,19 @@ pub struct PageCursor {
 
 impl From<rec::Cursor> for PageCursor {
     fn from(c: rec::Cursor) -> Self {
-        PageCursor { at: c.at, seq: c.seq }
+        PageCursor {
+            at: c.at,
+            seq: c.seq,
+        }
     }
 }
 
 impl From<PageCursor> for rec::Cursor {
     fn from(c: PageCursor) -> Self {
-        rec::Cursor { at: c.at, seq: c.seq }
+        rec::Cursor {
+            at: c.at,
+            seq: c.seq,
+        }
     }
 }
 

@@ -29,8 +29,24 @@ impl CsvLang {
     }
 }
 
-const HEAD_ZH: [&str; 7] = ["时间", "操作", "操作人", "审批人", "单号/对象", "金额", "详情"];
-const HEAD_EN: [&str; 7] = ["Time", "Action", "Staff", "Approved by", "Receipt / subject", "Amount", "Detail"];
+const HEAD_ZH: [&str; 7] = [
+    "时间",
+    "操作",
+    "操作人",
+    "审批人",
+    "单号/对象",
+    "金额",
+    "详情",
+];
+const HEAD_EN: [&str; 7] = [
+    "Time",
+    "Action",
+    "Staff",
+    "Approved by",
+    "Receipt / subject",
+    "Amount",
+    "Detail",
+];
 
 /// The words for an action; an action this build does not know keeps its name.
 fn action_words(action: &str, lang: CsvLang) -> &str {
@@ -179,7 +195,11 @@ pub fn audit_csv(entries: &[AuditEntry], lang: CsvLang, utc_offset_minutes: i32)
             })
             .unwrap_or_else(|| e.at.clone());
         let subject = e.receipt_no.clone().or_else(|| e.subject_staff.clone());
-        let amount = e.detail.get("amount").and_then(Value::as_i64).map(|f| Money(f).to_string());
+        let amount = e
+            .detail
+            .get("amount")
+            .and_then(Value::as_i64)
+            .map(|f| Money(f).to_string());
         let row = [
             time,
             action_words(&e.action, lang).to_owned(),

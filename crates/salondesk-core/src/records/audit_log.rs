@@ -101,7 +101,10 @@ impl Store {
         }
         // SQLite reads LIMIT -1 as no limit.
         args.push(limit.map_or(-1, |n| n as i64).into());
-        sql += &format!(" ORDER BY a.created_at DESC, a.rowid DESC LIMIT ?{}", args.len());
+        sql += &format!(
+            " ORDER BY a.created_at DESC, a.rowid DESC LIMIT ?{}",
+            args.len()
+        );
         let mut stmt = self.conn().prepare_cached(&sql)?;
         let rows = stmt.query_map(rusqlite::params_from_iter(args), |r| {
             let detail: String = r.get(9)?;

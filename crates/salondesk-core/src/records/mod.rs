@@ -46,11 +46,15 @@ impl Period {
     pub(crate) fn instants(&self, cfg: &CheckoutSettings) -> Result<(String, String)> {
         if let (Some(from), Some(to)) = (self.from, self.to) {
             if to < from {
-                return Err(CoreError::validation("to", "the period ends before it starts"));
+                return Err(CoreError::validation(
+                    "to",
+                    "the period ends before it starts",
+                ));
             }
         }
         let offset = Duration::minutes(i64::from(cfg.utc_offset_minutes));
-        let at = |d: NaiveDate| crate::time::iso(d.and_time(chrono::NaiveTime::MIN).and_utc() - offset);
+        let at =
+            |d: NaiveDate| crate::time::iso(d.and_time(chrono::NaiveTime::MIN).and_utc() - offset);
         let start = self.from.map(at).unwrap_or_default();
         // ISO text sorts as time: "~" is after every digit, so an open end is after everything.
         let end = match self.to {

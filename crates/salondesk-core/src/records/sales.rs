@@ -140,7 +140,10 @@ fn conditions(f: &SalesFilter, start: String, end: String) -> Result<(String, Ve
     }
     if let Some(kind) = f.item_kind.as_deref().filter(|k| !k.is_empty()) {
         if !LINE_KINDS.contains(&kind) {
-            return Err(CoreError::validation("itemKind", format!("unknown kind of line {kind:?}")));
+            return Err(CoreError::validation(
+                "itemKind",
+                format!("unknown kind of line {kind:?}"),
+            ));
         }
         push(
             &mut sql,
@@ -151,10 +154,15 @@ fn conditions(f: &SalesFilter, start: String, end: String) -> Result<(String, Ve
     match f.payment.as_deref().filter(|p| !p.is_empty()) {
         None => {}
         Some(p) if !PAYMENT_METHODS.contains(&p) => {
-            return Err(CoreError::validation("payment", format!("unknown payment method {p:?}")))
+            return Err(CoreError::validation(
+                "payment",
+                format!("unknown payment method {p:?}"),
+            ))
         }
-        Some("package") => sql += " AND EXISTS (SELECT 1 FROM sale_lines l
-                 WHERE l.sale_id = s.id AND l.kind = 'package_redemption')",
+        Some("package") => {
+            sql += " AND EXISTS (SELECT 1 FROM sale_lines l
+                 WHERE l.sale_id = s.id AND l.kind = 'package_redemption')"
+        }
         Some(p) => push(
             &mut sql,
             " AND EXISTS (SELECT 1 FROM sale_tenders t WHERE t.sale_id = s.id AND t.kind = ?#)",
@@ -194,7 +202,11 @@ impl Store {
         let limit = limit.clamp(1, MAX_PAGE);
         let (cond, mut args) = conditions(filter, start, end)?;
         let (at, id) = before(cursor);
-        args.extend([Value::from(at), Value::from(id), Value::from(limit as i64 + 1)]);
+        args.extend([
+            Value::from(at),
+            Value::from(id),
+            Value::from(limit as i64 + 1),
+        ]);
         let n = args.len();
         let sql = format!(
             "SELECT s.rowid, s.id, s.receipt_no, s.kind, s.created_at, m.name, c.name, s.total,

@@ -65,7 +65,11 @@ impl Store {
             let z = self.z_report(&shift_id)?;
             let cash = z.tenders.iter().find(|t| t.kind == "cash");
             rows.push(ClosedShift {
-                net: Money(checked::add(z.sales_total.fen(), z.refunds_total.fen(), "shift")?),
+                net: Money(checked::add(
+                    z.sales_total.fen(),
+                    z.refunds_total.fen(),
+                    "shift",
+                )?),
                 cash_expected: cash.map_or(Money(0), |t| t.expected),
                 cash_counted: cash.and_then(|t| t.counted),
                 cash_difference: cash.and_then(|t| t.difference),

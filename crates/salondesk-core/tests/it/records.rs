@@ -23,8 +23,14 @@ fn cash(fen: i64) -> Tender {
 }
 
 fn actions(s: &Salon, f: &AuditFilter) -> Vec<(String, String)> {
-    let page = s.t.store.audit_log(&s.owner, f, None, 200).expect("the owner reads the log");
-    page.entries.into_iter().map(|e| (e.action, e.staff_name)).collect()
+    let page =
+        s.t.store
+            .audit_log(&s.owner, f, None, 200)
+            .expect("the owner reads the log");
+    page.entries
+        .into_iter()
+        .map(|e| (e.action, e.staff_name))
+        .collect()
 }
 
 #[test]
@@ -67,13 +73,23 @@ fn the_audit_log_filters_by_period_staff_and_kind_newest_first() {
         period: Period::days(day(20), day(22)),
         ..AuditFilter::default()
     };
-    assert!(actions(&s, &before_23).is_empty(), "nothing happened before the 23rd");
+    assert!(
+        actions(&s, &before_23).is_empty(),
+        "nothing happened before the 23rd"
+    );
     let backwards = AuditFilter {
         period: Period::days(day(24), day(23)),
         ..AuditFilter::default()
     };
-    let err = s.t.store.audit_log(&s.owner, &backwards, None, 10).unwrap_err();
-    assert_eq!(err.field(), Some("to"), "a period ending before it starts names its end");
+    let err =
+        s.t.store
+            .audit_log(&s.owner, &backwards, None, 10)
+            .unwrap_err();
+    assert_eq!(
+        err.field(),
+        Some("to"),
+        "a period ending before it starts names its end"
+    );
 }
 
 #[test]
@@ -81,110 +97,200 @@ fn the_audit_log_pages_by_keyset_without_gaps_or_repeats_and_names_the_approver(
     let mut s = salon();
     // Seven entries at one instant: paging must break ties by id.
     for i in 0..7 {
-        s.t.store.open_drawer(&s.cashier, &format!("第{i}次")).unwrap();
+        s.t.store
+            .open_drawer(&s.cashier, &format!("第{i}次"))
+            .unwrap();
     }
     let sale = s
-        .sell(vec![CartLine::new(LineItem::Service { service_id: s.facial, qty: 1 })], &[cash(26_800)])
-        .unwrap();
-    let approval = s.approval();
-    let refund = s
-        .t
-        .store
-        .refund(
-            &s.cashier,
-            &approval,
-            &RefundRequest { original_sale_id: sale.sale_id, line_ids: None, void: false },
+        .sell(
+            vec![CartLine::new(LineItem::Service {
+                service_id: s.facial,
+                qty: 1,
+            })],
+            &[cash(26_800)],
         )
         .unwrap();
+    let approval = s.approval();
+    let refund =
+        s.t.store
+            .refund(
+                &s.cashier,
+                &approval,
+                &RefundRequest {
+                    original_sale_id: sale.sale_id,
+                    line_ids: None,
+                    void: false,
+                },
+            )
+            .unwrap();
     let f = AuditFilter::default();
-    let all = s.t.store.audit_log(&s.owner, &f, None, 200).unwrap().entries;
+    let all =
+        s.t.store
+            .audit_log(&s.owner, &f, None, 200)
+            .unwrap()
+            .entries;
     let mut paged = Vec::new();
     let mut cursor = None;
     loop {
-        let page = s.t.store.audit_log(&s.owner, &f, cursor.as_ref(), 3).unwrap();
-        assert!(page.entries.len() <= 3, "a page holds at most what was asked");
+        let page =
+            s.t.store
+                .audit_log(&s.owner, &f, cursor.as_ref(), 3)
+                .unwrap();
+        assert!(
+            page.entries.len() <= 3,
+            "a page holds at most what was asked"
+        );
         paged.extend(page.entries);
         match page.next {
             Some(c) => cursor = Some(c),
             None => break,
         }
     }
-    let ids = |v: &[salondesk_core::records::AuditEntry]| v.iter().map(|e| e.id.clone()).collect::<Vec<_>>();
-    assert_eq!(ids(&paged), ids(&all), "pages of 3 read the same entries in the same order as one page");
+    let ids = |v: &[salondesk_core::records::AuditEntry]| {
+        v.iter().map(|e| e.id.clone()).collect::<Vec<_>>()
+    };
+    assert_eq!(
+        ids(&paged),
+        ids(&all),
+        "pages of 3 read the same entries in the same order as one page"
+    );
     let first = &all[0];
     assert_eq!(first.action, "refund", "the refund is the newest entry");
-    assert_eq!(first.approver_name.as_deref(), Some("周店长"), "the manager approved it");
-    assert_eq!(first.receipt_no.as_deref(), Some(refund.receipt_no.as_str()), "it names the refund's receipt");
+    assert_eq!(
+        first.approver_name.as_deref(),
+        Some("周店长"),
+        "the manager approved it"
+    );
+    assert_eq!(
+        first.receipt_no.as_deref(),
+        Some(refund.receipt_no.as_str()),
+        "it names the refund's receipt"
+    );
 }
 
 #[test]
 fn the_export_is_utf8_with_a_bom_a_header_no_member_data_and_is_audited() {
     let mut s = salon();
-    s.t.store.open_drawer(&s.cashier, "客户13812345678要零钱").unwrap();
+    s.t.store
+        .open_drawer(&s.cashier, "客户13812345678要零钱")
+        .unwrap();
     let sale = s
-        .sell(vec![CartLine::new(LineItem::Product { product_id: s.serum, qty: 1 })], &[cash(36_800)])
+        .sell(
+            vec![CartLine::new(LineItem::Product {
+                product_id: s.serum,
+                qty: 1,
+            })],
+            &[cash(36_800)],
+        )
         .unwrap();
     let approval = s.approval();
     s.t.store
-        .refund(&s.cashier, &approval, &RefundRequest { original_sale_id: sale.sale_id, line_ids: None, void: false })
+        .refund(
+            &s.cashier,
+            &approval,
+            &RefundRequest {
+                original_sale_id: sale.sale_id,
+                line_ids: None,
+                void: false,
+            },
+        )
         .unwrap();
     let dir = s.t._dir.path().join("exports");
-    let path = s
-        .t
-        .store
-        .export_audit_csv(&s.manager, &AuditFilter::default(), CsvLang::ZhCn, &dir)
-        .expect("a manager exports");
+    let path =
+        s.t.store
+            .export_audit_csv(&s.manager, &AuditFilter::default(), CsvLang::ZhCn, &dir)
+            .expect("a manager exports");
     let bytes = std::fs::read(&path).unwrap();
-    assert_eq!(&bytes[..3], b"\xEF\xBB\xBF", "a UTF-8 byte-order mark, so Excel reads Chinese");
+    assert_eq!(
+        &bytes[..3],
+        b"\xEF\xBB\xBF",
+        "a UTF-8 byte-order mark, so Excel reads Chinese"
+    );
     let text = String::from_utf8(bytes[3..].to_vec()).unwrap();
     let mut lines = text.lines();
-    assert_eq!(lines.next(), Some("时间,操作,操作人,审批人,单号/对象,金额,详情"), "the header in the chosen language");
+    assert_eq!(
+        lines.next(),
+        Some("时间,操作,操作人,审批人,单号/对象,金额,详情"),
+        "the header in the chosen language"
+    );
     assert!(text.contains("退款"), "the refund in words: {text}");
-    assert!(text.contains(",368.00,"), "its amount as a number of its own: {text}");
-    assert!(!text.contains("13812345678"), "a phone typed into a reason is masked: {text}");
-    assert!(text.contains("138****5678"), "masked as the desk masks phones: {text}");
+    assert!(
+        text.contains(",368.00,"),
+        "its amount as a number of its own: {text}"
+    );
+    assert!(
+        !text.contains("13812345678"),
+        "a phone typed into a reason is masked: {text}"
+    );
+    assert!(
+        text.contains("138****5678"),
+        "masked as the desk masks phones: {text}"
+    );
     assert!(!text.contains("王丽娜"), "no member's name: {text}");
-    let exports = AuditFilter { action: Some("export".into()), ..AuditFilter::default() };
+    let exports = AuditFilter {
+        action: Some("export".into()),
+        ..AuditFilter::default()
+    };
     assert_eq!(
         actions(&s, &exports),
         vec![("export".to_owned(), "周店长".to_owned())],
         "the export itself is in the log"
     );
-    let err = s
-        .t
-        .store
-        .export_audit_csv(&s.cashier, &AuditFilter::default(), CsvLang::En, &dir)
-        .unwrap_err();
+    let err =
+        s.t.store
+            .export_audit_csv(&s.cashier, &AuditFilter::default(), CsvLang::En, &dir)
+            .unwrap_err();
     assert_eq!(err.code(), "forbidden", "a cashier may not export");
 }
 
 #[test]
 fn past_z_reports_are_listed_by_the_date_they_closed() {
     let mut s = salon();
-    s.sell(vec![CartLine::new(LineItem::Service { service_id: s.facial, qty: 1 })], &[cash(26_800)])
-        .unwrap();
+    s.sell(
+        vec![CartLine::new(LineItem::Service {
+            service_id: s.facial,
+            qty: 1,
+        })],
+        &[cash(26_800)],
+    )
+    .unwrap();
     let counted = |fen: i64| BTreeMap::from([("cash".to_owned(), Money(fen))]);
-    s.t.store.close_shift(&s.cashier, &counted(50_000 + 26_800)).unwrap();
+    s.t.store
+        .close_shift(&s.cashier, &counted(50_000 + 26_800))
+        .unwrap();
     next_day(&s);
     s.t.store.open_shift(&s.cashier, Money::yuan(500)).unwrap();
     s.t.store.close_shift(&s.manager, &counted(49_000)).unwrap();
-    let (both, next) = s
-        .t
-        .store
-        .closed_shifts(&s.owner, &Period::days(day(23), day(24)), None, 50)
-        .unwrap();
+    let (both, next) =
+        s.t.store
+            .closed_shifts(&s.owner, &Period::days(day(23), day(24)), None, 50)
+            .unwrap();
     assert!(next.is_none(), "two shifts fit one page");
     assert_eq!(both.len(), 2, "one shift closed each day");
-    assert_eq!(both[0].closed_by, "周店长", "newest first: the 24th's, closed by the manager");
-    assert_eq!(both[0].cash_difference, Some(Money(-1_000)), "¥10 short on the 24th");
+    assert_eq!(
+        both[0].closed_by, "周店长",
+        "newest first: the 24th's, closed by the manager"
+    );
+    assert_eq!(
+        both[0].cash_difference,
+        Some(Money(-1_000)),
+        "¥10 short on the 24th"
+    );
     assert_eq!(both[1].net, Money(26_800), "the 23rd sold one facial");
-    assert_eq!(both[1].cash_expected, Money(76_800), "float and the facial's cash");
-    assert_eq!(both[1].cash_difference, Some(Money(0)), "the 23rd's count was even");
-    let (only, _) = s
-        .t
-        .store
-        .closed_shifts(&s.owner, &Period::days(day(23), day(23)), None, 50)
-        .unwrap();
+    assert_eq!(
+        both[1].cash_expected,
+        Money(76_800),
+        "float and the facial's cash"
+    );
+    assert_eq!(
+        both[1].cash_difference,
+        Some(Money(0)),
+        "the 23rd's count was even"
+    );
+    let (only, _) =
+        s.t.store
+            .closed_shifts(&s.owner, &Period::days(day(23), day(23)), None, 50)
+            .unwrap();
     assert_eq!(only.len(), 1, "the 23rd alone");
     assert_eq!(only[0].shift_id, both[1].shift_id);
     let z = s.t.store.z_report(&only[0].shift_id).unwrap();
@@ -195,17 +301,51 @@ fn past_z_reports_are_listed_by_the_date_they_closed() {
 fn roles_without_view_records_are_refused_the_records_but_keep_todays_sales() {
     let s = salon();
     for who in [&s.cashier, &s.beautician] {
-        let refused = s.t.store.audit_log(who, &AuditFilter::default(), None, 10).unwrap_err();
-        assert_eq!(refused.code(), "forbidden", "{} may not read the audit log", who.name);
-        let refused = s.t.store.closed_shifts(who, &Period::default(), None, 10).unwrap_err();
-        assert_eq!(refused.code(), "forbidden", "{} may not read past Z reports", who.name);
-        let week = SalesFilter { period: Period::days(day(17), day(23)), ..SalesFilter::default() };
+        let refused =
+            s.t.store
+                .audit_log(who, &AuditFilter::default(), None, 10)
+                .unwrap_err();
+        assert_eq!(
+            refused.code(),
+            "forbidden",
+            "{} may not read the audit log",
+            who.name
+        );
+        let refused =
+            s.t.store
+                .closed_shifts(who, &Period::default(), None, 10)
+                .unwrap_err();
+        assert_eq!(
+            refused.code(),
+            "forbidden",
+            "{} may not read past Z reports",
+            who.name
+        );
+        let week = SalesFilter {
+            period: Period::days(day(17), day(23)),
+            ..SalesFilter::default()
+        };
         let refused = s.t.store.sales_list(who, &week, None, 10).unwrap_err();
-        assert_eq!(refused.code(), "forbidden", "{} may not list a week of sales", who.name);
-        let today = SalesFilter { period: Period::days(day(23), day(23)), ..SalesFilter::default() };
-        assert!(s.t.store.sales_list(who, &today, None, 10).is_ok(), "today's sales stay open to the desk");
+        assert_eq!(
+            refused.code(),
+            "forbidden",
+            "{} may not list a week of sales",
+            who.name
+        );
+        let today = SalesFilter {
+            period: Period::days(day(23), day(23)),
+            ..SalesFilter::default()
+        };
+        assert!(
+            s.t.store.sales_list(who, &today, None, 10).is_ok(),
+            "today's sales stay open to the desk"
+        );
     }
-    assert!(s.t.store.audit_log(&s.manager, &AuditFilter::default(), None, 10).is_ok());
+    assert!(s
+        .t
+        .store
+        .audit_log(&s.manager, &AuditFilter::default(), None, 10)
+        .is_ok());
 }
 
 /// Four sales over three days and a refund: what each filter selects.
@@ -222,40 +362,62 @@ fn week() -> Week {
     let mut s = salon();
     let facial = s
         .sell(
-            vec![CartLine::new(LineItem::Service { service_id: s.facial, qty: 1 }).by(s.beautician.id)],
+            vec![CartLine::new(LineItem::Service {
+                service_id: s.facial,
+                qty: 1,
+            })
+            .by(s.beautician.id)],
             &[cash(26_800)],
         )
         .unwrap();
     next_day(&s);
     let cart = Cart {
         member_id: None,
-        lines: vec![CartLine::new(LineItem::Product { product_id: s.serum, qty: 1 })],
+        lines: vec![CartLine::new(LineItem::Product {
+            product_id: s.serum,
+            qty: 1,
+        })],
         ..Cart::default()
     };
-    let wechat = Tender::WechatPay { amount: Money(36_800), reference: "4200001".into() };
-    let serum = s.t.store.complete_sale(&s.cashier, &cart, &[wechat]).unwrap();
+    let wechat = Tender::WechatPay {
+        amount: Money(36_800),
+        reference: "4200001".into(),
+    };
+    let serum =
+        s.t.store
+            .complete_sale(&s.cashier, &cart, &[wechat])
+            .unwrap();
     next_day(&s);
     let plan = s.package_plan.clone();
     let package = s
-        .sell(vec![CartLine::new(LineItem::PackagePurchase { plan_id: plan })], &[cash(200_000)])
+        .sell(
+            vec![CartLine::new(LineItem::PackagePurchase { plan_id: plan })],
+            &[cash(200_000)],
+        )
         .unwrap();
     let pkg = s.balances().packages.pop().unwrap();
     let redeemed = s
         .sell(
-            vec![CartLine::new(LineItem::PackageRedemption { package_id: pkg.package_id }).by(s.beautician2.id)],
+            vec![CartLine::new(LineItem::PackageRedemption {
+                package_id: pkg.package_id,
+            })
+            .by(s.beautician2.id)],
             &[],
         )
         .unwrap();
     let approval = s.approval();
-    let refund = s
-        .t
-        .store
-        .refund(
-            &s.cashier,
-            &approval,
-            &RefundRequest { original_sale_id: facial.sale_id.clone(), line_ids: None, void: false },
-        )
-        .unwrap();
+    let refund =
+        s.t.store
+            .refund(
+                &s.cashier,
+                &approval,
+                &RefundRequest {
+                    original_sale_id: facial.sale_id.clone(),
+                    line_ids: None,
+                    void: false,
+                },
+            )
+            .unwrap();
     Week {
         s,
         facial: facial.receipt_no,
@@ -267,8 +429,15 @@ fn week() -> Week {
 }
 
 fn receipts(w: &Week, f: SalesFilter) -> Vec<String> {
-    let f = SalesFilter { period: Period::days(day(23), day(25)), ..f };
-    let page = w.s.t.store.sales_list(&w.s.owner, &f, None, 50).expect("the owner lists sales");
+    let f = SalesFilter {
+        period: Period::days(day(23), day(25)),
+        ..f
+    };
+    let page =
+        w.s.t
+            .store
+            .sales_list(&w.s.owner, &f, None, 50)
+            .expect("the owner lists sales");
     page.rows.into_iter().map(|r| r.receipt_no).collect()
 }
 
@@ -279,46 +448,144 @@ fn the_sales_list_filters_by_date_member_staff_item_and_payment_method() {
     let all = receipts(&w, SalesFilter::default());
     assert_eq!(
         all,
-        vec![w.refund.clone(), w.redeemed.clone(), w.package.clone(), w.serum_walk_in.clone(), w.facial.clone()],
+        vec![
+            w.refund.clone(),
+            w.redeemed.clone(),
+            w.package.clone(),
+            w.serum_walk_in.clone(),
+            w.facial.clone()
+        ],
         "every record of the three days, newest first"
     );
-    let on_24 = SalesFilter { period: Period::days(day(24), day(24)), ..SalesFilter::default() };
+    let on_24 = SalesFilter {
+        period: Period::days(day(24), day(24)),
+        ..SalesFilter::default()
+    };
     let page = s.t.store.sales_list(&s.owner, &on_24, None, 50).unwrap();
     assert_eq!(page.rows.len(), 1, "the 24th sold only the serum");
     assert_eq!(page.rows[0].payments, vec!["wechat_pay"], "paid by WeChat");
-    let member = receipts(&w, SalesFilter { member: Some(s.member), ..SalesFilter::default() });
-    assert!(!member.contains(&w.serum_walk_in), "the walk-in's serum is not hers: {member:?}");
-    assert_eq!(member.len(), 4, "her facial, its refund, her package and its session");
-    let served = receipts(&w, SalesFilter { staff: Some(s.beautician.id), ..SalesFilter::default() });
-    assert_eq!(served, vec![w.refund.clone(), w.facial.clone()], "she served the facial; its refund follows the line");
-    let redeemer = receipts(&w, SalesFilter { staff: Some(s.beautician2.id), ..SalesFilter::default() });
-    assert_eq!(redeemer, vec![w.redeemed.clone()], "the other beautician served the session");
+    let member = receipts(
+        &w,
+        SalesFilter {
+            member: Some(s.member),
+            ..SalesFilter::default()
+        },
+    );
+    assert!(
+        !member.contains(&w.serum_walk_in),
+        "the walk-in's serum is not hers: {member:?}"
+    );
+    assert_eq!(
+        member.len(),
+        4,
+        "her facial, its refund, her package and its session"
+    );
+    let served = receipts(
+        &w,
+        SalesFilter {
+            staff: Some(s.beautician.id),
+            ..SalesFilter::default()
+        },
+    );
+    assert_eq!(
+        served,
+        vec![w.refund.clone(), w.facial.clone()],
+        "she served the facial; its refund follows the line"
+    );
+    let redeemer = receipts(
+        &w,
+        SalesFilter {
+            staff: Some(s.beautician2.id),
+            ..SalesFilter::default()
+        },
+    );
+    assert_eq!(
+        redeemer,
+        vec![w.redeemed.clone()],
+        "the other beautician served the session"
+    );
     let cashier = receipts(
         &w,
-        SalesFilter { staff: Some(s.cashier.id), staff_as: StaffMatch::Cashier, ..SalesFilter::default() },
+        SalesFilter {
+            staff: Some(s.cashier.id),
+            staff_as: StaffMatch::Cashier,
+            ..SalesFilter::default()
+        },
     );
     assert_eq!(cashier.len(), 5, "the cashier took every one");
-    let facials = receipts(&w, SalesFilter { item_id: Some(s.facial.to_string()), ..SalesFilter::default() });
-    assert_eq!(facials, vec![w.refund.clone(), w.facial.clone()], "the facial and its refund");
-    let products = receipts(&w, SalesFilter { item_kind: Some("product".into()), ..SalesFilter::default() });
-    assert_eq!(products, vec![w.serum_walk_in.clone()], "the one product sale");
-    let by = |p: &str| receipts(&w, SalesFilter { payment: Some(p.into()), ..SalesFilter::default() });
+    let facials = receipts(
+        &w,
+        SalesFilter {
+            item_id: Some(s.facial.to_string()),
+            ..SalesFilter::default()
+        },
+    );
+    assert_eq!(
+        facials,
+        vec![w.refund.clone(), w.facial.clone()],
+        "the facial and its refund"
+    );
+    let products = receipts(
+        &w,
+        SalesFilter {
+            item_kind: Some("product".into()),
+            ..SalesFilter::default()
+        },
+    );
+    assert_eq!(
+        products,
+        vec![w.serum_walk_in.clone()],
+        "the one product sale"
+    );
+    let by = |p: &str| {
+        receipts(
+            &w,
+            SalesFilter {
+                payment: Some(p.into()),
+                ..SalesFilter::default()
+            },
+        )
+    };
     assert_eq!(by("wechat_pay"), vec![w.serum_walk_in.clone()]);
-    assert_eq!(by("package"), vec![w.redeemed.clone()], "a session is paid by its package");
-    assert_eq!(by("cash"), vec![w.refund.clone(), w.package.clone(), w.facial.clone()]);
+    assert_eq!(
+        by("package"),
+        vec![w.redeemed.clone()],
+        "a session is paid by its package"
+    );
+    assert_eq!(
+        by("cash"),
+        vec![w.refund.clone(), w.package.clone(), w.facial.clone()]
+    );
     assert!(by("alipay").is_empty(), "nobody paid by Alipay");
-    let err = s
-        .t
-        .store
-        .sales_list(&s.owner, &SalesFilter { payment: Some("cheque".into()), ..SalesFilter::default() }, None, 5)
-        .unwrap_err();
-    assert_eq!(err.field(), Some("payment"), "an unknown payment method names the field");
+    let err =
+        s.t.store
+            .sales_list(
+                &s.owner,
+                &SalesFilter {
+                    payment: Some("cheque".into()),
+                    ..SalesFilter::default()
+                },
+                None,
+                5,
+            )
+            .unwrap_err();
+    assert_eq!(
+        err.field(),
+        Some("payment"),
+        "an unknown payment method names the field"
+    );
     // Keyset paging: two pages of two and one of one, in order.
-    let f = SalesFilter { period: Period::days(day(23), day(25)), ..SalesFilter::default() };
+    let f = SalesFilter {
+        period: Period::days(day(23), day(25)),
+        ..SalesFilter::default()
+    };
     let mut cursor = None;
     let mut paged = Vec::new();
     loop {
-        let page = s.t.store.sales_list(&s.owner, &f, cursor.as_ref(), 2).unwrap();
+        let page =
+            s.t.store
+                .sales_list(&s.owner, &f, cursor.as_ref(), 2)
+                .unwrap();
         paged.extend(page.rows.into_iter().map(|r| r.receipt_no));
         match page.next {
             Some(c) => cursor = Some(c),
@@ -332,20 +599,41 @@ fn the_sales_list_filters_by_date_member_staff_item_and_payment_method() {
 fn the_sales_totals_add_up_what_the_filter_selects() {
     let w = week();
     let s = &w.s;
-    let f = SalesFilter { period: Period::days(day(23), day(25)), ..SalesFilter::default() };
+    let f = SalesFilter {
+        period: Period::days(day(23), day(25)),
+        ..SalesFilter::default()
+    };
     let t = s.t.store.sales_totals(&s.owner, &f).unwrap();
     assert_eq!((t.sales, t.refunds), (4, 1), "four sales, one refund");
-    assert_eq!(t.net, Money(36_800 + 200_000), "the facial was refunded: the serum and the package remain");
+    assert_eq!(
+        t.net,
+        Money(36_800 + 200_000),
+        "the facial was refunded: the serum and the package remain"
+    );
     let amount = |k: &str| t.by_payment.iter().find(|x| x.kind == k).map(|x| x.amount);
-    assert_eq!(amount("cash"), Some(Money(200_000)), "cash in, less the facial's cash back");
+    assert_eq!(
+        amount("cash"),
+        Some(Money(200_000)),
+        "cash in, less the facial's cash back"
+    );
     assert_eq!(amount("wechat_pay"), Some(Money(36_800)));
     assert_eq!(t.package_sessions, 1, "one session redeemed");
     assert_eq!(t.item_amount, None, "no item filter, no item amount");
-    let facials = SalesFilter { item_id: Some(s.facial.to_string()), ..f.clone() };
+    let facials = SalesFilter {
+        item_id: Some(s.facial.to_string()),
+        ..f.clone()
+    };
     let t = s.t.store.sales_totals(&s.owner, &facials).unwrap();
-    assert_eq!((t.sales, t.refunds, t.net), (1, 1, Money(0)), "the facial and its refund cancel out");
+    assert_eq!(
+        (t.sales, t.refunds, t.net),
+        (1, 1, Money(0)),
+        "the facial and its refund cancel out"
+    );
     assert_eq!(t.item_amount, Some(Money(0)), "so do its lines");
-    let products = SalesFilter { item_kind: Some("product".into()), ..f };
+    let products = SalesFilter {
+        item_kind: Some("product".into()),
+        ..f
+    };
     let t = s.t.store.sales_totals(&s.owner, &products).unwrap();
     assert_eq!(t.item_amount, Some(Money(36_800)), "the serum's line");
 }
