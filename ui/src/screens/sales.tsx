@@ -4,7 +4,7 @@
 // staff, item, payment method) and see its totals; the desk keeps the recent list.
 import { useEffect, useRef, useState } from "preact/hooks";
 import type {
-  ApiError, PageCursor, SaleSummaryView, SaleView, SalesFilterInput, SalesTotalsView, Session, ZReportView,
+  ApiError, PageCursor, SaleRowView, SaleSummaryView, SaleView, SalesFilterInput, SalesTotalsView, Session, ZReportView,
 } from "../lib/backend/bindings";
 import { currentShift, getSale, recentSales, saleByReceiptNo } from "../lib/backend/commands";
 import { salesList, salesTotals } from "../lib/backend/commands-records";
@@ -12,7 +12,7 @@ import { toApiError } from "../lib/backend/errors";
 import { useI18n } from "../lib/i18n";
 import { canManage, type Route } from "../lib/route";
 import { CardScanner } from "../lib/scanner";
-import { saleKindName } from "../lib/sale-words";
+import { saleKindName, tenderName } from "../lib/sale-words";
 import { ErrorBanner } from "../components/error-banner";
 import { Kbd } from "../components/kbd";
 import { SearchIcon } from "../components/icons";
@@ -26,7 +26,8 @@ const LIST_SIZE = 60;
 
 export function Sales(props: Props) {
   const { t, money, dateTime } = useI18n();
-  const [list, setList] = useState<SaleSummaryView[] | null>(null);
+  // The recent list (everyone) or the filtered one (owners and managers: with payments and staff).
+  const [list, setList] = useState<Array<SaleSummaryView | SaleRowView> | null>(null);
   const [listError, setListError] = useState<ApiError | null>(null);
   const [sale, setSale] = useState<SaleView | null>(null);
   const [saleError, setSaleError] = useState<ApiError | string | null>(null);
@@ -182,6 +183,12 @@ export function Sales(props: Props) {
                       <span class="mono">{dateTime(s.createdAt)}</span>
                       <span class="truncate">{s.memberName ?? t("sales.walkIn")}</span>
                     </span>
+                    {"payments" in s ? (
+                      <span class="sale-row-sub" data-testid="sale-row-more">
+                        <span class="truncate">{s.payments.map((p) => tenderName(t, p)).join(" + ")}</span>
+                        <span class="truncate">{s.staffNames.join("、")}</span>
+                      </span>
+                    ) : null}
                   </button>
                 </li>
               ))}

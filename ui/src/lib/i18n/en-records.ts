@@ -69,7 +69,7 @@ export const recordsEn = {
 
   "records.sales.filters": "Filter sales",
   "records.sales.member": "Member",
-  "records.sales.memberSearch": "Name, phone's last 4 digits or card no.",
+  "records.sales.memberSearch": "Name, phone's last 4, card no.",
   "records.sales.clearMember": "Any member",
   "records.sales.staff": "Staff",
   "records.sales.staffAs": "As",

@@ -71,7 +71,7 @@ export const recordsZhCN: { readonly [K in keyof typeof recordsEn]: string } = {
 
   "records.sales.filters": "筛选收银单",
   "records.sales.member": "会员",
-  "records.sales.memberSearch": "姓名、手机尾号4位或会员卡号",
+  "records.sales.memberSearch": "姓名、手机尾号或卡号",
   "records.sales.clearMember": "全部会员",
   "records.sales.staff": "员工",
   "records.sales.staffAs": "身份",
