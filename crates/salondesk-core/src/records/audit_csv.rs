@@ -63,6 +63,13 @@ fn action_words(action: &str, lang: CsvLang) -> &str {
         "sync_op_discarded" => ("放弃同步", "Sync operation discarded"),
         "staff_added" => ("新增员工", "Staff added"),
         "staff_role" => ("修改员工角色", "Staff role changed"),
+        // Being added by the back office's other parts (names as announced).
+        "staff_deactivated" => ("停用员工", "Staff deactivated"),
+        "staff_reactivated" => ("启用员工", "Staff reactivated"),
+        "staff_pin_reset" => ("重置密码", "PIN reset"),
+        "sensitive_viewed" => ("查看敏感信息", "Sensitive notes viewed"),
+        "stock_adjusted" => ("库存调整", "Stock adjusted"),
+        "stock_received" => ("商品入库", "Stock received"),
         "export" => ("导出", "Export"),
         _ => return action,
     };
@@ -253,5 +260,40 @@ impl Store {
             return Err(e);
         }
         Ok(path)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{field, mask_digits};
+
+    #[test]
+    fn long_runs_of_digits_are_masked_as_phones_are_and_short_ones_kept() {
+        assert_eq!(
+            mask_digits("客户13812345678要"),
+            "客户138****5678要",
+            "an 11-digit phone"
+        );
+        assert_eq!(
+            mask_digits("1234567"),
+            "1234567",
+            "seven digits: three, no stars, four"
+        );
+        assert_eq!(
+            mask_digits("第123456次 and 12345678"),
+            "第123456次 and 123*5678",
+            "six digits stay, eight are masked"
+        );
+    }
+
+    #[test]
+    fn fields_are_quoted_when_needed_and_never_read_as_formulas() {
+        assert_eq!(field("a,b"), "\"a,b\"", "a comma needs quotes");
+        assert_eq!(
+            field("say \"hi\""),
+            "\"say \"\"hi\"\"\"",
+            "quotes are doubled"
+        );
+        assert_eq!(field("=SUM(A1)"), "'=SUM(A1)", "a formula is defused");
     }
 }

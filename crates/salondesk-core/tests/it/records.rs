@@ -172,6 +172,13 @@ fn the_audit_log_pages_by_keyset_without_gaps_or_repeats_and_names_the_approver(
 fn the_export_is_utf8_with_a_bom_a_header_no_member_data_and_is_audited() {
     let mut s = salon();
     s.t.store
+        .conn()
+        .execute(
+            "UPDATE members SET notes = '对芒果过敏' WHERE id = ?1",
+            [s.member.to_string()],
+        )
+        .unwrap();
+    s.t.store
         .open_drawer(&s.cashier, "客户13812345678要零钱")
         .unwrap();
     let sale = s
@@ -227,6 +234,7 @@ fn the_export_is_utf8_with_a_bom_a_header_no_member_data_and_is_audited() {
         "masked as the desk masks phones: {text}"
     );
     assert!(!text.contains("王丽娜"), "no member's name: {text}");
+    assert!(!text.contains("芒果"), "no member's notes: {text}");
     let exports = AuditFilter {
         action: Some("export".into()),
         ..AuditFilter::default()
