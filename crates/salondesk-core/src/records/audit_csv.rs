@@ -129,7 +129,7 @@ fn scalar(v: &Value) -> String {
 }
 
 /// The detail in words, without the amount (a column of its own).
-fn summary(action: &str, detail: &Value, lang: CsvLang) -> String {
+fn summary(detail: &Value, lang: CsvLang) -> String {
     let zh = lang == CsvLang::ZhCn;
     let Value::Object(map) = detail else {
         return mask_digits(&scalar(detail));
@@ -165,7 +165,6 @@ fn summary(action: &str, detail: &Value, lang: CsvLang) -> String {
         };
         parts.push(text);
     }
-    let _ = action;
     mask_digits(&parts.join(if zh { "；" } else { "; " }))
 }
 
@@ -214,7 +213,7 @@ pub fn audit_csv(entries: &[AuditEntry], lang: CsvLang, utc_offset_minutes: i32)
             e.approver_name.clone().unwrap_or_default(),
             subject.unwrap_or_default(),
             amount.unwrap_or_default(),
-            summary(&e.action, &e.detail, lang),
+            summary(&e.detail, lang),
         ];
         out += &row.iter().map(|f| field(f)).collect::<Vec<_>>().join(",");
         out += "\r\n";
