@@ -21,6 +21,7 @@ mod pins;
 mod points;
 mod receipts;
 mod records;
+mod records_sales;
 mod search;
 mod staff;
 mod support;
