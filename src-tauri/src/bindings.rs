@@ -21,6 +21,11 @@ mod tests {
     };
     use crate::dto::conflict_refund::{ConflictRefundView, ConflictTenderView};
     use crate::dto::member::{MemberHit, MemberInput, MemberView};
+    use crate::dto::records::{
+        AuditEntryView, AuditFilterInput, AuditPageView, ClosedShiftPageView, ClosedShiftView,
+        ExportView, PageCursor, PaymentTotalView, PeriodInput, SaleRowView, SalesFilterInput,
+        SalesPageView, SalesTotalsView, StaffMatchInput,
+    };
     use crate::dto::sale::{
         MemberBalancesView, PackageView, PrinterSettingsView, SaleLineView, SaleSummaryView,
         SaleTenderView, SaleView, TierChangeView,
@@ -172,6 +177,20 @@ mod tests {
             export::<CouponKindView>(),
             export::<CouponView>(),
             export::<PriceChangeView>(),
+            export::<PageCursor>(),
+            export::<PeriodInput>(),
+            export::<AuditFilterInput>(),
+            export::<AuditEntryView>(),
+            export::<AuditPageView>(),
+            export::<ExportView>(),
+            export::<ClosedShiftView>(),
+            export::<ClosedShiftPageView>(),
+            export::<StaffMatchInput>(),
+            export::<SalesFilterInput>(),
+            export::<SaleRowView>(),
+            export::<SalesPageView>(),
+            export::<PaymentTotalView>(),
+            export::<SalesTotalsView>(),
         ] {
             out.push_str(&decl);
             out.push('\n');

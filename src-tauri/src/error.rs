@@ -42,6 +42,8 @@ pub enum ErrorCode {
     ApprovalRequired,
     /// A sum of money too large to hold: refused, never wrapped.
     AmountTooLarge,
+    /// An export file could not be written (disk full, no permission).
+    ExportFailed,
     /// Enrolling: no sync server answered at that address (or it is not one).
     SyncUnreachable,
     /// Enrolling: the server refused the code (mistyped, used or expired).
@@ -71,6 +73,7 @@ impl From<&CoreError> for ErrorCode {
             CoreError::DatabaseInUse { .. } => ErrorCode::DatabaseInUse,
             CoreError::ApprovalRequired { .. } => ErrorCode::ApprovalRequired,
             CoreError::AmountTooLarge { .. } => ErrorCode::AmountTooLarge,
+            CoreError::ExportFailed { .. } => ErrorCode::ExportFailed,
             CoreError::Sqlite(_) | CoreError::Json(_) | CoreError::Internal(_) => {
                 ErrorCode::Internal
             }

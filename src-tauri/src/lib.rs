@@ -56,6 +56,12 @@ pub fn run() {
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![
+            commands::records::audit_actions,
+            commands::records::audit_log,
+            commands::records::export_audit_log,
+            commands::records::closed_shifts,
+            commands::records::sales_list,
+            commands::records::sales_totals,
             commands::app::app_info,
             commands::app::seed_demo,
             commands::staff::create_owner,

@@ -129,7 +129,7 @@ export function App() {
   } else if (route.name === "profile") {
     screen = <MemberProfile key={route.id} session={session} id={route.id} onNavigate={setRoute} notify={setNotice} />;
   } else if (route.name === "sales") {
-    screen = <Sales key={route.saleId ?? ""} saleId={route.saleId} onNavigate={setRoute} />;
+    screen = <Sales key={route.saleId ?? ""} saleId={route.saleId} session={session} onNavigate={setRoute} />;
   } else if (route.name === "appointments") {
     screen = <Appointments session={session} date={route.date} onNavigate={setRoute} notify={setNotice} />;
   } else if (route.name === "conflicts") {

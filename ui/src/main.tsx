@@ -12,6 +12,7 @@ import "./styles/admin.css";
 import "./styles/stock.css";
 import "./styles/catalog.css";
 import "./styles/tiers.css";
+import "./styles/records.css";
 
 const root = document.getElementById("app");
 if (root) render(<App />, root);

@@ -82,6 +82,9 @@ pub enum CoreError {
     /// never wrapped (`field` names the input it came from).
     #[error("{field}: the amount is too large")]
     AmountTooLarge { field: &'static str },
+    /// An export file could not be written where it was to go (`path`).
+    #[error("could not write {path}: {reason}")]
+    ExportFailed { path: String, reason: String },
     #[error("database error: {0}")]
     Sqlite(#[from] rusqlite::Error),
     #[error("data error: {0}")]
@@ -120,6 +123,7 @@ impl CoreError {
             CoreError::DatabaseInUse { .. } => "database_in_use",
             CoreError::ApprovalRequired { .. } => "approval_required",
             CoreError::AmountTooLarge { .. } => "amount_too_large",
+            CoreError::ExportFailed { .. } => "export_failed",
             CoreError::Sqlite(_) | CoreError::Json(_) | CoreError::Internal(_) => "internal",
         }
     }

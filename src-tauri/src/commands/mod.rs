@@ -8,6 +8,7 @@ pub mod checkout;
 pub mod members;
 pub mod plans;
 pub mod receipts;
+pub mod records;
 pub mod schedule;
 pub mod shift;
 pub mod staff;

@@ -12,6 +12,8 @@ type Props = {
   excludeId?: string | null;
   placeholder: string;
   autoFocus?: boolean;
+  /** data-testid of the search box. */
+  testId?: string;
 };
 
 export function MemberPicker(props: Props) {
@@ -55,7 +57,7 @@ export function MemberPicker(props: Props) {
     <div class="picker">
       <div class="search-box search-box-small">
         <SearchIcon />
-        <input ref={input} id={`f-${props.id}`} type="search" value={query} autocomplete="off"
+        <input ref={input} id={`f-${props.id}`} type="search" value={query} autocomplete="off" data-testid={props.testId}
           placeholder={props.placeholder} aria-expanded={hits.length > 0} aria-controls={listId}
           aria-activedescendant={hits.length > 0 ? optionId(listId, active) : undefined}
           onInput={(e) => setQuery(e.currentTarget.value)} onKeyDown={onKeyDown} />

@@ -1,27 +1,33 @@
 // Sales & refunds (销售记录/退款): the receipt a client brings back, typed or scanned, or a sale
 // picked from the recent ones; its detail beside the list, where it is refunded, voided,
-// reprinted or its receipt shown.
+// reprinted or its receipt shown. Owners and managers also filter the list (period, member,
+// staff, item, payment method) and see its totals; the desk keeps the recent list.
 import { useEffect, useRef, useState } from "preact/hooks";
-import type { ApiError, SaleSummaryView, SaleView, ZReportView } from "../lib/backend/bindings";
+import type {
+  ApiError, PageCursor, SaleRowView, SaleSummaryView, SaleView, SalesFilterInput, SalesTotalsView, Session, ZReportView,
+} from "../lib/backend/bindings";
 import { currentShift, getSale, recentSales, saleByReceiptNo } from "../lib/backend/commands";
+import { salesList, salesTotals } from "../lib/backend/commands-records";
 import { toApiError } from "../lib/backend/errors";
 import { useI18n } from "../lib/i18n";
-import type { Route } from "../lib/route";
+import { canManage, type Route } from "../lib/route";
 import { CardScanner } from "../lib/scanner";
-import { saleKindName } from "../lib/sale-words";
+import { saleKindName, tenderName } from "../lib/sale-words";
 import { ErrorBanner } from "../components/error-banner";
 import { Kbd } from "../components/kbd";
 import { SearchIcon } from "../components/icons";
 import { SaleDetail } from "../components/sale-detail";
 import { ReceiptIcon, RefreshIcon } from "../components/sales-icons";
+import { NO_FILTER, SalesFilterBar, SalesTotals, isFiltered } from "../components/sales-filter-bar";
 
-type Props = { saleId?: string; onNavigate: (route: Route) => void };
+type Props = { saleId?: string; session?: Session; onNavigate: (route: Route) => void };
 
 const LIST_SIZE = 60;
 
 export function Sales(props: Props) {
   const { t, money, dateTime } = useI18n();
-  const [list, setList] = useState<SaleSummaryView[] | null>(null);
+  // The recent list (everyone) or the filtered one (owners and managers: with payments and staff).
+  const [list, setList] = useState<Array<SaleSummaryView | SaleRowView> | null>(null);
   const [listError, setListError] = useState<ApiError | null>(null);
   const [sale, setSale] = useState<SaleView | null>(null);
   const [saleError, setSaleError] = useState<ApiError | string | null>(null);
@@ -29,14 +35,37 @@ export function Sales(props: Props) {
   const [shift, setShift] = useState<ZReportView | null>(null);
   const [query, setQuery] = useState("");
   const input = useRef<HTMLInputElement>(null);
+  const [filter, setFilter] = useState<SalesFilterInput>(NO_FILTER);
+  const [totals, setTotals] = useState<SalesTotalsView | null>(null);
+  const [next, setNext] = useState<PageCursor | null>(null);
+  const filters = props.session ? canManage(props.session) : false;
 
-  const loadList = async () => {
+  const [busy, setBusy] = useState(true);
+  const loadList = async (f: SalesFilterInput = filter, after: PageCursor | null = null) => {
     setListError(null);
+    setBusy(true);
     try {
-      setList(await recentSales(null, LIST_SIZE));
+      if (!isFiltered(f)) {
+        setTotals(null);
+        setNext(null);
+        setList(await recentSales(null, LIST_SIZE));
+        return;
+      }
+      const [page, sum] = await Promise.all([salesList(f, after, LIST_SIZE), after ? Promise.resolve(null) : salesTotals(f)]);
+      setList((had) => (after && had ? [...had, ...page.rows] : page.rows));
+      setNext(page.next);
+      if (sum) setTotals(sum);
     } catch (reason) {
       setListError(toApiError(reason));
+      if (!after) setTotals(null);
+    } finally {
+      setBusy(false);
     }
+  };
+  const applyFilter = (f: SalesFilterInput) => {
+    setFilter(f);
+    setList(null);
+    void loadList(f);
   };
   const loadShift = () => currentShift().then(setShift, () => setShift(null));
 
@@ -105,6 +134,8 @@ export function Sales(props: Props) {
       <header class="screen-head">
         <h1>{t("sales.title")}</h1>
       </header>
+      {filters ? <SalesFilterBar value={filter} onChange={applyFilter} /> : null}
+      {totals ? <SalesTotals totals={totals} /> : null}
       <div class="sales-layout">
         <section class="sales-side">
           <form class="sales-search" onSubmit={(e) => { e.preventDefault(); findReceipt(query); }}>
@@ -123,7 +154,7 @@ export function Sales(props: Props) {
 
           <div class="card sales-list-card">
             <div class="sales-list-head">
-              <h2 class="section-title">{t("sales.recent")}</h2>
+              <h2 class="section-title">{isFiltered(filter) ? t("records.sales.filtered") : t("sales.recent")}</h2>
               <button type="button" class="btn btn-ghost btn-small" data-testid="sales-refresh"
                 onClick={() => { void loadList(); void loadShift(); }}>
                 <RefreshIcon size={18} /> {t("sales.refresh")}
@@ -131,8 +162,12 @@ export function Sales(props: Props) {
             </div>
             {listError ? <ErrorBanner error={listError} /> : null}
             {list === null && !listError ? <p class="muted sales-list-empty">{t("common.loading")}</p> : null}
-            {list?.length === 0 ? <p class="muted sales-list-empty" data-testid="sales-empty">{t("sales.empty")}</p> : null}
-            <ul class="sales-list" data-testid="sales-list">
+            {list?.length === 0 ? (
+              <p class="muted sales-list-empty" data-testid="sales-empty">
+                {isFiltered(filter) ? t("records.sales.empty") : t("sales.empty")}
+              </p>
+            ) : null}
+            <ul class="sales-list" data-testid="sales-list" data-busy={busy}>
               {list?.map((s) => (
                 <li key={s.id}>
                   <button type="button" class={`sale-row ${sale?.id === s.id ? "active" : ""} kind-row-${s.kind}`}
@@ -148,10 +183,20 @@ export function Sales(props: Props) {
                       <span class="mono">{dateTime(s.createdAt)}</span>
                       <span class="truncate">{s.memberName ?? t("sales.walkIn")}</span>
                     </span>
+                    {"payments" in s ? (
+                      <span class="sale-row-sub" data-testid="sale-row-more">
+                        <span class="truncate">{s.payments.map((p) => tenderName(t, p)).join(" + ")}</span>
+                        <span class="truncate">{s.staffNames.join("、")}</span>
+                      </span>
+                    ) : null}
                   </button>
                 </li>
               ))}
             </ul>
+            {next ? (
+              <button type="button" class="btn btn-ghost records-more" data-testid="sales-more"
+                onClick={() => void loadList(filter, next)}>{t("records.loadMore")}</button>
+            ) : null}
           </div>
         </section>
 

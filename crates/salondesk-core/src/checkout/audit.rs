@@ -24,6 +24,7 @@ pub const ACTIONS: &[&str] = &[
     "staff_role",
     "stock_adjust",
     "stock_take",
+    "export",
 ];
 
 pub(crate) fn record(

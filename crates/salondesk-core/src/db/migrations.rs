@@ -60,6 +60,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
     ),
     ("0019_tier_rules", include_str!("sql/0019_tier_rules.sql")),
     ("0020_stock_admin", include_str!("sql/0020_stock_admin.sql")),
+    (
+        "0021_records_indexes",
+        include_str!("sql/0021_records_indexes.sql"),
+    ),
 ];
 
 /// The schema version this build writes.

@@ -22,6 +22,8 @@ mod pins;
 mod plans_admin;
 mod points;
 mod receipts;
+mod records;
+mod records_sales;
 mod schedule_admin;
 mod search;
 mod staff;

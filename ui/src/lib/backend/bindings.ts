@@ -1,7 +1,7 @@
 // Generated from the Rust wire types (src-tauri/src/dto) by ts-rs. Do not edit:
 // run `UPDATE_BINDINGS=1 cargo test -p salondesk bindings` to regenerate.
 
-export type ErrorCode = "validation" | "duplicate_phone" | "duplicate_member_no" | "not_found" | "wrong_pin" | "locked_out" | "pin_too_short" | "pin_change_required" | "demo_refused" | "not_logged_in" | "free_service_refused" | "forbidden" | "coupon_refused" | "conflict" | "outside_hours" | "database_newer" | "database_in_use" | "approval_required" | "amount_too_large" | "sync_unreachable" | "enrolment_refused" | "internal";
+export type ErrorCode = "validation" | "duplicate_phone" | "duplicate_member_no" | "not_found" | "wrong_pin" | "locked_out" | "pin_too_short" | "pin_change_required" | "demo_refused" | "not_logged_in" | "free_service_refused" | "forbidden" | "coupon_refused" | "conflict" | "outside_hours" | "database_newer" | "database_in_use" | "approval_required" | "amount_too_large" | "export_failed" | "sync_unreachable" | "enrolment_refused" | "internal";
 
 export type ApiError = { code: ErrorCode, message: string, 
 /**
@@ -642,4 +642,48 @@ export type PriceChangeView = { oldPrice: number, newPrice: number, staffName: s
  * RFC 3339.
  */
 at: string, };
+
+export type PageCursor = { at: string, seq: number, };
+
+export type PeriodInput = { from: string | null, to: string | null, };
+
+export type AuditFilterInput = { period: PeriodInput, staffId: string | null, action: string | null, };
+
+export type AuditEntryView = { id: string, at: string, action: string, staffName: string, approverName: string | null, receiptNo: string | null, subjectStaff: string | null, 
+/**
+ * The action's own detail (amount in fen, reason, from/to role …).
+ */
+detail: Record<string, unknown> | string | null, };
+
+export type AuditPageView = { entries: Array<AuditEntryView>, next: PageCursor | null, };
+
+export type ExportView = { path: string, };
+
+export type ClosedShiftView = { shiftId: string, deviceId: string, openedAt: string, closedAt: string, openedBy: string, closedBy: string, sales: number, refunds: number, net: number, cashExpected: number, cashCounted: number | null, cashDifference: number | null, };
+
+export type ClosedShiftPageView = { shifts: Array<ClosedShiftView>, next: PageCursor | null, };
+
+export type StaffMatchInput = "credited" | "cashier";
+
+export type SalesFilterInput = { period: PeriodInput, memberId: string | null, staffId: string | null, staffAs: StaffMatchInput, 
+/**
+ * One service or product (its id).
+ */
+itemId: string | null, 
+/**
+ * A kind of line: service, product, package_purchase, top_up, package_redemption.
+ */
+itemKind: string | null, 
+/**
+ * cash, bank_card, wechat_pay, alipay, stored_value, points or package.
+ */
+payment: string | null, };
+
+export type SaleRowView = { id: string, receiptNo: string, kind: string, createdAt: string, memberName: string | null, cashierName: string, staffNames: Array<string>, payments: Array<string>, total: number, fullyRefunded: boolean, };
+
+export type SalesPageView = { rows: Array<SaleRowView>, next: PageCursor | null, };
+
+export type PaymentTotalView = { kind: string, amount: number, };
+
+export type SalesTotalsView = { sales: number, refunds: number, net: number, byPayment: Array<PaymentTotalView>, packageSessions: number, itemAmount: number | null, };
 

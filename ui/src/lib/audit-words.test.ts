@@ -1,0 +1,25 @@
+import { describe, expect, it } from "vitest";
+import { translate } from "./i18n";
+import type { MessageKey } from "./i18n";
+import { formatMoney } from "./i18n/format";
+import { actionName, auditSummary } from "./audit-words";
+
+const t = (key: MessageKey, params?: Record<string, string | number>) => translate("en", key, params);
+const money = (fen: number) => formatMoney(fen, "en");
+
+describe("audit log words", () => {
+  it("names known actions and keeps an unknown one's raw name, so a newer till's entry still shows", () => {
+    expect(actionName(t, "refund")).toBe("Refund");
+    expect(actionName(t, "loyalty_magic")).toBe("loyalty_magic");
+  });
+
+  it("summarises amount, reason and a role change in words", () => {
+    expect(auditSummary(t, money, { amount: 12_000, reason: "float" }))
+      .toEqual([`Amount ${money(12_000)}`, "Reason: float"]);
+    expect(auditSummary(t, money, { from: "cashier", to: "manager" })).toEqual(["Cashier → Manager"]);
+  });
+
+  it("keeps unknown detail keys as key: value rather than dropping them", () => {
+    expect(auditSummary(t, money, { shelf: "A3" })).toEqual(["shelf: A3"]);
+  });
+});
