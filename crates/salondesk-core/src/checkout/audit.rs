@@ -22,6 +22,10 @@ pub const ACTIONS: &[&str] = &[
     "sync_op_discarded",
     "staff_added",
     "staff_role",
+    "staff_edited",
+    "staff_deactivated",
+    "staff_reactivated",
+    "staff_pin_reset",
 ];
 
 pub(crate) fn record(

@@ -21,6 +21,7 @@ mod resolve;
 mod sale_read;
 mod settings;
 mod tenders;
+mod time_zones;
 mod tiers;
 
 pub use approval::Approval;
@@ -31,6 +32,7 @@ pub use quote::{Quote, QuoteLine};
 pub use refund::RefundRequest;
 pub use sale_read::{SaleLineRecord, SaleRecord, SaleSummary, SaleTenderRecord};
 pub use settings::CheckoutSettings;
+pub use time_zones::TIME_ZONES;
 pub(crate) use tiers::counts_as_spend;
 pub use tiers::{qualifying_tier, TierChange, TierRule};
 

@@ -22,6 +22,8 @@ mod points;
 mod receipts;
 mod search;
 mod staff;
+mod staff_admin;
+mod store_setup;
 mod support;
 mod sync;
 mod sync_apply;
