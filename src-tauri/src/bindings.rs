@@ -23,6 +23,10 @@ mod tests {
     };
     use crate::dto::shift::{CountedInput, TenderTotalView, ZReportView};
     use crate::dto::staff::{OwnerInput, Session, StaffBrief};
+    use crate::dto::staff_admin::{
+        CommissionView, ServiceRateView, SetupProgressView, StaffColor, StaffInput,
+        StaffRecordView, TimeZoneView,
+    };
     use crate::dto::store_settings::{CheckoutSettingsView, TierRuleView};
     use crate::dto::sync::{
         ConflictAppointmentView, ConflictKind, ConflictMemberView, ConflictStoreView, ConflictView,
@@ -127,6 +131,13 @@ mod tests {
             export::<ConflictTenderView>(),
             export::<ConflictRefundView>(),
             export::<ConflictView>(),
+            export::<StaffColor>(),
+            export::<ServiceRateView>(),
+            export::<CommissionView>(),
+            export::<StaffRecordView>(),
+            export::<StaffInput>(),
+            export::<TimeZoneView>(),
+            export::<SetupProgressView>(),
         ] {
             out.push_str(&decl);
             out.push('\n');

@@ -25,6 +25,9 @@ pub enum ErrorCode {
     DemoRefused,
     NotLoggedIn,
     Forbidden,
+    /// A rule of running the staff (`reason`: `last_owner`, `own_record`,
+    /// `duplicate_name` — the last on the field `name`).
+    StaffRefused,
     Conflict,
     /// Outside the beautician's working hours or on her day off: ask, then
     /// retry with `allowOutsideHours`.
@@ -57,6 +60,7 @@ impl From<&CoreError> for ErrorCode {
             CoreError::DemoRefused { .. } => ErrorCode::DemoRefused,
             CoreError::EnrolmentRefused { .. } => ErrorCode::EnrolmentRefused,
             CoreError::Forbidden(_) => ErrorCode::Forbidden,
+            CoreError::StaffRefused { .. } => ErrorCode::StaffRefused,
             CoreError::Conflict(_) => ErrorCode::Conflict,
             CoreError::OutsideHours(_) => ErrorCode::OutsideHours,
             CoreError::DatabaseNewer { .. } => ErrorCode::DatabaseNewer,
@@ -79,7 +83,9 @@ pub struct ApiError {
     pub field: Option<String>,
     /// The member who already has the phone, for `duplicate_phone`.
     pub member_id: Option<String>,
-    /// Why, in a word the UI translates (`demo_refused`: `enrolled`, `has_sales`).
+    /// Why, in a word the UI translates (`demo_refused`: `enrolled`, `has_sales`;
+    /// `staff_refused`: `last_owner`, `own_record`, `duplicate_name`;
+    /// `pin_change_required`: `pin_reset` after a manager reset her PIN).
     #[serde(skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
     pub reason: Option<String>,
@@ -113,15 +119,16 @@ impl From<CoreError> for ApiError {
             _ => None,
         };
         let reason = match &e {
-            CoreError::DemoRefused { reason } | CoreError::EnrolmentRefused { reason } => {
-                Some((*reason).to_owned())
-            }
+            CoreError::DemoRefused { reason }
+            | CoreError::EnrolmentRefused { reason }
+            | CoreError::StaffRefused { reason, .. } => Some((*reason).to_owned()),
+            // The login screen says why she must set a new PIN.
+            CoreError::PinChangeRequired { reset: true, .. } => Some("pin_reset".to_owned()),
             _ => None,
         };
         let min_digits = match &e {
-            CoreError::PinTooShort { min_digits } | CoreError::PinChangeRequired { min_digits } => {
-                Some(*min_digits as u32)
-            }
+            CoreError::PinTooShort { min_digits }
+            | CoreError::PinChangeRequired { min_digits, .. } => Some(*min_digits as u32),
             _ => None,
         };
         // Internal errors keep their cause in the message but never personal data:

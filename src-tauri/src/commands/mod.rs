@@ -8,5 +8,6 @@ pub mod members;
 pub mod receipts;
 pub mod shift;
 pub mod staff;
+pub mod staff_admin;
 pub mod store_settings;
 pub mod sync;

@@ -10,5 +10,6 @@ pub mod member;
 pub mod sale;
 pub mod shift;
 pub mod staff;
+pub mod staff_admin;
 pub mod store_settings;
 pub mod sync;

@@ -10,6 +10,7 @@ import { fenToInput, parseYuan } from "../lib/yuan";
 import { ErrorBanner } from "./error-banner";
 import { Field } from "./field";
 import { TierBadge } from "./tier-badge";
+import { TimeZoneSelect } from "./time-zone-select";
 
 type Props = { isOwner: boolean };
 
@@ -64,6 +65,7 @@ const SETTINGS_TEXTS: Array<[keyof CheckoutSettingsView, MessageKey]> = [
   ["storeName", "store.storeName"],
   ["storeAddress", "store.storeAddress"],
   ["storePhone", "store.storePhone"],
+  ["receiptHeader", "staffAdmin.setup.header"],
   ["receiptFooter", "store.footer"],
 ];
 
@@ -200,6 +202,11 @@ export function StoreSettings(props: Props) {
             <input id="f-payOutApprovalFen" class="input input-number" inputMode="decimal" disabled={readOnly}
               data-testid="store-payOutApprovalFen" value={payOutLimit}
               onInput={(e) => setPayOutLimit((e.currentTarget as HTMLInputElement).value)} />
+          </Field>
+          <Field id="timeZone" label={t("staffAdmin.setup.timeZone")} error={fieldError("timeZone")} wide>
+            <TimeZoneSelect id="store-timeZone" zone={settings.timeZone} offsetMinutes={settings.utcOffsetMinutes}
+              disabled={readOnly}
+              onChange={(timeZone, utcOffsetMinutes) => setSettings({ ...settings, timeZone, utcOffsetMinutes })} />
           </Field>
           {SETTINGS_TEXTS.map(([key, label]) => (
             <Field key={key} id={key} label={t(label)} error={fieldError(key)} wide>

@@ -15,6 +15,7 @@ import { StockAdmin } from "./admin/stock";
 import { ScheduleAdmin } from "./admin/schedule";
 import { AuditAdmin } from "./admin/audit";
 import { ZReportsAdmin } from "./admin/zreports";
+import { GettingStarted } from "../components/getting-started";
 
 const SECTIONS: Record<AdminSection, ComponentType<AdminProps>> = {
   staff: StaffAdmin,
@@ -48,6 +49,7 @@ export function Admin(props: Props) {
         ))}
       </nav>
       <div class="admin-body" data-testid="admin-body" data-section={section}>
+        <GettingStarted onNavigate={props.onNavigate} section={section} />
         <Section session={props.session} onNavigate={props.onNavigate} notify={props.notify} />
       </div>
     </main>

@@ -21,8 +21,8 @@ mod resolve;
 mod sale_read;
 mod settings;
 mod tenders;
-mod time_zones;
 mod tiers;
+mod time_zones;
 
 pub use approval::Approval;
 pub use cart::{Cart, CartLine, LineItem, Tender};
@@ -32,9 +32,9 @@ pub use quote::{Quote, QuoteLine};
 pub use refund::RefundRequest;
 pub use sale_read::{SaleLineRecord, SaleRecord, SaleSummary, SaleTenderRecord};
 pub use settings::CheckoutSettings;
-pub use time_zones::TIME_ZONES;
 pub(crate) use tiers::counts_as_spend;
 pub use tiers::{qualifying_tier, TierChange, TierRule};
+pub use time_zones::TIME_ZONES;
 
 use crate::money::Money;
 use crate::write::Writer;

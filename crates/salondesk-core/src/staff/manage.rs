@@ -44,7 +44,10 @@ impl StaffDraft {
         let name = PersonName::parse(&self.name)?;
         if let Some(c) = &self.color {
             if !STAFF_COLORS.contains(&c.as_str()) {
-                return Err(CoreError::validation("color", "not a colour of the palette"));
+                return Err(CoreError::validation(
+                    "color",
+                    "not a colour of the palette",
+                ));
             }
         }
         self.rates.validate()?;
@@ -112,6 +115,15 @@ impl Store {
         .collect()
     }
 
+    /// Each staff member's calendar colour, for whoever reads the calendar.
+    pub fn staff_colors(&self) -> Result<std::collections::HashMap<StaffId, String>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT id, color FROM staff WHERE color IS NOT NULL")?;
+        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
     pub fn staff_record(&self, id: StaffId) -> Result<StaffRecord> {
         let (mut s, role) = self
             .conn
@@ -152,7 +164,12 @@ impl Store {
     /// `by` changes a staff member's name, role, colour and rates. A role
     /// change is audited as `staff_role` (from, to), the rest as
     /// `staff_edited` (which fields).
-    pub fn edit_staff(&mut self, by: &Staff, id: StaffId, draft: &StaffDraft) -> Result<StaffRecord> {
+    pub fn edit_staff(
+        &mut self,
+        by: &Staff,
+        id: StaffId,
+        draft: &StaffDraft,
+    ) -> Result<StaffRecord> {
         let actor = self.staff_actor(by)?;
         let target = self.staff_target(id)?;
         may_manage(&actor, &target)?;
@@ -206,7 +223,12 @@ impl Store {
     /// `by` deactivates (`active` false: she can no longer log in; her name
     /// stays on her sales) or reactivates a staff member. Audited
     /// (`staff_deactivated`, `staff_reactivated`).
-    pub fn set_staff_active(&mut self, by: &Staff, id: StaffId, active: bool) -> Result<StaffRecord> {
+    pub fn set_staff_active(
+        &mut self,
+        by: &Staff,
+        id: StaffId,
+        active: bool,
+    ) -> Result<StaffRecord> {
         let actor = self.staff_actor(by)?;
         let target = self.staff_target(id)?;
         may_manage(&actor, &target)?;

@@ -126,7 +126,10 @@ pub(crate) fn may_give(actor: &Staff, role: Role) -> Result<()> {
 /// Refuses acting on one's own record (`what`: the message's end).
 pub(crate) fn not_herself(actor: &Staff, target: StaffId, what: &str) -> Result<()> {
     if actor.id == target {
-        return Err(refused("own_record", &format!("you cannot {what} yourself")));
+        return Err(refused(
+            "own_record",
+            &format!("you cannot {what} yourself"),
+        ));
     }
     Ok(())
 }

@@ -17,7 +17,8 @@ pub struct Pin(String);
 
 impl Pin {
     pub fn parse(input: &str) -> Result<Pin> {
-        let ok = (MIN_PIN_DIGITS..=8).contains(&input.len()) && input.bytes().all(|b| b.is_ascii_digit());
+        let ok = (MIN_PIN_DIGITS..=8).contains(&input.len())
+            && input.bytes().all(|b| b.is_ascii_digit());
         if !ok {
             return Err(CoreError::validation("pin", "a PIN is 4 to 8 digits"));
         }

@@ -221,7 +221,10 @@ fn nobody_resets_her_own_pin_changes_her_own_role_or_sets_her_own_commission() {
         forbidden(),
         "a manager's own record is a manager's: the owner's to change"
     );
-    assert_eq!(code(st.reset_staff_pin(&owner, owner.id)), refused("own_record"));
+    assert_eq!(
+        code(st.reset_staff_pin(&owner, owner.id)),
+        refused("own_record")
+    );
     let mut me = draft("周店长", Role::Manager);
     me.rates.service_bp = Some(5000);
     st.edit_staff(&owner, manager.id, &me)
@@ -320,7 +323,10 @@ fn a_reset_pin_lets_her_in_only_to_set_her_own_and_ends_a_lock_out() {
     for _ in 0..5 {
         let _ = st.login(cashier.id, "0000");
     }
-    assert_eq!(st.login(cashier.id, "3333").unwrap_err().code(), "locked_out");
+    assert_eq!(
+        st.login(cashier.id, "3333").unwrap_err().code(),
+        "locked_out"
+    );
     let temporary = st.reset_staff_pin(&manager, cashier.id).unwrap();
     assert_eq!(temporary.len(), 6, "six digits suit any role");
     assert!(st.staff_record(cashier.id).unwrap().pin_must_change);
@@ -442,14 +448,16 @@ fn a_package_session_pays_her_rate_for_the_service_and_staff_without_rates_earn_
         20_000,
         "李静 has no rates: the facial's 10% of the ¥2000 package"
     );
-    let package: String = s
-        .t
-        .store
-        .conn()
-        .query_row("SELECT id FROM packages", [], |r| r.get(0))
-        .unwrap();
+    let package: String =
+        s.t.store
+            .conn()
+            .query_row("SELECT id FROM packages", [], |r| r.get(0))
+            .unwrap();
     s.sell(
-        vec![CartLine::new(LineItem::PackageRedemption { package_id: package }).by(wang.id)],
+        vec![CartLine::new(LineItem::PackageRedemption {
+            package_id: package,
+        })
+        .by(wang.id)],
         &[],
     )
     .unwrap();

@@ -63,11 +63,10 @@ fn the_receipt_header_is_printed_under_the_stores_phone() {
             }],
         )
         .unwrap();
-    let doc = s
-        .t
-        .store
-        .receipt_doc(&sale.sale_id, ReceiptLang::ZhCn, false)
-        .unwrap();
+    let doc =
+        s.t.store
+            .receipt_doc(&sale.sale_id, ReceiptLang::ZhCn, false)
+            .unwrap();
     let text = render_text(&doc, PaperWidth::Mm80, ReceiptLang::ZhCn);
     let at = |needle: &str| {
         text.find(needle)
@@ -85,7 +84,10 @@ fn getting_started_is_done_once_the_store_has_staff_services_and_products() {
     let mut t = store();
     let owner = t.store.create_owner("林美玲", "135790").unwrap();
     let p = t.store.setup_progress().unwrap();
-    assert!(!p.done() && p.demo_allowed, "a blank store: demo data may still be loaded");
+    assert!(
+        !p.done() && p.demo_allowed,
+        "a blank store: demo data may still be loaded"
+    );
     assert_eq!((p.staff, p.services, p.products, p.plans), (0, 0, 0, 0));
     t.store
         .add_staff_by(&owner, "陈晓雨", Role::Cashier, "3579")
@@ -111,5 +113,9 @@ fn getting_started_is_done_once_the_store_has_staff_services_and_products() {
         .unwrap();
     let p = t.store.setup_progress().unwrap();
     assert!(p.done(), "{p:?}");
-    assert_eq!((p.staff, p.services, p.products), (1, 1, 1), "the owner is not counted");
+    assert_eq!(
+        (p.staff, p.services, p.products),
+        (1, 1, 1),
+        "the owner is not counted"
+    );
 }

@@ -192,7 +192,9 @@ fn check_rule(rule: Rule, v: &Value, path: &str) -> Result<(), FieldError> {
             Ok(())
         }
         Rule::RatesById { count, lo, hi } => {
-            let map = v.as_object().ok_or_else(|| err(path, "must be an object"))?;
+            let map = v
+                .as_object()
+                .ok_or_else(|| err(path, "must be an object"))?;
             if map.len() > count {
                 return Err(err(path, format!("at most {count} entries")));
             }

@@ -49,7 +49,11 @@ pub enum Rule {
     },
     /// An object from ids (UUIDs) to whole numbers in `lo..=hi`, at most
     /// `count` entries (a staff member's per-service commission rates).
-    RatesById { count: usize, lo: i64, hi: i64 },
+    RatesById {
+        count: usize,
+        lo: i64,
+        hi: i64,
+    },
     /// Anything JSON, checked only by the rules for every value (nested rows).
     Any,
 }

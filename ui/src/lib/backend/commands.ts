@@ -35,7 +35,7 @@ export function onSessionLost(handler: () => void): Unlisten {
   return () => sessionLostHandlers.delete(handler);
 }
 
-async function call<T>(command: string, args?: Args): Promise<T> {
+export async function call<T>(command: string, args?: Args): Promise<T> {
   try {
     if (hasTauriRuntime()) return await invoke<T>(command, args);
     return (await (await mock()).mockInvoke(command, args ?? {})) as T;
