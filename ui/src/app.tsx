@@ -125,11 +125,11 @@ export function App() {
     );
   } else if (storeSetup) {
     screen = (
-      <StoreSetup onDone={() => {
+      <StoreSetup onDone={(saved) => {
         enter(storeSetup);
         setStoreSetup(null);
-        // Then on to staff and the menu: the back office's "Getting started".
-        setRoute({ name: "admin", section: "staff" });
+        // Saved: on to staff and the menu, the back office's "Getting started".
+        if (saved) setRoute({ name: "admin", section: "staff" });
       }} />
     );
   } else if (!boot.hasOwner) {

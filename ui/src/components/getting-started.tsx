@@ -8,13 +8,17 @@ import { setupProgress } from "../lib/backend/commands-staff-admin";
 import { useI18n, type MessageKey } from "../lib/i18n";
 import type { AdminSection, Route } from "../lib/route";
 
-export function GettingStarted(props: { onNavigate: (r: Route) => void; section: AdminSection }) {
+export function GettingStarted(props: {
+  onNavigate: (r: Route) => void; section: AdminSection;
+  /** Counts the back office's saves: each may tick a step. */
+  changes: number;
+}) {
   const { t } = useI18n();
   const [p, setP] = useState<SetupProgressView | null>(null);
-  // Read again on each section change: adding staff or a service ticks its step.
+  // Read again on each section change and each save: adding staff or a service ticks its step.
   useEffect(() => {
     setupProgress().then(setP, () => setP(null));
-  }, [props.section]);
+  }, [props.section, props.changes]);
   if (!p || p.done) return null;
 
   const steps: Array<[AdminSection, MessageKey, boolean, boolean]> = [

@@ -87,7 +87,9 @@ export function StaffDialog(props: {
     <Dialog wide title={row ? t("staffAdmin.editTitle", { name: row.name }) : t("staffAdmin.addTitle")}
       onClose={props.onClose} testId="staff-dialog"
       actions={<>
-        <button type="button" class="btn btn-secondary" onClick={props.onClose}>{t("common.cancel")}</button>
+        <button type="button" class="btn btn-secondary" data-testid="staff-cancel" onClick={props.onClose}>
+          {t("common.cancel")}
+        </button>
         <button type="button" class="btn btn-primary" data-testid="staff-save" disabled={busy}
           onClick={() => void save()}>{t("staffAdmin.save")}</button>
       </>}>

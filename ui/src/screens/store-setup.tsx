@@ -1,6 +1,7 @@
 // First run, after the owner's PIN: the store's name, address and phone, what the receipt
-// says above and below the sale, and the time zone. Skippable (Settings has them all); then
-// the back office's "Getting started" leads on to staff and the menu.
+// says above and below the sale, and the time zone. Skippable (Settings has them all). Saved,
+// the back office's "Getting started" leads on to staff and the menu; skipped, the till opens
+// as usual and "Getting started" waits in the back office.
 import { useEffect, useState } from "preact/hooks";
 import type { ApiError, CheckoutSettingsView } from "../lib/backend/bindings";
 import { checkoutSettings, saveCheckoutSettings } from "../lib/backend/commands";
@@ -19,7 +20,8 @@ const TEXTS: Array<[TextKey, MessageKey, number, boolean]> = [
   ["receiptFooter", "staffAdmin.setup.footer", 200, true],
 ];
 
-export function StoreSetup(props: { onDone: () => void }) {
+/** `onDone(saved)`: saved, the owner goes on to the back office; skipped, to the till. */
+export function StoreSetup(props: { onDone: (saved: boolean) => void }) {
   const { t } = useI18n();
   const [s, setS] = useState<CheckoutSettingsView | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
@@ -45,7 +47,7 @@ export function StoreSetup(props: { onDone: () => void }) {
     setBusy(true);
     try {
       await saveCheckoutSettings({ ...s, storeName: s.storeName.trim() });
-      props.onDone();
+      props.onDone(true);
     } catch (reason) {
       const e = toApiError(reason);
       if (e.code === "validation" && e.field) {
@@ -92,7 +94,7 @@ export function StoreSetup(props: { onDone: () => void }) {
           {t("staffAdmin.setup.save")}
         </button>
         <button type="button" class="btn btn-ghost btn-large btn-block" data-testid="setup-skip" disabled={busy}
-          onClick={props.onDone}>{t("staffAdmin.setup.skip")}</button>
+          onClick={() => props.onDone(false)}>{t("staffAdmin.setup.skip")}</button>
       </form>
     </main>
   );
