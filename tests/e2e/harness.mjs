@@ -558,6 +558,8 @@ export class App {
     if ((await nameField.getAttribute('value')) !== name) await this.type('owner-name', name);
     await this.click('owner-submit');
     if (storeSetup === 'skip') {
+      // Once its fields are in (the form grows when they load, moving the button).
+      await this.waitVisible('setup-storeName', 20_000);
       await this.click('setup-skip');
       await this.waitHidden('store-setup');
     }

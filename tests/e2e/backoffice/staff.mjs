@@ -17,7 +17,7 @@ import { By } from 'selenium-webdriver';
 
 /** First run, after the owner's PIN: the store's details, then on to the back office. */
 export async function finishFirstRunSetup(app, { storeName, address = '', phone = '', receiptHeader = '', receiptFooter, timeZone } = {}) {
-  await app.waitVisible('store-setup', 20_000);
+  await app.waitVisible('setup-storeName', 20_000);
   await app.type('setup-storeName', storeName);
   if (address) await app.type('setup-storeAddress', address);
   if (phone) await app.type('setup-storePhone', phone);
@@ -30,6 +30,7 @@ export async function finishFirstRunSetup(app, { storeName, address = '', phone 
 
 /** First run: skips the store's details (the till opens at the members screen). */
 export async function skipFirstRunSetup(app) {
+  await app.waitVisible('setup-storeName', 20_000);
   await app.click('setup-skip');
   await app.waitHidden('store-setup');
 }

@@ -90,11 +90,16 @@ export function StoreSetup(props: { onDone: (saved: boolean) => void }) {
           </>
         ) : null}
         {error ? <ErrorBanner error={error} testId="store-setup-error" /> : null}
-        <button type="submit" class="btn btn-primary btn-large btn-block" data-testid="setup-save" disabled={busy || !s}>
-          {t("staffAdmin.setup.save")}
-        </button>
-        <button type="button" class="btn btn-ghost btn-large btn-block" data-testid="setup-skip" disabled={busy}
-          onClick={() => props.onDone(false)}>{t("staffAdmin.setup.skip")}</button>
+        {/* The buttons wait for the fields, so they do not move under a click. */}
+        {s || error ? (
+          <>
+            <button type="submit" class="btn btn-primary btn-large btn-block" data-testid="setup-save" disabled={busy || !s}>
+              {t("staffAdmin.setup.save")}
+            </button>
+            <button type="button" class="btn btn-ghost btn-large btn-block" data-testid="setup-skip" disabled={busy}
+              onClick={() => props.onDone(false)}>{t("staffAdmin.setup.skip")}</button>
+          </>
+        ) : null}
       </form>
     </main>
   );
