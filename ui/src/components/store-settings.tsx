@@ -204,7 +204,7 @@ export function StoreSettings(props: Props) {
               onInput={(e) => setPayOutLimit((e.currentTarget as HTMLInputElement).value)} />
           </Field>
           <Field id="timeZone" label={t("staffAdmin.setup.timeZone")} error={fieldError("timeZone")} wide>
-            <TimeZoneSelect id="store-timeZone" zone={settings.timeZone} offsetMinutes={settings.utcOffsetMinutes}
+            <TimeZoneSelect id="timeZone" testId="store-timeZone" zone={settings.timeZone} offsetMinutes={settings.utcOffsetMinutes}
               disabled={readOnly}
               onChange={(timeZone, utcOffsetMinutes) => setSettings({ ...settings, timeZone, utcOffsetMinutes })} />
           </Field>

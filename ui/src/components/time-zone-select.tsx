@@ -16,7 +16,8 @@ export function offsetLabel(minutes: number): string {
 }
 
 export function TimeZoneSelect(props: {
-  id: string; zone: string; offsetMinutes: number; disabled?: boolean;
+  /** The field's id (the control is `f-<id>`) and the control's test id. */
+  id: string; testId: string; zone: string; offsetMinutes: number; disabled?: boolean;
   onChange: (zone: string, offsetMinutes: number) => void;
 }) {
   const { t } = useI18n();
@@ -27,7 +28,7 @@ export function TimeZoneSelect(props: {
   const current = props.zone || zones.find((z) => z.offsetMinutes === props.offsetMinutes)?.zone || "";
   const name = (zone: string) => t(`staffAdmin.zone.${zone}` as MessageKey) ?? zone;
   return (
-    <select id={`f-${props.id}`} class="input" data-testid={props.id} value={current} disabled={props.disabled}
+    <select id={`f-${props.id}`} class="input" data-testid={props.testId} value={current} disabled={props.disabled}
       onChange={(e) => {
         const z = zones.find((x) => x.zone === e.currentTarget.value);
         if (z) props.onChange(z.zone, z.offsetMinutes);

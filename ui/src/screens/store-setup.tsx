@@ -84,7 +84,7 @@ export function StoreSetup(props: { onDone: (saved: boolean) => void }) {
             ))}
             <Field id="setup-timeZone" label={t("staffAdmin.setup.timeZone")} error={errorOn("timeZone")}
               hint={t("staffAdmin.setup.timeZoneHint")}>
-              <TimeZoneSelect id="setup-timeZone" zone={s.timeZone} offsetMinutes={s.utcOffsetMinutes}
+              <TimeZoneSelect id="setup-timeZone" testId="setup-timeZone" zone={s.timeZone} offsetMinutes={s.utcOffsetMinutes}
                 onChange={(timeZone, utcOffsetMinutes) => setS({ ...s, timeZone, utcOffsetMinutes })} />
             </Field>
           </>
