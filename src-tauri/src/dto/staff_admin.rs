@@ -207,7 +207,39 @@ impl From<&SetupProgress> for SetupProgressView {
 
 #[cfg(test)]
 mod tests {
-    use super::StaffColor;
+    use super::*;
+
+    #[test]
+    fn a_rate_for_something_not_a_service_id_is_refused_on_the_overrides_field() {
+        let input = StaffInput {
+            name: "王芳".into(),
+            role: Role::Beautician,
+            color: Some(StaffColor::Teal),
+            commission: CommissionView {
+                service_bp: Some(2000),
+                product_bp: None,
+                overrides: vec![ServiceRateView {
+                    service_id: "facial".into(),
+                    bp: 3000,
+                }],
+            },
+        };
+        let e = StaffDraft::try_from(&input).unwrap_err();
+        assert_eq!(
+            (e.code, e.field.as_deref()),
+            (ErrorCode::Validation, Some("commissionOverrides")),
+            "the dialog shows it under the per-service rates"
+        );
+        let mut ok = input.clone();
+        ok.commission.overrides[0].service_id = uuid_text();
+        let draft = StaffDraft::try_from(&ok).unwrap();
+        assert_eq!(draft.color.as_deref(), Some("teal"), "the palette's word");
+        assert_eq!(draft.rates.overrides.len(), 1);
+    }
+
+    fn uuid_text() -> String {
+        "0190a1b2-0000-7000-8000-000000000001".into()
+    }
 
     #[test]
     fn the_ui_palette_is_the_protocols() {
