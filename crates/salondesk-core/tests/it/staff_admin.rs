@@ -467,3 +467,24 @@ fn a_package_session_pays_her_rate_for_the_service_and_staff_without_rates_earn_
         "25% of a session's ¥200: her rate for the facial"
     );
 }
+
+#[test]
+fn a_temporary_pin_approves_nothing_until_she_sets_her_own() {
+    let mut s = salon();
+    let (owner, manager) = (s.owner.clone(), s.manager.clone());
+    let temporary = s.t.store.reset_staff_pin(&owner, manager.id).unwrap();
+    assert_eq!(
+        s.t.store
+            .approve(manager.id, &temporary)
+            .unwrap_err()
+            .code(),
+        "pin_change_required",
+        "the owner saw it: it must not approve refunds in the manager's name"
+    );
+    s.t.store
+        .change_pin(manager.id, &temporary, "975310")
+        .unwrap();
+    s.t.store
+        .approve(manager.id, "975310")
+        .expect("her own PIN approves again");
+}
