@@ -26,7 +26,7 @@ pub enum ErrorCode {
     NotLoggedIn,
     Forbidden,
     /// A rule of running the staff (`reason`: `last_owner`, `own_record`,
-    /// `duplicate_name` — the last on the field `name`).
+    /// `duplicate_name` — on the field `name` —, `has_appointments`).
     StaffRefused,
     Conflict,
     /// Outside the beautician's working hours or on her day off: ask, then
@@ -84,7 +84,7 @@ pub struct ApiError {
     /// The member who already has the phone, for `duplicate_phone`.
     pub member_id: Option<String>,
     /// Why, in a word the UI translates (`demo_refused`: `enrolled`, `has_sales`;
-    /// `staff_refused`: `last_owner`, `own_record`, `duplicate_name`;
+    /// `staff_refused`: `last_owner`, `own_record`, `duplicate_name`, `has_appointments`;
     /// `pin_change_required`: `pin_reset` after a manager reset her PIN).
     #[serde(skip_serializing_if = "Option::is_none")]
     #[ts(optional)]

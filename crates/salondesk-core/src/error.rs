@@ -52,7 +52,8 @@ pub enum CoreError {
     /// A rule of running the staff refuses the change: `reason` is
     /// `last_owner` (the store would have no active owner), `own_record`
     /// (nobody deactivates, resets or re-rates herself, nor changes her own
-    /// role) or `duplicate_name` (another active staff member has that name).
+    /// role), `duplicate_name` (another active staff member has that name) or
+    /// `has_appointments` (she is booked from now on: move those first).
     #[error("{message}")]
     StaffRefused {
         reason: &'static str,

@@ -19,7 +19,7 @@ type Errors = Partial<Record<string, FieldError>>;
 /** Our words for a `staff_refused` reason, or undefined for any other error. */
 export function staffRefusedText(t: I18n["t"], e: ApiError): string | undefined {
   if (e.code !== "staff_refused") return undefined;
-  const known = ["last_owner", "own_record", "duplicate_name"];
+  const known = ["last_owner", "own_record", "duplicate_name", "has_appointments"];
   return known.includes(e.reason ?? "") ? t(`staffAdmin.refused.${e.reason}` as MessageKey) : undefined;
 }
 

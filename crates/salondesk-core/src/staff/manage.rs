@@ -241,6 +241,7 @@ impl Store {
         } else {
             self.keep_an_owner(&target)?;
             not_herself(&actor, id, "deactivate")?;
+            self.no_appointments_ahead(id)?;
         }
         let action = if active {
             "staff_reactivated"

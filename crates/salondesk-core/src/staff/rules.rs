@@ -6,6 +6,8 @@
 //! - The store keeps an active owner: nobody deactivates or demotes the last.
 //! - Nobody deactivates herself, resets her own PIN or changes her own role;
 //!   a manager does not set her own commission.
+//! - Nobody is deactivated with appointments still to come: the calendar
+//!   shows active staff only, so they would vanish from it unserved.
 //! - The actor is read again from the database: a session kept open after
 //!   she was deactivated or demoted (at another till) acts as she is now.
 
@@ -69,6 +71,24 @@ impl Store {
             return Err(refused(
                 "last_owner",
                 "this is the store's last active owner: make someone else owner first",
+            ));
+        }
+        Ok(())
+    }
+
+    /// Refuses to deactivate someone booked from now on (not yet completed,
+    /// cancelled or a no-show): move or cancel those first.
+    pub(crate) fn no_appointments_ahead(&self, staff: StaffId) -> Result<()> {
+        let ahead: i64 = self.conn.query_row(
+            "SELECT count(*) FROM appointments WHERE staff_id = ?1 AND end_at >= ?2
+               AND status IN ('booked', 'confirmed', 'arrived', 'in_service')",
+            rusqlite::params![staff, crate::time::iso(self.now())],
+            |r| r.get(0),
+        )?;
+        if ahead > 0 {
+            return Err(refused(
+                "has_appointments",
+                &format!("she has {ahead} appointment(s) still to come: move or cancel them first"),
             ));
         }
         Ok(())

@@ -488,3 +488,29 @@ fn a_temporary_pin_approves_nothing_until_she_sets_her_own() {
         .approve(manager.id, "975310")
         .expect("her own PIN approves again");
 }
+
+#[test]
+fn a_beautician_booked_from_now_on_is_not_deactivated_until_her_bookings_are_moved() {
+    let mut c = crate::appointments_fixture::calendar();
+    let (owner, wang, cashier) = (
+        c.s.owner.clone(),
+        c.s.beautician.clone(),
+        c.s.cashier.clone(),
+    );
+    let a = c
+        .book(&c.facial_at(crate::appointments_fixture::at(1, "14:00")))
+        .unwrap();
+    assert_eq!(
+        code(c.s.t.store.set_staff_active(&owner, wang.id, false)),
+        refused("has_appointments"),
+        "the calendar shows active staff only: her client would vanish from it"
+    );
+    c.s.t
+        .store
+        .cancel_appointment(&cashier, &a.id, "美容师离职")
+        .unwrap();
+    c.s.t
+        .store
+        .set_staff_active(&owner, wang.id, false)
+        .expect("with nothing ahead of her");
+}

@@ -14,7 +14,7 @@ field: string | null,
 memberId: string | null, 
 /**
  * Why, in a word the UI translates (`demo_refused`: `enrolled`, `has_sales`;
- * `staff_refused`: `last_owner`, `own_record`, `duplicate_name`;
+ * `staff_refused`: `last_owner`, `own_record`, `duplicate_name`, `has_appointments`;
  * `pin_change_required`: `pin_reset` after a manager reset her PIN).
  */
 reason?: string, 

@@ -69,6 +69,7 @@ export const staffAdminEn = {
   "staffAdmin.rate.overrides": "{n} service(s) with their own rate",
   "staffAdmin.refused.last_owner": "This is the store's last active owner: make someone else owner first",
   "staffAdmin.refused.own_record": "You cannot do this to your own record: ask the owner or another manager",
+  "staffAdmin.refused.has_appointments": "She still has appointments to come: move them to someone else or cancel them first",
   "staffAdmin.refused.duplicate_name": "Another active staff member has this name: add a surname or a number",
   "staffAdmin.login.resetWhy": "Your PIN was reset by a manager. Choose your own PIN ({n}–8 digits) to log in; the temporary one then stops working.",
   "staffAdmin.login.notTemporary": "Choose a PIN of your own, not the temporary one",

@@ -70,6 +70,7 @@ export const staffAdminZhCN: Record<keyof typeof staffAdminEn, string> = {
   "staffAdmin.rate.overrides": "{n} 个项目单独设置",
   "staffAdmin.refused.last_owner": "这是本店最后一位在职店主：请先指定另一位店主",
   "staffAdmin.refused.own_record": "不能对自己的账号做此操作：请找店主或其他店长",
+  "staffAdmin.refused.has_appointments": "她还有未完成的预约：请先改约给其他美容师或取消",
   "staffAdmin.refused.duplicate_name": "已有在职员工使用这个名字：请加上姓氏或编号区分",
   "staffAdmin.login.resetWhy": "你的 PIN 码已被店长重置。请设置自己的 PIN 码（{n}–8 位数字）后登录，临时 PIN 码随即失效。",
   "staffAdmin.login.notTemporary": "请设置自己的 PIN 码，不要沿用临时 PIN 码",
