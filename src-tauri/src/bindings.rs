@@ -33,6 +33,10 @@ mod tests {
     use crate::dto::schedule::{DayOffView, RoomAdminView, RoomEditInput};
     use crate::dto::shift::{CountedInput, TenderTotalView, ZReportView};
     use crate::dto::staff::{OwnerInput, Session, StaffBrief};
+    use crate::dto::staff_admin::{
+        CommissionView, ServiceRateView, SetupProgressView, StaffColor, StaffInput,
+        StaffRecordView, TimeZoneView,
+    };
     use crate::dto::stock::{
         AdjustInputDto, CountLineInput, CountSheetLineView, MoveRefKind, ReceiptInputDto,
         ReceiptLineInput, StockMoveView, StockRowView, StockTakeLineView, StockTakeView,
@@ -191,6 +195,13 @@ mod tests {
             export::<SalesPageView>(),
             export::<PaymentTotalView>(),
             export::<SalesTotalsView>(),
+            export::<StaffColor>(),
+            export::<ServiceRateView>(),
+            export::<CommissionView>(),
+            export::<StaffRecordView>(),
+            export::<StaffInput>(),
+            export::<TimeZoneView>(),
+            export::<SetupProgressView>(),
         ] {
             out.push_str(&decl);
             out.push('\n');

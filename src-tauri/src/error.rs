@@ -31,6 +31,9 @@ pub enum ErrorCode {
     /// A coupon that does not apply to this sale (`reason`: `expired`,
     /// `used_up`, `used_up_by_member`, `tier_not_allowed`, `min_spend` …).
     CouponRefused,
+    /// A rule of running the staff (`reason`: `last_owner`, `own_record`,
+    /// `duplicate_name` — on the field `name` —, `has_appointments`).
+    StaffRefused,
     Conflict,
     /// Outside the beautician's working hours or on her day off: ask, then
     /// retry with `allowOutsideHours`.
@@ -67,6 +70,7 @@ impl From<&CoreError> for ErrorCode {
             CoreError::CouponRefused { .. } => ErrorCode::CouponRefused,
             CoreError::FreeServiceRefused { .. } => ErrorCode::FreeServiceRefused,
             CoreError::Forbidden(_) => ErrorCode::Forbidden,
+            CoreError::StaffRefused { .. } => ErrorCode::StaffRefused,
             CoreError::Conflict(_) => ErrorCode::Conflict,
             CoreError::OutsideHours(_) => ErrorCode::OutsideHours,
             CoreError::DatabaseNewer { .. } => ErrorCode::DatabaseNewer,
@@ -90,7 +94,9 @@ pub struct ApiError {
     pub field: Option<String>,
     /// The member who already has the phone, for `duplicate_phone`.
     pub member_id: Option<String>,
-    /// Why, in a word the UI translates (`demo_refused`: `enrolled`, `has_sales`).
+    /// Why, in a word the UI translates (`demo_refused`: `enrolled`, `has_sales`;
+    /// `staff_refused`: `last_owner`, `own_record`, `duplicate_name`, `has_appointments`;
+    /// `pin_change_required`: `pin_reset` after a manager reset her PIN).
     #[serde(skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
     pub reason: Option<String>,
@@ -127,13 +133,15 @@ impl From<CoreError> for ApiError {
             CoreError::DemoRefused { reason }
             | CoreError::EnrolmentRefused { reason }
             | CoreError::CouponRefused { reason, .. }
-            | CoreError::FreeServiceRefused { reason } => Some((*reason).to_owned()),
+            | CoreError::FreeServiceRefused { reason }
+            | CoreError::StaffRefused { reason, .. } => Some((*reason).to_owned()),
+            // The login screen says why she must set a new PIN.
+            CoreError::PinChangeRequired { reset: true, .. } => Some("pin_reset".to_owned()),
             _ => None,
         };
         let min_digits = match &e {
-            CoreError::PinTooShort { min_digits } | CoreError::PinChangeRequired { min_digits } => {
-                Some(*min_digits as u32)
-            }
+            CoreError::PinTooShort { min_digits }
+            | CoreError::PinChangeRequired { min_digits, .. } => Some(*min_digits as u32),
             _ => None,
         };
         // Internal errors keep their cause in the message but never personal data:

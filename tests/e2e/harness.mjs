@@ -542,8 +542,11 @@ export class App {
 
   // --- shared setup steps --------------------------------------------------------------------
 
-  /** First run: creates the owner (and is logged in as her). */
-  async createOwner({ name, pin }) {
+  /**
+   * First run: creates the owner (and is logged in as her), then skips the store's details
+   * unless `storeSetup` is false (tests/e2e/backoffice/staff.mjs fills them in).
+   */
+  async createOwner({ name, pin, storeSetup = 'skip' }) {
     // The first start migrates a new database: allow it longer than an ordinary wait.
     await this.waitVisible('owner-name', 30_000);
     await this.type('owner-name', name);
@@ -554,6 +557,12 @@ export class App {
     const nameField = await this.waitVisible('owner-name');
     if ((await nameField.getAttribute('value')) !== name) await this.type('owner-name', name);
     await this.click('owner-submit');
+    if (storeSetup === 'skip') {
+      // Once its fields are in (the form grows when they load, moving the button).
+      await this.waitVisible('setup-storeName', 20_000);
+      await this.click('setup-skip');
+      await this.waitHidden('store-setup');
+    }
   }
 
   /**

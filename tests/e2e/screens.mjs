@@ -74,6 +74,9 @@ async function run(variant, server) {
       await app.type('owner-pin', OWNER.pin);
       await app.type('owner-pin-confirm', OWNER.pin);
       await app.click('owner-submit');
+      await app.waitVisible('setup-storeName', 20_000);
+      await shot(app, variant, '02b-first-run-store-setup');
+      await app.click('setup-skip');
       await app.waitVisible('nav-settings', 20_000);
     });
 

@@ -10,6 +10,7 @@ import { TopBar } from "./components/top-bar";
 import { Toast } from "./components/toast";
 import { ErrorBanner } from "./components/error-banner";
 import { SetupOwner } from "./screens/setup-owner";
+import { StoreSetup } from "./screens/store-setup";
 import { Login } from "./screens/login";
 import { MemberLookup } from "./screens/member-lookup";
 import { MemberProfile } from "./screens/member-profile";
@@ -38,6 +39,8 @@ export function App() {
   const [query, setQuery] = useState("");
   const [notice, setNotice] = useState<string | null>(null);
   const [unsent, setUnsent] = useState<SyncStatusView | null>(null);
+  // First run: the owner was just created; the store's own setup comes next.
+  const [storeSetup, setStoreSetup] = useState<Session | null>(null);
 
   const start = async () => {
     setBoot({ state: "loading" });
@@ -120,8 +123,20 @@ export function App() {
         </div>
       </main>
     );
+  } else if (storeSetup) {
+    screen = (
+      <StoreSetup onDone={(saved) => {
+        enter(storeSetup);
+        setStoreSetup(null);
+        // Saved: on to staff and the menu, the back office's "Getting started".
+        if (saved) setRoute({ name: "admin", section: "staff" });
+      }} />
+    );
   } else if (!boot.hasOwner) {
-    screen = <SetupOwner onDone={enter} />;
+    screen = <SetupOwner onDone={(s) => {
+      setStoreSetup(s);
+      setBoot({ state: "ready", hasOwner: true });
+    }} />;
   } else if (!session) {
     screen = <Login onDone={enter} />;
   } else if (route.name === "lookup") {
@@ -157,7 +172,7 @@ export function App() {
 
   return (
     <div class="app">
-      <TopBar session={session} route={session ? route.name : null} onNavigate={setRoute} onLogout={() => void requestLogout()} />
+      <TopBar session={storeSetup ? null : session} route={session ? route.name : null} onNavigate={setRoute} onLogout={() => void requestLogout()} />
       <div class="app-body">{screen}</div>
       {unsent ? <UnsentLogoutDialog status={unsent} onConfirm={() => void doLogout()} onCancel={() => setUnsent(null)} /> : null}
       {notice ? <Toast text={notice} onDone={() => setNotice(null)} /> : null}

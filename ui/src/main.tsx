@@ -13,6 +13,7 @@ import "./styles/stock.css";
 import "./styles/catalog.css";
 import "./styles/tiers.css";
 import "./styles/records.css";
+import "./styles/staff-admin.css";
 
 const root = document.getElementById("app");
 if (root) render(<App />, root);

@@ -33,8 +33,10 @@ pub enum CoreError {
     PinTooShort { min_digits: usize },
     /// The PIN was right but is shorter than her role now needs: she sets a
     /// new one (`Store::change_pin`) before she is let in.
-    #[error("this PIN is too short for an owner or a manager: set a new one of at least {min_digits} digits")]
-    PinChangeRequired { min_digits: usize },
+    /// `reset`: a manager reset her PIN to a temporary one, which she now
+    /// replaces with her own (at least `min_digits` digits).
+    #[error("{}", if *reset { format!("this PIN was reset: set your own of at least {min_digits} digits") } else { format!("this PIN is too short for an owner or a manager: set a new one of at least {min_digits} digits") })]
+    PinChangeRequired { min_digits: usize, reset: bool },
     /// Demo data goes only onto a till that is not enrolled and has sold
     /// nothing: `reason` is `enrolled` or `has_sales`.
     #[error(
@@ -56,6 +58,16 @@ pub enum CoreError {
     FreeServiceRefused { reason: &'static str },
     #[error("{0}")]
     Forbidden(String),
+    /// A rule of running the staff refuses the change: `reason` is
+    /// `last_owner` (the store would have no active owner), `own_record`
+    /// (nobody deactivates, resets or re-rates herself, nor changes her own
+    /// role), `duplicate_name` (another active staff member has that name) or
+    /// `has_appointments` (she is booked from now on: move those first).
+    #[error("{message}")]
+    StaffRefused {
+        reason: &'static str,
+        message: String,
+    },
     #[error("{0}")]
     Conflict(String),
     /// A booking outside the beautician's working hours or on her day off: the
@@ -117,6 +129,7 @@ impl CoreError {
             CoreError::CouponRefused { .. } => "coupon_refused",
             CoreError::FreeServiceRefused { .. } => "free_service_refused",
             CoreError::Forbidden(_) => "forbidden",
+            CoreError::StaffRefused { .. } => "staff_refused",
             CoreError::Conflict(_) => "conflict",
             CoreError::OutsideHours(_) => "outside_hours",
             CoreError::DatabaseNewer { .. } => "database_newer",
@@ -139,6 +152,10 @@ impl CoreError {
             CoreError::PinTooShort { .. } => Some("pin"),
             CoreError::CouponRefused { .. } => Some("coupon"),
             CoreError::FreeServiceRefused { .. } => Some("lines"),
+            CoreError::StaffRefused {
+                reason: "duplicate_name",
+                ..
+            } => Some("name"),
             _ => None,
         }
     }

@@ -7,7 +7,8 @@
 //! apply, append an outbox operation, in one transaction), then one module per
 //! use case: `appointments` (the calendar, bookings, reminders, .ics export),
 //! `member` (register, edit, archive, merge, search), `staff` (PIN
-//! login with lock-out), `catalog` (services, products, stock), `checkout`
+//! login with lock-out, the back office's staff list, commission rates),
+//! `setup` (a new store's checklist), `catalog` (services, products, stock), `checkout`
 //! (sales, refunds, tiers, plans, coupons), `ledger` (balances as sums of the
 //! append-only ledgers), `shift` (float, pay-in/out, close, Z report),
 //! `receipt` (ESC/POS and plain-text receipts, zh-CN and en), `seed` (demo
@@ -33,6 +34,7 @@ pub mod money;
 pub mod receipt;
 pub mod records;
 pub mod seed;
+pub mod setup;
 pub mod shift;
 pub mod staff;
 pub mod stock;

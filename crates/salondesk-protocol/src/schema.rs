@@ -81,7 +81,22 @@ pub const ENTITIES: &[EntitySpec] = &[
         scope: Scope::Chain,
         id: IdForm::Uuid,
         kinds: UPSERT,
-        fields: &["name", "role", "pinHash", "active", "storeId"],
+        // `pinMustChange`: a manager reset her PIN; she sets her own at the next
+        // login. `color`: her calendar colour. The commission rates are hers
+        // (basis points; null: the item's own rate), `commissionOverrides` a
+        // `{serviceId: bp}` object for single services.
+        fields: &[
+            "name",
+            "role",
+            "pinHash",
+            "active",
+            "storeId",
+            "pinMustChange",
+            "color",
+            "commissionServiceBp",
+            "commissionProductBp",
+            "commissionOverrides",
+        ],
     },
     EntitySpec {
         name: "service",

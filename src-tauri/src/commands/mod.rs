@@ -12,6 +12,7 @@ pub mod records;
 pub mod schedule;
 pub mod shift;
 pub mod staff;
+pub mod staff_admin;
 pub mod stock;
 pub mod store_settings;
 pub mod sync;

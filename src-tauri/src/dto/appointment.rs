@@ -143,6 +143,8 @@ pub struct StaffColumnView {
     pub staff_id: String,
     pub staff_name: String,
     pub role: salondesk_core::staff::Role,
+    /// Her calendar colour (a word of the palette), if she has one.
+    pub color: Option<String>,
     /// Her hours that day; null when she is off or has no hours set.
     pub hours: Option<DayHoursView>,
     pub day_off: bool,
@@ -201,6 +203,7 @@ impl DayViewDto {
                 .map(|c| StaffColumnView {
                     staff_id: c.staff_id.to_string(),
                     staff_name: c.staff_name.clone(),
+                    color: c.color.clone(),
                     role: c.role,
                     hours: c.hours.map(Into::into),
                     day_off: c.day_off,

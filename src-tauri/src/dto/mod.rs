@@ -13,6 +13,7 @@ pub mod sale;
 pub mod schedule;
 pub mod shift;
 pub mod staff;
+pub mod staff_admin;
 pub mod stock;
 pub mod store_settings;
 pub mod sync;

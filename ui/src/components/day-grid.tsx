@@ -4,6 +4,7 @@
 // end (snapping to 15 minutes); the selected block moves with the arrow keys (see the screen).
 import { useRef, useState } from "preact/hooks";
 import type { AppointmentView, DayViewDto, StaffColumnView } from "../lib/backend/bindings";
+import { staffColor } from "../lib/staff-colors";
 import { gridSpan, hhmm, lanes, minToPx, outsideHours, SLOT_MIN, slots, snap, type Span } from "../lib/calendar";
 import { useI18n } from "../lib/i18n";
 
@@ -149,8 +150,13 @@ export function DayGrid(props: Props) {
       <div class="day-head">
         <div class="day-corner" />
         {day.columns.map((c) => (
-          <div key={c.staffId} class="day-head-cell" data-testid="day-column-head" data-staff-id={c.staffId}>
-            <span class="avatar avatar-small" aria-hidden="true">{[...c.staffName][0]}</span>
+          <div key={c.staffId} class="day-head-cell" data-testid="day-column-head" data-staff-id={c.staffId}
+            data-color={c.color ?? undefined}
+            style={staffColor(c.color) ? { boxShadow: `inset 0 -3px 0 ${staffColor(c.color)}` } : undefined}>
+            <span class="avatar avatar-small" aria-hidden="true"
+              style={staffColor(c.color) ? { background: staffColor(c.color) ?? undefined, color: "#fff" } : undefined}>
+              {[...c.staffName][0]}
+            </span>
             <span class="day-head-text">
               <span class="day-head-name truncate">{c.staffName}</span>
               <span class={`day-head-hours ${c.dayOff || !c.hours ? "off" : ""}`}>

@@ -9,6 +9,7 @@ import { useI18n, type MessageKey } from "../lib/i18n";
 import { fenToInput, parseYuan } from "../lib/yuan";
 import { ErrorBanner } from "./error-banner";
 import { Field } from "./field";
+import { TimeZoneSelect } from "./time-zone-select";
 
 type Props = { isOwner: boolean };
 
@@ -23,6 +24,7 @@ const SETTINGS_TEXTS: Array<[keyof CheckoutSettingsView, MessageKey]> = [
   ["storeName", "store.storeName"],
   ["storeAddress", "store.storeAddress"],
   ["storePhone", "store.storePhone"],
+  ["receiptHeader", "staffAdmin.setup.header"],
   ["receiptFooter", "store.footer"],
 ];
 
@@ -95,6 +97,11 @@ export function StoreSettings(props: Props) {
             <input id="f-payOutApprovalFen" class="input input-number" inputMode="decimal" disabled={readOnly}
               data-testid="store-payOutApprovalFen" value={payOutLimit}
               onInput={(e) => setPayOutLimit((e.currentTarget as HTMLInputElement).value)} />
+          </Field>
+          <Field id="timeZone" label={t("staffAdmin.setup.timeZone")} error={fieldError("timeZone")} wide>
+            <TimeZoneSelect id="timeZone" testId="store-timeZone" zone={settings.timeZone} offsetMinutes={settings.utcOffsetMinutes}
+              disabled={readOnly}
+              onChange={(timeZone, utcOffsetMinutes) => setSettings({ ...settings, timeZone, utcOffsetMinutes })} />
           </Field>
           {SETTINGS_TEXTS.map(([key, label]) => (
             <Field key={key} id={key} label={t(label)} error={fieldError(key)} wide>

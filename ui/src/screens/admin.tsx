@@ -2,6 +2,7 @@
 // staff, the menu, plans and coupons, tiers, stock, hours and rooms, and the records.
 // A side menu of sections; each section is its own component under screens/admin/.
 import type { ComponentType } from "preact";
+import { useState } from "preact/hooks";
 import { useI18n } from "../lib/i18n";
 import { ADMIN_SECTIONS, type AdminSection } from "../lib/route";
 import type { AdminProps } from "./admin/props";
@@ -15,6 +16,7 @@ import { StockAdmin } from "./admin/stock";
 import { ScheduleAdmin } from "./admin/schedule";
 import { AuditAdmin } from "./admin/audit";
 import { ZReportsAdmin } from "./admin/zreports";
+import { GettingStarted } from "../components/getting-started";
 
 const SECTIONS: Record<AdminSection, ComponentType<AdminProps>> = {
   staff: StaffAdmin,
@@ -35,6 +37,12 @@ export function Admin(props: Props) {
   const { t } = useI18n();
   const section = props.section ?? "staff";
   const Section = SECTIONS[section];
+  // A section's confirmation ("Saved") means the store changed: "Getting started" reads again.
+  const [changes, setChanges] = useState(0);
+  const notify = (text: string) => {
+    setChanges((n) => n + 1);
+    props.notify(text);
+  };
   return (
     <main class="screen admin">
       <nav class="admin-menu" aria-label={t("admin.title")}>
@@ -48,7 +56,8 @@ export function Admin(props: Props) {
         ))}
       </nav>
       <div class="admin-body" data-testid="admin-body" data-section={section}>
-        <Section session={props.session} onNavigate={props.onNavigate} notify={props.notify} />
+        <GettingStarted onNavigate={props.onNavigate} section={section} changes={changes} />
+        <Section session={props.session} onNavigate={props.onNavigate} notify={notify} />
       </div>
     </main>
   );

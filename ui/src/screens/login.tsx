@@ -19,7 +19,7 @@ export function Login(props: { onDone: (session: Session) => void }) {
   const [busy, setBusy] = useState(false);
   const pinInput = useRef<HTMLInputElement>(null);
   // Her PIN was right but too short for her role: she sets a new one (the old proves it is she).
-  const [change, setChange] = useState<{ oldPin: string; minDigits: number } | null>(null);
+  const [change, setChange] = useState<{ oldPin: string; minDigits: number; reset: boolean } | null>(null);
 
   useEffect(() => {
     loginStaffList().then(
@@ -52,7 +52,7 @@ export function Login(props: { onDone: (session: Session) => void }) {
     } catch (reason) {
       const err = toApiError(reason);
       if (err.code === "pin_change_required") {
-        setChange({ oldPin: pin, minDigits: err.minDigits ?? 6 });
+        setChange({ oldPin: pin, minDigits: err.minDigits ?? 6, reset: err.reason === "pin_reset" });
         setError(null);
       } else {
         setError(err);
@@ -66,7 +66,8 @@ export function Login(props: { onDone: (session: Session) => void }) {
   if (selected && change) {
     return (
       <main class="center-screen">
-        <ChangePin staff={selected} oldPin={change.oldPin} minDigits={change.minDigits} onDone={props.onDone}
+        <ChangePin staff={selected} oldPin={change.oldPin} minDigits={change.minDigits} reset={change.reset}
+          onDone={props.onDone}
           onCancel={() => setChange(null)} />
       </main>
     );
@@ -135,6 +136,8 @@ export function Login(props: { onDone: (session: Session) => void }) {
 /** A new PIN for an owner or a manager whose PIN is shorter than her role now needs. */
 function ChangePin(props: {
   staff: StaffBrief; oldPin: string; minDigits: number; onDone: (s: Session) => void; onCancel: () => void;
+  /** A manager reset her PIN: the temporary one lets her in only to set her own. */
+  reset: boolean;
 }) {
   const { t } = useI18n();
   const [pin, setPin] = useState("");
@@ -147,6 +150,7 @@ function ChangePin(props: {
     e.preventDefault();
     if (pin.length < n) return setError(t("login.newPinShort", { n }));
     if (pin !== again) return setError(t("setup.pinMismatch"));
+    if (props.reset && pin === props.oldPin) return setError(t("staffAdmin.login.notTemporary"));
     setBusy(true);
     try {
       props.onDone(await changePin(props.staff.id, props.oldPin, pin));
@@ -165,7 +169,9 @@ function ChangePin(props: {
         <LockIcon size={22} />
         <h2>{t("login.newPinTitle", { name: props.staff.name })}</h2>
       </div>
-      <p class="muted" data-testid="pin-change-why">{t("login.newPinWhy", { n })}</p>
+      <p class="muted" data-testid="pin-change-why">
+        {props.reset ? t("staffAdmin.login.resetWhy", { n }) : t("login.newPinWhy", { n })}
+      </p>
       <label class="field-label" for="f-new-pin">{t("login.newPin", { n })}</label>
       <input id="f-new-pin" class="input pin-display" data-testid="new-pin" type="password" inputMode="numeric"
         autocomplete="new-password" value={pin} autoFocus onInput={digitsOnly(8, setPin)} />

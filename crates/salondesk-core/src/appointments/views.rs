@@ -20,6 +20,8 @@ pub struct StaffColumn {
     pub staff_id: StaffId,
     pub staff_name: String,
     pub role: Role,
+    /// Her calendar colour (a word of `staff::STAFF_COLORS`), if she has one.
+    pub color: Option<String>,
     /// Her hours that day; none when she is off or has no hours set.
     pub hours: Option<DayHours>,
     pub day_off: bool,
@@ -132,6 +134,7 @@ impl Store {
             appointments_between(&self.conn, offset, date, date + Duration::days(1), None)?;
         let plans = plans_on(&self.conn, date)?;
         let busy: HashSet<StaffId> = appointments.iter().map(|a| a.staff_id).collect();
+        let mut colors = self.staff_colors()?;
         let mut columns: Vec<StaffColumn> = self
             .list_staff()?
             .into_iter()
@@ -142,6 +145,7 @@ impl Store {
                     staff_id: s.id,
                     staff_name: s.name,
                     role: s.role,
+                    color: colors.remove(&s.id),
                     hours,
                     day_off,
                     appointments: Vec::new(),

@@ -25,6 +25,10 @@ pub const ACTIONS: &[&str] = &[
     "stock_adjust",
     "stock_take",
     "export",
+    "staff_edited",
+    "staff_deactivated",
+    "staff_reactivated",
+    "staff_pin_reset",
 ];
 
 pub(crate) fn record(

@@ -339,7 +339,10 @@ impl LedgerRows {
 }
 
 /// The line's commission (on what it earned: its amount, or a redeemed session's
-/// value), split across the credited staff by share, to the fen.
+/// value), split across the credited staff: each earns her rate on her share.
+/// The line's total is rounded down once and then allocated by share × rate,
+/// so the parts add up to it to the fen; when every rate is the item's, this
+/// is the item's rate on the line split by share, as before staff had rates.
 pub(crate) fn commission_split(p: &PricedLine) -> Result<Vec<i64>> {
     // A redeemed session or free service costs 0 but was served: commission
     // is paid on its value.
@@ -350,9 +353,24 @@ pub(crate) fn commission_split(p: &PricedLine) -> Result<Vec<i64>> {
     } else {
         p.amount.fen()
     };
-    let total = checked::mul_div(base, p.line.commission_bp, 10_000, "commission")?;
-    let shares: Vec<i64> = p.line.staff.iter().map(|(_, s)| *s).collect();
-    Ok(super::allocate::allocate(total, &shares))
+    // Shares and rates are at most 10,000 bp each: a weight fits an i64.
+    let weights: Vec<i64> = p
+        .line
+        .staff
+        .iter()
+        .enumerate()
+        .map(|(i, (_, share))| {
+            let bp = p.line.staff_bp.get(i).copied();
+            share * bp.unwrap_or(p.line.commission_bp)
+        })
+        .collect();
+    let shares: i128 = p.line.staff.iter().map(|(_, s)| i128::from(*s)).sum();
+    let weighted: i128 = weights.iter().map(|w| i128::from(*w)).sum();
+    let total = i128::from(base) * weighted / (shares.max(1) * 10_000);
+    let total = i64::try_from(total).map_err(|_| crate::CoreError::AmountTooLarge {
+        field: "commission",
+    })?;
+    Ok(super::allocate::allocate(total, &weights))
 }
 
 /// The sale line a priced cart line becomes.

@@ -25,6 +25,7 @@ mod sale_read;
 mod settings;
 mod tenders;
 mod tiers;
+mod time_zones;
 
 pub use approval::Approval;
 pub use cart::{Cart, CartLine, LineItem, Tender};
@@ -41,6 +42,7 @@ pub use tiers::{
     qualifying_tier, rule_met, FreeService, FreeServiceAllowance, Period, RuleProgress, TierChange,
     TierMode, TierProgress, TierRule, TierRulesSaved,
 };
+pub use time_zones::TIME_ZONES;
 
 use crate::money::Money;
 use crate::write::Writer;

@@ -58,7 +58,11 @@ pub struct ResolvedLine {
     /// The price was typed over the list price.
     pub overridden: bool,
     pub staff: Vec<(StaffId, i64)>,
+    /// The item's own commission rate.
     pub commission_bp: i64,
+    /// Each credited staff member's rate on this line (her own rates, see
+    /// `staff::CommissionRates`), in the order of `staff`; missing: the item's.
+    pub staff_bp: Vec<i64>,
     /// What commission is paid on per unit: the price for most lines, a
     /// session's share of the package price for a redemption (which costs 0).
     pub commission_unit: Money,
@@ -172,6 +176,7 @@ mod tests {
             overridden: false,
             staff: vec![],
             commission_bp: 1000,
+            staff_bp: vec![],
             commission_unit: Money::yuan(yuan),
             free_period: None,
         }

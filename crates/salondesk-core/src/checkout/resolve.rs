@@ -4,7 +4,7 @@
 
 use super::cart::{CartLine, LineItem};
 use super::pricing::{LineKind, ResolvedLine};
-use crate::ids::MemberId;
+use crate::ids::{MemberId, ServiceId};
 use crate::money::{checked, Money};
 use crate::{CoreError, Result};
 use chrono::NaiveDate;
@@ -38,9 +38,12 @@ pub(crate) fn resolve(
                 .ok_or_else(|| CoreError::validation("memberId", format!("{what} needs a member")))
         };
         let mut free_period = None;
+        // The service performed (a service line, a package session): her rate for it.
+        let mut performed: Option<ServiceId> = None;
         let (kind, item_id, name, qty, price, commission_bp, commission_unit) = match &line.item {
             LineItem::FreeService { service_id } => {
                 let member = needs_member("a free service")?;
+                performed = Some(*service_id);
                 let (name, price, bp): (String, i64, i64) = conn
                     .prepare_cached("SELECT name, price, commission_bp FROM services WHERE id = ?1 AND active = 1")?
                     .query_row([service_id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
@@ -66,6 +69,7 @@ pub(crate) fn resolve(
                 )
             }
             LineItem::Service { service_id, qty } => {
+                performed = Some(*service_id);
                 let (name, price, bp): (String, i64, i64) = conn
                     .prepare_cached("SELECT name, price, commission_bp FROM services WHERE id = ?1 AND active = 1")?
                     .query_row([service_id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
@@ -148,15 +152,16 @@ pub(crate) fn resolve(
             }
             LineItem::PackageRedemption { package_id } => {
                 let member = needs_member("a package session")?;
-                let (owner, name, expires, price, sessions, bp): (MemberId, String, String, i64, i64, i64) = conn
+                let (owner, name, expires, price, sessions, bp, service): (MemberId, String, String, i64, i64, i64, ServiceId) = conn
                     .prepare_cached(
-                        "SELECT k.member_id, k.name, k.expires_on, p.price, p.sessions, s.commission_bp
+                        "SELECT k.member_id, k.name, k.expires_on, p.price, p.sessions, s.commission_bp, s.id
                          FROM packages k JOIN package_plans p ON p.id = k.plan_id
                          JOIN services s ON s.id = k.service_id WHERE k.id = ?1",
                     )?
-                    .query_row([package_id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?)))
+                    .query_row([package_id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?, r.get(6)?)))
                     .optional()?
                     .ok_or_else(|| not_found("the package"))?;
+                performed = Some(service);
                 if owner != member {
                     return Err(CoreError::validation(
                         "lines",
@@ -214,6 +219,17 @@ pub(crate) fn resolve(
             None => (price, false),
         };
         check_staff(conn, &line.staff)?;
+        let staff_bp = line
+            .staff
+            .iter()
+            .map(|(id, _)| {
+                Ok(crate::staff::commission::load(conn, *id)?.rate_for(
+                    kind,
+                    performed,
+                    commission_bp,
+                ))
+            })
+            .collect::<Result<Vec<i64>>>()?;
         out.push(ResolvedLine {
             kind,
             item_id,
@@ -223,6 +239,7 @@ pub(crate) fn resolve(
             overridden,
             staff: line.staff.clone(),
             commission_bp,
+            staff_bp,
             commission_unit: if overridden {
                 unit_price
             } else {

@@ -27,10 +27,19 @@ pub struct CheckoutSettings {
     /// Points expire at the end of the year after they were earned, plus this many years.
     pub points_expiry_years: i32,
     /// The store's offset from UTC in minutes (China: +480); business dates use it.
+    /// Saving with a `time_zone` of `TIME_ZONES` sets it from the zone.
     pub utc_offset_minutes: i32,
+    /// The zone the owner chose (`Asia/Shanghai`); empty: set before zones
+    /// were offered, only the offset is known.
+    #[serde(default)]
+    pub time_zone: String,
     pub store_name: String,
     pub store_address: String,
     pub store_phone: String,
+    /// Printed under the store's name, address and phone (a slogan, the
+    /// opening hours, a WeChat account); empty: nothing.
+    #[serde(default)]
+    pub receipt_header: String,
     pub receipt_footer: String,
     /// Cash paid out of the drawer (outside a sale) above this needs a
     /// manager's approval when a cashier pays it out, in fen (0: every pay-out).
@@ -53,9 +62,11 @@ impl Default for CheckoutSettings {
             referral_points: 500,
             points_expiry_years: 1,
             utc_offset_minutes: 480,
+            time_zone: "Asia/Shanghai".into(),
             store_name: "SalonDesk 美业".into(),
             store_address: String::new(),
             store_phone: String::new(),
+            receipt_header: String::new(),
             receipt_footer: "谢谢惠顾 Thank you".into(),
             pay_out_approval_fen: default_pay_out_approval(),
         }
@@ -114,7 +125,36 @@ impl CheckoutSettings {
                 return Err(CoreError::validation(field, "out of range"));
             }
         }
+        let texts = [
+            ("storeName", &self.store_name, 60),
+            ("storeAddress", &self.store_address, 120),
+            ("storePhone", &self.store_phone, 30),
+            ("receiptHeader", &self.receipt_header, 200),
+            ("receiptFooter", &self.receipt_footer, 200),
+        ];
+        for (field, text, max) in texts {
+            if text.chars().count() > max {
+                return Err(CoreError::validation(
+                    field,
+                    format!("at most {max} characters"),
+                ));
+            }
+        }
+        if self.store_name.trim().is_empty() {
+            return Err(CoreError::validation("storeName", "a store needs a name"));
+        }
         Ok(())
+    }
+
+    /// The offset of the chosen zone replaces the one sent; a zone not in
+    /// the list is refused (`timeZone`).
+    fn with_zone_offset(&self) -> Result<CheckoutSettings> {
+        let mut s = self.clone();
+        if !s.time_zone.is_empty() {
+            s.utc_offset_minutes = super::time_zones::offset_of(&s.time_zone)
+                .ok_or_else(|| CoreError::validation("timeZone", "not a zone of the list"))?;
+        }
+        Ok(s)
     }
 }
 
@@ -134,8 +174,9 @@ impl Store {
                 "only the owner changes the store's checkout settings".into(),
             ));
         }
+        let s = s.with_zone_offset()?;
         s.validate()?;
-        self.write(|w| save(w, s))
+        self.write(|w| save(w, &s))
     }
 }
 

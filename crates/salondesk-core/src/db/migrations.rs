@@ -54,6 +54,7 @@ const MIGRATIONS: &[(&str, &str)] = &[
         "0015_product_fields",
         include_str!("sql/0015_product_fields.sql"),
     ),
+    ("0017_staff_admin", include_str!("sql/0017_staff_admin.sql")),
     (
         "0018_catalog_admin",
         include_str!("sql/0018_catalog_admin.sql"),

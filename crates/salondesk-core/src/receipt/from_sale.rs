@@ -61,6 +61,7 @@ impl Store {
             store_name: cfg.store_name.clone(),
             store_address: cfg.store_address.clone(),
             store_phone: cfg.store_phone.clone(),
+            header: cfg.receipt_header.clone(),
             receipt_no: sale.receipt_no.clone(),
             kind: match sale.kind.as_str() {
                 "refund" => ReceiptKind::Refund,

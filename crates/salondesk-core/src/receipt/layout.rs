@@ -269,6 +269,9 @@ pub(crate) fn compose(
     if !doc.store_phone.trim().is_empty() {
         s.centre(&format!("{} {}", words.phone, doc.store_phone));
     }
+    for line in doc.header.lines().filter(|l| !l.trim().is_empty()) {
+        s.centre(line);
+    }
     s.rule();
     s.wrapped(0, words.kind(doc.kind), Align::Centre, Size::Normal, true);
     if doc.reprint {

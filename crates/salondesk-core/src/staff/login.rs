@@ -45,32 +45,60 @@ pub fn lock_state(failures: &[DateTime<Utc>], now: DateTime<Utc>) -> (u32, Optio
 impl Store {
     /// Logs `staff_id` in. An owner or manager whose PIN is right but shorter
     /// than her role now needs gets `pin_change_required` (and `change_pin`).
+    /// So does anyone whose PIN a manager reset (`reset`): the temporary PIN
+    /// lets her in only to set her own.
     pub fn login(&mut self, staff_id: StaffId, pin: &str) -> Result<Staff> {
         let staff = self.check_pin(staff_id, pin)?;
+        if self.pin_must_change(staff_id)? {
+            return Err(CoreError::PinChangeRequired {
+                min_digits: min_digits_for(staff.role),
+                reset: true,
+            });
+        }
         if !Pin::parse(pin).is_ok_and(|p| p.long_enough_for(staff.role)) {
             return Err(CoreError::PinChangeRequired {
                 min_digits: MIN_MANAGER_PIN_DIGITS,
+                reset: false,
             });
         }
         Ok(staff)
     }
 
+    fn pin_must_change(&self, staff_id: StaffId) -> Result<bool> {
+        Ok(self.conn.query_row(
+            "SELECT pin_must_change FROM staff WHERE id = ?1",
+            [staff_id],
+            |r| r.get(0),
+        )?)
+    }
+
     /// Sets a new PIN once the old one is proven (with the lock-out), and
     /// logs her in; the new one must suit her role (`pin_too_short`).
+    /// After a reset the new PIN must differ from the temporary one (the
+    /// manager who reset it saw that one).
     pub fn change_pin(&mut self, staff_id: StaffId, old_pin: &str, new_pin: &str) -> Result<Staff> {
         let staff = self.staff(staff_id)?;
         let new_pin = Pin::parse_for(staff.role, new_pin)?;
+        let was_reset = self.pin_must_change(staff_id)?;
+        if was_reset && old_pin == new_pin.as_str() {
+            return Err(CoreError::validation(
+                "pin",
+                "choose a PIN of your own, not the temporary one",
+            ));
+        }
         let staff = self.check_pin(staff_id, old_pin)?;
         let hash = hash_pin(&new_pin)?;
         self.write(|w| {
-            w.prepare_cached("UPDATE staff SET pin_hash = ?2, updated_at = ?3 WHERE id = ?1")?
-                .execute(params![staff_id, hash, crate::time::iso(w.now())])?;
-            w.emit(
-                "staff",
-                &staff_id,
-                OpKind::Upsert,
-                &json!({ "pinHash": hash }),
-            )?;
+            w.prepare_cached(
+                "UPDATE staff SET pin_hash = ?2, pin_must_change = 0, updated_at = ?3 WHERE id = ?1",
+            )?
+            .execute(params![staff_id, hash, crate::time::iso(w.now())])?;
+            let payload = if was_reset {
+                json!({ "pinHash": hash, "pinMustChange": false })
+            } else {
+                json!({ "pinHash": hash })
+            };
+            w.emit("staff", &staff_id, OpKind::Upsert, &payload)?;
             Ok(())
         })?;
         Ok(staff)
@@ -142,6 +170,15 @@ impl Store {
             }
         }
         Ok(out)
+    }
+}
+
+/// The fewest digits a PIN of `role` has.
+pub(crate) fn min_digits_for(role: super::Role) -> usize {
+    if matches!(role, super::Role::Owner | super::Role::Manager) {
+        MIN_MANAGER_PIN_DIGITS
+    } else {
+        crate::types::MIN_PIN_DIGITS
     }
 }
 

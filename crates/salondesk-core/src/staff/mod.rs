@@ -1,10 +1,17 @@
 //! Staff (员工): who may log in and what their role lets them do.
 
 mod authority;
+pub mod commission;
 mod login;
+mod manage;
+mod pin_reset;
 mod register;
+mod rules;
 
+pub use commission::CommissionRates;
 pub use login::{lock_state, LOCKOUT_MINUTES, MAX_FAILURES};
+pub use manage::{StaffDraft, StaffRecord};
+pub use salondesk_protocol::limits::STAFF_COLORS;
 
 use crate::ids::StaffId;
 use crate::store::Store;

@@ -46,7 +46,7 @@ impl Store {
     /// `by` adds a staff member: an owner adds anyone, a manager cashiers and
     /// beauticians. Audited (`staff_added`).
     pub fn add_staff_by(&mut self, by: &Staff, name: &str, role: Role, pin: &str) -> Result<Staff> {
-        may_give(by, role)?;
+        super::rules::may_give(by, role)?;
         let name = PersonName::parse(name)?;
         let pin_hash = hash_pin(&Pin::parse_for(role, pin)?)?;
         self.write(|w| {
@@ -93,23 +93,6 @@ impl Store {
             )?;
             Ok(Staff { role, ..current })
         })
-    }
-}
-
-fn may_give(by: &Staff, role: Role) -> Result<()> {
-    let ok = match by.role {
-        Role::Owner => true,
-        Role::Manager => matches!(role, Role::Cashier | Role::Beautician),
-        _ => false,
-    };
-    if ok {
-        Ok(())
-    } else {
-        Err(CoreError::Forbidden(format!(
-            "a {} may not add a {}",
-            by.role.as_str(),
-            role.as_str()
-        )))
     }
 }
 

@@ -128,6 +128,11 @@ pub(super) const UPSERTS: &[Table] = &[
             col("role", "role"),
             col("pinHash", "pin_hash"),
             col("active", "active"),
+            col("pinMustChange", "pin_must_change"),
+            col("color", "color"),
+            col("commissionServiceBp", "commission_service_bp"),
+            col("commissionProductBp", "commission_product_bp"),
+            json("commissionOverrides", "commission_overrides"),
         ],
         // No PIN hash: nobody logs in as her here. That is the rule, not a
         // repair (the server hands her hash only to her own store's tills),

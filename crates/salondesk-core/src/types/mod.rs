@@ -8,4 +8,4 @@ mod pin;
 pub use birthday::Birthday;
 pub use name::PersonName;
 pub use phone::Phone;
-pub use pin::{Pin, MIN_MANAGER_PIN_DIGITS};
+pub use pin::{Pin, MIN_MANAGER_PIN_DIGITS, MIN_PIN_DIGITS};

@@ -10,12 +10,15 @@ use crate::{CoreError, Result};
 
 /// The fewest digits of an owner's or a manager's PIN.
 pub const MIN_MANAGER_PIN_DIGITS: usize = 6;
+/// The fewest digits any PIN has.
+pub const MIN_PIN_DIGITS: usize = 4;
 
 pub struct Pin(String);
 
 impl Pin {
     pub fn parse(input: &str) -> Result<Pin> {
-        let ok = (4..=8).contains(&input.len()) && input.bytes().all(|b| b.is_ascii_digit());
+        let ok = (MIN_PIN_DIGITS..=8).contains(&input.len())
+            && input.bytes().all(|b| b.is_ascii_digit());
         if !ok {
             return Err(CoreError::validation("pin", "a PIN is 4 to 8 digits"));
         }
@@ -37,6 +40,10 @@ impl Pin {
     /// Long enough for `role` (a PIN set before the rule may not be).
     pub fn long_enough_for(&self, role: Role) -> bool {
         !matches!(role, Role::Owner | Role::Manager) || self.0.len() >= MIN_MANAGER_PIN_DIGITS
+    }
+
+    pub(crate) fn as_str(&self) -> &str {
+        &self.0
     }
 
     pub(crate) fn expose(&self) -> &[u8] {

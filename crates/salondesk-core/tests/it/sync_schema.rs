@@ -10,6 +10,7 @@ use salondesk_core::checkout::{
 };
 use salondesk_core::member::{MemberInput, Tier};
 use salondesk_core::seed::SeedOptions;
+use salondesk_core::staff::{CommissionRates, Role, StaffDraft};
 use salondesk_core::Money;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -17,6 +18,7 @@ use std::collections::{BTreeMap, BTreeSet};
 fn every_operation_the_core_emits_passes_the_servers_schema() {
     let mut c = calendar();
     let (owner, manager, cashier) = (c.s.owner.clone(), c.s.manager.clone(), c.s.cashier.clone());
+    let facial = c.s.facial;
     let store = &mut c.s.t.store;
     store
         .seed_demo(
@@ -29,6 +31,23 @@ fn every_operation_the_core_emits_passes_the_servers_schema() {
             &mut |_, _| {},
         )
         .unwrap();
+    // Staff: added with a colour and rates, renamed, a PIN reset, deactivated and back.
+    let mut zhao = StaffDraft {
+        name: "赵雅".into(),
+        role: Role::Beautician,
+        color: Some("teal".into()),
+        rates: CommissionRates {
+            service_bp: Some(2000),
+            product_bp: None,
+            overrides: [(facial, 3000)].into(),
+        },
+    };
+    let zhao_id = store.add_staff_member(&owner, &zhao, "5678").unwrap().id;
+    zhao.name = "赵雅琪".into();
+    store.edit_staff(&owner, zhao_id, &zhao).unwrap();
+    store.reset_staff_pin(&manager, zhao_id).unwrap();
+    store.set_staff_active(&manager, zhao_id, false).unwrap();
+    store.set_staff_active(&manager, zhao_id, true).unwrap();
     // Catalog and rules.
     let mut rules = store.tier_rules().unwrap();
     rules[1].discount_bp += 100;
@@ -252,6 +271,11 @@ fn every_operation_the_core_emits_passes_the_servers_schema() {
     let here = &c.s.t.store;
     let there = other.store();
     assert_eq!(there.tier_rules().unwrap(), here.tier_rules().unwrap());
+    assert_eq!(
+        there.staff_record(zhao_id).unwrap(),
+        here.staff_record(zhao_id).unwrap(),
+        "her name, colour, rates and PIN to change reach the store's other till"
+    );
     assert_eq!(
         there.checkout_settings().unwrap(),
         here.checkout_settings().unwrap()

@@ -36,8 +36,8 @@ pub const MAX_CREATED_AHEAD_HOURS: i64 = 24;
 mod rules;
 
 pub use rules::{
-    rule, Rule, ADJUST_REASONS, APPOINTMENT_STATUSES, GENDERS, PRICED_KINDS, ROLES, SKIN_TYPES,
-    TIERS,
+    rule, Rule, ADJUST_REASONS, APPOINTMENT_STATUSES, GENDERS, MAX_COMMISSION_OVERRIDES,
+    PRICED_KINDS, ROLES, SKIN_TYPES, STAFF_COLORS, TIERS,
 };
 
 /// Why a value is refused: the field's path and what it must be.
@@ -191,6 +191,24 @@ fn check_rule(rule: Rule, v: &Value, path: &str) -> Result<(), FieldError> {
             }
             Ok(())
         }
+        Rule::RatesById { count, lo, hi } => {
+            let map = v
+                .as_object()
+                .ok_or_else(|| err(path, "must be an object"))?;
+            if map.len() > count {
+                return Err(err(path, format!("at most {count} entries")));
+            }
+            for (k, x) in map {
+                let at = format!("{path}.{k}");
+                if uuid::Uuid::parse_str(k).is_err() {
+                    return Err(err(at, "a key must be an id"));
+                }
+                if !x.as_i64().is_some_and(|n| (lo..=hi).contains(&n)) {
+                    return Err(err(at, format!("must be a whole number from {lo} to {hi}")));
+                }
+            }
+            Ok(())
+        }
         Rule::Any => Ok(()),
     }
 }
@@ -310,6 +328,30 @@ mod tests {
             json!({ "lines": vec![json!({}); MAX_ARRAY_LEN + 1] })
         )
         .is_err());
+    }
+
+    #[test]
+    fn a_staff_members_colour_and_commission_rates_are_bounded() {
+        let service = "0190a1b2-0000-7000-8000-000000000001";
+        assert!(check(
+            "staff",
+            json!({ "color": "teal", "commissionServiceBp": 3500, "commissionProductBp": null,
+                    "commissionOverrides": { service: 5000 }, "pinMustChange": true })
+        )
+        .is_ok());
+        assert!(check("staff", json!({ "color": "#ff0000" })).is_err());
+        let e = check("staff", json!({ "commissionServiceBp": 10_001 })).unwrap_err();
+        assert!(e.starts_with("payload.commissionServiceBp"), "{e}");
+        let e = check("staff", json!({ "commissionOverrides": { service: -1 } })).unwrap_err();
+        assert!(
+            e.starts_with(&format!("payload.commissionOverrides.{service}")),
+            "the bad rate is named: {e}"
+        );
+        assert!(check("staff", json!({ "commissionOverrides": { "facial": 100 } })).is_err());
+        let many: serde_json::Map<String, Value> = (0..=MAX_COMMISSION_OVERRIDES)
+            .map(|i| (format!("0190a1b2-0000-7000-8000-{i:012}"), json!(100)))
+            .collect();
+        assert!(check("staff", json!({ "commissionOverrides": many })).is_err());
     }
 
     #[test]

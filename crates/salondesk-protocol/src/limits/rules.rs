@@ -10,6 +10,13 @@ pub const TIERS: &[&str] = &["standard", "silver", "gold", "platinum"];
 /// What a price change is of.
 pub const PRICED_KINDS: &[&str] = &["service", "product", "top_up_plan", "package_plan"];
 pub const TIER_MODES: &[&str] = &["spend", "run", "both", "either"];
+/// The calendar colours a staff member may have (the UI draws each).
+pub const STAFF_COLORS: &[&str] = &[
+    "rose", "coral", "amber", "olive", "green", "teal", "sky", "blue", "indigo", "violet", "plum",
+    "slate",
+];
+/// Per-service commission rates one staff member may hold.
+pub const MAX_COMMISSION_OVERRIDES: usize = 200;
 pub const APPOINTMENT_STATUSES: &[&str] = &[
     "booked",
     "confirmed",
@@ -46,6 +53,13 @@ pub enum Rule {
         count: usize,
         chars: usize,
     },
+    /// An object from ids (UUIDs) to whole numbers in `lo..=hi`, at most
+    /// `count` entries (a staff member's per-service commission rates).
+    RatesById {
+        count: usize,
+        lo: i64,
+        hi: i64,
+    },
     /// Anything JSON, checked only by the rules for every value (nested rows).
     Any,
 }
@@ -78,6 +92,14 @@ pub fn rule(entity: &str, field: &str) -> Option<Rule> {
         ("member", "registeredAt") => Time,
         ("staff", "role") => OneOf(ROLES),
         ("staff", "pinHash") => Line(200),
+        ("staff", "pinMustChange") => Bool,
+        ("staff", "color") => OneOf(STAFF_COLORS),
+        ("staff", "commissionServiceBp" | "commissionProductBp") => Int(0, 10_000),
+        ("staff", "commissionOverrides") => RatesById {
+            count: MAX_COMMISSION_OVERRIDES,
+            lo: 0,
+            hi: 10_000,
+        },
         (_, "active") => Bool,
         ("service" | "product" | "top_up_plan" | "package_plan" | "room" | "staff", "name") => NAME,
         ("service", "category" | "resourceKind") => Line(40),

@@ -11,6 +11,7 @@ mod credentials;
 mod fields;
 mod input;
 mod scope;
+mod staff_admin;
 
 use crate::support::DeviceCreds;
 use salondesk_protocol::{OpResult, OpStatus, PushResponse};

@@ -1,7 +1,7 @@
 // Generated from the Rust wire types (src-tauri/src/dto) by ts-rs. Do not edit:
 // run `UPDATE_BINDINGS=1 cargo test -p salondesk bindings` to regenerate.
 
-export type ErrorCode = "validation" | "duplicate_phone" | "duplicate_member_no" | "not_found" | "wrong_pin" | "locked_out" | "pin_too_short" | "pin_change_required" | "demo_refused" | "not_logged_in" | "free_service_refused" | "forbidden" | "coupon_refused" | "conflict" | "outside_hours" | "database_newer" | "database_in_use" | "approval_required" | "amount_too_large" | "export_failed" | "sync_unreachable" | "enrolment_refused" | "internal";
+export type ErrorCode = "validation" | "duplicate_phone" | "duplicate_member_no" | "not_found" | "wrong_pin" | "locked_out" | "pin_too_short" | "pin_change_required" | "demo_refused" | "not_logged_in" | "free_service_refused" | "forbidden" | "coupon_refused" | "staff_refused" | "conflict" | "outside_hours" | "database_newer" | "database_in_use" | "approval_required" | "amount_too_large" | "export_failed" | "sync_unreachable" | "enrolment_refused" | "internal";
 
 export type ApiError = { code: ErrorCode, message: string, 
 /**
@@ -13,7 +13,9 @@ field: string | null,
  */
 memberId: string | null, 
 /**
- * Why, in a word the UI translates (`demo_refused`: `enrolled`, `has_sales`).
+ * Why, in a word the UI translates (`demo_refused`: `enrolled`, `has_sales`;
+ * `staff_refused`: `last_owner`, `own_record`, `duplicate_name`, `has_appointments`;
+ * `pin_change_required`: `pin_reset` after a manager reset her PIN).
  */
 reason?: string, 
 /**
@@ -286,8 +288,19 @@ referralPoints: number,
 pointsExpiryYears: number, 
 /**
  * The store's offset from UTC in minutes (China: +480); business dates use it.
+ * Saving with a `time_zone` of `TIME_ZONES` sets it from the zone.
  */
-utcOffsetMinutes: number, storeName: string, storeAddress: string, storePhone: string, receiptFooter: string, 
+utcOffsetMinutes: number, 
+/**
+ * The zone the owner chose (`Asia/Shanghai`); empty: set before zones
+ * were offered, only the offset is known.
+ */
+timeZone: string, storeName: string, storeAddress: string, storePhone: string, 
+/**
+ * Printed under the store's name, address and phone (a slogan, the
+ * opening hours, a WeChat account); empty: nothing.
+ */
+receiptHeader: string, receiptFooter: string, 
 /**
  * Cash paid out of the drawer (outside a sale) above this needs a
  * manager's approval when a cashier pays it out, in fen (0: every pay-out).
@@ -335,6 +348,10 @@ saleId: string | null, createdBy: string, createdAt: string, };
 export type DayHoursView = { startMin: number, endMin: number, };
 
 export type StaffColumnView = { staffId: string, staffName: string, role: Role, 
+/**
+ * Her calendar colour (a word of the palette), if she has one.
+ */
+color: string | null, 
 /**
  * Her hours that day; null when she is off or has no hours set.
  */
@@ -686,4 +703,38 @@ export type SalesPageView = { rows: Array<SaleRowView>, next: PageCursor | null,
 export type PaymentTotalView = { kind: string, amount: number, };
 
 export type SalesTotalsView = { sales: number, refunds: number, net: number, byPayment: Array<PaymentTotalView>, packageSessions: number, itemAmount: number | null, };
+
+export type StaffColor = "rose" | "coral" | "amber" | "olive" | "green" | "teal" | "sky" | "blue" | "indigo" | "violet" | "plum" | "slate";
+
+export type ServiceRateView = { serviceId: string, bp: number, };
+
+export type CommissionView = { serviceBp: number | null, productBp: number | null, overrides: Array<ServiceRateView>, };
+
+export type StaffRecordView = { id: string, name: string, role: Role, active: boolean, color: StaffColor | null, 
+/**
+ * Her PIN was reset: she sets her own at her next login.
+ */
+pinMustChange: boolean, commission: CommissionView, };
+
+export type StaffInput = { name: string, role: Role, color: StaffColor | null, commission: CommissionView, };
+
+export type TimeZoneView = { zone: string, offsetMinutes: number, };
+
+export type SetupProgressView = { 
+/**
+ * Active staff who are not owners.
+ */
+staff: number, services: number, products: number, 
+/**
+ * Top-up and package plans.
+ */
+plans: number, 
+/**
+ * Demo data may be loaded instead (a till not enrolled, with no sales).
+ */
+demoAllowed: boolean, 
+/**
+ * Staff, services and products exist: the checklist hides.
+ */
+done: boolean, };
 

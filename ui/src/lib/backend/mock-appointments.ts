@@ -243,7 +243,7 @@ export function appointmentHandlers(ctx: ApptCtx): Record<string, (a: Args) => u
       return {
         date, utcOffsetMinutes: OFFSET, rooms: [...rooms],
         columns: beauticians().map((s) => ({
-          staffId: s.id, staffName: s.name, role: s.role, ...dayHours(s.id, date),
+          staffId: s.id, staffName: s.name, role: s.role, color: null, ...dayHours(s.id, date),
           appointments: [...appts.values()].filter((x) => x.staffId === s.id && x.date === date)
             .sort((x, y) => x.startMin - y.startMin).map(view),
         })),

@@ -31,7 +31,7 @@ const rules: TierRuleView[] = [
 ];
 let settings: CheckoutSettingsView = {
   pointValueFen: 1, pointsPerYuan: 1, birthdayMultiplierPct: 200, referralPoints: 500, pointsExpiryYears: 1,
-  utcOffsetMinutes: 480, storeName: "SalonDesk 美业", storeAddress: "", storePhone: "", receiptFooter: "谢谢惠顾 Thank you", payOutApprovalFen: 20_000,
+  utcOffsetMinutes: 480, timeZone: "Asia/Shanghai", storeName: "SalonDesk 美业", storeAddress: "", storePhone: "", receiptHeader: "", receiptFooter: "谢谢惠顾 Thank you", payOutApprovalFen: 20_000,
 };
 const history = new Map<string, TierChangeView[]>();
 
