@@ -12,11 +12,12 @@ mod tests {
         SuggestionView, WeekDayView, WeekViewDto, WorkingHoursView,
     };
     use crate::dto::checkout::{
-        ApprovalInput, CartInput, CartLineInput, Catalog, CatalogItem, PrintResult, QuoteLineView,
+        ApprovalGranted, ApprovalInput, CartInput, CartLineInput, Catalog, CatalogItem, PrintResult, QuoteLineView,
         QuoteView, SaleDone, StaffShare, TenderInput,
     };
     use crate::dto::conflict_refund::{ConflictRefundView, ConflictTenderView};
     use crate::dto::member::{MemberHit, MemberInput, MemberView};
+    use crate::dto::perms::{PermissionRow, RevealInput, SensitiveNotesView};
     use crate::dto::sale::{
         MemberBalancesView, PackageView, PrinterSettingsView, SaleLineView, SaleSummaryView,
         SaleTenderView, SaleView, TierChangeView,
@@ -34,8 +35,8 @@ mod tests {
         SuggestionReason,
     };
     use salondesk_core::checkout::LineKind;
-    use salondesk_core::member::{Gender, MatchKind, SkinType, Tier};
-    use salondesk_core::staff::Role;
+    use salondesk_core::member::{Gender, MatchKind, RevealReason, SkinType, Tier};
+    use salondesk_core::staff::{Permission, Role};
     use ts_rs::TS;
 
     fn export<T: TS>() -> String {
@@ -51,6 +52,7 @@ mod tests {
             export::<ErrorCode>(),
             export::<ApiError>(),
             export::<Role>(),
+            export::<Permission>(),
             export::<Tier>(),
             export::<Gender>(),
             export::<SkinType>(),
@@ -71,6 +73,7 @@ mod tests {
             export::<CartLineInput>(),
             export::<CartInput>(),
             export::<ApprovalInput>(),
+            export::<ApprovalGranted>(),
             export::<QuoteLineView>(),
             export::<QuoteView>(),
             export::<TenderInput>(),
@@ -127,6 +130,10 @@ mod tests {
             export::<ConflictTenderView>(),
             export::<ConflictRefundView>(),
             export::<ConflictView>(),
+            export::<PermissionRow>(),
+            export::<RevealReason>(),
+            export::<RevealInput>(),
+            export::<SensitiveNotesView>(),
         ] {
             out.push_str(&decl);
             out.push('\n');

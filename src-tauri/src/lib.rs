@@ -76,7 +76,6 @@ pub fn run() {
             commands::checkout::product_by_barcode,
             commands::checkout::member_balances,
             commands::checkout::quote_cart,
-            commands::checkout::check_approval,
             commands::checkout::complete_sale,
             commands::checkout::set_member_tier,
             commands::checkout::tier_history,
@@ -132,6 +131,9 @@ pub fn run() {
             commands::sync::discard_set_aside,
             commands::sync::sync_conflicts,
             commands::sync::resolve_conflict,
+            commands::perms::permission_matrix,
+            commands::perms::approve_action,
+            commands::perms::reveal_member_notes,
         ])
         .run(tauri::generate_context!())
         .expect("error while running SalonDesk");

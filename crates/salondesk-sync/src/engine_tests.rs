@@ -49,6 +49,7 @@ impl Device {
                     store_code: format!("S{code}"),
                     device_code: "001".into(),
                     store_name: format!("Store {code}"),
+                    head_office: false,
                 },
             )
             .unwrap();

@@ -5,6 +5,7 @@ pub mod app;
 pub mod appointments;
 pub mod checkout;
 pub mod members;
+pub mod perms;
 pub mod receipts;
 pub mod shift;
 pub mod staff;

@@ -7,6 +7,7 @@ pub mod appointment;
 pub mod checkout;
 pub mod conflict_refund;
 pub mod member;
+pub mod perms;
 pub mod sale;
 pub mod shift;
 pub mod staff;

@@ -422,6 +422,7 @@ mod tests {
                 store_code: "S01".into(),
                 device_code: "001".into(),
                 store_name: "静安店".into(),
+                head_office: false,
             },
         )
         .unwrap();
@@ -457,6 +458,7 @@ mod tests {
             more: false,
             server_time: None,
             cursor_op: None,
+            head_office: None,
         })
         .unwrap();
     }

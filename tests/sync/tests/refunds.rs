@@ -23,7 +23,7 @@ impl Chain {
         store
             .refund(
                 &self.cashier,
-                &approval,
+                Some(&approval),
                 &RefundRequest {
                     original_sale_id: sale.to_owned(),
                     line_ids: lines,

@@ -3,7 +3,6 @@
 //! hours to keep to: every time counts as working until a manager sets them.
 
 use super::local::{hm, weekday_index, weekday_name, Offset};
-use super::rooms::require_manager;
 use crate::ids::StaffId;
 use crate::staff::Staff;
 use crate::store::Store;
@@ -155,7 +154,7 @@ impl Store {
     /// A manager sets a beautician's weekly hours and her single days off
     /// (the list replaces the one before).
     pub fn set_working_hours(&mut self, actor: &Staff, hours: &WorkingHours) -> Result<()> {
-        require_manager(actor, "working hours")?;
+        actor.require(crate::staff::Permission::ManageSchedule)?;
         self.staff(hours.staff_id)?;
         for (day, h) in hours.week.iter().enumerate() {
             if let Some(h) = h {

@@ -2,7 +2,7 @@
 //! `capacity` clients at once, and the kind of resource each service needs.
 
 use crate::ids::ServiceId;
-use crate::staff::Staff;
+use crate::staff::{Permission, Staff};
 use crate::store::Store;
 use crate::write::OpKind;
 use crate::{CoreError, Result};
@@ -51,18 +51,6 @@ pub struct Room {
     /// How many clients it holds at once.
     pub capacity: i64,
     pub active: bool,
-}
-
-/// Only managers and the owner set up rooms and working hours.
-pub(crate) fn require_manager(actor: &Staff, what: &str) -> Result<()> {
-    use crate::staff::Role;
-    if matches!(actor.role, Role::Owner | Role::Manager) {
-        Ok(())
-    } else {
-        Err(CoreError::Forbidden(format!(
-            "only a manager or the owner may change {what}"
-        )))
-    }
 }
 
 pub(crate) fn load_room(conn: &Connection, id: &str) -> Result<Room> {
@@ -168,7 +156,7 @@ impl Store {
         kind: ResourceKind,
         capacity: i64,
     ) -> Result<Room> {
-        require_manager(actor, "rooms")?;
+        actor.require(Permission::ManageSchedule)?;
         let name = name.trim();
         if name.is_empty() || name.chars().count() > 30 {
             return Err(CoreError::validation(
@@ -224,7 +212,9 @@ impl Store {
         service: ServiceId,
         kind: Option<ResourceKind>,
     ) -> Result<()> {
-        require_manager(actor, "services")?;
+        // The room kind is part of the service's record: the chain's catalog.
+        actor.require(Permission::EditCatalog)?;
+        self.check_head_office()?;
         self.write(|w| {
             let n = w.execute(
                 "UPDATE services SET resource_kind = ?2, updated_at = ?3 WHERE id = ?1",

@@ -3,6 +3,7 @@
 
 use crate::ids::ProductId;
 use crate::money::Money;
+use crate::staff::{Permission, Staff};
 use crate::store::Store;
 use crate::write::OpKind;
 use crate::{CoreError, Result};
@@ -80,7 +81,10 @@ impl ProductInput {
 }
 
 impl Store {
-    pub fn add_product(&mut self, input: &ProductInput) -> Result<Product> {
+    /// Adds a product (`EditCatalog`, on a till that may write the chain's catalog).
+    pub fn add_product(&mut self, actor: &Staff, input: &ProductInput) -> Result<Product> {
+        actor.require(Permission::EditCatalog)?;
+        self.check_head_office()?;
         input.validate()?;
         let id = self.write(|w| {
             let taken: bool = w.query_row(
@@ -133,7 +137,8 @@ impl Store {
     }
 
     /// Goods received into stock (入库), or a counted correction when `qty` is negative.
-    pub fn receive_stock(&mut self, id: ProductId, qty: i64) -> Result<Product> {
+    pub fn receive_stock(&mut self, actor: &Staff, id: ProductId, qty: i64) -> Result<Product> {
+        actor.require(Permission::ManageStock)?;
         if qty == 0 {
             return Err(CoreError::validation(
                 "qty",

@@ -2,6 +2,7 @@
 
 use crate::ids::ServiceId;
 use crate::money::Money;
+use crate::staff::{Permission, Staff};
 use crate::store::Store;
 use crate::write::OpKind;
 use crate::{CoreError, Result};
@@ -50,7 +51,10 @@ impl ServiceInput {
 }
 
 impl Store {
-    pub fn add_service(&mut self, input: &ServiceInput) -> Result<Service> {
+    /// Adds a service (`EditCatalog`, on a till that may write the chain's catalog).
+    pub fn add_service(&mut self, actor: &Staff, input: &ServiceInput) -> Result<Service> {
+        actor.require(Permission::EditCatalog)?;
+        self.check_head_office()?;
         input.validate()?;
         self.write(|w| {
             let id = ServiceId::new(w.now());

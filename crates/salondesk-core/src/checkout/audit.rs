@@ -22,6 +22,9 @@ pub const ACTIONS: &[&str] = &[
     "sync_op_discarded",
     "staff_added",
     "staff_role",
+    // Someone without `SeeSensitiveNotes` revealed a member's notes (detail:
+    // the reason's code only).
+    "sensitive_viewed",
 ];
 
 pub(crate) fn record(

@@ -23,7 +23,8 @@ mod settings;
 mod tenders;
 mod tiers;
 
-pub use approval::Approval;
+pub(crate) use approval::Approvals;
+pub use approval::{Approval, Authorised, APPROVAL_TTL_SECONDS};
 pub use cart::{Cart, CartLine, LineItem, Tender};
 pub use plans::{Coupon, CouponKind, PackagePlan, TopUpPlan};
 pub use pricing::LineKind;

@@ -4,6 +4,7 @@
 
 use crate::ids::ServiceId;
 use crate::money::Money;
+use crate::staff::{Permission, Staff};
 use crate::store::Store;
 use crate::write::OpKind;
 use crate::{CoreError, Result};
@@ -51,7 +52,15 @@ pub struct Coupon {
 }
 
 impl Store {
-    pub fn add_top_up_plan(&mut self, name: &str, pay: Money, bonus: Money) -> Result<TopUpPlan> {
+    pub fn add_top_up_plan(
+        &mut self,
+        actor: &Staff,
+        name: &str,
+        pay: Money,
+        bonus: Money,
+    ) -> Result<TopUpPlan> {
+        actor.require(Permission::EditCatalog)?;
+        self.check_head_office()?;
         if name.trim().is_empty() || pay.fen() <= 0 || bonus.is_negative() {
             return Err(CoreError::validation(
                 "pay",
@@ -86,12 +95,15 @@ impl Store {
 
     pub fn add_package_plan(
         &mut self,
+        actor: &Staff,
         service_id: ServiceId,
         name: &str,
         sessions: i64,
         price: Money,
         valid_days: i64,
     ) -> Result<PackagePlan> {
+        actor.require(Permission::EditCatalog)?;
+        self.check_head_office()?;
         if name.trim().is_empty() || sessions <= 0 || price.is_negative() || valid_days <= 0 {
             return Err(CoreError::validation(
                 "sessions",
@@ -136,7 +148,9 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
-    pub fn add_coupon(&mut self, c: &Coupon) -> Result<()> {
+    pub fn add_coupon(&mut self, actor: &Staff, c: &Coupon) -> Result<()> {
+        actor.require(Permission::EditCatalog)?;
+        self.check_head_office()?;
         let code = c.code.trim().to_ascii_uppercase();
         let ok_code =
             (3..=20).contains(&code.len()) && code.bytes().all(|b| b.is_ascii_alphanumeric());

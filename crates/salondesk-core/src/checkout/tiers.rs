@@ -5,7 +5,7 @@
 use crate::ids::MemberId;
 use crate::member::Tier;
 use crate::money::Money;
-use crate::staff::{Role, Staff};
+use crate::staff::Staff;
 use crate::store::Store;
 use crate::write::{OpKind, Writer};
 use crate::{CoreError, Result};
@@ -222,11 +222,8 @@ impl Store {
         owner: &crate::staff::Staff,
         rules: &[TierRule],
     ) -> Result<()> {
-        if owner.role != crate::staff::Role::Owner {
-            return Err(CoreError::Forbidden(
-                "only the owner edits tier rules".into(),
-            ));
-        }
+        owner.require(crate::staff::Permission::EditTierRules)?;
+        self.check_head_office()?;
         let mut sorted = rules.to_vec();
         sorted.sort_by_key(|r| r.tier);
         for pair in sorted.windows(2) {
@@ -417,11 +414,8 @@ impl Store {
         tier: Tier,
         reason: &str,
     ) -> Result<()> {
-        if !matches!(staff.role, Role::Owner | Role::Manager) {
-            return Err(CoreError::Forbidden(
-                "only a manager or the owner changes a member's tier".into(),
-            ));
-        }
+        // A tier by hand grants the tier's discounts as a rule would.
+        staff.require(crate::staff::Permission::EditTierRules)?;
         let reason = reason.trim();
         if reason.is_empty() {
             return Err(CoreError::validation("reason", "say why the tier changes"));

@@ -26,17 +26,17 @@ const TOP_UP_YUAN: i64 = 2000;
 /// plenty of stock, a top-up plan, members with stored value, an open shift.
 pub fn prepare(db: &Path, vfs: Vfs) -> Result<()> {
     let mut store = Store::open_with(db, Arc::new(SystemClock), vfs)?;
-    store.create_owner("Crash Owner", "927461")?;
+    let owner = store.create_owner("Crash Owner", "927461")?;
     let cashier = store.add_staff("Crash Cashier", Role::Cashier, "3333")?;
     store.add_staff("Crash Beautician", Role::Beautician, "4444")?;
-    store.add_service(&ServiceInput {
+    store.add_service(&owner, &ServiceInput {
         category: "面部护理".into(),
         name: "深层清洁".into(),
         duration_min: 60,
         price: Money::yuan(268),
     })?;
     for (sku, name, price) in [("CR-1", "精华", 368), ("CR-2", "面膜", 45)] {
-        store.add_product(&ProductInput {
+        store.add_product(&owner, &ProductInput {
             sku: sku.into(),
             barcode: None,
             name: name.into(),
@@ -45,7 +45,7 @@ pub fn prepare(db: &Path, vfs: Vfs) -> Result<()> {
             opening_stock: 10_000_000,
         })?;
     }
-    store.add_top_up_plan("充2000", Money::yuan(TOP_UP_YUAN), Money::ZERO)?;
+    store.add_top_up_plan(&owner, "充2000", Money::yuan(TOP_UP_YUAN), Money::ZERO)?;
     for i in 0..MEMBERS {
         store.register_member(&MemberInput {
             name: format!("会员{i}"),

@@ -89,7 +89,8 @@ impl Store {
     }
 
     /// Archives a member: she leaves search and frees her phone; her history stays.
-    pub fn archive_member(&mut self, id: MemberId) -> Result<()> {
+    pub fn archive_member(&mut self, actor: &crate::staff::Staff, id: MemberId) -> Result<()> {
+        actor.require(crate::staff::Permission::ArchiveMember)?;
         self.write(|w| archive(w, id, None))
     }
 }

@@ -52,8 +52,14 @@ pub(crate) fn seed_catalog(store: &mut Store) -> Result<(u64, u64)> {
     if !empty {
         return Ok((0, 0));
     }
+    // The demo's menu is set up as its owner would (seed_staff made her).
+    let owner = store
+        .list_staff()?
+        .into_iter()
+        .find(|s| s.role == crate::staff::Role::Owner)
+        .ok_or(crate::CoreError::NotFound { entity: "staff" })?;
     for (category, name, minutes, yuan) in SERVICES {
-        store.add_service(&ServiceInput {
+        store.add_service(&owner, &ServiceInput {
             category: (*category).into(),
             name: (*name).into(),
             duration_min: *minutes,
@@ -61,7 +67,7 @@ pub(crate) fn seed_catalog(store: &mut Store) -> Result<(u64, u64)> {
         })?;
     }
     for (sku, barcode, name, price, cost, stock) in PRODUCTS {
-        store.add_product(&ProductInput {
+        store.add_product(&owner, &ProductInput {
             sku: (*sku).into(),
             barcode: Some((*barcode).into()),
             name: (*name).into(),
@@ -70,19 +76,19 @@ pub(crate) fn seed_catalog(store: &mut Store) -> Result<(u64, u64)> {
             opening_stock: *stock,
         })?;
     }
-    seed_plans(store)?;
+    seed_plans(store, &owner)?;
     Ok((SERVICES.len() as u64, PRODUCTS.len() as u64))
 }
 
 /// Top-up plans (pay X, get X + bonus), packages of the favourite services,
 /// and two coupons valid for a year from today.
-fn seed_plans(store: &mut Store) -> Result<()> {
+fn seed_plans(store: &mut Store, owner: &crate::staff::Staff) -> Result<()> {
     for (name, pay, bonus) in [
         ("充1000送200", 1_000, 200),
         ("充3000送800", 3_000, 800),
         ("充5000送1500", 5_000, 1_500),
     ] {
-        store.add_top_up_plan(name, Money::yuan(pay), Money::yuan(bonus))?;
+        store.add_top_up_plan(owner, name, Money::yuan(pay), Money::yuan(bonus))?;
     }
     let services = store.find_services("", 100)?;
     for (service, sessions, yuan, days) in [
@@ -92,7 +98,7 @@ fn seed_plans(store: &mut Store) -> Result<()> {
     ] {
         if let Some(s) = services.iter().find(|s| s.name == service) {
             let name = format!("{service} {sessions}次卡");
-            store.add_package_plan(s.id, &name, sessions, Money::yuan(yuan), days)?;
+            store.add_package_plan(owner, s.id, &name, sessions, Money::yuan(yuan), days)?;
         }
     }
     let today = store.now().date_naive();
@@ -101,7 +107,7 @@ fn seed_plans(store: &mut Store) -> Result<()> {
         ("WELCOME50", CouponKind::Fixed, 5_000, Money::yuan(300)),
         ("VIP10", CouponKind::Percent, 1_000, Money::ZERO),
     ] {
-        store.add_coupon(&Coupon {
+        store.add_coupon(owner, &Coupon {
             code: code.into(),
             kind,
             value,

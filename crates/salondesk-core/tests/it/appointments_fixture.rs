@@ -4,6 +4,7 @@
 //! The clock stands at Monday 2026-11-23 10:00 store time (+08:00).
 
 use crate::checkout_fixture::{salon, Salon};
+use crate::support::boss;
 use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
 use salondesk_core::appointments::{
     Appointment, BookingInput, Client, DayHours, ResourceKind, Room, WorkingHours,
@@ -55,7 +56,7 @@ pub fn calendar() -> Calendar {
     let manager = s.manager.clone();
     let store = &mut s.t.store;
     let massage = store
-        .add_service(&ServiceInput {
+        .add_service(&boss(), &ServiceInput {
             category: "身体护理".into(),
             name: "精油按摩".into(),
             duration_min: 60,

@@ -4,7 +4,7 @@
 //! refused operation writes nothing.
 
 use crate::appointments_fixture::{at, booking, ten_to_nine};
-use crate::support::{member, store, TestStore};
+use crate::support::{boss, member, store, TestStore};
 use chrono::{DateTime, Duration, Utc};
 use proptest::prelude::*;
 use salondesk_core::appointments::{BookingInput, Client, MoveInput, ResourceKind};
@@ -35,7 +35,7 @@ fn world() -> World {
         s.set_working_hours(&owner, &ten_to_nine(*b)).unwrap();
     }
     let service = |s: &mut salondesk_core::Store, name: &str, minutes| {
-        s.add_service(&ServiceInput {
+        s.add_service(&boss(), &ServiceInput {
             category: "护理".into(),
             name: name.into(),
             duration_min: minutes,

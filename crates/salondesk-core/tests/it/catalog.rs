@@ -1,4 +1,5 @@
 use crate::support::store;
+use crate::support::boss;
 use salondesk_core::catalog::{ProductInput, ServiceInput};
 use salondesk_core::Money;
 
@@ -7,7 +8,7 @@ fn products_are_found_by_barcode_and_name_with_stock_from_moves() {
     let mut t = store();
     let serum = t
         .store
-        .add_product(&ProductInput {
+        .add_product(&boss(), &ProductInput {
             sku: "SK-001".into(),
             barcode: Some("6901234500017".into()),
             name: "玻尿酸保湿精华 30ml".into(),
@@ -28,7 +29,7 @@ fn products_are_found_by_barcode_and_name_with_stock_from_moves() {
     assert_eq!(found.id, serum.id);
     assert!(t.store.product_by_barcode("0000000000").unwrap().is_none());
     assert_eq!(t.store.find_products("保湿", 10).unwrap().len(), 1);
-    let dup = t.store.add_product(&ProductInput {
+    let dup = t.store.add_product(&boss(), &ProductInput {
         sku: "SK-001".into(),
         barcode: None,
         ..found_input()
@@ -51,7 +52,7 @@ fn found_input() -> ProductInput {
 fn services_have_a_duration_and_are_found_by_name_or_category() {
     let mut t = store();
     t.store
-        .add_service(&ServiceInput {
+        .add_service(&boss(), &ServiceInput {
             category: "面部护理".into(),
             name: "深层清洁".into(),
             duration_min: 75,
@@ -63,7 +64,7 @@ fn services_have_a_duration_and_are_found_by_name_or_category() {
         t.store.find_services("清洁", 10).unwrap()[0].price,
         Money(26800)
     );
-    let bad = t.store.add_service(&ServiceInput {
+    let bad = t.store.add_service(&boss(), &ServiceInput {
         category: "x".into(),
         name: "y".into(),
         duration_min: 0,
@@ -86,9 +87,9 @@ fn serum_input(opening_stock: i64) -> ProductInput {
 #[test]
 fn stock_on_hand_follows_its_moves_which_cannot_be_changed_or_removed() {
     let mut t = store();
-    let p = t.store.add_product(&serum_input(12)).unwrap();
-    t.store.receive_stock(p.id, 30).unwrap();
-    t.store.receive_stock(p.id, -5).unwrap();
+    let p = t.store.add_product(&boss(), &serum_input(12)).unwrap();
+    t.store.receive_stock(&boss(), p.id, 30).unwrap();
+    t.store.receive_stock(&boss(), p.id, -5).unwrap();
     let id = p.id.to_string();
     let conn = t.store.conn();
     assert_eq!(salondesk_core::ledger::stock(conn, &id).unwrap(), 37);
@@ -141,6 +142,6 @@ fn a_database_from_before_stock_levels_gets_them_from_its_moves() {
     }
     let mut st = salondesk_core::Store::open(&path, clock).unwrap();
     assert_eq!(st.product(id).unwrap().stock, 12);
-    st.receive_stock(id, 1).unwrap();
+    st.receive_stock(&boss(), id, 1).unwrap();
     assert_eq!(st.product(id).unwrap().stock, 13);
 }

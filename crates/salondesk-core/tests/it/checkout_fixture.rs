@@ -1,7 +1,7 @@
 //! A small salon ready to sell: staff, a service, a product, a top-up plan, a
 //! package plan, an open shift and a member.
 
-use crate::support::{member, store, TestStore};
+use crate::support::{boss, member, store, TestStore};
 use salondesk_core::catalog::{ProductInput, ServiceInput};
 use salondesk_core::checkout::{Cart, CartLine, LineItem, SaleOutcome, Tender};
 use salondesk_core::ids::{MemberId, ProductId, ServiceId};
@@ -31,7 +31,7 @@ pub fn salon() -> Salon {
     let beautician = s.add_staff("王芳", Role::Beautician, "4444").unwrap();
     let beautician2 = s.add_staff("李静", Role::Beautician, "4444").unwrap();
     let facial = s
-        .add_service(&ServiceInput {
+        .add_service(&boss(), &ServiceInput {
             category: "面部护理".into(),
             name: "深层清洁".into(),
             duration_min: 75,
@@ -40,7 +40,7 @@ pub fn salon() -> Salon {
         .unwrap()
         .id;
     let serum = s
-        .add_product(&ProductInput {
+        .add_product(&boss(), &ProductInput {
             sku: "SK-001".into(),
             barcode: Some("6901234500017".into()),
             name: "玻尿酸精华".into(),
@@ -51,11 +51,11 @@ pub fn salon() -> Salon {
         .unwrap()
         .id;
     let top_up = s
-        .add_top_up_plan("充1000送200", Money::yuan(1000), Money::yuan(200))
+        .add_top_up_plan(&boss(), "充1000送200", Money::yuan(1000), Money::yuan(200))
         .unwrap()
         .id;
     let package_plan = s
-        .add_package_plan(facial, "深层清洁10次卡", 10, Money::yuan(2000), 365)
+        .add_package_plan(&boss(), facial, "深层清洁10次卡", 10, Money::yuan(2000), 365)
         .unwrap()
         .id;
     let member = s
@@ -119,10 +119,19 @@ impl Salon {
         salondesk_core::ledger::balances(self.t.store.conn(), self.member).unwrap()
     }
 
+    /// The manager's approval of a refund.
     pub fn approval(&mut self) -> salondesk_core::checkout::Approval {
+        self.approval_for(salondesk_core::staff::Permission::Refund)
+    }
+
+    /// The manager's approval of one action `p`.
+    pub fn approval_for(
+        &mut self,
+        p: salondesk_core::staff::Permission,
+    ) -> salondesk_core::checkout::Approval {
         self.t
             .store
-            .approve(self.manager.id, "246802")
+            .approve(self.manager.id, "246802", p)
             .expect("the manager's PIN")
     }
 }

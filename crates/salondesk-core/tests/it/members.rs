@@ -1,4 +1,4 @@
-use crate::support::{member, store};
+use crate::support::{boss, member, store};
 use salondesk_core::member::{MemberInput, SkinType, Tier};
 use salondesk_core::CoreError;
 
@@ -126,7 +126,7 @@ fn archiving_hides_the_member_and_frees_her_phone() {
         .store
         .register_member(&member("赵婷", "13700001111"))
         .unwrap();
-    t.store.archive_member(m.id).unwrap();
+    t.store.archive_member(&boss(), m.id).unwrap();
     assert!(
         t.store.search_members("1111", 10).unwrap().is_empty(),
         "archived members leave search"
@@ -138,7 +138,7 @@ fn archiving_hides_the_member_and_frees_her_phone() {
     t.store
         .register_member(&member("新客户", "13700001111"))
         .expect("an archived member's phone may be registered again");
-    let err = t.store.archive_member(m.id).expect_err("archiving twice");
+    let err = t.store.archive_member(&boss(), m.id).expect_err("archiving twice");
     assert_eq!(err.code(), "conflict");
 }
 
@@ -180,7 +180,7 @@ fn merging_moves_history_to_the_survivor_and_keeps_safety_notes() {
         )
         .unwrap();
 
-    let merged = t.store.merge_members(survivor.id, duplicate.id).unwrap();
+    let merged = t.store.merge_members(&boss(), survivor.id, duplicate.id).unwrap();
     assert_eq!(
         merged.phone.e164(),
         "+8613812345678",
@@ -211,12 +211,12 @@ fn merging_moves_history_to_the_survivor_and_keeps_safety_notes() {
     );
     let err = t
         .store
-        .merge_members(survivor.id, duplicate.id)
+        .merge_members(&boss(), survivor.id, duplicate.id)
         .expect_err("merge twice");
     assert_eq!(err.code(), "conflict");
     let err = t
         .store
-        .merge_members(survivor.id, survivor.id)
+        .merge_members(&boss(), survivor.id, survivor.id)
         .expect_err("merge into herself");
     assert_eq!(err.code(), "validation");
 }

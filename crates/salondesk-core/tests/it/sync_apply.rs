@@ -4,7 +4,7 @@
 //! migration of a database that already holds ledgers.
 
 use crate::appointments_fixture::{at, calendar};
-use crate::support::{member, store};
+use crate::support::{boss, member, store};
 use crate::sync_fixture::{enrol, till, Server, Till, STORE_A, STORE_B};
 use chrono::{TimeZone, Utc};
 use salondesk_core::checkout::{Cart, CartLine, LineItem, Tender};
@@ -79,7 +79,7 @@ fn one_phone_registered_in_two_stores_keeps_both_members_until_a_manager_merges_
         .resolve_conflict(&manager, &id, "merged at store A")
         .unwrap();
     assert!(b.store().conflicts(true).unwrap().is_empty());
-    let merged = a.store().merge_members(li.id, wang.id).unwrap();
+    let merged = a.store().merge_members(&boss(), li.id, wang.id).unwrap();
     server.sync(&mut [&mut a, &mut b]);
     for t in [&mut a, &mut b] {
         let s = t.store();
@@ -162,6 +162,7 @@ fn page(ops: Vec<Op>, after: i64) -> PullResponse {
         more: false,
         server_time: None,
         cursor_op: None,
+        head_office: None,
     }
 }
 
@@ -352,6 +353,11 @@ fn enrolment_gives_the_codes_that_number_receipts_and_members() {
     assert!(t.store.sync_config().unwrap().is_none());
     assert_eq!(t.store.sync_cursor().unwrap(), 0);
     assert!(t.store.last_sync_at().unwrap().is_none());
+    // Set up before joining: an ordinary till of a chain may not add plans.
+    let topup = t
+        .store
+        .add_top_up_plan(&boss(), "充100", Money::yuan(100), Money::ZERO)
+        .unwrap();
     enrol(&mut t, STORE_A, "A7", "03");
     let cfg = t.store.sync_config().unwrap().unwrap();
     assert_eq!(cfg.server_url, "http://127.0.0.1:9");
@@ -366,10 +372,6 @@ fn enrolment_gives_the_codes_that_number_receipts_and_members() {
     let m = t.store.register_member(&member("王丽娜", PHONE)).unwrap();
     assert!(m.member_no.starts_with("A703"), "{}", m.member_no);
     t.store.open_shift(&owner, Money::ZERO).unwrap();
-    let topup = t
-        .store
-        .add_top_up_plan("充100", Money::yuan(100), Money::ZERO)
-        .unwrap();
     let sale = t
         .store
         .complete_sale(
@@ -404,6 +406,7 @@ fn enrolment_gives_the_codes_that_number_receipts_and_members() {
                 store_code: "B".into(),
                 device_code: "01".into(),
                 store_name: "B".into(),
+                head_office: false,
             },
         )
         .unwrap_err();

@@ -65,6 +65,7 @@ fn a_pulled_far_future_stamp_moves_the_clock_no_further_than_the_drift() {
             more: false,
             server_time: None,
             cursor_op: None,
+            head_office: None,
         })
         .unwrap();
     t.store

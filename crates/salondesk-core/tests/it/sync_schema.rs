@@ -2,6 +2,7 @@
 //! schema accepts, and another till applies all of them cleanly.
 
 use crate::appointments_fixture::{at, calendar};
+use crate::support::boss;
 use crate::sync_fixture::{cash, count, drain};
 use crate::sync_fixture::{till, STORE_A};
 use salondesk_core::appointments::MoveInput;
@@ -34,7 +35,7 @@ fn every_operation_the_core_emits_passes_the_servers_schema() {
     rules[1].discount_bp += 100;
     store.save_tier_rules(&owner, &rules).unwrap();
     store
-        .add_coupon(&Coupon {
+        .add_coupon(&boss(), &Coupon {
             code: "WELCOME20".into(),
             kind: CouponKind::Fixed,
             value: 2000,
@@ -45,7 +46,7 @@ fn every_operation_the_core_emits_passes_the_servers_schema() {
         })
         .unwrap();
     store
-        .add_top_up_plan("充500送50", Money::yuan(500), Money::yuan(50))
+        .add_top_up_plan(&boss(), "充500送50", Money::yuan(500), Money::yuan(50))
         .unwrap();
     let mut settings = store.checkout_settings().unwrap();
     settings.referral_points = 50;
@@ -91,7 +92,7 @@ fn every_operation_the_core_emits_passes_the_servers_schema() {
         .store
         .refund(
             &cashier,
-            &approval,
+            Some(&approval),
             &RefundRequest {
                 original_sale_id: sale.sale_id.clone(),
                 line_ids: None,
@@ -106,16 +107,16 @@ fn every_operation_the_core_emits_passes_the_servers_schema() {
     input.notes = "喜欢安静".into();
     store.update_member(lina.id, &input).unwrap();
     store
-        .set_member_tier(&manager, lina.id, Tier::Gold, "老会员转入")
+        .set_member_tier(&owner, lina.id, Tier::Gold, "老会员转入")
         .unwrap();
     let twin = store
         .register_member(&crate::support::member("王丽娜", "13912345678"))
         .unwrap();
-    store.merge_members(lina.id, twin.id).unwrap();
+    store.merge_members(&boss(), lina.id, twin.id).unwrap();
     let other = store
         .register_member(&crate::support::member("张三", "13700001111"))
         .unwrap();
-    store.archive_member(other.id).unwrap();
+    store.archive_member(&boss(), other.id).unwrap();
     let mut friend = crate::support::member("赵敏", "13600002222");
     friend.referrer_id = Some(lina.id);
     store.register_member(&friend).unwrap();
@@ -204,6 +205,7 @@ fn every_operation_the_core_emits_passes_the_servers_schema() {
             head: pulled.len() as i64,
             more: false,
             cursor_op: None,
+            head_office: None,
             ops: pulled,
             server_time: None,
         })

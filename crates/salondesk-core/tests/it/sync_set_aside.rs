@@ -50,6 +50,7 @@ fn page(cursor: i64, cursor_op: Option<Uuid>) -> PullResponse {
         head: cursor,
         more: false,
         cursor_op,
+        head_office: None,
         server_time: None,
     }
 }

@@ -1,4 +1,4 @@
-use crate::support::{member, store};
+use crate::support::{boss, member, store};
 use salondesk_core::CoreError;
 
 fn outbox(store: &salondesk_core::Store) -> Vec<(String, String, String)> {
@@ -41,7 +41,7 @@ fn every_change_records_its_operation_in_the_same_transaction() {
         .unwrap();
     assert_eq!(&op_id[14..15], "7", "operation ids are UUID v7: {op_id}");
     assert_eq!(device, t.store.device().id.to_string());
-    t.store.archive_member(m.id).unwrap();
+    t.store.archive_member(&boss(), m.id).unwrap();
     let ops = outbox(&t.store);
     assert!(
         ops.windows(2).all(|w| w[0].2 < w[1].2),
