@@ -469,7 +469,12 @@ mod tests {
             phone: Some(phone.into()),
             ..MemberInput::default()
         };
-        s.register_member(&input).unwrap().id.to_string()
+        let desk = salondesk_core::staff::Staff {
+            id: salondesk_core::ids::StaffId::new(chrono::Utc::now()),
+            name: "desk".into(),
+            role: salondesk_core::staff::Role::Cashier,
+        };
+        s.register_member(&desk, &input).unwrap().id.to_string()
     }
 
     #[test]

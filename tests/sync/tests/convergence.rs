@@ -6,6 +6,7 @@
 //! and its resolution reaches the other store.
 
 use crate::support::{Device, TestServer};
+use crate::support::boss;
 use salondesk_core::catalog::ServiceInput;
 use salondesk_core::checkout::{Cart, CartLine, LineItem, Tender};
 use salondesk_core::ids::{MemberId, ServiceId};
@@ -55,7 +56,7 @@ pub(crate) async fn chain() -> Chain {
         let cashier = s.add_staff("陈晓雨", Role::Cashier, "3333").unwrap();
         out.beautician = Some(s.add_staff("王芳", Role::Beautician, "4444").unwrap());
         let facial = s
-            .add_service(&ServiceInput {
+            .add_service(&boss(), &ServiceInput {
                 category: "面部护理".into(),
                 name: "深层清洁".into(),
                 duration_min: 75,
@@ -64,17 +65,17 @@ pub(crate) async fn chain() -> Chain {
             .unwrap()
             .id;
         out.top_up = Some(
-            s.add_top_up_plan("充1000送200", Money::yuan(1000), Money::yuan(200))
+            s.add_top_up_plan(&boss(), "充1000送200", Money::yuan(1000), Money::yuan(200))
                 .unwrap()
                 .id,
         );
         out.package_plan = Some(
-            s.add_package_plan(facial, "深层清洁10次卡", 10, Money::yuan(2000), 365)
+            s.add_package_plan(&boss(), facial, "深层清洁10次卡", 10, Money::yuan(2000), 365)
                 .unwrap()
                 .id,
         );
         out.member = Some(
-            s.register_member(&MemberInput {
+            s.register_member(&boss(), &MemberInput {
                 name: "王丽娜".into(),
                 phone: Some("13812345678".into()),
                 ..MemberInput::default()
@@ -156,7 +157,7 @@ impl Chain {
         let mut store = on.store();
         let mut input = MemberInput::editing(&store.member(self.member).unwrap());
         change(&mut input);
-        store.update_member(self.member, &input).unwrap();
+        store.update_member(&boss(), self.member, &input).unwrap();
     }
 
     /// The member's balances, synced profile and visits, as `t` sees them.

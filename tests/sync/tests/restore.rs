@@ -9,6 +9,7 @@
 //! never pushed again.
 
 use crate::faults::agree::members;
+use crate::support::boss;
 use crate::support::{Device, TestServer};
 use salondesk_core::checkout::{Cart, CartLine, LineItem, Tender};
 use salondesk_core::ids::MemberId;
@@ -17,7 +18,7 @@ use salondesk_core::staff::{Role, Staff};
 use salondesk_core::{Money, Store};
 
 fn register(s: &mut Store, name: &str, phone: &str) -> MemberId {
-    s.register_member(&MemberInput {
+    s.register_member(&boss(), &MemberInput {
         name: name.into(),
         phone: Some(phone.into()),
         ..MemberInput::default()
@@ -55,7 +56,7 @@ async fn a_server_restored_from_a_backup_is_caught_up_by_its_tills_and_nothing_i
         s.create_owner("林美玲", "135790").unwrap();
         let cashier = s.add_staff("陈晓雨", Role::Cashier, "3333").unwrap();
         let plan = s
-            .add_top_up_plan("充500送50", Money::yuan(500), Money::yuan(50))
+            .add_top_up_plan(&boss(), "充500送50", Money::yuan(500), Money::yuan(50))
             .unwrap()
             .id;
         staff = Some((cashier, plan));

@@ -47,7 +47,7 @@ pub fn prepare(db: &Path, vfs: Vfs) -> Result<()> {
     }
     store.add_top_up_plan(&owner, "充2000", Money::yuan(TOP_UP_YUAN), Money::ZERO)?;
     for i in 0..MEMBERS {
-        store.register_member(&MemberInput {
+        store.register_member(&owner, &MemberInput {
             name: format!("会员{i}"),
             phone: Some(format!("1391234{:04}", 1000 + i)),
             ..MemberInput::default()

@@ -97,6 +97,7 @@ impl Store {
 }
 
 fn may_give(by: &Staff, role: Role) -> Result<()> {
+    by.require(super::Permission::ManageStaff)?;
     let ok = match by.role {
         Role::Owner => true,
         Role::Manager => matches!(role, Role::Cashier | Role::Beautician),

@@ -60,7 +60,7 @@ fn world() -> World {
             .id,
     ];
     let member = s
-        .register_member(&member("王丽娜", "13812345678"))
+        .register_member(&boss(), &member("王丽娜", "13812345678"))
         .unwrap()
         .id;
     World {

@@ -59,7 +59,7 @@ pub fn salon() -> Salon {
         .unwrap()
         .id;
     let member = s
-        .register_member(&member("王丽娜", "13812345678"))
+        .register_member(&boss(), &member("王丽娜", "13812345678"))
         .unwrap()
         .id;
     s.open_shift(&cashier, Money::yuan(500)).unwrap();

@@ -3,6 +3,7 @@
 //! agreeing once their operations are exchanged (through a stand-in server).
 
 use crate::checkout_fixture::{salon, Salon};
+use crate::support::boss;
 use crate::sync_fixture::{cash, count};
 use crate::sync_fixture::{enrol, till, Server, Till, STORE_A, STORE_B};
 use salondesk_core::checkout::{Cart, CartLine, LineItem, RefundRequest, Tender};
@@ -115,7 +116,7 @@ impl Chain {
         let store = self.till(on).store();
         let mut input = MemberInput::editing(&store.member(member).unwrap());
         change(&mut input);
-        store.update_member(member, &input).unwrap();
+        store.update_member(&boss(), member, &input).unwrap();
     }
 
     /// Balances and the synced profile, as each till sees them.

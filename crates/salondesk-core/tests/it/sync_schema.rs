@@ -105,21 +105,21 @@ fn every_operation_the_core_emits_passes_the_servers_schema() {
     let lina = store.member(c.s.member).unwrap();
     let mut input = MemberInput::editing(&lina);
     input.notes = "喜欢安静".into();
-    store.update_member(lina.id, &input).unwrap();
+    store.update_member(&boss(), lina.id, &input).unwrap();
     store
         .set_member_tier(&owner, lina.id, Tier::Gold, "老会员转入")
         .unwrap();
     let twin = store
-        .register_member(&crate::support::member("王丽娜", "13912345678"))
+        .register_member(&boss(), &crate::support::member("王丽娜", "13912345678"))
         .unwrap();
     store.merge_members(&boss(), lina.id, twin.id).unwrap();
     let other = store
-        .register_member(&crate::support::member("张三", "13700001111"))
+        .register_member(&boss(), &crate::support::member("张三", "13700001111"))
         .unwrap();
     store.archive_member(&boss(), other.id).unwrap();
     let mut friend = crate::support::member("赵敏", "13600002222");
     friend.referrer_id = Some(lina.id);
-    store.register_member(&friend).unwrap();
+    store.register_member(&boss(), &friend).unwrap();
     // Appointments: book, move, arrive, cancel; reminders.
     let a = c.book(&c.facial_at(at(1, "14:00"))).unwrap();
     let b = c.book(&c.facial_at(at(1, "16:00"))).unwrap();
