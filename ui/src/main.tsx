@@ -9,6 +9,7 @@ import "./styles/approval.css";
 import "./styles/sales.css";
 import "./styles/checkout.css";
 import "./styles/admin.css";
+import "./styles/perms.css";
 
 const root = document.getElementById("app");
 if (root) render(<App />, root);

@@ -1,7 +1,7 @@
 // The bar on every screen: product, navigation, who is logged in, language and logout.
 import type { Session } from "../lib/backend/bindings";
 import { useI18n } from "../lib/i18n";
-import { canManage, type Route } from "../lib/route";
+import { canOpenBackOffice, type Route } from "../lib/route";
 import { GlobeIcon, LogoutIcon, SettingsIcon, StoreIcon, UsersIcon } from "./icons";
 import { CartIcon } from "./checkout-icons";
 import { Kbd } from "./kbd";
@@ -53,7 +53,7 @@ export function TopBar(props: Props) {
             aria-current={route === "shift" ? "page" : undefined} onClick={() => props.onNavigate({ name: "shift" })}>
             <ShiftIcon /> {t("nav.shift")}
           </button>
-          {canManage(session) ? (
+          {canOpenBackOffice(session) ? (
             <button type="button" class={`nav-item ${route === "admin" ? "active" : ""}`} data-testid="nav-admin"
               aria-current={route === "admin" ? "page" : undefined} onClick={() => props.onNavigate({ name: "admin" })}>
               <StoreIcon /> {t("nav.admin")}
