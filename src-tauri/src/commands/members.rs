@@ -77,6 +77,11 @@ pub async fn update_member(
 
 #[tauri::command]
 pub async fn archive_member(state: State<'_, AppState>, id: String) -> ApiResult<()> {
+    archive(&state, &id)
+}
+
+/// The command's body (the core decides who may: `archive_member`).
+pub(crate) fn archive(state: &AppState, id: &str) -> ApiResult<()> {
     let staff = state.staff()?;
     state.store()?.archive_member(&staff, id.parse()?)?;
     Ok(())

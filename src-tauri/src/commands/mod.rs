@@ -6,6 +6,8 @@ pub mod appointments;
 pub mod checkout;
 pub mod members;
 pub mod perms;
+#[cfg(test)]
+mod perms_tests;
 pub mod receipts;
 pub mod shift;
 pub mod staff;

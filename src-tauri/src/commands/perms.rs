@@ -24,6 +24,11 @@ pub async fn approve_action(
     state: State<'_, AppState>,
     approval: ApprovalInput,
 ) -> ApiResult<ApprovalGranted> {
+    approve(&state, approval)
+}
+
+/// The command's body.
+pub(crate) fn approve(state: &AppState, approval: ApprovalInput) -> ApiResult<ApprovalGranted> {
     state.staff()?;
     let mut store = state.store()?;
     let approver_id = approval.manager_id.parse()?;
@@ -43,6 +48,15 @@ pub async fn approve_action(
 pub async fn reveal_member_notes(
     state: State<'_, AppState>,
     member_id: String,
+    input: RevealInput,
+) -> ApiResult<SensitiveNotesView> {
+    reveal(&state, &member_id, input)
+}
+
+/// The command's body.
+pub(crate) fn reveal(
+    state: &AppState,
+    member_id: &str,
     input: RevealInput,
 ) -> ApiResult<SensitiveNotesView> {
     let staff = state.staff()?;
