@@ -12,8 +12,8 @@ mod tests {
         SuggestionView, WeekDayView, WeekViewDto, WorkingHoursView,
     };
     use crate::dto::checkout::{
-        ApprovalGranted, ApprovalInput, CartInput, CartLineInput, Catalog, CatalogItem, PrintResult, QuoteLineView,
-        QuoteView, SaleDone, StaffShare, TenderInput,
+        ApprovalGranted, ApprovalInput, CartInput, CartLineInput, Catalog, CatalogItem,
+        PrintResult, QuoteLineView, QuoteView, SaleDone, StaffShare, TenderInput,
     };
     use crate::dto::conflict_refund::{ConflictRefundView, ConflictTenderView};
     use crate::dto::member::{MemberHit, MemberInput, MemberView};

@@ -3,7 +3,9 @@
 //! afterwards; a failed print never undoes it).
 
 use super::receipts::print_after;
-use crate::dto::checkout::{approvals_of, CartInput, Catalog, CatalogItem, QuoteView, SaleDone, TenderInput};
+use crate::dto::checkout::{
+    approvals_of, CartInput, Catalog, CatalogItem, QuoteView, SaleDone, TenderInput,
+};
 use crate::dto::sale::MemberBalancesView;
 use crate::error::ApiResult;
 use crate::state::AppState;

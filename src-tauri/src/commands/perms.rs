@@ -60,11 +60,9 @@ pub(crate) fn reveal(
     input: RevealInput,
 ) -> ApiResult<SensitiveNotesView> {
     let staff = state.staff()?;
-    let notes = state.store()?.reveal_sensitive(
-        &staff,
-        member_id.parse()?,
-        input.reason,
-        &input.text,
-    )?;
+    let notes =
+        state
+            .store()?
+            .reveal_sensitive(&staff, member_id.parse()?, input.reason, &input.text)?;
     Ok(notes.into())
 }

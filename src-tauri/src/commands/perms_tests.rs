@@ -33,7 +33,11 @@ fn desk() -> Desk {
         allergies: "对果酸过敏".into(),
         ..MemberInput::default()
     };
-    let member = store.register_member(&owner, &input).unwrap().id.to_string();
+    let member = store
+        .register_member(&owner, &input)
+        .unwrap()
+        .id
+        .to_string();
     Desk {
         state: AppState::new(Ok(store), path),
         owner,
@@ -77,7 +81,8 @@ fn a_cashier_gets_a_token_for_one_action_from_the_owners_pin_not_from_her_own() 
         pin: pin.into(),
         permission: Permission::Refund,
     };
-    let e = perms::approve(&d.state, ask(&d.cashier, "3333")).expect_err("she cannot approve herself");
+    let e =
+        perms::approve(&d.state, ask(&d.cashier, "3333")).expect_err("she cannot approve herself");
     assert_eq!(e.code, ErrorCode::Forbidden);
     let e = perms::approve(&d.state, ask(&d.owner, "000000")).expect_err("a wrong PIN");
     assert_eq!(e.code, ErrorCode::WrongPin);

@@ -5,8 +5,8 @@
 //! overdraft made offline in both stores becomes a conflict both stores see,
 //! and its resolution reaches the other store.
 
-use crate::support::{Device, TestServer};
 use crate::support::boss;
+use crate::support::{Device, TestServer};
 use salondesk_core::catalog::ServiceInput;
 use salondesk_core::checkout::{Cart, CartLine, LineItem, Tender};
 use salondesk_core::ids::{MemberId, ServiceId};
@@ -56,12 +56,15 @@ pub(crate) async fn chain() -> Chain {
         let cashier = s.add_staff("陈晓雨", Role::Cashier, "3333").unwrap();
         out.beautician = Some(s.add_staff("王芳", Role::Beautician, "4444").unwrap());
         let facial = s
-            .add_service(&boss(), &ServiceInput {
-                category: "面部护理".into(),
-                name: "深层清洁".into(),
-                duration_min: 75,
-                price: Money::yuan(268),
-            })
+            .add_service(
+                &boss(),
+                &ServiceInput {
+                    category: "面部护理".into(),
+                    name: "深层清洁".into(),
+                    duration_min: 75,
+                    price: Money::yuan(268),
+                },
+            )
             .unwrap()
             .id;
         out.top_up = Some(
@@ -70,16 +73,26 @@ pub(crate) async fn chain() -> Chain {
                 .id,
         );
         out.package_plan = Some(
-            s.add_package_plan(&boss(), facial, "深层清洁10次卡", 10, Money::yuan(2000), 365)
-                .unwrap()
-                .id,
+            s.add_package_plan(
+                &boss(),
+                facial,
+                "深层清洁10次卡",
+                10,
+                Money::yuan(2000),
+                365,
+            )
+            .unwrap()
+            .id,
         );
         out.member = Some(
-            s.register_member(&boss(), &MemberInput {
-                name: "王丽娜".into(),
-                phone: Some("13812345678".into()),
-                ..MemberInput::default()
-            })
+            s.register_member(
+                &boss(),
+                &MemberInput {
+                    name: "王丽娜".into(),
+                    phone: Some("13812345678".into()),
+                    ..MemberInput::default()
+                },
+            )
             .unwrap()
             .id,
         );

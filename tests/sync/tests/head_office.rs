@@ -26,7 +26,10 @@ async fn the_head_office_flag_reaches_the_till_at_enrolment_and_with_every_pull(
         hq.store().is_head_office().unwrap(),
         "the enrolment reply told the head-office device"
     );
-    assert!(adds_a_plan(&hq).is_ok(), "head office sets the chain's plans");
+    assert!(
+        adds_a_plan(&hq).is_ok(),
+        "head office sets the chain's plans"
+    );
     assert_eq!(
         adds_a_plan(&till),
         Err("head_office_only".into()),

@@ -18,7 +18,11 @@ impl Chain {
     ) -> String {
         let mut store = on.store();
         let approval = store
-            .approve(self.manager.id, "246802", salondesk_core::staff::Permission::Refund)
+            .approve(
+                self.manager.id,
+                "246802",
+                salondesk_core::staff::Permission::Refund,
+            )
             .unwrap_or_else(|e| panic!("{}: the manager approves: {e}", on.name));
         store
             .refund(

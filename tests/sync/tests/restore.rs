@@ -18,11 +18,14 @@ use salondesk_core::staff::{Role, Staff};
 use salondesk_core::{Money, Store};
 
 fn register(s: &mut Store, name: &str, phone: &str) -> MemberId {
-    s.register_member(&boss(), &MemberInput {
-        name: name.into(),
-        phone: Some(phone.into()),
-        ..MemberInput::default()
-    })
+    s.register_member(
+        &boss(),
+        &MemberInput {
+            name: name.into(),
+            phone: Some(phone.into()),
+            ..MemberInput::default()
+        },
+    )
     .unwrap()
     .id
 }

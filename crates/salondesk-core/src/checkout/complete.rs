@@ -42,9 +42,7 @@ impl Store {
         } else {
             None
         };
-        let approver = discount
-            .approver
-            .or(typed.and_then(|t| t.approver));
+        let approver = discount.approver.or(typed.and_then(|t| t.approver));
         let ok = Approved {
             approver,
             typed_prices: typed.is_some(),

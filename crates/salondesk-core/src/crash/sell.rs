@@ -29,29 +29,38 @@ pub fn prepare(db: &Path, vfs: Vfs) -> Result<()> {
     let owner = store.create_owner("Crash Owner", "927461")?;
     let cashier = store.add_staff("Crash Cashier", Role::Cashier, "3333")?;
     store.add_staff("Crash Beautician", Role::Beautician, "4444")?;
-    store.add_service(&owner, &ServiceInput {
-        category: "面部护理".into(),
-        name: "深层清洁".into(),
-        duration_min: 60,
-        price: Money::yuan(268),
-    })?;
+    store.add_service(
+        &owner,
+        &ServiceInput {
+            category: "面部护理".into(),
+            name: "深层清洁".into(),
+            duration_min: 60,
+            price: Money::yuan(268),
+        },
+    )?;
     for (sku, name, price) in [("CR-1", "精华", 368), ("CR-2", "面膜", 45)] {
-        store.add_product(&owner, &ProductInput {
-            sku: sku.into(),
-            barcode: None,
-            name: name.into(),
-            price: Money::yuan(price),
-            cost: Money::yuan(price / 3),
-            opening_stock: 10_000_000,
-        })?;
+        store.add_product(
+            &owner,
+            &ProductInput {
+                sku: sku.into(),
+                barcode: None,
+                name: name.into(),
+                price: Money::yuan(price),
+                cost: Money::yuan(price / 3),
+                opening_stock: 10_000_000,
+            },
+        )?;
     }
     store.add_top_up_plan(&owner, "充2000", Money::yuan(TOP_UP_YUAN), Money::ZERO)?;
     for i in 0..MEMBERS {
-        store.register_member(&owner, &MemberInput {
-            name: format!("会员{i}"),
-            phone: Some(format!("1391234{:04}", 1000 + i)),
-            ..MemberInput::default()
-        })?;
+        store.register_member(
+            &owner,
+            &MemberInput {
+                name: format!("会员{i}"),
+                phone: Some(format!("1391234{:04}", 1000 + i)),
+                ..MemberInput::default()
+            },
+        )?;
     }
     store.open_shift(&cashier, Money::yuan(500))?;
     Ok(())

@@ -59,22 +59,28 @@ pub(crate) fn seed_catalog(store: &mut Store) -> Result<(u64, u64)> {
         .find(|s| s.role == crate::staff::Role::Owner)
         .ok_or(crate::CoreError::NotFound { entity: "staff" })?;
     for (category, name, minutes, yuan) in SERVICES {
-        store.add_service(&owner, &ServiceInput {
-            category: (*category).into(),
-            name: (*name).into(),
-            duration_min: *minutes,
-            price: Money::yuan(*yuan),
-        })?;
+        store.add_service(
+            &owner,
+            &ServiceInput {
+                category: (*category).into(),
+                name: (*name).into(),
+                duration_min: *minutes,
+                price: Money::yuan(*yuan),
+            },
+        )?;
     }
     for (sku, barcode, name, price, cost, stock) in PRODUCTS {
-        store.add_product(&owner, &ProductInput {
-            sku: (*sku).into(),
-            barcode: Some((*barcode).into()),
-            name: (*name).into(),
-            price: Money::yuan(*price),
-            cost: Money::yuan(*cost),
-            opening_stock: *stock,
-        })?;
+        store.add_product(
+            &owner,
+            &ProductInput {
+                sku: (*sku).into(),
+                barcode: Some((*barcode).into()),
+                name: (*name).into(),
+                price: Money::yuan(*price),
+                cost: Money::yuan(*cost),
+                opening_stock: *stock,
+            },
+        )?;
     }
     seed_plans(store, &owner)?;
     Ok((SERVICES.len() as u64, PRODUCTS.len() as u64))
@@ -107,15 +113,18 @@ fn seed_plans(store: &mut Store, owner: &crate::staff::Staff) -> Result<()> {
         ("WELCOME50", CouponKind::Fixed, 5_000, Money::yuan(300)),
         ("VIP10", CouponKind::Percent, 1_000, Money::ZERO),
     ] {
-        store.add_coupon(owner, &Coupon {
-            code: code.into(),
-            kind,
-            value,
-            min_spend,
-            valid_from: today,
-            valid_to: next_year,
-            max_uses: None,
-        })?;
+        store.add_coupon(
+            owner,
+            &Coupon {
+                code: code.into(),
+                kind,
+                value,
+                min_spend,
+                valid_from: today,
+                valid_to: next_year,
+                max_uses: None,
+            },
+        )?;
     }
     Ok(())
 }

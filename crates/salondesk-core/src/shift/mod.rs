@@ -124,7 +124,11 @@ impl Store {
                     limit: Money(limit),
                 });
             }
-            self.authorise(staff, Permission::PayOut, approval.map_or(&[][..], std::slice::from_ref))?
+            self.authorise(
+                staff,
+                Permission::PayOut,
+                approval.map_or(&[][..], std::slice::from_ref),
+            )?
         } else {
             Authorised::default()
         };

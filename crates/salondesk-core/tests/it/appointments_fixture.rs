@@ -56,12 +56,15 @@ pub fn calendar() -> Calendar {
     let manager = s.manager.clone();
     let store = &mut s.t.store;
     let massage = store
-        .add_service(&boss(), &ServiceInput {
-            category: "身体护理".into(),
-            name: "精油按摩".into(),
-            duration_min: 60,
-            price: Money::yuan(398),
-        })
+        .add_service(
+            &boss(),
+            &ServiceInput {
+                category: "身体护理".into(),
+                name: "精油按摩".into(),
+                duration_min: 60,
+                price: Money::yuan(398),
+            },
+        )
         .unwrap()
         .id;
     store

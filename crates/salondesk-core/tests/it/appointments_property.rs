@@ -35,12 +35,15 @@ fn world() -> World {
         s.set_working_hours(&owner, &ten_to_nine(*b)).unwrap();
     }
     let service = |s: &mut salondesk_core::Store, name: &str, minutes| {
-        s.add_service(&boss(), &ServiceInput {
-            category: "护理".into(),
-            name: name.into(),
-            duration_min: minutes,
-            price: Money::yuan(200),
-        })
+        s.add_service(
+            &boss(),
+            &ServiceInput {
+                category: "护理".into(),
+                name: name.into(),
+                duration_min: minutes,
+                price: Money::yuan(200),
+            },
+        )
         .unwrap()
         .id
     };

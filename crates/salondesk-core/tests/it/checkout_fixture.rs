@@ -31,23 +31,29 @@ pub fn salon() -> Salon {
     let beautician = s.add_staff("王芳", Role::Beautician, "4444").unwrap();
     let beautician2 = s.add_staff("李静", Role::Beautician, "4444").unwrap();
     let facial = s
-        .add_service(&boss(), &ServiceInput {
-            category: "面部护理".into(),
-            name: "深层清洁".into(),
-            duration_min: 75,
-            price: Money::yuan(268),
-        })
+        .add_service(
+            &boss(),
+            &ServiceInput {
+                category: "面部护理".into(),
+                name: "深层清洁".into(),
+                duration_min: 75,
+                price: Money::yuan(268),
+            },
+        )
         .unwrap()
         .id;
     let serum = s
-        .add_product(&boss(), &ProductInput {
-            sku: "SK-001".into(),
-            barcode: Some("6901234500017".into()),
-            name: "玻尿酸精华".into(),
-            price: Money::yuan(368),
-            cost: Money::yuan(150),
-            opening_stock: 10,
-        })
+        .add_product(
+            &boss(),
+            &ProductInput {
+                sku: "SK-001".into(),
+                barcode: Some("6901234500017".into()),
+                name: "玻尿酸精华".into(),
+                price: Money::yuan(368),
+                cost: Money::yuan(150),
+                opening_stock: 10,
+            },
+        )
         .unwrap()
         .id;
     let top_up = s
@@ -55,7 +61,14 @@ pub fn salon() -> Salon {
         .unwrap()
         .id;
     let package_plan = s
-        .add_package_plan(&boss(), facial, "深层清洁10次卡", 10, Money::yuan(2000), 365)
+        .add_package_plan(
+            &boss(),
+            facial,
+            "深层清洁10次卡",
+            10,
+            Money::yuan(2000),
+            365,
+        )
         .unwrap()
         .id;
     let member = s

@@ -90,7 +90,9 @@ fn editing_keeps_the_phone_when_none_is_sent_and_reindexes_the_name() {
         .unwrap();
     let edited = t
         .store
-        .update_member(&boss(), m.id,
+        .update_member(
+            &boss(),
+            m.id,
             &MemberInput {
                 name: "张三丰".into(),
                 phone: None,
@@ -137,7 +139,10 @@ fn archiving_hides_the_member_and_frees_her_phone() {
     t.store
         .register_member(&boss(), &member("新客户", "13700001111"))
         .expect("an archived member's phone may be registered again");
-    let err = t.store.archive_member(&boss(), m.id).expect_err("archiving twice");
+    let err = t
+        .store
+        .archive_member(&boss(), m.id)
+        .expect_err("archiving twice");
     assert_eq!(err.code(), "conflict");
 }
 
@@ -150,19 +155,25 @@ fn merging_moves_history_to_the_survivor_and_keeps_safety_notes() {
         .unwrap();
     let duplicate = t
         .store
-        .register_member(&boss(), &MemberInput {
-            allergies: "芒果过敏".into(),
-            birthday: Some("1990-05-20".into()),
-            tags: vec!["VIP".into()],
-            ..member("王丽娜", "13987654321")
-        })
+        .register_member(
+            &boss(),
+            &MemberInput {
+                allergies: "芒果过敏".into(),
+                birthday: Some("1990-05-20".into()),
+                tags: vec!["VIP".into()],
+                ..member("王丽娜", "13987654321")
+            },
+        )
         .unwrap();
     let referred = t
         .store
-        .register_member(&boss(), &MemberInput {
-            referrer_id: Some(duplicate.id),
-            ..member("介绍人", "13600000000")
-        })
+        .register_member(
+            &boss(),
+            &MemberInput {
+                referrer_id: Some(duplicate.id),
+                ..member("介绍人", "13600000000")
+            },
+        )
         .unwrap();
     t.store
         .conn()
@@ -179,7 +190,10 @@ fn merging_moves_history_to_the_survivor_and_keeps_safety_notes() {
         )
         .unwrap();
 
-    let merged = t.store.merge_members(&boss(), survivor.id, duplicate.id).unwrap();
+    let merged = t
+        .store
+        .merge_members(&boss(), survivor.id, duplicate.id)
+        .unwrap();
     assert_eq!(
         merged.phone.e164(),
         "+8613812345678",

@@ -65,13 +65,16 @@ fn act(s: &mut Salon, p: Permission, who: &Staff, n: usize) -> Result<()> {
                 lines: vec![serum_line(s)],
                 ..Cart::default()
             };
+            s.t.store.complete_sale(who, &cart, &cash(368)).map(drop)
+        }
+        RegisterMember => {
             s.t.store
-                .complete_sale(who, &cart, &cash(368))
+                .register_member(
+                    who,
+                    &member(&format!("新会员{n}"), &format!("1390000{n:04}")),
+                )
                 .map(drop)
         }
-        RegisterMember => s.t.store
-            .register_member(who, &member(&format!("新会员{n}"), &format!("1390000{n:04}")))
-            .map(drop),
         EditMember => {
             let mut input = MemberInput::editing(&s.t.store.member(s.member)?);
             input.region = format!("静安{n}");
@@ -110,12 +113,15 @@ fn act(s: &mut Salon, p: Permission, who: &Staff, n: usize) -> Result<()> {
         }
         PayOut => {
             let limit = s.t.store.checkout_settings()?.pay_out_approval_fen;
-            s.t.store.pay_in_out(who, Money(-limit - 1), "供应商货款", None)
+            s.t.store
+                .pay_in_out(who, Money(-limit - 1), "供应商货款", None)
         }
         SeeFullPhone => hidden(s.t.store.member_for(who, s.member)?.full_phone),
         SeeSensitiveNotes => hidden(!s.t.store.member_for(who, s.member)?.sensitive_hidden),
         ArchiveMember => {
-            let m = s.t.store.register_member(&boss(), &member("待归档", &format!("1370000{n:04}")))?;
+            let m =
+                s.t.store
+                    .register_member(&boss(), &member("待归档", &format!("1370000{n:04}")))?;
             let before = footprint(s);
             let done = s.t.store.archive_member(who, m.id);
             if done.is_err() {
@@ -124,8 +130,12 @@ fn act(s: &mut Salon, p: Permission, who: &Staff, n: usize) -> Result<()> {
             done
         }
         MergeMembers => {
-            let a = s.t.store.register_member(&boss(), &member("甲", &format!("1360000{n:04}")))?;
-            let b = s.t.store.register_member(&boss(), &member("乙", &format!("1350000{n:04}")))?;
+            let a =
+                s.t.store
+                    .register_member(&boss(), &member("甲", &format!("1360000{n:04}")))?;
+            let b =
+                s.t.store
+                    .register_member(&boss(), &member("乙", &format!("1350000{n:04}")))?;
             let before = footprint(s);
             let done = s.t.store.merge_members(who, a.id, b.id).map(drop);
             if done.is_err() {
@@ -141,28 +151,34 @@ fn act(s: &mut Salon, p: Permission, who: &Staff, n: usize) -> Result<()> {
         // The records (audit log, sales lists, past Z reports) are the
         // records screen's: its core functions call `require(ViewRecords)`.
         ViewRecords => who.require(ViewRecords),
-        EditCatalog => s.t.store
-            .add_service(
-                who,
-                &ServiceInput {
-                    category: "面部护理".into(),
-                    name: format!("新项目{n}"),
-                    duration_min: 60,
-                    price: Money::yuan(198),
-                },
-            )
-            .map(drop),
+        EditCatalog => {
+            s.t.store
+                .add_service(
+                    who,
+                    &ServiceInput {
+                        category: "面部护理".into(),
+                        name: format!("新项目{n}"),
+                        duration_min: 60,
+                        price: Money::yuan(198),
+                    },
+                )
+                .map(drop)
+        }
         ManageStock => s.t.store.receive_stock(who, s.serum, 5).map(drop),
-        ManageSchedule => s.t.store
-            .add_room(who, &format!("{n}号床"), ResourceKind::Bed, 1)
-            .map(drop),
+        ManageSchedule => {
+            s.t.store
+                .add_room(who, &format!("{n}号床"), ResourceKind::Bed, 1)
+                .map(drop)
+        }
         EditTierRules => {
             let rules = s.t.store.tier_rules()?;
             s.t.store.save_tier_rules(who, &rules)
         }
-        ManageStaff => s.t.store
-            .add_staff_by(who, &format!("新员工{n}"), Role::Cashier, "5555")
-            .map(drop),
+        ManageStaff => {
+            s.t.store
+                .add_staff_by(who, &format!("新员工{n}"), Role::Cashier, "5555")
+                .map(drop)
+        }
         EditStoreSettings => {
             let settings = s.t.store.checkout_settings()?;
             s.t.store.save_checkout_settings(who, &settings)
@@ -267,15 +283,17 @@ fn a_till_of_a_chain_that_is_not_head_office_refuses_catalog_edits_with_head_off
     crate::sync_fixture::enrol(&mut s.t, crate::sync_fixture::STORE_A, "A1", "01");
     let owner = s.owner.clone();
     let before = footprint(&s);
-    let e = s
-        .t
-        .store
-        .add_top_up_plan(&owner, "充300", Money::yuan(300), Money::ZERO)
-        .expect_err("an ordinary till of a chain");
+    let e =
+        s.t.store
+            .add_top_up_plan(&owner, "充300", Money::yuan(300), Money::ZERO)
+            .expect_err("an ordinary till of a chain");
     assert_eq!(e.code(), "head_office_only", "the reason says what to do");
     let rules = s.t.store.tier_rules().unwrap();
     assert_eq!(
-        s.t.store.save_tier_rules(&owner, &rules).unwrap_err().code(),
+        s.t.store
+            .save_tier_rules(&owner, &rules)
+            .unwrap_err()
+            .code(),
         "head_office_only",
         "tier rules bind every store too"
     );

@@ -5,7 +5,9 @@
 use crate::checkout_fixture::{salon, Salon};
 use crate::permissions::footprint;
 use chrono::Duration;
-use salondesk_core::checkout::{Cart, CartLine, LineItem, RefundRequest, Tender, APPROVAL_TTL_SECONDS};
+use salondesk_core::checkout::{
+    Cart, CartLine, LineItem, RefundRequest, Tender, APPROVAL_TTL_SECONDS,
+};
 use salondesk_core::staff::Permission;
 use salondesk_core::Money;
 
@@ -48,11 +50,16 @@ fn a_refund_approval_does_not_authorise_a_price_override() {
         ..Cart::default()
     };
     let before = footprint(&s);
-    let e = s
-        .t
-        .store
-        .complete_sale(&s.cashier, &cart, &[Tender::Cash { amount: Money::yuan(100) }])
-        .expect_err("approved for a refund, not a price");
+    let e =
+        s.t.store
+            .complete_sale(
+                &s.cashier,
+                &cart,
+                &[Tender::Cash {
+                    amount: Money::yuan(100),
+                }],
+            )
+            .expect_err("approved for a refund, not a price");
     assert_eq!(
         (e.code(), e.field()),
         ("approval_invalid", Some("approval")),
@@ -72,32 +79,29 @@ fn an_approval_is_good_once() {
     let (a, b) = (sold(&mut s), sold(&mut s));
     let approval = s.approval_for(Permission::Refund);
     let cashier = s.cashier.clone();
-    let first = s
-        .t
-        .store
-        .refund(&cashier, Some(&approval), &refund_of(&a))
-        .expect("the first refund");
-    let approver: Option<String> = s
-        .t
-        .store
-        .conn()
-        .query_row(
-            "SELECT approver_id FROM audit_log WHERE action = 'refund' AND entity_id = ?1",
-            [&first.sale_id],
-            |r| r.get(0),
-        )
-        .unwrap();
+    let first =
+        s.t.store
+            .refund(&cashier, Some(&approval), &refund_of(&a))
+            .expect("the first refund");
+    let approver: Option<String> =
+        s.t.store
+            .conn()
+            .query_row(
+                "SELECT approver_id FROM audit_log WHERE action = 'refund' AND entity_id = ?1",
+                [&first.sale_id],
+                |r| r.get(0),
+            )
+            .unwrap();
     assert_eq!(
         approver,
         Some(s.manager.id.to_string()),
         "the audit names the manager who approved"
     );
     let before = footprint(&s);
-    let e = s
-        .t
-        .store
-        .refund(&cashier, Some(&approval), &refund_of(&b))
-        .expect_err("spent");
+    let e =
+        s.t.store
+            .refund(&cashier, Some(&approval), &refund_of(&b))
+            .expect_err("spent");
     assert_eq!(e.code(), "approval_invalid", "{e}");
     assert_eq!(footprint(&s), before, "the second refund wrote nothing");
 }
@@ -109,11 +113,10 @@ fn an_approval_expires_after_two_minutes() {
     let approval = s.approval_for(Permission::Refund);
     s.t.clock
         .advance(Duration::seconds(APPROVAL_TTL_SECONDS + 1));
-    let e = s
-        .t
-        .store
-        .refund(&s.cashier, Some(&approval), &refund_of(&sale))
-        .expect_err("expired");
+    let e =
+        s.t.store
+            .refund(&s.cashier, Some(&approval), &refund_of(&sale))
+            .expect_err("expired");
     assert_eq!(e.code(), "approval_invalid", "{e}");
     let fresh = s.approval_for(Permission::Refund);
     s.t.store
@@ -124,23 +127,20 @@ fn an_approval_expires_after_two_minutes() {
 #[test]
 fn only_a_role_that_holds_the_permission_may_approve_it() {
     let mut s = salon();
-    let e = s
-        .t
-        .store
-        .approve(s.cashier.id, "3333", Permission::Refund)
-        .expect_err("a cashier cannot approve a refund");
+    let e =
+        s.t.store
+            .approve(s.cashier.id, "3333", Permission::Refund)
+            .expect_err("a cashier cannot approve a refund");
     assert_eq!(e.code(), "forbidden");
-    let e = s
-        .t
-        .store
-        .approve(s.manager.id, MANAGER_PIN, Permission::EditTierRules)
-        .expect_err("tier rules are the owner's alone");
+    let e =
+        s.t.store
+            .approve(s.manager.id, MANAGER_PIN, Permission::EditTierRules)
+            .expect_err("tier rules are the owner's alone");
     assert_eq!(e.code(), "forbidden");
-    let e = s
-        .t
-        .store
-        .approve(s.manager.id, "111111", Permission::Refund)
-        .expect_err("a wrong PIN");
+    let e =
+        s.t.store
+            .approve(s.manager.id, "111111", Permission::Refund)
+            .expect_err("a wrong PIN");
     assert_eq!(e.code(), "wrong_pin", "and it counts towards the lock-out");
 }
 
@@ -149,21 +149,19 @@ fn a_manager_needs_no_approval_for_what_she_may_do_herself() {
     let mut s = salon();
     let sale = sold(&mut s);
     let manager = s.manager.clone();
-    let done = s
-        .t
-        .store
-        .refund(&manager, None, &refund_of(&sale))
-        .expect("a manager refunds on her own");
-    let approver: Option<String> = s
-        .t
-        .store
-        .conn()
-        .query_row(
-            "SELECT approver_id FROM audit_log WHERE action = 'refund' AND entity_id = ?1",
-            [&done.sale_id],
-            |r| r.get(0),
-        )
-        .unwrap();
+    let done =
+        s.t.store
+            .refund(&manager, None, &refund_of(&sale))
+            .expect("a manager refunds on her own");
+    let approver: Option<String> =
+        s.t.store
+            .conn()
+            .query_row(
+                "SELECT approver_id FROM audit_log WHERE action = 'refund' AND entity_id = ?1",
+                [&done.sale_id],
+                |r| r.get(0),
+            )
+            .unwrap();
     assert_eq!(
         approver,
         Some(manager.id.to_string()),

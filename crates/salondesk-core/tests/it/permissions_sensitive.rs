@@ -49,14 +49,19 @@ fn the_notes_are_hidden_from_the_desk_and_shown_to_managers_and_the_serving_beau
     let desk = st.member_for(&s.cashier, s.member).unwrap();
     assert!(desk.sensitive_hidden, "a cashier sees them hidden");
     assert!(
-        desk.member.allergies.is_empty() && desk.member.skin_type.is_none() && desk.member.notes.is_empty(),
+        desk.member.allergies.is_empty()
+            && desk.member.skin_type.is_none()
+            && desk.member.notes.is_empty(),
         "hidden means not sent at all, not only not shown"
     );
     let serving = st.member_for(&s.beautician, s.member).unwrap();
     assert!(!serving.sensitive_hidden, "she serves her today");
     assert_eq!(serving.member.allergies, ALLERGY);
     let other = st.member_for(&s.beautician2, s.member).unwrap();
-    assert!(other.sensitive_hidden, "another beautician does not serve her");
+    assert!(
+        other.sensitive_hidden,
+        "another beautician does not serve her"
+    );
     for boss in [&s.manager, &s.owner] {
         let seen = st.member_for(boss, s.member).unwrap();
         assert!(!seen.sensitive_hidden && seen.member.allergies == ALLERGY);
@@ -68,23 +73,26 @@ fn revealing_the_notes_is_audited_with_the_reason_and_without_the_notes() {
     let mut s = salon();
     with_notes(&mut s);
     let cashier = s.cashier.clone();
-    let e = s
-        .t
-        .store
-        .reveal_sensitive(&cashier, s.member, RevealReason::Other, "  ")
-        .expect_err("another reason must be said");
+    let e =
+        s.t.store
+            .reveal_sensitive(&cashier, s.member, RevealReason::Other, "  ")
+            .expect_err("another reason must be said");
     assert_eq!(e.field(), Some("reasonText"));
-    let notes = s
-        .t
-        .store
-        .reveal_sensitive(&cashier, s.member, RevealReason::AllergyCheck, "")
-        .unwrap();
-    assert_eq!(notes.allergies, ALLERGY, "she sees them once she gave a reason");
+    let notes =
+        s.t.store
+            .reveal_sensitive(&cashier, s.member, RevealReason::AllergyCheck, "")
+            .unwrap();
+    assert_eq!(
+        notes.allergies, ALLERGY,
+        "she sees them once she gave a reason"
+    );
     let rows: Vec<(String, Option<String>, String)> = s
         .t
         .store
         .conn()
-        .prepare("SELECT staff_id, entity_id, detail FROM audit_log WHERE action = 'sensitive_viewed'")
+        .prepare(
+            "SELECT staff_id, entity_id, detail FROM audit_log WHERE action = 'sensitive_viewed'",
+        )
         .unwrap()
         .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
         .unwrap()
@@ -94,7 +102,10 @@ fn revealing_the_notes_is_audited_with_the_reason_and_without_the_notes() {
     let (who, whom, detail) = &rows[0];
     assert_eq!(who, &cashier.id.to_string());
     assert_eq!(whom.as_deref(), Some(s.member.to_string().as_str()));
-    assert!(detail.contains("allergy_check"), "the reason's code: {detail}");
+    assert!(
+        detail.contains("allergy_check"),
+        "the reason's code: {detail}"
+    );
     assert!(
         !detail.contains(ALLERGY) && !detail.contains("孕期"),
         "never the notes themselves: {detail}"
@@ -103,16 +114,15 @@ fn revealing_the_notes_is_audited_with_the_reason_and_without_the_notes() {
     s.t.store
         .reveal_sensitive(&manager, s.member, RevealReason::ServingNow, "")
         .unwrap();
-    let n: i64 = s
-        .t
-        .store
-        .conn()
-        .query_row(
-            "SELECT count(*) FROM audit_log WHERE action = 'sensitive_viewed'",
-            [],
-            |r| r.get(0),
-        )
-        .unwrap();
+    let n: i64 =
+        s.t.store
+            .conn()
+            .query_row(
+                "SELECT count(*) FROM audit_log WHERE action = 'sensitive_viewed'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
     assert_eq!(n, 1, "a manager sees them anyway: nothing to audit");
 }
 

@@ -89,10 +89,13 @@ fn a_card_scan_opens_exactly_that_member() {
     let mut t = store();
     let m = t
         .store
-        .register_member(&boss(), &MemberInput {
-            member_no: Some("vip0042".into()),
-            ..member("卡客", "13800009999")
-        })
+        .register_member(
+            &boss(),
+            &MemberInput {
+                member_no: Some("vip0042".into()),
+                ..member("卡客", "13800009999")
+            },
+        )
         .unwrap();
     assert_eq!(m.member_no, "VIP0042", "card numbers are kept upper-case");
     assert_eq!(

@@ -392,7 +392,10 @@ fn a_sale_made_on_one_till_is_refunded_on_another_till_of_the_same_store() {
 
     let (manager, pin) = c.manager_pin;
     let cashier = c.cashier.clone();
-    let approval = c.a2.store().approve(manager, pin, Permission::Refund).unwrap();
+    let approval =
+        c.a2.store()
+            .approve(manager, pin, Permission::Refund)
+            .unwrap();
     let refund =
         c.a2.store()
             .refund(
@@ -439,7 +442,10 @@ fn a_sale_made_on_one_till_is_refunded_on_another_till_of_the_same_store() {
         assert_eq!(commission, 0, "the commission was taken back");
     }
     // A second refund of the same sale is refused on the first till too.
-    let approval = c.a1.store().approve(manager, pin, Permission::Refund).unwrap();
+    let approval =
+        c.a1.store()
+            .approve(manager, pin, Permission::Refund)
+            .unwrap();
     let again = c.a1.store().refund(
         &cashier,
         Some(&approval),

@@ -35,8 +35,14 @@ fn one_phone_registered_in_two_stores_keeps_both_members_until_a_manager_merges_
     server.sync(&mut [&mut a, &mut b]);
 
     // Offline, each store registers her.
-    let wang = a.store().register_member(&boss(), &member("王丽娜", PHONE)).unwrap();
-    let li = b.store().register_member(&boss(), &member("王丽娜", PHONE)).unwrap();
+    let wang = a
+        .store()
+        .register_member(&boss(), &member("王丽娜", PHONE))
+        .unwrap();
+    let li = b
+        .store()
+        .register_member(&boss(), &member("王丽娜", PHONE))
+        .unwrap();
     server.sync(&mut [&mut a, &mut b]);
     for t in [&mut a, &mut b] {
         let s = t.store();
@@ -44,7 +50,9 @@ fn one_phone_registered_in_two_stores_keeps_both_members_until_a_manager_merges_
         assert!(s.sync_apply_errors(10).unwrap().is_empty());
         let hits = s.search_members("5678", 10).unwrap();
         assert_eq!(hits.len(), 2, "both are found by her phone");
-        let err = s.register_member(&boss(), &member("第三位", PHONE)).unwrap_err();
+        let err = s
+            .register_member(&boss(), &member("第三位", PHONE))
+            .unwrap_err();
         assert!(matches!(err, CoreError::DuplicatePhone { .. }), "{err:?}");
     }
     // Her record from the other store can still be edited here.
@@ -97,7 +105,9 @@ fn one_phone_registered_in_two_stores_keeps_both_members_until_a_manager_merges_
         let survivor = s.member(li.id).unwrap();
         assert_eq!(survivor.notes, merged.notes);
         assert_eq!(s.member(wang.id).unwrap().merged_into, Some(li.id));
-        let err = s.register_member(&boss(), &member("第三位", PHONE)).unwrap_err();
+        let err = s
+            .register_member(&boss(), &member("第三位", PHONE))
+            .unwrap_err();
         assert!(matches!(err, CoreError::DuplicatePhone { member_id, .. } if member_id == li.id));
     }
 }
@@ -300,7 +310,9 @@ fn refused_operations_are_kept_shown_and_never_offered_again() {
         ("乙", "13800000002"),
         ("丙", "13800000003"),
     ] {
-        t.store.register_member(&boss(), &member(name, phone)).unwrap();
+        t.store
+            .register_member(&boss(), &member(name, phone))
+            .unwrap();
     }
     assert_eq!(t.store.pending_ops().unwrap(), 3);
     let batch = t.store.outbox_batch(2).unwrap();
@@ -369,7 +381,10 @@ fn enrolment_gives_the_codes_that_number_receipts_and_members() {
     );
     assert_eq!(t.store.device().code, "03");
     let owner = t.store.create_owner("林美玲", "135790").unwrap();
-    let m = t.store.register_member(&boss(), &member("王丽娜", PHONE)).unwrap();
+    let m = t
+        .store
+        .register_member(&boss(), &member("王丽娜", PHONE))
+        .unwrap();
     assert!(m.member_no.starts_with("A703"), "{}", m.member_no);
     t.store.open_shift(&owner, Money::ZERO).unwrap();
     let sale = t
@@ -424,9 +439,14 @@ fn the_outbox_hook_runs_after_each_write_that_queued_something() {
     t.store.on_outbox_write(Arc::new(move || {
         seen.fetch_add(1, Ordering::SeqCst);
     }));
-    t.store.register_member(&boss(), &member("王丽娜", PHONE)).unwrap();
+    t.store
+        .register_member(&boss(), &member("王丽娜", PHONE))
+        .unwrap();
     assert_eq!(calls.load(Ordering::SeqCst), 1);
-    assert!(t.store.register_member(&boss(), &member("重复", PHONE)).is_err());
+    assert!(t
+        .store
+        .register_member(&boss(), &member("重复", PHONE))
+        .is_err());
     let staff = Uuid::now_v7().to_string();
     t.store
         .apply_pulled(&page(

@@ -36,7 +36,10 @@ fn register(store: &mut Store, n: usize) {
         .unwrap();
     for i in had..had + n {
         store
-            .register_member(&boss(), &member(&format!("顾客{i}"), &format!("1380000{i:04}")))
+            .register_member(
+                &boss(),
+                &member(&format!("顾客{i}"), &format!("1380000{i:04}")),
+            )
             .unwrap();
     }
 }

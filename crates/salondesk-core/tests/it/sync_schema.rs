@@ -35,15 +35,18 @@ fn every_operation_the_core_emits_passes_the_servers_schema() {
     rules[1].discount_bp += 100;
     store.save_tier_rules(&owner, &rules).unwrap();
     store
-        .add_coupon(&boss(), &Coupon {
-            code: "WELCOME20".into(),
-            kind: CouponKind::Fixed,
-            value: 2000,
-            min_spend: Money::yuan(100),
-            valid_from: chrono::NaiveDate::from_ymd_opt(2026, 11, 1).unwrap(),
-            valid_to: chrono::NaiveDate::from_ymd_opt(2026, 12, 31).unwrap(),
-            max_uses: Some(100),
-        })
+        .add_coupon(
+            &boss(),
+            &Coupon {
+                code: "WELCOME20".into(),
+                kind: CouponKind::Fixed,
+                value: 2000,
+                min_spend: Money::yuan(100),
+                valid_from: chrono::NaiveDate::from_ymd_opt(2026, 11, 1).unwrap(),
+                valid_to: chrono::NaiveDate::from_ymd_opt(2026, 12, 31).unwrap(),
+                max_uses: Some(100),
+            },
+        )
         .unwrap();
     store
         .add_top_up_plan(&boss(), "充500送50", Money::yuan(500), Money::yuan(50))

@@ -4,8 +4,8 @@
 //! this till's own sales, bookings (which two tills of one store can
 //! double-book between them) and cancellations.
 
-use chrono::{Duration, DurationRound, Utc};
 use crate::support::boss;
+use chrono::{Duration, DurationRound, Utc};
 use rand::rngs::StdRng;
 use rand::Rng;
 use salondesk_core::appointments::{BookingInput, Client};
@@ -33,12 +33,15 @@ pub fn set_up(s: &mut Store) -> Salon {
     let cashier = s.add_staff("陈晓雨", Role::Cashier, "3333").unwrap();
     let beautician = s.add_staff("王芳", Role::Beautician, "4444").unwrap();
     let service = s
-        .add_service(&boss(), &ServiceInput {
-            category: "面部护理".into(),
-            name: "补水护理".into(),
-            duration_min: 60,
-            price: Money::yuan(198),
-        })
+        .add_service(
+            &boss(),
+            &ServiceInput {
+                category: "面部护理".into(),
+                name: "补水护理".into(),
+                duration_min: 60,
+                price: Money::yuan(198),
+            },
+        )
         .unwrap()
         .id;
     let top_up = s
@@ -46,11 +49,14 @@ pub fn set_up(s: &mut Store) -> Salon {
         .unwrap()
         .id;
     for i in 0..30 {
-        s.register_member(&boss(), &MemberInput {
-            name: format!("会员{i:02}"),
-            phone: Some(format!("1390000{i:04}")),
-            ..MemberInput::default()
-        })
+        s.register_member(
+            &boss(),
+            &MemberInput {
+                name: format!("会员{i:02}"),
+                phone: Some(format!("1390000{i:04}")),
+                ..MemberInput::default()
+            },
+        )
         .unwrap();
     }
     Salon {
@@ -108,11 +114,14 @@ pub fn one_change(
     let member = members[rng.gen_range(0..members.len())];
     match rng.gen_range(0..20) {
         0..=1 => {
-            s.register_member(&boss(), &MemberInput {
-                name: format!("新客{phone_prefix}{n}"),
-                phone: Some(format!("13{phone_prefix}{n:07}")),
-                ..MemberInput::default()
-            })
+            s.register_member(
+                &boss(),
+                &MemberInput {
+                    name: format!("新客{phone_prefix}{n}"),
+                    phone: Some(format!("13{phone_prefix}{n:07}")),
+                    ..MemberInput::default()
+                },
+            )
             .unwrap();
             made.registrations += 1;
         }
@@ -181,12 +190,7 @@ pub fn one_change(
 /// Refunds one of the recent sales this till made itself (a sale is refunded
 /// on the till that holds its shift; another till refunding the same line is
 /// fault 6, tested on its own).
-fn refund_one(
-    s: &mut Store,
-    salon: &Salon,
-    approval: &(StaffId, &str),
-    rng: &mut StdRng,
-) -> bool {
+fn refund_one(s: &mut Store, salon: &Salon, approval: &(StaffId, &str), rng: &mut StdRng) -> bool {
     let me = s.device().id.0.to_string();
     let sales: Vec<String> = s
         .conn()
