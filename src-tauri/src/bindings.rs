@@ -16,11 +16,12 @@ mod tests {
         ProductView, ServiceForm, ServiceView, TopUpPlanForm, TopUpPlanView,
     };
     use crate::dto::checkout::{
-        ApprovalInput, CartInput, CartLineInput, Catalog, CatalogItem, PrintResult, QuoteLineView,
-        QuoteView, SaleDone, StaffShare, TenderInput,
+        ApprovalGranted, ApprovalInput, CartInput, CartLineInput, Catalog, CatalogItem,
+        PrintResult, QuoteLineView, QuoteView, SaleDone, StaffShare, TenderInput,
     };
     use crate::dto::conflict_refund::{ConflictRefundView, ConflictTenderView};
     use crate::dto::member::{MemberHit, MemberInput, MemberView};
+    use crate::dto::perms::{PermissionRow, RevealInput, SensitiveNotesView};
     use crate::dto::records::{
         AuditEntryView, AuditFilterInput, AuditPageView, ClosedShiftPageView, ClosedShiftView,
         ExportView, PageCursor, PaymentTotalView, PeriodInput, SaleRowView, SalesFilterInput,
@@ -55,8 +56,8 @@ mod tests {
     use salondesk_core::checkout::{
         FreeService, FreeServiceAllowance, LineKind, Period, RuleProgress, TierMode, TierProgress,
     };
-    use salondesk_core::member::{Gender, MatchKind, SkinType, Tier};
-    use salondesk_core::staff::Role;
+    use salondesk_core::member::{Gender, MatchKind, RevealReason, SkinType, Tier};
+    use salondesk_core::staff::{Permission, Role};
     use salondesk_core::stock::AdjustReason;
     use ts_rs::TS;
 
@@ -73,6 +74,7 @@ mod tests {
             export::<ErrorCode>(),
             export::<ApiError>(),
             export::<Role>(),
+            export::<Permission>(),
             export::<Tier>(),
             export::<Gender>(),
             export::<SkinType>(),
@@ -93,6 +95,7 @@ mod tests {
             export::<CartLineInput>(),
             export::<CartInput>(),
             export::<ApprovalInput>(),
+            export::<ApprovalGranted>(),
             export::<QuoteLineView>(),
             export::<QuoteView>(),
             export::<TenderInput>(),
@@ -202,6 +205,10 @@ mod tests {
             export::<StaffInput>(),
             export::<TimeZoneView>(),
             export::<SetupProgressView>(),
+            export::<PermissionRow>(),
+            export::<RevealReason>(),
+            export::<RevealInput>(),
+            export::<SensitiveNotesView>(),
         ] {
             out.push_str(&decl);
             out.push('\n');

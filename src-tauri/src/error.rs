@@ -43,6 +43,11 @@ pub enum ErrorCode {
     DatabaseInUse,
     /// The action needs a manager's PIN (a pay-out above the store's limit).
     ApprovalRequired,
+    /// A manager's approval that cannot be used: spent, expired, or given for
+    /// another action (`field`: approval). Ask again.
+    ApprovalInvalid,
+    /// Chain-wide records are changed only on a head-office device.
+    HeadOfficeOnly,
     /// A sum of money too large to hold: refused, never wrapped.
     AmountTooLarge,
     /// An export file could not be written (disk full, no permission).
@@ -76,6 +81,8 @@ impl From<&CoreError> for ErrorCode {
             CoreError::DatabaseNewer { .. } => ErrorCode::DatabaseNewer,
             CoreError::DatabaseInUse { .. } => ErrorCode::DatabaseInUse,
             CoreError::ApprovalRequired { .. } => ErrorCode::ApprovalRequired,
+            CoreError::ApprovalInvalid { .. } => ErrorCode::ApprovalInvalid,
+            CoreError::HeadOfficeOnly => ErrorCode::HeadOfficeOnly,
             CoreError::AmountTooLarge { .. } => ErrorCode::AmountTooLarge,
             CoreError::ExportFailed { .. } => ErrorCode::ExportFailed,
             CoreError::Sqlite(_) | CoreError::Json(_) | CoreError::Internal(_) => {

@@ -89,7 +89,6 @@ pub fn run() {
             commands::checkout::product_by_barcode,
             commands::checkout::member_balances,
             commands::checkout::quote_cart,
-            commands::checkout::check_approval,
             commands::checkout::complete_sale,
             commands::checkout::set_member_tier,
             commands::checkout::tier_history,
@@ -179,6 +178,9 @@ pub fn run() {
             commands::plans::admin_coupons,
             commands::plans::save_coupon,
             commands::plans::set_coupon_active,
+            commands::perms::permission_matrix,
+            commands::perms::approve_action,
+            commands::perms::reveal_member_notes,
         ])
         .run(tauri::generate_context!())
         .expect("error while running SalonDesk");

@@ -14,6 +14,7 @@ import "./styles/catalog.css";
 import "./styles/tiers.css";
 import "./styles/records.css";
 import "./styles/staff-admin.css";
+import "./styles/perms.css";
 
 const root = document.getElementById("app");
 if (root) render(<App />, root);

@@ -68,6 +68,10 @@ pub enum CoreError {
         reason: &'static str,
         message: String,
     },
+    /// Chain-wide records (catalog, prices, tiers, coupons, plans, settings)
+    /// are written only on a head-office device of the chain.
+    #[error("only a head-office device of the chain may change this; ask head office")]
+    HeadOfficeOnly,
     #[error("{0}")]
     Conflict(String),
     /// A booking outside the beautician's working hours or on her day off: the
@@ -90,6 +94,11 @@ pub enum CoreError {
     /// A pay-out above the store's limit without a manager's approval.
     #[error("paying out more than {limit} needs a manager's approval")]
     ApprovalRequired { limit: crate::Money },
+    /// A manager's approval that cannot be used: `reason` is `unknown` (never
+    /// given, or already spent), `expired`, or `other_action` (given for
+    /// another permission).
+    #[error("this approval cannot be used ({reason}): ask the manager again")]
+    ApprovalInvalid { reason: &'static str },
     /// A sum or product of money beyond what the ledgers can hold: refused,
     /// never wrapped (`field` names the input it came from).
     #[error("{field}: the amount is too large")]
@@ -130,11 +139,13 @@ impl CoreError {
             CoreError::FreeServiceRefused { .. } => "free_service_refused",
             CoreError::Forbidden(_) => "forbidden",
             CoreError::StaffRefused { .. } => "staff_refused",
+            CoreError::HeadOfficeOnly => "head_office_only",
             CoreError::Conflict(_) => "conflict",
             CoreError::OutsideHours(_) => "outside_hours",
             CoreError::DatabaseNewer { .. } => "database_newer",
             CoreError::DatabaseInUse { .. } => "database_in_use",
             CoreError::ApprovalRequired { .. } => "approval_required",
+            CoreError::ApprovalInvalid { .. } => "approval_invalid",
             CoreError::AmountTooLarge { .. } => "amount_too_large",
             CoreError::ExportFailed { .. } => "export_failed",
             CoreError::Sqlite(_) | CoreError::Json(_) | CoreError::Internal(_) => "internal",
@@ -147,7 +158,9 @@ impl CoreError {
             CoreError::Validation { field, .. } => Some(field),
             CoreError::DuplicatePhone { .. } => Some("phone"),
             CoreError::DuplicateMemberNo { .. } => Some("memberNo"),
-            CoreError::ApprovalRequired { .. } => Some("approval"),
+            CoreError::ApprovalRequired { .. } | CoreError::ApprovalInvalid { .. } => {
+                Some("approval")
+            }
             CoreError::AmountTooLarge { field } => Some(field),
             CoreError::PinTooShort { .. } => Some("pin"),
             CoreError::CouponRefused { .. } => Some("coupon"),

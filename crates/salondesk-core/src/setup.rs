@@ -36,7 +36,7 @@ impl Store {
                 "SELECT (SELECT count(*) FROM top_up_plans WHERE active = 1)
                       + (SELECT count(*) FROM package_plans WHERE active = 1)",
             )?,
-            demo_allowed: self.may_seed_demo().is_ok(),
+            demo_allowed: self.demo_allowed().is_ok(),
         })
     }
 }

@@ -27,6 +27,8 @@ pub struct Store {
     checkpointer: Option<crate::db::Checkpointer>,
     /// Called after a write that added to the outbox (see `on_outbox_write`).
     pub(crate) outbox_hook: Option<crate::sync::OutboxHook>,
+    /// Managers' approvals given and not yet spent (`checkout::approval`).
+    pub(crate) approvals: crate::checkout::Approvals,
     /// Held while the app has the database open (`open_exclusive`).
     _instance_lock: Option<std::fs::File>,
 }
@@ -53,6 +55,7 @@ impl Store {
             path: path.to_path_buf(),
             checkpointer: None,
             outbox_hook: None,
+            approvals: Default::default(),
             _instance_lock: None,
         };
         store.load_identity()?;

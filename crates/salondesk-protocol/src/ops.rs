@@ -168,6 +168,11 @@ pub struct PullResponse {
     /// restored from a backup can tell it does not hold that log (`LOG_REWOUND`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cursor_op: Option<Uuid>,
+    /// Whether the pulling device is (now) a head-office device: a flag the
+    /// admin sets or clears after enrolment reaches the till with its next
+    /// pull. Absent (an older server): the till keeps what it knew.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub head_office: Option<bool>,
 }
 
 /// The error code (409) of a pull whose cursor, or whose device's last
@@ -199,4 +204,9 @@ pub struct EnrolResponse {
     /// Unique within the store.
     pub device_code: String,
     pub store_name: String,
+    /// This device is a head-office device (the chain's admin marked its
+    /// code or the device so): it may write the chain-wide catalog, prices,
+    /// tiers, coupons, plans and settings. Absent from an older server: false.
+    #[serde(default)]
+    pub head_office: bool,
 }

@@ -151,6 +151,12 @@ pub async fn enrol(
             .execute(&mut *tx)
             .await?;
     }
+    // Said to the till (it refuses chain-wide edits otherwise): a device
+    // enrolled again keeps the flag the admin gave it.
+    let head_office: bool = sqlx::query_scalar("SELECT head_office FROM devices WHERE id = $1")
+        .bind(req.device_id)
+        .fetch_one(&mut *tx)
+        .await?;
     tx.commit().await?;
     tracing::info!(device = %req.device_id, store = %store_id, head_office, "device enrolled");
     Ok(Json(EnrolResponse {
@@ -160,5 +166,6 @@ pub async fn enrol(
         store_code,
         device_code,
         store_name,
+        head_office,
     }))
 }

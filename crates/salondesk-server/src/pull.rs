@@ -119,10 +119,11 @@ pub async fn page(
     let mut tx = state.pool().begin().await?;
     // The settings last until the end of this transaction (`true`: local);
     // they shape the plans of the statements after this one.
-    let (head, head_op, at_after, settled, _, _): (
+    let (head, head_op, at_after, settled, head_office, _, _): (
         i64,
         Option<Uuid>,
         Option<Uuid>,
+        bool,
         bool,
         String,
         String,
@@ -132,12 +133,14 @@ pub async fn page(
                 (SELECT op_id FROM ops WHERE tenant_id = $1 AND seq = $2),
                 $3::uuid IS NULL
                   OR EXISTS (SELECT 1 FROM ops WHERE op_id = $3 AND tenant_id = $1),
+                coalesce((SELECT head_office FROM devices WHERE id = $4), false),
                 set_config('enable_bitmapscan', 'off', true),
                 set_config('enable_sort', 'off', true)",
     )
     .bind(device.tenant_id)
     .bind(after)
     .bind(anchor.settled_op)
+    .bind(device.id)
     .fetch_one(&mut *tx)
     .await?;
     let cursor_lost = after > 0 && anchor.after_op.is_some_and(|op| at_after != Some(op));
@@ -174,14 +177,14 @@ pub async fn page(
         _ if head >= after => (head, head_op),
         _ => (after, at_after),
     };
-    Ok(render(
-        &rows,
+    let page = Page {
         cursor,
         cursor_op,
         head,
         more,
-        state.inner.clocks.now(),
-    ))
+        head_office,
+    };
+    Ok(render(&rows, &page, state.inner.clocks.now()))
 }
 
 /// Takes the PIN hash out of staff records this device has no need of: only
@@ -216,16 +219,26 @@ async fn withhold_pin_hashes(
     Ok(())
 }
 
-/// Writes the `PullResponse` JSON by hand around the stored payload texts
-/// (the field names are the protocol's; a test reads it back with its types).
-fn render(
-    rows: &[Row],
+/// A page's fields around its operations.
+struct Page {
     cursor: i64,
     cursor_op: Option<Uuid>,
     head: i64,
     more: bool,
-    server_time: DateTime<Utc>,
-) -> String {
+    /// The pulling device is a head-office device (it tells the till).
+    head_office: bool,
+}
+
+/// Writes the `PullResponse` JSON by hand around the stored payload texts
+/// (the field names are the protocol's; a test reads it back with its types).
+fn render(rows: &[Row], page: &Page, server_time: DateTime<Utc>) -> String {
+    let Page {
+        cursor,
+        cursor_op,
+        head,
+        more,
+        head_office,
+    } = *page;
     let size: usize = rows.iter().map(|r| r.7.len() + 300).sum();
     let mut out = String::with_capacity(size + 64);
     out.push_str("{\"ops\":[");
@@ -246,7 +259,7 @@ fn render(
         ));
     }
     out.push_str(&format!(
-        "],\"cursor\":{cursor},\"head\":{head},\"more\":{more},\"serverTime\":\"{}\"",
+        "],\"cursor\":{cursor},\"head\":{head},\"more\":{more},\"headOffice\":{head_office},\"serverTime\":\"{}\"",
         server_time.to_rfc3339_opts(SecondsFormat::Millis, true)
     ));
     if let Some(op) = cursor_op {
@@ -276,9 +289,20 @@ mod tests {
             r#"{"name":"王芳","tags":["a"],"n":5}"#.to_owned(),
             at,
         )];
-        let page: PullResponse =
-            serde_json::from_str(&render(&rows, 7, Some(op), 9, true, at)).unwrap();
+        let shape = Page {
+            cursor: 7,
+            cursor_op: Some(op),
+            head: 9,
+            more: true,
+            head_office: true,
+        };
+        let page: PullResponse = serde_json::from_str(&render(&rows, &shape, at)).unwrap();
         assert_eq!((page.cursor, page.head, page.more), (7, 9, true));
+        assert_eq!(
+            page.head_office,
+            Some(true),
+            "the page tells the till it is a head-office device"
+        );
         assert_eq!(
             page.cursor_op,
             Some(op),
@@ -295,8 +319,14 @@ mod tests {
                 .is_some_and(|t| (t - at).num_milliseconds().abs() < 1),
             "the server's time travels with the page"
         );
-        let empty: PullResponse =
-            serde_json::from_str(&render(&[], 3, None, 3, false, at)).unwrap();
+        let shape = Page {
+            cursor: 3,
+            cursor_op: None,
+            head: 3,
+            more: false,
+            head_office: false,
+        };
+        let empty: PullResponse = serde_json::from_str(&render(&[], &shape, at)).unwrap();
         assert!(empty.ops.is_empty() && !empty.more && empty.cursor_op.is_none());
     }
 }

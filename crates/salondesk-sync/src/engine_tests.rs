@@ -49,6 +49,7 @@ impl Device {
                     store_code: format!("S{code}"),
                     device_code: "001".into(),
                     store_name: format!("Store {code}"),
+                    head_office: false,
                 },
             )
             .unwrap();
@@ -62,13 +63,19 @@ impl Device {
 
     pub(crate) fn add_members(&self, prefix: u32, n: u32) {
         let mut s = self.store.lock().unwrap();
+        // Whoever registers them: the engine is the test, not who may.
+        let desk = salondesk_core::staff::Staff {
+            id: salondesk_core::ids::StaffId::new(chrono::Utc::now()),
+            name: "desk".into(),
+            role: salondesk_core::staff::Role::Cashier,
+        };
         for i in 0..n {
             let input = MemberInput {
                 name: format!("会员{prefix}{i:03}"),
                 phone: Some(format!("139{prefix:02}{i:06}")),
                 ..MemberInput::default()
             };
-            s.register_member(&input).unwrap();
+            s.register_member(&desk, &input).unwrap();
         }
     }
 

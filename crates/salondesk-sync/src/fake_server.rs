@@ -275,6 +275,7 @@ fn answer(head: &str, body: &[u8], state: &Shared) -> (&'static str, String) {
             more: cursor < head_seq,
             server_time: None,
             cursor_op: None,
+            head_office: None,
         };
         return ("200 OK", json(&page));
     }

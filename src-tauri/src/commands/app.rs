@@ -2,7 +2,6 @@ use crate::dto::app::{AppInfo, DemoPinView, SeedProgress};
 use crate::error::{ApiError, ApiResult, ErrorCode};
 use crate::state::AppState;
 use salondesk_core::seed::SeedOptions;
-use salondesk_core::staff::Permission;
 use tauri::{AppHandle, Emitter, Manager, State};
 
 #[tauri::command]
@@ -39,10 +38,9 @@ pub async fn seed_demo(app: AppHandle, members: u64) -> ApiResult<Vec<DemoPinVie
             )
         });
     }
-    app.state::<AppState>()
-        .staff_who_may(Permission::LoadDemoData)?;
+    let staff = app.state::<AppState>().staff()?;
     let worker = app.clone();
-    app.state::<AppState>().store()?.may_seed_demo()?;
+    app.state::<AppState>().store()?.may_seed_demo(&staff)?;
     tauri::async_runtime::spawn_blocking(move || -> ApiResult<Vec<DemoPinView>> {
         let state = worker.state::<AppState>();
         let mut store = state.store()?;

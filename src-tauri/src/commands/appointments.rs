@@ -294,8 +294,9 @@ pub async fn export_ics(
     from: String,
     to: String,
 ) -> ApiResult<String> {
-    state.staff()?;
+    let actor = state.staff()?;
     let ics = state.store()?.ics_for_staff(
+        &actor,
         staff_id.parse()?,
         parse_date("from", &from)?,
         parse_date("to", &to)?,

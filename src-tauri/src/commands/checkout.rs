@@ -4,14 +4,12 @@
 
 use super::receipts::print_after;
 use crate::dto::checkout::{
-    ApprovalInput, CartInput, Catalog, CatalogItem, QuoteView, SaleDone, TenderInput,
+    approvals_of, CartInput, Catalog, CatalogItem, QuoteView, SaleDone, TenderInput,
 };
 use crate::dto::sale::MemberBalancesView;
-use crate::dto::staff::StaffBrief;
-use crate::error::{ApiError, ApiResult, ErrorCode};
+use crate::error::ApiResult;
 use crate::state::AppState;
-use salondesk_core::checkout::{Approval, Tender};
-use salondesk_core::Store;
+use salondesk_core::checkout::Tender;
 use tauri::{AppHandle, Manager, State};
 
 const GRID_LIMIT: usize = 500;
@@ -74,29 +72,7 @@ pub async fn member_balances(
 pub async fn quote_cart(state: State<'_, AppState>, cart: CartInput) -> ApiResult<QuoteView> {
     state.staff()?;
     let store = state.store()?;
-    Ok(store.quote(&cart.to_cart(None)?)?.into())
-}
-
-fn approve(store: &mut Store, a: &ApprovalInput) -> ApiResult<Approval> {
-    Ok(store.approve(a.manager_id.parse()?, &a.pin)?)
-}
-
-/// Checks a manager's PIN as soon as it is typed (the dialog says at once if
-/// it is wrong); the action itself checks it again.
-#[tauri::command]
-pub async fn check_approval(
-    state: State<'_, AppState>,
-    approval: ApprovalInput,
-) -> ApiResult<StaffBrief> {
-    state.staff()?;
-    let mut store = state.store()?;
-    let a = approve(&mut store, &approval)?;
-    let name = store.staff_name(a.approver())?.unwrap_or_default();
-    Ok(StaffBrief {
-        id: a.approver().to_string(),
-        name,
-        role: salondesk_core::staff::Role::Manager,
-    })
+    Ok(store.quote(&cart.to_cart(Vec::new())?)?.into())
 }
 
 #[tauri::command]
@@ -105,25 +81,14 @@ pub async fn complete_sale(
     state: State<'_, AppState>,
     cart: CartInput,
     tenders: Vec<TenderInput>,
-    approval: Option<ApprovalInput>,
+    approvals: Vec<String>,
     appointment_id: Option<String>,
 ) -> ApiResult<SaleDone> {
     let cashier = state.staff()?;
     let mut store = state.store()?;
-    let approval = match (&approval, cart.needs_approval()) {
-        (Some(a), _) => Some(approve(&mut store, a)?),
-        (None, true) => {
-            return Err(ApiError {
-                field: Some("approval".into()),
-                ..ApiError::new(
-                    ErrorCode::Forbidden,
-                    "a manual discount or a typed price needs a manager's PIN",
-                )
-            })
-        }
-        (None, false) => None,
-    };
-    let core_cart = cart.to_cart(approval)?;
+    // The core checks the tokens: each for its one permission (manual
+    // discount, typed prices), unspent and not expired.
+    let core_cart = cart.to_cart(approvals_of(&approvals)?)?;
     let tenders: Vec<Tender> = tenders.iter().map(Tender::from).collect();
     let outcome = store.complete_sale(&cashier, &core_cart, &tenders)?;
     if let Some(id) = appointment_id.as_deref().filter(|id| !id.is_empty()) {

@@ -1,12 +1,14 @@
 use crate::dto::member::{MemberHit, MemberInput, MemberView};
 use crate::error::ApiResult;
 use crate::state::AppState;
-use salondesk_core::member::Member;
-use salondesk_core::staff::Permission;
+use salondesk_core::member::{Member, MemberSeen};
+use salondesk_core::staff::{Permission, Staff};
 use salondesk_core::Store;
 use tauri::State;
 
-fn view(store: &Store, m: &Member, full_phone: bool) -> ApiResult<MemberView> {
+/// The member as `staff` may see her: the core decides the phone and the
+/// sensitive notes (`Store::seen_by`).
+fn view(store: &Store, staff: &Staff, m: Member) -> ApiResult<MemberView> {
     let staff_name = match m.preferred_staff_id {
         Some(id) => store.staff_name(id)?,
         None => None,
@@ -15,7 +17,8 @@ fn view(store: &Store, m: &Member, full_phone: bool) -> ApiResult<MemberView> {
         Some(id) => store.member_name(id)?,
         None => None,
     };
-    Ok(MemberView::new(m, full_phone, staff_name, referrer_name))
+    let seen: MemberSeen = store.seen_by(staff, m)?;
+    Ok(MemberView::new(&seen, staff_name, referrer_name))
 }
 
 #[tauri::command]
@@ -42,10 +45,10 @@ pub async fn member_by_card(
 
 #[tauri::command]
 pub async fn get_member(state: State<'_, AppState>, id: String) -> ApiResult<MemberView> {
-    let full = state.staff()?.role.may(Permission::SeeFullPhone);
+    let staff = state.staff()?;
     let store = state.store()?;
     let m = store.member(id.parse()?)?;
-    view(&store, &m, full)
+    view(&store, &staff, m)
 }
 
 #[tauri::command]
@@ -53,34 +56,34 @@ pub async fn register_member(
     state: State<'_, AppState>,
     input: MemberInput,
 ) -> ApiResult<MemberView> {
-    let full = state
-        .staff_who_may(Permission::RegisterMember)?
-        .role
-        .may(Permission::SeeFullPhone);
+    let staff = state.staff()?;
     let mut store = state.store()?;
-    let m = store.register_member(&input.try_into()?)?;
-    view(&store, &m, full)
+    let m = store.register_member(&staff, &input.try_into()?)?;
+    view(&store, &staff, m)
 }
 
+/// (An edit by someone who did not see the sensitive notes keeps them: the core.)
 #[tauri::command]
 pub async fn update_member(
     state: State<'_, AppState>,
     id: String,
     input: MemberInput,
 ) -> ApiResult<MemberView> {
-    let full = state
-        .staff_who_may(Permission::EditMember)?
-        .role
-        .may(Permission::SeeFullPhone);
+    let staff = state.staff()?;
     let mut store = state.store()?;
-    let m = store.update_member(id.parse()?, &input.try_into()?)?;
-    view(&store, &m, full)
+    let m = store.update_member(&staff, id.parse()?, &input.try_into()?)?;
+    view(&store, &staff, m)
 }
 
 #[tauri::command]
 pub async fn archive_member(state: State<'_, AppState>, id: String) -> ApiResult<()> {
-    state.staff_who_may(Permission::ArchiveMember)?;
-    state.store()?.archive_member(id.parse()?)?;
+    archive(&state, &id)
+}
+
+/// The command's body (the core decides who may: `archive_member`).
+pub(crate) fn archive(state: &AppState, id: &str) -> ApiResult<()> {
+    let staff = state.staff()?;
+    state.store()?.archive_member(&staff, id.parse()?)?;
     Ok(())
 }
 
@@ -90,11 +93,8 @@ pub async fn merge_members(
     survivor_id: String,
     merged_id: String,
 ) -> ApiResult<MemberView> {
-    let full = state
-        .staff_who_may(Permission::MergeMembers)?
-        .role
-        .may(Permission::SeeFullPhone);
+    let staff = state.staff()?;
     let mut store = state.store()?;
-    let m = store.merge_members(survivor_id.parse()?, merged_id.parse()?)?;
-    view(&store, &m, full)
+    let m = store.merge_members(&staff, survivor_id.parse()?, merged_id.parse()?)?;
+    view(&store, &staff, m)
 }

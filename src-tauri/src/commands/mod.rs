@@ -6,6 +6,9 @@ pub mod appointments;
 pub mod catalog;
 pub mod checkout;
 pub mod members;
+pub mod perms;
+#[cfg(test)]
+mod perms_tests;
 pub mod plans;
 pub mod receipts;
 pub mod records;

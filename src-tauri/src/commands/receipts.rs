@@ -3,7 +3,7 @@
 //! device's printer.
 
 use super::checkout::refresh_search_later;
-use crate::dto::checkout::{ApprovalInput, PrintResult, SaleDone};
+use crate::dto::checkout::{PrintResult, SaleDone};
 use crate::dto::sale::{PrinterSettingsView, SaleSummaryView, SaleView};
 use crate::error::ApiResult;
 use crate::state::AppState;
@@ -109,7 +109,8 @@ pub async fn sale_by_receipt_no(
     Ok(state.store()?.sale_by_receipt_no(&receipt_no)?.into())
 }
 
-/// Refunds some lines (or all that are left), or voids the sale; a manager's PIN.
+/// Refunds some lines (or all that are left), or voids the sale: her own
+/// permission, or a manager's approval token for it (checked by the core).
 #[tauri::command]
 pub async fn refund_sale(
     app: AppHandle,
@@ -117,17 +118,20 @@ pub async fn refund_sale(
     sale_id: String,
     line_ids: Option<Vec<String>>,
     void: bool,
-    approval: ApprovalInput,
+    approval: Option<String>,
 ) -> ApiResult<SaleDone> {
     let cashier = state.staff()?;
     let mut store = state.store()?;
-    let approved = store.approve(approval.manager_id.parse()?, &approval.pin)?;
+    let approved = match approval.as_deref() {
+        Some(t) => Some(t.parse()?),
+        None => None,
+    };
     let req = RefundRequest {
         original_sale_id: sale_id,
         line_ids,
         void,
     };
-    let outcome = store.refund(&cashier, &approved, &req)?;
+    let outcome = store.refund(&cashier, approved.as_ref(), &req)?;
     let print = print_after(&store, &outcome.sale_id);
     drop(store);
     refresh_search_later(&app);
@@ -174,8 +178,8 @@ pub async fn save_printer_settings(
     state: State<'_, AppState>,
     input: PrinterSettingsView,
 ) -> ApiResult<PrinterSettingsView> {
-    state.staff()?;
+    let staff = state.staff()?;
     let mut store = state.store()?;
-    store.save_printer_settings(&input.into())?;
+    store.save_printer_settings(&staff, &input.into())?;
     Ok(store.printer_settings()?.into())
 }

@@ -1,7 +1,7 @@
 //! The shift (班次): open with a float, pay in and out, open the drawer,
 //! close with what was counted, and the Z report (日结).
 
-use crate::dto::checkout::{ApprovalInput, PrintResult};
+use crate::dto::checkout::PrintResult;
 use crate::dto::shift::{CountedInput, ZReportView};
 use crate::error::ApiResult;
 use crate::state::AppState;
@@ -30,18 +30,19 @@ pub async fn open_shift(state: State<'_, AppState>, float: i64) -> ApiResult<ZRe
 }
 
 /// Cash put in (positive) or taken out (negative), with a reason; a pay-out
-/// above the store's limit carries a manager's PIN (`approval_required` if not).
+/// above the store's limit carries a manager's approval token for `pay_out`
+/// (`approval_required` if not).
 #[tauri::command]
 pub async fn pay_in_out(
     state: State<'_, AppState>,
     amount: i64,
     reason: String,
-    approval: Option<ApprovalInput>,
+    approval: Option<String>,
 ) -> ApiResult<()> {
     let staff = state.staff()?;
     let mut store = state.store()?;
-    let approval = match &approval {
-        Some(a) => Some(store.approve(a.manager_id.parse()?, &a.pin)?),
+    let approval = match approval.as_deref() {
+        Some(t) => Some(t.parse()?),
         None => None,
     };
     store.pay_in_out(&staff, Money(amount), &reason, approval.as_ref())?;

@@ -17,8 +17,16 @@ pub async fn save_checkout_settings(
     state: State<'_, AppState>,
     input: CheckoutSettingsView,
 ) -> ApiResult<CheckoutSettingsView> {
+    save_checkout(&state, &input)
+}
+
+/// The command's body (the core decides: `edit_store_settings`, head office).
+pub(crate) fn save_checkout(
+    state: &AppState,
+    input: &CheckoutSettingsView,
+) -> ApiResult<CheckoutSettingsView> {
     let owner = state.staff()?;
     let mut store = state.store()?;
-    store.save_checkout_settings(&owner, &input)?;
+    store.save_checkout_settings(&owner, input)?;
     Ok(store.checkout_settings()?)
 }

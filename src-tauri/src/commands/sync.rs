@@ -5,24 +5,9 @@ use crate::dto::sync::{ConflictView, RejectedOpView, SyncStatusView};
 use crate::error::{ApiError, ApiResult, ErrorCode};
 use crate::state::AppState;
 use crate::sync_task::SyncTask;
-use salondesk_core::staff::{Permission, Role, Staff};
+use salondesk_core::staff::Permission;
 use salondesk_sync::SyncError;
 use tauri::{AppHandle, State};
-
-/// Enrolling a device and resolving conflicts are the owner's and managers'.
-fn require_manager(staff: &Staff) -> ApiResult<()> {
-    if matches!(staff.role, Role::Owner | Role::Manager) {
-        Ok(())
-    } else {
-        Err(ApiError::new(
-            ErrorCode::Forbidden,
-            format!(
-                "a {} may not change sync or resolve conflicts; ask a manager",
-                staff.role.as_str()
-            ),
-        ))
-    }
-}
 
 #[tauri::command]
 pub async fn sync_status(
@@ -44,7 +29,7 @@ pub async fn enrol_device(
     code: String,
     device_name: String,
 ) -> ApiResult<SyncStatusView> {
-    require_manager(&state.staff()?)?;
+    let actor = state.staff()?;
     let url = salondesk_sync::normalize_server_url(&server_url)
         .map_err(|e| enrol_error(e, "serverUrl"))?;
     if code.trim().is_empty() {
@@ -58,7 +43,7 @@ pub async fn enrol_device(
     }
     let device_id = {
         let store = state.store()?;
-        store.may_enrol()?;
+        store.may_enrol_as(&actor)?;
         store.device().id.0
     };
     // The store is not locked while the server is asked.
@@ -86,7 +71,7 @@ pub async fn sync_now(
 #[tauri::command]
 pub async fn rejected_ops(state: State<'_, AppState>) -> ApiResult<Vec<RejectedOpView>> {
     let staff = state.staff()?;
-    let manager = matches!(staff.role, Role::Owner | Role::Manager);
+    let manager = staff.role.may(Permission::ResolveConflicts);
     let rejected = state.store()?.rejected_ops()?;
     Ok(rejected
         .iter()
@@ -132,8 +117,7 @@ pub async fn sync_conflicts(
     state: State<'_, AppState>,
     open_only: bool,
 ) -> ApiResult<Vec<ConflictView>> {
-    let staff = state.staff()?;
-    require_manager(&staff)?;
+    let staff = state.staff_who_may(Permission::ResolveConflicts)?;
     let full_phone = staff.role.may(Permission::SeeFullPhone);
     let store = state.store()?;
     let conflicts = store.conflicts(open_only)?;
@@ -150,8 +134,8 @@ pub async fn resolve_conflict(
     id: String,
     resolution: String,
 ) -> ApiResult<()> {
+    // (The core checks `ResolveConflicts` again when it writes.)
     let staff = state.staff()?;
-    require_manager(&staff)?;
     if resolution.trim().is_empty() {
         return Err(field_error("resolution", "say how it was resolved"));
     }

@@ -154,12 +154,34 @@ pub struct CartInput {
     pub manual_discount: i64,
 }
 
-/// A manager's (or the owner's) PIN, typed at the desk.
+/// A manager's (or the owner's) PIN, typed at the desk for one action
+/// (`permission`): exchanged at once for an `ApprovalGranted` token.
 #[derive(Debug, Clone, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct ApprovalInput {
     pub manager_id: String,
     pub pin: String,
+    pub permission: salondesk_core::staff::Permission,
+}
+
+/// A manager approved one action: the token the action's command carries
+/// (single use, for that permission, for `expiresInSeconds`).
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ApprovalGranted {
+    pub token: String,
+    pub permission: salondesk_core::staff::Permission,
+    pub approver: crate::dto::staff::StaffBrief,
+    #[ts(type = "number")]
+    pub expires_in_seconds: i64,
+}
+
+/// Approval tokens as the core takes them (a malformed one is `approval_invalid`).
+pub fn approvals_of(tokens: &[String]) -> Result<Vec<co::Approval>, ApiError> {
+    tokens
+        .iter()
+        .map(|t| t.parse::<co::Approval>().map_err(ApiError::from))
+        .collect()
 }
 
 fn bad(field: &'static str, message: &str) -> ApiError {
@@ -167,8 +189,8 @@ fn bad(field: &'static str, message: &str) -> ApiError {
 }
 
 impl CartInput {
-    /// The core's cart; `approval` is checked by the caller.
-    pub fn to_cart(&self, approval: Option<co::Approval>) -> Result<co::Cart, ApiError> {
+    /// The core's cart, carrying managers' approval tokens (the core checks them).
+    pub fn to_cart(&self, approvals: Vec<co::Approval>) -> Result<co::Cart, ApiError> {
         let member_id = match self.member_id.as_deref().filter(|s| !s.is_empty()) {
             Some(s) => Some(s.parse().map_err(|_| bad("memberId", "not a member"))?),
             None => None,
@@ -231,13 +253,8 @@ impl CartInput {
             lines,
             coupon: self.coupon.clone().filter(|c| !c.trim().is_empty()),
             manual_discount: Money(self.manual_discount),
-            approval,
+            approvals,
         })
-    }
-
-    /// Whether completing it needs a manager's PIN.
-    pub fn needs_approval(&self) -> bool {
-        self.manual_discount != 0 || self.lines.iter().any(|l| l.price_override.is_some())
     }
 }
 

@@ -1,6 +1,6 @@
 use crate::error::ApiError;
 use salondesk_core::member::{
-    Gender, MatchKind, Member, MemberHit as Hit, MemberInput as Input, SkinType, Tier,
+    Gender, MatchKind, MemberHit as Hit, MemberInput as Input, MemberSeen, SkinType, Tier,
 };
 use salondesk_core::types::Phone;
 use serde::{Deserialize, Serialize};
@@ -73,15 +73,19 @@ pub struct MemberView {
     pub last_visit_at: Option<String>,
     #[ts(type = "number")]
     pub visit_count: i64,
+    /// Skin type, allergies and notes were withheld from this staff member
+    /// (PIPL): they are empty here; `reveal_member_notes` shows them, audited.
+    pub sensitive_hidden: bool,
 }
 
 impl MemberView {
+    /// The member as the core let the logged-in staff member see her.
     pub fn new(
-        m: &Member,
-        full_phone: bool,
+        seen: &MemberSeen,
         preferred_staff_name: Option<String>,
         referrer_name: Option<String>,
     ) -> Self {
+        let (m, full_phone) = (&seen.member, seen.full_phone);
         MemberView {
             id: m.id.to_string(),
             member_no: m.member_no.clone(),
@@ -105,6 +109,7 @@ impl MemberView {
             registered_at: iso(m.registered_at),
             last_visit_at: m.last_visit_at.map(iso),
             visit_count: m.visit_count,
+            sensitive_hidden: seen.sensitive_hidden,
         }
     }
 }

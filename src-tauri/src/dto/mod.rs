@@ -8,6 +8,7 @@ pub mod catalog;
 pub mod checkout;
 pub mod conflict_refund;
 pub mod member;
+pub mod perms;
 pub mod records;
 pub mod sale;
 pub mod schedule;

@@ -28,6 +28,9 @@ pub struct Session {
     pub can_see_full_phone: bool,
     /// May archive and merge members and load demo data.
     pub can_manage: bool,
+    /// Every permission her role holds (the core's matrix, `Role::may`): the
+    /// UI shows what she may do; the core refuses the rest anyway.
+    pub permissions: Vec<Permission>,
 }
 
 impl From<&Staff> for Session {
@@ -36,6 +39,7 @@ impl From<&Staff> for Session {
             staff: s.into(),
             can_see_full_phone: s.role.may(Permission::SeeFullPhone),
             can_manage: s.role.may(Permission::MergeMembers),
+            permissions: s.role.permissions(),
         }
     }
 }

@@ -422,6 +422,7 @@ mod tests {
                 store_code: "S01".into(),
                 device_code: "001".into(),
                 store_name: "静安店".into(),
+                head_office: false,
             },
         )
         .unwrap();
@@ -457,6 +458,7 @@ mod tests {
             more: false,
             server_time: None,
             cursor_op: None,
+            head_office: None,
         })
         .unwrap();
     }
@@ -467,7 +469,12 @@ mod tests {
             phone: Some(phone.into()),
             ..MemberInput::default()
         };
-        s.register_member(&input).unwrap().id.to_string()
+        let desk = salondesk_core::staff::Staff {
+            id: salondesk_core::ids::StaffId::new(chrono::Utc::now()),
+            name: "desk".into(),
+            role: salondesk_core::staff::Role::Cashier,
+        };
+        s.register_member(&desk, &input).unwrap().id.to_string()
     }
 
     #[test]

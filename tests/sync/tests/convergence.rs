@@ -5,6 +5,7 @@
 //! overdraft made offline in both stores becomes a conflict both stores see,
 //! and its resolution reaches the other store.
 
+use crate::support::boss;
 use crate::support::{Device, TestServer};
 use salondesk_core::catalog::ServiceInput;
 use salondesk_core::checkout::{Cart, CartLine, LineItem, Tender};
@@ -75,11 +76,14 @@ pub(crate) async fn chain() -> Chain {
                 .id,
         );
         out.member = Some(
-            s.register_member(&MemberInput {
-                name: "王丽娜".into(),
-                phone: Some("13812345678".into()),
-                ..MemberInput::default()
-            })
+            s.register_member(
+                &boss(),
+                &MemberInput {
+                    name: "王丽娜".into(),
+                    phone: Some("13812345678".into()),
+                    ..MemberInput::default()
+                },
+            )
             .unwrap()
             .id,
         );
@@ -157,7 +161,7 @@ impl Chain {
         let mut store = on.store();
         let mut input = MemberInput::editing(&store.member(self.member).unwrap());
         change(&mut input);
-        store.update_member(self.member, &input).unwrap();
+        store.update_member(&boss(), self.member, &input).unwrap();
     }
 
     /// The member's balances, synced profile and visits, as `t` sees them.

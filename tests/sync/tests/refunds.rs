@@ -18,12 +18,16 @@ impl Chain {
     ) -> String {
         let mut store = on.store();
         let approval = store
-            .approve(self.manager.id, "246802")
+            .approve(
+                self.manager.id,
+                "246802",
+                salondesk_core::staff::Permission::Refund,
+            )
             .unwrap_or_else(|e| panic!("{}: the manager approves: {e}", on.name));
         store
             .refund(
                 &self.cashier,
-                &approval,
+                Some(&approval),
                 &RefundRequest {
                     original_sale_id: sale.to_owned(),
                     line_ids: lines,

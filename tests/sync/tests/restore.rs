@@ -9,6 +9,7 @@
 //! never pushed again.
 
 use crate::faults::agree::members;
+use crate::support::boss;
 use crate::support::{Device, TestServer};
 use salondesk_core::checkout::{Cart, CartLine, LineItem, Tender};
 use salondesk_core::ids::MemberId;
@@ -17,11 +18,14 @@ use salondesk_core::staff::{Role, Staff};
 use salondesk_core::{Money, Store};
 
 fn register(s: &mut Store, name: &str, phone: &str) -> MemberId {
-    s.register_member(&MemberInput {
-        name: name.into(),
-        phone: Some(phone.into()),
-        ..MemberInput::default()
-    })
+    s.register_member(
+        &boss(),
+        &MemberInput {
+            name: name.into(),
+            phone: Some(phone.into()),
+            ..MemberInput::default()
+        },
+    )
     .unwrap()
     .id
 }

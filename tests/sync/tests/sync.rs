@@ -5,6 +5,7 @@
 mod convergence;
 mod faults;
 mod flood;
+mod head_office;
 mod order;
 mod refunds;
 mod restore;

@@ -1,11 +1,13 @@
 // A manager's approval (店长授权) for what a cashier may not do alone: refunds, voids, manual
-// discounts, typed prices. Pick the manager (or owner), type their PIN on the keyboard or the
-// pad; the PIN is checked at once (check_approval), then `onApproved` does the action with the
-// same approval (the backend checks it again). Used by the sales screen and by checkout.
+// discounts, typed prices, large pay-outs. Pick the manager (or owner), type their PIN on the
+// keyboard or the pad; the core checks it for each permission asked (approve_action) and answers
+// single-use tokens, good for two minutes for that one action. The PIN is forgotten at once:
+// `onApproved` does the action with the tokens, and the core checks them again. Used by the sales
+// screen, the shift's pay-out and checkout.
 import type { ComponentChildren } from "preact";
 import { useEffect, useRef, useState } from "preact/hooks";
-import type { ApiError, ApprovalInput, StaffBrief } from "../lib/backend/bindings";
-import { checkApproval, loginStaffList } from "../lib/backend/commands";
+import type { ApiError, ApprovalGranted, Permission, StaffBrief } from "../lib/backend/bindings";
+import { approveAction, loginStaffList } from "../lib/backend/commands";
 import { lockoutMinutes, toApiError } from "../lib/backend/errors";
 import { useI18n } from "../lib/i18n";
 import { digitsOnly } from "../lib/input";
@@ -22,8 +24,10 @@ type Props = {
   confirmLabel?: string;
   /** Red submit button, for voids and refunds. */
   danger?: boolean;
-  /** Does the action. If it throws, the dialog stays open and shows the error. */
-  onApproved: (approval: ApprovalInput, approver: StaffBrief) => Promise<void>;
+  /** What the manager approves: one token each (a sale may need a discount and a typed price). */
+  permissions: Permission[];
+  /** Does the action with the tokens. If it throws, the dialog stays open and shows the error. */
+  onApproved: (granted: ApprovalGranted[], approver: StaffBrief) => Promise<void>;
   /** Text for an error the action threw (default: the generic text for its code). */
   errorText?: (error: ApiError) => string | undefined;
   onClose: () => void;
@@ -74,12 +78,11 @@ export function ApprovalDialog(props: Props) {
   const submit = async (e?: Event) => {
     e?.preventDefault();
     if (!managerId || pin.length === 0 || busy) return;
-    const approval: ApprovalInput = { managerId, pin };
     setBusy(true);
     setActionError(null);
-    let approver: StaffBrief;
+    const granted: ApprovalGranted[] = [];
     try {
-      approver = await checkApproval(approval);
+      for (const permission of props.permissions) granted.push(await approveAction({ managerId, pin, permission }));
     } catch (reason) {
       const error = toApiError(reason);
       if (PIN_CODES.has(error.code) || error.code === "forbidden" || error.code === "not_found") {
@@ -91,8 +94,15 @@ export function ApprovalDialog(props: Props) {
       setBusy(false);
       return;
     }
+    // The tokens stand in for the PIN from here on.
+    setPin("");
+    const approver = granted[0]?.approver ?? managers?.find((m) => m.id === managerId) ?? null;
+    if (!approver) {
+      setBusy(false);
+      return;
+    }
     try {
-      await props.onApproved(approval, approver);
+      await props.onApproved(granted, approver);
     } catch (reason) {
       const error = toApiError(reason);
       if (PIN_CODES.has(error.code)) {

@@ -16,6 +16,9 @@ type Props = {
   maskedPhone: string | null;
   beauticians: StaffBrief[];
   selfId: string | null;
+  /** On edit: her skin type, allergies and notes were withheld from this staff member (the core
+   * keeps them as they are when she saves), so their fields are locked. */
+  sensitiveHidden?: boolean;
 };
 
 const GENDERS = ["female", "male", "other"] as const;
@@ -58,8 +61,9 @@ export function MemberFields(props: Props) {
           <h2 class="section-title"><LockIcon size={18} /> {t("profile.sensitive")}</h2>
           <p class="muted small">{t("profile.sensitiveNote")}</p>
           <div class="form-grid">
-            <Field id="skin-type" label={t("field.skinType")} error={errors["skin-type"]}>
-              <select id="f-skin-type" class="input" data-testid="field-skin-type" value={draft.skinType}
+            <Field id="skin-type" label={t("field.skinType")} error={errors["skin-type"]}
+              hint={props.sensitiveHidden ? t("perms.sensitive.kept") : undefined}>
+              <select id="f-skin-type" class="input" data-testid="field-skin-type" value={draft.skinType} disabled={props.sensitiveHidden}
                 onChange={(e) => set("skinType", e.currentTarget.value as Draft["skinType"])} {...described("skin-type")}>
                 <option value="">{t("skin.unset")}</option>
                 {SKIN.map((s) => <option key={s} value={s}>{t(`skin.${s}`)}</option>)}
@@ -67,6 +71,7 @@ export function MemberFields(props: Props) {
             </Field>
             <Field id="allergies" label={t("field.allergies")} error={errors.allergies}>
               <input id="f-allergies" class="input" data-testid="field-allergies" value={draft.allergies} autocomplete="off"
+                disabled={props.sensitiveHidden}
                 onInput={(e) => set("allergies", e.currentTarget.value)} {...described("allergies")} />
             </Field>
           </div>
@@ -123,7 +128,7 @@ export function MemberFields(props: Props) {
               </label>
             </Field>
             <Field id="notes" label={t("field.notes")} error={errors.notes} wide>
-              <textarea id="f-notes" class="input" data-testid="field-notes" rows={2} value={draft.notes}
+              <textarea id="f-notes" class="input" data-testid="field-notes" rows={2} value={draft.notes} disabled={props.sensitiveHidden}
                 onInput={(e) => set("notes", e.currentTarget.value)} {...described("notes")} />
             </Field>
           </div>

@@ -84,7 +84,7 @@ export function SaleDetail(props: Props) {
   }, [pending, sale]);
   const pendingTotal = pendingLines.reduce((a, l) => a + l.amount, 0);
 
-  const doRefund = async (approval: { managerId: string; pin: string }) => {
+  const doRefund = async (approval: string | null) => {
     if (!pending) return;
     const result = await refundSale(sale.id, pending.void ? null : pending.lineIds, pending.void, approval);
     setDone({ result, void: pending.void });
@@ -291,8 +291,8 @@ export function SaleDetail(props: Props) {
           title={pending.void ? t("refund.voidTitle", { no: sale.receiptNo }) : t("refund.title", { amount: money(pendingTotal) })}
           confirmLabel={pending.void ? t("refund.confirmVoid") : t("refund.confirmRefund")}
           errorText={refundErrorText}
-          onClose={() => setPending(null)}
-          onApproved={(approval) => doRefund(approval)}>
+          onClose={() => setPending(null)} permissions={[pending.void ? "void" : "refund"]}
+          onApproved={([granted]) => doRefund(granted?.token ?? null)}>
           <p>{pending.void ? t("refund.voidSummary") : t("refund.summary", { n: pendingLines.length, no: sale.receiptNo })}</p>
           <ul class="approval-lines">
             {pendingLines.map((l) => (

@@ -81,9 +81,9 @@ export function PayInOutDialog(props: PayProps) {
   if (needsApproval !== null) {
     return (
       <ApprovalDialog title={t("shift.payOutApprovalTitle")} confirmLabel={t("shift.payOut")}
-        onClose={() => setNeedsApproval(null)}
-        onApproved={async (approval) => {
-          await payInOut(needsApproval, reason.trim(), approval);
+        onClose={() => setNeedsApproval(null)} permissions={["pay_out"]}
+        onApproved={async ([granted]) => {
+          await payInOut(needsApproval, reason.trim(), granted?.token ?? null);
           props.onDone(needsApproval);
         }}>
         <p data-testid="payout-approval-body">

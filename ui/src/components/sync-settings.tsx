@@ -8,7 +8,7 @@ import type { ApiError, RejectedOpView, Session, SyncStatusView } from "../lib/b
 import { discardSetAside, enrolDevice, rejectedOps, retrySetAside } from "../lib/backend/commands";
 import { toApiError } from "../lib/backend/errors";
 import { useI18n } from "../lib/i18n";
-import { canManage, type Route } from "../lib/route";
+import { can, type Route } from "../lib/route";
 import { agoText, entityName, pendingText, setAsideReason, syncState } from "../lib/sync-words";
 import { runSyncNow, setSyncStatus, useNow, useSyncStatus } from "../lib/use-sync-status";
 import { ErrorBanner } from "./error-banner";
@@ -22,7 +22,8 @@ export function SyncSettings(props: Props) {
   const { t, locale, count, dateTime } = useI18n();
   const status = useSyncStatus();
   const now = useNow();
-  const manager = canManage(props.session);
+  const manager = can(props.session, "resolve_conflicts");
+  const mayEnrol = can(props.session, "enrol_till");
   const enrolment = status?.enrolment ?? null;
   const state = syncState(status);
   const [rejected, setRejected] = useState<RejectedOpView[]>([]);
@@ -51,7 +52,7 @@ export function SyncSettings(props: Props) {
       {!enrolment ? (
         <div class="sync-settings-grid">
           <p class="muted">{t("syncSettings.intro")}</p>
-          {manager ? <EnrolForm onDone={() => setJustEnrolled(true)} /> : <p class="muted small">{t("syncSettings.managersOnly")}</p>}
+          {mayEnrol ? <EnrolForm onDone={() => setJustEnrolled(true)} /> : <p class="muted small">{t("syncSettings.managersOnly")}</p>}
         </div>
       ) : (
         <div class="sync-settings-grid">
@@ -92,7 +93,7 @@ export function SyncSettings(props: Props) {
             </div>
             {error ? <ErrorBanner error={error} /> : null}
             {status?.credentialRefused ? (
-              manager ? (
+              mayEnrol ? (
                 <>
                   <h3 class="section-title">{t("syncSettings.reenrolTitle")}</h3>
                   <EnrolForm serverUrl={enrolment.serverUrl} onDone={() => setJustEnrolled(true)} />

@@ -5,7 +5,7 @@ import { useEffect, useRef, useState } from "preact/hooks";
 import type { Session, SyncStatusView } from "../lib/backend/bindings";
 import { useI18n } from "../lib/i18n";
 import type { Route } from "../lib/route";
-import { canManage } from "../lib/route";
+import { can } from "../lib/route";
 import { agoText, clockSkewText, initialPercent, lastSyncText, pendingText, relativeTime, syncState, type SyncState } from "../lib/sync-words";
 import { runSyncNow, useNow, useSyncStatus } from "../lib/use-sync-status";
 import { Dialog } from "./dialog";
@@ -42,7 +42,7 @@ export function SyncIndicator(props: Props) {
   const state = syncState(status);
   const enrolled = status?.enrolment != null;
   const pending = status?.pendingOps ?? 0;
-  const conflicts = canManage(props.session) && enrolled ? status?.conflictsOpen ?? 0 : 0;
+  const conflicts = can(props.session, "resolve_conflicts") && enrolled ? status?.conflictsOpen ?? 0 : 0;
 
   useEffect(() => {
     if (!open) return;
@@ -105,7 +105,7 @@ export function SyncIndicator(props: Props) {
           <div class="sync-topline-fill" style={{ width: `${initialPercent(initial)}%` }} />
         </div>
       ) : null}
-      {open ? <SyncPanel status={status} state={state} now={now} manager={canManage(props.session)}
+      {open ? <SyncPanel status={status} state={state} now={now} manager={can(props.session, "resolve_conflicts")}
         onClose={() => setOpen(false)} onNavigate={go} /> : null}
     </div>
   );

@@ -1,7 +1,7 @@
 // The bar on every screen: product, navigation, who is logged in, language and logout.
 import type { Session } from "../lib/backend/bindings";
 import { useI18n } from "../lib/i18n";
-import { canManage, type Route } from "../lib/route";
+import { can, canOpenBackOffice, type Route } from "../lib/route";
 import { GlobeIcon, LogoutIcon, SettingsIcon, StoreIcon, UsersIcon } from "./icons";
 import { CartIcon } from "./checkout-icons";
 import { Kbd } from "./kbd";
@@ -21,7 +21,7 @@ export function TopBar(props: Props) {
   const { t, toggleLocale } = useI18n();
   const { session, route } = props;
   const onMembers = route === "lookup" || route === "profile" || route === "new" || route === "edit";
-  const lowStock = useLowStockCount(session !== null && canManage(session), route);
+  const lowStock = useLowStockCount(session !== null && can(session, "manage_stock"), route);
 
   return (
     <header class="topbar">
@@ -55,7 +55,7 @@ export function TopBar(props: Props) {
             aria-current={route === "shift" ? "page" : undefined} onClick={() => props.onNavigate({ name: "shift" })}>
             <ShiftIcon /> {t("nav.shift")}
           </button>
-          {canManage(session) ? (
+          {canOpenBackOffice(session) ? (
             <button type="button" class={`nav-item ${route === "admin" ? "active" : ""}`} data-testid="nav-admin"
               aria-current={route === "admin" ? "page" : undefined} onClick={() => props.onNavigate({ name: "admin" })}>
               <StoreIcon /> {t("nav.admin")}

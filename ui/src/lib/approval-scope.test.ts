@@ -1,8 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { adjustmentsOf, approvedFor, covers } from "./approval-scope";
+import type { ApprovalGranted, Permission } from "./backend/bindings";
+import { adjustmentsOf, approvedFor, covers, permissionsOf, tokensOf } from "./approval-scope";
 import { EMPTY_CART, type Cart } from "./cart";
 
-const pin = { managerId: "m1", pin: "1234" };
+const grant = (permission: Permission, token: string): ApprovalGranted => ({
+  token, permission, approver: { id: "m1", name: "陈静", role: "manager" }, expiresInSeconds: 120,
+});
+const both = [grant("manual_discount", "t-d"), grant("price_override", "t-p")];
 
 describe("approval scope", () => {
   it("allows nothing without an approval", () => {
@@ -11,14 +15,14 @@ describe("approval scope", () => {
   });
 
   it("lets a discount go down but not up without asking again", () => {
-    const a = approvedFor(pin, "陈静", null, [{ discount: 2_000 }]);
+    const a = approvedFor([grant("manual_discount", "t-d")], "陈静", null, [{ discount: 2_000 }]);
     expect(covers(a, { discount: 2_000 })).toBe(true);
     expect(covers(a, { discount: 1_000 })).toBe(true);
     expect(covers(a, { discount: 2_001 })).toBe(false);
   });
 
   it("lets a typed price go up but not down, for the line it was approved for only", () => {
-    const a = approvedFor(pin, "陈静", null, [{ key: "l1", price: 15_000 }]);
+    const a = approvedFor(both, "陈静", null, [{ key: "l1", price: 15_000 }]);
     expect(covers(a, { key: "l1", price: 16_000 })).toBe(true);
     expect(covers(a, { key: "l1", price: 14_999 })).toBe(false);
     expect(covers(a, { key: "l2", price: 99_999 })).toBe(false);
@@ -26,9 +30,21 @@ describe("approval scope", () => {
   });
 
   it("adds a second approval to the first, sent as the latest manager's", () => {
-    const first = approvedFor(pin, "陈静", null, [{ key: "l1", price: 15_000 }]);
-    const both = approvedFor({ managerId: "o1", pin: "9999" }, "林美华", first, [{ discount: 500 }, { key: "l1", price: 12_000 }]);
-    expect(both).toEqual({ input: { managerId: "o1", pin: "9999" }, name: "林美华", discount: 500, prices: { l1: 12_000 } });
+    const first = approvedFor([grant("price_override", "t1")], "陈静", null, [{ key: "l1", price: 15_000 }]);
+    const more = approvedFor([grant("manual_discount", "t2"), grant("price_override", "t3")], "林美华", first,
+      [{ discount: 500 }, { key: "l1", price: 12_000 }]);
+    expect(more).toEqual({
+      tokens: { price_override: "t3", manual_discount: "t2" }, name: "林美华", discount: 500, prices: { l1: 12_000 },
+    });
+    expect(tokensOf(more).sort()).toEqual(["t2", "t3"]);
+  });
+
+  it("does not stretch an approval for one permission to another", () => {
+    const a = approvedFor([grant("price_override", "t1")], "陈静", null, [{ key: "l1", price: 15_000 }]);
+    a.discount = 9_999;
+    expect(covers(a, { discount: 1 })).toBe(false);
+    expect(permissionsOf([{ discount: 1 }, { key: "a", price: 1 }, { key: "b", price: 2 }]))
+      .toEqual(["manual_discount", "price_override"]);
   });
 
   it("lists what on a cart needs a manager", () => {

@@ -49,7 +49,7 @@ const TENDER_FIELDS = new Set(["tenders", "last4", "reference", "points"]);
 /** What a failed complete_sale means for the cashier. */
 export function classifySaleError(error: ApiError, ctx: { needsApproval: boolean; quote: QuoteView | null; tenders: readonly TenderInput[] }): SaleProblem {
   if (error.code === "conflict") return "shift";
-  if (error.code === "wrong_pin" || error.code === "locked_out") return "approval";
+  if (error.code === "wrong_pin" || error.code === "locked_out" || error.code === "approval_invalid") return "approval";
   if (error.code === "forbidden" && (ctx.needsApproval || error.field === "approval")) return "approval";
   if (error.code === "validation" && error.field !== null && TENDER_FIELDS.has(error.field)) {
     const q = ctx.quote;

@@ -1,5 +1,5 @@
 // Where the signed-in app is, and who may do what there.
-import type { Session } from "./backend/bindings";
+import type { Permission, Session } from "./backend/bindings";
 
 export type Prefill = { name?: string; phone?: string };
 
@@ -25,4 +25,20 @@ export type AdminSection = (typeof ADMIN_SECTIONS)[number];
 /** May archive and merge members and load demo data (owner, manager); the backend says. */
 export function canManage(session: Session): boolean {
   return session.canManage;
+}
+
+/** Whether the logged-in staff member holds permission `p` (the core's matrix, sent with the
+ * session). The UI only hides what she may not do; the core refuses it anyway. */
+export function can(session: Session, p: Permission): boolean {
+  return session.permissions.includes(p);
+}
+
+/** What makes the back office worth opening: any of these. */
+export const BACK_OFFICE: readonly Permission[] = [
+  "manage_staff", "edit_catalog", "manage_stock", "manage_schedule", "edit_tier_rules", "view_records",
+];
+
+/** Whether she holds any back-office permission (the top bar's Back office item). */
+export function canOpenBackOffice(session: Session): boolean {
+  return BACK_OFFICE.some((p) => can(session, p));
 }

@@ -4,7 +4,8 @@
 import type { ComponentType } from "preact";
 import { useState } from "preact/hooks";
 import { useI18n } from "../lib/i18n";
-import { ADMIN_SECTIONS, type AdminSection } from "../lib/route";
+import { ADMIN_SECTIONS, can, type AdminSection } from "../lib/route";
+import type { Permission } from "../lib/backend/bindings";
 import type { AdminProps } from "./admin/props";
 import { StaffAdmin } from "./admin/staff";
 import { ServicesAdmin } from "./admin/services";
@@ -31,11 +32,26 @@ const SECTIONS: Record<AdminSection, ComponentType<AdminProps>> = {
   zreports: ZReportsAdmin,
 };
 
+/** The permission each section needs (the core refuses the rest anyway: this only hides). */
+const NEEDS: Record<AdminSection, Permission> = {
+  staff: "manage_staff",
+  services: "edit_catalog",
+  products: "edit_catalog",
+  plans: "edit_catalog",
+  coupons: "edit_catalog",
+  tiers: "edit_tier_rules",
+  stock: "manage_stock",
+  schedule: "manage_schedule",
+  audit: "view_records",
+  zreports: "view_records",
+};
+
 type Props = AdminProps & { section?: AdminSection };
 
 export function Admin(props: Props) {
   const { t } = useI18n();
-  const section = props.section ?? "staff";
+  const allowed = ADMIN_SECTIONS.filter((s) => can(props.session, NEEDS[s]));
+  const section = props.section && allowed.includes(props.section) ? props.section : allowed[0] ?? "staff";
   const Section = SECTIONS[section];
   // A section's confirmation ("Saved") means the store changed: "Getting started" reads again.
   const [changes, setChanges] = useState(0);
@@ -47,7 +63,7 @@ export function Admin(props: Props) {
     <main class="screen admin">
       <nav class="admin-menu" aria-label={t("admin.title")}>
         <h1 class="admin-title">{t("admin.title")}</h1>
-        {ADMIN_SECTIONS.map((s) => (
+        {allowed.map((s) => (
           <button key={s} type="button" class={`admin-menu-item ${s === section ? "active" : ""}`}
             data-testid={`admin-${s}`} aria-current={s === section ? "page" : undefined}
             onClick={() => props.onNavigate({ name: "admin", section: s })}>

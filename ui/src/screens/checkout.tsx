@@ -5,8 +5,8 @@
 // Keys: F2 new sale, F3 member, F4 search, F9 pay, Esc closes a dialog.
 import { useEffect, useRef, useState } from "preact/hooks";
 import type {
-  ApiError, ApprovalInput, CatalogItem, MemberBalancesView, PackageView, PrintResult, SaleDone, Session, StaffBrief,
-  TenderInput,
+  ApiError, ApprovalGranted, CatalogItem, MemberBalancesView, PackageView, PrintResult, SaleDone, Session, StaffBrief,
+  Permission, TenderInput,
 } from "../lib/backend/bindings";
 import {
   appointmentCart, completeSale, currentShift, getMember, loginStaffList, memberBalances, memberByCard, printReceipt, productByBarcode,
@@ -16,11 +16,13 @@ import {
   addFreeService, addItem, addRedemption, attachMember, type Cart, type CartMember, detachMember, EMPTY_CART, needsApproval,
   removeLine, setLineStaff, setPriceOverride, setQty, toCartInput,
 } from "../lib/cart";
-import { adjustmentsOf, type Adjustment, approvedFor, covers, type HeldApproval } from "../lib/approval-scope";
+import {
+  adjustmentsOf, type Adjustment, approvedFor, covers, type HeldApproval, permissionOf, permissionsOf, tokensOf,
+} from "../lib/approval-scope";
 import { classifySaleError, placeQuoteError } from "../lib/checkout-errors";
 import { resolveScan } from "../lib/checkout-scan";
 import { type I18n, useI18n } from "../lib/i18n";
-import type { Route } from "../lib/route";
+import { can, type Route } from "../lib/route";
 import { useQuote } from "../lib/use-quote";
 import { useScanCapture } from "../lib/use-scan-capture";
 import { AmountDialog } from "../components/amount-dialog";
@@ -51,7 +53,7 @@ type OpenDialog =
   | { kind: "staff"; key: string }
   | { kind: "discount" }
   | { kind: "price"; key: string }
-  | { kind: "approval"; summary: string; then: (input: ApprovalInput, name: string) => void; after?: OpenDialog }
+  | { kind: "approval"; summary: string; permissions: Permission[]; then: (granted: ApprovalGranted[], name: string) => void; after?: OpenDialog }
   | { kind: "pay" }
   | { kind: "clear" }
   | { kind: "receipt" };
@@ -185,28 +187,34 @@ export function Checkout(props: Props) {
 
   const redeem = (pkg: PackageView) => setCart((c) => addRedemption(c, pkg));
 
-  /** Runs `action` with a manager's approval: the one held, or one asked for now. */
+  /** The adjustments this staff member may not make on her own (the core's matrix). */
+  const needingManager = (changes: Adjustment[]) => changes.filter((c) => !can(props.session, permissionOf(c)));
+
+  /** Runs `action` with a manager's approval: none if she may herself, the one held, or one asked for now. */
   const withApproval = (summary: string, change: Adjustment, action: () => void) => {
-    if (covers(approval, change)) {
+    if (needingManager([change]).length === 0 || covers(approval, change)) {
       action();
       setDialog(null);
       return;
     }
     setDialog({
-      kind: "approval", summary,
-      then: (input, name) => {
-        setApproval((before) => approvedFor(input, name, before, [change]));
+      kind: "approval", summary, permissions: [permissionOf(change)],
+      then: (granted, name) => {
+        setApproval((before) => approvedFor(granted, name, before, [change]));
         action();
       },
     });
   };
 
   /** Approval for everything on the cart (asked again after the sale refused the one held). */
-  const approveAll = (after?: OpenDialog) => setDialog({
-    kind: "approval", summary: t("checkout.saleError.approval"),
-    then: (input, name) => setApproval(approvedFor(input, name, null, adjustmentsOf(latest.current.cart))),
-    after,
-  });
+  const approveAll = (after?: OpenDialog) => {
+    const changes = needingManager(adjustmentsOf(latest.current.cart));
+    setDialog({
+      kind: "approval", summary: t("checkout.saleError.approval"), permissions: permissionsOf(changes),
+      then: (granted, name) => setApproval(approvedFor(granted, name, null, changes)),
+      after,
+    });
+  };
 
   const openPay = () => {
     if (!latest.current.canPay) {
@@ -214,7 +222,7 @@ export function Checkout(props: Props) {
       return;
     }
     setSaleError(null);
-    if (needsApproval(cart) && !adjustmentsOf(cart).every((a) => covers(approval, a))) {
+    if (!needingManager(adjustmentsOf(cart)).every((a) => covers(approval, a))) {
       approveAll({ kind: "pay" });
       return;
     }
@@ -226,7 +234,8 @@ export function Checkout(props: Props) {
     setBusy(true);
     setSaleError(null);
     try {
-      const result = await completeSale(input, tenders, needsApproval(cart) && approval ? approval.input : null, appointmentId);
+      const result = await completeSale(input, tenders, needsApproval(cart) ? tokensOf(approval) : [], appointmentId);
+      setApproval(null);
       setAppointmentId(null);
       setDone(result);
       setPrint(result.print);
@@ -459,7 +468,7 @@ export function Checkout(props: Props) {
   } else if (dialog?.kind === "approval") {
     const d = dialog;
     dialogView = (
-      <ApprovalDialog title={t("approval.title")} onClose={() => setDialog(null)}
+      <ApprovalDialog title={t("approval.title")} onClose={() => setDialog(null)} permissions={d.permissions}
         onApproved={async (a, who) => {
           d.then(a, who.name);
           setDialog(d.after ?? null);

@@ -6,7 +6,7 @@ import type { ApiError, ConflictView, Session } from "../lib/backend/bindings";
 import { resolveConflict, syncConflicts } from "../lib/backend/commands";
 import { toApiError } from "../lib/backend/errors";
 import { useI18n } from "../lib/i18n";
-import { canManage, type Route } from "../lib/route";
+import { can, type Route } from "../lib/route";
 import { agoText, conflictWords } from "../lib/sync-words";
 import { refreshSyncStatus, useNow, useSyncStatus } from "../lib/use-sync-status";
 import { ErrorBanner } from "../components/error-banner";
@@ -24,7 +24,7 @@ export function Conflicts(props: Props) {
   const [list, setList] = useState<ConflictView[] | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [showResolved, setShowResolved] = useState(false);
-  const manager = canManage(props.session);
+  const manager = can(props.session, "resolve_conflicts");
 
   const load = () => syncConflicts(false).then(setList, (r: unknown) => setError(toApiError(r)));
   // Conflicts arrive with pulls: reload when the open count moves.

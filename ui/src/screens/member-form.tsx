@@ -126,7 +126,7 @@ export function MemberForm(props: Props) {
         <h1>{original ? t("form.editTitle", { name: original.name }) : t("form.newTitle")}</h1>
       </header>
       <MemberFields draft={draft} set={set} errors={errors} mode={mode} maskedPhone={maskedPhone}
-        beauticians={beauticians} selfId={props.id ?? null} />
+        beauticians={beauticians} selfId={props.id ?? null} sensitiveHidden={original?.sensitiveHidden ?? false} />
       <footer class="action-bar">
         <div class="action-bar-message">
           {failure ? <ErrorBanner error={failure} testId="form-error" /> : null}

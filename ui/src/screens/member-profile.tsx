@@ -6,7 +6,9 @@ import type { ApiError, MemberView, Session } from "../lib/backend/bindings";
 import { archiveMember, getMember } from "../lib/backend/commands";
 import { toApiError } from "../lib/backend/errors";
 import { useI18n } from "../lib/i18n";
-import { canManage, type Route } from "../lib/route";
+import { can, type Route } from "../lib/route";
+import { withNotes } from "../lib/backend/commands-perms";
+import { SensitiveReveal } from "../components/sensitive-reveal";
 import { ErrorBanner } from "../components/error-banner";
 import { Dialog } from "../components/dialog";
 import { Kbd } from "../components/kbd";
@@ -40,7 +42,9 @@ export function MemberProfile(props: Props) {
   const [error, setError] = useState<ApiError | null>(null);
   const [dialog, setDialog] = useState<"archive" | "merge" | "tier" | null>(null);
   const [busy, setBusy] = useState(false);
-  const manager = canManage(props.session);
+  const mayTier = can(props.session, "edit_tier_rules");
+  const mayMerge = can(props.session, "merge_members");
+  const mayArchive = can(props.session, "archive_member");
   const memberMoney = useMemberMoney(props.id, member !== null && !member.archived);
 
   useEffect(() => {
@@ -129,15 +133,17 @@ export function MemberProfile(props: Props) {
           onClick={() => props.onNavigate({ name: "edit", id: member.id })}>
           <EditIcon /> {t("profile.edit")} <Kbd keys="F4" />
         </button>
-        {manager ? (
-          <>
-            <button type="button" class="btn btn-secondary" data-testid="profile-set-tier" disabled={member.archived}
-              onClick={() => setDialog("tier")}>{t("tierDialog.open")}</button>
-            <button type="button" class="btn btn-secondary" data-testid="merge-member" disabled={member.archived}
-              onClick={() => setDialog("merge")}><MergeIcon /> {t("profile.merge")}</button>
-            <button type="button" class="btn btn-danger-outline" data-testid="archive-member" disabled={member.archived}
-              onClick={() => setDialog("archive")}><ArchiveIcon /> {t("profile.archive")}</button>
-          </>
+        {mayTier ? (
+          <button type="button" class="btn btn-secondary" data-testid="profile-set-tier" disabled={member.archived}
+            onClick={() => setDialog("tier")}>{t("tierDialog.open")}</button>
+        ) : null}
+        {mayMerge ? (
+          <button type="button" class="btn btn-secondary" data-testid="merge-member" disabled={member.archived}
+            onClick={() => setDialog("merge")}><MergeIcon /> {t("profile.merge")}</button>
+        ) : null}
+        {mayArchive ? (
+          <button type="button" class="btn btn-danger-outline" data-testid="archive-member" disabled={member.archived}
+            onClick={() => setDialog("archive")}><ArchiveIcon /> {t("profile.archive")}</button>
         ) : null}
       </div>
 
@@ -168,18 +174,22 @@ export function MemberProfile(props: Props) {
             <Row label={t("field.tags")}>
               {member.tags.length > 0 ? <span class="chip-row">{member.tags.map((tag) => <span key={tag} class="chip">{tag}</span>)}</span> : none}
             </Row>
-            <Row label={t("field.notes")}><span class="pre">{or(member.notes)}</span></Row>
           </dl>
         </section>
         <section class="card sensitive" aria-label={t("profile.sensitive")}>
           <h2 class="section-title"><LockIcon size={18} /> {t("profile.sensitive")}</h2>
           <p class="muted small">{t("profile.sensitiveNote")}</p>
-          <dl>
-            <Row label={t("field.skinType")} testId="profile-skin-type">{member.skinType ? t(`skin.${member.skinType}`) : none}</Row>
-            <Row label={t("field.allergies")} testId="profile-allergies">
-              {member.allergies ? <strong class="allergy">{member.allergies}</strong> : none}
-            </Row>
-          </dl>
+          {member.sensitiveHidden ? (
+            <SensitiveReveal memberId={member.id} onRevealed={(n) => setMember(withNotes(member, n))} />
+          ) : (
+            <dl>
+              <Row label={t("field.skinType")} testId="profile-skin-type">{member.skinType ? t(`skin.${member.skinType}`) : none}</Row>
+              <Row label={t("field.allergies")} testId="profile-allergies">
+                {member.allergies ? <strong class="allergy">{member.allergies}</strong> : none}
+              </Row>
+              <Row label={t("field.notes")} testId="profile-notes"><span class="pre">{or(member.notes)}</span></Row>
+            </dl>
+          )}
         </section>
       </div>
 

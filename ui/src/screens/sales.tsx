@@ -10,7 +10,7 @@ import { currentShift, getSale, recentSales, saleByReceiptNo } from "../lib/back
 import { salesList, salesTotals } from "../lib/backend/commands-records";
 import { toApiError } from "../lib/backend/errors";
 import { useI18n } from "../lib/i18n";
-import { canManage, type Route } from "../lib/route";
+import { can, type Route } from "../lib/route";
 import { CardScanner } from "../lib/scanner";
 import { saleKindName, tenderName } from "../lib/sale-words";
 import { ErrorBanner } from "../components/error-banner";
@@ -38,7 +38,7 @@ export function Sales(props: Props) {
   const [filter, setFilter] = useState<SalesFilterInput>(NO_FILTER);
   const [totals, setTotals] = useState<SalesTotalsView | null>(null);
   const [next, setNext] = useState<PageCursor | null>(null);
-  const filters = props.session ? canManage(props.session) : false;
+  const filters = props.session ? can(props.session, "view_records") : false;
 
   const [busy, setBusy] = useState(true);
   const loadList = async (f: SalesFilterInput = filter, after: PageCursor | null = null) => {

@@ -4,7 +4,8 @@ import type { ApiError, AppInfo, DemoPinView, SeedProgress, Session } from "../l
 import { appInfo, hasTauriRuntime, seedDemo } from "../lib/backend/commands";
 import { toApiError } from "../lib/backend/errors";
 import { LOCALES, useI18n } from "../lib/i18n";
-import { canManage } from "../lib/route";
+import { can } from "../lib/route";
+import { PermissionMatrix } from "../components/permission-matrix";
 import { digitsOnly } from "../lib/input";
 import { ErrorBanner } from "../components/error-banner";
 import { LogoutIcon } from "../components/icons";
@@ -109,12 +110,14 @@ export function Settings(props: Props) {
 
         <PrinterSettings />
 
-        <ReminderSettings canManage={canManage(props.session)} />
+        <ReminderSettings canManage={can(props.session, "edit_store_settings")} />
+
+        <PermissionMatrix />
 
         <section class="card settings-demo">
           <h2 class="section-title">{t("settings.demo")}</h2>
           <p class="muted">{t("settings.demoBody")}</p>
-          {canManage(props.session) ? (
+          {can(props.session, "load_demo_data") ? (
             <>
               <div class="demo-row">
                 <label class="field-label" for="f-seed-count">{t("settings.demoCount")}</label>

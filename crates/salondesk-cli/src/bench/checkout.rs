@@ -100,7 +100,7 @@ struct Setup {
 impl Setup {
     fn new(db: &Path, vfs: Vfs) -> anyhow::Result<Setup> {
         let mut store = Store::open_with(db, Arc::new(SystemClock), vfs)?;
-        store.create_owner("Bench Owner", "999999")?;
+        let owner = store.create_owner("Bench Owner", "999999")?;
         store.seed_demo(
             &SeedOptions {
                 members: 2000,
@@ -130,7 +130,7 @@ impl Setup {
             .map(|p| p.id)
             .collect();
         for p in &products {
-            store.receive_stock(*p, 100_000)?;
+            store.receive_stock(&owner, *p, 100_000)?;
         }
         let top_up = store
             .add_top_up_plan("充5000送1000", Money::yuan(5000), Money::yuan(1000))?

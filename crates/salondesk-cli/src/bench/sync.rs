@@ -143,7 +143,7 @@ fn engine(s: &Shared) -> anyhow::Result<Engine<Shared>> {
 fn make_ops(path: &Path, target: usize) -> anyhow::Result<Store> {
     let mut store = Store::open(path, Arc::new(SystemClock))?;
     store.conn().pragma_update(None, "synchronous", "OFF")?;
-    store.create_owner("Bench Owner", "999999")?;
+    let owner = store.create_owner("Bench Owner", "999999")?;
     let members = (target as u64 * 55 / 100).max(100);
     store.seed_demo(
         &SeedOptions {
@@ -177,7 +177,7 @@ fn make_ops(path: &Path, target: usize) -> anyhow::Result<Store> {
         .map(|p| p.id)
         .collect();
     for p in &products {
-        store.receive_stock(*p, 1_000_000)?;
+        store.receive_stock(&owner, *p, 1_000_000)?;
     }
     let plan = store
         .add_top_up_plan("充1000送200", Money::yuan(1000), Money::yuan(200))?
@@ -208,7 +208,7 @@ fn make_ops(path: &Path, target: usize) -> anyhow::Result<Store> {
                 let m = store.member(member)?;
                 let mut input = MemberInput::editing(&m);
                 input.notes = format!("回访 {i}");
-                store.update_member(member, &input)?;
+                store.update_member(&owner, member, &input)?;
             }
             1 => sell(
                 &mut store,

@@ -49,8 +49,18 @@ fn line(out: &mut String, content: &str) {
 
 impl Store {
     /// The beautician's occupying appointments starting on store dates
-    /// `from` through `to` (inclusive), as an .ics file.
-    pub fn ics_for_staff(&self, staff: StaffId, from: NaiveDate, to: NaiveDate) -> Result<String> {
+    /// `from` through `to` (inclusive), as an .ics file. Her own calendar is
+    /// anyone's to take home; another's is an `Export`.
+    pub fn ics_for_staff(
+        &self,
+        actor: &crate::staff::Staff,
+        staff: StaffId,
+        from: NaiveDate,
+        to: NaiveDate,
+    ) -> Result<String> {
+        if actor.id != staff {
+            actor.require(crate::staff::Permission::Export)?;
+        }
         let person = self.staff(staff)?;
         if to < from || (to - from).num_days() > 366 {
             return Err(crate::CoreError::validation(

@@ -3,7 +3,6 @@
 //! printer: only a device with a sender configured sends, so two desks never
 //! send the same reminder twice.
 
-use super::rooms::require_manager;
 use super::templates::MessageLang;
 use crate::staff::Staff;
 use crate::store::{meta_get, Store};
@@ -54,7 +53,7 @@ impl Store {
     }
 
     pub fn save_reminder_settings(&mut self, actor: &Staff, s: &ReminderSettings) -> Result<()> {
-        require_manager(actor, "reminder settings")?;
+        actor.require(crate::staff::Permission::EditStoreSettings)?;
         s.validate()?;
         let s = ReminderSettings {
             webhook_url: s.webhook_url.trim().to_owned(),

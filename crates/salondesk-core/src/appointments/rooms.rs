@@ -53,18 +53,6 @@ pub struct Room {
     pub active: bool,
 }
 
-/// Only managers and the owner change reminder settings.
-pub(crate) fn require_manager(actor: &Staff, what: &str) -> Result<()> {
-    use crate::staff::Role;
-    if matches!(actor.role, Role::Owner | Role::Manager) {
-        Ok(())
-    } else {
-        Err(CoreError::Forbidden(format!(
-            "only a manager or the owner may change {what}"
-        )))
-    }
-}
-
 pub(crate) fn load_room(conn: &Connection, id: &str) -> Result<Room> {
     conn.prepare_cached("SELECT id, name, kind, capacity, active FROM rooms WHERE id = ?1")?
         .query_row([id], room_row)
@@ -224,7 +212,9 @@ impl Store {
         service: ServiceId,
         kind: Option<ResourceKind>,
     ) -> Result<()> {
-        actor.require(Permission::ManageSchedule)?;
+        // The room kind is part of the service's record: the chain's catalog.
+        actor.require(Permission::EditCatalog)?;
+        self.check_head_office()?;
         self.write(|w| {
             let n = w.execute(
                 "UPDATE services SET resource_kind = ?2, updated_at = ?3 WHERE id = ?1",

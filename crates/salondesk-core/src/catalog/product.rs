@@ -4,6 +4,7 @@
 
 use crate::ids::ProductId;
 use crate::money::Money;
+use crate::staff::{Permission, Staff};
 use crate::store::Store;
 use crate::write::{OpKind, Writer};
 use crate::{CoreError, Result};
@@ -241,7 +242,8 @@ impl Store {
     }
 
     /// Goods received into stock (入库), or a counted correction when `qty` is negative.
-    pub fn receive_stock(&mut self, id: ProductId, qty: i64) -> Result<Product> {
+    pub fn receive_stock(&mut self, actor: &Staff, id: ProductId, qty: i64) -> Result<Product> {
+        actor.require(Permission::ManageStock)?;
         if qty == 0 {
             return Err(CoreError::validation(
                 "qty",

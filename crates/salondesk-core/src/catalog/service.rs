@@ -4,6 +4,7 @@
 use crate::appointments::ResourceKind;
 use crate::ids::ServiceId;
 use crate::money::Money;
+
 use crate::store::Store;
 use crate::write::{OpKind, Writer};
 use crate::{CoreError, Result};

@@ -29,6 +29,9 @@ pub const ACTIONS: &[&str] = &[
     "staff_deactivated",
     "staff_reactivated",
     "staff_pin_reset",
+    // Someone without `SeeSensitiveNotes` revealed a member's notes (detail:
+    // the reason's code only).
+    "sensitive_viewed",
 ];
 
 pub(crate) fn record(

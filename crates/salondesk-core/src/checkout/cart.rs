@@ -67,7 +67,9 @@ pub struct Cart {
     pub coupon: Option<String>,
     /// Money off the whole sale, typed by the cashier: needs a manager's approval.
     pub manual_discount: Money,
-    pub approval: Option<Approval>,
+    /// Managers' approvals for what the cashier may not do alone: one for a
+    /// manual discount, one for typed prices (each names its permission).
+    pub approvals: Vec<Approval>,
 }
 
 /// How a sale is paid. Card payments happen on an external terminal: only its

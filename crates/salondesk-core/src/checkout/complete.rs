@@ -3,6 +3,7 @@
 //! stored value, package sessions, stock, cash drawer, commission — then the
 //! member's visit and tier.
 
+use super::approval::Authorised;
 use super::cart::{Cart, Tender};
 use super::ledger_rows::{line_row, tender_row, LedgerRows, PackageRow};
 use super::priced_cart::price_cart;
@@ -10,9 +11,9 @@ use super::pricing::LineKind;
 use super::tenders::{check, TenderRules};
 use super::tiers::{counts_as_spend, re_evaluate, redeem_free_service, TierReason};
 use super::{settings, SaleOutcome};
-use crate::ids::MemberId;
+use crate::ids::{MemberId, StaffId};
 use crate::money::Money;
-use crate::staff::Staff;
+use crate::staff::{Permission, Staff};
 use crate::store::Store;
 use crate::write::{OpKind, Writer};
 use crate::{CoreError, Result};
@@ -21,14 +22,45 @@ use serde_json::json;
 
 impl Store {
     /// Completes a sale rung up by `cashier`. Nothing is written unless all of it is.
+    /// A manual discount and typed prices need `ManualDiscount` and
+    /// `PriceOverride`: the cashier's own, or a manager's approval in the cart.
     pub fn complete_sale(
         &mut self,
         cashier: &Staff,
         cart: &Cart,
         tenders: &[Tender],
     ) -> Result<SaleOutcome> {
-        self.write(|w| complete(w, cashier, cart, tenders))
+        cashier.require(Permission::Sell)?;
+        let none = Authorised::default();
+        let discount = if cart.manual_discount.fen() != 0 {
+            self.authorise(cashier, Permission::ManualDiscount, &cart.approvals)?
+        } else {
+            none
+        };
+        let typed = if cart.lines.iter().any(|l| l.price_override.is_some()) {
+            Some(self.authorise(cashier, Permission::PriceOverride, &cart.approvals)?)
+        } else {
+            None
+        };
+        let approver = discount.approver.or(typed.and_then(|t| t.approver));
+        let ok = Approved {
+            approver,
+            typed_prices: typed.is_some(),
+        };
+        let outcome = self.write(|w| complete(w, cashier, cart, tenders, ok))?;
+        self.spend_approval(&discount);
+        self.spend_approval(&typed.unwrap_or(none));
+        Ok(outcome)
     }
+}
+
+/// What `complete_sale` found authorised before writing.
+#[derive(Clone, Copy)]
+struct Approved {
+    /// The manager who approved the discount or the typed prices, if one did.
+    approver: Option<StaffId>,
+    /// Typed prices are allowed (by the cashier's role or an approval).
+    typed_prices: bool,
 }
 
 fn complete(
@@ -36,17 +68,12 @@ fn complete(
     cashier: &Staff,
     cart: &Cart,
     tenders: &[Tender],
+    ok: Approved,
 ) -> Result<SaleOutcome> {
     let cfg = settings::load(w)?;
     let today = cfg.business_date(w.now());
     let shift_id = super::open_shift_id(w)?;
-    let approved = cart.approval.is_some();
-    if cart.manual_discount.fen() != 0 && !approved {
-        return Err(CoreError::Forbidden(
-            "a manual discount needs a manager's approval".into(),
-        ));
-    }
-    let cart_priced = price_cart(w, cart, today, approved)?;
+    let cart_priced = price_cart(w, cart, today, ok.typed_prices)?;
     let (member, total, top_up_total) = (
         &cart_priced.member,
         cart_priced.total,
@@ -94,7 +121,7 @@ fn complete(
         .map(|p| p.tier_discount.fen() + p.coupon_discount.fen() + p.manual_discount.fen())
         .sum();
     let subtotal = total.fen() + discount_total;
-    let approver_id = cart.approval.as_ref().map(|a| a.approver());
+    let approver_id = ok.approver;
     let coupon_code = cart_priced.coupon.as_ref().map(|(c, _)| c.code.clone());
     let spend: i64 = priced
         .iter()
@@ -187,7 +214,7 @@ fn complete(
         rows.drawer(w, shift_id.as_deref(), drawer, "sale")?;
     }
     if cart.manual_discount.fen() != 0 || priced.iter().any(|p| p.line.overridden) {
-        let approver = cart.approval.as_ref().map(|a| a.approver());
+        let approver = ok.approver;
         let overrides: Vec<_> = priced
             .iter()
             .filter(|p| p.line.overridden)

@@ -27,7 +27,8 @@ mod tenders;
 mod tiers;
 mod time_zones;
 
-pub use approval::Approval;
+pub(crate) use approval::Approvals;
+pub use approval::{Approval, Authorised, APPROVAL_TTL_SECONDS};
 pub use cart::{Cart, CartLine, LineItem, Tender};
 pub use coupon_rules::{coupon_discount, reason as coupon_reason, CouponContext};
 pub use plan_admin::{PackagePlanInput, TopUpPlanInput};

@@ -6,6 +6,7 @@
 use crate::ids::{MemberId, ServiceId};
 use crate::member::Tier;
 use crate::money::Money;
+
 use crate::store::Store;
 use crate::Result;
 use chrono::NaiveDate;

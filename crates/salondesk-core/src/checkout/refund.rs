@@ -9,9 +9,9 @@ use super::approval::Approval;
 use super::ledger_rows::{LedgerRows, LineRow, TenderRow};
 use super::tiers::{counts_as_spend, re_evaluate, TierReason};
 use super::{settings, SaleOutcome};
-use crate::ids::MemberId;
+use crate::ids::{MemberId, StaffId};
 use crate::money::{checked, Money};
-use crate::staff::Staff;
+use crate::staff::{Permission, Staff};
 use crate::store::Store;
 use crate::write::{OpKind, Writer};
 use crate::{CoreError, Result};
@@ -42,20 +42,32 @@ struct OrigLine {
 }
 
 impl Store {
+    /// Refunds (or voids, `req.void`) a sale. Needs `Refund` (or `Void`): the
+    /// cashier's own, or a manager's `approval` given for it. A manager
+    /// refunding at the desk is her own approver.
     pub fn refund(
         &mut self,
         cashier: &Staff,
-        approval: &Approval,
+        approval: Option<&Approval>,
         req: &RefundRequest,
     ) -> Result<SaleOutcome> {
-        self.write(|w| refund(w, cashier, approval, req))
+        let p = if req.void {
+            Permission::Void
+        } else {
+            Permission::Refund
+        };
+        let auth = self.authorise(cashier, p, approval.map_or(&[][..], std::slice::from_ref))?;
+        let approver = auth.approver.unwrap_or(cashier.id);
+        let outcome = self.write(|w| refund(w, cashier, approver, req))?;
+        self.spend_approval(&auth);
+        Ok(outcome)
     }
 }
 
 fn refund(
     w: &mut Writer<'_>,
     cashier: &Staff,
-    approval: &Approval,
+    approver: StaffId,
     req: &RefundRequest,
 ) -> Result<SaleOutcome> {
     let cfg = settings::load(w)?;
@@ -138,7 +150,7 @@ fn refund(
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
     )?
     .execute(params![
-        sale_id, receipt_no, kind, req.original_sale_id, member, cashier.id, approval.approver(), shift_id,
+        sale_id, receipt_no, kind, req.original_sale_id, member, cashier.id, approver, shift_id,
         -subtotal, -discount_total, -refund_total, today.to_string(), now, spend
     ])?;
     let mut rows = LedgerRows::new(&sale_id, &now);
@@ -170,7 +182,7 @@ fn refund(
     super::audit::record(
         w,
         cashier.id,
-        Some(approval.approver()),
+        Some(approver),
         kind,
         Some(&sale_id),
         &json!({ "original": req.original_sale_id, "amount": Money(refund_total) }),
@@ -180,7 +192,7 @@ fn refund(
         &sale_id,
         OpKind::Append,
         &json!({ "receiptNo": receipt_no, "kind": kind, "originalSaleId": req.original_sale_id,
-                 "memberId": member, "cashierId": cashier.id, "approverId": approval.approver(),
+                 "memberId": member, "cashierId": cashier.id, "approverId": approver,
                  "shiftId": shift_id, "subtotal": -subtotal,
                  "discount": -discount_total, "total": Money(-refund_total), "change": 0,
                  "businessDate": today, "createdAt": now, "lines": rows.lines(),

@@ -169,11 +169,8 @@ impl Store {
         owner: &crate::staff::Staff,
         s: &CheckoutSettings,
     ) -> Result<()> {
-        if owner.role != crate::staff::Role::Owner {
-            return Err(CoreError::Forbidden(
-                "only the owner changes the store's checkout settings".into(),
-            ));
-        }
+        owner.require(crate::staff::Permission::EditStoreSettings)?;
+        self.check_head_office()?;
         let s = s.with_zone_offset()?;
         s.validate()?;
         self.write(|w| save(w, &s))

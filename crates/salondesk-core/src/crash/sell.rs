@@ -26,7 +26,7 @@ const TOP_UP_YUAN: i64 = 2000;
 /// plenty of stock, a top-up plan, members with stored value, an open shift.
 pub fn prepare(db: &Path, vfs: Vfs) -> Result<()> {
     let mut store = Store::open_with(db, Arc::new(SystemClock), vfs)?;
-    store.create_owner("Crash Owner", "927461")?;
+    let owner = store.create_owner("Crash Owner", "927461")?;
     let cashier = store.add_staff("Crash Cashier", Role::Cashier, "3333")?;
     store.add_staff("Crash Beautician", Role::Beautician, "4444")?;
     store.add_service(&ServiceInput {
@@ -49,11 +49,14 @@ pub fn prepare(db: &Path, vfs: Vfs) -> Result<()> {
     }
     store.add_top_up_plan("充2000", Money::yuan(TOP_UP_YUAN), Money::ZERO)?;
     for i in 0..MEMBERS {
-        store.register_member(&MemberInput {
-            name: format!("会员{i}"),
-            phone: Some(format!("1391234{:04}", 1000 + i)),
-            ..MemberInput::default()
-        })?;
+        store.register_member(
+            &owner,
+            &MemberInput {
+                name: format!("会员{i}"),
+                phone: Some(format!("1391234{:04}", 1000 + i)),
+                ..MemberInput::default()
+            },
+        )?;
     }
     store.open_shift(&cashier, Money::yuan(500))?;
     Ok(())

@@ -16,7 +16,13 @@ use rusqlite::params;
 const MEMBER_REFERENCES: &[(&str, &str)] = &[("members", "referrer_id")];
 
 impl Store {
-    pub fn merge_members(&mut self, survivor_id: MemberId, merged_id: MemberId) -> Result<Member> {
+    pub fn merge_members(
+        &mut self,
+        actor: &crate::staff::Staff,
+        survivor_id: MemberId,
+        merged_id: MemberId,
+    ) -> Result<Member> {
+        actor.require(crate::staff::Permission::MergeMembers)?;
         if survivor_id == merged_id {
             return Err(CoreError::validation(
                 "mergedId",

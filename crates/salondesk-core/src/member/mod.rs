@@ -7,10 +7,12 @@ mod merge;
 mod read;
 mod register;
 mod search;
+mod sensitive;
 
 pub use input::MemberInput;
 pub use keys::pinyin_initials;
 pub use search::{MatchKind, MemberHit};
+pub use sensitive::{MemberSeen, RevealReason, SensitiveNotes};
 
 pub(crate) use read::load as load_member;
 pub(crate) use register::{index, insert_member, record_visit, unindex, History};

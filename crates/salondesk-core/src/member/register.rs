@@ -17,7 +17,12 @@ impl Store {
     /// Registers a new member. One phone, one member: a phone in use is
     /// refused with an error that names the member who has it. Her referrer,
     /// if she has one, earns the store's referral points in the same write.
-    pub fn register_member(&mut self, input: &MemberInput) -> Result<Member> {
+    pub fn register_member(
+        &mut self,
+        actor: &crate::staff::Staff,
+        input: &MemberInput,
+    ) -> Result<Member> {
+        actor.require(crate::staff::Permission::RegisterMember)?;
         let today = self.now().date_naive();
         let valid = input.validate(today)?;
         if valid.phone.is_none() {
@@ -35,7 +40,16 @@ impl Store {
     }
 
     /// Saves an edited profile. `input.phone == None` keeps the current phone.
-    pub fn update_member(&mut self, id: MemberId, input: &MemberInput) -> Result<Member> {
+    /// Sensitive notes `actor` does not see are kept as they are (her form
+    /// showed them empty: see `member::sensitive`).
+    pub fn update_member(
+        &mut self,
+        actor: &crate::staff::Staff,
+        id: MemberId,
+        input: &MemberInput,
+    ) -> Result<Member> {
+        actor.require(crate::staff::Permission::EditMember)?;
+        let input = &self.keep_hidden_notes(actor, id, input.clone())?;
         let today = self.now().date_naive();
         let valid = input.validate(today)?;
         self.write(|w| {
@@ -89,7 +103,8 @@ impl Store {
     }
 
     /// Archives a member: she leaves search and frees her phone; her history stays.
-    pub fn archive_member(&mut self, id: MemberId) -> Result<()> {
+    pub fn archive_member(&mut self, actor: &crate::staff::Staff, id: MemberId) -> Result<()> {
+        actor.require(crate::staff::Permission::ArchiveMember)?;
         self.write(|w| archive(w, id, None))
     }
 }

@@ -74,7 +74,14 @@ impl Store {
         })
     }
 
-    pub fn save_printer_settings(&mut self, s: &PrinterSettings) -> Result<()> {
+    /// This device's printer: where receipts go is a store setting (a wrong
+    /// target sends every receipt elsewhere), so `EditStoreSettings`.
+    pub fn save_printer_settings(
+        &mut self,
+        actor: &crate::staff::Staff,
+        s: &PrinterSettings,
+    ) -> Result<()> {
+        actor.require(crate::staff::Permission::EditStoreSettings)?;
         if s.paper_mm != 58 && s.paper_mm != 80 {
             return Err(CoreError::validation("paperMm", "paper is 58 or 80 mm"));
         }

@@ -52,6 +52,12 @@ pub(crate) fn seed_catalog(store: &mut Store) -> Result<(u64, u64)> {
     if !empty {
         return Ok((0, 0));
     }
+    // The demo's menu is set up as its owner would (seed_staff made her).
+    let owner = store
+        .list_staff()?
+        .into_iter()
+        .find(|s| s.role == crate::staff::Role::Owner)
+        .ok_or(crate::CoreError::NotFound { entity: "staff" })?;
     for (category, name, minutes, yuan) in SERVICES {
         store.add_service(&ServiceInput {
             category: (*category).into(),
@@ -72,13 +78,13 @@ pub(crate) fn seed_catalog(store: &mut Store) -> Result<(u64, u64)> {
             ..ProductInput::default()
         })?;
     }
-    seed_plans(store)?;
+    seed_plans(store, &owner)?;
     Ok((SERVICES.len() as u64, PRODUCTS.len() as u64))
 }
 
 /// Top-up plans (pay X, get X + bonus), packages of the favourite services,
 /// and two coupons valid for a year from today.
-fn seed_plans(store: &mut Store) -> Result<()> {
+fn seed_plans(store: &mut Store, _owner: &crate::staff::Staff) -> Result<()> {
     for (name, pay, bonus) in [
         ("充1000送200", 1_000, 200),
         ("充3000送800", 3_000, 800),

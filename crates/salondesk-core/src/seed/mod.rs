@@ -93,7 +93,7 @@ impl Store {
         opts: &SeedOptions,
         progress: &mut dyn FnMut(u64, u64),
     ) -> Result<SeedReport> {
-        self.may_seed_demo()?;
+        self.demo_allowed()?;
         // Marked before anything is written: even a load cut short keeps the
         // till out of any chain (`may_enrol`).
         if opts.mark_demo {
@@ -178,8 +178,14 @@ impl Store {
         Ok(added)
     }
 
-    /// Refuses demo data on an enrolled till or one with sales.
-    pub fn may_seed_demo(&self) -> Result<()> {
+    /// Refuses demo data to staff without `LoadDemoData`, and on an enrolled
+    /// till or one with sales.
+    pub fn may_seed_demo(&self, actor: &crate::staff::Staff) -> Result<()> {
+        actor.require(crate::staff::Permission::LoadDemoData)?;
+        self.demo_allowed()
+    }
+
+    pub(crate) fn demo_allowed(&self) -> Result<()> {
         if self.sync_config()?.is_some() {
             return Err(CoreError::DemoRefused { reason: "enrolled" });
         }

@@ -2,9 +2,9 @@
 //! close with the cash counted against what is expected, per tender, and the
 //! Z report (日结). All of it works offline; the drawer is a ledger too.
 
-use crate::checkout::{audit, Approval};
+use crate::checkout::{audit, Approval, Authorised};
 use crate::money::{checked, Money};
-use crate::staff::{Role, Staff};
+use crate::staff::{Permission, Role, Staff};
 use crate::store::Store;
 use crate::write::{OpKind, Writer};
 use crate::{CoreError, Result};
@@ -99,10 +99,10 @@ impl Store {
     }
 
     /// Cash put into (positive) or taken out of (negative) the drawer outside a
-    /// sale; audited, with the drawer opening it needs. A cashier's pay-out
-    /// above the store's limit (`pay_out_approval_fen`) needs a manager's
-    /// `approval` (`approval_required` without one); a manager or the owner
-    /// paying out is that approval.
+    /// sale; audited, with the drawer opening it needs. A pay-out above the
+    /// store's limit (`pay_out_approval_fen`) needs `PayOut`: the staff's own
+    /// (a manager paying out is that approval) or a manager's `approval` for
+    /// it (`approval_required` without one). A small pay-out needs neither.
     pub fn pay_in_out(
         &mut self,
         staff: &Staff,
@@ -118,12 +118,20 @@ impl Store {
         }
         let out = checked::neg(amount.fen(), "amount")?;
         let limit = self.checkout_settings()?.pay_out_approval_fen;
-        let manager = matches!(staff.role, Role::Owner | Role::Manager);
-        if out > limit && !manager && approval.is_none() {
-            return Err(CoreError::ApprovalRequired {
-                limit: Money(limit),
-            });
-        }
+        let auth = if out > limit {
+            if approval.is_none() && !staff.role.may(Permission::PayOut) {
+                return Err(CoreError::ApprovalRequired {
+                    limit: Money(limit),
+                });
+            }
+            self.authorise(
+                staff,
+                Permission::PayOut,
+                approval.map_or(&[][..], std::slice::from_ref),
+            )?
+        } else {
+            Authorised::default()
+        };
         let shift = self
             .current_shift()?
             .ok_or_else(|| CoreError::Conflict("open a shift first (开班)".into()))?;
@@ -142,7 +150,7 @@ impl Store {
                 "pay_out"
             };
             drawer_row(w, &shift, kind, amount, reason.trim())?;
-            let approver = approval.map(Approval::approver);
+            let approver = auth.approver;
             audit::record(
                 w,
                 staff.id,
@@ -159,7 +167,9 @@ impl Store {
                 Some(&shift),
                 &json!({ "for": kind }),
             )
-        })
+        })?;
+        self.spend_approval(&auth);
+        Ok(())
     }
 
     /// Opening the drawer without a sale (no-sale): audited.

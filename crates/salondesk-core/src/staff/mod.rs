@@ -53,6 +53,18 @@ impl Role {
         })
     }
 
+    /// Every permission this role holds, in the matrix's order.
+    pub fn permissions(self) -> Vec<Permission> {
+        Permission::ALL
+            .iter()
+            .copied()
+            .filter(|p| self.may(*p))
+            .collect()
+    }
+
+    /// Every role, as the matrix's columns.
+    pub const ALL: &'static [Role] = &[Role::Owner, Role::Manager, Role::Cashier, Role::Beautician];
+
     /// What this role may do: the one permission matrix (see `Permission`).
     /// Approvals (a manager's PIN for one action) are decided in
     /// `checkout::approval`; the matrix says who may act on her own.
@@ -71,8 +83,13 @@ impl Role {
             ArchiveMember | MergeMembers | LoadDemoData => manages,
             Refund | Void | ManualDiscount | PriceOverride | PayOut => manages,
             Export | EditCatalog | ManageStaff | ManageStock | ManageSchedule => manages,
-            ViewRecords => manages,
-            EditTierRules | EnrolTill | EditStoreSettings => self == Role::Owner,
+            ViewRecords | ResolveConflicts => manages,
+            // A store manager (店长) runs her store's settings; the chain-wide
+            // ones also need a head-office till (`check_head_office`).
+            EditStoreSettings => manages,
+            // Tier rules and a tier by hand give discounts everywhere; joining
+            // a chain hands the till's data to it: the owner's decisions.
+            EditTierRules | EnrolTill => self == Role::Owner,
         }
     }
 }
@@ -105,6 +122,8 @@ pub enum Permission {
     EditStoreSettings,
     LoadDemoData,
     EnrolTill,
+    /// Settle sync conflicts and operations the server refused.
+    ResolveConflicts,
 }
 
 impl Permission {
@@ -132,6 +151,7 @@ impl Permission {
         Permission::EditStoreSettings,
         Permission::LoadDemoData,
         Permission::EnrolTill,
+        Permission::ResolveConflicts,
     ];
 }
 

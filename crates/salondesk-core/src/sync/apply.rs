@@ -199,6 +199,12 @@ fn apply_page(
     }
     w.set_meta(CURSOR, &pull.cursor.to_string())?;
     w.set_meta(HEAD, &pull.head.to_string())?;
+    if let Some(head_office) = pull.head_office {
+        w.set_meta(
+            super::config::HEAD_OFFICE,
+            if head_office { "1" } else { "0" },
+        )?;
+    }
     super::rewind::record_cursor(w, pull.cursor, pull.cursor_op)?;
     Ok(report)
 }

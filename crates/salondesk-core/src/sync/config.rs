@@ -23,6 +23,8 @@ const ENROLLED_AT: &str = "sync.enrolled_at";
 pub(super) const CURSOR: &str = "sync.cursor";
 pub(super) const HEAD: &str = "sync.head";
 const LAST_SUCCESS: &str = "sync.last_success_at";
+/// "1" when the server says this device is a head-office device (`staff::authority`).
+pub(crate) const HEAD_OFFICE: &str = "sync.head_office";
 
 fn bad_meta(key: &str) -> CoreError {
     CoreError::Internal(format!("meta {key} is not what sync wrote"))
@@ -52,6 +54,13 @@ impl Store {
             store_name: get(STORE_NAME)?,
             enrolled_at: parse_iso(&get(ENROLLED_AT)?).ok_or_else(|| bad_meta(ENROLLED_AT))?,
         }))
+    }
+
+    /// Whether `actor` may enrol this till (`EnrolTill`) and the till may join
+    /// a chain (`may_enrol`): the desk asks this before the server.
+    pub fn may_enrol_as(&self, actor: &crate::staff::Staff) -> Result<()> {
+        actor.require(crate::staff::Permission::EnrolTill)?;
+        self.may_enrol()
     }
 
     /// Whether this till may join a chain: not once it holds demo data
@@ -108,6 +117,7 @@ impl Store {
             w.set_meta(ENROLLED_AT, &iso(w.now()))?;
             w.set_meta("store_code", store_code)?;
             w.set_meta("device_code", device_code)?;
+            w.set_meta(HEAD_OFFICE, if e.head_office { "1" } else { "0" })?;
             Ok(())
         })?;
         self.device.store_code = store_code.to_owned();

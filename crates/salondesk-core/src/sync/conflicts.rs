@@ -3,7 +3,7 @@
 //! twice), pulled like any record; a manager or the owner resolves each.
 
 use super::Conflict;
-use crate::staff::{Role, Staff};
+use crate::staff::Staff;
 use crate::store::Store;
 use crate::time::{iso, parse_iso};
 use crate::write::OpKind;
@@ -66,12 +66,7 @@ impl Store {
     /// A manager or the owner marks a conflict resolved, saying how; the
     /// resolution syncs to every device of the chain.
     pub fn resolve_conflict(&mut self, staff: &Staff, id: &str, resolution: &str) -> Result<()> {
-        if !matches!(staff.role, Role::Owner | Role::Manager) {
-            return Err(CoreError::Forbidden(format!(
-                "a {} may not resolve conflicts; ask a manager",
-                staff.role.as_str()
-            )));
-        }
+        staff.require(crate::staff::Permission::ResolveConflicts)?;
         let resolution = resolution.trim();
         if resolution.is_empty() || resolution.chars().count() > 500 {
             return Err(CoreError::validation(

@@ -19,7 +19,7 @@
 mod apply;
 pub(crate) mod clocks;
 mod config;
-pub(crate) use config::DEMO_LOADED;
+pub(crate) use config::{DEMO_LOADED, HEAD_OFFICE};
 mod conflicts;
 pub(crate) mod members;
 mod outbox;

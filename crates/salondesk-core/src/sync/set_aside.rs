@@ -7,7 +7,7 @@
 //! way a change made here never reaches the chain.
 
 use crate::checkout::audit;
-use crate::staff::{Role, Staff};
+use crate::staff::{Permission, Staff};
 use crate::store::Store;
 use crate::write::Writer;
 use crate::{CoreError, Result};
@@ -15,16 +15,9 @@ use rusqlite::{params, OptionalExtension};
 use serde_json::json;
 use uuid::Uuid;
 
-/// Only the owner and managers settle what the server refused.
+/// Only those who settle conflicts settle what the server refused.
 fn require_manager(staff: &Staff) -> Result<()> {
-    if matches!(staff.role, Role::Owner | Role::Manager) {
-        Ok(())
-    } else {
-        Err(CoreError::Forbidden(format!(
-            "a {} may not retry or discard refused operations; ask a manager",
-            staff.role.as_str()
-        )))
-    }
+    staff.require(Permission::ResolveConflicts)
 }
 
 /// The set-aside operation `op_id`: (entity, entity id, reason code).

@@ -1,6 +1,7 @@
 //! The iCalendar export of one beautician's appointments (RFC 5545).
 
 use crate::appointments_fixture::{at, calendar, day};
+use crate::support::boss;
 use salondesk_core::appointments::BookingInput;
 
 #[test]
@@ -33,7 +34,7 @@ fn the_export_is_a_valid_calendar_of_her_appointments() {
     let ics =
         c.s.t
             .store
-            .ics_for_staff(c.s.beautician.id, day(1), day(3))
+            .ics_for_staff(&boss(), c.s.beautician.id, day(1), day(3))
             .unwrap();
     assert!(ics.starts_with("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:"));
     assert!(ics.ends_with("END:VCALENDAR\r\n"));
@@ -74,7 +75,7 @@ fn the_export_is_a_valid_calendar_of_her_appointments() {
     let e =
         c.s.t
             .store
-            .ics_for_staff(c.s.beautician.id, day(3), day(1))
+            .ics_for_staff(&boss(), c.s.beautician.id, day(3), day(1))
             .unwrap_err();
     assert_eq!(e.field(), Some("to"));
 }

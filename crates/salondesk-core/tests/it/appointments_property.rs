@@ -4,7 +4,7 @@
 //! refused operation writes nothing.
 
 use crate::appointments_fixture::{at, booking, ten_to_nine};
-use crate::support::{member, store, TestStore};
+use crate::support::{boss, member, store, TestStore};
 use chrono::{DateTime, Duration, Utc};
 use proptest::prelude::*;
 use salondesk_core::appointments::{BookingInput, Client, MoveInput, ResourceKind};
@@ -61,7 +61,7 @@ fn world() -> World {
             .id,
     ];
     let member = s
-        .register_member(&member("王丽娜", "13812345678"))
+        .register_member(&boss(), &member("王丽娜", "13812345678"))
         .unwrap()
         .id;
     World {

@@ -1,3 +1,4 @@
+use crate::support::boss;
 use crate::support::store;
 use salondesk_core::catalog::{ProductInput, ServiceInput};
 use salondesk_core::Money;
@@ -92,8 +93,8 @@ fn serum_input(opening_stock: i64) -> ProductInput {
 fn stock_on_hand_follows_its_moves_which_cannot_be_changed_or_removed() {
     let mut t = store();
     let p = t.store.add_product(&serum_input(12)).unwrap();
-    t.store.receive_stock(p.id, 30).unwrap();
-    t.store.receive_stock(p.id, -5).unwrap();
+    t.store.receive_stock(&boss(), p.id, 30).unwrap();
+    t.store.receive_stock(&boss(), p.id, -5).unwrap();
     let id = p.id.to_string();
     let conn = t.store.conn();
     assert_eq!(salondesk_core::ledger::stock(conn, &id).unwrap(), 37);
@@ -146,6 +147,6 @@ fn a_database_from_before_stock_levels_gets_them_from_its_moves() {
     }
     let mut st = salondesk_core::Store::open(&path, clock).unwrap();
     assert_eq!(st.product(id).unwrap().stock, 12);
-    st.receive_stock(id, 1).unwrap();
+    st.receive_stock(&boss(), id, 1).unwrap();
     assert_eq!(st.product(id).unwrap().stock, 13);
 }

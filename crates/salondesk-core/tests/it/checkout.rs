@@ -1,5 +1,6 @@
 use crate::checkout_fixture::salon;
 use salondesk_core::checkout::{Cart, CartLine, LineItem, RefundRequest, Tender};
+use salondesk_core::staff::Permission;
 use salondesk_core::Money;
 
 fn cash(yuan_fen: i64) -> Tender {
@@ -112,7 +113,7 @@ fn a_three_line_sale_for_a_gold_member_writes_every_ledger_and_a_refund_reverses
         s.t.store
             .refund(
                 &s.cashier,
-                &approval,
+                Some(&approval),
                 &RefundRequest {
                     original_sale_id: sale.sale_id.clone(),
                     line_ids: Some(vec![serum_line.clone()]),
@@ -148,9 +149,10 @@ fn a_three_line_sale_for_a_gold_member_writes_every_ledger_and_a_refund_reverses
         3859,
         "no commission was paid on the serum, none reversed"
     );
+    // The approval was spent on the first refund; the manager refunds herself.
     let again = s.t.store.refund(
-        &s.cashier,
-        &approval,
+        &s.manager,
+        None,
         &RefundRequest {
             original_sale_id: sale.sale_id.clone(),
             line_ids: Some(vec![serum_line]),
@@ -165,8 +167,8 @@ fn a_three_line_sale_for_a_gold_member_writes_every_ledger_and_a_refund_reverses
     // Refunding the rest returns every tender exactly.
     s.t.store
         .refund(
-            &s.cashier,
-            &approval,
+            &s.manager,
+            None,
             &RefundRequest {
                 original_sale_id: sale.sale_id.clone(),
                 line_ids: None,
@@ -195,7 +197,7 @@ fn refunding_a_top_up_returns_the_principal_and_voids_the_bonus() {
         s.t.store
             .refund(
                 &s.cashier,
-                &approval,
+                Some(&approval),
                 &RefundRequest {
                     original_sale_id: top_up.sale_id.clone(),
                     line_ids: None,
@@ -225,11 +227,12 @@ fn refunding_a_top_up_returns_the_principal_and_voids_the_bonus() {
         }],
     )
     .unwrap();
+    let approval = s.approval();
     let err =
         s.t.store
             .refund(
                 &s.cashier,
-                &approval,
+                Some(&approval),
                 &RefundRequest {
                     original_sale_id: top_up.sale_id,
                     line_ids: None,
@@ -274,7 +277,7 @@ fn packages_are_bought_redeemed_and_returned() {
     s.t.store
         .refund(
             &s.cashier,
-            &approval,
+            Some(&approval),
             &RefundRequest {
                 original_sale_id: sale.sale_id,
                 line_ids: None,
@@ -319,10 +322,12 @@ fn manual_discounts_and_price_overrides_need_a_manager_and_are_audited() {
             .expect_err("no approval");
     assert_eq!(err.code(), "forbidden");
     assert!(
-        s.t.store.approve(s.cashier.id, "3333").is_err(),
+        s.t.store
+            .approve(s.cashier.id, "3333", Permission::ManualDiscount)
+            .is_err(),
         "a cashier cannot approve"
     );
-    cart.approval = Some(s.approval());
+    cart.approvals = vec![s.approval_for(Permission::ManualDiscount)];
     let sale =
         s.t.store
             .complete_sale(&s.cashier, &cart, &[cash(30_000)])

@@ -1,7 +1,7 @@
 //! A small salon ready to sell: staff, a service, a product, a top-up plan, a
 //! package plan, an open shift and a member.
 
-use crate::support::{member, store, TestStore};
+use crate::support::{boss, member, store, TestStore};
 use salondesk_core::catalog::{ProductInput, ServiceInput};
 use salondesk_core::checkout::{Cart, CartLine, LineItem, SaleOutcome, Tender};
 use salondesk_core::ids::{MemberId, ProductId, ServiceId};
@@ -61,7 +61,7 @@ pub fn salon() -> Salon {
         .unwrap()
         .id;
     let member = s
-        .register_member(&member("王丽娜", "13812345678"))
+        .register_member(&boss(), &member("王丽娜", "13812345678"))
         .unwrap()
         .id;
     s.open_shift(&cashier, Money::yuan(500)).unwrap();
@@ -121,10 +121,19 @@ impl Salon {
         salondesk_core::ledger::balances(self.t.store.conn(), self.member).unwrap()
     }
 
+    /// The manager's approval of a refund.
     pub fn approval(&mut self) -> salondesk_core::checkout::Approval {
+        self.approval_for(salondesk_core::staff::Permission::Refund)
+    }
+
+    /// The manager's approval of one action `p`.
+    pub fn approval_for(
+        &mut self,
+        p: salondesk_core::staff::Permission,
+    ) -> salondesk_core::checkout::Approval {
         self.t
             .store
-            .approve(self.manager.id, "246802")
+            .approve(self.manager.id, "246802", p)
             .expect("the manager's PIN")
     }
 }

@@ -129,7 +129,7 @@ fn apply(s: &mut Salon, op: &Op, sales: &mut Vec<String>) -> salondesk_core::Res
             let approval = s.approval();
             s.t.store.refund(
                 &s.cashier,
-                &approval,
+                Some(&approval),
                 &RefundRequest {
                     original_sale_id: original,
                     line_ids,

@@ -113,6 +113,7 @@ fn a_till_that_loaded_demo_data_cannot_join_a_chain() {
         store_code: "S01".into(),
         device_code: "001".into(),
         store_name: "Store S01".into(),
+        head_office: false,
     };
     assert_eq!(
         t.store

@@ -1,4 +1,4 @@
-use crate::support::{member, store};
+use crate::support::{boss, member, store};
 use salondesk_core::member::{MemberInput, SkinType, Tier};
 use salondesk_core::CoreError;
 
@@ -7,11 +7,11 @@ fn one_phone_one_member_and_the_error_names_who_has_it() {
     let mut t = store();
     let lina = t
         .store
-        .register_member(&member("王丽娜", "13812345678"))
+        .register_member(&boss(), &member("王丽娜", "13812345678"))
         .unwrap();
     let err = t
         .store
-        .register_member(&member("王小丽", "+86 138-1234-5678"))
+        .register_member(&boss(), &member("王小丽", "+86 138-1234-5678"))
         .expect_err("the same number typed differently is still the same phone");
     match &err {
         CoreError::DuplicatePhone {
@@ -66,7 +66,7 @@ fn registering_validates_every_field_and_names_the_bad_one() {
         ),
     ];
     for (input, field) in cases {
-        let err = t.store.register_member(&input).expect_err(field);
+        let err = t.store.register_member(&boss(), &input).expect_err(field);
         assert_eq!(err.code(), "validation", "{field}: {err:?}");
         assert_eq!(
             err.field(),
@@ -86,11 +86,12 @@ fn editing_keeps_the_phone_when_none_is_sent_and_reindexes_the_name() {
     let mut t = store();
     let m = t
         .store
-        .register_member(&member("张三", "13912340000"))
+        .register_member(&boss(), &member("张三", "13912340000"))
         .unwrap();
     let edited = t
         .store
         .update_member(
+            &boss(),
             m.id,
             &MemberInput {
                 name: "张三丰".into(),
@@ -124,9 +125,9 @@ fn archiving_hides_the_member_and_frees_her_phone() {
     let mut t = store();
     let m = t
         .store
-        .register_member(&member("赵婷", "13700001111"))
+        .register_member(&boss(), &member("赵婷", "13700001111"))
         .unwrap();
-    t.store.archive_member(m.id).unwrap();
+    t.store.archive_member(&boss(), m.id).unwrap();
     assert!(
         t.store.search_members("1111", 10).unwrap().is_empty(),
         "archived members leave search"
@@ -136,9 +137,12 @@ fn archiving_hides_the_member_and_frees_her_phone() {
         "her record stays, marked archived"
     );
     t.store
-        .register_member(&member("新客户", "13700001111"))
+        .register_member(&boss(), &member("新客户", "13700001111"))
         .expect("an archived member's phone may be registered again");
-    let err = t.store.archive_member(m.id).expect_err("archiving twice");
+    let err = t
+        .store
+        .archive_member(&boss(), m.id)
+        .expect_err("archiving twice");
     assert_eq!(err.code(), "conflict");
 }
 
@@ -147,23 +151,29 @@ fn merging_moves_history_to_the_survivor_and_keeps_safety_notes() {
     let mut t = store();
     let survivor = t
         .store
-        .register_member(&member("王丽娜", "13812345678"))
+        .register_member(&boss(), &member("王丽娜", "13812345678"))
         .unwrap();
     let duplicate = t
         .store
-        .register_member(&MemberInput {
-            allergies: "芒果过敏".into(),
-            birthday: Some("1990-05-20".into()),
-            tags: vec!["VIP".into()],
-            ..member("王丽娜", "13987654321")
-        })
+        .register_member(
+            &boss(),
+            &MemberInput {
+                allergies: "芒果过敏".into(),
+                birthday: Some("1990-05-20".into()),
+                tags: vec!["VIP".into()],
+                ..member("王丽娜", "13987654321")
+            },
+        )
         .unwrap();
     let referred = t
         .store
-        .register_member(&MemberInput {
-            referrer_id: Some(duplicate.id),
-            ..member("介绍人", "13600000000")
-        })
+        .register_member(
+            &boss(),
+            &MemberInput {
+                referrer_id: Some(duplicate.id),
+                ..member("介绍人", "13600000000")
+            },
+        )
         .unwrap();
     t.store
         .conn()
@@ -180,7 +190,10 @@ fn merging_moves_history_to_the_survivor_and_keeps_safety_notes() {
         )
         .unwrap();
 
-    let merged = t.store.merge_members(survivor.id, duplicate.id).unwrap();
+    let merged = t
+        .store
+        .merge_members(&boss(), survivor.id, duplicate.id)
+        .unwrap();
     assert_eq!(
         merged.phone.e164(),
         "+8613812345678",
@@ -211,12 +224,12 @@ fn merging_moves_history_to_the_survivor_and_keeps_safety_notes() {
     );
     let err = t
         .store
-        .merge_members(survivor.id, duplicate.id)
+        .merge_members(&boss(), survivor.id, duplicate.id)
         .expect_err("merge twice");
     assert_eq!(err.code(), "conflict");
     let err = t
         .store
-        .merge_members(survivor.id, survivor.id)
+        .merge_members(&boss(), survivor.id, survivor.id)
         .expect_err("merge into herself");
     assert_eq!(err.code(), "validation");
 }

@@ -18,7 +18,7 @@ fn code<T: std::fmt::Debug>(r: salondesk_core::Result<T>) -> (&'static str, Opti
 #[test]
 fn a_sale_whose_lines_would_add_up_past_what_money_can_hold_is_refused_not_wrapped() {
     let mut s = salon();
-    let approval = s.approval();
+    let approval = s.approval_for(salondesk_core::staff::Permission::PriceOverride);
     let huge = |qty: i64| {
         let mut l = CartLine::new(LineItem::Service {
             service_id: s.facial,
@@ -30,7 +30,7 @@ fn a_sale_whose_lines_would_add_up_past_what_money_can_hold_is_refused_not_wrapp
     let cart = salondesk_core::checkout::Cart {
         member_id: Some(s.member),
         lines: vec![huge(1), huge(1)],
-        approval: Some(approval.clone()),
+        approvals: vec![approval],
         ..Default::default()
     };
     let cash = [Tender::Cash { amount: Money(1) }];
@@ -130,7 +130,7 @@ fn a_cashiers_pay_out_above_the_stores_limit_needs_a_managers_approval() {
         matches!(e, CoreError::ApprovalRequired { limit: l } if l == Money(limit)),
         "the refusal says the limit: {e:?}"
     );
-    let approval = s.approval();
+    let approval = s.approval_for(salondesk_core::staff::Permission::PayOut);
     s.t.store
         .pay_in_out(&cashier, Money(-limit - 1), "供应商货款", Some(&approval))
         .expect("with the manager's PIN");

@@ -46,7 +46,9 @@ fn a_manager_whose_pin_is_shorter_than_six_digits_must_change_it_at_login() {
         "the right old PIN does not let her in: {e:?}"
     );
     assert!(
-        t.store.approve(her.id, "2222").is_err(),
+        t.store
+            .approve(her.id, "2222", salondesk_core::staff::Permission::Refund)
+            .is_err(),
         "nor approves a refund or a discount"
     );
     assert_eq!(

@@ -1,6 +1,7 @@
 //! Points expiry (积分过期) and referral points (推荐积分).
 
 use crate::checkout_fixture::{salon, Salon};
+use crate::support::boss;
 use crate::support::member;
 use chrono::{NaiveDate, TimeZone, Utc};
 use salondesk_core::checkout::{CartLine, LineItem, RefundRequest, SaleOutcome, Tender};
@@ -124,7 +125,7 @@ fn a_refund_takes_back_the_points_of_its_own_sale_not_the_oldest() {
     s.t.store
         .refund(
             &s.cashier,
-            &approval,
+            Some(&approval),
             &RefundRequest {
                 original_sale_id: later.sale_id,
                 line_ids: None,
@@ -154,7 +155,7 @@ fn expiry_never_takes_a_member_below_zero() {
     s.t.store
         .refund(
             &s.cashier,
-            &approval,
+            Some(&approval),
             &RefundRequest {
                 original_sale_id: first.sale_id,
                 line_ids: None,
@@ -182,7 +183,7 @@ fn a_referrer_earns_referral_points_that_expire_like_earned_ones() {
         referrer_id: Some(referrer),
         ..member("赵敏", "13900001111")
     };
-    s.t.store.register_member(&input).unwrap();
+    s.t.store.register_member(&boss(), &input).unwrap();
     assert_eq!(
         balance(&s),
         500,
@@ -217,9 +218,9 @@ fn a_referrer_who_does_not_exist_or_is_archived_is_refused_and_nothing_is_writte
     let mut s = salon();
     let st = &mut s.t.store;
     let gone = st
-        .register_member(&member("钱多多", "13900002222"))
+        .register_member(&boss(), &member("钱多多", "13900002222"))
         .unwrap();
-    st.archive_member(gone.id).unwrap();
+    st.archive_member(&boss(), gone.id).unwrap();
     let count = st.member_count().unwrap();
     let ops = st.pending_ops().unwrap();
     let nobody = salondesk_core::ids::MemberId(uuid::Uuid::now_v7());
@@ -228,7 +229,7 @@ fn a_referrer_who_does_not_exist_or_is_archived_is_refused_and_nothing_is_writte
             referrer_id: Some(referrer),
             ..member("赵敏", "13900001111")
         };
-        let err = st.register_member(&input).unwrap_err();
+        let err = st.register_member(&boss(), &input).unwrap_err();
         assert_eq!(err.field(), Some("referrerId"), "{err}");
     }
     assert_eq!(st.member_count().unwrap(), count, "no member registered");
@@ -245,14 +246,14 @@ fn a_profile_keeps_a_referrer_who_was_archived_after_she_referred() {
         referrer_id: Some(referrer),
         ..member("赵敏", "13900001111")
     };
-    let referred = st.register_member(&input).unwrap();
-    st.archive_member(referrer).unwrap();
+    let referred = st.register_member(&boss(), &input).unwrap();
+    st.archive_member(&boss(), referrer).unwrap();
     let edited = MemberInput {
         notes: "prefers mornings".into(),
         ..input
     };
     let saved = st
-        .update_member(referred.id, &edited)
+        .update_member(&boss(), referred.id, &edited)
         .expect("an edit that leaves the referrer as she was");
     assert_eq!(saved.referrer_id, Some(referrer));
 }

@@ -3,6 +3,7 @@
 //! receipt carries every figure; printing goes to the configured file.
 
 use crate::checkout_fixture::salon;
+use crate::support::boss;
 use salondesk_core::checkout::{Cart, CartLine, LineItem, RefundRequest, Tender};
 use salondesk_core::receipt::{
     render_escpos, render_text, write_receipt, PaperWidth, PrinterSettings, ReceiptLang,
@@ -87,7 +88,7 @@ fn the_quote_is_what_the_sale_charges_and_the_sale_reads_back_whole() {
         s.t.store
             .refund(
                 &s.cashier,
-                &approval,
+                Some(&approval),
                 &RefundRequest {
                     original_sale_id: sale.sale_id.clone(),
                     line_ids: Some(vec![serum.clone()]),
@@ -147,7 +148,7 @@ fn a_receipt_prints_to_the_configured_file_and_printer_settings_are_checked() {
         paper_mm: 76,
         ..PrinterSettings::default()
     };
-    let err = st.save_printer_settings(&bad).unwrap_err();
+    let err = st.save_printer_settings(&boss(), &bad).unwrap_err();
     assert_eq!(err.field(), Some("paperMm"));
     let dir = tempfile::tempdir().unwrap();
     let chosen = PrinterSettings {
@@ -156,7 +157,7 @@ fn a_receipt_prints_to_the_configured_file_and_printer_settings_are_checked() {
         lang: "zh-CN".into(),
         auto_print: true,
     };
-    st.save_printer_settings(&chosen).unwrap();
+    st.save_printer_settings(&boss(), &chosen).unwrap();
     let printer = st.printer_settings().unwrap();
     assert_eq!(printer, chosen, "kept on this device");
     let target = printer.target(&sale.receipt_no).expect("a folder target");

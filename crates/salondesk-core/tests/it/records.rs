@@ -115,7 +115,7 @@ fn the_audit_log_pages_by_keyset_without_gaps_or_repeats_and_names_the_approver(
         s.t.store
             .refund(
                 &s.cashier,
-                &approval,
+                Some(&approval),
                 &RefundRequest {
                     original_sale_id: sale.sale_id,
                     line_ids: None,
@@ -194,7 +194,7 @@ fn the_export_is_utf8_with_a_bom_a_header_no_member_data_and_is_audited() {
     s.t.store
         .refund(
             &s.cashier,
-            &approval,
+            Some(&approval),
             &RefundRequest {
                 original_sale_id: sale.sale_id,
                 line_ids: None,

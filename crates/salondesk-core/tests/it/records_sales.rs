@@ -69,7 +69,7 @@ fn week() -> Week {
         s.t.store
             .refund(
                 &s.cashier,
-                &approval,
+                Some(&approval),
                 &RefundRequest {
                     original_sale_id: facial.sale_id.clone(),
                     line_ids: None,

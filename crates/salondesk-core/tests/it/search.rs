@@ -1,4 +1,4 @@
-use crate::support::{member, store};
+use crate::support::{boss, member, store};
 use chrono::Duration;
 use proptest::prelude::*;
 use salondesk_core::member::{MatchKind, MemberInput};
@@ -8,17 +8,17 @@ fn exact_matches_rank_before_partial_ones_then_recent_visitors_first() {
     let mut t = store();
     let zhang_san = t
         .store
-        .register_member(&member("张三", "13800001234"))
+        .register_member(&boss(), &member("张三", "13800001234"))
         .unwrap();
     t.clock.advance(Duration::days(1));
     let zhang_san_feng = t
         .store
-        .register_member(&member("张三丰", "13900001234"))
+        .register_member(&boss(), &member("张三丰", "13900001234"))
         .unwrap();
     t.clock.advance(Duration::days(1));
     let li = t
         .store
-        .register_member(&member("李四", "13700005678"))
+        .register_member(&boss(), &member("李四", "13700005678"))
         .unwrap();
 
     let hits = t.store.search_members("张三", 10).unwrap();
@@ -62,7 +62,7 @@ fn pinyin_finds_chinese_names_in_full_by_initials_and_by_prefix() {
     let mut t = store();
     let m = t
         .store
-        .register_member(&member("张三", "13800001234"))
+        .register_member(&boss(), &member("张三", "13800001234"))
         .unwrap();
     for q in ["zhangsan", "zs", "ZS", "zhang", "zhangs", "zhang san"] {
         let hits = t.store.search_members(q, 10).unwrap();
@@ -73,7 +73,7 @@ fn pinyin_finds_chinese_names_in_full_by_initials_and_by_prefix() {
     }
     let latin = t
         .store
-        .register_member(&member("Emily Chen", "13800004321"))
+        .register_member(&boss(), &member("Emily Chen", "13800004321"))
         .unwrap();
     for q in ["emily", "Emi", "chen", "Emily Chen"] {
         let hits = t.store.search_members(q, 10).unwrap();
@@ -89,10 +89,13 @@ fn a_card_scan_opens_exactly_that_member() {
     let mut t = store();
     let m = t
         .store
-        .register_member(&MemberInput {
-            member_no: Some("vip0042".into()),
-            ..member("卡客", "13800009999")
-        })
+        .register_member(
+            &boss(),
+            &MemberInput {
+                member_no: Some("vip0042".into()),
+                ..member("卡客", "13800009999")
+            },
+        )
         .unwrap();
     assert_eq!(m.member_no, "VIP0042", "card numbers are kept upper-case");
     assert_eq!(
@@ -164,7 +167,7 @@ proptest! {
         for p in &people {
             let name: String = p.parts.iter().map(|(c, _)| *c).collect();
             // Duplicate phones are refused by design; the property is about the rest.
-            if let Ok(m) = t.store.register_member(&member(&name, &p.phone)) {
+            if let Ok(m) = t.store.register_member(&boss(), &member(&name, &p.phone)) {
                 registered.push((m, p.clone()));
             }
             t.clock.advance(Duration::minutes(7));

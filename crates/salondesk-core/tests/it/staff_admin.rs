@@ -411,7 +411,7 @@ fn a_sale_credited_to_two_beauticians_with_different_rates_books_each_her_own_an
     s.t.store
         .refund(
             &cashier,
-            &approval,
+            Some(&approval),
             &RefundRequest {
                 original_sale_id: sale.sale_id,
                 line_ids: None,
@@ -475,7 +475,11 @@ fn a_temporary_pin_approves_nothing_until_she_sets_her_own() {
     let temporary = s.t.store.reset_staff_pin(&owner, manager.id).unwrap();
     assert_eq!(
         s.t.store
-            .approve(manager.id, &temporary)
+            .approve(
+                manager.id,
+                &temporary,
+                salondesk_core::staff::Permission::Refund
+            )
             .unwrap_err()
             .code(),
         "pin_change_required",
@@ -485,7 +489,11 @@ fn a_temporary_pin_approves_nothing_until_she_sets_her_own() {
         .change_pin(manager.id, &temporary, "975310")
         .unwrap();
     s.t.store
-        .approve(manager.id, "975310")
+        .approve(
+            manager.id,
+            "975310",
+            salondesk_core::staff::Permission::Refund,
+        )
         .expect("her own PIN approves again");
 }
 

@@ -35,3 +35,13 @@ pub fn member(name: &str, phone: &str) -> MemberInput {
         ..MemberInput::default()
     }
 }
+
+/// An owner acting in a test's set-up (adding the menu, archiving a member):
+/// the permission checks look at her role; what she does is not the test.
+pub fn boss() -> salondesk_core::staff::Staff {
+    salondesk_core::staff::Staff {
+        id: salondesk_core::ids::StaffId::new(Utc::now()),
+        name: "测试店主".into(),
+        role: salondesk_core::staff::Role::Owner,
+    }
+}

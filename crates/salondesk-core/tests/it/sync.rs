@@ -3,12 +3,13 @@
 //! agreeing once their operations are exchanged (through a stand-in server).
 
 use crate::checkout_fixture::{salon, Salon};
+use crate::support::boss;
 use crate::sync_fixture::{cash, count};
 use crate::sync_fixture::{enrol, till, Server, Till, STORE_A, STORE_B};
 use salondesk_core::checkout::{Cart, CartLine, LineItem, RefundRequest, Tender};
 use salondesk_core::ids::{MemberId, ProductId, ServiceId};
 use salondesk_core::member::MemberInput;
-use salondesk_core::staff::Staff;
+use salondesk_core::staff::{Permission, Staff};
 use salondesk_core::{Money, Store};
 
 /// The A1 till (the checkout salon, enrolled in store A) and what it sells.
@@ -115,7 +116,7 @@ impl Chain {
         let store = self.till(on).store();
         let mut input = MemberInput::editing(&store.member(member).unwrap());
         change(&mut input);
-        store.update_member(member, &input).unwrap();
+        store.update_member(&boss(), member, &input).unwrap();
     }
 
     /// Balances and the synced profile, as each till sees them.
@@ -391,12 +392,15 @@ fn a_sale_made_on_one_till_is_refunded_on_another_till_of_the_same_store() {
 
     let (manager, pin) = c.manager_pin;
     let cashier = c.cashier.clone();
-    let approval = c.a2.store().approve(manager, pin).unwrap();
+    let approval =
+        c.a2.store()
+            .approve(manager, pin, Permission::Refund)
+            .unwrap();
     let refund =
         c.a2.store()
             .refund(
                 &cashier,
-                &approval,
+                Some(&approval),
                 &RefundRequest {
                     original_sale_id: sale.clone(),
                     line_ids: None,
@@ -438,10 +442,13 @@ fn a_sale_made_on_one_till_is_refunded_on_another_till_of_the_same_store() {
         assert_eq!(commission, 0, "the commission was taken back");
     }
     // A second refund of the same sale is refused on the first till too.
-    let approval = c.a1.store().approve(manager, pin).unwrap();
+    let approval =
+        c.a1.store()
+            .approve(manager, pin, Permission::Refund)
+            .unwrap();
     let again = c.a1.store().refund(
         &cashier,
-        &approval,
+        Some(&approval),
         &RefundRequest {
             original_sale_id: sale,
             line_ids: None,

@@ -4,7 +4,7 @@
 //! migration of a database that already holds ledgers.
 
 use crate::appointments_fixture::{at, calendar};
-use crate::support::{member, store};
+use crate::support::{boss, member, store};
 use crate::sync_fixture::{enrol, till, Server, Till, STORE_A, STORE_B};
 use chrono::{TimeZone, Utc};
 use salondesk_core::checkout::{Cart, CartLine, LineItem, Tender};
@@ -35,8 +35,14 @@ fn one_phone_registered_in_two_stores_keeps_both_members_until_a_manager_merges_
     server.sync(&mut [&mut a, &mut b]);
 
     // Offline, each store registers her.
-    let wang = a.store().register_member(&member("王丽娜", PHONE)).unwrap();
-    let li = b.store().register_member(&member("王丽娜", PHONE)).unwrap();
+    let wang = a
+        .store()
+        .register_member(&boss(), &member("王丽娜", PHONE))
+        .unwrap();
+    let li = b
+        .store()
+        .register_member(&boss(), &member("王丽娜", PHONE))
+        .unwrap();
     server.sync(&mut [&mut a, &mut b]);
     for t in [&mut a, &mut b] {
         let s = t.store();
@@ -44,14 +50,16 @@ fn one_phone_registered_in_two_stores_keeps_both_members_until_a_manager_merges_
         assert!(s.sync_apply_errors(10).unwrap().is_empty());
         let hits = s.search_members("5678", 10).unwrap();
         assert_eq!(hits.len(), 2, "both are found by her phone");
-        let err = s.register_member(&member("第三位", PHONE)).unwrap_err();
+        let err = s
+            .register_member(&boss(), &member("第三位", PHONE))
+            .unwrap_err();
         assert!(matches!(err, CoreError::DuplicatePhone { .. }), "{err:?}");
     }
     // Her record from the other store can still be edited here.
     let mut edit = member("王丽娜", PHONE);
     edit.phone = None;
     edit.notes = "两店都办了卡".into();
-    a.store().update_member(li.id, &edit).unwrap();
+    a.store().update_member(&boss(), li.id, &edit).unwrap();
 
     // The server raises the conflict; a manager resolves it, not a cashier.
     let id = server.raise(
@@ -79,7 +87,7 @@ fn one_phone_registered_in_two_stores_keeps_both_members_until_a_manager_merges_
         .resolve_conflict(&manager, &id, "merged at store A")
         .unwrap();
     assert!(b.store().conflicts(true).unwrap().is_empty());
-    let merged = a.store().merge_members(li.id, wang.id).unwrap();
+    let merged = a.store().merge_members(&boss(), li.id, wang.id).unwrap();
     server.sync(&mut [&mut a, &mut b]);
     for t in [&mut a, &mut b] {
         let s = t.store();
@@ -97,7 +105,9 @@ fn one_phone_registered_in_two_stores_keeps_both_members_until_a_manager_merges_
         let survivor = s.member(li.id).unwrap();
         assert_eq!(survivor.notes, merged.notes);
         assert_eq!(s.member(wang.id).unwrap().merged_into, Some(li.id));
-        let err = s.register_member(&member("第三位", PHONE)).unwrap_err();
+        let err = s
+            .register_member(&boss(), &member("第三位", PHONE))
+            .unwrap_err();
         assert!(matches!(err, CoreError::DuplicatePhone { member_id, .. } if member_id == li.id));
     }
 }
@@ -162,6 +172,7 @@ fn page(ops: Vec<Op>, after: i64) -> PullResponse {
         more: false,
         server_time: None,
         cursor_op: None,
+        head_office: None,
     }
 }
 
@@ -299,7 +310,9 @@ fn refused_operations_are_kept_shown_and_never_offered_again() {
         ("乙", "13800000002"),
         ("丙", "13800000003"),
     ] {
-        t.store.register_member(&member(name, phone)).unwrap();
+        t.store
+            .register_member(&boss(), &member(name, phone))
+            .unwrap();
     }
     assert_eq!(t.store.pending_ops().unwrap(), 3);
     let batch = t.store.outbox_batch(2).unwrap();
@@ -352,6 +365,11 @@ fn enrolment_gives_the_codes_that_number_receipts_and_members() {
     assert!(t.store.sync_config().unwrap().is_none());
     assert_eq!(t.store.sync_cursor().unwrap(), 0);
     assert!(t.store.last_sync_at().unwrap().is_none());
+    // Set up before joining: an ordinary till of a chain may not add plans.
+    let topup = t
+        .store
+        .add_top_up_plan("充100", Money::yuan(100), Money::ZERO)
+        .unwrap();
     enrol(&mut t, STORE_A, "A7", "03");
     let cfg = t.store.sync_config().unwrap().unwrap();
     assert_eq!(cfg.server_url, "http://127.0.0.1:9");
@@ -363,13 +381,12 @@ fn enrolment_gives_the_codes_that_number_receipts_and_members() {
     );
     assert_eq!(t.store.device().code, "03");
     let owner = t.store.create_owner("林美玲", "135790").unwrap();
-    let m = t.store.register_member(&member("王丽娜", PHONE)).unwrap();
+    let m = t
+        .store
+        .register_member(&boss(), &member("王丽娜", PHONE))
+        .unwrap();
     assert!(m.member_no.starts_with("A703"), "{}", m.member_no);
     t.store.open_shift(&owner, Money::ZERO).unwrap();
-    let topup = t
-        .store
-        .add_top_up_plan("充100", Money::yuan(100), Money::ZERO)
-        .unwrap();
     let sale = t
         .store
         .complete_sale(
@@ -404,6 +421,7 @@ fn enrolment_gives_the_codes_that_number_receipts_and_members() {
                 store_code: "B".into(),
                 device_code: "01".into(),
                 store_name: "B".into(),
+                head_office: false,
             },
         )
         .unwrap_err();
@@ -421,9 +439,14 @@ fn the_outbox_hook_runs_after_each_write_that_queued_something() {
     t.store.on_outbox_write(Arc::new(move || {
         seen.fetch_add(1, Ordering::SeqCst);
     }));
-    t.store.register_member(&member("王丽娜", PHONE)).unwrap();
+    t.store
+        .register_member(&boss(), &member("王丽娜", PHONE))
+        .unwrap();
     assert_eq!(calls.load(Ordering::SeqCst), 1);
-    assert!(t.store.register_member(&member("重复", PHONE)).is_err());
+    assert!(t
+        .store
+        .register_member(&boss(), &member("重复", PHONE))
+        .is_err());
     let staff = Uuid::now_v7().to_string();
     t.store
         .apply_pulled(&page(

@@ -2,7 +2,7 @@
 //! server's time, brought back (with the stamps it stored) when it ran ahead,
 //! and operations refused for their stamp sent again.
 
-use crate::support::{member, store};
+use crate::support::{boss, member, store};
 use chrono::{Duration, Utc};
 use salondesk_core::clock::{Clock, SystemClock};
 use salondesk_core::hlc::{Hlc, CLOCK_AHEAD, MAX_DRIFT_MS};
@@ -65,10 +65,11 @@ fn a_pulled_far_future_stamp_moves_the_clock_no_further_than_the_drift() {
             more: false,
             server_time: None,
             cursor_op: None,
+            head_office: None,
         })
         .unwrap();
     t.store
-        .register_member(&member("王芳", "13800000001"))
+        .register_member(&boss(), &member("王芳", "13800000001"))
         .unwrap();
     let (_, stamp, _) = outbox(&t.store).pop().unwrap();
     let stamp = Hlc::parse(&stamp).expect("the next stamp is well formed");
@@ -85,7 +86,7 @@ fn a_till_whose_clock_was_a_year_ahead_sends_its_refused_operations_again_once_i
     t.clock.set(right + Duration::days(365));
     let ahead = t
         .store
-        .register_member(&member("王芳", "13800000001"))
+        .register_member(&boss(), &member("王芳", "13800000001"))
         .unwrap();
     let op = t.store.outbox_batch(10).unwrap().remove(0);
     // The server says its time, and refuses the operation: a year ahead.
@@ -144,7 +145,7 @@ fn a_till_whose_clock_was_a_year_ahead_sends_its_refused_operations_again_once_i
         "the same operation (same id) is what the next push sends"
     );
     t.store
-        .register_member(&member("李娜", "13800000002"))
+        .register_member(&boss(), &member("李娜", "13800000002"))
         .unwrap();
     let rows = outbox(&t.store);
     assert!(
@@ -159,10 +160,10 @@ fn a_till_whose_clock_was_a_year_ahead_sends_its_refused_operations_again_once_i
 fn an_operation_refused_bad_hlc_is_stamped_afresh_and_sent_again_in_its_place() {
     let mut t = store();
     t.store
-        .register_member(&member("王芳", "13800000001"))
+        .register_member(&boss(), &member("王芳", "13800000001"))
         .unwrap();
     t.store
-        .register_member(&member("李娜", "13800000002"))
+        .register_member(&boss(), &member("李娜", "13800000002"))
         .unwrap();
     let batch = t.store.outbox_batch(10).unwrap();
     let accepted = OpResult {

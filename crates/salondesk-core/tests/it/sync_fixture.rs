@@ -48,6 +48,7 @@ pub fn enrol(t: &mut TestStore, store_id: Uuid, store_code: &str, device_code: &
                 store_code: store_code.into(),
                 device_code: device_code.into(),
                 store_name: format!("Store {store_code}"),
+                head_office: false,
             },
         )
         .expect("enrolment is kept");
@@ -201,6 +202,7 @@ impl Server {
             more: cursor < self.head(),
             server_time: None,
             cursor_op: None,
+            head_office: None,
         }
     }
 

@@ -1,7 +1,7 @@
 //! The outbox as sync reads and settles it: batches by position, and the
 //! pushed prefix (`outbox_pushed_through`) that replaced marking each row.
 
-use crate::support::member;
+use crate::support::{boss, member};
 use salondesk_core::clock::SystemClock;
 use salondesk_core::Store;
 use salondesk_protocol::{OpResult, OpStatus};
@@ -36,7 +36,10 @@ fn register(store: &mut Store, n: usize) {
         .unwrap();
     for i in had..had + n {
         store
-            .register_member(&member(&format!("顾客{i}"), &format!("1380000{i:04}")))
+            .register_member(
+                &boss(),
+                &member(&format!("顾客{i}"), &format!("1380000{i:04}")),
+            )
             .unwrap();
     }
 }

@@ -2,6 +2,7 @@
 //! schema accepts, and another till applies all of them cleanly.
 
 use crate::appointments_fixture::{at, calendar};
+use crate::support::boss;
 use crate::sync_fixture::{cash, count, drain};
 use crate::sync_fixture::{till, STORE_A};
 use salondesk_core::appointments::MoveInput;
@@ -139,7 +140,7 @@ fn every_operation_the_core_emits_passes_the_servers_schema() {
         .store
         .refund(
             &cashier,
-            &approval,
+            Some(&approval),
             &RefundRequest {
                 original_sale_id: sale.sale_id.clone(),
                 line_ids: None,
@@ -152,21 +153,21 @@ fn every_operation_the_core_emits_passes_the_servers_schema() {
     let lina = store.member(c.s.member).unwrap();
     let mut input = MemberInput::editing(&lina);
     input.notes = "喜欢安静".into();
-    store.update_member(lina.id, &input).unwrap();
+    store.update_member(&boss(), lina.id, &input).unwrap();
     store
-        .set_member_tier(&manager, lina.id, Tier::Gold, "老会员转入")
+        .set_member_tier(&owner, lina.id, Tier::Gold, "老会员转入")
         .unwrap();
     let twin = store
-        .register_member(&crate::support::member("王丽娜", "13912345678"))
+        .register_member(&boss(), &crate::support::member("王丽娜", "13912345678"))
         .unwrap();
-    store.merge_members(lina.id, twin.id).unwrap();
+    store.merge_members(&boss(), lina.id, twin.id).unwrap();
     let other = store
-        .register_member(&crate::support::member("张三", "13700001111"))
+        .register_member(&boss(), &crate::support::member("张三", "13700001111"))
         .unwrap();
-    store.archive_member(other.id).unwrap();
+    store.archive_member(&boss(), other.id).unwrap();
     let mut friend = crate::support::member("赵敏", "13600002222");
     friend.referrer_id = Some(lina.id);
-    store.register_member(&friend).unwrap();
+    store.register_member(&boss(), &friend).unwrap();
     // Appointments: book, move, arrive, cancel; reminders.
     let a = c.book(&c.facial_at(at(1, "14:00"))).unwrap();
     let b = c.book(&c.facial_at(at(1, "16:00"))).unwrap();
@@ -258,6 +259,7 @@ fn every_operation_the_core_emits_passes_the_servers_schema() {
             head: pulled.len() as i64,
             more: false,
             cursor_op: None,
+            head_office: None,
             ops: pulled,
             server_time: None,
         })

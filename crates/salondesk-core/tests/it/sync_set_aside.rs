@@ -2,7 +2,7 @@
 //! them), of a server restored from a backup (pull checkpoints, pushing again),
 //! and of a pulled page that goes wrong half-way (the connection's durability).
 
-use crate::support::member;
+use crate::support::{boss, member};
 use chrono::{DateTime, Duration, TimeZone, Utc};
 use salondesk_core::clock::Clock;
 use salondesk_core::staff::Role;
@@ -50,6 +50,7 @@ fn page(cursor: i64, cursor_op: Option<Uuid>) -> PullResponse {
         head: cursor,
         more: false,
         cursor_op,
+        head_office: None,
         server_time: None,
     }
 }
@@ -100,7 +101,8 @@ fn a_panic_while_applying_a_pulled_page_leaves_sales_synced_to_disk_in_full() {
         2,
         "the page's NORMAL must not outlive it: a sale rung up next must survive a power cut"
     );
-    s.register_member(&member("王芳", "13800000001")).unwrap();
+    s.register_member(&boss(), &member("王芳", "13800000001"))
+        .unwrap();
 }
 
 #[test]
@@ -109,8 +111,10 @@ fn a_manager_sends_a_set_aside_operation_again_after_what_waits_and_a_cashier_ma
     s.create_owner("林美玲", "135790").unwrap();
     let cashier = s.add_staff("陈晓雨", Role::Cashier, "3333").unwrap();
     let manager = s.add_staff("周店长", Role::Manager, "246802").unwrap();
-    s.register_member(&member("王芳", "13800000001")).unwrap();
-    s.register_member(&member("李娜", "13800000002")).unwrap();
+    s.register_member(&boss(), &member("王芳", "13800000001"))
+        .unwrap();
+    s.register_member(&boss(), &member("李娜", "13800000002"))
+        .unwrap();
     let ops = waiting(&s);
     let (bad, rest) = (ops[ops.len() - 2], ops[ops.len() - 1]);
     // Everything before the bad one was settled; it was set aside.
@@ -156,7 +160,8 @@ fn a_manager_discards_a_set_aside_operation_for_good_and_the_audit_log_keeps_it(
     let (mut s, _clock, _dir) = open();
     let owner = s.create_owner("林美玲", "135790").unwrap();
     let beautician = s.add_staff("王芳", Role::Beautician, "4444").unwrap();
-    s.register_member(&member("李娜", "13800000002")).unwrap();
+    s.register_member(&boss(), &member("李娜", "13800000002"))
+        .unwrap();
     let ops = waiting(&s);
     let bad = *ops.last().unwrap();
     s.record_push_results(&[refuse(bad)]).unwrap();
@@ -190,7 +195,8 @@ fn a_manager_discards_a_set_aside_operation_for_good_and_the_audit_log_keeps_it(
 #[test]
 fn a_restored_server_sends_the_pull_back_to_the_newest_checkpoint_below_and_everything_out_again() {
     let (mut s, clock, _dir) = open();
-    s.register_member(&member("王芳", "13800000001")).unwrap();
+    s.register_member(&boss(), &member("王芳", "13800000001"))
+        .unwrap();
     let mine = waiting(&s);
     s.record_push_results(&mine.iter().map(|&o| settle(o)).collect::<Vec<_>>())
         .unwrap();

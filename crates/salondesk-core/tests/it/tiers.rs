@@ -1,19 +1,25 @@
-//! Tiers set by hand: only a manager or the owner, always with a reason, kept
-//! in the member's tier history.
+//! Tiers set by hand: only the owner (`EditTierRules`: a tier gives its
+//! discounts as a rule would), always with a reason, kept in the member's tier
+//! history.
 
 use crate::checkout_fixture::salon;
 use salondesk_core::member::Tier;
 use salondesk_core::CoreError;
 
 #[test]
-fn a_manager_sets_a_tier_by_hand_with_a_reason_and_the_history_keeps_it() {
+fn the_owner_sets_a_tier_by_hand_with_a_reason_and_the_history_keeps_it() {
     let mut s = salon();
-    let (cashier, manager, member) = (s.cashier.clone(), s.manager.clone(), s.member);
+    let (cashier, manager, member) = (s.cashier.clone(), s.owner.clone(), s.member);
     let st = &mut s.t.store;
     let refused = st.set_member_tier(&cashier, member, Tier::Gold, "bought a gold card");
     assert!(
         matches!(refused, Err(CoreError::Forbidden(_))),
         "{refused:?}"
+    );
+    let refused = st.set_member_tier(&s.manager, member, Tier::Gold, "bought a gold card");
+    assert!(
+        matches!(refused, Err(CoreError::Forbidden(_))),
+        "a manager does not hold EditTierRules: {refused:?}"
     );
     let no_reason = st.set_member_tier(&manager, member, Tier::Gold, "  ");
     assert_eq!(no_reason.unwrap_err().field(), Some("reason"));
@@ -32,7 +38,7 @@ fn a_manager_sets_a_tier_by_hand_with_a_reason_and_the_history_keeps_it() {
         (Tier::Standard, Tier::Gold)
     );
     assert!(
-        history[0].reason.contains("周店长") && history[0].reason.contains("bought a gold card"),
+        history[0].reason.contains("林美玲") && history[0].reason.contains("bought a gold card"),
         "{}",
         history[0].reason
     );
@@ -49,7 +55,7 @@ fn a_manager_sets_a_tier_by_hand_with_a_reason_and_the_history_keeps_it() {
 fn month_end_falls_due_once_a_month_and_moves_tiers_to_what_spending_earns() {
     use chrono::{Duration, TimeZone, Utc};
     let mut s = salon();
-    let manager = s.manager.clone();
+    let manager = s.owner.clone();
     let member = s.member;
     s.t.store
         .set_member_tier(&manager, member, Tier::Gold, "trial")

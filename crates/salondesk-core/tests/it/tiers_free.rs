@@ -85,7 +85,7 @@ fn a_refund_gives_the_free_service_back_and_other_tiers_have_none() {
     s.t.store
         .refund(
             &s.cashier,
-            &approval,
+            Some(&approval),
             &RefundRequest {
                 original_sale_id: sale.sale_id,
                 line_ids: None,

@@ -169,7 +169,7 @@ fn saving_new_rules_moves_members_up_with_the_reason_and_keeps_the_rest_until_th
     let manager = s.manager.clone();
     let other =
         s.t.store
-            .register_member(&crate::support::member("赵敏", "13900001111"))
+            .register_member(&manager, &crate::support::member("赵敏", "13900001111"))
             .unwrap()
             .id;
     s.t.store

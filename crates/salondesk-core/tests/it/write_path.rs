@@ -1,4 +1,4 @@
-use crate::support::{member, store};
+use crate::support::{boss, member, store};
 use salondesk_core::CoreError;
 
 fn outbox(store: &salondesk_core::Store) -> Vec<(String, String, String)> {
@@ -18,7 +18,7 @@ fn every_change_records_its_operation_in_the_same_transaction() {
     let before = outbox(&t.store).len();
     let m = t
         .store
-        .register_member(&member("王丽娜", "13812345678"))
+        .register_member(&boss(), &member("王丽娜", "13812345678"))
         .unwrap();
     let ops = outbox(&t.store);
     assert_eq!(
@@ -41,7 +41,7 @@ fn every_change_records_its_operation_in_the_same_transaction() {
         .unwrap();
     assert_eq!(&op_id[14..15], "7", "operation ids are UUID v7: {op_id}");
     assert_eq!(device, t.store.device().id.to_string());
-    t.store.archive_member(m.id).unwrap();
+    t.store.archive_member(&boss(), m.id).unwrap();
     let ops = outbox(&t.store);
     assert!(
         ops.windows(2).all(|w| w[0].2 < w[1].2),
@@ -53,12 +53,12 @@ fn every_change_records_its_operation_in_the_same_transaction() {
 fn a_refused_change_leaves_neither_data_nor_operation() {
     let mut t = store();
     t.store
-        .register_member(&member("王丽娜", "13812345678"))
+        .register_member(&boss(), &member("王丽娜", "13812345678"))
         .unwrap();
     let ops_before = outbox(&t.store).len();
     let err = t
         .store
-        .register_member(&member("李四", "138 1234 5678"))
+        .register_member(&boss(), &member("李四", "138 1234 5678"))
         .expect_err("the phone is taken");
     assert!(matches!(err, CoreError::DuplicatePhone { .. }), "{err:?}");
     assert_eq!(
@@ -73,7 +73,7 @@ fn a_refused_change_leaves_neither_data_nor_operation() {
 fn the_hybrid_clock_survives_a_restart_and_a_clock_stepping_back() {
     let mut t = store();
     t.store
-        .register_member(&member("甲", "13800000001"))
+        .register_member(&boss(), &member("甲", "13800000001"))
         .unwrap();
     let last = outbox(&t.store).last().unwrap().2.clone();
     let path = t.store.path().to_path_buf();
@@ -81,7 +81,7 @@ fn the_hybrid_clock_survives_a_restart_and_a_clock_stepping_back() {
     drop(t.store);
     let mut reopened = salondesk_core::Store::open(&path, t.clock.clone()).unwrap();
     reopened
-        .register_member(&member("乙", "13800000002"))
+        .register_member(&boss(), &member("乙", "13800000002"))
         .unwrap();
     let next = outbox(&reopened).last().unwrap().2.clone();
     assert!(

@@ -4,15 +4,16 @@
 //! this till's own sales, bookings (which two tills of one store can
 //! double-book between them) and cancellations.
 
+use crate::support::boss;
 use chrono::{Duration, DurationRound, Utc};
 use rand::rngs::StdRng;
 use rand::Rng;
 use salondesk_core::appointments::{BookingInput, Client};
 use salondesk_core::catalog::ServiceInput;
-use salondesk_core::checkout::{Approval, Cart, CartLine, LineItem, RefundRequest, Tender};
-use salondesk_core::ids::{MemberId, ServiceId};
+use salondesk_core::checkout::{Cart, CartLine, LineItem, RefundRequest, Tender};
+use salondesk_core::ids::{MemberId, ServiceId, StaffId};
 use salondesk_core::member::MemberInput;
-use salondesk_core::staff::{Role, Staff};
+use salondesk_core::staff::{Permission, Role, Staff};
 use salondesk_core::{Money, Store};
 
 /// What the first till set up before joining, shared by all three once synced.
@@ -46,11 +47,14 @@ pub fn set_up(s: &mut Store) -> Salon {
         .unwrap()
         .id;
     for i in 0..30 {
-        s.register_member(&MemberInput {
-            name: format!("会员{i:02}"),
-            phone: Some(format!("1390000{i:04}")),
-            ..MemberInput::default()
-        })
+        s.register_member(
+            &boss(),
+            &MemberInput {
+                name: format!("会员{i:02}"),
+                phone: Some(format!("1390000{i:04}")),
+                ..MemberInput::default()
+            },
+        )
         .unwrap();
     }
     Salon {
@@ -91,7 +95,7 @@ impl std::ops::AddAssign for Made {
 pub fn one_change(
     s: &mut Store,
     salon: &Salon,
-    approval: &Approval,
+    approval: &(StaffId, &str),
     rng: &mut StdRng,
     n: usize,
     phone_prefix: u32,
@@ -108,11 +112,14 @@ pub fn one_change(
     let member = members[rng.gen_range(0..members.len())];
     match rng.gen_range(0..20) {
         0..=1 => {
-            s.register_member(&MemberInput {
-                name: format!("新客{phone_prefix}{n}"),
-                phone: Some(format!("13{phone_prefix}{n:07}")),
-                ..MemberInput::default()
-            })
+            s.register_member(
+                &boss(),
+                &MemberInput {
+                    name: format!("新客{phone_prefix}{n}"),
+                    phone: Some(format!("13{phone_prefix}{n:07}")),
+                    ..MemberInput::default()
+                },
+            )
             .unwrap();
             made.registrations += 1;
         }
@@ -123,7 +130,7 @@ pub fn one_change(
             if rng.gen_bool(0.3) {
                 input.allergies = format!("对{}过敏", ["酒精", "香精", "果酸"][n % 3]);
             }
-            s.update_member(member, &input).unwrap();
+            s.update_member(&boss(), member, &input).unwrap();
             made.edits += 1;
         }
         6..=8 => {
@@ -181,7 +188,7 @@ pub fn one_change(
 /// Refunds one of the recent sales this till made itself (a sale is refunded
 /// on the till that holds its shift; another till refunding the same line is
 /// fault 6, tested on its own).
-fn refund_one(s: &mut Store, salon: &Salon, approval: &Approval, rng: &mut StdRng) -> bool {
+fn refund_one(s: &mut Store, salon: &Salon, approval: &(StaffId, &str), rng: &mut StdRng) -> bool {
     let me = s.device().id.0.to_string();
     let sales: Vec<String> = s
         .conn()
@@ -206,7 +213,10 @@ fn refund_one(s: &mut Store, salon: &Salon, approval: &Approval, rng: &mut StdRn
         void: false,
     };
     // A top-up whose bonus was spent since cannot be refunded: nothing written.
-    s.refund(&salon.cashier, approval, &req).is_ok()
+    let approval = s
+        .approve(approval.0, approval.1, Permission::Refund)
+        .expect("the manager's PIN");
+    s.refund(&salon.cashier, Some(&approval), &req).is_ok()
 }
 
 /// Books the beautician for the member in one of a few dozen half-hour

@@ -4,6 +4,7 @@
 //! and sends what was refused again once its date is fixed.
 
 use super::{member, outcomes, ACCEPTED};
+use crate::support::boss;
 use crate::support::{op, Device, TestServer};
 use chrono::{DateTime, Duration, Utc};
 use salondesk_core::clock::Clock;
@@ -144,11 +145,14 @@ async fn a_till_whose_date_is_wrong_is_told_so_and_sends_its_work_again_once_it_
     let till =
         Device::enrol_with_clock(&s, s.url(), chain.stores[0], "till", clock.clone(), |_| {}).await;
     till.store()
-        .register_member(&salondesk_core::member::MemberInput {
-            name: "王芳".into(),
-            phone: Some("13800000001".into()),
-            ..Default::default()
-        })
+        .register_member(
+            &boss(),
+            &salondesk_core::member::MemberInput {
+                name: "王芳".into(),
+                phone: Some("13800000001".into()),
+                ..Default::default()
+            },
+        )
         .unwrap();
     let report = till.sync().await;
     assert_eq!(report.rejected, 1, "stamped 3 h 12 min ahead: refused");

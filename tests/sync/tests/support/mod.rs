@@ -24,3 +24,13 @@ pub use db::TestDb;
 pub use device::Device;
 pub use http::{Chain, DeviceCreds, TestServer, ADMIN_TOKEN};
 pub use ops::{hlc_now, op};
+
+/// An owner acting in a test's set-up (the menu, members): the core's
+/// permission checks look at her role; what she does is not the test.
+pub fn boss() -> salondesk_core::staff::Staff {
+    salondesk_core::staff::Staff {
+        id: salondesk_core::ids::StaffId::new(chrono::Utc::now()),
+        name: "测试店主".into(),
+        role: salondesk_core::staff::Role::Owner,
+    }
+}

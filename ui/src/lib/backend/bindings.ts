@@ -1,7 +1,7 @@
 // Generated from the Rust wire types (src-tauri/src/dto) by ts-rs. Do not edit:
 // run `UPDATE_BINDINGS=1 cargo test -p salondesk bindings` to regenerate.
 
-export type ErrorCode = "validation" | "duplicate_phone" | "duplicate_member_no" | "not_found" | "wrong_pin" | "locked_out" | "pin_too_short" | "pin_change_required" | "demo_refused" | "not_logged_in" | "free_service_refused" | "forbidden" | "coupon_refused" | "staff_refused" | "conflict" | "outside_hours" | "database_newer" | "database_in_use" | "approval_required" | "amount_too_large" | "export_failed" | "sync_unreachable" | "enrolment_refused" | "internal";
+export type ErrorCode = "validation" | "duplicate_phone" | "duplicate_member_no" | "not_found" | "wrong_pin" | "locked_out" | "pin_too_short" | "pin_change_required" | "demo_refused" | "not_logged_in" | "free_service_refused" | "forbidden" | "coupon_refused" | "staff_refused" | "conflict" | "outside_hours" | "database_newer" | "database_in_use" | "approval_required" | "approval_invalid" | "head_office_only" | "amount_too_large" | "export_failed" | "sync_unreachable" | "enrolment_refused" | "internal";
 
 export type ApiError = { code: ErrorCode, message: string, 
 /**
@@ -25,6 +25,8 @@ minDigits?: number, };
 
 export type Role = "owner" | "manager" | "cashier" | "beautician";
 
+export type Permission = "sell" | "register_member" | "edit_member" | "refund" | "void" | "manual_discount" | "price_override" | "pay_out" | "see_full_phone" | "see_sensitive_notes" | "archive_member" | "merge_members" | "export" | "view_records" | "edit_catalog" | "manage_stock" | "manage_schedule" | "edit_tier_rules" | "manage_staff" | "edit_store_settings" | "load_demo_data" | "enrol_till" | "resolve_conflicts";
+
 export type Tier = "standard" | "silver" | "gold" | "platinum";
 
 export type Gender = "female" | "male" | "other";
@@ -39,7 +41,12 @@ export type Session = { staff: StaffBrief, canSeeFullPhone: boolean,
 /**
  * May archive and merge members and load demo data.
  */
-canManage: boolean, };
+canManage: boolean, 
+/**
+ * Every permission her role holds (the core's matrix, `Role::may`): the
+ * UI shows what she may do; the core refuses the rest anyway.
+ */
+permissions: Array<Permission>, };
 
 export type OwnerInput = { name: string, pin: string, };
 
@@ -51,7 +58,12 @@ export type DemoPinView = { name: string, role: Role, pin: string, };
 
 export type MemberHit = { id: string, memberNo: string, name: string, phone: string, tier: Tier, lastVisitAt: string | null, matched: MatchKind, exact: boolean, };
 
-export type MemberView = { id: string, memberNo: string, name: string, phone: string, gender: Gender | null, birthday: string | null, region: string, skinType: SkinType | null, allergies: string, preferredStaffId: string | null, preferredStaffName: string | null, notes: string, tags: Array<string>, consentMarketing: boolean, source: string, referrerId: string | null, referrerName: string | null, tier: Tier, archived: boolean, registeredAt: string, lastVisitAt: string | null, visitCount: number, };
+export type MemberView = { id: string, memberNo: string, name: string, phone: string, gender: Gender | null, birthday: string | null, region: string, skinType: SkinType | null, allergies: string, preferredStaffId: string | null, preferredStaffName: string | null, notes: string, tags: Array<string>, consentMarketing: boolean, source: string, referrerId: string | null, referrerName: string | null, tier: Tier, archived: boolean, registeredAt: string, lastVisitAt: string | null, visitCount: number, 
+/**
+ * Skin type, allergies and notes were withheld from this staff member
+ * (PIPL): they are empty here; `reveal_member_notes` shows them, audited.
+ */
+sensitiveHidden: boolean, };
 
 export type MemberInput = { name: string, 
 /**
@@ -116,7 +128,9 @@ export type CartInput = { memberId: string | null, lines: Array<CartLineInput>, 
  */
 manualDiscount: number, };
 
-export type ApprovalInput = { managerId: string, pin: string, };
+export type ApprovalInput = { managerId: string, pin: string, permission: Permission, };
+
+export type ApprovalGranted = { token: string, permission: Permission, approver: StaffBrief, expiresInSeconds: number, };
 
 export type QuoteLineView = { kind: LineKind, itemId: string, name: string, qty: number, unitPrice: number, overridden: boolean, discount: number, amount: number, };
 
@@ -737,4 +751,12 @@ demoAllowed: boolean,
  * Staff, services and products exist: the checklist hides.
  */
 done: boolean, };
+
+export type PermissionRow = { permission: Permission, roles: Array<Role>, };
+
+export type RevealReason = "serving_now" | "allergy_check" | "other";
+
+export type RevealInput = { reason: RevealReason, text: string, };
+
+export type SensitiveNotesView = { skinType: SkinType | null, allergies: string, notes: string, };
 

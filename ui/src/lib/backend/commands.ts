@@ -8,7 +8,7 @@ import type {
   ApiError, AppInfo, DemoPinView, MemberHit, MemberInput, MemberView, OwnerInput, SeedProgress, Session, StaffBrief,
 } from "./bindings";
 import type {
-  ApprovalInput, CountedInput, MemberBalancesView, PrintResult, PrinterSettingsView, SaleDone,
+  ApprovalGranted, ApprovalInput, CountedInput, MemberBalancesView, PrintResult, PrinterSettingsView, SaleDone,
   SaleSummaryView, SaleView, ZReportView,
 } from "./bindings";
 import type {
@@ -97,8 +97,8 @@ export async function seedDemo(members: number, onProgress: (p: SeedProgress) =>
 // ---- Shift (班次) and Z report (日结报表). Money is integer fen; a pay-out is a negative amount.
 export const currentShift = () => call<ZReportView | null>("current_shift");
 export const openShift = (float: number) => call<ZReportView>("open_shift", { float });
-/** A pay-out above the store's limit needs `approval` (else `approval_required`). */
-export const payInOut = (amount: number, reason: string, approval: ApprovalInput | null = null) =>
+/** A pay-out above the store's limit needs a `pay_out` approval token (else `approval_required`). */
+export const payInOut = (amount: number, reason: string, approval: string | null = null) =>
   call<null>("pay_in_out", { amount, reason, approval });
 export const openDrawer = (reason: string) => call<null>("open_drawer", { reason });
 export const closeShift = (counted: CountedInput[]) => call<ZReportView>("close_shift", { counted });
@@ -110,14 +110,15 @@ export const recentSales = (memberId: string | null, limit: number) =>
 export const getSale = (id: string) => call<SaleView>("get_sale", { id });
 export const saleByReceiptNo = (receiptNo: string) => call<SaleView>("sale_by_receipt_no", { receiptNo });
 /** `lineIds` null refunds every line not yet refunded; `void` cancels the whole sale. */
-export const refundSale = (saleId: string, lineIds: string[] | null, isVoid: boolean, approval: ApprovalInput) =>
+/** `approval`: a manager's token for `refund` (or `void`); null when she may do it herself. */
+export const refundSale = (saleId: string, lineIds: string[] | null, isVoid: boolean, approval: string | null) =>
   call<SaleDone>("refund_sale", { saleId, lineIds, void: isVoid, approval });
 export const receiptText = (saleId: string, lang: string, reprint: boolean) =>
   call<string>("receipt_text", { saleId, lang, reprint });
 export const printReceipt = (saleId: string, reprint: boolean) =>
   call<PrintResult>("print_receipt", { saleId, reprint });
-/** Checks a manager's PIN at once (the action checks it again); answers who approved. */
-export const checkApproval = (approval: ApprovalInput) => call<StaffBrief>("check_approval", { approval });
+/** Checks a manager's PIN for one permission; answers a single-use token for that action. */
+export const approveAction = (approval: ApprovalInput) => call<ApprovalGranted>("approve_action", { approval });
 export const memberBalances = (memberId: string) => call<MemberBalancesView>("member_balances", { memberId });
 export const printerSettings = () => call<PrinterSettingsView>("printer_settings");
 export const savePrinterSettings = (input: PrinterSettingsView) =>
@@ -132,8 +133,9 @@ export const productByBarcode = (barcode: string) => call<CatalogItem | null>("p
 /** Prices the cart as completing it would, without writing; the same errors as the sale. */
 export const quoteCart = (cart: CartInput) => call<QuoteView>("quote_cart", { cart });
 /** With `appointmentId`, the shell completes that appointment right after the sale. */
-export const completeSale = (cart: CartInput, tenders: TenderInput[], approval: ApprovalInput | null, appointmentId?: string | null) =>
-  call<SaleDone>("complete_sale", appointmentId ? { cart, tenders, approval, appointmentId } : { cart, tenders, approval });
+/** `approvals`: managers' tokens for a manual discount and typed prices (none if she may herself). */
+export const completeSale = (cart: CartInput, tenders: TenderInput[], approvals: string[], appointmentId?: string | null) =>
+  call<SaleDone>("complete_sale", appointmentId ? { cart, tenders, approvals, appointmentId } : { cart, tenders, approvals });
 
 // ---- Tiers set by hand, the owner's store settings, the Z report on the receipt printer.
 export const setMemberTier = (memberId: string, tier: Tier, reason: string) =>

@@ -8,7 +8,7 @@ const staff: StaffBrief[] = [
   { id: "s2", name: "吴佳怡", role: "beautician" },
   { id: "m1", name: "陈静", role: "manager" },
 ];
-const session: Session = { staff: staff[2]!, canSeeFullPhone: true, canManage: true };
+const session: Session = { staff: staff[2]!, canSeeFullPhone: true, canManage: true, permissions: [] };
 const service: CatalogItem = {
   kind: "service", id: "svc", name: "深层清洁", category: "面部护理", price: 26800, stock: null, barcode: null, bonus: null,
   sessions: null, validDays: null, durationMin: 75,

@@ -1,7 +1,7 @@
 // The browser preview's checkout follows the core's rules: the same figures as the end-to-end
 // checkout scenario (tests/e2e/checkout.test.mjs), worked out by hand there.
 import { beforeAll, describe, expect, it } from "vitest";
-import type { ApiError, CartInput, Catalog, CatalogItem, MemberBalancesView, QuoteView, SaleDone, StaffBrief } from "./bindings";
+import type { ApiError, ApprovalGranted, CartInput, Catalog, CatalogItem, MemberBalancesView, QuoteView, SaleDone, StaffBrief } from "./bindings";
 import { checkoutHandlers, mockShiftState, type MockCtx, type MockMember } from "./mock-checkout";
 
 const cashier: StaffBrief = { id: "s-cashier", name: "小李", role: "cashier" };
@@ -10,7 +10,7 @@ const pins: Record<string, string> = { [cashier.id]: "0000", [manager.id]: "1234
 const gold: MockMember = { id: "m-gold", name: "王丽娜", memberNo: "100001", tier: "gold", birthday: null };
 
 const ctx: MockCtx = {
-  requireSession: () => ({ staff: cashier, canSeeFullPhone: false, canManage: false }),
+  requireSession: () => ({ staff: cashier, canSeeFullPhone: false, canManage: false, permissions: [] }),
   member: (id) => (id === gold.id ? gold : null),
   checkPin: (staffId, pin) => {
     const s = [cashier, manager].find((x) => x.id === staffId);
@@ -51,9 +51,9 @@ describe("mock checkout", () => {
 
   it("tops up, then prices a 金卡 sale with 10% off and earns 1.5 points a yuan, as the e2e works out", () => {
     const topUp: CartInput = { memberId: gold.id, lines: [line(find(catalog.topUps, "充1000送200"))], coupon: null, manualDiscount: 0 };
-    expect(fails("complete_sale", { cart: topUp, tenders: [{ kind: "stored_value", amount: 100_000 }], approval: null }))
+    expect(fails("complete_sale", { cart: topUp, tenders: [{ kind: "stored_value", amount: 100_000 }], approvals: [] }))
       .toMatchObject({ code: "validation", field: "tenders" });
-    call<SaleDone>("complete_sale", { cart: topUp, tenders: [{ kind: "cash", amount: 100_000 }], approval: null });
+    call<SaleDone>("complete_sale", { cart: topUp, tenders: [{ kind: "cash", amount: 100_000 }], approvals: [] });
     expect(call<MemberBalancesView>("member_balances", { memberId: gold.id })).toMatchObject({ storedValue: 120_000, points: 0 });
 
     const cart: CartInput = {
@@ -79,11 +79,15 @@ describe("mock checkout", () => {
   it("needs a manager's PIN for a manual discount or a typed price", () => {
     const cart: CartInput = { memberId: null, lines: [line(find(catalog.services, "抗衰紧致"))], coupon: null, manualDiscount: 2_000 };
     const cash = [{ kind: "cash", amount: 60_000 }];
-    expect(fails("complete_sale", { cart, tenders: cash, approval: null })).toMatchObject({ code: "forbidden", field: "approval" });
-    expect(fails("complete_sale", { cart, tenders: cash, approval: { managerId: cashier.id, pin: "0000" } })).toMatchObject({ code: "forbidden" });
-    expect(fails("check_approval", { approval: { managerId: manager.id, pin: "9999" } })).toMatchObject({ code: "wrong_pin" });
-    expect(call<SaleDone>("complete_sale", { cart, tenders: cash, approval: { managerId: manager.id, pin: "1234" } }))
+    const ask = (managerId: string, pin: string) =>
+      ({ approval: { managerId, pin, permission: "manual_discount" } });
+    expect(fails("complete_sale", { cart, tenders: cash, approvals: [] })).toMatchObject({ code: "forbidden", field: "approval" });
+    expect(fails("approve_action", ask(cashier.id, "0000"))).toMatchObject({ code: "forbidden" });
+    expect(fails("approve_action", ask(manager.id, "9999"))).toMatchObject({ code: "wrong_pin" });
+    const { token } = call<ApprovalGranted>("approve_action", ask(manager.id, "1234"));
+    expect(call<SaleDone>("complete_sale", { cart, tenders: cash, approvals: [token] }))
       .toMatchObject({ total: 56_800, change: 3_200 });
+    expect(fails("complete_sale", { cart, tenders: cash, approvals: [token] })).toMatchObject({ code: "approval_invalid" });
   });
 
   it("keeps stock and bank card rules: no more than on the shelf, last 4 digits, never a card number", () => {
@@ -92,15 +96,15 @@ describe("mock checkout", () => {
     expect(fails("quote_cart", { cart })).toMatchObject({ code: "validation", field: "lines" });
     const one = { ...cart, lines: [line(eyeCream)] };
     const card = (reference: string, last4: string) => [{ kind: "bank_card", amount: 32_800, reference, last4 }];
-    expect(fails("complete_sale", { cart: one, tenders: card("889201", "12"), approval: null })).toMatchObject({ field: "last4" });
-    expect(fails("complete_sale", { cart: one, tenders: card("4111111111111111", "1111"), approval: null })).toMatchObject({ field: "reference" });
+    expect(fails("complete_sale", { cart: one, tenders: card("889201", "12"), approvals: [] })).toMatchObject({ field: "last4" });
+    expect(fails("complete_sale", { cart: one, tenders: card("4111111111111111", "1111"), approvals: [] })).toMatchObject({ field: "reference" });
   });
 
   it("cannot complete a sale without an open shift", () => {
     const saved = mockShiftState.current;
     mockShiftState.current = null;
     const cart: CartInput = { memberId: null, lines: [line(find(catalog.services, "深层清洁"))], coupon: null, manualDiscount: 0 };
-    expect(fails("complete_sale", { cart, tenders: [{ kind: "cash", amount: 26_800 }], approval: null })).toMatchObject({ code: "conflict" });
+    expect(fails("complete_sale", { cart, tenders: [{ kind: "cash", amount: 26_800 }], approvals: [] })).toMatchObject({ code: "conflict" });
     mockShiftState.current = saved;
   });
 });

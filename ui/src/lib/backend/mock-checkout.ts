@@ -8,8 +8,8 @@
 // URL switches: `shift=closed` starts without an open shift; `printer=fail` makes the first
 // automatic print fail (a reprint then works); `printer=off` has no auto-print.
 import type {
-  ApiError, CartInput, CartLineInput, ErrorCode, LineKind, MemberBalancesView,
-  PackageView, PrintResult, QuoteLineView, QuoteView, SaleDone, Session, StaffBrief, TenderInput, Tier,
+  ApiError, ApprovalGranted, CartInput, CartLineInput, ErrorCode, LineKind, MemberBalancesView,
+  PackageView, Permission, PrintResult, QuoteLineView, QuoteView, SaleDone, Session, StaffBrief, TenderInput, Tier,
   ZReportView,
 } from "./bindings";
 import {
@@ -353,19 +353,36 @@ function zReport(shift: MockShift): ZReportView {
   };
 }
 
-function approve(ctx: MockCtx, approval: unknown): StaffBrief {
-  const a = approval as { managerId?: unknown; pin?: unknown } | null;
+/** Approval tokens given and not yet spent (the preview's stand-in for the core's). */
+const approvals = new Map<string, StaffBrief>();
+let approvalSeq = 0;
+
+function approve(ctx: MockCtx, approval: unknown): ApprovalGranted {
+  const a = approval as { managerId?: unknown; pin?: unknown; permission?: unknown } | null;
   if (!a || typeof a.managerId !== "string" || typeof a.pin !== "string") bad("approval", "a manager and a PIN");
   const s = ctx.checkPin(a.managerId, a.pin);
   if (s.role !== "owner" && s.role !== "manager") fail("forbidden", "only a manager or the owner can approve this");
+  const token = `mock-approval-${++approvalSeq}`;
+  approvals.set(token, s);
+  return { token, permission: a.permission as Permission, approver: s, expiresInSeconds: 120 };
+}
+
+/** Spends an approval token: who approved (`approval_invalid` if unknown or spent). */
+export function spendApproval(token: unknown): StaffBrief {
+  const s = typeof token === "string" ? approvals.get(token) : undefined;
+  if (!s) fail("approval_invalid", "this approval cannot be used: ask the manager again", "approval");
+  approvals.delete(token as string);
   return s;
 }
 
-function completeSale(ctx: MockCtx, cart: CartInput, tenders: TenderInput[], approval: unknown): SaleDone {
+function completeSale(ctx: MockCtx, cart: CartInput, tenders: TenderInput[], tokens: unknown[]): SaleDone {
   const session = ctx.requireSession();
   const needsApproval = cart.manualDiscount !== 0 || cart.lines.some((l) => l.priceOverride !== null);
-  if (approval) approve(ctx, approval);
-  else if (needsApproval) fail("forbidden", "a manual discount or a typed price needs a manager's PIN", "approval");
+  const mayAlone = session.staff.role === "owner" || session.staff.role === "manager";
+  if (needsApproval && !mayAlone) {
+    if (tokens.length === 0) fail("forbidden", "a manual discount or a typed price needs a manager's PIN", "approval");
+    tokens.forEach(spendApproval);
+  }
   const shift = mockShiftState.current ?? fail("conflict", "open a shift first (开班)");
   const p = priceCart(ctx, cart);
   if (p.member === null && cart.memberId) fail("validation", "this member is archived", "memberId");
@@ -510,8 +527,8 @@ export function checkoutHandlers(ctx: MockCtx): Record<string, (a: Args) => unkn
       return balances(str(a.memberId));
     },
     quote_cart: (a) => { ctx.requireSession(); return quote(ctx, a.cart as CartInput); },
-    check_approval: (a) => { ctx.requireSession(); return approve(ctx, a.approval); },
-    complete_sale: (a) => completeSale(ctx, a.cart as CartInput, (a.tenders ?? []) as TenderInput[], a.approval ?? null),
+    approve_action: (a) => { ctx.requireSession(); return approve(ctx, a.approval); },
+    complete_sale: (a) => completeSale(ctx, a.cart as CartInput, (a.tenders ?? []) as TenderInput[], Array.isArray(a.approvals) ? a.approvals : []),
     receipt_text: (a) => { ctx.requireSession(); return receiptText(str(a.saleId), str(a.lang), a.reprint === true); },
     print_receipt: (a) => {
       ctx.requireSession();

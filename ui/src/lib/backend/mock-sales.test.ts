@@ -1,7 +1,7 @@
 // The browser preview's refunds behave as the core's do (crates/salondesk-core/src/checkout/
 // refund.rs), so what the sales screen shows in a browser is what the desk will see.
 import { beforeAll, describe, expect, it } from "vitest";
-import type { ApiError, Catalog, SaleDone, SaleView, StaffBrief, ZReportView } from "./bindings";
+import type { ApiError, ApprovalGranted, Catalog, Permission, SaleDone, SaleView, StaffBrief, ZReportView } from "./bindings";
 import { checkoutHandlers, seedDemoBalances, type MockCtx, type MockMember } from "./mock-checkout";
 import { salesHandlers } from "./mock-sales";
 
@@ -9,7 +9,7 @@ const manager: StaffBrief = { id: "m1", name: "陈静", role: "manager" };
 const cashier: StaffBrief = { id: "c1", name: "小李", role: "cashier" };
 const gold: MockMember = { id: "g1", name: "林雅琪", memberNo: "880001", tier: "gold", birthday: null };
 const ctx: MockCtx = {
-  requireSession: () => ({ staff: cashier, canSeeFullPhone: false, canManage: false }),
+  requireSession: () => ({ staff: cashier, canSeeFullPhone: false, canManage: false, permissions: [] }),
   member: (id) => (id === gold.id ? gold : null),
   checkPin: (id, pin) => {
     if (id === manager.id && pin === "1234") return manager;
@@ -23,7 +23,9 @@ const ctx: MockCtx = {
 const h = salesHandlers(ctx, checkoutHandlers(ctx));
 const h0 = checkoutHandlers(ctx);
 const call = <T>(name: string, args: Record<string, unknown> = {}) => ((h[name] ?? h0[name])!(args) as T);
-const approval = { managerId: manager.id, pin: "1234" };
+/** A fresh single-use approval token, as the approval dialog gets one. */
+const token = (permission: Permission = "refund", managerId = manager.id, pin = "1234") =>
+  call<ApprovalGranted>("approve_action", { approval: { managerId, pin, permission } }).token;
 const code = (f: () => unknown) => {
   try {
     f();
@@ -66,7 +68,7 @@ describe("refunds in the browser preview", () => {
     expect(sale.change).toBe(1_540);
     const before = balances();
     const cleanser = sale.lines.find((l) => l.name === "氨基酸洁面乳 120g")!;
-    const first = call<SaleDone>("refund_sale", { saleId: sale.id, lineIds: [cleanser.id], void: false, approval });
+    const first = call<SaleDone>("refund_sale", { saleId: sale.id, lineIds: [cleanser.id], void: false, approval: token() });
     expect(first.total).toBe(-11_520);
     const refund = call<SaleView>("get_sale", { id: first.saleId });
     expect(refund.kind).toBe("refund");
@@ -78,24 +80,25 @@ describe("refunds in the browser preview", () => {
 
     // The line is marked, and cannot be refunded twice.
     expect(call<SaleView>("get_sale", { id: sale.id }).lines.find((l) => l.id === cleanser.id)!.refunded).toBe(true);
-    expect(code(() => call("refund_sale", { saleId: sale.id, lineIds: [cleanser.id], void: false, approval }))).toBe("conflict");
+    expect(code(() => call("refund_sale", { saleId: sale.id, lineIds: [cleanser.id], void: false, approval: token() }))).toBe("conflict");
     // Part refunded: no void any more.
-    expect(code(() => call("refund_sale", { saleId: sale.id, lineIds: null, void: true, approval }))).toBe("conflict");
+    expect(code(() => call("refund_sale", { saleId: sale.id, lineIds: null, void: true, approval: token("void") }))).toBe("conflict");
 
-    const rest = call<SaleDone>("refund_sale", { saleId: sale.id, lineIds: null, void: false, approval });
+    const rest = call<SaleDone>("refund_sale", { saleId: sale.id, lineIds: null, void: false, approval: token() });
     const all = [refund, call<SaleView>("get_sale", { id: rest.saleId })].flatMap((r) => r.tenders);
     const back = (kind: string) => -all.filter((t) => t.kind === kind).reduce((a, t) => a + t.amount, 0);
     expect(back("stored_value")).toBe(50_000);
     expect(back("cash")).toBe(5_000 - 1_540); // the change given is not refunded again
     expect(balances().storedValue).toBe(before.storedValue + 50_000);
-    expect(code(() => call("refund_sale", { saleId: sale.id, lineIds: null, void: false, approval }))).toBe("conflict");
+    expect(code(() => call("refund_sale", { saleId: sale.id, lineIds: null, void: false, approval: token() }))).toBe("conflict");
   });
 
   it("needs a manager's PIN, and voids only a sale of the open shift", () => {
     const sale = sell();
-    expect(code(() => call("refund_sale", { saleId: sale.id, lineIds: null, void: true, approval: { managerId: manager.id, pin: "0" } }))).toBe("wrong_pin");
-    expect(code(() => call("refund_sale", { saleId: sale.id, lineIds: null, void: true, approval: { managerId: cashier.id, pin: "0000" } }))).toBe("forbidden");
-    const done = call<SaleDone>("refund_sale", { saleId: sale.id, lineIds: null, void: true, approval });
+    expect(code(() => token("void", manager.id, "0"))).toBe("wrong_pin");
+    expect(code(() => token("void", cashier.id, "0000"))).toBe("forbidden");
+    expect(code(() => call("refund_sale", { saleId: sale.id, lineIds: null, void: true, approval: null }))).toBe("forbidden");
+    const done = call<SaleDone>("refund_sale", { saleId: sale.id, lineIds: null, void: true, approval: token("void") });
     expect(call<SaleView>("get_sale", { id: done.saleId }).kind).toBe("void");
     const z = call<ZReportView>("current_shift");
     expect(z.refunds).toBeGreaterThanOrEqual(3);
@@ -116,7 +119,7 @@ describe("refunds in the browser preview", () => {
       tenders: [{ kind: "stored_value", amount: stored - 10_000 }, { kind: "cash", amount: qty * 61_920 - (stored - 10_000) }],
     });
     expect(balances().storedValue).toBe(10_000);
-    expect(code(() => call("refund_sale", { saleId: topUp.saleId, lineIds: [line.id], void: false, approval }))).toBe("conflict");
+    expect(code(() => call("refund_sale", { saleId: topUp.saleId, lineIds: [line.id], void: false, approval: token() }))).toBe("conflict");
     expect(balances().storedValue).toBe(10_000); // refused: nothing written
   });
 
@@ -126,7 +129,7 @@ describe("refunds in the browser preview", () => {
       tenders: [{ kind: "cash", amount: 100_000 }],
     });
     const stored = balances().storedValue;
-    const done = call<SaleDone>("refund_sale", { saleId: topUp.saleId, lineIds: null, void: false, approval });
+    const done = call<SaleDone>("refund_sale", { saleId: topUp.saleId, lineIds: null, void: false, approval: token() });
     expect(done.total).toBe(-100_000); // the client gets the ¥1,000 she paid
     expect(balances().storedValue).toBe(stored - 120_000); // the ¥200 bonus goes too
   });

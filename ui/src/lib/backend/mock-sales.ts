@@ -16,7 +16,7 @@ import type {
   SaleTenderView, SaleView, StaffBrief, TenderInput, TenderTotalView, ZReportView,
 } from "./bindings";
 import {
-  checkoutReceiptText, mockLedgers as L, mockPrinter, mockSales, mockShiftState, nextReceiptNo,
+  checkoutReceiptText, mockLedgers as L, mockPrinter, mockSales, mockShiftState, nextReceiptNo, spendApproval,
   type MockCtx, type MockMember, type MockSale, type MockShift,
 } from "./mock-checkout";
 
@@ -138,11 +138,12 @@ function allocate(total: number, weights: number[]): number[] {
 }
 
 function approve(ctx: MockCtx, approval: unknown): StaffBrief {
-  const a = approval as { managerId?: unknown; pin?: unknown } | null;
-  if (!a || typeof a.managerId !== "string" || typeof a.pin !== "string") fail("validation", "a manager and a PIN", "approval");
-  const s = ctx.checkPin(a.managerId, a.pin);
-  if (s.role !== "owner" && s.role !== "manager") fail("forbidden", "only a manager or the owner can approve this");
-  return s;
+  const session = ctx.requireSession();
+  if (approval === null || approval === undefined) {
+    if (session.staff.role === "owner" || session.staff.role === "manager") return session.staff;
+    fail("forbidden", "a refund needs a manager's approval", "approval");
+  }
+  return spendApproval(approval);
 }
 
 function refundSale(ctx: MockCtx, saleId: string, lineIdsWanted: string[] | null, isVoid: boolean, approval: unknown): SaleDone {

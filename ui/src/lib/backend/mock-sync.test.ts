@@ -7,7 +7,7 @@ function setup(role: Role, scenario: string | null) {
   const events: SyncStatusView[] = [];
   const session: Session = {
     staff: { id: "x", name: "陈静", role }, canSeeFullPhone: role === "owner" || role === "manager",
-    canManage: role === "owner" || role === "manager",
+    canManage: role === "owner" || role === "manager", permissions: [],
   };
   const ctx: SyncMockCtx = {
     requireSession: (...roles) => {

@@ -5,12 +5,12 @@
 // `?mock=demo` starts with staff and members (PINs in mock-data.ts); `&login=<role>` also
 // logs that role in.
 import type {
-  ApiError, AppInfo, DemoPinView, ErrorCode, MatchKind, MemberHit, MemberInput, MemberView, Role, Session, StaffBrief,
+  ApiError, AppInfo, DemoPinView, ErrorCode, MatchKind, MemberHit, MemberInput, MemberView, Permission, Role, Session, StaffBrief,
 } from "./bindings";
 import { DEMO_STAFF, demoPerson, pinyinOf, rng } from "./mock-data";
 
 type Staff = StaffBrief & { pin: string; failed: number; lockedUntil: number };
-type Member = Omit<MemberView, "preferredStaffName" | "referrerName"> & { pinyin: string; initials: string };
+type Member = Omit<MemberView, "preferredStaffName" | "referrerName" | "sensitiveHidden"> & { pinyin: string; initials: string };
 type Args = Record<string, unknown>;
 
 const LOCK_MS = 5 * 60_000;
@@ -42,8 +42,22 @@ function brief(s: Staff): StaffBrief {
   return { id: s.id, name: s.name, role: s.role };
 }
 
+// The preview's rough copy of the core's matrix (the app asks the core): the desk sells and keeps
+// members; managers do the rest but tier rules and joining a chain, the owner's.
+const DESK: Permission[] = ["sell", "register_member", "edit_member"];
+const MANAGERS: Permission[] = [
+  ...DESK, "refund", "void", "manual_discount", "price_override", "pay_out", "see_full_phone", "see_sensitive_notes",
+  "archive_member", "merge_members", "export", "view_records", "edit_catalog", "manage_stock", "manage_schedule",
+  "manage_staff", "edit_store_settings", "load_demo_data", "resolve_conflicts",
+];
+const permissionsOf = (role: Role): Permission[] =>
+  role === "owner" ? [...MANAGERS, "edit_tier_rules", "enrol_till"] : role === "manager" ? MANAGERS : DESK;
+
 function startSession(s: Staff): Session {
-  session = { staff: brief(s), canSeeFullPhone: canSeeFullPhone(s.role), canManage: canSeeFullPhone(s.role) };
+  session = {
+    staff: brief(s), canSeeFullPhone: canSeeFullPhone(s.role), canManage: canSeeFullPhone(s.role),
+    permissions: permissionsOf(s.role),
+  };
   return session;
 }
 
@@ -65,6 +79,8 @@ function view(m: Member): MemberView {
     tags: [...m.tags],
     preferredStaffName: staff.find((s) => s.id === m.preferredStaffId)?.name ?? null,
     referrerName: m.referrerId ? members.get(m.referrerId)?.name ?? null : null,
+    // The preview shows everyone everything; the core withholds sensitive notes.
+    sensitiveHidden: false,
   };
 }
 
