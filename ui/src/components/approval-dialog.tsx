@@ -127,7 +127,7 @@ export function ApprovalDialog(props: Props) {
   return (
     <Dialog title={props.title} onClose={props.onClose} testId="approval-dialog" wide
       actions={<>
-        <button type="button" class="btn btn-secondary" onClick={props.onClose}>{t("common.cancel")}</button>
+        <button type="button" class="btn btn-secondary" data-testid="approval-cancel" onClick={props.onClose}>{t("common.cancel")}</button>
         <button type="submit" form="approval-form" class={`btn ${props.danger ? "btn-danger" : "btn-primary"}`}
           data-testid="approval-submit" disabled={!managerId || pin.length === 0 || busy}>
           {busy ? t("approval.checking") : props.confirmLabel ?? t("approval.submit")}

@@ -203,7 +203,7 @@ function CartLineRow(props: LineProps) {
 
   return (
     <div class={`co-line ${props.error ? "co-line-invalid" : ""}`} data-testid="cart-line" data-name={line.name}
-      data-kind={line.kind} data-key={line.key}>
+      data-kind={line.kind} data-key={line.key} data-qty={line.qty}>
       <div class="co-line-top">
         <span class="co-line-name">
           {line.free ? <span class="co-kind co-kind-free">{t("tiers.freeBadge")}</span> : null}

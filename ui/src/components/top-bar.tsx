@@ -37,28 +37,28 @@ export function TopBar(props: Props) {
         <nav class="nav">
           <button type="button" class={`nav-item ${route === "checkout" ? "active" : ""}`} data-testid="nav-checkout"
             aria-current={route === "checkout" ? "page" : undefined} onClick={() => props.onNavigate({ name: "checkout" })}>
-            <CartIcon /> {t("nav.checkout")} <Kbd keys="F2" class="kbd-on-primary nav-kbd" />
+            <CartIcon /> <span class="nav-label">{t("nav.checkout")}</span> <Kbd keys="F2" class="kbd-on-primary nav-kbd" />
           </button>
           <button type="button" class={`nav-item ${onMembers ? "active" : ""}`} data-testid="nav-members"
             aria-current={onMembers ? "page" : undefined} onClick={() => props.onNavigate({ name: "lookup" })}>
-            <UsersIcon /> {t("nav.members")}
+            <UsersIcon /> <span class="nav-label">{t("nav.members")}</span>
           </button>
           <button type="button" class={`nav-item ${route === "appointments" ? "active" : ""}`} data-testid="nav-appointments"
             aria-current={route === "appointments" ? "page" : undefined} onClick={() => props.onNavigate({ name: "appointments" })}>
-            <CalendarIcon /> {t("nav.appointments")}
+            <CalendarIcon /> <span class="nav-label">{t("nav.appointments")}</span>
           </button>
           <button type="button" class={`nav-item ${route === "sales" ? "active" : ""}`} data-testid="nav-sales"
             aria-current={route === "sales" ? "page" : undefined} onClick={() => props.onNavigate({ name: "sales" })}>
-            <ReceiptIcon /> {t("nav.sales")}
+            <ReceiptIcon /> <span class="nav-label">{t("nav.sales")}</span>
           </button>
           <button type="button" class={`nav-item ${route === "shift" ? "active" : ""}`} data-testid="nav-shift"
             aria-current={route === "shift" ? "page" : undefined} onClick={() => props.onNavigate({ name: "shift" })}>
-            <ShiftIcon /> {t("nav.shift")}
+            <ShiftIcon /> <span class="nav-label">{t("nav.shift")}</span>
           </button>
           {canOpenBackOffice(session) ? (
             <button type="button" class={`nav-item ${route === "admin" ? "active" : ""}`} data-testid="nav-admin"
               aria-current={route === "admin" ? "page" : undefined} onClick={() => props.onNavigate({ name: "admin" })}>
-              <StoreIcon /> {t("nav.admin")}
+              <StoreIcon /> <span class="nav-label">{t("nav.admin")}</span>
               {lowStock > 0 ? (
                 <span class="nav-badge" data-testid="low-stock-badge" title={t("stock.badgeTitle", { n: lowStock })}
                   aria-label={t("stock.badgeTitle", { n: lowStock })}>{lowStock}</span>
@@ -67,7 +67,7 @@ export function TopBar(props: Props) {
           ) : null}
           <button type="button" class={`nav-item ${route === "settings" ? "active" : ""}`} data-testid="nav-settings"
             aria-current={route === "settings" ? "page" : undefined} onClick={() => props.onNavigate({ name: "settings" })}>
-            <SettingsIcon /> {t("nav.settings")}
+            <SettingsIcon /> <span class="nav-label">{t("nav.settings")}</span>
           </button>
         </nav>
       ) : <div class="nav" />}
