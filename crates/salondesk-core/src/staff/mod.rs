@@ -161,8 +161,13 @@ impl Staff {
         if self.role.may(p) {
             Ok(())
         } else {
+            let who = if Role::Manager.may(p) {
+                "a manager"
+            } else {
+                "the owner"
+            };
             Err(CoreError::Forbidden(format!(
-                "a {} may not do this ({p:?}); ask a manager",
+                "a {} may not do this ({p:?}); ask {who}",
                 self.role.as_str()
             )))
         }

@@ -172,12 +172,12 @@ fn saving_new_rules_moves_members_up_with_the_reason_and_keeps_the_rest_until_th
             .register_member(&manager, &crate::support::member("赵敏", "13900001111"))
             .unwrap()
             .id;
+    let owner = s.owner.clone();
     s.t.store
-        .set_member_tier(&manager, other, Tier::Gold, "bought a gold card")
+        .set_member_tier(&owner, other, Tier::Gold, "bought a gold card")
         .unwrap();
     let mut rules = s.t.store.tier_rules().unwrap();
     rules[1].mode = TierMode::Spend;
-    let owner = s.owner.clone();
     let saved = s.t.store.save_tier_rules(&owner, &rules).unwrap();
     assert_eq!(saved.moved_up, 1, "¥3,216 now earns silver by spend alone");
     assert_eq!(
