@@ -24,6 +24,29 @@ export function MoveButtons(props: { testId: string; first: boolean; last: boole
   );
 }
 
+/**
+ * A row's actions: up/down (when `move` is given: an unfiltered list), edit, and archive/restore
+ * (`ends`: end/reopen, for plans and coupons). Test ids: `<testId>-edit`, `-archive`/`-restore`
+ * or `-end`/`-reopen`, and `<testId>-move-up`/`-down`.
+ */
+export function RowActions(props: {
+  testId: string; active: boolean; ends?: boolean;
+  move?: { first: boolean; last: boolean; onMove: (up: boolean) => void };
+  onEdit: () => void; onToggle: () => void;
+}) {
+  const { t } = useI18n();
+  const [off, on] = props.ends ? ["end", "reopen"] as const : ["archive", "restore"] as const;
+  return (
+    <td class="cat-actions">
+      {props.move ? <MoveButtons testId={`${props.testId}-move`} {...props.move} /> : null}
+      <button type="button" class="btn btn-secondary btn-small" data-testid={`${props.testId}-edit`}
+        onClick={props.onEdit}>{t("catalog.edit")}</button>
+      <button type="button" class="btn btn-ghost btn-small" data-testid={`${props.testId}-${props.active ? off : on}`}
+        onClick={props.onToggle}>{t(`catalog.${props.active ? off : on}`)}</button>
+    </td>
+  );
+}
+
 export function CategoryFilter(props: {
   testId: string; query: string; onQuery: (q: string) => void;
   categories: string[]; category: string; onCategory: (c: string) => void;

@@ -5,7 +5,7 @@ import type { CouponView } from "../../lib/backend/bindings";
 import { adminCoupons, setCouponActive } from "../../lib/backend/commands-catalog";
 import { percentText } from "../../lib/catalog-form";
 import { useI18n } from "../../lib/i18n";
-import { StatusPill, useAdminList } from "../../components/catalog-admin-bits";
+import { RowActions, StatusPill, useAdminList } from "../../components/catalog-admin-bits";
 import { CouponDialog } from "../../components/coupon-dialog";
 import { ErrorBanner } from "../../components/error-banner";
 import type { AdminProps } from "./props";
@@ -51,15 +51,8 @@ export function CouponsAdmin(props: AdminProps) {
                   <td class="num" data-testid="coupon-used">
                     {c.used}{c.maxUses !== null ? ` / ${c.maxUses}` : ""}
                   </td>
-                  <td class="cat-actions">
-                    <button type="button" class="btn btn-secondary btn-small" data-testid="coupon-edit"
-                      onClick={() => setEditing(c)}>{t("catalog.edit")}</button>
-                    <button type="button" class="btn btn-ghost btn-small"
-                      data-testid={c.active ? "coupon-end" : "coupon-reopen"}
-                      onClick={() => void run(() => setCouponActive(c.code, !c.active))}>
-                      {t(c.active ? "catalog.end" : "catalog.reopen")}
-                    </button>
-                  </td>
+                  <RowActions testId="coupon" active={c.active} ends onEdit={() => setEditing(c)}
+                    onToggle={() => void run(() => setCouponActive(c.code, !c.active))} />
                 </tr>
               ))}
             </tbody>

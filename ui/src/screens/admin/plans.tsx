@@ -7,18 +7,10 @@ import {
   adminPackagePlans, adminServices, adminTopUpPlans, setPackagePlanActive, setTopUpPlanActive,
 } from "../../lib/backend/commands-catalog";
 import { useI18n } from "../../lib/i18n";
-import { StatusPill, useAdminList } from "../../components/catalog-admin-bits";
+import { RowActions, StatusPill, useAdminList } from "../../components/catalog-admin-bits";
 import { ErrorBanner } from "../../components/error-banner";
 import { PackagePlanDialog, TopUpPlanDialog } from "../../components/plan-dialogs";
 import type { AdminProps } from "./props";
-
-function EndButton(props: { testId: string; active: boolean; onToggle: () => void }) {
-  const { t } = useI18n();
-  return (
-    <button type="button" class="btn btn-ghost btn-small" data-testid={`${props.testId}-${props.active ? "end" : "reopen"}`}
-      onClick={props.onToggle}>{t(props.active ? "catalog.end" : "catalog.reopen")}</button>
-  );
-}
 
 export function PlansAdmin(props: AdminProps) {
   const { t, money } = useI18n();
@@ -60,12 +52,8 @@ export function PlansAdmin(props: AdminProps) {
                   <td class="num mono">{money(p.bonus)}</td>
                   <td><StatusPill active={p.active} ended /></td>
                   <td class="num" data-testid="top-up-used">{p.used}</td>
-                  <td class="cat-actions">
-                    <button type="button" class="btn btn-secondary btn-small" data-testid="top-up-edit"
-                      onClick={() => setTopUp(p)}>{t("catalog.edit")}</button>
-                    <EndButton testId="top-up" active={p.active}
-                      onToggle={() => void topUps.run(() => setTopUpPlanActive(p.id, !p.active))} />
-                  </td>
+                  <RowActions testId="top-up" active={p.active} ends onEdit={() => setTopUp(p)}
+                    onToggle={() => void topUps.run(() => setTopUpPlanActive(p.id, !p.active))} />
                 </tr>
               ))}
             </tbody>
@@ -100,12 +88,8 @@ export function PlansAdmin(props: AdminProps) {
                   <td class="num mono">{money(p.price)}</td>
                   <td><StatusPill active={p.active} ended /></td>
                   <td class="num" data-testid="package-used">{p.used}</td>
-                  <td class="cat-actions">
-                    <button type="button" class="btn btn-secondary btn-small" data-testid="package-edit"
-                      onClick={() => setPkg(p)}>{t("catalog.edit")}</button>
-                    <EndButton testId="package" active={p.active}
-                      onToggle={() => void packages.run(() => setPackagePlanActive(p.id, !p.active))} />
-                  </td>
+                  <RowActions testId="package" active={p.active} ends onEdit={() => setPkg(p)}
+                    onToggle={() => void packages.run(() => setPackagePlanActive(p.id, !p.active))} />
                 </tr>
               ))}
             </tbody>

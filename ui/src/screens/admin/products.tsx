@@ -6,7 +6,7 @@ import type { ProductView } from "../../lib/backend/bindings";
 import { adminProducts, moveProduct, setProductActive } from "../../lib/backend/commands-catalog";
 import { categoriesOf, matches } from "../../lib/catalog-form";
 import { useI18n } from "../../lib/i18n";
-import { CategoryFilter, MoveButtons, StatusPill, useAdminList } from "../../components/catalog-admin-bits";
+import { CategoryFilter, RowActions, StatusPill, useAdminList } from "../../components/catalog-admin-bits";
 import { ErrorBanner } from "../../components/error-banner";
 import { ProductDialog } from "../../components/product-dialog";
 import type { AdminProps } from "./props";
@@ -57,19 +57,9 @@ export function ProductsAdmin(props: AdminProps) {
                   <td class={`num ${p.lowStock > 0 && p.stock <= p.lowStock ? "cat-low" : ""}`}>{p.stock}</td>
                   <td><StatusPill active={p.active} /></td>
                   <td class="num" data-testid="product-used">{p.used}</td>
-                  <td class="cat-actions">
-                    {filtered ? null : (
-                      <MoveButtons testId="product-move" first={i === 0} last={i === shown.length - 1}
-                        onMove={(up) => void run(() => moveProduct(p.id, up))} />
-                    )}
-                    <button type="button" class="btn btn-secondary btn-small" data-testid="product-edit"
-                      onClick={() => setEditing(p)}>{t("catalog.edit")}</button>
-                    <button type="button" class="btn btn-ghost btn-small"
-                      data-testid={p.active ? "product-archive" : "product-restore"}
-                      onClick={() => void run(() => setProductActive(p.id, !p.active))}>
-                      {t(p.active ? "catalog.archive" : "catalog.restore")}
-                    </button>
-                  </td>
+                  <RowActions testId="product" active={p.active} onEdit={() => setEditing(p)}
+                    move={filtered ? undefined : { first: i === 0, last: i === shown.length - 1, onMove: (up) => void run(() => moveProduct(p.id, up)) }}
+                    onToggle={() => void run(() => setProductActive(p.id, !p.active))} />
                 </tr>
               ))}
             </tbody>

@@ -6,7 +6,7 @@ import type { ServiceView } from "../../lib/backend/bindings";
 import { adminServices, moveService, setServiceActive } from "../../lib/backend/commands-catalog";
 import { categoriesOf, matches } from "../../lib/catalog-form";
 import { useI18n } from "../../lib/i18n";
-import { CategoryFilter, MoveButtons, StatusPill, useAdminList } from "../../components/catalog-admin-bits";
+import { CategoryFilter, RowActions, StatusPill, useAdminList } from "../../components/catalog-admin-bits";
 import { ErrorBanner } from "../../components/error-banner";
 import { ServiceDialog } from "../../components/service-dialog";
 import type { AdminProps } from "./props";
@@ -57,19 +57,9 @@ export function ServicesAdmin(props: AdminProps) {
                   <td class="num">{t("catalog.minutes", { n: s.durationMin })}</td>
                   <td><StatusPill active={s.active} /></td>
                   <td class="num" data-testid="service-used">{s.used}</td>
-                  <td class="cat-actions">
-                    {filtered ? null : (
-                      <MoveButtons testId="service-move" first={i === 0} last={i === shown.length - 1}
-                        onMove={(up) => void run(() => moveService(s.id, up))} />
-                    )}
-                    <button type="button" class="btn btn-secondary btn-small" data-testid="service-edit"
-                      onClick={() => setEditing(s)}>{t("catalog.edit")}</button>
-                    <button type="button" class="btn btn-ghost btn-small"
-                      data-testid={s.active ? "service-archive" : "service-restore"}
-                      onClick={() => void run(() => setServiceActive(s.id, !s.active))}>
-                      {t(s.active ? "catalog.archive" : "catalog.restore")}
-                    </button>
-                  </td>
+                  <RowActions testId="service" active={s.active} onEdit={() => setEditing(s)}
+                    move={filtered ? undefined : { first: i === 0, last: i === shown.length - 1, onMove: (up) => void run(() => moveService(s.id, up)) }}
+                    onToggle={() => void run(() => setServiceActive(s.id, !s.active))} />
                 </tr>
               ))}
             </tbody>
