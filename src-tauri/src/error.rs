@@ -111,6 +111,10 @@ pub struct ApiError {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
     pub min_digits: Option<u32>,
+    /// Minutes, as data the UI words itself (`locked_out`: minutes left in the lock-out).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub minutes: Option<u32>,
 }
 
 impl ApiError {
@@ -122,6 +126,7 @@ impl ApiError {
             member_id: None,
             reason: None,
             min_digits: None,
+            minutes: None,
         }
     }
 
@@ -151,6 +156,10 @@ impl From<CoreError> for ApiError {
             | CoreError::PinChangeRequired { min_digits, .. } => Some(*min_digits as u32),
             _ => None,
         };
+        let minutes = match &e {
+            CoreError::LockedOut { minutes_left } => u32::try_from(*minutes_left).ok(),
+            _ => None,
+        };
         // Internal errors keep their cause in the message but never personal data:
         // SQLite errors name tables and constraints, not values.
         ApiError {
@@ -160,6 +169,7 @@ impl From<CoreError> for ApiError {
             member_id,
             reason,
             min_digits,
+            minutes,
         }
     }
 }

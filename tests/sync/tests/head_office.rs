@@ -3,14 +3,21 @@
 //! the till's core refuses chain-wide edits (`head_office_only`) before they
 //! are made when it is not one — also after the chain's admin changes the flag.
 
-use crate::support::{Device, TestServer};
+use crate::support::{boss, Device, TestServer};
 use reqwest::StatusCode;
 use salondesk_core::Money;
 use serde_json::json;
 
 fn adds_a_plan(d: &Device) -> Result<(), String> {
     d.store()
-        .add_top_up_plan("充500送50", Money::yuan(500), Money::yuan(50))
+        .create_top_up_plan(
+            &boss(),
+            &salondesk_core::checkout::TopUpPlanInput {
+                name: "充500送50".into(),
+                pay: Money::yuan(500),
+                bonus: Money::yuan(50),
+            },
+        )
         .map(drop)
         .map_err(|e| e.code().to_owned())
 }

@@ -30,7 +30,7 @@ async fn a_free_service_used_in_one_store_is_used_in_every_store() {
             .save_tier_rules(&owner, &rules)
             .expect("head office sets the rules");
         store
-            .set_member_tier(&c.manager, c.member, Tier::Gold, "bought a gold card")
+            .set_member_tier(&owner, c.member, Tier::Gold, "bought a gold card")
             .unwrap();
     }
     c.sync_all().await;

@@ -8,7 +8,7 @@ import type { ComponentChildren } from "preact";
 import { useEffect, useRef, useState } from "preact/hooks";
 import type { ApiError, ApprovalGranted, Permission, StaffBrief } from "../lib/backend/bindings";
 import { approveAction, loginStaffList } from "../lib/backend/commands";
-import { lockoutMinutes, toApiError } from "../lib/backend/errors";
+import { toApiError } from "../lib/backend/errors";
 import { useI18n } from "../lib/i18n";
 import { digitsOnly } from "../lib/input";
 import { Dialog } from "./dialog";
@@ -118,7 +118,7 @@ export function ApprovalDialog(props: Props) {
 
   const pinErrorText = (err: ApiError) => {
     if (err.code === "locked_out") {
-      const minutes = lockoutMinutes(err.message);
+      const minutes = err.minutes ?? null;
       return minutes === null ? t("error.locked_out") : t("login.lockedMinutes", { n: minutes });
     }
     return t(`error.${err.code}`);

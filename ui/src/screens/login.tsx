@@ -2,7 +2,7 @@
 import { useEffect, useRef, useState } from "preact/hooks";
 import type { ApiError, Session, StaffBrief } from "../lib/backend/bindings";
 import { changePin, login, loginStaffList } from "../lib/backend/commands";
-import { lockoutMinutes, toApiError } from "../lib/backend/errors";
+import { toApiError } from "../lib/backend/errors";
 import { useI18n } from "../lib/i18n";
 import { digitsOnly } from "../lib/input";
 import { PinPad } from "../components/pin-pad";
@@ -75,7 +75,7 @@ export function Login(props: { onDone: (session: Session) => void }) {
 
   const errorText = (err: ApiError) => {
     if (err.code === "locked_out") {
-      const minutes = lockoutMinutes(err.message);
+      const minutes = err.minutes ?? null;
       return minutes === null ? t("error.locked_out") : t("login.lockedMinutes", { n: minutes });
     }
     return t(`error.${err.code}`);

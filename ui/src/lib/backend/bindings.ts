@@ -21,7 +21,11 @@ reason?: string,
 /**
  * The fewest digits a PIN needs (`pin_too_short`, `pin_change_required`).
  */
-minDigits?: number, };
+minDigits?: number, 
+/**
+ * Minutes, as data the UI words itself (`locked_out`: minutes left in the lock-out).
+ */
+minutes?: number, };
 
 export type Role = "owner" | "manager" | "cashier" | "beautician";
 

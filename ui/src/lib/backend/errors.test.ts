@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import bindings from "./bindings.ts?raw";
-import { CODES, lockoutMinutes, toApiError } from "./errors";
+import { CODES, toApiError } from "./errors";
 
 describe("toApiError", () => {
   it("keeps a backend error's code, field and memberId", () => {
@@ -32,15 +32,3 @@ describe("toApiError", () => {
   });
 });
 
-describe("lockoutMinutes", () => {
-  it("reads the minutes from the core's message and from short forms", () => {
-    expect(lockoutMinutes("too many wrong PINs: locked for 4 more minute(s)")).toBe(4);
-    expect(lockoutMinutes("try again in 12 min")).toBe(12);
-    expect(lockoutMinutes("请 3 分钟后再试")).toBe(3);
-  });
-
-  it("answers null when the message names no minutes, so the UI shows its own text", () => {
-    expect(lockoutMinutes("locked out")).toBeNull();
-    expect(lockoutMinutes("5 wrong PINs")).toBeNull();
-  });
-});

@@ -35,6 +35,7 @@ export function toApiError(reason: unknown): ApiError {
       const why = stringOrNull(r.reason);
       if (why !== null) error.reason = why;
       if (typeof r.minDigits === "number") error.minDigits = r.minDigits;
+      if (typeof r.minutes === "number") error.minutes = r.minutes;
       return error;
     }
     if (reason instanceof Error) return internal(reason.message);
@@ -47,11 +48,3 @@ function internal(message: string): ApiError {
   return { code: "internal", message, field: null, memberId: null };
 }
 
-/**
- * Pulls a number of minutes out of a lock-out message, if it has one: "locked for 4 more
- * minute(s)", "try again in 4 min", "4 分钟".
- */
-export function lockoutMinutes(message: string): number | null {
-  const m = /(\d+)\s*(?:[a-z]+\s+)?(?:min|分钟)/i.exec(message);
-  return m?.[1] ? Number(m[1]) : null;
-}
