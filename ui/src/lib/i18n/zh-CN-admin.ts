@@ -6,7 +6,7 @@ export const adminZhCN: { readonly [K in keyof typeof adminEn]: string } = {
   "admin.title": "管理",
   "admin.section.staff": "员工与权限",
   "admin.section.services": "服务项目",
-  "admin.section.products": "产品",
+  "admin.section.products": "商品",
   "admin.section.plans": "储值与次卡方案",
   "admin.section.coupons": "优惠券",
   "admin.section.tiers": "会员等级",
