@@ -8,18 +8,24 @@
 // tool while the till is offline (the server stopped): a set-aside operation, a measured clock
 // skew and a double-refund conflict — the screens show them as they would any other.
 //
-// Environment: SCREENS_ONLY="zh-CN-1024x768" (comma list) runs only those variants.
+// The back office's screens (issue 14) are a run of their own from a blank database: see
+// screens-backoffice.mjs; their PNGs are named <lang>-<size>-bNN-….png.
+//
+// Environment: SCREENS_ONLY="zh-CN-1024x768" (comma list) runs only those variants;
+// SCREENS_PART="backoffice" (or "chain": issue 13's) runs only that part.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { REPO, endGroup, freePort, launchApp, startGroup, OUT_DIR } from './harness.mjs';
 import { SERVER_BIN, SyncServer, postgresUrl, psql } from './sync-server.mjs';
+import { backOffice } from './screens-backoffice.mjs';
 
 const SHOTS = path.join(REPO, 'target', 'screens');
 const OWNER = { name: '店主', pin: '258046' };
 const VARIANTS = [];
 for (const lang of ['zh-CN', 'en']) for (const size of ['1280x800', '1024x768']) VARIANTS.push({ lang, size });
 const only = process.env.SCREENS_ONLY?.split(',').filter(Boolean);
+const part = process.env.SCREENS_PART ?? 'all';
 const log = (msg) => process.stderr.write(`[screens] ${msg}\n`);
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -30,7 +36,9 @@ const sql = (db, text) => execFileSync('sqlite3', ['-cmd', '.timeout 5000', db, 
 async function shot(app, variant, label, testId, block = 'center') {
   if (testId) {
     const el = await app.waitVisible(testId);
-    await app.driver.executeScript('arguments[0].scrollIntoView({ block: arguments[1] })', el, block);
+    // The screen's own pane scrolls; scrollIntoView also shifts the window (the top bar out of
+    // sight and a blank strip below), which no one can do by hand: put the window back.
+    await app.driver.executeScript('arguments[0].scrollIntoView({ block: arguments[1] }); window.scrollTo(0, 0);', el, block);
   }
   await sleep(300); // transitions (dialogs fade in)
   await app.settle();
@@ -258,7 +266,10 @@ async function main() {
   let server = null;
   let pgUrl = null;
   let dbName = null;
-  if (fs.existsSync(SERVER_BIN)) {
+  const chain = part === 'all' || part === 'chain';
+  if (!chain) {
+    log('SCREENS_PART: the chain-safety screens are skipped');
+  } else if (fs.existsSync(SERVER_BIN)) {
     pgUrl = postgresUrl();
     dbName = `salondesk_screens_${Date.now()}`;
     psql(pgUrl, `CREATE DATABASE ${dbName}`);
@@ -271,7 +282,10 @@ async function main() {
   try {
     for (const variant of VARIANTS) {
       if (only && !only.includes(`${variant.lang}-${variant.size}`)) continue;
-      for (const fn of [run, inUse]) {
+      const fns = [];
+      if (chain) fns.push(run, inUse);
+      if (part === 'all' || part === 'backoffice') fns.push((v) => backOffice(v, { shot, setLocale, log }));
+      for (const fn of fns) {
         try {
           await fn(variant, server);
         } catch (err) {

@@ -26,7 +26,7 @@ export function PermissionMatrix() {
       {rows === null && !error ? <p class="muted small">{t("common.loading")}</p> : null}
       {rows ? (
         <div class="perms-matrix-scroll">
-          <table class="table perms-matrix-table">
+          <table class="ledger-table perms-matrix-table">
             <thead>
               <tr>
                 <th scope="col">{t("perms.matrix.permission")}</th>

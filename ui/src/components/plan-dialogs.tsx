@@ -119,7 +119,7 @@ export function PackagePlanDialog(props: {
         <Field id="package-service" label={t("catalog.package.service")} error={fieldError("serviceId")}>
           <select id="f-package-service" class="input" data-testid="package-service" value={serviceId} data-autofocus
             onChange={(e) => setServiceId(e.currentTarget.value)}>
-            <option value="" />
+            <option value="" disabled>{t("catalog.package.pickService")}</option>
             {props.services.filter((s) => s.active || s.id === serviceId).map((s) => (
               <option key={s.id} value={s.id}>{s.name}</option>
             ))}

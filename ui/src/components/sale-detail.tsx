@@ -192,7 +192,7 @@ export function SaleDetail(props: Props) {
                 <span class="sale-line-name">{l.name}</span>
                 <span class="sale-line-sub">
                   <span class="line-kind">{lineKindName(t, l.kind)}</span>
-                  {l.staff.length > 0 ? <span>{t("sale.staffBy", { names: l.staff.join("、") })}</span> : null}
+                  {l.staff.length > 0 ? <span>{t("sale.staffBy", { names: l.staff.join(t("common.listSep")) })}</span> : null}
                   {l.refunded ? <span class="refunded-mark" data-testid="line-refunded">{t("sale.refundedMark")}</span> : null}
                 </span>
               </span>

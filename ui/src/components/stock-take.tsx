@@ -86,7 +86,7 @@ export function StockTakeForm(props: Props) {
               const diff = v === "" ? null : Number(v) - l.expected;
               return (
                 <tr key={l.productId} data-testid="take-line" data-name={l.name} data-expected={l.expected}>
-                  <td>{l.name}{l.unit ? <span class="muted"> ({l.unit})</span> : null}</td>
+                  <td>{l.name}{l.unit ? <span class="muted"> {t("stock.unitInName", { unit: l.unit })}</span> : null}</td>
                   <td class="num mono">{l.expected}</td>
                   <td>
                     <input class="input input-cell mono" inputMode="numeric" data-testid="take-counted" value={v}

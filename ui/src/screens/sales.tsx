@@ -186,7 +186,7 @@ export function Sales(props: Props) {
                     {"payments" in s ? (
                       <span class="sale-row-sub" data-testid="sale-row-more">
                         <span class="truncate">{s.payments.map((p) => tenderName(t, p)).join(" + ")}</span>
-                        <span class="truncate">{s.staffNames.join("、")}</span>
+                        <span class="truncate">{s.staffNames.join(t("common.listSep"))}</span>
                       </span>
                     ) : null}
                   </button>

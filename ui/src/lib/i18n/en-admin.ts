@@ -12,5 +12,5 @@ export const adminEn = {
   "admin.section.stock": "Stock",
   "admin.section.schedule": "Hours, days off and rooms",
   "admin.section.audit": "Audit log",
-  "admin.section.zreports": "Past Z reports",
+  "admin.section.zreports": "Past day-end reports",
 } as const;

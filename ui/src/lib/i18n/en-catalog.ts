@@ -100,6 +100,7 @@ export const catalogEn = {
   "catalog.package.editTitle": "Edit package plan",
   "catalog.package.name": "Name",
   "catalog.package.service": "Service",
+  "catalog.package.pickService": "Choose a service…",
   "catalog.package.sessions": "Sessions",
   "catalog.package.validDays": "Valid for (days)",
   "catalog.package.price": "Price",

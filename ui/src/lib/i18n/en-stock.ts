@@ -37,6 +37,7 @@ export const stockEn = {
   "stock.scanOrPick": "Scan a barcode or type a name",
   "stock.scanHint": "Enter adds the product; scanning it again adds one more",
   "stock.unitCost": "Unit cost",
+  "stock.unitInName": "({unit})",
   "stock.remove": "Remove",
   "stock.noLines": "No products on this receipt yet.",
   "stock.lineInvalid": "Line {n}: enter a quantity of at least 1 and a unit cost",

@@ -60,6 +60,8 @@ export const en = {
   "common.retry": "Try again",
   "common.loading": "Loading…",
   "common.none": "—",
+  // Between the items of a list in a sentence or a cell ("Silver, Gold"; "银卡会员、金卡会员").
+  "common.listSep": ", ",
   "common.close": "Close",
   "common.detail": "Details: {message}",
 

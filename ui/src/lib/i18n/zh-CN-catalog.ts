@@ -102,6 +102,7 @@ export const catalogZhCN: { readonly [K in keyof typeof catalogEn]: string } = {
   "catalog.package.editTitle": "编辑次卡",
   "catalog.package.name": "名称",
   "catalog.package.service": "服务项目",
+  "catalog.package.pickService": "请选择服务项目…",
   "catalog.package.sessions": "次数",
   "catalog.package.validDays": "有效期（天）",
   "catalog.package.price": "售价",

@@ -38,6 +38,7 @@ export const stockZhCN: { readonly [K in keyof typeof stockEn]: string } = {
   "stock.scanOrPick": "扫码或输入商品名称",
   "stock.scanHint": "回车添加商品；同一商品再扫一次数量加一",
   "stock.unitCost": "进货单价",
+  "stock.unitInName": "（{unit}）",
   "stock.remove": "移除",
   "stock.noLines": "入库单里还没有商品。",
   "stock.lineInvalid": "第 {n} 行：请填写不小于 1 的数量和进货单价",

@@ -61,6 +61,7 @@ export const zhCN: Messages = {
   "common.retry": "重试",
   "common.loading": "加载中…",
   "common.none": "—",
+  "common.listSep": "、",
   "common.close": "关闭",
   "common.detail": "详情：{message}",
 

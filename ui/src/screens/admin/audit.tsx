@@ -119,9 +119,9 @@ export function AuditAdmin(_props: AdminProps) {
                 <tr key={e.id} data-testid="audit-row" data-action={e.action}>
                   <td class="mono nowrap">{dateTime(e.at)}</td>
                   <td><span class="pill" data-testid="audit-action">{actionName(t, e.action)}</span></td>
-                  <td data-testid="audit-staff-name">{e.staffName}</td>
-                  <td>{e.approverName ?? t("common.none")}</td>
-                  <td class="mono">{e.receiptNo ?? e.subjectStaff ?? t("common.none")}</td>
+                  <td class="nowrap" data-testid="audit-staff-name">{e.staffName}</td>
+                  <td class="nowrap">{e.approverName ?? t("common.none")}</td>
+                  <td class="mono nowrap">{e.receiptNo ?? e.subjectStaff ?? t("common.none")}</td>
                   <td class="records-detail">{auditSummary(t, money, e.detail).join(" · ")}</td>
                 </tr>
               ))}

@@ -17,7 +17,9 @@ export function CouponsAdmin(props: AdminProps) {
   const offer = (c: CouponView) => {
     const off = c.kind === "fixed" ? t("catalog.coupon.off", { amount: money(c.value) })
       : t("catalog.coupon.pctOff", { pct: percentText(c.value) });
-    return c.minSpend > 0 ? `${t("catalog.coupon.min", { amount: money(c.minSpend) })} · ${off}` : off;
+    // Each part whole on its line: at 1024 px the cell breaks between them, never inside one.
+    if (c.minSpend === 0) return <span class="cat-nowrap">{off}</span>;
+    return <><span class="cat-nowrap">{t("catalog.coupon.min", { amount: money(c.minSpend) })}</span> · <span class="cat-nowrap">{off}</span></>;
   };
 
   return (
@@ -45,8 +47,8 @@ export function CouponsAdmin(props: AdminProps) {
                   class={c.active ? "" : "cat-row-off"}>
                   <td class="mono">{c.code}</td>
                   <td>{offer(c)}</td>
-                  <td class="cat-nowrap">{date(c.validFrom)} – {date(c.validTo)}</td>
-                  <td>{c.tiers.length === 0 ? "—" : c.tiers.map((x) => t(`tier.${x}`)).join("、")}</td>
+                  <td><span class="cat-nowrap">{date(c.validFrom)} –</span> <span class="cat-nowrap">{date(c.validTo)}</span></td>
+                  <td>{c.tiers.length === 0 ? "—" : c.tiers.map((x) => t(`tier.${x}`)).join(t("common.listSep"))}</td>
                   <td><StatusPill active={c.active} ended /></td>
                   <td class="num" data-testid="coupon-used">
                     {c.used}{c.maxUses !== null ? ` / ${c.maxUses}` : ""}

@@ -51,9 +51,9 @@ export function ProductsAdmin(props: AdminProps) {
                     <div>{p.name}</div>
                     <div class="muted cat-sub mono">{p.barcode ?? p.sku}{p.nameEn ? ` · ${p.nameEn}` : ""}</div>
                   </td>
-                  <td>{p.category}</td>
+                  <td class="cat-keep">{p.category}</td>
                   <td class="num mono">{money(p.price)}</td>
-                  <td>{p.unit}</td>
+                  <td class="cat-nowrap">{p.unit}</td>
                   <td class={`num ${p.lowStock > 0 && p.stock <= p.lowStock ? "cat-low" : ""}`}>{p.stock}</td>
                   <td><StatusPill active={p.active} /></td>
                   <td class="num" data-testid="product-used">{p.used}</td>

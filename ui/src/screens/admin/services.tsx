@@ -52,7 +52,7 @@ export function ServicesAdmin(props: AdminProps) {
                     <div>{s.name}</div>
                     {s.nameEn ? <div class="muted cat-sub">{s.nameEn}</div> : null}
                   </td>
-                  <td>{s.category}</td>
+                  <td class="cat-keep">{s.category}</td>
                   <td class="num mono">{money(s.price)}</td>
                   <td class="num">{t("catalog.minutes", { n: s.durationMin })}</td>
                   <td><StatusPill active={s.active} /></td>

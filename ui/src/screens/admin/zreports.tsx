@@ -77,11 +77,12 @@ export function ZReportsAdmin(_props: AdminProps) {
               {shifts.map((s) => (
                 <tr key={s.shiftId} data-testid="zreport-row" data-shift-id={s.shiftId}>
                   <td class="mono nowrap">{dateTime(s.closedAt)}</td>
-                  <td>{s.openedBy} / {s.closedBy}</td>
-                  <td class="num mono">{count(s.sales)}{s.refunds > 0 ? ` (−${count(s.refunds)})` : ""}</td>
+                  <td><span class="nowrap">{s.openedBy} /</span> <span class="nowrap">{s.closedBy}</span></td>
+                  <td class="num mono nowrap">{count(s.sales)}{s.refunds > 0 ? ` (−${count(s.refunds)})` : ""}</td>
                   <td class="num mono">{money(s.net)}</td>
-                  <td class="num mono nowrap">
-                    {s.cashCounted === null ? t("common.none") : money(s.cashCounted)} / {money(s.cashExpected)}
+                  <td class="num mono">
+                    <span class="nowrap">{s.cashCounted === null ? t("common.none") : money(s.cashCounted)} /</span>{" "}
+                    <span class="nowrap">{money(s.cashExpected)}</span>
                   </td>
                   <td class="num"><Difference fen={s.cashDifference} /></td>
                   <td>
