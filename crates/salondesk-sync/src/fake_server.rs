@@ -103,7 +103,14 @@ async fn handle(mut conn: TcpStream, state: Shared) {
     };
     if head.starts_with("POST /v1/push ") {
         let mut s = state.lock().unwrap();
-        if s.knobs.lose_pushes > 0 {
+        // Pushes are lost in the order they were sent, not the order they happen to
+        // arrive: one that follows a push not yet settled here is still on its way
+        // behind it (under load the second of two in flight can arrive first).
+        let behind_another = serde_json::from_slice::<PushRequest>(&body)
+            .ok()
+            .and_then(|r| r.follows)
+            .is_some_and(|previous| !s.settled.contains(&previous));
+        if s.knobs.lose_pushes > 0 && !behind_another {
             s.knobs.lose_pushes -= 1;
             return;
         }
