@@ -1,8 +1,9 @@
-// Re-prices the cart after every change: waits `delayMs` after the last change, asks the
-// backend (quote_cart), and drops any answer to an older cart (latest wins). A coupon that
+// Re-prices the cart after every change: asks the backend (quote_cart) at once — it answers
+// in a few milliseconds, so a wait only delayed the total (issue 16, docs/desk-latency.md) —
+// and drops any answer to an older cart (latest wins). A coupon that
 // does not apply is asked again without it, so the totals still show while the coupon field
 // says why; any other error keeps the last good quote on screen, marked stale.
-import { useEffect, useRef, useState } from "preact/hooks";
+import { useLayoutEffect, useRef, useState } from "preact/hooks";
 import type { ApiError, CartInput, QuoteView } from "./backend/bindings";
 import { quoteCart } from "./backend/commands";
 import { toApiError } from "./backend/errors";
@@ -24,19 +25,20 @@ export const cartKey = (input: CartInput | null) => (input === null ? "" : JSON.
 const IDLE: QuoteState = { quote: null, answered: "", error: null, couponError: null, pending: false };
 
 /** `input` null (an empty cart) has no quote. */
-export function useQuote(input: CartInput | null, delayMs = 120): QuoteState & { fresh: boolean } {
+export function useQuote(input: CartInput | null, delayMs = 0): QuoteState & { fresh: boolean } {
   const [state, setState] = useState<QuoteState>(IDLE);
   const ticket = useRef(0);
   const key = cartKey(input);
 
-  useEffect(() => {
+  // A layout effect: asked as soon as the change is rendered, not after the next paint.
+  useLayoutEffect(() => {
     const mine = ++ticket.current;
     if (input === null) {
       setState(IDLE);
       return;
     }
     setState((s) => ({ ...s, pending: true }));
-    const timer = setTimeout(() => {
+    const ask = () => {
       const settle = (next: Omit<QuoteState, "answered" | "pending">) => {
         if (mine === ticket.current) setState({ ...next, answered: key, pending: false });
       };
@@ -55,7 +57,12 @@ export function useQuote(input: CartInput | null, delayMs = 120): QuoteState & {
           setState((s) => (mine === ticket.current ? { ...s, answered: key, error, couponError: null, pending: false } : s));
         },
       );
-    }, delayMs);
+    };
+    if (delayMs <= 0) {
+      ask();
+      return;
+    }
+    const timer = setTimeout(ask, delayMs);
     return () => clearTimeout(timer);
   }, [key, delayMs]);
 

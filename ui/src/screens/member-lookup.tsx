@@ -147,7 +147,7 @@ export function MemberLookup(props: Props) {
       {search.error ? <ErrorBanner error={search.error} /> : null}
 
       {showResults ? (
-        <div class="card lookup-results">
+        <div class="card lookup-results" data-answered={search.answered}>
           <MemberResults listId={LIST_ID} hits={hits} active={active} onActivate={setActive} onOpen={open}
             rowTestId="member-result" />
           <div class="results-foot">
@@ -157,7 +157,7 @@ export function MemberLookup(props: Props) {
           </div>
         </div>
       ) : showNone ? (
-        <div class="card empty-state" data-testid="member-no-results">
+        <div class="card empty-state" data-testid="member-no-results" data-answered={search.answered}>
           <SearchIcon size={40} class="empty-icon" />
           <h2>{t("lookup.noResults", { query: query.trim() })}</h2>
           <p class="muted">{t("lookup.hint")}</p>
