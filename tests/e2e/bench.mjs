@@ -7,8 +7,9 @@
 // round trips are not counted.
 //
 // Measured so far: search (member lookup: phone suffixes, names, pinyin initials), cart_add
-// (a service tile → the cart's new total) and cold_start (the app asked to start → the login
-// screen usable: a staff tile chosen and the PIN field enabled).
+// (a service tile → the cart's new total), scan (a keyboard-wedge barcode → the cart's new
+// total), day_switch (next day in the calendar → the new day's columns) and cold_start (the app
+// asked to start → the login screen usable: a staff tile chosen and the PIN field enabled).
 //
 // Environment:
 //   BENCH_MEMBERS=2000   members in the database (seeded once with salondesk-cli into
@@ -157,6 +158,34 @@ async function benchCartAdd(app) {
   report('cart_add', samples);
 }
 
+/** A keyboard-wedge burst (the code's keys and Enter) from the window down, as a scanner sends it. */
+const SCAN = `window.__benchTotal = document.querySelector('[data-testid="cart-total"]').textContent;
+  for (const key of [...arg, 'Enter']) window.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true }));`;
+
+async function benchScan(app, db) {
+  await app.click('nav-checkout');
+  await app.waitVisible('grid-item');
+  const codes = execFileSync('sqlite3', [db, "SELECT barcode FROM products WHERE barcode IS NOT NULL AND active = 1 LIMIT 6"], { encoding: 'utf8' })
+    .trim().split('\n').filter(Boolean);
+  const samples = [];
+  for (let i = 0; i < ROUNDS; i += 1) samples.push(await timed(app, SCAN, TOTAL_CHANGED, codes[i % codes.length]));
+  report('scan', samples);
+}
+
+const NEXT_DAY = `window.__benchDate = document.querySelector('[data-testid="day-view"]').getAttribute('data-date');
+  document.querySelector('[data-testid="appt-next"]').click();`;
+const DAY_SHOWN = `const el = document.querySelector('[data-testid="day-grid"]');
+  return el !== null && el.getAttribute('data-date') !== window.__benchDate
+    && document.querySelector('[data-testid="day-view"]').getAttribute('data-date') === el.getAttribute('data-date');`;
+
+async function benchDaySwitch(app) {
+  await app.click('nav-appointments');
+  await app.waitVisible('day-grid');
+  const samples = [];
+  for (let i = 0; i < ROUNDS; i += 1) samples.push(await timed(app, NEXT_DAY, DAY_SHOWN, null));
+  report('day_switch', samples);
+}
+
 async function benchColdStart(db, owner) {
   const ms = [];
   for (let i = 0; i < LAUNCHES; i += 1) {
@@ -183,6 +212,8 @@ try {
   await login(app, owner);
   await benchSearch(app, db);
   await benchCartAdd(app);
+  await benchScan(app, db);
+  await benchDaySwitch(app);
 } finally {
   await app.close();
 }
