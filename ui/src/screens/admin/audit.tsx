@@ -2,13 +2,14 @@
 // rule and staff changes — filtered by period, staff and kind, newest first, a page at a time,
 // and exported to CSV (written by the core into the data folder's exports/, shown here).
 import { useEffect, useState } from "preact/hooks";
-import type { ApiError, AuditEntryView, AuditFilterInput, PageCursor, StaffBrief } from "../../lib/backend/bindings";
+import type { AuditFilterInput, PageCursor, StaffBrief } from "../../lib/backend/bindings";
 import { listStaff } from "../../lib/backend/commands";
 import { auditActions, auditLog, exportAuditLog } from "../../lib/backend/commands-records";
 import { toApiError } from "../../lib/backend/errors";
 import { actionName, auditSummary } from "../../lib/audit-words";
 import { useI18n } from "../../lib/i18n";
 import { ErrorBanner } from "../../components/error-banner";
+import { usePagedList } from "../../lib/use-paged-list";
 import { PeriodFilter } from "../../components/period-filter";
 import type { AdminProps } from "./props";
 
@@ -17,29 +18,14 @@ const PAGE = 50;
 export function AuditAdmin(_props: AdminProps) {
   const { t, money, dateTime, locale } = useI18n();
   const [filter, setFilter] = useState<AuditFilterInput>({ period: { from: null, to: null }, staffId: null, action: null });
-  const [entries, setEntries] = useState<AuditEntryView[] | null>(null);
-  const [next, setNext] = useState<PageCursor | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
+  const { rows: entries, next, error, setError, busy, load } = usePagedList(
+    (f: AuditFilterInput, after: PageCursor | null) => auditLog(f, after, PAGE).then((p) => ({ rows: p.entries, next: p.next })),
+  );
   const [staff, setStaff] = useState<StaffBrief[]>([]);
   const [actions, setActions] = useState<string[]>([]);
   const [exporting, setExporting] = useState(false);
   const [exported, setExported] = useState<string | null>(null);
-  const [busy, setBusy] = useState(true);
 
-  const load = async (f: AuditFilterInput, after: PageCursor | null) => {
-    setError(null);
-    setBusy(true);
-    try {
-      const page = await auditLog(f, after, PAGE);
-      setEntries((had) => (after && had ? [...had, ...page.entries] : page.entries));
-      setNext(page.next);
-    } catch (reason) {
-      setError(toApiError(reason));
-      if (!after) setEntries([]);
-    } finally {
-      setBusy(false);
-    }
-  };
 
   useEffect(() => {
     listStaff().then(setStaff, () => setStaff([]));

@@ -2,13 +2,14 @@
 // their totals and the cash counted against what was expected. Each opens the full report
 // (the one shown at the close), printable on paper or on the receipt printer again.
 import { useEffect, useState } from "preact/hooks";
-import type { ApiError, ClosedShiftView, PageCursor, PeriodInput, ZReportView } from "../../lib/backend/bindings";
+import type { PageCursor, PeriodInput, ZReportView } from "../../lib/backend/bindings";
 import { zReport } from "../../lib/backend/commands";
 import { closedShifts } from "../../lib/backend/commands-records";
 import { toApiError } from "../../lib/backend/errors";
 import { useI18n } from "../../lib/i18n";
 import { Dialog } from "../../components/dialog";
 import { ErrorBanner } from "../../components/error-banner";
+import { usePagedList } from "../../lib/use-paged-list";
 import { PeriodFilter } from "../../components/period-filter";
 import { Difference, ZReport } from "../../components/z-report";
 import type { AdminProps } from "./props";
@@ -18,26 +19,11 @@ const PAGE = 50;
 export function ZReportsAdmin(_props: AdminProps) {
   const { t, money, dateTime, count } = useI18n();
   const [period, setPeriod] = useState<PeriodInput>({ from: null, to: null });
-  const [shifts, setShifts] = useState<ClosedShiftView[] | null>(null);
-  const [next, setNext] = useState<PageCursor | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
+  const { rows: shifts, next, error, setError, busy, load } = usePagedList(
+    (f: PeriodInput, after: PageCursor | null) => closedShifts(f, after, PAGE).then((p) => ({ rows: p.shifts, next: p.next })),
+  );
   const [open, setOpen] = useState<ZReportView | null>(null);
-  const [busy, setBusy] = useState(true);
 
-  const load = async (p: PeriodInput, after: PageCursor | null) => {
-    setError(null);
-    setBusy(true);
-    try {
-      const page = await closedShifts(p, after, PAGE);
-      setShifts((had) => (after && had ? [...had, ...page.shifts] : page.shifts));
-      setNext(page.next);
-    } catch (reason) {
-      setError(toApiError(reason));
-      if (!after) setShifts([]);
-    } finally {
-      setBusy(false);
-    }
-  };
   useEffect(() => void load(period, null), [period]);
 
   const view = async (id: string) => {
