@@ -10,14 +10,11 @@ mod error;
 mod jobs;
 mod reminder_sender;
 mod state;
+mod store_open;
 mod sync_task;
 
-use error::ApiError;
-use salondesk_core::clock::SystemClock;
-use salondesk_core::Store;
 use state::AppState;
 use std::path::PathBuf;
-use std::sync::Arc;
 use tauri::Manager;
 
 /// Where the database lives: `SALONDESK_DB` if set (tests, a second store on
@@ -38,14 +35,7 @@ pub fn run() {
             let path = db_path(app);
             // A store that cannot open (a newer database, a broken disk) still
             // lets the window open and say why.
-            let store = Store::open_exclusive(&path, Arc::new(SystemClock))
-                .and_then(|mut s| {
-                    // Sales commit without waiting for a checkpoint; a worker
-                    // folds the WAL back into the database in the background.
-                    s.checkpoint_in_background()?;
-                    Ok(s)
-                })
-                .map_err(ApiError::from);
+            let store = store_open::open_store(&path);
             if let Err(e) = &store {
                 eprintln!("SalonDesk could not open its database: {}", e.message);
             }

@@ -4,11 +4,15 @@
 use crate::error::{ApiError, ApiResult};
 use salondesk_core::staff::{Permission, Staff};
 use salondesk_core::Store;
+use std::ops::{Deref, DerefMut};
 use std::path::PathBuf;
 use std::sync::{Mutex, MutexGuard};
 
 pub struct AppState {
-    store: Result<Mutex<Store>, ApiError>,
+    /// The open store, or why it is closed. Replaceable while the app runs:
+    /// a restore swaps the database file, and an encrypted database opens
+    /// only once its key is known (`set_store`).
+    store: Mutex<Result<Store, ApiError>>,
     session: Mutex<Option<Staff>>,
     pub db_path: PathBuf,
 }
@@ -16,18 +20,27 @@ pub struct AppState {
 impl AppState {
     pub fn new(store: Result<Store, ApiError>, db_path: PathBuf) -> Self {
         AppState {
-            store: store.map(Mutex::new),
+            store: Mutex::new(store),
             session: Mutex::new(None),
             db_path,
         }
     }
 
     /// The store, or the error that kept it closed (a newer database, say).
-    pub fn store(&self) -> ApiResult<MutexGuard<'_, Store>> {
-        match &self.store {
-            Ok(m) => Ok(m.lock().unwrap_or_else(|p| p.into_inner())),
+    pub fn store(&self) -> ApiResult<StoreGuard<'_>> {
+        let guard = self.store.lock().unwrap_or_else(|p| p.into_inner());
+        match &*guard {
+            Ok(_) => Ok(StoreGuard(guard)),
             Err(e) => Err(e.clone()),
         }
+    }
+
+    /// Puts another store in place (or the reason there is none), returning
+    /// the one it replaces: dropping that closes its database.
+    #[allow(dead_code)] // SKELETON: restore and unlock (issue 15) call it
+    pub fn set_store(&self, store: Result<Store, ApiError>) -> Result<Store, ApiError> {
+        let mut guard = self.store.lock().unwrap_or_else(|p| p.into_inner());
+        std::mem::replace(&mut *guard, store)
     }
 
     pub fn session(&self) -> Option<Staff> {
@@ -51,5 +64,29 @@ impl AppState {
         let staff = self.staff()?;
         staff.require(p)?;
         Ok(staff)
+    }
+}
+
+/// The open store, locked: checked open when taken, so it derefs to `Store`.
+pub struct StoreGuard<'a>(MutexGuard<'a, Result<Store, ApiError>>);
+
+impl Deref for StoreGuard<'_> {
+    type Target = Store;
+    fn deref(&self) -> &Store {
+        match &*self.0 {
+            Ok(s) => s,
+            // `AppState::store` hands out a guard only over an open store, and
+            // nothing can replace it while the guard holds the lock.
+            Err(_) => unreachable!("a StoreGuard holds an open store"),
+        }
+    }
+}
+
+impl DerefMut for StoreGuard<'_> {
+    fn deref_mut(&mut self) -> &mut Store {
+        match &mut *self.0 {
+            Ok(s) => s,
+            Err(_) => unreachable!("a StoreGuard holds an open store"),
+        }
     }
 }

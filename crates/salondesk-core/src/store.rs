@@ -31,6 +31,8 @@ pub struct Store {
     pub(crate) approvals: crate::checkout::Approvals,
     /// Held while the app has the database open (`open_exclusive`).
     _instance_lock: Option<std::fs::File>,
+    /// The file's SQLCipher key; `None` for a plain file (`db::key`).
+    pub(crate) key: Option<db::DbKey>,
 }
 
 impl Store {
@@ -57,6 +59,7 @@ impl Store {
             outbox_hook: None,
             approvals: Default::default(),
             _instance_lock: None,
+            key: None,
         };
         store.load_identity()?;
         Ok(store)
@@ -70,6 +73,12 @@ impl Store {
         let mut store = Store::open(path, clock)?;
         store._instance_lock = Some(lock);
         Ok(store)
+    }
+
+    /// The key this store's file is encrypted with, if it is: a backup of it
+    /// is keyed the same (`db::apply_key`).
+    pub fn db_key(&self) -> Option<&db::DbKey> {
+        self.key.as_ref()
     }
 
     /// For the long-running app: WAL checkpoints move off the commit path onto a

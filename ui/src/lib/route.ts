@@ -19,6 +19,7 @@ export type Route =
 /** The back office's sections (screens/admin/*), in the order of its side menu. */
 export const ADMIN_SECTIONS = [
   "staff", "services", "products", "plans", "coupons", "tiers", "stock", "schedule", "audit", "zreports",
+  "import", "exports", "backups", "privacy",
 ] as const;
 export type AdminSection = (typeof ADMIN_SECTIONS)[number];
 

@@ -1,5 +1,6 @@
 // The back office (管理): the owner's and managers' screens to set up and run the store —
-// staff, the menu, plans and coupons, tiers, stock, hours and rooms, and the records.
+// staff, the menu, plans and coupons, tiers, stock, hours and rooms, the records, and the
+// store's data in and out (import, export, backups, members' data requests).
 // A side menu of sections; each section is its own component under screens/admin/.
 import type { ComponentType } from "preact";
 import { useState } from "preact/hooks";
@@ -17,6 +18,10 @@ import { StockAdmin } from "./admin/stock";
 import { ScheduleAdmin } from "./admin/schedule";
 import { AuditAdmin } from "./admin/audit";
 import { ZReportsAdmin } from "./admin/zreports";
+import { ImportAdmin } from "./admin/import";
+import { ExportsAdmin } from "./admin/exports";
+import { BackupsAdmin } from "./admin/backups";
+import { PrivacyAdmin } from "./admin/privacy";
 import { GettingStarted } from "../components/getting-started";
 
 const SECTIONS: Record<AdminSection, ComponentType<AdminProps>> = {
@@ -30,6 +35,10 @@ const SECTIONS: Record<AdminSection, ComponentType<AdminProps>> = {
   schedule: ScheduleAdmin,
   audit: AuditAdmin,
   zreports: ZReportsAdmin,
+  import: ImportAdmin,
+  exports: ExportsAdmin,
+  backups: BackupsAdmin,
+  privacy: PrivacyAdmin,
 };
 
 /** The permission each section needs (the core refuses the rest anyway: this only hides). */
@@ -44,6 +53,10 @@ const NEEDS: Record<AdminSection, Permission> = {
   schedule: "manage_schedule",
   audit: "view_records",
   zreports: "view_records",
+  import: "import_data",
+  exports: "export",
+  backups: "manage_backups",
+  privacy: "member_data_requests",
 };
 
 type Props = AdminProps & { section?: AdminSection };

@@ -2,11 +2,13 @@
 
 mod checkpoint;
 pub mod instance;
+mod key;
 mod migrations;
 mod wal_vfs;
 
 pub use checkpoint::{Checkpointer, CHECKPOINT_EVERY, WAL_CHECKPOINT_PAGES};
 
+pub use key::{apply_key, DbKey};
 pub use migrations::{migrate, migrate_to, SCHEMA_VERSION};
 
 use crate::Result;

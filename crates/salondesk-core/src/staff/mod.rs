@@ -84,12 +84,17 @@ impl Role {
             Refund | Void | ManualDiscount | PriceOverride | PayOut => manages,
             Export | EditCatalog | ManageStaff | ManageStock | ManageSchedule => manages,
             ViewRecords | ResolveConflicts => manages,
+            // Backups protect the store: the manager runs them too; a member's
+            // data request is handled by whoever manages the store that day.
+            ManageBackups | MemberDataRequests => manages,
             // A store manager (店长) runs her store's settings; the chain-wide
             // ones also need a head-office till (`check_head_office`).
             EditStoreSettings => manages,
             // Tier rules and a tier by hand give discounts everywhere; joining
             // a chain hands the till's data to it: the owner's decisions.
-            EditTierRules | EnrolTill => self == Role::Owner,
+            // Opening balances from an import and replacing the database with
+            // a backup are the owner's too.
+            EditTierRules | EnrolTill | ImportData | Restore => self == Role::Owner,
         }
     }
 }
@@ -124,6 +129,15 @@ pub enum Permission {
     EnrolTill,
     /// Settle sync conflicts and operations the server refused.
     ResolveConflicts,
+    /// Bring members (with opening balances) and the catalog in from a file:
+    /// opening balances create stored value, so the owner's decision.
+    ImportData,
+    /// Choose the backup folder and schedule, back up now, see backups.
+    ManageBackups,
+    /// Replace the store's database with a backup: the owner's decision.
+    Restore,
+    /// A member's data requests (PIPL): export all held about her, erase her.
+    MemberDataRequests,
 }
 
 impl Permission {
@@ -152,6 +166,10 @@ impl Permission {
         Permission::LoadDemoData,
         Permission::EnrolTill,
         Permission::ResolveConflicts,
+        Permission::ImportData,
+        Permission::ManageBackups,
+        Permission::Restore,
+        Permission::MemberDataRequests,
     ];
 }
 

@@ -195,6 +195,10 @@ fn act(s: &mut Salon, p: Permission, who: &Staff, n: usize) -> Result<()> {
             Err(CoreError::NotFound { .. }) => Ok(()),
             other => other,
         },
+        // SKELETON (issue 15): each part replaces its arm with its real core
+        // function (import dry run, backup settings, restore preview, a
+        // member's data export) so this test proves the core refuses.
+        ImportData | ManageBackups | Restore | MemberDataRequests => who.require(p),
     }
 }
 
@@ -269,6 +273,10 @@ fn the_matrix_is_what_the_salon_agreed() {
         (LoadDemoData, [true, true, false, false]),
         (EnrolTill, [true, false, false, false]),
         (ResolveConflicts, [true, true, false, false]),
+        (ImportData, [true, false, false, false]),
+        (ManageBackups, [true, true, false, false]),
+        (Restore, [true, false, false, false]),
+        (MemberDataRequests, [true, true, false, false]),
     ];
     assert_eq!(
         want.len(),

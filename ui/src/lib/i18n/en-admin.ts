@@ -13,4 +13,8 @@ export const adminEn = {
   "admin.section.schedule": "Hours, days off and rooms",
   "admin.section.audit": "Audit log",
   "admin.section.zreports": "Past day-end reports",
+  "admin.section.import": "Import",
+  "admin.section.exports": "Export data",
+  "admin.section.backups": "Backups",
+  "admin.section.privacy": "Members' data requests",
 } as const;

@@ -33,6 +33,10 @@ export const permsEn = {
   "perms.p.load_demo_data": "Load demo data",
   "perms.p.enrol_till": "Join this till to a chain",
   "perms.p.resolve_conflicts": "Resolve sync conflicts",
+  "perms.p.import_data": "Import members and the catalog from a file",
+  "perms.p.manage_backups": "Backups (folder, schedule, back up now)",
+  "perms.p.restore": "Restore the database from a backup",
+  "perms.p.member_data_requests": "Members' data requests (export, erase)",
 
   "perms.sensitive.hidden": "Hidden: skin type, allergies and notes are shown to managers and to the beautician serving her today.",
   "perms.sensitive.show": "Show",

@@ -13,6 +13,11 @@ import { tiersEn } from "./en-tiers";
 import { stockEn } from "./en-stock";
 import { recordsEn } from "./en-records";
 import { permsEn } from "./en-perms";
+import { importDataEn } from "./en-import";
+import { exportsEn } from "./en-exports";
+import { backupsEn } from "./en-backups";
+import { privacyEn } from "./en-privacy";
+import { cryptEn } from "./en-crypt";
 export const en = {
   ...salesEn,
   ...checkoutEn,
@@ -26,6 +31,11 @@ export const en = {
   ...stockEn,
   ...recordsEn,
   ...permsEn,
+  ...importDataEn,
+  ...exportsEn,
+  ...backupsEn,
+  ...privacyEn,
+  ...cryptEn,
   "app.name": "SalonDesk",
   "app.tagline": "Salon front desk",
   "nav.members": "Members",

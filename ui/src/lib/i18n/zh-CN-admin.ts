@@ -14,4 +14,8 @@ export const adminZhCN: { readonly [K in keyof typeof adminEn]: string } = {
   "admin.section.schedule": "排班、休息日与房间",
   "admin.section.audit": "操作日志",
   "admin.section.zreports": "历史日结",
+  "admin.section.import": "数据导入",
+  "admin.section.exports": "数据导出",
+  "admin.section.backups": "数据备份",
+  "admin.section.privacy": "会员信息请求",
 };

@@ -34,6 +34,10 @@ export const permsZhCN: { readonly [K in keyof typeof permsEn]: string } = {
   "perms.p.load_demo_data": "载入演示数据",
   "perms.p.enrol_till": "收银台加入连锁",
   "perms.p.resolve_conflicts": "处理同步冲突",
+  "perms.p.import_data": "从文件导入会员和项目商品",
+  "perms.p.manage_backups": "数据备份（位置、计划、立即备份）",
+  "perms.p.restore": "从备份恢复数据库",
+  "perms.p.member_data_requests": "会员个人信息请求（导出、删除）",
 
   "perms.sensitive.hidden": "已隐藏：肤质、过敏史和备注仅店长及今天为她服务的美容师可见。",
   "perms.sensitive.show": "查看",

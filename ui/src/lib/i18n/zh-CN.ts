@@ -14,6 +14,11 @@ import { tiersZhCN } from "./zh-CN-tiers";
 import { stockZhCN } from "./zh-CN-stock";
 import { recordsZhCN } from "./zh-CN-records";
 import { permsZhCN } from "./zh-CN-perms";
+import { importDataZhCN } from "./zh-CN-import";
+import { exportsZhCN } from "./zh-CN-exports";
+import { backupsZhCN } from "./zh-CN-backups";
+import { privacyZhCN } from "./zh-CN-privacy";
+import { cryptZhCN } from "./zh-CN-crypt";
 export const zhCN: Messages = {
   ...salesZhCN,
   ...checkoutZhCN,
@@ -24,6 +29,11 @@ export const zhCN: Messages = {
   ...stockZhCN,
   ...recordsZhCN,
   ...permsZhCN,
+  ...importDataZhCN,
+  ...exportsZhCN,
+  ...backupsZhCN,
+  ...privacyZhCN,
+  ...cryptZhCN,
   ...storeZhCN,
   ...appointmentsZhCN,
   ...syncZhCN,

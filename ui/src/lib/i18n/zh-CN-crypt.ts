@@ -1,0 +1,3 @@
+// 简体中文: the crypt part (issue 15). Same keys as en-crypt.ts.
+export const cryptZhCN = {
+};
