@@ -23,6 +23,7 @@ pub mod checkout;
 pub mod clock;
 pub mod crash;
 pub mod db;
+pub mod export;
 mod error;
 /// The hybrid logical clock, shared with the server.
 pub use salondesk_protocol::hlc;

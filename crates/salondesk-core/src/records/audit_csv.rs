@@ -6,6 +6,7 @@
 
 use super::{AuditEntry, AuditFilter};
 use crate::checkout::audit;
+use crate::export::csv_field as field;
 use crate::money::Money;
 use crate::staff::{Permission, Staff};
 use crate::store::Store;
@@ -169,20 +170,6 @@ fn summary(detail: &Value, lang: CsvLang) -> String {
     mask_digits(&parts.join(if zh { "；" } else { "; " }))
 }
 
-/// One CSV field: quoted when it must be, and never read by Excel as a formula.
-fn field(text: &str) -> String {
-    let text = if text.starts_with(['=', '+', '-', '@']) {
-        format!("'{text}")
-    } else {
-        text.to_owned()
-    };
-    if text.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", text.replace('"', "\"\""))
-    } else {
-        text
-    }
-}
-
 /// The CSV text of `entries` (BOM, header, a row each), times shifted by the
 /// store's UTC offset.
 pub fn audit_csv(entries: &[AuditEntry], lang: CsvLang, utc_offset_minutes: i32) -> String {
@@ -191,7 +178,7 @@ pub fn audit_csv(entries: &[AuditEntry], lang: CsvLang, utc_offset_minutes: i32)
         CsvLang::En => HEAD_EN,
     };
     let mut out = String::from("\u{feff}");
-    out += &head.map(field).join(",");
+    out += &head.map(|h| field(h).into_owned()).join(",");
     out += "\r\n";
     for e in entries {
         let time = crate::time::parse_iso(&e.at)
@@ -266,6 +253,7 @@ impl Store {
 #[cfg(test)]
 mod tests {
     use super::{field, mask_digits};
+
 
     #[test]
     fn long_runs_of_digits_are_masked_as_phones_are_and_short_ones_kept() {
