@@ -2,8 +2,7 @@
 //! sessions. Each entry shows its kind, its amount, the balance right after
 //! it (a running sum over the whole ledger of that member or package, so an
 //! entry's balance counts what came before the period too), the member and
-//! the receipt it belongs to. Entries of one instant are ordered by id
-//! (UUID v7: the order they were written).
+//! the receipt it belongs to.
 
 use super::sales::text;
 use super::table::{Cell, Output};
@@ -41,18 +40,23 @@ const PACKAGE_HEADS: &[(&str, &str)] = &[
 ];
 
 /// The entries of `table` in the period with their running balance per
-/// `key` (member or package).
+/// `key` (member or package). Entries of one instant keep the order their
+/// sales were written in (the sale's rowid: ids are random within a
+/// millisecond), then a top-up before its bonus, then by id.
 fn sql(table: &str, key: &str) -> String {
     format!(
-        "SELECT e.created_at, e.reason, e.delta, e.after, e.{key}, x.receipt_no
-         FROM (SELECT created_at, id, reason, delta, sale_id, {key},
-                      sum(delta) OVER (PARTITION BY {key} ORDER BY created_at, id) AS after
-               FROM {table}) e
-         LEFT JOIN sales x ON x.id = e.sale_id
+        "SELECT e.created_at, e.reason, e.delta, e.after, e.{key}, e.receipt_no
+         FROM (SELECT l.created_at, l.reason, l.delta, l.{key}, x.receipt_no,
+                      sum(l.delta) OVER (PARTITION BY l.{key} ORDER BY {ORDER}) AS after,
+                      row_number() OVER (ORDER BY {ORDER}) AS n
+               FROM {table} l LEFT JOIN sales x ON x.id = l.sale_id) e
          WHERE e.created_at >= ?1 AND e.created_at < ?2
-         ORDER BY e.created_at, e.id"
+         ORDER BY e.n"
     )
 }
+
+const ORDER: &str = "l.created_at, x.rowid,
+    CASE l.reason WHEN 'top_up' THEN 0 WHEN 'bonus' THEN 1 ELSE 2 END, l.id";
 
 pub(crate) fn count(ctx: &Ctx) -> Result<u64> {
     let mut n = 0;

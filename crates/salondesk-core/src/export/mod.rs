@@ -331,3 +331,66 @@ impl ExportJob {
         base
     }
 }
+
+#[cfg(test)]
+mod tests {
+    //! Every role that may export sees phones and notes today (owner,
+    //! manager): the masked path is proven here, with the visibility a role
+    //! without `SeeFullPhone`/`SeeSensitiveNotes` would get.
+    use super::*;
+    use crate::clock::FixedClock;
+    use crate::member::MemberInput;
+    use chrono::{TimeZone, Utc};
+    use std::sync::Arc;
+
+    #[test]
+    fn a_role_without_see_full_phone_gets_the_desks_mask_and_no_sensitive_columns() {
+        let tmp = tempfile::tempdir().unwrap();
+        let clock = Arc::new(FixedClock::at(
+            Utc.with_ymd_and_hms(2026, 12, 6, 2, 0, 0).unwrap(),
+        ));
+        let mut store = Store::open(&tmp.path().join("s.sqlite3"), clock).unwrap();
+        let owner = store.create_owner("林美玲", "135790").unwrap();
+        store
+            .register_member(
+                &owner,
+                &MemberInput {
+                    name: "王丽娜".into(),
+                    phone: Some("13812345678".into()),
+                    allergies: "酒精过敏".into(),
+                    notes: "怕痛".into(),
+                    ..MemberInput::default()
+                },
+            )
+            .unwrap();
+        let req = ExportRequest {
+            dataset: Dataset::Members,
+            format: Format::Csv,
+            period: Period::default(),
+            lang: CsvLang::En,
+        };
+        let mut job = store.export_job(&owner, &req).unwrap();
+        job.vis = Visibility {
+            full_phone: false,
+            sensitive: false,
+        };
+        let done = job.run(&tmp.path().join("exports"), &mut |_, _| {}).unwrap();
+        let text = std::fs::read_to_string(&done.files[0]).unwrap();
+        assert!(text.contains("138****5678"), "the mask the desk shows: {text}");
+        assert!(!text.contains("13812345678"), "never the whole number");
+        assert!(!text.contains("1234 5678"), "nor its display form");
+        assert!(
+            !text.contains("酒精过敏") && !text.contains("怕痛") && !text.contains("Allergies"),
+            "no sensitive column at all"
+        );
+        assert!(done.masked, "the export says it withheld something");
+        assert_eq!(
+            Visibility::of(&owner),
+            Visibility {
+                full_phone: true,
+                sensitive: true
+            },
+            "the owner herself sees everything"
+        );
+    }
+}

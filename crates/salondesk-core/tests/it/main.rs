@@ -15,6 +15,7 @@ mod checkout_fixture;
 mod checkout_property;
 mod crash;
 mod demo;
+mod exports;
 mod members;
 mod migrations;
 mod money_limits;
