@@ -20,6 +20,9 @@ mod tests {
         PrintResult, QuoteLineView, QuoteView, SaleDone, StaffShare, TenderInput,
     };
     use crate::dto::conflict_refund::{ConflictRefundView, ConflictTenderView};
+    use crate::dto::exports::{
+        ExportDatasetInput, ExportFormatInput, ExportInput, ExportProgress, ExportResultView,
+    };
     use crate::dto::member::{MemberHit, MemberInput, MemberView};
     use crate::dto::perms::{PermissionRow, RevealInput, SensitiveNotesView};
     use crate::dto::records::{
@@ -209,6 +212,11 @@ mod tests {
             export::<RevealReason>(),
             export::<RevealInput>(),
             export::<SensitiveNotesView>(),
+            export::<ExportDatasetInput>(),
+            export::<ExportFormatInput>(),
+            export::<ExportInput>(),
+            export::<ExportProgress>(),
+            export::<ExportResultView>(),
         ] {
             out.push_str(&decl);
             out.push('\n');

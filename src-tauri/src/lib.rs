@@ -49,6 +49,7 @@ pub fn run() {
             commands::records::audit_actions,
             commands::records::audit_log,
             commands::records::export_audit_log,
+            commands::exports::export_data,
             commands::records::closed_shifts,
             commands::records::sales_list,
             commands::records::sales_totals,

@@ -764,3 +764,33 @@ export type RevealInput = { reason: RevealReason, text: string, };
 
 export type SensitiveNotesView = { skinType: SkinType | null, allergies: string, notes: string, };
 
+export type ExportDatasetInput = "members" | "sales" | "ledgers" | "stock";
+
+export type ExportFormatInput = "xlsx" | "csv";
+
+export type ExportInput = { dataset: ExportDatasetInput, format: ExportFormatInput, 
+/**
+ * Business dates; ignored for members (as of now).
+ */
+period: PeriodInput, 
+/**
+ * The UI's language: headers and coded values are written in it.
+ */
+lang: string, };
+
+export type ExportProgress = { done: number, total: number, };
+
+export type ExportResultView = { 
+/**
+ * The folder the files are in (`exports/` beside the database).
+ */
+folder: string, 
+/**
+ * Full paths, first sheet first (a CSV of sales: lines, then tenders).
+ */
+files: Array<string>, rows: number, 
+/**
+ * Phones were masked or sensitive notes left out for this role.
+ */
+masked: boolean, };
+
