@@ -7,7 +7,8 @@
 //! mask, 138****5678), skin type, allergies and notes only with
 //! `SeeSensitiveNotes` (else those columns are left out). Every export is
 //! audited (`export`: dataset, format, period, rows, masked or not, the file
-//! names; never a member's data).
+//! names as `file`, as the audit log's own export writes it; never a
+//! member's data).
 //!
 //! An export runs in three steps so the till keeps selling while a million
 //! members are written: `Store::export_job` checks the permission and fixes
@@ -209,7 +210,7 @@ impl Store {
             let detail = json!({
                 "what": done.dataset.as_str(), "format": done.format.as_str(),
                 "from": done.period.from, "to": done.period.to,
-                "rows": done.rows, "masked": done.masked, "files": files,
+                "rows": done.rows, "masked": done.masked, "file": files.join(", "),
             });
             self.write(|w| audit::record(w, actor.id, None, "export", None, &detail))
         });

@@ -352,7 +352,7 @@ fn every_export_is_audited_with_what_and_how_many_but_no_personal_data() {
     assert_eq!(v["format"], "xlsx", "the format");
     assert_eq!(v["rows"], done.rows, "how many rows");
     assert_eq!(v["masked"], false, "whether anything was withheld");
-    assert_eq!(v["files"][0], "members-2026-11-23.xlsx", "the file's name");
+    assert_eq!(v["file"], "members-2026-11-23.xlsx", "the file's name");
     for personal in ["张晓燕", "13900001111", "1111", "酒精"] {
         assert!(!detail.contains(personal), "no personal data in the log: {personal}");
     }
