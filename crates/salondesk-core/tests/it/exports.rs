@@ -416,3 +416,54 @@ fn stock_is_valued_at_cost_and_a_second_export_the_same_day_gets_its_own_name() 
     );
     assert!(first.files[0].exists(), "still there");
 }
+
+/// Not a timed test: `SALONDESK_EXPORT_BENCH_DB=/path/to/copy.sqlite3 cargo
+/// test -p salondesk-core --test it exports::bench -- --ignored --nocapture`
+/// exports a big store's members (as its owner) to .xlsx and CSV and prints
+/// `BENCH export.members …` (docs/exports.md has the figures). Use a copy:
+/// opening brings the file's schema up to date.
+#[test]
+#[ignore]
+fn bench_export_members_of_a_big_store() {
+    use salondesk_core::clock::SystemClock;
+    use salondesk_core::staff::Role;
+    use std::sync::Arc;
+    let Some(db) = std::env::var_os("SALONDESK_EXPORT_BENCH_DB") else {
+        eprintln!("set SALONDESK_EXPORT_BENCH_DB to a copy of a seeded database");
+        return;
+    };
+    let mut store =
+        salondesk_core::Store::open(Path::new(&db), Arc::new(SystemClock)).expect("the database");
+    let owner = store
+        .list_staff()
+        .unwrap()
+        .into_iter()
+        .find(|s| s.role == Role::Owner)
+        .expect("an owner");
+    let out = Path::new(&db).parent().unwrap().join("exports");
+    for format in [Format::Xlsx, Format::Csv] {
+        let req = ExportRequest {
+            dataset: Dataset::Members,
+            format,
+            period: Period::default(),
+            lang: CsvLang::ZhCn,
+        };
+        let mut events = 0u64;
+        let started = std::time::Instant::now();
+        let done = store
+            .export_data(&owner, &req, &out, &mut |_, _| events += 1)
+            .expect("the export");
+        let secs = started.elapsed().as_secs_f64();
+        let bytes: u64 = done
+            .files
+            .iter()
+            .map(|f| std::fs::metadata(f).unwrap().len())
+            .sum();
+        println!(
+            "BENCH export.members format={} rows={} seconds={secs:.1} rows_per_s={:.0} bytes={bytes} progress_events={events}",
+            format.as_str(),
+            done.rows,
+            done.rows as f64 / secs
+        );
+    }
+}
