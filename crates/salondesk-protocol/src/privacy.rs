@@ -158,15 +158,33 @@ mod tests {
         .as_object()
         .cloned()
         .unwrap();
-        assert!(scrub_member_payload(&mut p, id), "personal fields were there");
-        assert_eq!(p["name"], json!("已删除会员 #5f6a7b"), "the label ends with her id's tail");
+        assert!(
+            scrub_member_payload(&mut p, id),
+            "personal fields were there"
+        );
+        assert_eq!(
+            p["name"],
+            json!("已删除会员 #5f6a7b"),
+            "the label ends with her id's tail"
+        );
         assert_eq!(p["phone"], json!("+"), "a phone with no digits");
-        assert_eq!(p["memberNo"], json!("DEL8A1B2C3D4E5F6A7B"), "a card number from her id");
+        assert_eq!(
+            p["memberNo"],
+            json!("DEL8A1B2C3D4E5F6A7B"),
+            "a card number from her id"
+        );
         assert_eq!(p["birthday"], Value::Null);
         assert_eq!(p["notes"], json!(""));
         assert_eq!(p["tags"], json!([]));
-        assert_eq!(p["tier"], json!("gold"), "her tier is not personal: it stays");
-        assert!(!scrub_member_payload(&mut p, id), "scrubbing twice changes nothing");
+        assert_eq!(
+            p["tier"],
+            json!("gold"),
+            "her tier is not personal: it stays"
+        );
+        assert!(
+            !scrub_member_payload(&mut p, id),
+            "scrubbing twice changes nothing"
+        );
     }
 
     #[test]

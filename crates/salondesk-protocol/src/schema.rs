@@ -52,7 +52,12 @@ pub const ENTITIES: &[EntitySpec] = &[
         scope: Scope::Chain,
         id: IdForm::Uuid,
         // `erase`: her identity removed on request (`privacy`); its payload is empty.
-        kinds: &[OpKind::Upsert, OpKind::Archive, OpKind::Merge, OpKind::Erase],
+        kinds: &[
+            OpKind::Upsert,
+            OpKind::Archive,
+            OpKind::Merge,
+            OpKind::Erase,
+        ],
         fields: &[
             "memberNo",
             "name",

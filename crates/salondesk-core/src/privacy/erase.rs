@@ -79,7 +79,9 @@ impl Store {
         actor.require(Permission::MemberDataRequests)?;
         let m = self.member(id)?;
         if is_erased(&self.conn, &id.to_string())? {
-            return Err(CoreError::Conflict("this member has been erased already".into()));
+            return Err(CoreError::Conflict(
+                "this member has been erased already".into(),
+            ));
         }
         if !confirms(&m, confirm) {
             return Err(CoreError::validation(

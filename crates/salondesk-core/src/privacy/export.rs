@@ -71,7 +71,10 @@ impl Store {
                 o.remove(k);
             }
             if let Some(Value::String(tags)) = o.get("tags").cloned() {
-                o.insert("tags".into(), serde_json::from_str(&tags).unwrap_or(Value::Null));
+                o.insert(
+                    "tags".into(),
+                    serde_json::from_str(&tags).unwrap_or(Value::Null),
+                );
             }
         }
         let mut sales = rows(
@@ -79,14 +82,29 @@ impl Store {
             "SELECT * FROM sales WHERE member_id = ?1 ORDER BY created_at",
             &sid,
         )?;
-        nest(c, &mut sales, "lines", "SELECT * FROM sale_lines WHERE sale_id = ?1 ORDER BY line_no")?;
-        nest(c, &mut sales, "tenders", "SELECT * FROM sale_tenders WHERE sale_id = ?1 ORDER BY tender_no")?;
+        nest(
+            c,
+            &mut sales,
+            "lines",
+            "SELECT * FROM sale_lines WHERE sale_id = ?1 ORDER BY line_no",
+        )?;
+        nest(
+            c,
+            &mut sales,
+            "tenders",
+            "SELECT * FROM sale_tenders WHERE sale_id = ?1 ORDER BY tender_no",
+        )?;
         let mut packages = rows(
             c,
             "SELECT * FROM packages WHERE member_id = ?1 ORDER BY created_at",
             &sid,
         )?;
-        nest(c, &mut packages, "ledger", "SELECT * FROM package_ledger WHERE package_id = ?1 ORDER BY created_at")?;
+        nest(
+            c,
+            &mut packages,
+            "ledger",
+            "SELECT * FROM package_ledger WHERE package_id = ?1 ORDER BY created_at",
+        )?;
         let by_member = |table: &str| {
             rows(
                 c,
@@ -122,11 +140,24 @@ impl Store {
     /// `exports/` folder beside the database) for a manager
     /// (`MemberDataRequests`), audited as `member_data_exported`. The file's
     /// name carries her id, not her name.
-    pub fn export_member_data(&mut self, actor: &Staff, id: MemberId, dir: &Path) -> Result<PathBuf> {
+    pub fn export_member_data(
+        &mut self,
+        actor: &Staff,
+        id: MemberId,
+        dir: &Path,
+    ) -> Result<PathBuf> {
         actor.require(Permission::MemberDataRequests)?;
         let data = self.member_data(id)?;
         let stamp = self.now().format("%Y%m%d-%H%M%S");
-        let short: String = id.to_string().chars().rev().take(8).collect::<Vec<_>>().into_iter().rev().collect();
+        let short: String = id
+            .to_string()
+            .chars()
+            .rev()
+            .take(8)
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect();
         let path = dir.join(format!("member-data-{short}-{stamp}.json"));
         let io = |e: std::io::Error| CoreError::ExportFailed {
             path: path.display().to_string(),
@@ -136,7 +167,14 @@ impl Store {
         std::fs::create_dir_all(dir).map_err(io)?;
         std::fs::write(&path, text.as_bytes()).map_err(io)?;
         let audited = self.write(|w| {
-            audit::record(w, actor.id, None, "member_data_exported", Some(&id.to_string()), &json!({}))
+            audit::record(
+                w,
+                actor.id,
+                None,
+                "member_data_exported",
+                Some(&id.to_string()),
+                &json!({}),
+            )
         });
         if let Err(e) = audited {
             // No export without its entry in the log.

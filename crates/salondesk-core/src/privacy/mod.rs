@@ -16,8 +16,8 @@ mod consent;
 mod erase;
 mod export;
 
-pub use consent::{ConsentHow, ConsentRecord};
 pub(crate) use consent::record_consent;
+pub use consent::{ConsentHow, ConsentRecord};
 pub(crate) use erase::{apply_erase, is_erased};
 
 use crate::member::Member;
