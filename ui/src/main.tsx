@@ -15,6 +15,7 @@ import "./styles/tiers.css";
 import "./styles/records.css";
 import "./styles/staff-admin.css";
 import "./styles/perms.css";
+import "./styles/privacy.css";
 
 const root = document.getElementById("app");
 if (root) render(<App />, root);

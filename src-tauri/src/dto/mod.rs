@@ -9,6 +9,7 @@ pub mod checkout;
 pub mod conflict_refund;
 pub mod member;
 pub mod perms;
+pub mod privacy;
 pub mod records;
 pub mod sale;
 pub mod schedule;

@@ -764,3 +764,9 @@ export type RevealInput = { reason: RevealReason, text: string, };
 
 export type SensitiveNotesView = { skinType: SkinType | null, allergies: string, notes: string, };
 
+export type ConsentHow = "desk_form" | "paper_form" | "verbal" | "imported" | "message" | "merged" | "erased";
+
+export type ConsentRecordView = { consent: boolean, how: string, staffName: string | null, deviceId: string, at: string, };
+
+export type ConsentInput = { consent: boolean, how: ConsentHow, };
+
