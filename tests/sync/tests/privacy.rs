@@ -180,6 +180,7 @@ async fn a_member_erased_on_one_till_is_gone_from_every_till_with_her_balances_k
             "{}: her balances are what they were",
             t.name
         );
+        drop(store);
         assert_eq!(
             t.count("SELECT count(*) FROM outbox WHERE rejected_at IS NOT NULL"),
             0,
