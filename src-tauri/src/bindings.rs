@@ -25,6 +25,7 @@ mod tests {
     };
     use crate::dto::member::{MemberHit, MemberInput, MemberView};
     use crate::dto::perms::{PermissionRow, RevealInput, SensitiveNotesView};
+    use crate::dto::privacy::{ConsentInput, ConsentRecordView};
     use crate::dto::records::{
         AuditEntryView, AuditFilterInput, AuditPageView, ClosedShiftPageView, ClosedShiftView,
         ExportView, PageCursor, PaymentTotalView, PeriodInput, SaleRowView, SalesFilterInput,
@@ -60,6 +61,7 @@ mod tests {
         FreeService, FreeServiceAllowance, LineKind, Period, RuleProgress, TierMode, TierProgress,
     };
     use salondesk_core::member::{Gender, MatchKind, RevealReason, SkinType, Tier};
+    use salondesk_core::privacy::ConsentHow;
     use salondesk_core::staff::{Permission, Role};
     use salondesk_core::stock::AdjustReason;
     use ts_rs::TS;
@@ -217,6 +219,9 @@ mod tests {
             export::<ExportInput>(),
             export::<ExportProgress>(),
             export::<ExportResultView>(),
+            export::<ConsentHow>(),
+            export::<ConsentRecordView>(),
+            export::<ConsentInput>(),
         ] {
             out.push_str(&decl);
             out.push('\n');

@@ -16,6 +16,7 @@ import "./styles/records.css";
 import "./styles/staff-admin.css";
 import "./styles/perms.css";
 import "./styles/exports.css";
+import "./styles/privacy.css";
 
 const root = document.getElementById("app");
 if (root) render(<App />, root);

@@ -12,7 +12,7 @@
 //! (sales, refunds, tiers, plans, coupons), `ledger` (balances as sums of the
 //! append-only ledgers), `shift` (float, pay-in/out, close, Z report),
 //! `receipt` (ESC/POS and plain-text receipts, zh-CN and en), `seed` (demo
-//! data), `records` (the audit log and its export, past Z reports, the sales
+//! data), `privacy` (members' data requests: consent history, export, erase), `records` (the audit log and its export, past Z reports, the sales
 //! list with filters and totals), `sync` (the device side of sync: the outbox for push, applying
 //! pulled operations, conflicts, enrolment), `crash` (the kill -9 harness and
 //! the checks of what a crash leaves, for the tests and `bench crash`).
@@ -32,6 +32,7 @@ pub mod jobs;
 pub mod ledger;
 pub mod member;
 pub mod money;
+pub mod privacy;
 pub mod receipt;
 pub mod records;
 pub mod seed;

@@ -11,6 +11,7 @@ pub mod error;
 pub mod hlc;
 pub mod limits;
 pub mod ops;
+pub mod privacy;
 pub mod schema;
 
 pub use error::ErrorBody;

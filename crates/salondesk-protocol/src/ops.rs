@@ -16,6 +16,8 @@ pub enum OpKind {
     Archive,
     /// Fold the record into `payload.survivor`.
     Merge,
+    /// Erase a member's identity on request (PIPL): see `privacy`.
+    Erase,
 }
 
 impl OpKind {
@@ -25,6 +27,7 @@ impl OpKind {
             OpKind::Append => "append",
             OpKind::Archive => "archive",
             OpKind::Merge => "merge",
+            OpKind::Erase => "erase",
         }
     }
 
@@ -34,6 +37,7 @@ impl OpKind {
             "append" => OpKind::Append,
             "archive" => OpKind::Archive,
             "merge" => OpKind::Merge,
+            "erase" => OpKind::Erase,
             _ => return None,
         })
     }

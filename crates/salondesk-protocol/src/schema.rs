@@ -51,7 +51,13 @@ pub const ENTITIES: &[EntitySpec] = &[
         name: "member",
         scope: Scope::Chain,
         id: IdForm::Uuid,
-        kinds: &[OpKind::Upsert, OpKind::Archive, OpKind::Merge],
+        // `erase`: her identity removed on request (`privacy`); its payload is empty.
+        kinds: &[
+            OpKind::Upsert,
+            OpKind::Archive,
+            OpKind::Merge,
+            OpKind::Erase,
+        ],
         fields: &[
             "memberNo",
             "name",
@@ -163,6 +169,15 @@ pub const ENTITIES: &[EntitySpec] = &[
             "birthdayMultiplierPct",
             "freeServices",
         ],
+    },
+    EntitySpec {
+        // When and how a member gave or withdrew marketing consent (`privacy`):
+        // kept for the chain whichever store she said it at.
+        name: crate::privacy::CONSENT_ENTITY,
+        scope: Scope::Chain,
+        id: IdForm::Uuid,
+        kinds: APPEND,
+        fields: &["memberId", "consent", "how", "staffId", "at"],
     },
     EntitySpec {
         name: "tier_change",
@@ -472,6 +487,12 @@ pub fn check(op: &Op) -> Result<&'static EntitySpec, Refusal> {
     let Some(fields) = op.payload.as_object() else {
         return refuse("bad_payload", "payload must be a JSON object".into());
     };
+    if op.kind == OpKind::Erase && !fields.is_empty() {
+        return refuse(
+            "bad_payload",
+            "an erase carries nothing: its payload is {}".into(),
+        );
+    }
     if let Some(bad) = fields.keys().find(|k| !spec.fields.contains(&k.as_str())) {
         return refuse(
             "field_not_allowed",

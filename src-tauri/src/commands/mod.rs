@@ -10,6 +10,7 @@ pub mod members;
 pub mod perms;
 #[cfg(test)]
 mod perms_tests;
+pub mod privacy;
 pub mod plans;
 pub mod receipts;
 pub mod records;

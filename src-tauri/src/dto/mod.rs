@@ -10,6 +10,7 @@ pub mod conflict_refund;
 pub mod exports;
 pub mod member;
 pub mod perms;
+pub mod privacy;
 pub mod records;
 pub mod sale;
 pub mod schedule;

@@ -7,6 +7,7 @@ mod faults;
 mod flood;
 mod head_office;
 mod order;
+mod privacy;
 mod refunds;
 mod restore;
 mod security;

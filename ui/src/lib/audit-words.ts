@@ -12,6 +12,8 @@ const KNOWN = [
   "tier_rules", "sync_op_retried", "sync_op_discarded", "staff_added", "staff_role",
   "staff_deactivated", "staff_reactivated", "staff_pin_reset", "sensitive_viewed",
   "staff_edited", "stock_adjust", "stock_take", "export",
+  // Members' data requests (issue 15).
+  "member_data_exported", "member_erased",
 ] as const;
 const ROLES = ["owner", "manager", "cashier", "beautician"] as const;
 // Keys that carry ids only (shown elsewhere or of no use to a reader).

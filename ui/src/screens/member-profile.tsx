@@ -19,6 +19,7 @@ import { TierDialog } from "../components/tier-dialog";
 import { TierProgressPanel } from "../components/tier-progress";
 import { BalanceStats, MemberMoneyCards, useMemberMoney } from "../components/member-balances";
 import { CashierIcon } from "../components/sales-icons";
+import { ConsentHistory } from "../components/consent-history";
 
 type Props = {
   session: Session;
@@ -153,8 +154,14 @@ export function MemberProfile(props: Props) {
           <dl>
             <Row label={t("field.phone")}><span class="mono">{member.phone}</span></Row>
             <Row label={t("field.region")}>{or(member.region)}</Row>
-            <Row label={t("field.consent")}>{member.consentMarketing ? t("profile.consentYes") : t("profile.consentNo")}</Row>
+            <Row label={t("field.consent")} testId="profile-consent">{member.consentMarketing ? t("profile.consentYes") : t("profile.consentNo")}</Row>
           </dl>
+          <ConsentHistory memberId={member.id} consent={member.consentMarketing}
+            mayEdit={!member.archived && can(props.session, "edit_member")}
+            onChanged={(consentMarketing) => {
+              setMember({ ...member, consentMarketing });
+              props.notify(t("privacy.consent.saved"));
+            }} />
         </section>
         <section class="card">
           <h2 class="section-title">{t("profile.profile")}</h2>

@@ -32,6 +32,9 @@ pub const ACTIONS: &[&str] = &[
     // Someone without `SeeSensitiveNotes` revealed a member's notes (detail:
     // the reason's code only).
     "sensitive_viewed",
+    // Members' data requests (PIPL): her id only, never what was exported or erased.
+    "member_data_exported",
+    "member_erased",
 ];
 
 pub(crate) fn record(

@@ -65,6 +65,7 @@ const MIGRATIONS: &[(&str, &str)] = &[
         "0021_records_indexes",
         include_str!("sql/0021_records_indexes.sql"),
     ),
+    ("0025_privacy", include_str!("sql/0025_privacy.sql")),
 ];
 
 /// The schema version this build writes.

@@ -42,6 +42,11 @@ pub(crate) struct ValidMember {
     pub notes: String,
     pub tags: Vec<String>,
     pub consent_marketing: bool,
+    /// How her consent was given, recorded with it (`privacy::consent`):
+    /// the desk's form unless the caller (an import) says otherwise.
+    pub consent_how: crate::privacy::ConsentHow,
+    /// Who took it (none for an import or demo data).
+    pub consent_staff: Option<StaffId>,
     pub source: String,
     pub referrer_id: Option<MemberId>,
 }
@@ -94,6 +99,8 @@ impl MemberInput {
             notes: short_text("notes", &self.notes, 2000, true)?,
             tags: tags(&self.tags)?,
             consent_marketing: self.consent_marketing,
+            consent_how: crate::privacy::ConsentHow::DeskForm,
+            consent_staff: None,
             source: short_text("source", &self.source, 40, false)?,
             referrer_id: self.referrer_id,
         })

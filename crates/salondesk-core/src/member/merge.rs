@@ -32,7 +32,9 @@ impl Store {
         self.write(|w| {
             let (survivor, s_rid) = load(w, survivor_id)?;
             let (merged, _) = load(w, merged_id)?;
-            if survivor.archived || merged.archived {
+            let erased = crate::privacy::is_erased(w, &survivor_id.to_string())?
+                || crate::privacy::is_erased(w, &merged_id.to_string())?;
+            if survivor.archived || merged.archived || erased {
                 return Err(CoreError::Conflict(
                     "both members must be active to merge".into(),
                 ));
@@ -52,6 +54,15 @@ impl Store {
             let changed = profile_changes(&survivor, &after);
             if !changed.is_empty() {
                 w.emit("member", &survivor_id, OpKind::Upsert, &changed)?;
+            }
+            if after.consent_marketing != survivor.consent_marketing {
+                crate::privacy::record_consent(
+                    w,
+                    survivor_id,
+                    after.consent_marketing,
+                    crate::privacy::ConsentHow::Merged,
+                    Some(actor.id),
+                )?;
             }
             Ok(())
         })?;

@@ -24,7 +24,8 @@ impl Store {
     ) -> Result<Member> {
         actor.require(crate::staff::Permission::RegisterMember)?;
         let today = self.now().date_naive();
-        let valid = input.validate(today)?;
+        let mut valid = input.validate(today)?;
+        valid.consent_staff = Some(actor.id);
         if valid.phone.is_none() {
             return Err(CoreError::validation("phone", "a phone number is required"));
         }
@@ -56,6 +57,9 @@ impl Store {
             let (old, rid) = load(w, id)?;
             if old.archived {
                 return Err(CoreError::Conflict("this member has been archived".into()));
+            }
+            if crate::privacy::is_erased(w, &id.to_string())? {
+                return Err(CoreError::Conflict("this member has been erased".into()));
             }
             let phone = valid.phone.clone().unwrap_or_else(|| old.phone.clone());
             check_references(w, &valid, Some(&old))?;
@@ -96,6 +100,15 @@ impl Store {
             let changed = profile_changes(&old, &new);
             if !changed.is_empty() {
                 w.emit("member", &id, OpKind::Upsert, &changed)?;
+            }
+            if new.consent_marketing != old.consent_marketing {
+                crate::privacy::record_consent(
+                    w,
+                    id,
+                    new.consent_marketing,
+                    valid.consent_how,
+                    Some(actor.id),
+                )?;
             }
             Ok(())
         })?;
@@ -208,6 +221,9 @@ pub(crate) fn insert_member(w: &mut Writer<'_>, v: &ValidMember, h: &History) ->
     let (member, rid) = load(w, id)?;
     index(w, &member, rid)?;
     w.emit("member", &id, OpKind::Upsert, &profile_payload(&member))?;
+    if v.consent_marketing {
+        crate::privacy::record_consent(w, id, true, v.consent_how, v.consent_staff)?;
+    }
     Ok(id)
 }
 
@@ -440,7 +456,8 @@ impl Store {
                     w.query_row("SELECT id FROM members WHERE rid = ?1", [rid], |r| r.get(0))?;
                 let (m, _) = load(w, id)?;
                 unindex(w, &m, *rid)?;
-                if !m.archived {
+                // An erased member is found by nothing (her label is not a name).
+                if !m.archived && !crate::privacy::is_erased(w, &id.to_string())? {
                     index(w, &m, *rid)?;
                 }
             }

@@ -73,6 +73,8 @@ fn action_words(action: &str, lang: CsvLang) -> &str {
         "stock_adjust" => ("库存调整", "Stock adjusted"),
         "stock_take" => ("盘点", "Stock take"),
         "export" => ("导出", "Export"),
+        "member_data_exported" => ("导出会员个人信息", "Member's data exported"),
+        "member_erased" => ("删除会员个人信息", "Member erased"),
         _ => return action,
     };
     match lang {

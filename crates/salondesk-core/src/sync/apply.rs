@@ -77,6 +77,7 @@ fn apply_one(w: &Writer<'_>, cx: &mut Ctx<'_>) -> Result<Outcome> {
         ("member", OpKind::Upsert) => members::upsert(w, cx),
         ("member", OpKind::Archive) => members::archive(w, cx, false),
         ("member", OpKind::Merge) => members::archive(w, cx, true),
+        ("member", OpKind::Erase) => members::erase(w, cx),
         ("staff_hours", OpKind::Upsert) => records::staff_hours(w, cx),
         ("sale", OpKind::Append) => sale::sale(w, cx),
         (MEMBER_LEDGER_ENTITY, _) => sale::member_ledger(w, cx),

@@ -80,6 +80,12 @@ pub(super) fn upsert(w: &Writer<'_>, cx: &mut Ctx<'_>) -> Result<Outcome> {
     };
     let won = |f: &str| verdict.winners.iter().any(|x| x == f);
     let mut fields = std::borrow::Cow::Borrowed(fields);
+    // She was erased: an operation made before the erase reached its till
+    // (or replayed from an old log) never brings her identity back.
+    let erased = crate::privacy::is_erased(w, &cx.op.entity_id)?;
+    if erased {
+        salondesk_protocol::privacy::scrub_member_payload(fields.to_mut(), &cx.op.entity_id);
+    }
     if won("phone") {
         match fields.get("phone") {
             Some(Value::String(p)) if p.starts_with('+') => {}
@@ -126,6 +132,8 @@ pub(super) fn upsert(w: &Writer<'_>, cx: &mut Ctx<'_>) -> Result<Outcome> {
     write_row(w, t, cx, &fields, &verdict.winners, extra, before.is_some())?;
     let (after, rid) = load_member(w, id)?;
     match &before {
+        // Erased: she is found by nothing (the erase took her keys out).
+        _ if erased => {}
         // Her keys and rank are what they were (a notes or tags edit): the
         // index already says all of it.
         Some((old, _)) if same_search_keys(old, &after) => {}
@@ -188,4 +196,17 @@ pub(super) fn archive(w: &Writer<'_>, cx: &mut Ctx<'_>, merge: bool) -> Result<O
     }
     settle_phone(w, m.phone.e164())?;
     Ok(Outcome::Applied)
+}
+
+/// A member erased on another till (`privacy::erase`): her identity and
+/// sensitive fields are cleared here too; her record and everything naming
+/// it stay; a later upsert about her is scrubbed on arrival (`upsert`).
+pub(super) fn erase(w: &Writer<'_>, cx: &mut Ctx<'_>) -> Result<Outcome> {
+    let id = member_id(cx)?;
+    let applied = crate::privacy::apply_erase(w, id, &cx.time)?;
+    Ok(if applied {
+        Outcome::Applied
+    } else {
+        Outcome::Skipped
+    })
 }

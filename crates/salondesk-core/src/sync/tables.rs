@@ -518,6 +518,22 @@ pub(super) const APPENDS: &[Table] = &[
         touch: None,
     },
     Table {
+        // When and how a member gave or withdrew marketing consent (`privacy`).
+        entity: "member_consent",
+        table: "member_consents",
+        key: "id",
+        columns: &[
+            col("memberId", "member_id"),
+            col("consent", "consent"),
+            col("how", "how"),
+            col("staffId", "staff_id"),
+            col("at", "created_at"),
+        ],
+        created: &[("device_id", Fill::OpDevice)],
+        defaults: &[("at", Fill::OpTime)],
+        touch: None,
+    },
+    Table {
         entity: "tier_change",
         table: "tier_changes",
         key: "id",

@@ -25,6 +25,7 @@ mod permissions_sensitive;
 mod pins;
 mod plans_admin;
 mod points;
+mod privacy;
 mod receipts;
 mod records;
 mod records_sales;

@@ -198,7 +198,12 @@ fn act(s: &mut Salon, p: Permission, who: &Staff, n: usize) -> Result<()> {
         // SKELETON (issue 15): each part replaces its arm with its real core
         // function (import dry run, backup settings, restore preview, a
         // member's data export) so this test proves the core refuses.
-        ImportData | ManageBackups | Restore | MemberDataRequests => who.require(p),
+        ImportData | ManageBackups | Restore => who.require(p),
+        MemberDataRequests => {
+            let dir = s.t._dir.path().join("exports");
+            let id = s.member;
+            s.t.store.export_member_data(who, id, &dir).map(drop)
+        }
     }
 }
 

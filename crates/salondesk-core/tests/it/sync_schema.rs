@@ -167,7 +167,18 @@ fn every_operation_the_core_emits_passes_the_servers_schema() {
     store.archive_member(&boss(), other.id).unwrap();
     let mut friend = crate::support::member("赵敏", "13600002222");
     friend.referrer_id = Some(lina.id);
-    store.register_member(&boss(), &friend).unwrap();
+    friend.consent_marketing = true;
+    let friend = store.register_member(&boss(), &friend).unwrap();
+    // Members' data requests: consent withdrawn by phone, then she is erased.
+    store
+        .set_marketing_consent(
+            &boss(),
+            friend.id,
+            false,
+            salondesk_core::privacy::ConsentHow::Verbal,
+        )
+        .unwrap();
+    store.erase_member(&owner, friend.id, "2222").unwrap();
     // Appointments: book, move, arrive, cancel; reminders.
     let a = c.book(&c.facial_at(at(1, "14:00"))).unwrap();
     let b = c.book(&c.facial_at(at(1, "16:00"))).unwrap();
@@ -211,6 +222,7 @@ fn every_operation_the_core_emits_passes_the_servers_schema() {
     }
     for e in [
         "member",
+        "member_consent",
         "staff",
         "service",
         "product",

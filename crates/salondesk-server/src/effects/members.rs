@@ -73,6 +73,8 @@ pub async fn apply(
         });
         match op.kind {
             OpKind::Archive | OpKind::Merge => m.archived = true,
+            // Erased (`privacy`): no phone of hers is kept.
+            OpKind::Erase => m.phone = None,
             _ => {
                 if op.hlc > m.phone_hlc {
                     m.phone = op
@@ -80,7 +82,8 @@ pub async fn apply(
                         .get("phone")
                         .and_then(Value::as_str)
                         .map(str::trim)
-                        .filter(|p| !p.is_empty())
+                        // "+": no number (an erased member's, a default).
+                        .filter(|p| p.len() > 1)
                         .map(str::to_owned);
                     m.phone_hlc = op.hlc.clone();
                     m.store = Some(device.store_id);

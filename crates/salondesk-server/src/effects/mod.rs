@@ -7,6 +7,7 @@ pub mod appointments;
 pub mod conflicts;
 pub mod ledger;
 pub mod members;
+pub mod privacy;
 pub mod refunds;
 
 use crate::auth::Device;
@@ -30,6 +31,7 @@ pub async fn apply(
     conflicts::resolve(conn, device, accepted).await?;
     let mut found = ledger::apply_balances(conn, device, accepted).await?;
     found.extend(members::apply(conn, device, accepted, fresh).await?);
+    privacy::apply(conn, device, accepted).await?;
     found.extend(appointments::apply(conn, device, accepted, fresh).await?);
     found.extend(refunds::apply(conn, device, accepted).await?);
     for op in accepted {

@@ -183,6 +183,11 @@ pub async fn push(
     for (i, r) in judged.refused {
         fates[i] = Fate::Rejected(r);
     }
+    // Erasing a member: only a till of her store or head office.
+    let candidates: Vec<(usize, &Op)> = pending(&fates).map(|i| (i, &ops[i])).collect();
+    for (i, r) in effects::privacy::judge(tx, device, &candidates).await? {
+        fates[i] = Fate::Rejected(r);
+    }
 
     // Claim the new ids. Another chain claiming one of them at this very
     // moment (a UUID collision: never in practice) makes its operations ours
@@ -210,6 +215,9 @@ pub async fn push(
         .collect();
     owners::claim_keys(tx, device, &new_keys).await?;
 
+    // An operation about an erased member is scrubbed before it is logged.
+    let todo: Vec<usize> = pending(&fates).collect();
+    let scrubbed = effects::privacy::scrub_incoming(tx, device, ops, &todo).await?;
     // Log the accepted operations, in the order pushed.
     let to_log: Vec<NewOp> = pending(&fates)
         .map(|i| {
@@ -217,7 +225,10 @@ pub async fn push(
                 unreachable!()
             };
             let store = (spec.scope == Scope::Store).then_some(device.store_id);
-            NewOp::from_device(&ops[i], store, &payload_texts[i])
+            match scrubbed.get(&i) {
+                Some((op, text)) => NewOp::from_device(op, store, text),
+                None => NewOp::from_device(&ops[i], store, &payload_texts[i]),
+            }
         })
         .collect();
     let inserted = rows::insert_ops(tx, device.tenant_id, &to_log).await?;
@@ -271,7 +282,7 @@ pub async fn push(
         .iter()
         .enumerate()
         .filter(|(_, f)| matches!(f, Fate::Accepted))
-        .map(|(i, _)| &ops[i])
+        .map(|(i, _)| scrubbed.get(&i).map_or(&ops[i], |(op, _)| op))
         .collect();
     let staff: Vec<(&Op, authority::Home)> = fates
         .iter()

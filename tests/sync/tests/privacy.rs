@@ -1,0 +1,193 @@
+//! Erasing a member on request (PIPL) across the chain: the server rewrites
+//! its stored operations about her, scrubs a later one on arrival, lets only
+//! a till of her store or head office erase her; every till applies it and
+//! her balances stay as they were.
+
+use crate::convergence::{cash, chain};
+use crate::support::{op, TestServer};
+use salondesk_core::checkout::Tender;
+use salondesk_core::ledger::balances;
+use salondesk_core::Money;
+use salondesk_protocol::{OpKind, OpStatus};
+use serde_json::json;
+use uuid::Uuid;
+
+/// How many of the server's stored operations (pullable or refused) hold `text`.
+async fn stored_with(s: &TestServer, text: &str) -> i64 {
+    let like = format!("%{text}%");
+    let ops: i64 = sqlx::query_scalar("SELECT count(*) FROM ops WHERE payload LIKE $1")
+        .bind(&like)
+        .fetch_one(&s.pool)
+        .await
+        .unwrap();
+    let refused: i64 = sqlx::query_scalar("SELECT count(*) FROM rejected_ops WHERE payload LIKE $1")
+        .bind(&like)
+        .fetch_one(&s.pool)
+        .await
+        .unwrap();
+    ops + refused
+}
+
+fn statuses(r: &salondesk_protocol::PushResponse) -> Vec<(OpStatus, Option<&str>)> {
+    r.results
+        .iter()
+        .map(|x| (x.status, x.code.as_deref()))
+        .collect()
+}
+
+const ACCEPTED: (OpStatus, Option<&str>) = (OpStatus::Accepted, None);
+
+fn her() -> serde_json::Value {
+    json!({ "name": "王芳", "phone": "+8613900001111", "memberNo": "S01A0000001",
+            "notes": "对果酸过敏", "registeredAt": "2026-11-23T08:00:00.000Z" })
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn an_erase_scrubs_her_stored_operations_and_a_later_operation_about_her_on_arrival() {
+    let s = TestServer::start().await;
+    let c = s.chain("Lotus", &["S01", "S02"]).await;
+    let (a1, a2, b1) = (
+        s.enrol(c.stores[0]).await,
+        s.enrol(c.stores[0]).await,
+        s.enrol(c.stores[1]).await,
+    );
+    let id = Uuid::now_v7();
+    let r = s
+        .push(&a1, vec![op(&a1, "member", id, OpKind::Upsert, her())])
+        .await;
+    assert_eq!(statuses(&r), vec![ACCEPTED]);
+    assert_eq!(stored_with(&s, "王芳").await, 1, "her record as registered");
+
+    let r = s
+        .push(&a2, vec![op(&a2, "member", id, OpKind::Erase, json!({}))])
+        .await;
+    assert_eq!(statuses(&r), vec![ACCEPTED], "a till of her store erases her");
+    for personal in ["王芳", "13900001111", "对果酸过敏", "S01A0000001"] {
+        assert_eq!(
+            stored_with(&s, personal).await,
+            0,
+            "{personal}: the stored operations no longer hold it"
+        );
+    }
+    // An offline till of her store edits her, not knowing she was erased.
+    let r = s
+        .push(
+            &a1,
+            vec![op(&a1, "member", id, OpKind::Upsert, json!({ "name": "王芳", "notes": "孕期" }))],
+        )
+        .await;
+    assert_eq!(statuses(&r), vec![ACCEPTED], "accepted: it is a valid operation");
+    assert_eq!(
+        stored_with(&s, "王芳").await + stored_with(&s, "孕期").await,
+        0,
+        "scrubbed on arrival, before it was logged"
+    );
+    let pulled = s.pull_all(&b1).await;
+    let names: Vec<String> = pulled
+        .iter()
+        .filter(|p| p.op.entity == "member")
+        .filter_map(|p| p.op.payload.get("name")?.as_str().map(str::to_owned))
+        .collect();
+    assert!(
+        !names.is_empty() && names.iter().all(|n| n.starts_with("已删除会员")),
+        "another store pulls only her anonymous label: {names:?}"
+    );
+    assert!(
+        pulled
+            .iter()
+            .any(|p| p.op.kind == OpKind::Erase && p.op.entity_id == id.to_string()),
+        "and the erase itself, to apply"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn only_a_till_of_her_store_or_head_office_may_erase_her() {
+    let s = TestServer::start().await;
+    let c = s.chain("Lotus", &["S01", "S02", "HQ"]).await;
+    let a1 = s.enrol(c.stores[0]).await;
+    let b1 = s.enrol(c.stores[1]).await;
+    let hq = s.enrol_head_office(c.stores[2]).await;
+    let id = Uuid::now_v7();
+    s.push(&a1, vec![op(&a1, "member", id, OpKind::Upsert, her())])
+        .await;
+
+    let r = s
+        .push(
+            &b1,
+            vec![
+                op(&b1, "member", id, OpKind::Erase, json!({})),
+                op(&b1, "member", Uuid::now_v7(), OpKind::Erase, json!({})),
+                op(&b1, "member", id, OpKind::Erase, json!({ "name": "x" })),
+            ],
+        )
+        .await;
+    assert_eq!(
+        statuses(&r),
+        vec![
+            (OpStatus::Rejected, Some("not_her_store")),
+            (OpStatus::Rejected, Some("unknown_member")),
+            (OpStatus::Rejected, Some("bad_payload")),
+        ],
+        "another store's till, a member nobody registered, an erase carrying data"
+    );
+    assert_eq!(stored_with(&s, "已删除会员").await, 0, "nothing was erased");
+    let r = s
+        .push(&hq, vec![op(&hq, "member", id, OpKind::Erase, json!({}))])
+        .await;
+    assert_eq!(statuses(&r), vec![ACCEPTED], "head office may erase anyone of the chain");
+    assert_eq!(stored_with(&s, "王芳").await, 0);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_member_erased_on_one_till_is_gone_from_every_till_with_her_balances_kept() {
+    let c = chain().await;
+    c.sell(&c.a1, vec![c.top_up_line()], &[cash(1000)]);
+    c.sync_all().await;
+    c.sell(
+        &c.b1,
+        vec![c.facials(1)],
+        &[Tender::StoredValue {
+            amount: Money::yuan(268),
+        }],
+    );
+    c.sync_all().await;
+    let before: Vec<_> = c
+        .tills()
+        .iter()
+        .map(|t| balances(t.store().conn(), c.member).unwrap())
+        .collect();
+    assert!(before.windows(2).all(|w| w[0] == w[1]), "agreed before: {before:?}");
+
+    // a2 is a till of her store (S01), not head office.
+    c.a2.store()
+        .erase_member(&c.manager, c.member, "王丽娜")
+        .unwrap();
+    c.sync_all().await;
+    for t in c.tills() {
+        let store = t.store();
+        let m = store.member(c.member).unwrap();
+        assert!(m.name.starts_with("已删除会员"), "{}: her name is gone ({})", t.name, m.name);
+        assert_eq!(m.phone.e164(), "+", "{}: her phone too", t.name);
+        assert!(
+            store.search_members("王丽娜", 5).unwrap().is_empty()
+                && store.search_members("5678", 5).unwrap().is_empty(),
+            "{}: nothing finds her",
+            t.name
+        );
+        assert_eq!(
+            balances(store.conn(), c.member).unwrap(),
+            before[0],
+            "{}: her balances are what they were",
+            t.name
+        );
+        drop(store);
+        assert_eq!(
+            t.count("SELECT count(*) FROM outbox WHERE rejected_at IS NOT NULL"),
+            0,
+            "{}: the server accepted everything",
+            t.name
+        );
+    }
+    assert_eq!(stored_with(&c.server, "王丽娜").await, 0, "nor on the server");
+    assert_eq!(stored_with(&c.server, "13812345678").await, 0);
+}
