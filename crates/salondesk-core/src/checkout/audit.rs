@@ -32,6 +32,8 @@ pub const ACTIONS: &[&str] = &[
     // Someone without `SeeSensitiveNotes` revealed a member's notes (detail:
     // the reason's code only).
     "sensitive_viewed",
+    // An import from a file (detail: what, and the counts; no row's data).
+    "import",
 ];
 
 pub(crate) fn record(

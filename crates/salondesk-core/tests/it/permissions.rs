@@ -198,7 +198,16 @@ fn act(s: &mut Salon, p: Permission, who: &Staff, n: usize) -> Result<()> {
         // SKELETON (issue 15): each part replaces its arm with its real core
         // function (import dry run, backup settings, restore preview, a
         // member's data export) so this test proves the core refuses.
-        ImportData | ManageBackups | Restore | MemberDataRequests => who.require(p),
+        // The import itself, of a one-member file: refused, it writes no member.
+        ImportData => {
+            use salondesk_core::import::{self, ImportKind};
+            let sheet = import::read("姓名,手机\n许晴,13600136000\n".as_bytes())?;
+            let mapping = import::guess(ImportKind::Members, &sheet.headers);
+            s.t.store
+                .import_run(who, ImportKind::Members, &sheet, &mapping, &mut |_, _| {})
+                .map(drop)
+        }
+        ManageBackups | Restore | MemberDataRequests => who.require(p),
     }
 }
 
