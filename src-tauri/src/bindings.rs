@@ -20,6 +20,10 @@ mod tests {
         PrintResult, QuoteLineView, QuoteView, SaleDone, StaffShare, TenderInput,
     };
     use crate::dto::conflict_refund::{ConflictRefundView, ConflictTenderView};
+    use crate::dto::import::{
+        ImportPreviewView, ImportProgress, ImportReportView, RefusalView, StagedFileView,
+    };
+    use salondesk_core::import::{Field as ImportField, ImportKind, Reason as ImportReason};
     use crate::dto::member::{MemberHit, MemberInput, MemberView};
     use crate::dto::perms::{PermissionRow, RevealInput, SensitiveNotesView};
     use crate::dto::records::{
@@ -209,6 +213,14 @@ mod tests {
             export::<RevealReason>(),
             export::<RevealInput>(),
             export::<SensitiveNotesView>(),
+            export::<ImportKind>(),
+            export::<ImportField>(),
+            export::<ImportReason>(),
+            export::<StagedFileView>(),
+            export::<ImportPreviewView>(),
+            export::<RefusalView>(),
+            export::<ImportReportView>(),
+            export::<ImportProgress>(),
         ] {
             out.push_str(&decl);
             out.push('\n');

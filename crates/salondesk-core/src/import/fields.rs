@@ -70,7 +70,7 @@ impl ImportKind {
 
 /// A field a column can be mapped to (the UI's words for them are in its i18n).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "ImportField"))]
 #[serde(rename_all = "camelCase")]
 pub enum Field {
     Name,
@@ -154,7 +154,7 @@ pub type Mapping = Vec<Option<Field>>;
 
 /// Why a row is refused: one reason per row, with the field it is about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "ImportReason"))]
 #[serde(rename_all = "snake_case")]
 pub enum Reason {
     MissingName,

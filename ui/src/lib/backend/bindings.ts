@@ -764,3 +764,27 @@ export type RevealInput = { reason: RevealReason, text: string, };
 
 export type SensitiveNotesView = { skinType: SkinType | null, allergies: string, notes: string, };
 
+export type ImportKind = "members" | "services" | "products";
+
+export type ImportField = "name" | "phone" | "gender" | "birthday" | "memberNo" | "tier" | "storedValue" | "bonus" | "points" | "package" | "sessions" | "packageExpiry" | "notes" | "tags" | "skinType" | "allergies" | "consentMarketing" | "region" | "source" | "nameEn" | "category" | "price" | "duration" | "barcode" | "sku" | "cost" | "unit" | "stock" | "lowStock";
+
+export type ImportReason = "missing_name" | "bad_name" | "missing_phone" | "bad_phone" | "bad_member_no" | "bad_date" | "bad_value" | "unknown_tier" | "bad_amount" | "negative_balance" | "bad_sessions" | "unknown_plan" | "too_long" | "duplicate_in_file" | "matches_two_members" | "opening_differs" | "missing_price" | "already_in_catalog";
+
+export type StagedFileView = { name: string, rows: number, columns: number, };
+
+export type ImportPreviewView = { headers: Array<string>, rows: Array<Array<string>>, totalRows: number, mapping: Array<ImportField | null>, 
+/**
+ * The fields this kind of file may map to, in the order to offer them.
+ */
+fields: Array<ImportField>, 
+/**
+ * Those it cannot do without.
+ */
+required: Array<ImportField>, };
+
+export type RefusalView = { row: number, reason: ImportReason, field: ImportField, };
+
+export type ImportReportView = { kind: ImportKind, rows: number, added: number, updated: number, unchanged: number, refused: Array<RefusalView>, };
+
+export type ImportProgress = { done: number, total: number, };
+
