@@ -11,7 +11,7 @@ const KNOWN = [
   "void", "refund", "manual_discount", "price_override", "drawer_open", "pay_in", "pay_out",
   "tier_rules", "sync_op_retried", "sync_op_discarded", "staff_added", "staff_role",
   "staff_deactivated", "staff_reactivated", "staff_pin_reset", "sensitive_viewed",
-  "staff_edited", "stock_adjust", "stock_take", "export",
+  "staff_edited", "stock_adjust", "stock_take", "export", "import",
 ] as const;
 const ROLES = ["owner", "manager", "cashier", "beautician"] as const;
 // Keys that carry ids only (shown elsewhere or of no use to a reader).
