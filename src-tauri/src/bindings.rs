@@ -23,7 +23,6 @@ mod tests {
     use crate::dto::import::{
         ImportPreviewView, ImportProgress, ImportReportView, RefusalView, StagedFileView,
     };
-    use salondesk_core::import::{Field as ImportField, ImportKind, Reason as ImportReason};
     use crate::dto::member::{MemberHit, MemberInput, MemberView};
     use crate::dto::perms::{PermissionRow, RevealInput, SensitiveNotesView};
     use crate::dto::records::{
@@ -60,6 +59,7 @@ mod tests {
     use salondesk_core::checkout::{
         FreeService, FreeServiceAllowance, LineKind, Period, RuleProgress, TierMode, TierProgress,
     };
+    use salondesk_core::import::{Field as ImportField, ImportKind, Reason as ImportReason};
     use salondesk_core::member::{Gender, MatchKind, RevealReason, SkinType, Tier};
     use salondesk_core::staff::{Permission, Role};
     use salondesk_core::stock::AdjustReason;
