@@ -22,6 +22,8 @@ mod tests {
     use crate::dto::conflict_refund::{ConflictRefundView, ConflictTenderView};
     use crate::dto::exports::{
         ExportDatasetInput, ExportFormatInput, ExportInput, ExportProgress, ExportResultView,
+    use crate::dto::import::{
+        ImportPreviewView, ImportProgress, ImportReportView, RefusalView, StagedFileView,
     };
     use crate::dto::member::{MemberHit, MemberInput, MemberView};
     use crate::dto::perms::{PermissionRow, RevealInput, SensitiveNotesView};
@@ -60,6 +62,7 @@ mod tests {
     use salondesk_core::checkout::{
         FreeService, FreeServiceAllowance, LineKind, Period, RuleProgress, TierMode, TierProgress,
     };
+    use salondesk_core::import::{Field as ImportField, ImportKind, Reason as ImportReason};
     use salondesk_core::member::{Gender, MatchKind, RevealReason, SkinType, Tier};
     use salondesk_core::privacy::ConsentHow;
     use salondesk_core::staff::{Permission, Role};
@@ -222,6 +225,14 @@ mod tests {
             export::<ConsentHow>(),
             export::<ConsentRecordView>(),
             export::<ConsentInput>(),
+            export::<ImportKind>(),
+            export::<ImportField>(),
+            export::<ImportReason>(),
+            export::<StagedFileView>(),
+            export::<ImportPreviewView>(),
+            export::<RefusalView>(),
+            export::<ImportReportView>(),
+            export::<ImportProgress>(),
         ] {
             out.push_str(&decl);
             out.push('\n');

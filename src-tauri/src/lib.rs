@@ -40,12 +40,18 @@ pub fn run() {
                 eprintln!("SalonDesk could not open its database: {}", e.message);
             }
             app.manage(AppState::new(store, path));
+            app.manage(commands::import::ImportStage::default());
             reminder_sender::start(app.handle().clone());
             jobs::start(app.handle());
             sync_task::start(app.handle());
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![
+            commands::import::import_stage,
+            commands::import::import_preview,
+            commands::import::import_dry_run,
+            commands::import::import_run,
+            commands::import::import_refusals_file,
             commands::records::audit_actions,
             commands::records::audit_log,
             commands::records::export_audit_log,

@@ -2,6 +2,7 @@
 //! database file. Each subcommand lives in its own module.
 
 mod bench;
+mod import;
 mod progress;
 mod seed;
 
@@ -29,6 +30,20 @@ enum Command {
         #[arg(long, default_value_t = 20261123)]
         seed: u64,
     },
+    /// Import members (with opening balances), services or products from an
+    /// old system's .xlsx/.xls/.csv file, as the owner: dry run, then import.
+    Import {
+        /// The database file.
+        #[arg(long)]
+        db: PathBuf,
+        /// members, services or products.
+        #[arg(long, default_value = "members")]
+        kind: String,
+        /// Only print what the import would do.
+        #[arg(long)]
+        dry_run: bool,
+        file: PathBuf,
+    },
     /// Print `BENCH …` figures.
     Bench {
         #[command(subcommand)]
@@ -47,6 +62,12 @@ enum Command {
 fn main() -> anyhow::Result<()> {
     match Cli::parse().command {
         Command::Seed { db, members, seed } => seed::run(&db, members, seed),
+        Command::Import {
+            db,
+            kind,
+            dry_run,
+            file,
+        } => import::run(&db, &kind, &file, dry_run),
         Command::Bench { what } => bench::run(what),
         Command::CrashChild { db, seed } => bench::crash_child(&db, seed),
     }

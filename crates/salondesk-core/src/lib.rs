@@ -13,6 +13,8 @@
 //! append-only ledgers), `shift` (float, pay-in/out, close, Z report),
 //! `receipt` (ESC/POS and plain-text receipts, zh-CN and en), `seed` (demo
 //! data), `privacy` (members' data requests: consent history, export, erase), `records` (the audit log and its export, past Z reports, the sales
+//! data), `import` (members with opening balances, services and products
+//! from the store's old system's Excel or CSV file), `records` (the audit log and its export, past Z reports, the sales
 //! list with filters and totals), `sync` (the device side of sync: the outbox for push, applying
 //! pulled operations, conflicts, enrolment), `crash` (the kill -9 harness and
 //! the checks of what a crash leaves, for the tests and `bench crash`).
@@ -28,6 +30,7 @@ mod error;
 /// The hybrid logical clock, shared with the server.
 pub use salondesk_protocol::hlc;
 pub mod ids;
+pub mod import;
 pub mod jobs;
 pub mod ledger;
 pub mod member;

@@ -240,6 +240,19 @@ pub const ENTITIES: &[EntitySpec] = &[
         ],
     },
     EntitySpec {
+        // A member's opening balances brought from the store's old system (an
+        // import): `ledger`: [{ledger: points|stored_value|package, id,
+        // memberId|packageId, delta, reason: opening|opening_bonus,
+        // expiresOn?}]; `packages`: [{id, memberId, planId, serviceId, name,
+        // expiresOn, sessions}] (as in a sale's). Chain-wide like her other
+        // ledger rows, so every store's balances add up.
+        name: "member_opening",
+        scope: Scope::Chain,
+        id: IdForm::Uuid,
+        kinds: APPEND,
+        fields: &["memberId", "ledger", "packages"],
+    },
+    EntitySpec {
         name: "store_settings",
         scope: Scope::Chain,
         id: IdForm::Key,

@@ -6,6 +6,7 @@ pub mod appointments;
 pub mod catalog;
 pub mod checkout;
 pub mod exports;
+pub mod import;
 pub mod members;
 pub mod perms;
 #[cfg(test)]

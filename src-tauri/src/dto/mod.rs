@@ -8,6 +8,7 @@ pub mod catalog;
 pub mod checkout;
 pub mod conflict_refund;
 pub mod exports;
+pub mod import;
 pub mod member;
 pub mod perms;
 pub mod privacy;

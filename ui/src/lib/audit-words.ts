@@ -14,6 +14,7 @@ const KNOWN = [
   "staff_edited", "stock_adjust", "stock_take", "export",
   // Members' data requests (issue 15).
   "member_data_exported", "member_erased",
+  "staff_edited", "stock_adjust", "stock_take", "export", "import",
 ] as const;
 const ROLES = ["owner", "manager", "cashier", "beautician"] as const;
 // Keys that carry ids only (shown elsewhere or of no use to a reader).

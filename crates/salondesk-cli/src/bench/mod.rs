@@ -4,6 +4,7 @@ mod appointments;
 mod checkout;
 mod crash;
 mod flood;
+mod import;
 mod search;
 mod stats;
 mod sync;
@@ -46,6 +47,12 @@ pub enum BenchCommand {
         /// Database to create afresh (deleted first).
         #[arg(long)]
         db: Option<PathBuf>,
+    },
+    /// A 100,000-member .xlsx from an old system (balances and points):
+    /// read, dry run and import into a fresh database.
+    Import {
+        #[arg(long, default_value_t = 100_000)]
+        rows: u64,
     },
     /// kill -9 a till in the middle of selling, again and again, checking
     /// after each kill that nothing committed was lost and nothing is broken.
@@ -140,6 +147,7 @@ pub fn run(cmd: BenchCommand) -> anyhow::Result<()> {
             };
             crash::run(&db, kills, seed, vfs)
         }
+        BenchCommand::Import { rows } => import::run(&PathBuf::from("target").join("bench"), rows),
         BenchCommand::Sync { ops, database_url } => {
             sync::run(&PathBuf::from("target").join("bench"), ops, database_url)
         }

@@ -35,6 +35,8 @@ pub const ACTIONS: &[&str] = &[
     // Members' data requests (PIPL): her id only, never what was exported or erased.
     "member_data_exported",
     "member_erased",
+    // An import from a file (detail: what, and the counts; no row's data).
+    "import",
 ];
 
 pub(crate) fn record(

@@ -65,6 +65,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
         "0021_records_indexes",
         include_str!("sql/0021_records_indexes.sql"),
     ),
+    (
+        "0022_opening_entries",
+        include_str!("sql/0022_opening_entries.sql"),
+    ),
     ("0025_privacy", include_str!("sql/0025_privacy.sql")),
 ];
 

@@ -14,8 +14,11 @@ pub use keys::pinyin_initials;
 pub use search::{MatchKind, MemberHit};
 pub use sensitive::{MemberSeen, RevealReason, SensitiveNotes};
 
+pub(crate) use input::{parse_member_no, ValidMember};
 pub(crate) use read::load as load_member;
-pub(crate) use register::{index, insert_member, record_visit, unindex, History};
+pub(crate) use register::{
+    edited, index, insert_member, profile_changes, record_visit, unindex, update_in, History,
+};
 
 use crate::ids::{MemberId, StaffId};
 use crate::types::Phone;

@@ -53,65 +53,7 @@ impl Store {
         let input = &self.keep_hidden_notes(actor, id, input.clone())?;
         let today = self.now().date_naive();
         let valid = input.validate(today)?;
-        self.write(|w| {
-            let (old, rid) = load(w, id)?;
-            if old.archived {
-                return Err(CoreError::Conflict("this member has been archived".into()));
-            }
-            if crate::privacy::is_erased(w, &id.to_string())? {
-                return Err(CoreError::Conflict("this member has been erased".into()));
-            }
-            let phone = valid.phone.clone().unwrap_or_else(|| old.phone.clone());
-            check_references(w, &valid, Some(&old))?;
-            // Her own phone stays hers even if another store's member has it too
-            // (kept side by side until merged: see sync::members).
-            let moved = phone.e164() != old.phone.e164();
-            if moved {
-                check_phone_free(w, &phone, Some(id))?;
-            }
-            let member_no = valid
-                .member_no
-                .clone()
-                .unwrap_or_else(|| old.member_no.clone());
-            check_member_no_free(w, &member_no, Some(id))?;
-            let new = Member {
-                member_no,
-                name: valid.name.to_string(),
-                phone,
-                gender: valid.gender,
-                birthday: valid.birthday,
-                region: valid.region.clone(),
-                skin_type: valid.skin_type,
-                allergies: valid.allergies.clone(),
-                preferred_staff_id: valid.preferred_staff_id,
-                notes: valid.notes.clone(),
-                tags: valid.tags.clone(),
-                consent_marketing: valid.consent_marketing,
-                source: valid.source.clone(),
-                referrer_id: valid.referrer_id,
-                ..old.clone()
-            };
-            unindex(w, &old, rid)?;
-            save_profile(w, &new)?;
-            if moved {
-                crate::sync::members::took_phone(w, id, old.phone.e164())?;
-            }
-            index(w, &new, rid)?;
-            let changed = profile_changes(&old, &new);
-            if !changed.is_empty() {
-                w.emit("member", &id, OpKind::Upsert, &changed)?;
-            }
-            if new.consent_marketing != old.consent_marketing {
-                crate::privacy::record_consent(
-                    w,
-                    id,
-                    new.consent_marketing,
-                    valid.consent_how,
-                    Some(actor.id),
-                )?;
-            }
-            Ok(())
-        })?;
+        self.write(|w| update_in(w, id, &valid, None, Some(actor.id)).map(|_| ()))?;
         self.member(id)
     }
 
@@ -119,6 +61,77 @@ impl Store {
     pub fn archive_member(&mut self, actor: &crate::staff::Staff, id: MemberId) -> Result<()> {
         actor.require(crate::staff::Permission::ArchiveMember)?;
         self.write(|w| archive(w, id, None))
+    }
+}
+
+/// Saves an edited profile inside a write (the edit form and imports):
+/// `valid.phone == None` keeps her phone, `tier == None` her tier. Returns
+/// whether anything changed (nothing is emitted when nothing did).
+pub(crate) fn update_in(
+    w: &mut Writer<'_>,
+    id: MemberId,
+    valid: &ValidMember,
+    tier: Option<Tier>,
+    by: Option<StaffId>,
+) -> Result<bool> {
+    let (old, rid) = load(w, id)?;
+    if old.archived {
+        return Err(CoreError::Conflict("this member has been archived".into()));
+    }
+    if crate::privacy::is_erased(w, &id.to_string())? {
+        return Err(CoreError::Conflict("this member has been erased".into()));
+    }
+    check_references(w, valid, Some(&old))?;
+    let phone = valid.phone.clone().unwrap_or_else(|| old.phone.clone());
+    // Her own phone stays hers even if another store's member has it too
+    // (kept side by side until merged: see sync::members).
+    let moved = phone.e164() != old.phone.e164();
+    if moved {
+        check_phone_free(w, &phone, Some(id))?;
+    }
+    if let Some(no) = &valid.member_no {
+        check_member_no_free(w, no, Some(id))?;
+    }
+    let new = edited(&old, valid, tier);
+    unindex(w, &old, rid)?;
+    save_profile(w, &new)?;
+    if moved {
+        crate::sync::members::took_phone(w, id, old.phone.e164())?;
+    }
+    index(w, &new, rid)?;
+    let changed = profile_changes(&old, &new);
+    let any = !changed.is_empty();
+    if any {
+        w.emit("member", &id, OpKind::Upsert, &changed)?;
+    }
+    if new.consent_marketing != old.consent_marketing {
+        crate::privacy::record_consent(w, id, new.consent_marketing, valid.consent_how, by)?;
+    }
+    Ok(any)
+}
+
+/// `old` with an edit applied (no phone or card number in the edit: hers kept).
+pub(crate) fn edited(old: &Member, valid: &ValidMember, tier: Option<Tier>) -> Member {
+    Member {
+        member_no: valid
+            .member_no
+            .clone()
+            .unwrap_or_else(|| old.member_no.clone()),
+        name: valid.name.to_string(),
+        phone: valid.phone.clone().unwrap_or_else(|| old.phone.clone()),
+        gender: valid.gender,
+        birthday: valid.birthday,
+        region: valid.region.clone(),
+        skin_type: valid.skin_type,
+        allergies: valid.allergies.clone(),
+        preferred_staff_id: valid.preferred_staff_id,
+        notes: valid.notes.clone(),
+        tags: valid.tags.clone(),
+        consent_marketing: valid.consent_marketing,
+        source: valid.source.clone(),
+        referrer_id: valid.referrer_id,
+        tier: tier.unwrap_or(old.tier),
+        ..old.clone()
     }
 }
 

@@ -81,6 +81,7 @@ fn apply_one(w: &Writer<'_>, cx: &mut Ctx<'_>) -> Result<Outcome> {
         ("staff_hours", OpKind::Upsert) => records::staff_hours(w, cx),
         ("sale", OpKind::Append) => sale::sale(w, cx),
         (MEMBER_LEDGER_ENTITY, _) => sale::member_ledger(w, cx),
+        ("member_opening", OpKind::Append) => sale::member_opening(w, cx),
         (entity, OpKind::Upsert) if tables::upsert_table(entity).is_some() => {
             records::upsert(w, tables::upsert_table(entity).expect("checked"), cx)
         }

@@ -203,6 +203,29 @@ pub(super) fn member_ledger(w: &Writer<'_>, cx: &mut Ctx<'_>) -> Result<Outcome>
     })
 }
 
+/// A member's opening balances from an import at another till: her packages,
+/// then her ledger rows, each kept once by its id (their `sale_id` is the
+/// opening's id: what brought them, as a sale does).
+pub(super) fn member_opening(w: &Writer<'_>, cx: &mut Ctx<'_>) -> Result<Outcome> {
+    let p = payload_fields(cx)?;
+    let opening_id = cx.op.entity_id.clone();
+    let created = cx.time.clone();
+    let mut added = packages(w, p, &opening_id, &created)?;
+    for e in list(p, "ledger") {
+        if matches!(
+            text(e, "ledger"),
+            Some("points" | "stored_value" | "package")
+        ) {
+            added += usize::from(entry(w, e, &opening_id, &created, Seen::Maybe)?);
+        }
+    }
+    Ok(if added > 0 {
+        Outcome::Applied
+    } else {
+        Outcome::Skipped
+    })
+}
+
 /// The packages a sale bought, then every ledger row it wrote.
 fn ledger_rows(w: &Writer<'_>, p: &Map<String, Value>, sale_id: &str, created: &str) -> Result<()> {
     packages(w, p, sale_id, created)?;

@@ -198,12 +198,25 @@ fn act(s: &mut Salon, p: Permission, who: &Staff, n: usize) -> Result<()> {
         // SKELETON (issue 15): each part replaces its arm with its real core
         // function (import dry run, backup settings, restore preview, a
         // member's data export) so this test proves the core refuses.
+<<<<<<< HEAD
         ImportData | ManageBackups | Restore => who.require(p),
         MemberDataRequests => {
             let dir = s.t._dir.path().join("exports");
             let id = s.member;
             s.t.store.export_member_data(who, id, &dir).map(drop)
         }
+=======
+        // The import itself, of a one-member file: refused, it writes no member.
+        ImportData => {
+            use salondesk_core::import::{self, ImportKind};
+            let sheet = import::read("姓名,手机\n许晴,13600136000\n".as_bytes())?;
+            let mapping = import::guess(ImportKind::Members, &sheet.headers);
+            s.t.store
+                .import_run(who, ImportKind::Members, &sheet, &mapping, &mut |_, _| {})
+                .map(drop)
+        }
+        ManageBackups | Restore | MemberDataRequests => who.require(p),
+>>>>>>> issue15-import
     }
 }
 

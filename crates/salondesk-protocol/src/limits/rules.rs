@@ -139,6 +139,9 @@ pub fn rule(entity: &str, field: &str) -> Option<Rule> {
             chars: 20,
         },
         ("points_ledger", "delta") => MONEY,
+        // Checked row by row where they are applied (the till's pull, the
+        // server's balances), as a sale's `ledger` and `packages` are.
+        ("member_opening", "ledger" | "packages") => Any,
         ("sale", "subtotal" | "discount" | "manualDiscount" | "total" | "change") => MONEY,
         ("sale", "pointsEarned") => MONEY,
         ("sale", "receiptNo") => Line(64),

@@ -152,6 +152,42 @@ fn movements<'a>(accepted: &[&'a Op]) -> Vec<Movement<'a>> {
                     }
                 }
             }
+            // An import's opening balances: credits like a sale's rows, so a
+            // later payment from them is no overdraft here.
+            "member_opening" => {
+                let member = uuid_at(p, "memberId");
+                for e in p
+                    .get("ledger")
+                    .and_then(Value::as_array)
+                    .into_iter()
+                    .flatten()
+                    .filter_map(Value::as_object)
+                {
+                    let Some(ledger) = e
+                        .get("ledger")
+                        .and_then(Value::as_str)
+                        .and_then(ledger_name)
+                    else {
+                        continue;
+                    };
+                    let subject = if ledger == "package" {
+                        uuid_at(e, "packageId")
+                    } else {
+                        member
+                    };
+                    if let (Some(subject), Some(delta)) =
+                        (subject, e.get("delta").and_then(Value::as_i64))
+                    {
+                        out.push(Movement {
+                            ledger,
+                            subject,
+                            member,
+                            delta,
+                            hlc: &op.hlc,
+                        });
+                    }
+                }
+            }
             "points_ledger" => {
                 if let (Some(m), Some(delta)) = (
                     uuid_at(p, "memberId"),

@@ -109,6 +109,9 @@ pub fn precheck(op: &Op, device: &Device) -> Result<(&'static EntitySpec, OpIds)
             uuid_field(payload, "memberId", "payload")?;
             int_field(payload, "delta", "payload")?;
         }
+        "member_opening" => {
+            uuid_field(payload, "memberId", "payload")?;
+        }
         "appointment" => check_appointment(payload)?,
         "member" => {
             if let Some(p) = payload.get("phone") {

@@ -2,7 +2,7 @@
 // docs/ui-contract.md; every rejection is normalised into an `ApiError` (see errors.ts).
 // In a plain browser (`npm run dev`, screenshots) there is no Tauri runtime, so calls go to
 // the in-memory mock in mock.ts, loaded lazily so the desktop app never runs it.
-import { invoke } from "@tauri-apps/api/core";
+import { invoke, type InvokeOptions } from "@tauri-apps/api/core";
 import { listen } from "@tauri-apps/api/event";
 import type {
   ApiError, AppInfo, DemoPinView, MemberHit, MemberInput, MemberView, OwnerInput, SeedProgress, Session, StaffBrief,
@@ -37,11 +37,14 @@ export function onSessionLost(handler: () => void): Unlisten {
   return () => sessionLostHandlers.delete(handler);
 }
 
-/** One command call; exported for the per-part command modules (commands-<part>.ts). */
-export async function call<T>(command: string, args?: Args): Promise<T> {
+/**
+ * One command call; exported for the per-part command modules (commands-<part>.ts). `args` may
+ * be raw bytes (a file's), sent as the request's body, with `options.headers` beside them.
+ */
+export async function call<T>(command: string, args?: Args | Uint8Array, options?: InvokeOptions): Promise<T> {
   try {
-    if (hasTauriRuntime()) return await invoke<T>(command, args);
-    return (await (await mock()).mockInvoke(command, args ?? {})) as T;
+    if (hasTauriRuntime()) return await invoke<T>(command, args, options);
+    return (await (await mock()).mockInvoke(command, args instanceof Uint8Array ? {} : args ?? {})) as T;
   } catch (reason) {
     const error: ApiError = toApiError(reason);
     if (error.code === "not_logged_in") sessionLostHandlers.forEach((h) => h());
@@ -49,7 +52,8 @@ export async function call<T>(command: string, args?: Args): Promise<T> {
   }
 }
 
-async function subscribe<T>(event: string, handler: (payload: T) => void): Promise<Unlisten> {
+/** Listens to a backend event; exported for the per-part command modules. */
+export async function subscribe<T>(event: string, handler: (payload: T) => void): Promise<Unlisten> {
   if (hasTauriRuntime()) return listen<T>(event, (e) => handler(e.payload));
   return (await mock()).mockListen(event, (payload) => handler(payload as T));
 }
