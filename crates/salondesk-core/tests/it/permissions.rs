@@ -198,14 +198,6 @@ fn act(s: &mut Salon, p: Permission, who: &Staff, n: usize) -> Result<()> {
         // SKELETON (issue 15): each part replaces its arm with its real core
         // function (import dry run, backup settings, restore preview, a
         // member's data export) so this test proves the core refuses.
-<<<<<<< HEAD
-        ImportData | ManageBackups | Restore => who.require(p),
-        MemberDataRequests => {
-            let dir = s.t._dir.path().join("exports");
-            let id = s.member;
-            s.t.store.export_member_data(who, id, &dir).map(drop)
-        }
-=======
         // The import itself, of a one-member file: refused, it writes no member.
         ImportData => {
             use salondesk_core::import::{self, ImportKind};
@@ -215,8 +207,12 @@ fn act(s: &mut Salon, p: Permission, who: &Staff, n: usize) -> Result<()> {
                 .import_run(who, ImportKind::Members, &sheet, &mapping, &mut |_, _| {})
                 .map(drop)
         }
-        ManageBackups | Restore | MemberDataRequests => who.require(p),
->>>>>>> issue15-import
+        ManageBackups | Restore => who.require(p),
+        MemberDataRequests => {
+            let dir = s.t._dir.path().join("exports");
+            let id = s.member;
+            s.t.store.export_member_data(who, id, &dir).map(drop)
+        }
     }
 }
 
