@@ -198,7 +198,36 @@ fn act(s: &mut Salon, p: Permission, who: &Staff, n: usize) -> Result<()> {
         // SKELETON (issue 15): each part replaces its arm with its real core
         // function (import dry run, backup settings, restore preview, a
         // member's data export) so this test proves the core refuses.
-        ImportData | ManageBackups | Restore | MemberDataRequests => who.require(p),
+        ImportData | MemberDataRequests => who.require(p),
+        ManageBackups => {
+            let dir = tempfile::tempdir().expect("a folder");
+            let settings = salondesk_core::backup::BackupSettings {
+                folder: dir.path().to_string_lossy().into_owned(),
+                enabled: true,
+                daily_at: "21:00".into(),
+            };
+            let before = s.t.store.backup_settings()?;
+            let done = s.t.store.save_backup_settings(who, &settings);
+            if done.is_err() {
+                assert_eq!(
+                    s.t.store.backup_settings()?,
+                    before,
+                    "refused backup settings change nothing"
+                );
+            }
+            done
+        }
+        // The preview is the first step of a restore: refused, nothing is read.
+        Restore => {
+            let dir = tempfile::tempdir().expect("a folder");
+            let file = salondesk_core::backup::make_backup(
+                &s.t.store.backup_source(),
+                dir.path(),
+                s.t.store.now(),
+                &mut |_| {},
+            )?;
+            s.t.store.restore_preview(who, &file.path).map(drop)
+        }
     }
 }
 
