@@ -13,3 +13,4 @@ mod security;
 mod support;
 mod throughput;
 mod tiers;
+mod till_restore;
