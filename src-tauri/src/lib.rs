@@ -46,6 +46,12 @@ pub fn run() {
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![
+            commands::backups::backup_status,
+            commands::backups::save_backup_settings,
+            commands::backups::back_up_now,
+            commands::backups::list_backups,
+            commands::backups::restore_preview,
+            commands::backups::restore_backup,
             commands::records::audit_actions,
             commands::records::audit_log,
             commands::records::export_audit_log,

@@ -1,6 +1,7 @@
 //! `salondesk-cli`: demo data, benchmarks and maintenance for a SalonDesk
 //! database file. Each subcommand lives in its own module.
 
+mod backup;
 mod bench;
 mod progress;
 mod seed;
@@ -29,6 +30,26 @@ enum Command {
         #[arg(long, default_value_t = 20261123)]
         seed: u64,
     },
+    /// Back the database up into a folder (checked, kept by retention).
+    Backup {
+        #[arg(long)]
+        db: PathBuf,
+        /// The folder the backup goes to (a USB drive, a synced folder).
+        #[arg(long)]
+        to: PathBuf,
+    },
+    /// Replace the database with a backup, after showing what it holds
+    /// (the replaced file is kept aside).
+    Restore {
+        #[arg(long)]
+        db: PathBuf,
+        /// The backup file.
+        #[arg(long)]
+        from: PathBuf,
+        /// Do not ask for confirmation.
+        #[arg(long)]
+        yes: bool,
+    },
     /// Print `BENCH …` figures.
     Bench {
         #[command(subcommand)]
@@ -47,6 +68,8 @@ enum Command {
 fn main() -> anyhow::Result<()> {
     match Cli::parse().command {
         Command::Seed { db, members, seed } => seed::run(&db, members, seed),
+        Command::Backup { db, to } => backup::back_up(&db, &to),
+        Command::Restore { db, from, yes } => backup::restore(&db, &from, yes),
         Command::Bench { what } => bench::run(what),
         Command::CrashChild { db, seed } => bench::crash_child(&db, seed),
     }

@@ -229,8 +229,20 @@ pub fn restore_file(
             let _ = std::fs::rename(&from, aside(&replaced, ext));
         }
     }
-    std::fs::rename(&tmp, db_path)
-        .map_err(|e| refused("io", format!("cannot put the backup in place: {e}")))?;
+    if let Err(e) = std::fs::rename(&tmp, db_path) {
+        // Put the database back as it was: a restore that fails replaces nothing.
+        let _ = std::fs::remove_file(&tmp);
+        if replaced_aside.is_some() {
+            let _ = std::fs::rename(&replaced, db_path);
+            for ext in ["-wal", "-shm"] {
+                let _ = std::fs::rename(aside(&replaced, ext), aside(db_path, ext));
+            }
+        }
+        return Err(refused(
+            "io",
+            format!("cannot put the backup in place: {e}"),
+        ));
+    }
     sync_dir(dir);
     let mut store = Store::open(db_path, clock)?;
     let catch_up = store.after_restore(&carried_values(carried))?;
