@@ -49,7 +49,8 @@ export async function call<T>(command: string, args?: Args): Promise<T> {
   }
 }
 
-async function subscribe<T>(event: string, handler: (payload: T) => void): Promise<Unlisten> {
+/** Listens to a backend event (progress); exported for the per-part command modules. */
+export async function subscribe<T>(event: string, handler: (payload: T) => void): Promise<Unlisten> {
   if (hasTauriRuntime()) return listen<T>(event, (e) => handler(e.payload));
   return (await mock()).mockListen(event, (payload) => handler(payload as T));
 }
