@@ -102,7 +102,9 @@ pub fn preview(file: &Path, key: Option<&DbKey>) -> Result<BackupPreview> {
         device_id,
         store_code: meta(&c, "store_code")?.unwrap_or_default(),
         device_code: meta(&c, "device_code")?.unwrap_or_default(),
-        store_name: store_name.unwrap_or_default(),
+        // A store whose settings were never saved prints the default name.
+        store_name: store_name
+            .unwrap_or_else(|| crate::checkout::CheckoutSettings::default().store_name),
         enrolled: meta(&c, "sync.credential")?.is_some(),
         members: count("SELECT count(*) FROM members")?,
         sales: count("SELECT count(*) FROM sales")?,
