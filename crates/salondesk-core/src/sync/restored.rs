@@ -10,6 +10,7 @@
 //!   own too (`own=true`, `PullAnchor::own`) and applies those it does not
 //!   hold (an operation still in its outbox is one it holds), through the
 //!   same code that applies another till's; the server's log stays as it is.
+//!
 //! What the file has that the server lacks is in its outbox: operations not
 //! pushed when the backup was taken are pushed as usual; the server
 //! acknowledges any it already took (by operation id) as duplicates.
