@@ -148,6 +148,8 @@ pub struct BackupPreviewView {
     pub device_code: String,
     pub store_name: String,
     pub enrolled: bool,
+    /// Of another till than this one (say so before replacing).
+    pub other_device: bool,
     #[ts(type = "number")]
     pub members: i64,
     #[ts(type = "number")]
@@ -166,6 +168,7 @@ impl From<BackupPreview> for BackupPreviewView {
             device_code: p.device_code,
             store_name: p.store_name,
             enrolled: p.enrolled,
+            other_device: p.other_device,
             members: p.members,
             sales: p.sales,
             last_receipt_no: p.last_receipt_no,

@@ -159,3 +159,51 @@ async fn a_till_restored_from_its_backup_resyncs_without_duplicating_losing_or_r
     d2.sync().await;
     assert_eq!(members(&d1), members(&d2), "and the tills go on agreeing");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_pull_with_own_also_returns_the_devices_own_operations() {
+    use crate::support::op;
+    use salondesk_protocol::OpKind;
+    use serde_json::json;
+    let server = TestServer::start().await;
+    let chain = server.chain("丽人连锁", &["S01"]).await;
+    let a = server.enrol(chain.stores[0]).await;
+    let b = server.enrol(chain.stores[0]).await;
+    let member = |d| {
+        op(
+            d,
+            "member",
+            uuid::Uuid::now_v7(),
+            OpKind::Upsert,
+            json!({ "name": "王芳" }),
+        )
+    };
+    let mine = member(&a);
+    server.push(&a, vec![mine.clone()]).await;
+    let theirs = member(&b);
+    server.push(&b, vec![theirs.clone()]).await;
+    let ids = |body: &serde_json::Value| -> Vec<String> {
+        body["ops"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|o| o["opId"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    let (status, plain) = server.pull_raw(Some(&a.credential), "after=0").await;
+    assert_eq!(status, 200);
+    assert_eq!(
+        ids(&plain),
+        vec![theirs.op_id.to_string()],
+        "an ordinary pull leaves the device's own operations out"
+    );
+    let (status, own) = server
+        .pull_raw(Some(&a.credential), "after=0&own=true")
+        .await;
+    assert_eq!(status, 200);
+    assert_eq!(
+        ids(&own),
+        vec![mine.op_id.to_string(), theirs.op_id.to_string()],
+        "with own=true (a till restored from a backup) its own come back too, in log order"
+    );
+}

@@ -67,6 +67,10 @@ pub struct BackupPreview {
     pub taken_at: Option<DateTime<Utc>>,
     #[serde(skip)]
     pub device_id: String,
+    /// The backup is of another till than the one restoring it (a new PC
+    /// restoring its old till's backup is expected; two running tills with
+    /// one identity would number receipts alike).
+    pub other_device: bool,
     pub store_code: String,
     pub device_code: String,
     pub store_name: String,

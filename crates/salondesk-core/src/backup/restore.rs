@@ -99,6 +99,7 @@ pub fn preview(file: &Path, key: Option<&DbKey>) -> Result<BackupPreview> {
         file: file.to_string_lossy().into_owned(),
         size,
         taken_at,
+        other_device: false,
         device_id,
         store_code: meta(&c, "store_code")?.unwrap_or_default(),
         device_code: meta(&c, "device_code")?.unwrap_or_default(),
@@ -180,7 +181,9 @@ impl Store {
     /// The preview of `file` for `who` (`Restore`), keyed like this store.
     pub fn restore_preview(&self, who: &Staff, file: &Path) -> Result<BackupPreview> {
         self.may_restore(who)?;
-        preview(file, self.db_key())
+        let mut p = preview(file, self.db_key())?;
+        p.other_device = p.device_id != self.device().id.to_string();
+        Ok(p)
     }
 }
 

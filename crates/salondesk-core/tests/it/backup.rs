@@ -119,6 +119,13 @@ fn the_preview_shows_when_the_backup_was_taken_and_what_it_holds() {
         "the last receipt number is the top-up's"
     );
     assert!(p.integrity_ok, "a fresh backup passes its check");
+    assert!(!p.other_device, "the till's own backup");
+    let other = crate::support::store();
+    let seen = other.store.restore_preview(&boss(), &file.path).unwrap();
+    assert!(
+        seen.other_device,
+        "another till previewing it is told the backup is not its own"
+    );
     let refused = s.t.store.restore_preview(&s.manager, &file.path);
     assert!(
         matches!(refused, Err(CoreError::Forbidden(_))),

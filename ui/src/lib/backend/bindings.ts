@@ -760,7 +760,11 @@ export type BackupProgressView = { done: number, total: number, };
 
 export type RestoreProgressView = { step: string, };
 
-export type BackupPreviewView = { file: string, size: number, takenAt: string | null, storeCode: string, deviceCode: string, storeName: string, enrolled: boolean, members: number, sales: number, lastReceiptNo: string | null, integrityOk: boolean, };
+export type BackupPreviewView = { file: string, size: number, takenAt: string | null, storeCode: string, deviceCode: string, storeName: string, enrolled: boolean, 
+/**
+ * Of another till than this one (say so before replacing).
+ */
+otherDevice: boolean, members: number, sales: number, lastReceiptNo: string | null, integrityOk: boolean, };
 
 export type RestoreDoneView = { 
 /**

@@ -36,6 +36,7 @@ export const backupsEn = {
   "backups.integrityBad": "Failed: this file is damaged; choose another",
   "backups.previewWarn": "Everything entered after this backup was taken is replaced by the backup. The current database is kept aside (not deleted).",
   "backups.previewResync": "This till belongs to a chain: after the restore it syncs again and gets back what the server has.",
+  "backups.previewOtherDevice": "This backup is of another till ({till}). Restore it only on a new PC replacing that till, never while that till still runs: two tills with one identity would number receipts alike.",
   "backups.confirmLabel": "Type RESTORE to confirm",
   "backups.confirmWord": "RESTORE",
   "backups.restoreConfirm": "Replace the database",

@@ -36,6 +36,7 @@ export const backupsZhCN = {
   "backups.integrityBad": "失败：文件已损坏，请选择其他备份",
   "backups.previewWarn": "备份之后录入的所有内容都会被这个备份替换。当前的数据库会另外保留（不会删除）。",
   "backups.previewResync": "这台收银台已加入连锁：恢复后会重新同步，从服务器取回已有的数据。",
+  "backups.previewOtherDevice": "这是另一台收银台（{till}）的备份。只有在新电脑替换那台收银台时才恢复它，那台收银台还在用时千万不要恢复：两台收银台身份相同会开出重复的单号。",
   "backups.confirmLabel": "输入“恢复”确认",
   "backups.confirmWord": "恢复",
   "backups.restoreConfirm": "替换数据库",

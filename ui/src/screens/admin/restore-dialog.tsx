@@ -79,6 +79,11 @@ export function RestoreDialog(props: { file: BackupFileView; onClose: () => void
         <>
           <div class="banner banner-warn" role="status">{t("backups.previewWarn")}</div>
           {preview.enrolled ? <p class="muted">{t("backups.previewResync")}</p> : null}
+          {preview.otherDevice ? (
+            <div class="banner banner-warn" role="status" data-testid="restore-other-device">
+              {t("backups.previewOtherDevice", { till: `${preview.storeCode}-${preview.deviceCode}` })}
+            </div>
+          ) : null}
           <div class="field">
             <label class="field-label" for="f-restore-confirm">{t("backups.confirmLabel")}</label>
             <input id="f-restore-confirm" class="input" data-testid="restore-typed" value={typed} disabled={running}
