@@ -147,6 +147,10 @@ fn copy_to(
          ON CONFLICT (key) DO UPDATE SET value = excluded.value",
         [super::TAKEN_AT, &iso(now)],
     )?;
+    // The store's page cache: the check walks every index against its table,
+    // and with SQLite's default 2 MB it reads the same pages again and again
+    // (measured on a million members: 13–22 s with 2 MB, 11 s with 64 MB).
+    dest.pragma_update(None, "cache_size", crate::db::CACHE_SIZE)?;
     let verdict: String = dest.query_row("PRAGMA integrity_check", [], |r| r.get(0))?;
     if verdict != "ok" {
         return Err(CoreError::BackupFailed {
