@@ -281,9 +281,16 @@ fn restoring_over_a_database_keeps_the_replaced_one_aside_and_never_reuses_a_rec
     let folder = tempfile::tempdir().unwrap();
     let file = back_up(&s.t.store, folder.path());
     let later = s.top_up();
+    // Chosen after the backup was taken: this PC's folder, kept across the restore.
+    let settings = salondesk_core::backup::BackupSettings {
+        folder: folder.path().to_string_lossy().into_owned(),
+        enabled: true,
+        daily_at: "22:15".into(),
+    };
+    let owner = s.owner.clone();
+    s.t.store.save_backup_settings(&owner, &settings).unwrap();
     let path = s.t.store.path().to_path_buf();
     let clock = s.t.clock.clone();
-    let owner = s.owner.clone();
     let cashier = s.cashier.clone();
     let member_id = s.member;
     let top_up = s.top_up.clone();
@@ -305,6 +312,11 @@ fn restoring_over_a_database_keeps_the_replaced_one_aside_and_never_reuses_a_rec
         .query_row("SELECT count(*) FROM sales", [], |r| r.get(0))
         .unwrap();
     assert_eq!(sales, 1, "the restored database is the backup's");
+    assert_eq!(
+        store.backup_settings().unwrap(),
+        settings,
+        "the backup folder and schedule chosen on this PC survive the restore"
+    );
     let cart = salondesk_core::checkout::Cart {
         member_id: Some(member_id),
         lines: vec![CartLine::new(LineItem::TopUp { plan_id: top_up })],
@@ -317,5 +329,4 @@ fn restoring_over_a_database_keeps_the_replaced_one_aside_and_never_reuses_a_rec
         next.receipt_no,
         later.receipt_no
     );
-    let _ = owner;
 }

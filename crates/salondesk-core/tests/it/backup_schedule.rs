@@ -215,6 +215,18 @@ fn the_last_good_backup_ages_into_a_warning_after_two_days_and_the_daily_one_fal
     assert_eq!(status.age_hours, Some(49));
     assert_eq!(status.warning, Some("old"), "over two days old: warned");
 
+    // The USB drive is unplugged: the failure is kept, and tried again an hour later.
+    let gone = dir.path().join("unplugged");
+    let failed = backup::back_up(&source, &gone, s.t.store.now(), 480, &mut |_| {});
+    s.t.store.record_backup(&failed).unwrap();
+    assert_eq!(s.t.store.backup_status().unwrap().warning, Some("failed"));
+    assert!(
+        !s.t.store.backup_due().unwrap(),
+        "not retried on every ten-minute check"
+    );
+    s.t.clock.advance(Duration::minutes(61));
+    assert!(s.t.store.backup_due().unwrap(), "tried again after an hour");
+
     let mut off = settings.clone();
     off.enabled = false;
     s.t.store
