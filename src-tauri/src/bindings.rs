@@ -11,6 +11,10 @@ mod tests {
         ReminderRunView, ReminderSettingsView, RoomInput, RoomView, StaffColumnView,
         SuggestionView, WeekDayView, WeekViewDto, WorkingHoursView,
     };
+    use crate::dto::backups::{
+        BackupFileView, BackupPreviewView, BackupProgressView, BackupSettingsView,
+        BackupStatusView, RestoreDoneView, RestoreProgressView,
+    };
     use crate::dto::catalog::{
         CouponKindView, CouponView, PackagePlanForm, PackagePlanView, PriceChangeView, ProductForm,
         ProductView, ServiceForm, ServiceView, TopUpPlanForm, TopUpPlanView,
@@ -206,6 +210,13 @@ mod tests {
             export::<SalesPageView>(),
             export::<PaymentTotalView>(),
             export::<SalesTotalsView>(),
+            export::<BackupSettingsView>(),
+            export::<BackupStatusView>(),
+            export::<BackupFileView>(),
+            export::<BackupProgressView>(),
+            export::<RestoreProgressView>(),
+            export::<BackupPreviewView>(),
+            export::<RestoreDoneView>(),
             export::<StaffColor>(),
             export::<ServiceRateView>(),
             export::<CommissionView>(),

@@ -52,6 +52,12 @@ pub enum ErrorCode {
     AmountTooLarge,
     /// An export file could not be written (disk full, no permission).
     ExportFailed,
+    /// A backup could not be made (`reason`: `no_folder`, `folder_missing`,
+    /// `not_writable`, `integrity`, `io`; `field`: folder for the first three).
+    BackupFailed,
+    /// A file cannot be restored (`reason`: `not_a_backup`, `integrity`,
+    /// `newer`, `io`); nothing was replaced.
+    RestoreRefused,
     /// Enrolling: no sync server answered at that address (or it is not one).
     SyncUnreachable,
     /// Enrolling: the server refused the code (mistyped, used or expired).
@@ -85,6 +91,8 @@ impl From<&CoreError> for ErrorCode {
             CoreError::HeadOfficeOnly => ErrorCode::HeadOfficeOnly,
             CoreError::AmountTooLarge { .. } => ErrorCode::AmountTooLarge,
             CoreError::ExportFailed { .. } => ErrorCode::ExportFailed,
+            CoreError::BackupFailed { .. } => ErrorCode::BackupFailed,
+            CoreError::RestoreRefused { .. } => ErrorCode::RestoreRefused,
             CoreError::Sqlite(_) | CoreError::Json(_) | CoreError::Internal(_) => {
                 ErrorCode::Internal
             }
@@ -146,7 +154,9 @@ impl From<CoreError> for ApiError {
             | CoreError::EnrolmentRefused { reason }
             | CoreError::CouponRefused { reason, .. }
             | CoreError::FreeServiceRefused { reason }
-            | CoreError::StaffRefused { reason, .. } => Some((*reason).to_owned()),
+            | CoreError::StaffRefused { reason, .. }
+            | CoreError::BackupFailed { reason, .. }
+            | CoreError::RestoreRefused { reason, .. } => Some((*reason).to_owned()),
             // The login screen says why she must set a new PIN.
             CoreError::PinChangeRequired { reset: true, .. } => Some("pin_reset".to_owned()),
             _ => None,

@@ -1,6 +1,7 @@
 //! Calendar work in the background: each month's end (tiers re-evaluated, in
-//! batches so the desk keeps selling between them) and each day's points
-//! expiry. Checked shortly after start and then every ten minutes; a failure
+//! batches so the desk keeps selling between them), each day's points
+//! expiry, and the daily backup at its set time (or at the next start, if
+//! the app was closed then). Checked shortly after start and then every ten minutes; a failure
 //! is reported on stderr and tried again next time.
 
 use crate::state::AppState;
@@ -42,6 +43,12 @@ fn run_due(app: &AppHandle) -> crate::error::ApiResult<()> {
             }
         }
         state.store()?.mark_month_end_done(&month)?;
+    }
+    if state.store()?.backup_due()? {
+        // Failures are recorded for Settings and tried again an hour later.
+        if let Err(e) = crate::commands::backups::run_backup(app) {
+            eprintln!("scheduled backup failed: {:?} {:?}", e.code, e.reason);
+        }
     }
     let due = state.store()?.points_expiry_due()?;
     if let Some(today) = due {

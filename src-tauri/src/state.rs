@@ -37,7 +37,6 @@ impl AppState {
 
     /// Puts another store in place (or the reason there is none), returning
     /// the one it replaces: dropping that closes its database.
-    #[allow(dead_code)] // SKELETON: restore and unlock (issue 15) call it
     pub fn set_store(&self, store: Result<Store, ApiError>) -> Result<Store, ApiError> {
         let mut guard = self.store.lock().unwrap_or_else(|p| p.into_inner());
         std::mem::replace(&mut *guard, store)

@@ -1,6 +1,7 @@
 //! `salondesk-cli`: demo data, benchmarks and maintenance for a SalonDesk
 //! database file. Each subcommand lives in its own module.
 
+mod backup;
 mod bench;
 mod import;
 mod progress;
@@ -43,6 +44,25 @@ enum Command {
         #[arg(long)]
         dry_run: bool,
         file: PathBuf,
+    /// Back the database up into a folder (checked, kept by retention).
+    Backup {
+        #[arg(long)]
+        db: PathBuf,
+        /// The folder the backup goes to (a USB drive, a synced folder).
+        #[arg(long)]
+        to: PathBuf,
+    },
+    /// Replace the database with a backup, after showing what it holds
+    /// (the replaced file is kept aside).
+    Restore {
+        #[arg(long)]
+        db: PathBuf,
+        /// The backup file.
+        #[arg(long)]
+        from: PathBuf,
+        /// Do not ask for confirmation.
+        #[arg(long)]
+        yes: bool,
     },
     /// Print `BENCH …` figures.
     Bench {
@@ -68,6 +88,8 @@ fn main() -> anyhow::Result<()> {
             dry_run,
             file,
         } => import::run(&db, &kind, &file, dry_run),
+        Command::Backup { db, to } => backup::back_up(&db, &to),
+        Command::Restore { db, from, yes } => backup::restore(&db, &from, yes),
         Command::Bench { what } => bench::run(what),
         Command::CrashChild { db, seed } => bench::crash_child(&db, seed),
     }

@@ -106,6 +106,20 @@ pub enum CoreError {
     /// An export file could not be written where it was to go (`path`).
     #[error("could not write {path}: {reason}")]
     ExportFailed { path: String, reason: String },
+    /// A backup could not be made (`reason`: `no_folder`, `folder_missing`,
+    /// `not_writable`, `integrity`, `io`); the store itself is untouched.
+    #[error("the backup failed ({reason}): {detail}")]
+    BackupFailed {
+        reason: &'static str,
+        detail: String,
+    },
+    /// A file cannot be restored (`reason`: `not_a_backup`, `integrity`,
+    /// `newer`, `io`); nothing was replaced.
+    #[error("this backup cannot be restored ({reason}): {detail}")]
+    RestoreRefused {
+        reason: &'static str,
+        detail: String,
+    },
     #[error("database error: {0}")]
     Sqlite(#[from] rusqlite::Error),
     #[error("data error: {0}")]
@@ -148,6 +162,8 @@ impl CoreError {
             CoreError::ApprovalInvalid { .. } => "approval_invalid",
             CoreError::AmountTooLarge { .. } => "amount_too_large",
             CoreError::ExportFailed { .. } => "export_failed",
+            CoreError::BackupFailed { .. } => "backup_failed",
+            CoreError::RestoreRefused { .. } => "restore_refused",
             CoreError::Sqlite(_) | CoreError::Json(_) | CoreError::Internal(_) => "internal",
         }
     }
@@ -163,6 +179,10 @@ impl CoreError {
             }
             CoreError::AmountTooLarge { field } => Some(field),
             CoreError::PinTooShort { .. } => Some("pin"),
+            CoreError::BackupFailed {
+                reason: "no_folder" | "folder_missing" | "not_writable",
+                ..
+            } => Some("folder"),
             CoreError::CouponRefused { .. } => Some("coupon"),
             CoreError::FreeServiceRefused { .. } => Some("lines"),
             CoreError::StaffRefused {

@@ -17,9 +17,11 @@
 //! from the store's old system's Excel or CSV file), `records` (the audit log and its export, past Z reports, the sales
 //! list with filters and totals), `sync` (the device side of sync: the outbox for push, applying
 //! pulled operations, conflicts, enrolment), `crash` (the kill -9 harness and
-//! the checks of what a crash leaves, for the tests and `bench crash`).
+//! the checks of what a crash leaves, for the tests and `bench crash`),
+//! `backup` (backups to a folder, retention, restore).
 
 pub mod appointments;
+pub mod backup;
 pub mod catalog;
 pub mod checkout;
 pub mod clock;

@@ -1,6 +1,7 @@
 //! `GET /v1/pull?after=<seq>&limit=<n>`: the device's tenant's operations
 //! after its cursor that it may see (chain-wide ones, and its own store's),
-//! not written by itself, oldest first.
+//! not written by itself (unless it asks for them: `own`, a till restored
+//! from a backup of itself), oldest first.
 //!
 //! The head (the tenant's newest seq) is read first and the page is read up
 //! to it. Pushes of a tenant commit their seqs in order (see `push`), so every
@@ -45,6 +46,11 @@ pub struct PullParams {
     after_op: Option<Uuid>,
     /// The device's newest operation it believes this server holds.
     settled_op: Option<Uuid>,
+    /// The device's own operations too: a till restored from a backup of
+    /// itself gets back what it pushed after the backup (the core's
+    /// `sync::restored`). Its own store's and chain-wide ones only, as ever.
+    #[serde(default)]
+    own: bool,
 }
 
 /// What a pull names for the server to check (see the module doc).
@@ -53,6 +59,7 @@ pub struct Anchor {
     pub after: i64,
     pub after_op: Option<Uuid>,
     pub settled_op: Option<Uuid>,
+    pub own: bool,
 }
 
 type Row = (
@@ -89,6 +96,7 @@ pub async fn handler(
         after: params.after,
         after_op: params.after_op,
         settled_op: params.settled_op,
+        own: params.own,
     };
     let body = page(&state, &device, anchor, limit).await?;
     Ok((
@@ -156,7 +164,7 @@ pub async fn page(
         "SELECT seq, op_id, hlc, device_id, entity, entity_id, kind, payload, created_at
          FROM ops
          WHERE tenant_id = $1 AND seq > $2 AND seq <= $3
-           AND (store_id IS NULL OR store_id = $4) AND device_id <> $5
+           AND (store_id IS NULL OR store_id = $4) AND (device_id <> $5 OR $7)
          ORDER BY seq
          LIMIT $6",
     )
@@ -166,6 +174,7 @@ pub async fn page(
     .bind(device.store_id)
     .bind(device.id)
     .bind(limit + 1)
+    .bind(anchor.own)
     .fetch_all(&mut *tx)
     .await?;
     withhold_pin_hashes(&mut tx, device, &mut rows).await?;

@@ -147,7 +147,7 @@ impl Client {
         Ok(reply)
     }
 
-    /// `GET /v1/pull?after=&limit=&afterOp=&settledOp=`: `anchor` names what
+    /// `GET /v1/pull?after=&limit=&afterOp=&settledOp=&own=`: `anchor` names what
     /// the server must hold for `after` to be right (a restored server
     /// answers 409 `log_rewound`: see the core's `sync::rewind`).
     pub async fn pull(&self, anchor: PullAnchor, limit: usize) -> Result<PullResponse, SyncError> {
@@ -158,6 +158,10 @@ impl Client {
         }
         if let Some(op) = anchor.settled_op {
             query.push(("settledOp", op.to_string()));
+        }
+        if anchor.own {
+            // A till restored from a backup: its own operations too.
+            query.push(("own", "true".to_owned()));
         }
         let req = self.http.get(self.url("/pull")).query(&query);
         let r = self.authorize(req).send().await.map_err(network)?;

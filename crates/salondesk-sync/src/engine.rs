@@ -207,6 +207,7 @@ impl<L: Local> Engine<L> {
                 after: page.cursor,
                 after_op: page.cursor_op,
                 settled_op: None,
+                own: anchor.own,
             };
             let apply = step(&self.local, move |s| s.apply_pulled(&page));
             let (applied, next) = if more {

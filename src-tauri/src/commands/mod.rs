@@ -3,6 +3,7 @@
 
 pub mod app;
 pub mod appointments;
+pub mod backups;
 pub mod catalog;
 pub mod checkout;
 pub mod exports;

@@ -59,6 +59,7 @@ pub async fn open_drawer(state: State<'_, AppState>, reason: String) -> ApiResul
 
 #[tauri::command]
 pub async fn close_shift(
+    app: tauri::AppHandle,
     state: State<'_, AppState>,
     counted: Vec<CountedInput>,
 ) -> ApiResult<ZReportView> {
@@ -67,7 +68,17 @@ pub async fn close_shift(
         .into_iter()
         .map(|c| (c.kind, Money(c.amount)))
         .collect();
-    Ok(state.store()?.close_shift(&staff, &counted)?.into())
+    let (z, backup) = {
+        let mut store = state.store()?;
+        let z = store.close_shift(&staff, &counted)?;
+        let s = store.backup_settings()?;
+        (z, s.enabled && !s.folder.is_empty())
+    };
+    // Closing the day is the moment to back up: the day's sales are all in.
+    if backup {
+        crate::commands::backups::back_up_in_background(&app);
+    }
+    Ok(z.into())
 }
 
 #[tauri::command]

@@ -4,6 +4,7 @@
 
 pub mod app;
 pub mod appointment;
+pub mod backups;
 pub mod catalog;
 pub mod checkout;
 pub mod conflict_refund;

@@ -14,3 +14,4 @@ mod security;
 mod support;
 mod throughput;
 mod tiers;
+mod till_restore;

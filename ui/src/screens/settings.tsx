@@ -13,6 +13,7 @@ import { PrinterSettings } from "../components/printer-settings";
 import { StoreSettings } from "../components/store-settings";
 import { ReminderSettings } from "../components/reminder-settings";
 import { SyncSettings } from "../components/sync-settings";
+import { BackupSettingsCard } from "../components/backup-status-line";
 import { useSyncStatus } from "../lib/use-sync-status";
 import type { Route } from "../lib/route";
 
@@ -107,6 +108,9 @@ export function Settings(props: Props) {
         </div>
 
         <SyncSettings session={props.session} onNavigate={props.onNavigate} />
+
+        <BackupSettingsCard canManage={can(props.session, "manage_backups")}
+          onOpen={() => props.onNavigate({ name: "admin", section: "backups" })} />
 
         <PrinterSettings />
 

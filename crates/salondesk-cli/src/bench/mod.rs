@@ -1,6 +1,7 @@
 //! `salondesk-cli bench …`: figures printed as `BENCH <name> key=value …`.
 
 mod appointments;
+mod backup;
 mod checkout;
 mod crash;
 mod flood;
@@ -22,6 +23,15 @@ pub enum BenchCommand {
         #[arg(long, default_value_t = 1000)]
         views: usize,
         /// Database to seed or reuse (reused when it already holds enough appointments).
+        #[arg(long)]
+        db: Option<PathBuf>,
+    },
+    /// A backup of a large store while a till keeps selling (`BENCH backup seconds=… mb=…`).
+    Backup {
+        /// Members in the store (the search bench's database is reused).
+        #[arg(long, default_value_t = 1_000_000)]
+        members: u64,
+        /// Database to seed or reuse (reused when it already holds enough members).
         #[arg(long)]
         db: Option<PathBuf>,
     },
@@ -115,6 +125,10 @@ pub fn run(cmd: BenchCommand) -> anyhow::Result<()> {
         } => {
             let db = db.unwrap_or_else(|| default_db(&format!("search-{members}")));
             search::run(&db, members, queries)
+        }
+        BenchCommand::Backup { members, db } => {
+            let db = db.unwrap_or_else(|| default_db(&format!("search-{members}")));
+            backup::run(&db, members)
         }
         BenchCommand::Checkout { sales, warmup, db } => {
             let db = db.unwrap_or_else(|| default_db("checkout"));

@@ -146,9 +146,11 @@ fn apply_page(
         cursor: pull.cursor,
         head: pull.head,
     };
+    // A till restored from a backup gets its own operations back (see `restored`).
+    let catch_up = super::restored::catching_up(w)?;
     for p in &pull.ops {
         let op = &p.op;
-        if op.device_id == me {
+        if op.device_id == me && (!catch_up || super::restored::own_op_held(w, &op.op_id)?) {
             report.skipped += 1;
             continue;
         }
@@ -208,6 +210,9 @@ fn apply_page(
         )?;
     }
     super::rewind::record_cursor(w, pull.cursor, pull.cursor_op)?;
+    if catch_up && !pull.more {
+        super::restored::finish(w)?;
+    }
     Ok(report)
 }
 

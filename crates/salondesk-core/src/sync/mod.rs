@@ -12,7 +12,8 @@
 //! stores), `sale` (a sale of this store and the member ledgers of another's),
 //! `conflicts` (what a manager resolves), `set_aside` (a manager's retry or
 //! discard of an operation the server refused), `rewind` (noticing a server
-//! restored from a backup, and catching it up).
+//! restored from a backup, and catching it up), `restored` (this till
+//! restored from a backup of itself, catching up with the chain).
 //!
 //! The HTTP side (when to push and pull, backoff) is `salondesk-sync`'s.
 
@@ -25,6 +26,7 @@ pub(crate) mod members;
 mod outbox;
 mod records;
 pub(crate) mod restamp;
+mod restored;
 mod rewind;
 mod sale;
 mod set_aside;
@@ -36,6 +38,7 @@ use uuid::Uuid;
 
 pub use apply::ApplyError;
 pub use outbox::{OutboxBatch, OUTBOX_KEEP_DAYS, OUTBOX_PRUNE_BATCH};
+pub use restored::AfterRestore;
 pub use rewind::PullAnchor;
 
 /// Called after a write that added to the outbox.

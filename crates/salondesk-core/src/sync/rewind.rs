@@ -88,6 +88,9 @@ pub struct PullAnchor {
     pub after: i64,
     pub after_op: Option<Uuid>,
     pub settled_op: Option<Uuid>,
+    /// Ask for this device's own operations too: a till restored from a
+    /// backup pulls back what it pushed after the backup (`restored`).
+    pub own: bool,
 }
 
 impl PullAnchor {
@@ -111,6 +114,7 @@ impl Store {
             after: self.sync_cursor()?,
             after_op: uuid(CURSOR_OP)?,
             settled_op: uuid(LAST_SETTLED)?,
+            own: self.restore_catch_up()?,
         })
     }
 

@@ -8,6 +8,8 @@ mod appointments_property;
 mod appointments_reminders;
 mod appointments_seed;
 mod appointments_views;
+mod backup;
+mod backup_schedule;
 mod catalog;
 mod catalog_admin;
 mod checkout;

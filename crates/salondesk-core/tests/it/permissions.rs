@@ -195,9 +195,6 @@ fn act(s: &mut Salon, p: Permission, who: &Staff, n: usize) -> Result<()> {
             Err(CoreError::NotFound { .. }) => Ok(()),
             other => other,
         },
-        // SKELETON (issue 15): each part replaces its arm with its real core
-        // function (import dry run, backup settings, restore preview, a
-        // member's data export) so this test proves the core refuses.
         // The import itself, of a one-member file: refused, it writes no member.
         ImportData => {
             use salondesk_core::import::{self, ImportKind};
@@ -207,11 +204,39 @@ fn act(s: &mut Salon, p: Permission, who: &Staff, n: usize) -> Result<()> {
                 .import_run(who, ImportKind::Members, &sheet, &mapping, &mut |_, _| {})
                 .map(drop)
         }
-        ManageBackups | Restore => who.require(p),
         MemberDataRequests => {
             let dir = s.t._dir.path().join("exports");
             let id = s.member;
             s.t.store.export_member_data(who, id, &dir).map(drop)
+        }
+        ManageBackups => {
+            let dir = tempfile::tempdir().expect("a folder");
+            let settings = salondesk_core::backup::BackupSettings {
+                folder: dir.path().to_string_lossy().into_owned(),
+                enabled: true,
+                daily_at: "21:00".into(),
+            };
+            let before = s.t.store.backup_settings()?;
+            let done = s.t.store.save_backup_settings(who, &settings);
+            if done.is_err() {
+                assert_eq!(
+                    s.t.store.backup_settings()?,
+                    before,
+                    "refused backup settings change nothing"
+                );
+            }
+            done
+        }
+        // The preview is the first step of a restore: refused, nothing is read.
+        Restore => {
+            let dir = tempfile::tempdir().expect("a folder");
+            let file = salondesk_core::backup::make_backup(
+                &s.t.store.backup_source(),
+                dir.path(),
+                s.t.store.now(),
+                &mut |_| {},
+            )?;
+            s.t.store.restore_preview(who, &file.path).map(drop)
         }
     }
 }

@@ -125,6 +125,30 @@ impl Device {
         self.engine.status()
     }
 
+    /// Restores this till from `backup` as the app does: the store is closed
+    /// first, the file swapped (`backup::restore_file`), then opened again.
+    /// `disk_lost`: the till's file is gone first (a dead disk, a new PC), so
+    /// nothing can be carried over from it.
+    pub fn restore_from(&self, backup: &std::path::Path, disk_lost: bool) {
+        let mut guard = self.store();
+        let path = guard.path().to_path_buf();
+        let clock = guard.clock();
+        let spare = tempfile::tempdir().expect("temp dir");
+        let placeholder =
+            Store::open(&spare.path().join("closing.sqlite3"), clock.clone()).unwrap();
+        drop(std::mem::replace(&mut *guard, placeholder));
+        if disk_lost {
+            for ext in ["", "-wal", "-shm"] {
+                let mut p = path.clone().into_os_string();
+                p.push(ext);
+                let _ = std::fs::remove_file(p);
+            }
+        }
+        salondesk_core::backup::restore_file(&path, backup, None, clock.clone())
+            .unwrap_or_else(|e| panic!("{} restores: {e}", self.name));
+        *guard = Store::open(&path, clock).unwrap();
+    }
+
     /// One number from the device's database.
     pub fn count(&self, sql: &str) -> i64 {
         self.store()

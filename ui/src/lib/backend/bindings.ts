@@ -1,7 +1,7 @@
 // Generated from the Rust wire types (src-tauri/src/dto) by ts-rs. Do not edit:
 // run `UPDATE_BINDINGS=1 cargo test -p salondesk bindings` to regenerate.
 
-export type ErrorCode = "validation" | "duplicate_phone" | "duplicate_member_no" | "not_found" | "wrong_pin" | "locked_out" | "pin_too_short" | "pin_change_required" | "demo_refused" | "not_logged_in" | "free_service_refused" | "forbidden" | "coupon_refused" | "staff_refused" | "conflict" | "outside_hours" | "database_newer" | "database_in_use" | "approval_required" | "approval_invalid" | "head_office_only" | "amount_too_large" | "export_failed" | "sync_unreachable" | "enrolment_refused" | "internal";
+export type ErrorCode = "validation" | "duplicate_phone" | "duplicate_member_no" | "not_found" | "wrong_pin" | "locked_out" | "pin_too_short" | "pin_change_required" | "demo_refused" | "not_logged_in" | "free_service_refused" | "forbidden" | "coupon_refused" | "staff_refused" | "conflict" | "outside_hours" | "database_newer" | "database_in_use" | "approval_required" | "approval_invalid" | "head_office_only" | "amount_too_large" | "export_failed" | "backup_failed" | "restore_refused" | "sync_unreachable" | "enrolment_refused" | "internal";
 
 export type ApiError = { code: ErrorCode, message: string, 
 /**
@@ -721,6 +721,60 @@ export type SalesPageView = { rows: Array<SaleRowView>, next: PageCursor | null,
 export type PaymentTotalView = { kind: string, amount: number, };
 
 export type SalesTotalsView = { sales: number, refunds: number, net: number, byPayment: Array<PaymentTotalView>, packageSessions: number, itemAmount: number | null, };
+
+export type BackupSettingsView = { 
+/**
+ * The folder backups go to (empty: none chosen).
+ */
+folder: string, 
+/**
+ * Scheduled backups (daily, and on closing the day) on or off.
+ */
+enabled: boolean, 
+/**
+ * `HH:MM` in the store's time zone.
+ */
+dailyAt: string, };
+
+export type BackupStatusView = { settings: BackupSettingsView, 
+/**
+ * The last good backup: when (ISO), which file, its size in bytes.
+ */
+lastGoodAt: string | null, lastGoodFile: string | null, lastGoodSize: number | null, ageHours: number | null, 
+/**
+ * The last failure, until a good backup: when, why (`folder_missing`, …), the detail.
+ */
+failedAt: string | null, failedReason: string | null, failedDetail: string | null, 
+/**
+ * `no_folder`, `never`, `failed`, `old`, or none.
+ */
+warning: string | null, };
+
+export type BackupFileView = { name: string, path: string, takenAt: string, size: number, 
+/**
+ * This till's (a shared folder may hold other tills' backups).
+ */
+own: boolean, };
+
+export type BackupProgressView = { done: number, total: number, };
+
+export type RestoreProgressView = { step: string, };
+
+export type BackupPreviewView = { file: string, size: number, takenAt: string | null, storeCode: string, deviceCode: string, storeName: string, enrolled: boolean, 
+/**
+ * Of another till than this one (say so before replacing).
+ */
+otherDevice: boolean, members: number, sales: number, lastReceiptNo: string | null, integrityOk: boolean, };
+
+export type RestoreDoneView = { 
+/**
+ * Where the replaced database is kept.
+ */
+replacedAside: string | null, 
+/**
+ * The till re-syncs with the chain (it pulls its own operations back).
+ */
+catchUp: boolean, };
 
 export type StaffColor = "rose" | "coral" | "amber" | "olive" | "green" | "teal" | "sky" | "blue" | "indigo" | "violet" | "plum" | "slate";
 

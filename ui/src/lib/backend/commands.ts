@@ -52,7 +52,7 @@ export async function call<T>(command: string, args?: Args | Uint8Array, options
   }
 }
 
-/** Listens to a backend event; exported for the per-part command modules. */
+/** Listens to a backend event (progress); exported for the per-part command modules. */
 export async function subscribe<T>(event: string, handler: (payload: T) => void): Promise<Unlisten> {
   if (hasTauriRuntime()) return listen<T>(event, (e) => handler(e.payload));
   return (await mock()).mockListen(event, (payload) => handler(payload as T));
