@@ -21,6 +21,7 @@ pub mod appointments;
 pub mod catalog;
 pub mod checkout;
 pub mod clock;
+pub mod crypt;
 pub mod crash;
 pub mod db;
 mod error;
