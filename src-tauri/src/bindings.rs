@@ -20,6 +20,7 @@ mod tests {
         PrintResult, QuoteLineView, QuoteView, SaleDone, StaffShare, TenderInput,
     };
     use crate::dto::conflict_refund::{ConflictRefundView, ConflictTenderView};
+    use crate::dto::crypt::{CryptProgress, CryptStatusView};
     use crate::dto::member::{MemberHit, MemberInput, MemberView};
     use crate::dto::perms::{PermissionRow, RevealInput, SensitiveNotesView};
     use crate::dto::records::{
@@ -84,6 +85,8 @@ mod tests {
             export::<OwnerInput>(),
             export::<AppInfo>(),
             export::<SeedProgress>(),
+            export::<CryptStatusView>(),
+            export::<CryptProgress>(),
             export::<DemoPinView>(),
             export::<MemberHit>(),
             export::<MemberView>(),

@@ -91,6 +91,18 @@ impl Store {
         key: Option<db::DbKey>,
     ) -> Result<Store> {
         let lock = db::instance::lock(path)?;
+        Store::open_with_lock(path, clock, key, lock)
+    }
+
+    /// `open_exclusive_keyed` with the database's lock already taken
+    /// (`db::instance::lock`): the app holds it while it finds the key or
+    /// encrypts the file, so no second program touches it meanwhile.
+    pub fn open_with_lock(
+        path: &Path,
+        clock: Arc<dyn Clock>,
+        key: Option<db::DbKey>,
+        lock: std::fs::File,
+    ) -> Result<Store> {
         let mut store = Store::open_keyed(path, clock, db::Vfs::from_env(), key)?;
         store._instance_lock = Some(lock);
         Ok(store)

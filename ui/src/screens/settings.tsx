@@ -11,6 +11,7 @@ import { ErrorBanner } from "../components/error-banner";
 import { LogoutIcon } from "../components/icons";
 import { PrinterSettings } from "../components/printer-settings";
 import { StoreSettings } from "../components/store-settings";
+import { CryptSettings } from "../components/crypt-settings";
 import { ReminderSettings } from "../components/reminder-settings";
 import { SyncSettings } from "../components/sync-settings";
 import { useSyncStatus } from "../lib/use-sync-status";
@@ -107,6 +108,8 @@ export function Settings(props: Props) {
         </div>
 
         <SyncSettings session={props.session} onNavigate={props.onNavigate} />
+
+        <CryptSettings isOwner={staff.role === "owner"} />
 
         <PrinterSettings />
 

@@ -1,7 +1,7 @@
 // Generated from the Rust wire types (src-tauri/src/dto) by ts-rs. Do not edit:
 // run `UPDATE_BINDINGS=1 cargo test -p salondesk bindings` to regenerate.
 
-export type ErrorCode = "validation" | "duplicate_phone" | "duplicate_member_no" | "not_found" | "wrong_pin" | "locked_out" | "pin_too_short" | "pin_change_required" | "demo_refused" | "not_logged_in" | "free_service_refused" | "forbidden" | "coupon_refused" | "staff_refused" | "conflict" | "outside_hours" | "database_newer" | "database_in_use" | "approval_required" | "approval_invalid" | "head_office_only" | "amount_too_large" | "export_failed" | "sync_unreachable" | "enrolment_refused" | "internal";
+export type ErrorCode = "validation" | "duplicate_phone" | "duplicate_member_no" | "not_found" | "wrong_pin" | "locked_out" | "pin_too_short" | "pin_change_required" | "demo_refused" | "not_logged_in" | "free_service_refused" | "forbidden" | "coupon_refused" | "staff_refused" | "conflict" | "outside_hours" | "database_newer" | "database_in_use" | "wrong_key" | "wrong_passphrase" | "database_locked" | "approval_required" | "approval_invalid" | "head_office_only" | "amount_too_large" | "export_failed" | "sync_unreachable" | "enrolment_refused" | "internal";
 
 export type ApiError = { code: ErrorCode, message: string, 
 /**
@@ -57,6 +57,33 @@ export type OwnerInput = { name: string, pin: string, };
 export type AppInfo = { version: string, dbPath: string, dataDir: string, hasOwner: boolean, systemLocale: string, memberCount: number, deviceId: string, pendingOps: number, };
 
 export type SeedProgress = { done: number, total: number, };
+
+export type CryptStatusView = { 
+/**
+ * The file is SQLCipher-encrypted.
+ */
+encrypted: boolean, 
+/**
+ * Where the key is kept: `credential_store`, `passphrase` (no credential
+ * store: every start asks it) or `not_yet_saved` (a new store whose owner
+ * has not set her passphrase).
+ */
+keyPlace: string, 
+/**
+ * The credential store of this OS: `secret_service`, `credential_manager`,
+ * `keychain`, or `none`.
+ */
+keyStore: string, 
+/**
+ * The owner's passphrase wraps the key (the recovery is there).
+ */
+passphraseSet: boolean, };
+
+export type CryptProgress = { 
+/**
+ * `copying`, `verifying`, `replacing`, `done`.
+ */
+phase: string, done: number, total: number, };
 
 export type DemoPinView = { name: string, role: Role, pin: string, };
 
