@@ -2,6 +2,7 @@
 //! database file. Each subcommand lives in its own module.
 
 mod bench;
+mod open;
 mod progress;
 mod seed;
 
@@ -28,6 +29,9 @@ enum Command {
         /// Random seed: the same seed makes the same people.
         #[arg(long, default_value_t = 20261123)]
         seed: u64,
+        /// An encrypted database's key (see `open`).
+        #[command(flatten)]
+        key: open::KeyArgs,
     },
     /// Print `BENCH …` figures.
     Bench {
@@ -46,7 +50,12 @@ enum Command {
 
 fn main() -> anyhow::Result<()> {
     match Cli::parse().command {
-        Command::Seed { db, members, seed } => seed::run(&db, members, seed),
+        Command::Seed {
+            db,
+            members,
+            seed,
+            key,
+        } => seed::run(&db, members, seed, &key),
         Command::Bench { what } => bench::run(what),
         Command::CrashChild { db, seed } => bench::crash_child(&db, seed),
     }
