@@ -21,8 +21,8 @@ pub mod appointments;
 pub mod catalog;
 pub mod checkout;
 pub mod clock;
-pub mod crypt;
 pub mod crash;
+pub mod crypt;
 pub mod db;
 mod error;
 /// The hybrid logical clock, shared with the server.

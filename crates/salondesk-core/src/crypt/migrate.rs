@@ -110,7 +110,9 @@ pub fn encrypt_in_place(
 ) -> Result<()> {
     recover(db)?;
     if is_encrypted(db)? {
-        return Err(CoreError::Conflict("the database is already encrypted".into()));
+        return Err(CoreError::Conflict(
+            "the database is already encrypted".into(),
+        ));
     }
     let dir = db.parent().unwrap_or(Path::new(".")).to_path_buf();
     let tmp = beside(db, ".encrypting");
@@ -160,7 +162,9 @@ pub fn encrypt_in_place(
             r
         });
         exported?;
-        conn.execute_batch(&format!("PRAGMA enc.user_version = {version}; DETACH DATABASE enc;"))?;
+        conn.execute_batch(&format!(
+            "PRAGMA enc.user_version = {version}; DETACH DATABASE enc;"
+        ))?;
         (counts, version)
     };
     if stop(Step::Exported) {

@@ -123,7 +123,9 @@ pub fn encrypt_with_passphrase(
     check_passphrase(passphrase)?;
     recover(db)?;
     if is_encrypted(db)? {
-        return Err(CoreError::Conflict("the database is already encrypted".into()));
+        return Err(CoreError::Conflict(
+            "the database is already encrypted".into(),
+        ));
     }
     let key = DbKey::generate();
     let mut file = KeyFile::new(&key);

@@ -89,7 +89,12 @@ pub fn is_encrypted(path: &Path) -> Result<bool> {
     let mut file = match std::fs::File::open(path) {
         Ok(f) => f,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(false),
-        Err(e) => return Err(CoreError::Internal(format!("cannot read {}: {e}", path.display()))),
+        Err(e) => {
+            return Err(CoreError::Internal(format!(
+                "cannot read {}: {e}",
+                path.display()
+            )))
+        }
     };
     let mut read = 0;
     while read < head.len() {

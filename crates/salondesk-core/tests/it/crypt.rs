@@ -44,7 +44,9 @@ fn an_encrypted_store_shows_no_member_name_or_phone_in_its_file_nor_its_wal() {
         let path = dir.path().join(format!("s-{encrypted}.sqlite3"));
         let key = encrypted.then(DbKey::generate);
         let mut store = open(&path, key).unwrap();
-        store.register_member(&boss(), &member(NAME, PHONE)).unwrap();
+        store
+            .register_member(&boss(), &member(NAME, PHONE))
+            .unwrap();
         // The store is still open: the member is in the WAL, not yet checkpointed.
         let bytes = bytes_on_disk(&path);
         assert_eq!(
@@ -69,7 +71,9 @@ fn an_encrypted_store_is_refused_without_its_key_or_with_another_and_opens_with_
     let path = dir.path().join("s.sqlite3");
     let key = DbKey::generate();
     let mut store = open(&path, Some(key.clone())).unwrap();
-    store.register_member(&boss(), &member(NAME, PHONE)).unwrap();
+    store
+        .register_member(&boss(), &member(NAME, PHONE))
+        .unwrap();
     drop(store);
 
     let none = open(&path, None).err().expect("no key");
@@ -78,14 +82,23 @@ fn an_encrypted_store_is_refused_without_its_key_or_with_another_and_opens_with_
         "without a key: wrong_key, not SQLite's 'file is not a database' ({none:?})"
     );
     assert_eq!(none.code(), "wrong_key");
-    let other = open(&path, Some(DbKey::generate())).err().expect("another key");
-    assert!(matches!(other, CoreError::WrongKey { encrypted: true }), "{other:?}");
+    let other = open(&path, Some(DbKey::generate()))
+        .err()
+        .expect("another key");
+    assert!(
+        matches!(other, CoreError::WrongKey { encrypted: true }),
+        "{other:?}"
+    );
     let bytes_before = std::fs::read(&path).unwrap();
     let store = open(&path, Some(key)).unwrap();
     let found = store.search_members("5678", 10).unwrap().len();
     assert_eq!(found, 1, "her key opens the store and finds her");
     drop(store);
-    assert_ne!(bytes_before.len(), 0, "the refusals wrote nothing that broke the file");
+    assert_ne!(
+        bytes_before.len(),
+        0,
+        "the refusals wrote nothing that broke the file"
+    );
 }
 
 #[test]
@@ -94,17 +107,36 @@ fn the_key_file_unwraps_with_the_owners_passphrase_and_refuses_a_wrong_one() {
     let db = dir.path().join("s.sqlite3");
     let key = DbKey::generate();
     crypt::set_passphrase(&db, &key, "玫瑰花开2026", KdfParams::FAST_FOR_TESTS).unwrap();
-    let file = KeyFile::read(&db).unwrap().expect("written beside the database");
+    let file = KeyFile::read(&db)
+        .unwrap()
+        .expect("written beside the database");
     assert!(file.matches(&key), "its check value is the key's");
-    assert_eq!(file.unwrap_key("玫瑰花开2026").unwrap(), key, "her passphrase unwraps it");
+    assert_eq!(
+        file.unwrap_key("玫瑰花开2026").unwrap(),
+        key,
+        "her passphrase unwraps it"
+    );
     let wrong = file.unwrap_key("玫瑰花开2025").unwrap_err();
     assert!(matches!(wrong, CoreError::WrongPassphrase), "{wrong:?}");
-    assert_eq!(wrong.field(), Some("passphrase"), "the error is shown on the field");
+    assert_eq!(
+        wrong.field(),
+        Some("passphrase"),
+        "the error is shown on the field"
+    );
     let text = std::fs::read_to_string(crypt::key_file_path(&db)).unwrap();
-    assert!(!text.contains(&key.to_hex()), "the file never holds the key itself");
+    assert!(
+        !text.contains(&key.to_hex()),
+        "the file never holds the key itself"
+    );
     let short = crypt::set_passphrase(&db, &key, "1234567", KdfParams::FAST_FOR_TESTS);
     assert!(
-        matches!(short, Err(CoreError::Validation { field: "passphrase", .. })),
+        matches!(
+            short,
+            Err(CoreError::Validation {
+                field: "passphrase",
+                ..
+            })
+        ),
         "fewer than 8 characters is refused on the field: {short:?}"
     );
 }
@@ -117,9 +149,16 @@ fn a_new_database_keeps_its_key_in_the_credential_store_and_reopens_without_aski
     let (key, place) = crypt::prepare(&db, &keys).unwrap();
     assert_eq!(place, KeyPlace::CredentialStore);
     drop(open(&db, Some(key.clone())).unwrap());
-    assert!(salondesk_core::db::is_encrypted(&db).unwrap(), "made encrypted");
+    assert!(
+        salondesk_core::db::is_encrypted(&db).unwrap(),
+        "made encrypted"
+    );
     let (again, place) = crypt::prepare(&db, &keys).unwrap();
-    assert_eq!((again, place), (key, KeyPlace::CredentialStore), "the same key, asked of no one");
+    assert_eq!(
+        (again, place),
+        (key, KeyPlace::CredentialStore),
+        "the same key, asked of no one"
+    );
 }
 
 #[test]
@@ -129,7 +168,9 @@ fn when_the_credential_store_loses_the_key_the_passphrase_opens_the_store_and_pu
     let keys = MemoryKeyStore::default();
     let (key, _) = crypt::prepare(&db, &keys).unwrap();
     let mut store = open(&db, Some(key.clone())).unwrap();
-    store.register_member(&boss(), &member(NAME, PHONE)).unwrap();
+    store
+        .register_member(&boss(), &member(NAME, PHONE))
+        .unwrap();
     drop(store);
     crypt::set_passphrase(&db, &key, "correct horse", KdfParams::FAST_FOR_TESTS).unwrap();
     let entry = KeyFile::read(&db).unwrap().unwrap().entry;
@@ -137,16 +178,29 @@ fn when_the_credential_store_loses_the_key_the_passphrase_opens_the_store_and_pu
 
     let asked = crypt::prepare(&db, &keys).unwrap_err();
     assert!(
-        matches!(asked, CoreError::DatabaseLocked { reason: "needs_passphrase" }),
+        matches!(
+            asked,
+            CoreError::DatabaseLocked {
+                reason: "needs_passphrase"
+            }
+        ),
         "the app asks the passphrase: {asked:?}"
     );
     let wrong = crypt::unlock(&db, "wrong horse", &keys).unwrap_err();
     assert!(matches!(wrong, CoreError::WrongPassphrase), "{wrong:?}");
     let (unlocked, place) = crypt::unlock(&db, "correct horse", &keys).unwrap();
     assert_eq!(unlocked, key);
-    assert_eq!(place, KeyPlace::CredentialStore, "the key is back in the credential store");
+    assert_eq!(
+        place,
+        KeyPlace::CredentialStore,
+        "the key is back in the credential store"
+    );
     assert_eq!(keys.get_for_test(&entry), Some(key.clone()));
-    assert_eq!(crypt::prepare(&db, &keys).unwrap().0, key, "the next start asks nothing");
+    assert_eq!(
+        crypt::prepare(&db, &keys).unwrap().0,
+        key,
+        "the next start asks nothing"
+    );
 }
 
 #[test]
@@ -154,7 +208,11 @@ fn without_a_credential_store_the_passphrase_is_the_key_and_every_start_asks_it(
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("s.sqlite3");
     let (key, place) = crypt::prepare(&db, &NoKeyStore).unwrap();
-    assert_eq!(place, KeyPlace::NotYetSaved, "the first-run setup must set a passphrase");
+    assert_eq!(
+        place,
+        KeyPlace::NotYetSaved,
+        "the first-run setup must set a passphrase"
+    );
     drop(open(&db, Some(key.clone())).unwrap());
     let lost = crypt::prepare(&db, &NoKeyStore).unwrap_err();
     assert!(
@@ -163,7 +221,12 @@ fn without_a_credential_store_the_passphrase_is_the_key_and_every_start_asks_it(
     );
     crypt::set_passphrase(&db, &key, "correct horse", KdfParams::FAST_FOR_TESTS).unwrap();
     let asked = crypt::prepare(&db, &NoKeyStore).unwrap_err();
-    assert!(matches!(asked, CoreError::DatabaseLocked { reason: "needs_passphrase" }));
+    assert!(matches!(
+        asked,
+        CoreError::DatabaseLocked {
+            reason: "needs_passphrase"
+        }
+    ));
     let (unlocked, place) = crypt::unlock(&db, "correct horse", &NoKeyStore).unwrap();
     assert_eq!((unlocked, place), (key, KeyPlace::Passphrase));
 }
@@ -175,7 +238,12 @@ fn a_plain_database_from_before_encryption_is_asked_to_be_encrypted_at_start() {
     drop(open(&db, None).unwrap());
     let asked = crypt::prepare(&db, &MemoryKeyStore::default()).unwrap_err();
     assert!(
-        matches!(asked, CoreError::DatabaseLocked { reason: "needs_encryption" }),
+        matches!(
+            asked,
+            CoreError::DatabaseLocked {
+                reason: "needs_encryption"
+            }
+        ),
         "{asked:?}"
     );
 }

@@ -31,7 +31,9 @@ fn plain_fixture() -> &'static Path {
             ..SeedOptions::default()
         };
         store.seed_demo(&options, &mut |_, _| {}).unwrap();
-        store.register_member(&boss(), &member(NAME, "13912345678")).unwrap();
+        store
+            .register_member(&boss(), &member(NAME, "13912345678"))
+            .unwrap();
         drop(store);
         (dir, path)
     });
@@ -91,7 +93,10 @@ fn files_in(dir: &Path) -> Vec<String> {
 fn encrypting_a_plain_database_keeps_every_row_and_leaves_no_plain_byte_behind() {
     let (dir, db) = copy_of_fixture();
     let before = all_rows(&db, None);
-    assert!(before.iter().map(|(_, r)| r.len()).sum::<usize>() > 1000, "a store with data");
+    assert!(
+        before.iter().map(|(_, r)| r.len()).sum::<usize>() > 1000,
+        "a store with data"
+    );
     let keys = MemoryKeyStore::default();
     let seen = Mutex::new(Vec::new());
     let (key, place) = crypt::encrypt_with_passphrase(
@@ -104,11 +109,20 @@ fn encrypting_a_plain_database_keeps_every_row_and_leaves_no_plain_byte_behind()
     .unwrap();
     assert_eq!(place, KeyPlace::CredentialStore);
     assert!(is_encrypted(&db).unwrap());
-    assert_eq!(all_rows(&db, Some(&key)), before, "every row of every table, unchanged");
+    assert_eq!(
+        all_rows(&db, Some(&key)),
+        before,
+        "every row of every table, unchanged"
+    );
     let seen = seen.into_inner().unwrap();
-    assert_eq!(seen.last().map(|p| (p.phase, p.done)), Some((Phase::Done, 1000)), "it ends at 100 %");
+    assert_eq!(
+        seen.last().map(|p| (p.phase, p.done)),
+        Some((Phase::Done, 1000)),
+        "it ends at 100 %"
+    );
     assert!(
-        seen.windows(2).all(|w| w[0].done <= w[1].done || w[1].phase == Phase::Copying),
+        seen.windows(2)
+            .all(|w| w[0].done <= w[1].done || w[1].phase == Phase::Copying),
         "the bar moves forward between phases"
     );
     assert_eq!(
@@ -123,11 +137,24 @@ fn encrypting_a_plain_database_keeps_every_row_and_leaves_no_plain_byte_behind()
             "{name} shows no member name"
         );
     }
-    let store = Store::open_keyed(&db, Arc::new(salondesk_core::clock::SystemClock), Vfs::Gathering, Some(key)).unwrap();
-    assert_eq!(store.search_members(NAME, 5).unwrap().len(), 1, "the store opens and finds her");
+    let store = Store::open_keyed(
+        &db,
+        Arc::new(salondesk_core::clock::SystemClock),
+        Vfs::Gathering,
+        Some(key),
+    )
+    .unwrap();
+    assert_eq!(
+        store.search_members(NAME, 5).unwrap().len(),
+        1,
+        "the store opens and finds her"
+    );
     let (again, _) = crypt::prepare(&db, &keys).unwrap();
     drop(store);
-    assert!(crypt::unlock(&db, "correct horse", &keys).unwrap().0 == again, "the passphrase unwraps the same key");
+    assert!(
+        crypt::unlock(&db, "correct horse", &keys).unwrap().0 == again,
+        "the passphrase unwraps the same key"
+    );
 }
 
 #[test]
@@ -162,7 +189,11 @@ fn a_migration_stopped_after_any_step_leaves_the_plain_or_the_encrypted_database
         if !encrypted {
             // And the migration runs again from the start.
             crypt::encrypt_in_place(&db, &key, &|_| {}, None).unwrap();
-            assert_eq!(all_rows(&db, Some(&key)), before, "after a second run ({step:?})");
+            assert_eq!(
+                all_rows(&db, Some(&key)),
+                before,
+                "after a second run ({step:?})"
+            );
         }
     }
 }
