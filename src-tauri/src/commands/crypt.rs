@@ -53,6 +53,12 @@ fn reopen(
     Ok(())
 }
 
+/// Once the store is open: syncing starts as it does at launch for an enrolled
+/// till (it was not started while the store was locked).
+fn opened(app: &AppHandle) {
+    crate::sync_task::start(app);
+}
+
 /// The unlock screen: the owner's passphrase unwraps the key (`wrong_passphrase`
 /// on the field `passphrase` if not), the key goes back into the credential
 /// store where there is one, and the store opens.
@@ -66,7 +72,9 @@ pub async fn crypt_unlock(app: AppHandle, passphrase: String) -> ApiResult<()> {
         let path = state.db_path.clone();
         reopen(&state, || {
             crypt::unlock(&path, &passphrase, key_store().as_ref()).map(|(k, _)| k)
-        })
+        })?;
+        opened(&app);
+        Ok(())
     })
     .await
     .map_err(|e| ApiError::new(ErrorCode::Internal, e.to_string()))?
@@ -103,7 +111,9 @@ pub async fn crypt_encrypt(app: AppHandle, passphrase: String) -> ApiResult<()> 
                 },
             )
             .map(|(k, _)| k)
-        })
+        })?;
+        opened(&app);
+        Ok(())
     })
     .await
     .map_err(|e| ApiError::new(ErrorCode::Internal, e.to_string()))?

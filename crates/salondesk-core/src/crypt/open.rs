@@ -38,7 +38,8 @@ fn locked(reason: &'static str) -> CoreError {
 /// interrupted encryption (`migrate::recover`). A new database gets a new
 /// key (`create_key`). Refused with `database_locked`: `needs_encryption` (a
 /// plain file: `encrypt_with_passphrase`), `needs_passphrase` (the
-/// credential store does not have the key: `unlock`), `key_lost`.
+/// credential store does not have the key: `unlock`), `key_lost` (no key
+/// file: nothing says where its key is).
 pub fn prepare(db: &Path, keys: &dyn KeyStore) -> Result<(DbKey, KeyPlace)> {
     recover(db)?;
     let exists = std::fs::metadata(db).map(|m| m.len() > 0).unwrap_or(false);
@@ -52,11 +53,32 @@ pub fn prepare(db: &Path, keys: &dyn KeyStore) -> Result<(DbKey, KeyPlace)> {
     if let Some(key) = keys.get(&file.entry).filter(|k| file.matches(k)) {
         return Ok((key, KeyPlace::CredentialStore));
     }
-    Err(locked(if file.passphrase.is_some() {
-        "needs_passphrase"
-    } else {
-        "key_lost"
-    }))
+    if file.passphrase.is_some() {
+        return Err(locked("needs_passphrase"));
+    }
+    // A new store closed before its owner's first-run setup set the
+    // passphrase, where no credential store took the key: nothing can open
+    // it, and nothing was entered in it but the setup. It is set aside (kept,
+    // never deleted) and the store starts afresh.
+    set_aside(db)?;
+    create_key(db, keys)
+}
+
+/// Renames the database (and its WAL files) to `<db>.unopenable-<seconds>`.
+fn set_aside(db: &Path) -> Result<()> {
+    let stamp = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .unwrap_or(0);
+    for suffix in ["-wal", "-shm", ""] {
+        let from = super::beside(db, suffix);
+        if from.exists() {
+            let to = super::beside(db, &format!(".unopenable-{stamp}{suffix}"));
+            std::fs::rename(&from, &to).map_err(|e| super::io_err("cannot rename", &from, e))?;
+        }
+    }
+    super::sync_dir(db.parent().unwrap_or(Path::new(".")));
+    Ok(())
 }
 
 /// A new key for a database not yet made, kept in the credential store if

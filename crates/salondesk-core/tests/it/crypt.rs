@@ -204,7 +204,7 @@ fn when_the_credential_store_loses_the_key_the_passphrase_opens_the_store_and_pu
 }
 
 #[test]
-fn without_a_credential_store_the_passphrase_is_the_key_and_every_start_asks_it() {
+fn without_a_credential_store_the_passphrase_is_the_key_and_every_start_asks_it_once_set() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("s.sqlite3");
     let (key, place) = crypt::prepare(&db, &NoKeyStore).unwrap();
@@ -214,11 +214,20 @@ fn without_a_credential_store_the_passphrase_is_the_key_and_every_start_asks_it(
         "the first-run setup must set a passphrase"
     );
     drop(open(&db, Some(key.clone())).unwrap());
-    let lost = crypt::prepare(&db, &NoKeyStore).unwrap_err();
-    assert!(
-        matches!(lost, CoreError::DatabaseLocked { reason: "key_lost" }),
-        "a new store closed before its passphrase was set says so: {lost:?}"
-    );
+    // Closed before the owner set the passphrase: nothing can open it; it is set aside, kept.
+    let (fresh, _) = crypt::prepare(&db, &NoKeyStore).unwrap();
+    assert_ne!(fresh, key, "a new store, with a new key");
+    assert!(!db.exists(), "the unopenable file moved away");
+    let kept = std::fs::read_dir(dir.path())
+        .unwrap()
+        .filter(|e| {
+            let name = e.as_ref().unwrap().file_name();
+            name.to_string_lossy().contains(".unopenable-")
+        })
+        .count();
+    assert!(kept >= 1, "the old file is kept beside it, never deleted");
+    let key = fresh;
+    drop(open(&db, Some(key.clone())).unwrap());
     crypt::set_passphrase(&db, &key, "correct horse", KdfParams::FAST_FOR_TESTS).unwrap();
     let asked = crypt::prepare(&db, &NoKeyStore).unwrap_err();
     assert!(matches!(
