@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { after, describe, test } from 'node:test';
-import { APP, launchApp, scenario } from './harness.mjs';
+import { APP, launchApp } from './harness.mjs';
 import {
   copyStoreFiles, encryptOldDatabase, forgotPassphrase, isEncryptedFile, readEncryptionStatus, unlockDatabase,
 } from './data/crypt.mjs';
@@ -22,7 +22,19 @@ describe('crypt: an encrypted store, its passphrase, and encrypting an old one',
   after(async () => {
     await app?.close();
   }, { timeout: 60_000 });
-  const step = scenario(test, () => app);
+  // Each step launches the app itself (three launches): once one fails, the later ones are skipped.
+  let broken = null;
+  const step = (label, fn) =>
+    test(label, async (t) => {
+      if (broken) return t.skip(`an earlier step failed: "${broken}"`);
+      try {
+        await fn();
+      } catch (err) {
+        broken = label;
+        if (app) await app.saveFailure(label).catch(() => {});
+        throw err;
+      }
+    });
 
   step('new-store-encrypted', async () => {
     app = await launchApp({ name: 'crypt-new' });
@@ -31,6 +43,7 @@ describe('crypt: an encrypted store, its passphrase, and encrypting an old one',
     assert.equal(status.encrypted, true, `a new store is encrypted: ${status.text}`);
     assert.equal(status.keyPlace, 'passphrase', 'no credential store here: the passphrase keeps the key');
     assert.ok(status.text.includes('SQLCipher'), `Settings names the encryption: ${status.text}`);
+    await app.screenshot('settings');
     assert.ok(isEncryptedFile(app.dbPath), 'the file on disk is not a plain SQLite file');
     const bytes = fs.readFileSync(app.dbPath);
     assert.ok(!bytes.includes(Buffer.from(OWNER.name)), "the owner's name is nowhere in the file");
@@ -45,6 +58,7 @@ describe('crypt: an encrypted store, its passphrase, and encrypting an old one',
     const refused = await unlockDatabase(app, { passphrase: 'not the passphrase', expectWrong: true });
     assert.ok(refused.length > 0, 'a wrong passphrase is refused on its field');
     const help = await forgotPassphrase(app);
+    await app.screenshot('unlock-forgot');
     assert.ok(help.length > 20, `"forgot" says what to do: ${help}`);
     await unlockDatabase(app);
     await app.waitVisible('login-pin', 20_000);
@@ -62,6 +76,8 @@ describe('crypt: an encrypted store, its passphrase, and encrypting an old one',
       },
     });
     assert.ok(!isEncryptedFile(app.dbPath), 'the seeded file starts plain');
+    await app.waitVisible('crypt-encrypt', 30_000);
+    await app.screenshot('encrypt');
     const phases = await encryptOldDatabase(app);
     assert.ok(phases.length > 0, 'a progress bar was shown');
     await app.waitVisible('login-pin', 20_000);
