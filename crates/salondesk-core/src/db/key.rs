@@ -110,5 +110,5 @@ pub fn is_encrypted(path: &Path) -> Result<bool> {
         }
     }
     // An empty file is a new plain database (SQLite writes its header at the first write).
-    Ok(read > 0 && &head[..read] != &b"SQLite format 3\0"[..read])
+    Ok(read > 0 && head[..read] != b"SQLite format 3\0"[..read])
 }
