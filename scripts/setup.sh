@@ -27,7 +27,7 @@ fi
 #     libappindicator3-dev, which has no candidate on current Debian.
 apt_packages=(
   libwebkit2gtk-4.1-dev libgtk-3-dev librsvg2-dev libayatana-appindicator3-dev libxdo-dev
-  libssl-dev pkg-config build-essential file xvfb xauth imagemagick webkit2gtk-driver
+  libssl-dev libdbus-1-dev pkg-config build-essential file xvfb xauth imagemagick webkit2gtk-driver
   fonts-noto-cjk
 )
 missing=()

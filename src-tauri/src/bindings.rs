@@ -29,6 +29,7 @@ mod tests {
     use crate::dto::import::{
         ImportPreviewView, ImportProgress, ImportReportView, RefusalView, StagedFileView,
     };
+    use crate::dto::crypt::{CryptProgress, CryptStatusView};
     use crate::dto::member::{MemberHit, MemberInput, MemberView};
     use crate::dto::perms::{PermissionRow, RevealInput, SensitiveNotesView};
     use crate::dto::privacy::{ConsentInput, ConsentRecordView};
@@ -96,6 +97,8 @@ mod tests {
             export::<OwnerInput>(),
             export::<AppInfo>(),
             export::<SeedProgress>(),
+            export::<CryptStatusView>(),
+            export::<CryptProgress>(),
             export::<DemoPinView>(),
             export::<MemberHit>(),
             export::<MemberView>(),

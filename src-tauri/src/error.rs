@@ -41,6 +41,13 @@ pub enum ErrorCode {
     DatabaseNewer,
     /// Another SalonDesk window or program has this database open.
     DatabaseInUse,
+    /// The database's key does not open it (a wrong key, or a plain file given one).
+    WrongKey,
+    /// The owner's passphrase does not unwrap the database's key (`field`: passphrase).
+    WrongPassphrase,
+    /// The database's key is not at hand (`reason`: `needs_passphrase`,
+    /// `needs_encryption`, `key_lost`): the unlock or encryption screen.
+    DatabaseLocked,
     /// The action needs a manager's PIN (a pay-out above the store's limit).
     ApprovalRequired,
     /// A manager's approval that cannot be used: spent, expired, or given for
@@ -86,6 +93,9 @@ impl From<&CoreError> for ErrorCode {
             CoreError::OutsideHours(_) => ErrorCode::OutsideHours,
             CoreError::DatabaseNewer { .. } => ErrorCode::DatabaseNewer,
             CoreError::DatabaseInUse { .. } => ErrorCode::DatabaseInUse,
+            CoreError::WrongKey { .. } => ErrorCode::WrongKey,
+            CoreError::WrongPassphrase => ErrorCode::WrongPassphrase,
+            CoreError::DatabaseLocked { .. } => ErrorCode::DatabaseLocked,
             CoreError::ApprovalRequired { .. } => ErrorCode::ApprovalRequired,
             CoreError::ApprovalInvalid { .. } => ErrorCode::ApprovalInvalid,
             CoreError::HeadOfficeOnly => ErrorCode::HeadOfficeOnly,
@@ -156,7 +166,8 @@ impl From<CoreError> for ApiError {
             | CoreError::FreeServiceRefused { reason }
             | CoreError::StaffRefused { reason, .. }
             | CoreError::BackupFailed { reason, .. }
-            | CoreError::RestoreRefused { reason, .. } => Some((*reason).to_owned()),
+            | CoreError::RestoreRefused { reason, .. }
+            | CoreError::DatabaseLocked { reason } => Some((*reason).to_owned()),
             // The login screen says why she must set a new PIN.
             CoreError::PinChangeRequired { reset: true, .. } => Some("pin_reset".to_owned()),
             _ => None,

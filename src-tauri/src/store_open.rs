@@ -1,16 +1,42 @@
 //! Opening the store the way the app runs it: at start, and again after a
-//! restore puts another database file in place (`AppState::set_store`).
+//! restore puts another database file in place (`AppState::set_store`), or
+//! once the owner's passphrase unlocked it (`commands::crypt`).
+//!
+//! The store's file is encrypted (SQLCipher): its key comes from the OS
+//! credential store, else the owner's passphrase (`salondesk_core::crypt`).
+//! Everything that touches the file — finishing an interrupted encryption,
+//! creating a new database's key, opening — happens under the database's
+//! lock, so a second SalonDesk never does it at the same time.
 
 use crate::error::ApiError;
 use salondesk_core::clock::SystemClock;
+use salondesk_core::crypt::{self, KeyStore, OsKeyStore};
+use salondesk_core::db::{self, DbKey};
 use salondesk_core::Store;
 use std::path::Path;
 use std::sync::Arc;
 
+/// The credential store this run uses (`SALONDESK_KEYSTORE=none`: none).
+pub fn key_store() -> Box<dyn KeyStore> {
+    OsKeyStore::from_env()
+}
+
 /// Opens the store at `path` for this process alone, with WAL checkpoints on a
-/// background worker, or says why it cannot.
+/// background worker, or says why it cannot (`database_locked`: the key must
+/// come from the owner's passphrase, or the plain file must be encrypted first).
 pub fn open_store(path: &Path) -> Result<Store, ApiError> {
-    Store::open_exclusive(path, Arc::new(SystemClock))
+    let lock = db::instance::lock(path)?;
+    let (key, _) = crypt::prepare(path, key_store().as_ref())?;
+    open_locked(path, Some(key), lock)
+}
+
+/// Opens the store at `path` with `key`, under its lock (already taken).
+pub fn open_locked(
+    path: &Path,
+    key: Option<DbKey>,
+    lock: std::fs::File,
+) -> Result<Store, ApiError> {
+    Store::open_with_lock(path, Arc::new(SystemClock), key, lock)
         .and_then(|mut s| {
             // Sales commit without waiting for a checkpoint; a worker folds
             // the WAL back into the database in the background.

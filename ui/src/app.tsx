@@ -10,6 +10,7 @@ import { TopBar } from "./components/top-bar";
 import { Toast } from "./components/toast";
 import { ErrorBanner } from "./components/error-banner";
 import { SetupOwner } from "./screens/setup-owner";
+import { Unlock } from "./screens/unlock";
 import { StoreSetup } from "./screens/store-setup";
 import { Login } from "./screens/login";
 import { MemberLookup } from "./screens/member-lookup";
@@ -111,6 +112,9 @@ export function App() {
   let screen;
   if (boot.state === "loading") {
     screen = <main class="center-screen"><p class="muted">{t("boot.loading")}</p></main>;
+  } else if (boot.state === "failed" && boot.error.code === "database_locked") {
+    // Encrypted and its key not at hand: the owner's passphrase, or the encryption of an old file.
+    screen = <Unlock error={boot.error} onDone={() => void start()} />;
   } else if (boot.state === "failed") {
     screen = (
       <main class="center-screen">

@@ -4,6 +4,7 @@
 mod backup;
 mod bench;
 mod import;
+mod open;
 mod progress;
 mod seed;
 
@@ -30,6 +31,9 @@ enum Command {
         /// Random seed: the same seed makes the same people.
         #[arg(long, default_value_t = 20261123)]
         seed: u64,
+        /// An encrypted database's key (see `open`).
+        #[command(flatten)]
+        key: open::KeyArgs,
     },
     /// Import members (with opening balances), services or products from an
     /// old system's .xlsx/.xls/.csv file, as the owner: dry run, then import.
@@ -81,7 +85,12 @@ enum Command {
 
 fn main() -> anyhow::Result<()> {
     match Cli::parse().command {
-        Command::Seed { db, members, seed } => seed::run(&db, members, seed),
+        Command::Seed {
+            db,
+            members,
+            seed,
+            key,
+        } => seed::run(&db, members, seed, &key),
         Command::Import {
             db,
             kind,

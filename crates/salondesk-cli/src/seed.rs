@@ -1,16 +1,14 @@
 //! `salondesk-cli seed`: demo data into a database file, with a progress bar.
 
 use crate::progress::bar;
-use salondesk_core::clock::SystemClock;
 use salondesk_core::seed::SeedOptions;
 use salondesk_core::Store;
 use std::path::Path;
-use std::sync::Arc;
 use std::time::Instant;
 
-pub fn run(db: &Path, members: u64, seed: u64) -> anyhow::Result<()> {
+pub fn run(db: &Path, members: u64, seed: u64, key: &crate::open::KeyArgs) -> anyhow::Result<()> {
     let started = Instant::now();
-    let mut store = Store::open_exclusive(db, Arc::new(SystemClock))?;
+    let mut store = crate::open::open_exclusive(db, key)?;
     let report = seed_with_bar(&mut store, members, seed)?;
     println!(
         "seeded {} members, {} staff, {} services, {} products into {} in {:.1}s",

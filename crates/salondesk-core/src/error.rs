@@ -91,6 +91,21 @@ pub enum CoreError {
          close that one first"
     )]
     DatabaseInUse { path: String },
+    /// The key given does not open the database file: a wrong key, a key for
+    /// a plain file, or no key for an encrypted one (`encrypted`: a key was given).
+    #[error("the database cannot be opened with this key")]
+    WrongKey { encrypted: bool },
+    /// The owner's passphrase does not unwrap the database's key.
+    #[error("wrong passphrase")]
+    WrongPassphrase,
+    /// The database is encrypted (or is to be) and its key is not at hand:
+    /// `reason` is `needs_passphrase` (the OS credential store has no key for
+    /// it: the owner's passphrase opens it), `needs_encryption` (a plain
+    /// database from before encryption: the owner sets a passphrase and it is
+    /// encrypted in place) or `key_lost` (neither the credential store nor a
+    /// passphrase holds its key).
+    #[error("the database is locked ({reason})")]
+    DatabaseLocked { reason: &'static str },
     /// A pay-out above the store's limit without a manager's approval.
     #[error("paying out more than {limit} needs a manager's approval")]
     ApprovalRequired { limit: crate::Money },
@@ -158,6 +173,9 @@ impl CoreError {
             CoreError::OutsideHours(_) => "outside_hours",
             CoreError::DatabaseNewer { .. } => "database_newer",
             CoreError::DatabaseInUse { .. } => "database_in_use",
+            CoreError::WrongKey { .. } => "wrong_key",
+            CoreError::WrongPassphrase => "wrong_passphrase",
+            CoreError::DatabaseLocked { .. } => "database_locked",
             CoreError::ApprovalRequired { .. } => "approval_required",
             CoreError::ApprovalInvalid { .. } => "approval_invalid",
             CoreError::AmountTooLarge { .. } => "amount_too_large",
@@ -183,6 +201,7 @@ impl CoreError {
                 reason: "no_folder" | "folder_missing" | "not_writable",
                 ..
             } => Some("folder"),
+            CoreError::WrongPassphrase => Some("passphrase"),
             CoreError::CouponRefused { .. } => Some("coupon"),
             CoreError::FreeServiceRefused { .. } => Some("lines"),
             CoreError::StaffRefused {

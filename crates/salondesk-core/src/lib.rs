@@ -26,6 +26,7 @@ pub mod catalog;
 pub mod checkout;
 pub mod clock;
 pub mod crash;
+pub mod crypt;
 pub mod db;
 pub mod export;
 mod error;

@@ -44,7 +44,19 @@ impl Store {
 
     /// Opens the store at `path` through `vfs`.
     pub fn open_with(path: &Path, clock: Arc<dyn Clock>, vfs: db::Vfs) -> Result<Store> {
-        let conn = db::open_with(path, vfs)?;
+        Store::open_keyed(path, clock, vfs, None)
+    }
+
+    /// Opens the store at `path` through `vfs`, an encrypted file with its
+    /// `key` (`None`: a plain file); a key that does not open it is refused
+    /// (`wrong_key`) before anything is written.
+    pub fn open_keyed(
+        path: &Path,
+        clock: Arc<dyn Clock>,
+        vfs: db::Vfs,
+        key: Option<db::DbKey>,
+    ) -> Result<Store> {
+        let conn = db::open_keyed(path, vfs, key.as_ref())?;
         let mut store = Store {
             conn,
             clock,
@@ -59,7 +71,7 @@ impl Store {
             outbox_hook: None,
             approvals: Default::default(),
             _instance_lock: None,
-            key: None,
+            key,
         };
         store.load_identity()?;
         Ok(store)
@@ -69,8 +81,29 @@ impl Store {
     /// second open anywhere, while this store lives, is refused with
     /// `database_in_use` (see `db::instance`), before the file is touched.
     pub fn open_exclusive(path: &Path, clock: Arc<dyn Clock>) -> Result<Store> {
+        Store::open_exclusive_keyed(path, clock, None)
+    }
+
+    /// `open_exclusive` for an encrypted file (`key`; `None`: plain).
+    pub fn open_exclusive_keyed(
+        path: &Path,
+        clock: Arc<dyn Clock>,
+        key: Option<db::DbKey>,
+    ) -> Result<Store> {
         let lock = db::instance::lock(path)?;
-        let mut store = Store::open(path, clock)?;
+        Store::open_with_lock(path, clock, key, lock)
+    }
+
+    /// `open_exclusive_keyed` with the database's lock already taken
+    /// (`db::instance::lock`): the app holds it while it finds the key or
+    /// encrypts the file, so no second program touches it meanwhile.
+    pub fn open_with_lock(
+        path: &Path,
+        clock: Arc<dyn Clock>,
+        key: Option<db::DbKey>,
+        lock: std::fs::File,
+    ) -> Result<Store> {
+        let mut store = Store::open_keyed(path, clock, db::Vfs::from_env(), key)?;
         store._instance_lock = Some(lock);
         Ok(store)
     }
@@ -93,6 +126,7 @@ impl Store {
             self.checkpointer = Some(crate::db::Checkpointer::start(
                 &self.path,
                 crate::db::CHECKPOINT_EVERY,
+                self.key.as_ref(),
             )?);
         }
         Ok(())

@@ -8,6 +8,7 @@ pub mod catalog;
 pub mod checkout;
 pub mod exports;
 pub mod import;
+pub mod crypt;
 pub mod members;
 pub mod perms;
 #[cfg(test)]

@@ -10,6 +10,7 @@ pub mod checkout;
 pub mod conflict_refund;
 pub mod exports;
 pub mod import;
+pub mod crypt;
 pub mod member;
 pub mod perms;
 pub mod privacy;

@@ -11,6 +11,7 @@ import { ErrorBanner } from "../components/error-banner";
 import { LogoutIcon } from "../components/icons";
 import { PrinterSettings } from "../components/printer-settings";
 import { StoreSettings } from "../components/store-settings";
+import { CryptSettings } from "../components/crypt-settings";
 import { ReminderSettings } from "../components/reminder-settings";
 import { SyncSettings } from "../components/sync-settings";
 import { BackupSettingsCard } from "../components/backup-status-line";
@@ -111,6 +112,7 @@ export function Settings(props: Props) {
 
         <BackupSettingsCard canManage={can(props.session, "manage_backups")}
           onOpen={() => props.onNavigate({ name: "admin", section: "backups" })} />
+        <CryptSettings isOwner={staff.role === "owner"} />
 
         <PrinterSettings />
 

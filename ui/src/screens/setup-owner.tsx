@@ -1,14 +1,15 @@
 // First run: no staff exists yet, so the person at the desk creates the owner account.
-import { useState } from "preact/hooks";
+import { useEffect, useState } from "preact/hooks";
 import type { ApiError, Session } from "../lib/backend/bindings";
 import { createOwner } from "../lib/backend/commands";
+import { cryptSetPassphrase, cryptStatus, MIN_PASSPHRASE_CHARS } from "../lib/backend/commands-crypt";
 import { toApiError } from "../lib/backend/errors";
 import { useI18n, type MessageKey } from "../lib/i18n";
 import { ErrorBanner } from "../components/error-banner";
 import { Field, type FieldError } from "../components/field";
 import { digitsOnly } from "../lib/input";
 
-type Errors = Partial<Record<"name" | "pin" | "pin-confirm", FieldError>>;
+type Errors = Partial<Record<"name" | "pin" | "pin-confirm" | "passphrase" | "passphrase-confirm", FieldError>>;
 
 export function SetupOwner(props: { onDone: (session: Session) => void }) {
   const { t } = useI18n();
@@ -18,6 +19,16 @@ export function SetupOwner(props: { onDone: (session: Session) => void }) {
   const [errors, setErrors] = useState<Errors>({});
   const [failure, setFailure] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
+  // An encrypted store whose key no passphrase wraps yet: the owner sets it here (the recovery
+  // when the credential store loses the key, and the only key where there is none).
+  const [askPassphrase, setAskPassphrase] = useState(false);
+  const [passphrase, setPassphrase] = useState("");
+  const [passphraseAgain, setPassphraseAgain] = useState("");
+  // The owner once created: a failed passphrase is retried without creating her again.
+  const [created, setCreated] = useState<Session | null>(null);
+  useEffect(() => {
+    cryptStatus().then((s) => setAskPassphrase(s.encrypted && !s.passphraseSet), () => setAskPassphrase(false));
+  }, []);
 
   const check = (): Errors => {
     const e: Errors = {};
@@ -26,6 +37,11 @@ export function SetupOwner(props: { onDone: (session: Session) => void }) {
     // An owner's PIN is 6–8 digits: a shorter one is cracked in minutes from a copied till file.
     if (!/^\d{6,8}$/.test(pin)) e.pin = say("setup.pinFormat");
     else if (pin !== pinAgain) e["pin-confirm"] = say("setup.pinMismatch");
+    if (askPassphrase && [...passphrase].length < MIN_PASSPHRASE_CHARS) {
+      e.passphrase = { text: t("crypt.tooShort", { n: MIN_PASSPHRASE_CHARS }) };
+    } else if (askPassphrase && passphrase !== passphraseAgain) {
+      e["passphrase-confirm"] = say("crypt.mismatch");
+    }
     return e;
   };
 
@@ -37,10 +53,15 @@ export function SetupOwner(props: { onDone: (session: Session) => void }) {
     if (Object.keys(found).length > 0) return;
     setBusy(true);
     try {
-      props.onDone(await createOwner(name.trim(), pin));
+      const session = created ?? (await createOwner(name.trim(), pin));
+      setCreated(session);
+      if (askPassphrase) await cryptSetPassphrase(passphrase);
+      props.onDone(session);
     } catch (reason) {
       const error = toApiError(reason);
-      if (error.code === "pin_too_short") {
+      if (error.code === "validation" && error.field === "passphrase") {
+        setErrors({ passphrase: { text: t("crypt.tooShort", { n: MIN_PASSPHRASE_CHARS }) } });
+      } else if (error.code === "pin_too_short") {
         setErrors({ pin: { text: t("setup.pinFormat") } });
       } else if (error.code === "validation" && (error.field === "name" || error.field === "pin")) {
         setErrors({ [error.field]: { text: t("error.validation"), detail: error.message } });
@@ -72,6 +93,19 @@ export function SetupOwner(props: { onDone: (session: Session) => void }) {
               inputMode="numeric" autocomplete="new-password" value={pinAgain} onInput={digitsOnly(8, setPinAgain)} />
           </Field>
         </div>
+        {askPassphrase ? (
+          <div class="form-row">
+            <Field id="owner-passphrase" label={t("crypt.passphrase")} error={errors.passphrase}
+              hint={t("crypt.passphraseHint", { n: MIN_PASSPHRASE_CHARS })}>
+              <input id="f-owner-passphrase" class="input" data-testid="owner-passphrase" type="password"
+                autocomplete="new-password" value={passphrase} onInput={(e) => setPassphrase(e.currentTarget.value)} />
+            </Field>
+            <Field id="owner-passphrase-confirm" label={t("crypt.passphraseConfirm")} error={errors["passphrase-confirm"]}>
+              <input id="f-owner-passphrase-confirm" class="input" data-testid="owner-passphrase-confirm" type="password"
+                autocomplete="new-password" value={passphraseAgain} onInput={(e) => setPassphraseAgain(e.currentTarget.value)} />
+            </Field>
+          </div>
+        ) : null}
         {failure ? <ErrorBanner error={failure} testId="form-error" /> : null}
         <button type="submit" class="btn btn-primary btn-large btn-block" data-testid="owner-submit" disabled={busy}>
           {t("setup.submit")}

@@ -11,14 +11,16 @@
 //!
 //! The same sales are also made, in the same turns, in a second store opened
 //! on SQLite's plain VFS (`checkout-plain.sqlite3`), so the gathering WAL VFS
-//! is measured against what it replaces, side by side.
+//! is measured against what it replaces, side by side; and in a third,
+//! encrypted with SQLCipher on the gathering VFS (`checkout-encrypted.sqlite3`),
+//! so encryption's cost is measured against the same plain store, side by side.
 
 use super::stats::print_tail;
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
 use salondesk_core::checkout::{Cart, CartLine, LineItem, Tender};
 use salondesk_core::clock::SystemClock;
-use salondesk_core::db::Vfs;
+use salondesk_core::db::{DbKey, Vfs};
 use salondesk_core::ids::{MemberId, ProductId, ServiceId, StaffId};
 use salondesk_core::seed::SeedOptions;
 use salondesk_core::staff::{Role, Staff};
@@ -30,27 +32,38 @@ use std::time::{Duration, Instant};
 pub fn run(db: &Path, sales: usize, warmup: usize) -> anyhow::Result<()> {
     let baseline_db = sibling(db, "baseline");
     let plain_db = sibling(db, "plain");
-    for path in [db, baseline_db.as_path(), plain_db.as_path()] {
+    let encrypted_db = sibling(db, "encrypted");
+    for path in [
+        db,
+        baseline_db.as_path(),
+        plain_db.as_path(),
+        encrypted_db.as_path(),
+    ] {
         for suffix in ["", "-wal", "-shm"] {
             let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));
         }
     }
-    let mut bench = Setup::new(db, Vfs::Gathering)?;
-    let mut plain = Setup::new(&plain_db, Vfs::Plain)?;
+    let mut bench = Setup::new(db, Vfs::Gathering, None)?;
+    let mut plain = Setup::new(&plain_db, Vfs::Plain, None)?;
+    let mut encrypted = Setup::new(&encrypted_db, Vfs::Gathering, Some(DbKey::generate()))?;
     let baseline = Baseline::open(&baseline_db)?;
     // The same seed: both stores make the same sales.
     let mut rng = StdRng::seed_from_u64(11);
     let mut plain_rng = StdRng::seed_from_u64(11);
+    let mut encrypted_rng = StdRng::seed_from_u64(11);
     let mut commit = Vec::with_capacity(sales);
     let mut commit_plain = Vec::with_capacity(sales);
+    let mut commit_encrypted = Vec::with_capacity(sales);
     let mut bare = Vec::with_capacity(sales);
     for i in 0..warmup + sales {
         let sale = bench.sell(&mut rng)?;
         let sale_plain = plain.sell(&mut plain_rng)?;
+        let sale_encrypted = encrypted.sell(&mut encrypted_rng)?;
         let insert = baseline.insert(i)?;
         if i >= warmup {
             commit.push(sale);
             commit_plain.push(sale_plain);
+            commit_encrypted.push(sale_encrypted);
             bare.push(insert);
         }
     }
@@ -62,7 +75,18 @@ pub fn run(db: &Path, sales: usize, warmup: usize) -> anyhow::Result<()> {
     );
     let c = print_tail("checkout.commit", &mut commit);
     let p = print_tail("checkout.commit_plain_vfs", &mut commit_plain);
+    let e = print_tail("checkout.commit_encrypted", &mut commit_encrypted);
     let b = print_tail("checkout.baseline", &mut bare);
+    println!(
+        "BENCH checkout.encrypted_over_plain p50={:.2} p99={:.2}",
+        e.p50_ms / c.p50_ms.max(f64::EPSILON),
+        e.p99_ms / c.p99_ms.max(f64::EPSILON)
+    );
+    println!(
+        "BENCH checkout.ratio_encrypted p50={:.2} p99={:.2}",
+        e.p50_ms / b.p50_ms.max(f64::EPSILON),
+        e.p99_ms / b.p99_ms.max(f64::EPSILON)
+    );
     println!(
         "BENCH checkout.plain_vfs_over_vfs p50={:.2} p99={:.2}",
         p.p50_ms / c.p50_ms.max(f64::EPSILON),
@@ -98,8 +122,8 @@ struct Setup {
 }
 
 impl Setup {
-    fn new(db: &Path, vfs: Vfs) -> anyhow::Result<Setup> {
-        let mut store = Store::open_with(db, Arc::new(SystemClock), vfs)?;
+    fn new(db: &Path, vfs: Vfs, key: Option<DbKey>) -> anyhow::Result<Setup> {
+        let mut store = Store::open_keyed(db, Arc::new(SystemClock), vfs, key)?;
         let owner = store.create_owner("Bench Owner", "999999")?;
         store.seed_demo(
             &SeedOptions {

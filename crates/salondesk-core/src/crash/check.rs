@@ -47,9 +47,19 @@ struct Expected {
 #[derive(Default)]
 pub struct Checker {
     known: HashMap<String, Expected>,
+    /// The key of an encrypted database (`None`: plain).
+    key: Option<crate::db::DbKey>,
 }
 
 impl Checker {
+    /// A checker of an encrypted database.
+    pub fn keyed(key: crate::db::DbKey) -> Checker {
+        Checker {
+            key: Some(key),
+            ..Checker::default()
+        }
+    }
+
     /// Checks the database at `db` as a crash left it: `PRAGMA
     /// integrity_check` and the foreign keys hold; every receipt in `printed`
     /// (a sale whose commit returned) is there; every sale there is whole —
@@ -64,6 +74,7 @@ impl Checker {
     pub fn check(&mut self, db: &Path, printed: &HashSet<String>) -> Result<Census, Fail> {
         let conn =
             Connection::open_with_flags(db, OpenFlags::SQLITE_OPEN_READ_WRITE).map_err(sql)?;
+        crate::db::apply_key(&conn, self.key.as_ref()).map_err(|e| e.to_string())?;
         conn.set_db_config(DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, true)
             .map_err(sql)?;
         conn.busy_timeout(std::time::Duration::from_secs(10))

@@ -18,7 +18,7 @@ pub mod check;
 mod sell;
 
 pub use check::{Census, Checker};
-pub use sell::{prepare, sell_until_killed, Seller, SOLD};
+pub use sell::{prepare, prepare_keyed, sell_until_killed, Seller, SOLD};
 
 use crate::db::{Vfs, PLAIN_VFS_ENV};
 use rand::rngs::StdRng;

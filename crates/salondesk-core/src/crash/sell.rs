@@ -25,7 +25,12 @@ const TOP_UP_YUAN: i64 = 2000;
 /// Makes a fresh store to sell in: staff, a service, two products with
 /// plenty of stock, a top-up plan, members with stored value, an open shift.
 pub fn prepare(db: &Path, vfs: Vfs) -> Result<()> {
-    let mut store = Store::open_with(db, Arc::new(SystemClock), vfs)?;
+    prepare_keyed(db, vfs, None)
+}
+
+/// `prepare` for an encrypted file (`key`; `None`: plain).
+pub fn prepare_keyed(db: &Path, vfs: Vfs, key: Option<crate::db::DbKey>) -> Result<()> {
+    let mut store = Store::open_keyed(db, Arc::new(SystemClock), vfs, key)?;
     let owner = store.create_owner("Crash Owner", "927461")?;
     let cashier = store.add_staff("Crash Cashier", Role::Cashier, "3333")?;
     store.add_staff("Crash Beautician", Role::Beautician, "4444")?;
@@ -117,7 +122,17 @@ pub struct Seller {
 impl Seller {
     /// Opens the prepared store at `db` through `vfs`.
     pub fn open(db: &Path, vfs: Vfs, seed: u64) -> Result<Seller> {
-        let store = Store::open_with(db, Arc::new(SystemClock), vfs)?;
+        Seller::open_keyed(db, vfs, seed, None)
+    }
+
+    /// `open` for an encrypted file (`key`; `None`: plain).
+    pub fn open_keyed(
+        db: &Path,
+        vfs: Vfs,
+        seed: u64,
+        key: Option<crate::db::DbKey>,
+    ) -> Result<Seller> {
+        let store = Store::open_keyed(db, Arc::new(SystemClock), vfs, key)?;
         let shop = Shop::load(&store)?;
         Ok(Seller {
             store,

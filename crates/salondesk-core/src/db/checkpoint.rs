@@ -33,9 +33,14 @@ pub struct Checkpointer {
 }
 
 impl Checkpointer {
-    /// Starts checkpointing `path` every `every`.
-    pub fn start(path: &Path, every: Duration) -> crate::Result<Checkpointer> {
+    /// Starts checkpointing `path` (keyed with `key`, if encrypted) every `every`.
+    pub fn start(
+        path: &Path,
+        every: Duration,
+        key: Option<&super::DbKey>,
+    ) -> crate::Result<Checkpointer> {
         let conn = rusqlite::Connection::open(path)?;
+        super::apply_key(&conn, key)?;
         conn.busy_timeout(Duration::from_millis(50))?;
         let stop = Arc::new(AtomicBool::new(false));
         let flag = stop.clone();

@@ -8,7 +8,7 @@ mod wal_vfs;
 
 pub use checkpoint::{Checkpointer, CHECKPOINT_EVERY, WAL_CHECKPOINT_PAGES};
 
-pub use key::{apply_key, DbKey};
+pub use key::{apply_key, is_encrypted, DbKey};
 pub use migrations::{migrate, migrate_to, SCHEMA_VERSION};
 
 use crate::Result;
@@ -63,6 +63,13 @@ pub fn open(path: &Path) -> Result<Connection> {
 /// its schema up to date. A database from a newer SalonDesk is refused before
 /// anything is written to it.
 pub fn open_with(path: &Path, vfs: Vfs) -> Result<Connection> {
+    open_keyed(path, vfs, None)
+}
+
+/// Opens the database at `path` through `vfs`, keyed with `key` (SQLCipher;
+/// `None`: a plain file) before anything reads it, and brings its schema up
+/// to date. A key that does not open the file is refused (`wrong_key`).
+pub fn open_keyed(path: &Path, vfs: Vfs, key: Option<&DbKey>) -> Result<Connection> {
     if let Some(dir) = path.parent() {
         if !dir.as_os_str().is_empty() {
             std::fs::create_dir_all(dir).map_err(|e| {
@@ -82,6 +89,7 @@ pub fn open_with(path: &Path, vfs: Vfs) -> Result<Connection> {
         }
         Vfs::Plain => Connection::open(path)?,
     };
+    apply_key(&conn, key)?;
     // Check the version first: even switching the journal mode writes to the file.
     migrations::refuse_newer(&conn)?;
     configure(&conn)?;

@@ -16,6 +16,8 @@ mod checkout;
 mod checkout_fixture;
 mod checkout_property;
 mod crash;
+mod crypt;
+mod crypt_migrate;
 mod demo;
 mod exports;
 mod import;

@@ -7,8 +7,18 @@ use rusqlite::{Connection, OpenFlags};
 use std::cell::Cell;
 
 pub(super) fn open(path: &std::path::Path, sync: &str) -> Connection {
+    open_keyed(path, sync, None)
+}
+
+/// `open` for an encrypted file (`key`; `None`: plain).
+pub(super) fn open_keyed(
+    path: &std::path::Path,
+    sync: &str,
+    key: Option<&crate::db::DbKey>,
+) -> Connection {
     register().unwrap();
     let c = Connection::open_with_flags_and_vfs(path, OpenFlags::default(), VFS_NAME).unwrap();
+    crate::db::apply_key(&c, key).unwrap();
     c.execute_batch(&format!(
         "PRAGMA journal_mode = WAL; PRAGMA synchronous = {sync};
          CREATE TABLE IF NOT EXISTS t (id INTEGER PRIMARY KEY, k TEXT UNIQUE, v BLOB)"
