@@ -26,6 +26,7 @@ mod tests {
     use crate::dto::conflict_refund::{ConflictRefundView, ConflictTenderView};
     use crate::dto::exports::{
         ExportDatasetInput, ExportFormatInput, ExportInput, ExportProgress, ExportResultView,
+    };
     use crate::dto::import::{
         ImportPreviewView, ImportProgress, ImportReportView, RefusalView, StagedFileView,
     };

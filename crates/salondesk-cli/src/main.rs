@@ -48,6 +48,7 @@ enum Command {
         #[arg(long)]
         dry_run: bool,
         file: PathBuf,
+    },
     /// Back the database up into a folder (checked, kept by retention).
     Backup {
         #[arg(long)]
