@@ -72,6 +72,7 @@ fn print_preview(p: &BackupPreview) {
 pub fn restore(db: &Path, from: &Path, yes: bool) -> anyhow::Result<()> {
     // The app's lock: nobody may be selling on the file being replaced.
     let _lock = salondesk_core::db::instance::lock(db)?;
+    eprintln!("checking {} …", from.display());
     let preview = backup::preview(from, None)?;
     print_preview(&preview);
     anyhow::ensure!(
@@ -91,7 +92,10 @@ pub fn restore(db: &Path, from: &Path, yes: bool) -> anyhow::Result<()> {
             return Ok(());
         }
     }
+    eprintln!("replacing {} …", db.display());
+    let started = Instant::now();
     let outcome = backup::restore_file(db, from, None, Arc::new(SystemClock))?;
+    eprintln!("done in {:.1}s", started.elapsed().as_secs_f64());
     match &outcome.replaced_aside {
         Some(aside) => println!("restored; the replaced database is kept as {aside}"),
         None => println!("restored"),
