@@ -766,7 +766,11 @@ export type SensitiveNotesView = { skinType: SkinType | null, allergies: string,
 
 export type ConsentHow = "desk_form" | "paper_form" | "verbal" | "imported" | "message" | "merged" | "erased";
 
-export type ConsentRecordView = { consent: boolean, how: string, staffName: string | null, deviceId: string, at: string, };
+export type ConsentRecordView = { consent: boolean, 
+/**
+ * A `ConsentHow` word; a newer till's unknown word is shown as it is.
+ */
+how: string, staffName: string | null, deviceId: string, at: string, };
 
 export type ConsentInput = { consent: boolean, how: ConsentHow, };
 
