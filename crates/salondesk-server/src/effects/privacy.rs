@@ -26,11 +26,7 @@ fn is_erase(op: &Op) -> bool {
 }
 
 /// The store of the device that first wrote member `id` (her home).
-async fn home_store(
-    conn: &mut PgConnection,
-    tenant: Uuid,
-    id: &str,
-) -> sqlx::Result<Option<Uuid>> {
+async fn home_store(conn: &mut PgConnection, tenant: Uuid, id: &str) -> sqlx::Result<Option<Uuid>> {
     sqlx::query_scalar(
         "SELECT d.store_id FROM ops o JOIN devices d ON d.id = o.device_id
          WHERE o.tenant_id = $1 AND o.entity = 'member' AND o.entity_id = $2
@@ -139,11 +135,7 @@ pub async fn scrub_incoming(
 }
 
 /// The accepted erases: tombstone, mirror, and her stored operations rewritten.
-pub async fn apply(
-    conn: &mut PgConnection,
-    device: &Device,
-    accepted: &[&Op],
-) -> sqlx::Result<()> {
+pub async fn apply(conn: &mut PgConnection, device: &Device, accepted: &[&Op]) -> sqlx::Result<()> {
     for op in accepted.iter().filter(|op| is_erase(op)) {
         let id = Uuid::parse_str(&op.entity_id).expect("checked: a UUID");
         sqlx::query(
@@ -200,10 +192,12 @@ async fn rewrite_log(conn: &mut PgConnection, tenant: Uuid, id: &str) -> sqlx::R
         .execute(&mut *conn)
         .await?;
     }
-    sqlx::query("DELETE FROM rejected_ops WHERE tenant_id = $1 AND entity = 'member' AND entity_id = $2")
-        .bind(tenant)
-        .bind(id)
-        .execute(conn)
-        .await?;
+    sqlx::query(
+        "DELETE FROM rejected_ops WHERE tenant_id = $1 AND entity = 'member' AND entity_id = $2",
+    )
+    .bind(tenant)
+    .bind(id)
+    .execute(conn)
+    .await?;
     Ok(())
 }
