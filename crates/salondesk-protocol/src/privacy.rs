@@ -85,6 +85,11 @@ pub const ERASED_FIELDS: &[(&str, Erased)] = &[
     ("referrerId", Erased::Null),
 ];
 
+/// What an erase also empties outside her profile: the notes of her
+/// appointments, and the text of the messages (reminders) sent about them,
+/// which greet her by name. (`entity`, field) pairs; each becomes "".
+pub const ERASED_ELSEWHERE: &[(&str, &str)] = &[("appointment", "notes"), ("message", "body")];
+
 /// The random tail of her id (a UUID v7's first digits are its time, alike
 /// for members registered together).
 fn tail(member_id: &str, n: usize) -> String {

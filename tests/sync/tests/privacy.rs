@@ -53,11 +53,36 @@ async fn an_erase_scrubs_her_stored_operations_and_a_later_operation_about_her_o
         s.enrol(c.stores[1]).await,
     );
     let id = Uuid::now_v7();
+    let appointment = Uuid::now_v7();
+    let booked = json!({
+        "memberId": id, "serviceId": Uuid::now_v7(), "staffId": Uuid::now_v7(),
+        "start": "2026-11-24T06:00:00Z", "end": "2026-11-24T07:00:00Z", "status": "booked",
+        "notes": "孕期，避开腹部", "createdBy": Uuid::now_v7(),
+    });
+    let reminder = json!({ "kind": "reminder", "appointmentId": appointment, "lang": "zh-CN",
+        "body": "王芳您好，提醒您明天14:00的预约", "status": "pending" });
     let r = s
-        .push(&a1, vec![op(&a1, "member", id, OpKind::Upsert, her())])
+        .push(
+            &a1,
+            vec![
+                op(&a1, "member", id, OpKind::Upsert, her()),
+                op(&a1, "appointment", appointment, OpKind::Upsert, booked),
+                op(
+                    &a1,
+                    "message",
+                    format!("reminder-{appointment}"),
+                    OpKind::Upsert,
+                    reminder,
+                ),
+            ],
+        )
         .await;
-    assert_eq!(statuses(&r), vec![ACCEPTED]);
-    assert_eq!(stored_with(&s, "王芳").await, 1, "her record as registered");
+    assert_eq!(statuses(&r), vec![ACCEPTED, ACCEPTED, ACCEPTED]);
+    assert_eq!(
+        stored_with(&s, "王芳").await,
+        2,
+        "her record and her reminder"
+    );
 
     let r = s
         .push(&a2, vec![op(&a2, "member", id, OpKind::Erase, json!({}))])
@@ -67,11 +92,11 @@ async fn an_erase_scrubs_her_stored_operations_and_a_later_operation_about_her_o
         vec![ACCEPTED],
         "a till of her store erases her"
     );
-    for personal in ["王芳", "13900001111", "对果酸过敏", "S01A0000001"] {
+    for personal in ["王芳", "13900001111", "对果酸过敏", "S01A0000001", "孕期"] {
         assert_eq!(
             stored_with(&s, personal).await,
             0,
-            "{personal}: the stored operations no longer hold it"
+            "{personal}: the stored operations (hers, her appointment's, her reminder's) no longer hold it"
         );
     }
     // An offline till of her store edits her, not knowing she was erased.
