@@ -85,6 +85,14 @@ pub const ERASED_FIELDS: &[(&str, Erased)] = &[
     ("referrerId", Erased::Null),
 ];
 
+/// What an erase also empties outside her profile: the notes of her
+/// appointments, and the text of the messages (reminders) sent about them,
+/// which greet her by name. (`entity`, field) pairs; each becomes "". Applied
+/// to what is held when the erase arrives (the tills' rows, the server's
+/// log); such a record written later by an offline till is not scrubbed on
+/// arrival (finding a reminder's member needs its appointment).
+pub const ERASED_ELSEWHERE: &[(&str, &str)] = &[("appointment", "notes"), ("message", "body")];
+
 /// The random tail of her id (a UUID v7's first digits are its time, alike
 /// for members registered together).
 fn tail(member_id: &str, n: usize) -> String {

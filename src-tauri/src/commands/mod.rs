@@ -13,8 +13,8 @@ pub mod members;
 pub mod perms;
 #[cfg(test)]
 mod perms_tests;
-pub mod privacy;
 pub mod plans;
+pub mod privacy;
 pub mod receipts;
 pub mod records;
 pub mod schedule;

@@ -59,8 +59,6 @@ pub async fn erase_member(
     confirm: String,
 ) -> ApiResult<()> {
     let staff = state.staff()?;
-    state
-        .store()?
-        .erase_member(&staff, id.parse()?, &confirm)?;
+    state.store()?.erase_member(&staff, id.parse()?, &confirm)?;
     Ok(())
 }

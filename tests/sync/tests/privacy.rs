@@ -20,11 +20,12 @@ async fn stored_with(s: &TestServer, text: &str) -> i64 {
         .fetch_one(&s.pool)
         .await
         .unwrap();
-    let refused: i64 = sqlx::query_scalar("SELECT count(*) FROM rejected_ops WHERE payload LIKE $1")
-        .bind(&like)
-        .fetch_one(&s.pool)
-        .await
-        .unwrap();
+    let refused: i64 =
+        sqlx::query_scalar("SELECT count(*) FROM rejected_ops WHERE payload LIKE $1")
+            .bind(&like)
+            .fetch_one(&s.pool)
+            .await
+            .unwrap();
     ops + refused
 }
 
@@ -52,31 +53,70 @@ async fn an_erase_scrubs_her_stored_operations_and_a_later_operation_about_her_o
         s.enrol(c.stores[1]).await,
     );
     let id = Uuid::now_v7();
+    let appointment = Uuid::now_v7();
+    let booked = json!({
+        "memberId": id, "serviceId": Uuid::now_v7(), "staffId": Uuid::now_v7(),
+        "start": "2026-11-24T06:00:00Z", "end": "2026-11-24T07:00:00Z", "status": "booked",
+        "notes": "孕期，避开腹部", "createdBy": Uuid::now_v7(),
+    });
+    let reminder = json!({ "kind": "reminder", "appointmentId": appointment, "lang": "zh-CN",
+        "body": "王芳您好，提醒您明天14:00的预约", "status": "pending" });
     let r = s
-        .push(&a1, vec![op(&a1, "member", id, OpKind::Upsert, her())])
+        .push(
+            &a1,
+            vec![
+                op(&a1, "member", id, OpKind::Upsert, her()),
+                op(&a1, "appointment", appointment, OpKind::Upsert, booked),
+                op(
+                    &a1,
+                    "message",
+                    format!("reminder-{appointment}"),
+                    OpKind::Upsert,
+                    reminder,
+                ),
+            ],
+        )
         .await;
-    assert_eq!(statuses(&r), vec![ACCEPTED]);
-    assert_eq!(stored_with(&s, "王芳").await, 1, "her record as registered");
+    assert_eq!(statuses(&r), vec![ACCEPTED, ACCEPTED, ACCEPTED]);
+    assert_eq!(
+        stored_with(&s, "王芳").await,
+        2,
+        "her record and her reminder"
+    );
 
     let r = s
         .push(&a2, vec![op(&a2, "member", id, OpKind::Erase, json!({}))])
         .await;
-    assert_eq!(statuses(&r), vec![ACCEPTED], "a till of her store erases her");
-    for personal in ["王芳", "13900001111", "对果酸过敏", "S01A0000001"] {
+    assert_eq!(
+        statuses(&r),
+        vec![ACCEPTED],
+        "a till of her store erases her"
+    );
+    for personal in ["王芳", "13900001111", "对果酸过敏", "S01A0000001", "孕期"] {
         assert_eq!(
             stored_with(&s, personal).await,
             0,
-            "{personal}: the stored operations no longer hold it"
+            "{personal}: the stored operations (hers, her appointment's, her reminder's) no longer hold it"
         );
     }
     // An offline till of her store edits her, not knowing she was erased.
     let r = s
         .push(
             &a1,
-            vec![op(&a1, "member", id, OpKind::Upsert, json!({ "name": "王芳", "notes": "孕期" }))],
+            vec![op(
+                &a1,
+                "member",
+                id,
+                OpKind::Upsert,
+                json!({ "name": "王芳", "notes": "孕期" }),
+            )],
         )
         .await;
-    assert_eq!(statuses(&r), vec![ACCEPTED], "accepted: it is a valid operation");
+    assert_eq!(
+        statuses(&r),
+        vec![ACCEPTED],
+        "accepted: it is a valid operation"
+    );
     assert_eq!(
         stored_with(&s, "王芳").await + stored_with(&s, "孕期").await,
         0,
@@ -134,7 +174,11 @@ async fn only_a_till_of_her_store_or_head_office_may_erase_her() {
     let r = s
         .push(&hq, vec![op(&hq, "member", id, OpKind::Erase, json!({}))])
         .await;
-    assert_eq!(statuses(&r), vec![ACCEPTED], "head office may erase anyone of the chain");
+    assert_eq!(
+        statuses(&r),
+        vec![ACCEPTED],
+        "head office may erase anyone of the chain"
+    );
     assert_eq!(stored_with(&s, "王芳").await, 0);
 }
 
@@ -156,7 +200,10 @@ async fn a_member_erased_on_one_till_is_gone_from_every_till_with_her_balances_k
         .iter()
         .map(|t| balances(t.store().conn(), c.member).unwrap())
         .collect();
-    assert!(before.windows(2).all(|w| w[0] == w[1]), "agreed before: {before:?}");
+    assert!(
+        before.windows(2).all(|w| w[0] == w[1]),
+        "agreed before: {before:?}"
+    );
 
     // a2 is a till of her store (S01), not head office.
     c.a2.store()
@@ -166,7 +213,12 @@ async fn a_member_erased_on_one_till_is_gone_from_every_till_with_her_balances_k
     for t in c.tills() {
         let store = t.store();
         let m = store.member(c.member).unwrap();
-        assert!(m.name.starts_with("已删除会员"), "{}: her name is gone ({})", t.name, m.name);
+        assert!(
+            m.name.starts_with("已删除会员"),
+            "{}: her name is gone ({})",
+            t.name,
+            m.name
+        );
         assert_eq!(m.phone.e164(), "+", "{}: her phone too", t.name);
         assert!(
             store.search_members("王丽娜", 5).unwrap().is_empty()
@@ -188,6 +240,10 @@ async fn a_member_erased_on_one_till_is_gone_from_every_till_with_her_balances_k
             t.name
         );
     }
-    assert_eq!(stored_with(&c.server, "王丽娜").await, 0, "nor on the server");
+    assert_eq!(
+        stored_with(&c.server, "王丽娜").await,
+        0,
+        "nor on the server"
+    );
     assert_eq!(stored_with(&c.server, "13812345678").await, 0);
 }

@@ -84,7 +84,7 @@ export function ConsentHistory(props: Props) {
             <button type="button" class="btn btn-primary" data-testid="consent-save" disabled={busy}
               onClick={() => void save()}>{t("privacy.consent.save")}</button>
           </>}>
-          <fieldset class="field">
+          <fieldset class="field consent-choice">
             <legend class="field-label">{t("privacy.consent.state")}</legend>
             <label class="radio-row">
               <input type="radio" name="consent" checked={consent} data-testid="consent-give"

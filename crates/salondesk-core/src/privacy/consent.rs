@@ -130,6 +130,9 @@ impl Store {
             if m.archived {
                 return Err(CoreError::Conflict("this member has been archived".into()));
             }
+            if super::is_erased(w, &id.to_string())? {
+                return Err(CoreError::Conflict("this member has been erased".into()));
+            }
             if m.consent_marketing == consent {
                 return Ok(());
             }

@@ -388,6 +388,15 @@ fn erasing_clears_every_personal_field_and_keeps_every_balance_and_ledger_sum() 
         matches!(e, CoreError::Conflict(_)),
         "an erased record is not edited back: {e:?}"
     );
+    let e =
+        c.s.t
+            .store
+            .set_marketing_consent(&boss(), id, true, ConsentHow::Verbal)
+            .unwrap_err();
+    assert!(
+        matches!(e, CoreError::Conflict(_)),
+        "nor given consent again: {e:?}"
+    );
 }
 
 #[test]

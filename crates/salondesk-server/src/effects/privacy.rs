@@ -14,7 +14,7 @@
 use crate::auth::Device;
 use crate::push::authority::is_head_office;
 use crate::push::check::Refusal;
-use salondesk_protocol::privacy::scrub_member_payload;
+use salondesk_protocol::privacy::{scrub_member_payload, ERASED_ELSEWHERE};
 use salondesk_protocol::{Op, OpKind};
 use serde_json::Value;
 use sqlx::PgConnection;
@@ -26,11 +26,7 @@ fn is_erase(op: &Op) -> bool {
 }
 
 /// The store of the device that first wrote member `id` (her home).
-async fn home_store(
-    conn: &mut PgConnection,
-    tenant: Uuid,
-    id: &str,
-) -> sqlx::Result<Option<Uuid>> {
+async fn home_store(conn: &mut PgConnection, tenant: Uuid, id: &str) -> sqlx::Result<Option<Uuid>> {
     sqlx::query_scalar(
         "SELECT d.store_id FROM ops o JOIN devices d ON d.id = o.device_id
          WHERE o.tenant_id = $1 AND o.entity = 'member' AND o.entity_id = $2
@@ -139,11 +135,7 @@ pub async fn scrub_incoming(
 }
 
 /// The accepted erases: tombstone, mirror, and her stored operations rewritten.
-pub async fn apply(
-    conn: &mut PgConnection,
-    device: &Device,
-    accepted: &[&Op],
-) -> sqlx::Result<()> {
+pub async fn apply(conn: &mut PgConnection, device: &Device, accepted: &[&Op]) -> sqlx::Result<()> {
     for op in accepted.iter().filter(|op| is_erase(op)) {
         let id = Uuid::parse_str(&op.entity_id).expect("checked: a UUID");
         sqlx::query(
@@ -165,6 +157,20 @@ pub async fn apply(
     }
     Ok(())
 }
+
+/// Empties field $4 of the tenant's ($1) operations of entity $3 that are
+/// about member $2: her appointments …
+const APPOINTMENTS_OF_HERS: &str =
+    "UPDATE ops SET payload = jsonb_set(payload::jsonb, ARRAY[$4::text], '\"\"'::jsonb)::text
+     WHERE tenant_id = $1 AND entity = $3 AND coalesce(payload::jsonb ->> $4, '') <> ''
+       AND payload::jsonb ->> 'memberId' = $2";
+/// … and the messages about her appointments.
+const MESSAGES_OF_HERS: &str =
+    "UPDATE ops SET payload = jsonb_set(payload::jsonb, ARRAY[$4::text], '\"\"'::jsonb)::text
+     WHERE tenant_id = $1 AND entity = $3 AND coalesce(payload::jsonb ->> $4, '') <> ''
+       AND payload::jsonb ->> 'appointmentId' IN (
+           SELECT a.entity_id FROM ops a WHERE a.tenant_id = $1
+             AND a.entity = 'appointment' AND a.payload::jsonb ->> 'memberId' = $2)";
 
 /// Scrubs every stored upsert of member `id`, and drops the refused
 /// operations about her kept for support (never pulled, no longer needed).
@@ -200,10 +206,29 @@ async fn rewrite_log(conn: &mut PgConnection, tenant: Uuid, id: &str) -> sqlx::R
         .execute(&mut *conn)
         .await?;
     }
-    sqlx::query("DELETE FROM rejected_ops WHERE tenant_id = $1 AND entity = 'member' AND entity_id = $2")
-        .bind(tenant)
-        .bind(id)
-        .execute(conn)
-        .await?;
+    // Her appointments' notes and their reminders' text (`ERASED_ELSEWHERE`).
+    // Found by reading the tenant's appointment operations: erasures are rare,
+    // and an index for them would cost every push of an appointment.
+    for (entity, field) in ERASED_ELSEWHERE {
+        let sql = if *entity == "appointment" {
+            APPOINTMENTS_OF_HERS
+        } else {
+            MESSAGES_OF_HERS
+        };
+        sqlx::query(sql)
+            .bind(tenant)
+            .bind(id)
+            .bind(*entity)
+            .bind(*field)
+            .execute(&mut *conn)
+            .await?;
+    }
+    sqlx::query(
+        "DELETE FROM rejected_ops WHERE tenant_id = $1 AND entity = 'member' AND entity_id = $2",
+    )
+    .bind(tenant)
+    .bind(id)
+    .execute(conn)
+    .await?;
     Ok(())
 }
