@@ -13,7 +13,8 @@
 //! append-only ledgers), `shift` (float, pay-in/out, close, Z report),
 //! `receipt` (ESC/POS and plain-text receipts, zh-CN and en), `seed` (demo
 //! data), `records` (the audit log and its export, past Z reports, the sales
-//! list with filters and totals), `sync` (the device side of sync: the outbox for push, applying
+//! list with filters and totals), `export` (members, sales, ledgers, stock to
+//! CSV and .xlsx, masked by role, audited), `sync` (the device side of sync: the outbox for push, applying
 //! pulled operations, conflicts, enrolment), `crash` (the kill -9 harness and
 //! the checks of what a crash leaves, for the tests and `bench crash`).
 
@@ -23,8 +24,8 @@ pub mod checkout;
 pub mod clock;
 pub mod crash;
 pub mod db;
-pub mod export;
 mod error;
+pub mod export;
 /// The hybrid logical clock, shared with the server.
 pub use salondesk_protocol::hlc;
 pub mod ids;

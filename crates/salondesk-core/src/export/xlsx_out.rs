@@ -105,7 +105,8 @@ impl XlsxOut {
                     ws.write_number_with_format(row, col, m.0 as f64 / 100.0, &self.money)?;
                 }
                 Cell::Date(d) => {
-                    let d = ExcelDateTime::from_ymd(d.year() as u16, d.month() as u8, d.day() as u8)?;
+                    let d =
+                        ExcelDateTime::from_ymd(d.year() as u16, d.month() as u8, d.day() as u8)?;
                     ws.write_datetime_with_format(row, col, &d, &self.date)?;
                 }
                 Cell::Time(t) => {

@@ -254,7 +254,6 @@ impl Store {
 mod tests {
     use super::{field, mask_digits};
 
-
     #[test]
     fn long_runs_of_digits_are_masked_as_phones_are_and_short_ones_kept() {
         assert_eq!(
