@@ -31,7 +31,7 @@ mod table;
 mod words;
 mod xlsx_out;
 
-pub(crate) use csv_out::field as csv_field;
+pub(crate) use csv_out::{head_text as csv_head, row_text as csv_row};
 pub use table::{Cell, Format, Output};
 
 use crate::checkout::audit;
