@@ -444,8 +444,8 @@ fn stock_is_valued_at_cost_and_a_second_export_the_same_day_gets_its_own_name() 
 
 /// Not a timed test: `SALONDESK_EXPORT_BENCH_DB=/path/to/copy.sqlite3 cargo
 /// test -p salondesk-core --test it exports::bench -- --ignored --nocapture`
-/// exports a big store's members (as its owner) to .xlsx and CSV and prints
-/// `BENCH export.members …` (docs/exports.md has the figures). Use a copy:
+/// exports a big store's members (as its owner) to .xlsx and CSV, and its
+/// sales, ledgers and stock (all dates) to CSV, and prints `BENCH export.<dataset> …` (docs/exports.md has the figures). Use a copy:
 /// opening brings the file's schema up to date.
 #[test]
 #[ignore]
@@ -466,9 +466,16 @@ fn bench_export_members_of_a_big_store() {
         .find(|s| s.role == Role::Owner)
         .expect("an owner");
     let out = Path::new(&db).parent().unwrap().join("exports");
-    for format in [Format::Xlsx, Format::Csv] {
+    let runs = [
+        (Dataset::Members, Format::Xlsx),
+        (Dataset::Members, Format::Csv),
+        (Dataset::Sales, Format::Csv),
+        (Dataset::Ledgers, Format::Csv),
+        (Dataset::Stock, Format::Csv),
+    ];
+    for (dataset, format) in runs {
         let req = ExportRequest {
-            dataset: Dataset::Members,
+            dataset,
             format,
             period: Period::default(),
             lang: CsvLang::ZhCn,
@@ -485,7 +492,8 @@ fn bench_export_members_of_a_big_store() {
             .map(|f| std::fs::metadata(f).unwrap().len())
             .sum();
         println!(
-            "BENCH export.members format={} rows={} seconds={secs:.1} rows_per_s={:.0} bytes={bytes} progress_events={events}",
+            "BENCH export.{} format={} rows={} seconds={secs:.1} rows_per_s={:.0} bytes={bytes} progress_events={events}",
+            dataset.as_str(),
             format.as_str(),
             done.rows,
             done.rows as f64 / secs
