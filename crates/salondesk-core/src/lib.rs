@@ -12,10 +12,12 @@
 //! (sales, refunds, tiers, plans, coupons), `ledger` (balances as sums of the
 //! append-only ledgers), `shift` (float, pay-in/out, close, Z report),
 //! `receipt` (ESC/POS and plain-text receipts, zh-CN and en), `seed` (demo
-//! data), `privacy` (members' data requests: consent history, export, erase), `records` (the audit log and its export, past Z reports, the sales
-//! data), `import` (members with opening balances, services and products
-//! from the store's old system's Excel or CSV file), `records` (the audit log and its export, past Z reports, the sales
-//! list with filters and totals), `sync` (the device side of sync: the outbox for push, applying
+//! data), `privacy` (members' data requests: consent history, export, erase),
+//! `import` (members with opening balances, services and products from the
+//! store's old system's Excel or CSV file), `records` (the audit log and its
+//! export, past Z reports, the sales list with filters and totals), `export`
+//! (members, sales, ledgers, stock to CSV and .xlsx, masked by role, audited),
+//! `sync` (the device side of sync: the outbox for push, applying
 //! pulled operations, conflicts, enrolment), `crash` (the kill -9 harness and
 //! the checks of what a crash leaves, for the tests and `bench crash`),
 //! `backup` (backups to a folder, retention, restore).
@@ -28,8 +30,8 @@ pub mod clock;
 pub mod crash;
 pub mod crypt;
 pub mod db;
-pub mod export;
 mod error;
+pub mod export;
 /// The hybrid logical clock, shared with the server.
 pub use salondesk_protocol::hlc;
 pub mod ids;

@@ -42,8 +42,8 @@ impl CsvOut {
         std::fs::create_dir_all(&self.dir).map_err(|e| io_error(&self.dir, e))?;
         let file = File::create(&path).map_err(|e| io_error(&path, e))?;
         let mut out = BufWriter::with_capacity(1 << 16, file);
-        let head: Vec<Cow<str>> = headers.iter().map(|h| field(h)).collect();
-        write!(out, "\u{feff}{}\r\n", head.join(",")).map_err(|e| io_error(&path, e))?;
+        out.write_all(head_text(headers).as_bytes())
+            .map_err(|e| io_error(&path, e))?;
         self.open = Some((path, out));
         Ok(())
     }
@@ -54,23 +54,7 @@ impl CsvOut {
             .open
             .as_mut()
             .ok_or_else(|| crate::CoreError::Internal("a CSV row before its sheet".into()))?;
-        let mut line = String::with_capacity(128);
-        for (i, cell) in cells.iter().enumerate() {
-            if i > 0 {
-                line.push(',');
-            }
-            match cell {
-                Cell::Empty => {}
-                Cell::Text(s) => line.push_str(&field(s)),
-                Cell::Int(n) => line.push_str(&n.to_string()),
-                Cell::Money(m) => line.push_str(&m.to_string()),
-                Cell::Date(d) => line.push_str(&d.format("%Y-%m-%d").to_string()),
-                Cell::Time(t) => {
-                    line.push_str(&local(*t, offset).format("%Y-%m-%d %H:%M:%S").to_string())
-                }
-            }
-        }
-        line.push_str("\r\n");
+        let line = row_text(cells, offset);
         out.write_all(line.as_bytes())
             .map_err(|e| io_error(path, e))
     }
@@ -100,6 +84,36 @@ impl CsvOut {
     }
 }
 
+/// The start of a CSV file: the byte-order mark and the header line.
+pub(crate) fn head_text(headers: &[&str]) -> String {
+    let head: Vec<Cow<str>> = headers.iter().map(|h| field(h)).collect();
+    format!("\u{feff}{}\r\n", head.join(","))
+}
+
+/// One row as a CSV line (CRLF included), times shifted to the store's zone.
+pub(crate) fn row_text(cells: &[Cell], utc_offset_minutes: i32) -> String {
+    let mut line = String::with_capacity(128);
+    for (i, cell) in cells.iter().enumerate() {
+        if i > 0 {
+            line.push(',');
+        }
+        match cell {
+            Cell::Empty => {}
+            Cell::Text(s) => line.push_str(&field(s)),
+            Cell::Int(n) => line.push_str(&n.to_string()),
+            Cell::Money(m) => line.push_str(&m.to_string()),
+            Cell::Date(d) => line.push_str(&d.format("%Y-%m-%d").to_string()),
+            Cell::Time(t) => line.push_str(
+                &local(*t, utc_offset_minutes)
+                    .format("%Y-%m-%d %H:%M:%S")
+                    .to_string(),
+            ),
+        }
+    }
+    line.push_str("\r\n");
+    line
+}
+
 /// One CSV field: quoted when it must be, and never read by Excel as a formula.
 pub(crate) fn field(text: &str) -> Cow<'_, str> {
     let text: Cow<str> = if text.starts_with(['=', '+', '-', '@']) {
@@ -111,5 +125,35 @@ pub(crate) fn field(text: &str) -> Cow<'_, str> {
         Cow::Owned(format!("\"{}\"", text.replace('"', "\"\"")))
     } else {
         text
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{field, row_text};
+    use crate::export::Cell;
+    use crate::money::Money;
+
+    #[test]
+    fn fields_are_quoted_when_needed_and_never_read_as_formulas() {
+        assert_eq!(field("a,b"), "\"a,b\"", "a comma needs quotes");
+        assert_eq!(
+            field("say \"hi\""),
+            "\"say \"\"hi\"\"\"",
+            "quotes are doubled"
+        );
+        assert_eq!(field("=SUM(A1)"), "'=SUM(A1)", "a formula is defused");
+    }
+
+    #[test]
+    fn numbers_are_written_bare_so_a_negative_amount_stays_a_number() {
+        assert_eq!(
+            row_text(
+                &[Cell::Money(Money(-36_800)), Cell::Int(-2), Cell::text("-2")],
+                0
+            ),
+            "-368.00,-2,'-2\r\n",
+            "only text is guarded against formulas"
+        );
     }
 }

@@ -86,7 +86,12 @@ pub(crate) fn write(ctx: &mut Ctx, out: &mut Output) -> Result<()> {
             true,
             "stored_value_ledger",
         ),
-        ("points", pick(lang, "积分流水", "Points"), false, "points_ledger"),
+        (
+            "points",
+            pick(lang, "积分流水", "Points"),
+            false,
+            "points_ledger",
+        ),
     ] {
         let head = if money { SV_HEADS } else { POINTS_HEADS };
         out.sheet(Some(key), title, &heads(lang, head))?;
@@ -101,9 +106,7 @@ pub(crate) fn write(ctx: &mut Ctx, out: &mut Output) -> Result<()> {
                 }
             };
             let member: String = r.get(4)?;
-            let no: Option<String> = member_no
-                .query_row([&member], |r| r.get(0))
-                .ok();
+            let no: Option<String> = member_no.query_row([&member], |r| r.get(0)).ok();
             out.row(&[
                 Cell::time_of(Some(&r.get::<_, String>(0)?)),
                 text(no),

@@ -31,7 +31,7 @@ mod table;
 mod words;
 mod xlsx_out;
 
-pub(crate) use csv_out::field as csv_field;
+pub(crate) use csv_out::{head_text as csv_head, row_text as csv_row};
 pub use table::{Cell, Format, Output};
 
 use crate::checkout::audit;
@@ -375,9 +375,14 @@ mod tests {
             full_phone: false,
             sensitive: false,
         };
-        let done = job.run(&tmp.path().join("exports"), &mut |_, _| {}).unwrap();
+        let done = job
+            .run(&tmp.path().join("exports"), &mut |_, _| {})
+            .unwrap();
         let text = std::fs::read_to_string(&done.files[0]).unwrap();
-        assert!(text.contains("138****5678"), "the mask the desk shows: {text}");
+        assert!(
+            text.contains("138****5678"),
+            "the mask the desk shows: {text}"
+        );
         assert!(!text.contains("13812345678"), "never the whole number");
         assert!(!text.contains("1234 5678"), "nor its display form");
         assert!(

@@ -18,6 +18,8 @@ const MAX_ROW: u32 = 1_048_575;
 pub struct XlsxOut {
     path: PathBuf,
     utc_offset_minutes: i32,
+    /// The last data row of a worksheet (`MAX_ROW`; smaller in a test).
+    max_row: u32,
     book: Workbook,
     /// The sheet being written: its title, headers, the next row, its part.
     title: String,
@@ -36,6 +38,7 @@ impl XlsxOut {
         XlsxOut {
             path: dir.join(format!("{base}.xlsx")),
             utc_offset_minutes,
+            max_row: MAX_ROW,
             book: Workbook::new(),
             title: String::new(),
             headers: Vec::new(),
@@ -84,7 +87,7 @@ impl XlsxOut {
     }
 
     fn write_row(&mut self, cells: &[Cell]) -> std::result::Result<(), XlsxError> {
-        if self.next_row > MAX_ROW {
+        if self.next_row > self.max_row {
             self.part += 1;
             self.start_sheet()?;
         }
@@ -105,7 +108,8 @@ impl XlsxOut {
                     ws.write_number_with_format(row, col, m.0 as f64 / 100.0, &self.money)?;
                 }
                 Cell::Date(d) => {
-                    let d = ExcelDateTime::from_ymd(d.year() as u16, d.month() as u8, d.day() as u8)?;
+                    let d =
+                        ExcelDateTime::from_ymd(d.year() as u16, d.month() as u8, d.day() as u8)?;
                     ws.write_datetime_with_format(row, col, &d, &self.date)?;
                 }
                 Cell::Time(t) => {
@@ -140,4 +144,40 @@ fn excel_time(t: NaiveDateTime) -> std::result::Result<ExcelDateTime, XlsxError>
         t.minute() as u8,
         t.second() as f64,
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::XlsxOut;
+    use crate::export::Cell;
+    use calamine::{open_workbook, Data, Reader, Xlsx};
+
+    #[test]
+    fn a_sheet_longer_than_excel_allows_goes_on_in_a_second_worksheet_with_its_headers() {
+        let tmp = tempfile::tempdir().unwrap();
+        let mut out = XlsxOut::new(tmp.path(), "members", 480);
+        out.max_row = 2; // Excel's 1,048,575, made small
+        out.sheet("会员", &["姓名", "积分"]).unwrap();
+        for (i, name) in ["甲", "乙", "丙"].iter().enumerate() {
+            out.row(&[Cell::text(*name), Cell::Int(i as i64)]).unwrap();
+        }
+        let path = out.finish().unwrap().remove(0);
+        let mut book: Xlsx<_> = open_workbook(&path).unwrap();
+        assert_eq!(
+            book.sheet_names(),
+            vec!["会员".to_owned(), "会员 2".to_owned()],
+            "the rows past the limit are in a second worksheet"
+        );
+        let second = book.worksheet_range("会员 2").unwrap();
+        assert_eq!(
+            second.get((0, 0)),
+            Some(&Data::String("姓名".into())),
+            "which starts with the headers"
+        );
+        assert_eq!(
+            second.get((1, 0)),
+            Some(&Data::String("丙".into())),
+            "and goes on where the first stopped"
+        );
+    }
 }

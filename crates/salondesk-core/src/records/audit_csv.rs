@@ -6,7 +6,7 @@
 
 use super::{AuditEntry, AuditFilter};
 use crate::checkout::audit;
-use crate::export::csv_field as field;
+use crate::export::{csv_head, csv_row, Cell, Format, Output};
 use crate::money::Money;
 use crate::staff::{Permission, Staff};
 use crate::store::Store;
@@ -172,41 +172,39 @@ fn summary(detail: &Value, lang: CsvLang) -> String {
     mask_digits(&parts.join(if zh { "；" } else { "; " }))
 }
 
-/// The CSV text of `entries` (BOM, header, a row each), times shifted by the
-/// store's UTC offset.
-pub fn audit_csv(entries: &[AuditEntry], lang: CsvLang, utc_offset_minutes: i32) -> String {
-    let head = match lang {
+/// One entry as the export's typed cells: its time (in the store's zone
+/// when written), the action and people in words, the amount as a number.
+fn cells(e: &AuditEntry, lang: CsvLang) -> [Cell; 7] {
+    let time = match crate::time::parse_iso(&e.at) {
+        Some(t) => Cell::Time(t),
+        None => Cell::Text(e.at.clone()),
+    };
+    let subject = e.receipt_no.clone().or_else(|| e.subject_staff.clone());
+    let amount = e.detail.get("amount").and_then(Value::as_i64);
+    [
+        time,
+        Cell::text(action_words(&e.action, lang)),
+        Cell::Text(e.staff_name.clone()),
+        Cell::Text(e.approver_name.clone().unwrap_or_default()),
+        Cell::Text(subject.unwrap_or_default()),
+        amount.map_or(Cell::Empty, |f| Cell::Money(Money(f))),
+        Cell::Text(summary(&e.detail, lang)),
+    ]
+}
+
+fn head(lang: CsvLang) -> [&'static str; 7] {
+    match lang {
         CsvLang::ZhCn => HEAD_ZH,
         CsvLang::En => HEAD_EN,
-    };
-    let mut out = String::from("\u{feff}");
-    out += &head.map(|h| field(h).into_owned()).join(",");
-    out += "\r\n";
+    }
+}
+
+/// The CSV text of `entries` (BOM, header, a row each), times shifted by the
+/// store's UTC offset: the export's own CSV encoding (`export::csv_row`).
+pub fn audit_csv(entries: &[AuditEntry], lang: CsvLang, utc_offset_minutes: i32) -> String {
+    let mut out = csv_head(&head(lang));
     for e in entries {
-        let time = crate::time::parse_iso(&e.at)
-            .map(|t| {
-                (t + chrono::Duration::minutes(i64::from(utc_offset_minutes)))
-                    .format("%Y-%m-%d %H:%M:%S")
-                    .to_string()
-            })
-            .unwrap_or_else(|| e.at.clone());
-        let subject = e.receipt_no.clone().or_else(|| e.subject_staff.clone());
-        let amount = e
-            .detail
-            .get("amount")
-            .and_then(Value::as_i64)
-            .map(|f| Money(f).to_string());
-        let row = [
-            time,
-            action_words(&e.action, lang).to_owned(),
-            e.staff_name.clone(),
-            e.approver_name.clone().unwrap_or_default(),
-            subject.unwrap_or_default(),
-            amount.unwrap_or_default(),
-            summary(&e.detail, lang),
-        ];
-        out += &row.iter().map(|f| field(f)).collect::<Vec<_>>().join(",");
-        out += "\r\n";
+        out += &csv_row(&cells(e, lang), utc_offset_minutes);
     }
     out
 }
@@ -226,17 +224,27 @@ impl Store {
         actor.require(Permission::Export)?;
         let entries = self.audit_rows(filter, None, None)?;
         let cfg = self.checkout_settings()?;
-        let text = audit_csv(&entries, lang, cfg.utc_offset_minutes);
         let stamp = (self.now() + chrono::Duration::minutes(i64::from(cfg.utc_offset_minutes)))
             .format("%Y%m%d-%H%M%S");
-        let name = format!("audit-log-{stamp}.csv");
-        let path = dir.join(&name);
-        let io = |e: std::io::Error| CoreError::ExportFailed {
-            path: path.display().to_string(),
-            reason: e.to_string(),
-        };
-        std::fs::create_dir_all(dir).map_err(io)?;
-        std::fs::write(&path, text.as_bytes()).map_err(io)?;
+        let base = format!("audit-log-{stamp}");
+        let name = format!("{base}.csv");
+        // Written a row at a time by the export's table writer.
+        let mut out = Output::create(Format::Csv, dir, &base, cfg.utc_offset_minutes);
+        let written = (|| {
+            out.sheet(None, "audit-log", &head(lang))?;
+            for e in &entries {
+                out.row(&cells(e, lang))?;
+            }
+            Ok(())
+        })();
+        if let Err(e) = written {
+            out.discard();
+            return Err(e);
+        }
+        let path = out
+            .finish()?
+            .pop()
+            .ok_or_else(|| CoreError::Internal("the audit CSV was not written".into()))?;
         let detail = json!({
             "what": "audit_log", "rows": entries.len(), "file": name,
             "from": filter.period.from, "to": filter.period.to,
@@ -254,8 +262,7 @@ impl Store {
 
 #[cfg(test)]
 mod tests {
-    use super::{field, mask_digits};
-
+    use super::mask_digits;
 
     #[test]
     fn long_runs_of_digits_are_masked_as_phones_are_and_short_ones_kept() {
@@ -274,16 +281,5 @@ mod tests {
             "第123456次 and 123*5678",
             "six digits stay, eight are masked"
         );
-    }
-
-    #[test]
-    fn fields_are_quoted_when_needed_and_never_read_as_formulas() {
-        assert_eq!(field("a,b"), "\"a,b\"", "a comma needs quotes");
-        assert_eq!(
-            field("say \"hi\""),
-            "\"say \"\"hi\"\"\"",
-            "quotes are doubled"
-        );
-        assert_eq!(field("=SUM(A1)"), "'=SUM(A1)", "a formula is defused");
     }
 }

@@ -141,8 +141,15 @@ fn a_csv_export_starts_with_the_bom_and_round_trips_chinese_text_through_the_csv
         "one file, named for what and the store's date, in exports/ beside the database"
     );
     let rows = csv_rows(&done.files[0]);
-    assert_eq!(rows[0][0], "会员卡号", "Chinese headers for a Chinese reader");
-    assert_eq!(rows.len(), 3, "a header and the fixture's member and this one");
+    assert_eq!(
+        rows[0][0], "会员卡号",
+        "Chinese headers for a Chinese reader"
+    );
+    assert_eq!(
+        rows.len(),
+        3,
+        "a header and the fixture's member and this one"
+    );
     assert_eq!(done.rows, 2, "rows counts members, not the header");
     let her = rows.iter().find(|r| r[1] == "张晓燕").expect("her row");
     assert_eq!(her[2], "139 0000 1111", "the owner sees the whole phone");
@@ -172,7 +179,10 @@ fn a_text_cell_that_starts_like_a_formula_is_neutralised_and_a_negative_amount_s
     );
     let sales = export(&mut s, &owner, Dataset::Sales, Format::Csv);
     let lines = csv_rows(&sales.files[0]);
-    let refund = lines.iter().find(|r| r[2] == "退款").expect("the refund's line");
+    let refund = lines
+        .iter()
+        .find(|r| r[2] == "退款")
+        .expect("the refund's line");
     assert_eq!(
         refund[12], "-368.00",
         "a refund's amount is a bare negative number (no apostrophe): Excel sums it"
@@ -230,15 +240,24 @@ fn assert_same(cell: &Data, text: &str, sheet: &str) {
         Data::Empty => assert_eq!(text, "", "{sheet}: an empty cell"),
         Data::String(s) => assert_eq!(s, text, "{sheet}: the same text"),
         Data::Float(f) => {
-            let n: f64 = text.parse().unwrap_or_else(|_| panic!("{sheet}: {text} is a number"));
+            let n: f64 = text
+                .parse()
+                .unwrap_or_else(|_| panic!("{sheet}: {text} is a number"));
             assert!((n - f).abs() < 1e-9, "{sheet}: {f} is {text}");
         }
         Data::Int(i) => assert_eq!(i.to_string(), text, "{sheet}: the same integer"),
         Data::DateTime(d) => {
             let serial = d.as_f64();
-            let base = NaiveDate::from_ymd_opt(1899, 12, 30).unwrap().and_hms_opt(0, 0, 0).unwrap();
+            let base = NaiveDate::from_ymd_opt(1899, 12, 30)
+                .unwrap()
+                .and_hms_opt(0, 0, 0)
+                .unwrap();
             let t = base + Duration::milliseconds((serial * 86_400_000.0).round() as i64);
-            assert_eq!(t.format("%Y-%m-%d %H:%M:%S").to_string(), text, "{sheet}: the same time");
+            assert_eq!(
+                t.format("%Y-%m-%d %H:%M:%S").to_string(),
+                text,
+                "{sheet}: the same time"
+            );
         }
         other => panic!("{sheet}: unexpected cell {other:?}"),
     }
@@ -267,7 +286,11 @@ fn a_manager_gets_full_phones_and_sensitive_notes_and_the_export_says_nothing_wa
     let manager = s.manager.clone();
     let done = export(&mut s, &manager, Dataset::Members, Format::Csv);
     let rows = csv_rows(&done.files[0]);
-    assert_eq!(rows[0].len(), 17, "the skin type, allergies and notes columns are there");
+    assert_eq!(
+        rows[0].len(),
+        17,
+        "the skin type, allergies and notes columns are there"
+    );
     let her = rows.iter().find(|r| r[1] == "张晓燕").unwrap();
     assert_eq!(her[2], "139 0000 1111", "SeeFullPhone: the whole number");
     assert_eq!(her[15], "酒精过敏", "SeeSensitiveNotes: allergies");
@@ -289,17 +312,16 @@ fn the_sales_export_sums_to_the_days_totals_per_line_and_per_payment_method() {
     .unwrap();
     let owner = s.owner.clone();
     let done = export(&mut s, &owner, Dataset::Sales, Format::Csv);
-    let totals = s
-        .t
-        .store
-        .sales_totals(
-            &owner,
-            &SalesFilter {
-                period: Period::days(day(23), day(24)),
-                ..SalesFilter::default()
-            },
-        )
-        .unwrap();
+    let totals =
+        s.t.store
+            .sales_totals(
+                &owner,
+                &SalesFilter {
+                    period: Period::days(day(23), day(24)),
+                    ..SalesFilter::default()
+                },
+            )
+            .unwrap();
     let fen = |t: &str| -> i64 { (t.parse::<f64>().unwrap() * 100.0).round() as i64 };
     let lines = csv_rows(&done.files[0]);
     let line_sum: i64 = lines[1..].iter().map(|r| fen(&r[12])).sum();
@@ -337,16 +359,15 @@ fn every_export_is_audited_with_what_and_how_many_but_no_personal_data() {
     let before = audit_count(&s);
     let done = export(&mut s, &owner, Dataset::Members, Format::Xlsx);
     assert_eq!(audit_count(&s), before + 1, "one entry for one export");
-    let detail: String = s
-        .t
-        .store
-        .conn()
-        .query_row(
-            "SELECT detail FROM audit_log WHERE action = 'export' ORDER BY rowid DESC LIMIT 1",
-            [],
-            |r| r.get(0),
-        )
-        .unwrap();
+    let detail: String =
+        s.t.store
+            .conn()
+            .query_row(
+                "SELECT detail FROM audit_log WHERE action = 'export' ORDER BY rowid DESC LIMIT 1",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
     let v: serde_json::Value = serde_json::from_str(&detail).unwrap();
     assert_eq!(v["what"], "members", "the dataset");
     assert_eq!(v["format"], "xlsx", "the format");
@@ -354,7 +375,10 @@ fn every_export_is_audited_with_what_and_how_many_but_no_personal_data() {
     assert_eq!(v["masked"], false, "whether anything was withheld");
     assert_eq!(v["file"], "members-2026-11-23.xlsx", "the file's name");
     for personal in ["张晓燕", "13900001111", "1111", "酒精"] {
-        assert!(!detail.contains(personal), "no personal data in the log: {personal}");
+        assert!(
+            !detail.contains(personal),
+            "no personal data in the log: {personal}"
+        );
     }
 }
 
@@ -379,14 +403,15 @@ fn ledgers_show_each_entry_with_its_kind_and_the_balance_after_it() {
         ],
         "top-up, its bonus, then the facial paid from it: each with the balance after"
     );
-    let no: String = s
-        .t
-        .store
-        .conn()
-        .query_row("SELECT member_no FROM members WHERE id = ?1", [s.member], |r| {
-            r.get(0)
-        })
-        .unwrap();
+    let no: String =
+        s.t.store
+            .conn()
+            .query_row(
+                "SELECT member_no FROM members WHERE id = ?1",
+                [s.member],
+                |r| r.get(0),
+            )
+            .unwrap();
     assert!(
         sv[1..].iter().all(|r| r[1] == no),
         "each entry names the member by her card number"
@@ -419,8 +444,8 @@ fn stock_is_valued_at_cost_and_a_second_export_the_same_day_gets_its_own_name() 
 
 /// Not a timed test: `SALONDESK_EXPORT_BENCH_DB=/path/to/copy.sqlite3 cargo
 /// test -p salondesk-core --test it exports::bench -- --ignored --nocapture`
-/// exports a big store's members (as its owner) to .xlsx and CSV and prints
-/// `BENCH export.members …` (docs/exports.md has the figures). Use a copy:
+/// exports a big store's members (as its owner) to .xlsx and CSV, and its
+/// sales, ledgers and stock (all dates) to CSV, and prints `BENCH export.<dataset> …` (docs/exports.md has the figures). Use a copy:
 /// opening brings the file's schema up to date.
 #[test]
 #[ignore]
@@ -441,9 +466,16 @@ fn bench_export_members_of_a_big_store() {
         .find(|s| s.role == Role::Owner)
         .expect("an owner");
     let out = Path::new(&db).parent().unwrap().join("exports");
-    for format in [Format::Xlsx, Format::Csv] {
+    let runs = [
+        (Dataset::Members, Format::Xlsx),
+        (Dataset::Members, Format::Csv),
+        (Dataset::Sales, Format::Csv),
+        (Dataset::Ledgers, Format::Csv),
+        (Dataset::Stock, Format::Csv),
+    ];
+    for (dataset, format) in runs {
         let req = ExportRequest {
-            dataset: Dataset::Members,
+            dataset,
             format,
             period: Period::default(),
             lang: CsvLang::ZhCn,
@@ -460,7 +492,8 @@ fn bench_export_members_of_a_big_store() {
             .map(|f| std::fs::metadata(f).unwrap().len())
             .sum();
         println!(
-            "BENCH export.members format={} rows={} seconds={secs:.1} rows_per_s={:.0} bytes={bytes} progress_events={events}",
+            "BENCH export.{} format={} rows={} seconds={secs:.1} rows_per_s={:.0} bytes={bytes} progress_events={events}",
+            dataset.as_str(),
             format.as_str(),
             done.rows,
             done.rows as f64 / secs

@@ -144,9 +144,29 @@ fn act(s: &mut Salon, p: Permission, who: &Staff, n: usize) -> Result<()> {
             done
         }
         Export => {
+            // Export data (issue 15): a refusal writes no file and no audit entry.
+            let req = salondesk_core::export::ExportRequest {
+                dataset: salondesk_core::export::Dataset::Members,
+                format: salondesk_core::export::Format::Csv,
+                period: salondesk_core::records::Period::default(),
+                lang: salondesk_core::records::CsvLang::ZhCn,
+            };
+            let dir = s.t.store.path().with_file_name(format!("exports-{n}"));
+            let before = footprint(s);
+            let exported = s.t.store.export_data(who, &req, &dir, &mut |_, _| {});
+            if exported.is_err() {
+                assert_eq!(footprint(s), before, "a refused export writes nothing");
+                assert!(!dir.exists(), "a refused export leaves no file");
+            }
             let day = s.t.store.business_date()?;
             let other = s.beautician2.id;
-            s.t.store.ics_for_staff(who, other, day, day).map(drop)
+            let ics = s.t.store.ics_for_staff(who, other, day, day).map(drop);
+            assert_eq!(
+                exported.is_ok(),
+                ics.is_ok(),
+                "data and calendar exports are allowed to the same roles"
+            );
+            ics
         }
         // The records (audit log, sales lists, past Z reports) are the
         // records screen's: its core functions call `require(ViewRecords)`.

@@ -2,7 +2,7 @@
 // CSV, written by the core into the data folder's exports/ (the app has no save dialog), with a
 // progress bar for big stores and the result: where the files are, how many rows, and whether
 // phones and sensitive notes were masked for this role (decided by the core, not here).
-import { useState } from "preact/hooks";
+import { useEffect, useRef, useState } from "preact/hooks";
 import type {
   ApiError, ExportDatasetInput, ExportFormatInput, ExportProgress, ExportResultView, PeriodInput,
 } from "../../lib/backend/bindings";
@@ -26,6 +26,12 @@ export function ExportsAdmin(_props: AdminProps) {
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<ExportResultView | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
+  const outcome = useRef<HTMLDivElement>(null);
+
+  // The result (or the error) is below the form: bring it into view when it arrives.
+  useEffect(() => {
+    if (result || error) outcome.current?.scrollIntoView({ block: "nearest" });
+  }, [result, error]);
 
   // This month so far, in the store's days, until she picks another period.
   const shown: PeriodInput = period ?? { from: `${storeDay(offset).slice(0, 8)}01`, to: storeDay(offset) };
@@ -102,23 +108,25 @@ export function ExportsAdmin(_props: AdminProps) {
         </div>
       ) : null}
 
-      {error ? <ErrorBanner error={error} testId="export-error" /> : null}
+      <div ref={outcome} class="export-outcome">
+        {error ? <ErrorBanner error={error} testId="export-error" /> : null}
 
-      {result ? (
-        <div class="banner export-result" role="status" data-testid="export-result" data-rows={result.rows}
-          data-masked={result.masked}>
-          <div>
-            <div>{t("exports.done", { n: count(result.rows) })}</div>
-            <ul class="export-files">
-              {result.files.map((f) => <li key={f} class="mono" data-testid="export-file">{f}</li>)}
-            </ul>
-            <div class="banner-detail">{t("exports.where", { folder: result.folder })}</div>
-            <div class="banner-detail" data-testid="export-masked">
-              {result.masked ? t("exports.masked") : t("exports.unmasked")}
+        {result ? (
+          <div class="banner export-result" role="status" data-testid="export-result" data-rows={result.rows}
+            data-masked={result.masked}>
+            <div>
+              <div>{t("exports.done", { n: count(result.rows) })}</div>
+              <ul class="export-files">
+                {result.files.map((f) => <li key={f} class="mono" data-testid="export-file">{f}</li>)}
+              </ul>
+              <div class="banner-detail">{t("exports.where", { folder: result.folder })}</div>
+              <div class="banner-detail" data-testid="export-masked">
+                {result.masked ? t("exports.masked") : t("exports.unmasked")}
+              </div>
             </div>
           </div>
-        </div>
-      ) : null}
+        ) : null}
+      </div>
     </section>
   );
 }
