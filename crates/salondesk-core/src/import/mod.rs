@@ -113,7 +113,16 @@ impl Store {
         let plan = self.plan(kind, sheet, mapping)?;
         let report = report(kind, &plan);
         match &plan {
-            Plan::Members(p) => self.write_members(p, progress)?,
+            Plan::Members(p) => {
+                // As demo data does: a member touches the search index all
+                // over, so a page cache that holds it keeps a batch from
+                // spilling pages to the WAL before its commit.
+                self.conn.pragma_update(None, "cache_size", -262_144)?;
+                let written = self.write_members(p, progress);
+                self.conn
+                    .pragma_update(None, "cache_size", crate::db::CACHE_SIZE)?;
+                written?
+            }
             Plan::Catalog(p) => self.write_catalog(actor, p, progress)?,
         }
         let detail = json!({

@@ -422,10 +422,50 @@ fn write_the_end_to_end_fixture() {
     let mut book = rust_xlsxwriter::Workbook::new();
     let sheet = book.add_worksheet();
     let rows: [[&str; 9]; 4] = [
-        ["姓名", "手机", "会员卡号", "性别", "生日", "会员等级", "储值余额", "赠送余额", "积分"],
-        ["王丽", "13800138000", "VIP0001", "女", "1990-05-20", "金卡", "1000", "200", "300"],
-        ["李娜", "13900139000", "VIP0002", "女", "1988-02-29", "银卡", "500", "0", "120"],
-        ["张敏", "13700137000", "VIP0003", "女", "1992-02-30", "普通", "80", "", "10"],
+        [
+            "姓名",
+            "手机",
+            "会员卡号",
+            "性别",
+            "生日",
+            "会员等级",
+            "储值余额",
+            "赠送余额",
+            "积分",
+        ],
+        [
+            "王丽",
+            "13800138000",
+            "VIP0001",
+            "女",
+            "1990-05-20",
+            "金卡",
+            "1000",
+            "200",
+            "300",
+        ],
+        [
+            "李娜",
+            "13900139000",
+            "VIP0002",
+            "女",
+            "1988-02-29",
+            "银卡",
+            "500",
+            "0",
+            "120",
+        ],
+        [
+            "张敏",
+            "13700137000",
+            "VIP0003",
+            "女",
+            "1992-02-30",
+            "普通",
+            "80",
+            "",
+            "10",
+        ],
     ];
     for (r, row) in rows.iter().enumerate() {
         for (c, cell) in row.iter().enumerate() {
@@ -435,4 +475,18 @@ fn write_the_end_to_end_fixture() {
     book.save(&path).unwrap();
     let read = import::read(&std::fs::read(&path).unwrap()).unwrap();
     assert_eq!(read.rows.len(), 3, "three members under the header");
+}
+
+#[test]
+fn the_end_to_end_fixture_adds_two_members_and_refuses_its_bad_row() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../tests/e2e/fixtures/import-members.xlsx");
+    let sheet = import::read(&std::fs::read(path).unwrap()).unwrap();
+    let s = shop();
+    let report = dry_run(&s.t.store, &s.owner, &sheet);
+    assert_eq!(
+        (report.added, report.refused.len(), report.refused[0].row, report.refused[0].reason),
+        (2, 1, 4, import::Reason::BadDate),
+        "王丽 and 李娜 are added; 张敏's birthday, Feb 30, is refused on row 4 (what the e2e test expects)"
+    );
 }

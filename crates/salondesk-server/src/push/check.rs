@@ -400,4 +400,50 @@ mod tests {
         );
         assert_eq!(precheck(&o, &d).unwrap_err().code, "invalid_field");
     }
+    #[test]
+    fn an_opening_balance_is_the_chains_and_names_its_member() {
+        let d = device();
+        let (opening, member, entry, pkg) = (
+            Uuid::now_v7(),
+            Uuid::now_v7(),
+            Uuid::now_v7(),
+            Uuid::now_v7(),
+        );
+        let o = op(
+            &d,
+            "member_opening",
+            &opening.to_string(),
+            OpKind::Append,
+            json!({
+                "memberId": member,
+                "packages": [{"id": pkg, "memberId": member, "sessions": 6}],
+                "ledger": [{"ledger": "stored_value", "id": entry, "memberId": member,
+                            "delta": 100_000, "reason": "opening"}],
+            }),
+        );
+        let (_, ids) = precheck(&o, &d).unwrap();
+        let claims: Vec<_> = ids.claims.iter().map(|c| (c.id, c.store)).collect();
+        assert_eq!(
+            claims,
+            vec![(opening, None), (pkg, None)],
+            "an opening and its packages are the chain's: redeemed in every store"
+        );
+        assert_eq!(
+            ids.rows,
+            vec![entry],
+            "its ledger row is checked like a sale's"
+        );
+        let o = op(
+            &d,
+            "member_opening",
+            &opening.to_string(),
+            OpKind::Append,
+            json!({"ledger": []}),
+        );
+        assert_eq!(
+            precheck(&o, &d).unwrap_err().code,
+            "bad_payload",
+            "an opening names whose it is"
+        );
+    }
 }
