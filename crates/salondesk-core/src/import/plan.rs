@@ -116,9 +116,12 @@ fn plan_row(
         (None, None) => None,
     };
     let Some(id) = target else {
-        let Ok(valid) = row.onto(MemberInput::default()).validate(today) else {
+        let Ok(mut valid) = row.onto(MemberInput::default()).validate(today) else {
             return Ok(Err((Reason::BadValue, Field::Name)));
         };
+        // Her consent history says it came from the old system's file (no
+        // staff on it: the import's audit entry names who ran the import).
+        valid.consent_how = crate::privacy::ConsentHow::Imported;
         return Ok(Ok(Planned {
             target: None,
             valid,
@@ -128,9 +131,10 @@ fn plan_row(
         }));
     };
     let (old, _) = load_member(conn, id)?;
-    let Ok(valid) = row.onto(MemberInput::editing(&old)).validate(today) else {
+    let Ok(mut valid) = row.onto(MemberInput::editing(&old)).validate(today) else {
         return Ok(Err((Reason::BadValue, Field::Name)));
     };
+    valid.consent_how = crate::privacy::ConsentHow::Imported;
     let changes = !profile_changes(&old, &edited(&old, &valid, row.tier)).is_empty();
     Ok(match remaining_opening(conn, id, &row.opening)? {
         Ok(opening) => Ok(Planned {

@@ -1,7 +1,7 @@
 // Generated from the Rust wire types (src-tauri/src/dto) by ts-rs. Do not edit:
 // run `UPDATE_BINDINGS=1 cargo test -p salondesk bindings` to regenerate.
 
-export type ErrorCode = "validation" | "duplicate_phone" | "duplicate_member_no" | "not_found" | "wrong_pin" | "locked_out" | "pin_too_short" | "pin_change_required" | "demo_refused" | "not_logged_in" | "free_service_refused" | "forbidden" | "coupon_refused" | "staff_refused" | "conflict" | "outside_hours" | "database_newer" | "database_in_use" | "approval_required" | "approval_invalid" | "head_office_only" | "amount_too_large" | "export_failed" | "backup_failed" | "restore_refused" | "sync_unreachable" | "enrolment_refused" | "internal";
+export type ErrorCode = "validation" | "duplicate_phone" | "duplicate_member_no" | "not_found" | "wrong_pin" | "locked_out" | "pin_too_short" | "pin_change_required" | "demo_refused" | "not_logged_in" | "free_service_refused" | "forbidden" | "coupon_refused" | "staff_refused" | "conflict" | "outside_hours" | "database_newer" | "database_in_use" | "wrong_key" | "wrong_passphrase" | "database_locked" | "approval_required" | "approval_invalid" | "head_office_only" | "amount_too_large" | "export_failed" | "backup_failed" | "restore_refused" | "sync_unreachable" | "enrolment_refused" | "internal";
 
 export type ApiError = { code: ErrorCode, message: string, 
 /**
@@ -57,6 +57,33 @@ export type OwnerInput = { name: string, pin: string, };
 export type AppInfo = { version: string, dbPath: string, dataDir: string, hasOwner: boolean, systemLocale: string, memberCount: number, deviceId: string, pendingOps: number, };
 
 export type SeedProgress = { done: number, total: number, };
+
+export type CryptStatusView = { 
+/**
+ * The file is SQLCipher-encrypted.
+ */
+encrypted: boolean, 
+/**
+ * Where the key is kept: `credential_store`, `passphrase` (no credential
+ * store: every start asks it) or `not_yet_saved` (a new store whose owner
+ * has not set her passphrase).
+ */
+keyPlace: string, 
+/**
+ * The credential store of this OS: `secret_service`, `credential_manager`,
+ * `keychain`, or `none`.
+ */
+keyStore: string, 
+/**
+ * The owner's passphrase wraps the key (the recovery is there).
+ */
+passphraseSet: boolean, };
+
+export type CryptProgress = { 
+/**
+ * `copying`, `verifying`, `replacing`, `done`.
+ */
+phase: string, done: number, total: number, };
 
 export type DemoPinView = { name: string, role: Role, pin: string, };
 
@@ -847,4 +874,38 @@ files: Array<string>, rows: number,
  * Phones were masked or sensitive notes left out for this role.
  */
 masked: boolean, };
+
+export type ConsentHow = "desk_form" | "paper_form" | "verbal" | "imported" | "message" | "merged" | "erased";
+
+export type ConsentRecordView = { consent: boolean, 
+/**
+ * A `ConsentHow` word; a newer till's unknown word is shown as it is.
+ */
+how: string, staffName: string | null, deviceId: string, at: string, };
+
+export type ConsentInput = { consent: boolean, how: ConsentHow, };
+
+export type ImportKind = "members" | "services" | "products";
+
+export type ImportField = "name" | "phone" | "gender" | "birthday" | "memberNo" | "tier" | "storedValue" | "bonus" | "points" | "package" | "sessions" | "packageExpiry" | "notes" | "tags" | "skinType" | "allergies" | "consentMarketing" | "region" | "source" | "nameEn" | "category" | "price" | "duration" | "barcode" | "sku" | "cost" | "unit" | "stock" | "lowStock";
+
+export type ImportReason = "missing_name" | "bad_name" | "missing_phone" | "bad_phone" | "bad_member_no" | "bad_date" | "bad_value" | "unknown_tier" | "bad_amount" | "negative_balance" | "bad_sessions" | "unknown_plan" | "too_long" | "duplicate_in_file" | "matches_two_members" | "opening_differs" | "missing_price" | "already_in_catalog";
+
+export type StagedFileView = { name: string, rows: number, columns: number, };
+
+export type ImportPreviewView = { headers: Array<string>, rows: Array<Array<string>>, totalRows: number, mapping: Array<ImportField | null>, 
+/**
+ * The fields this kind of file may map to, in the order to offer them.
+ */
+fields: Array<ImportField>, 
+/**
+ * Those it cannot do without.
+ */
+required: Array<ImportField>, };
+
+export type RefusalView = { row: number, reason: ImportReason, field: ImportField, };
+
+export type ImportReportView = { kind: ImportKind, rows: number, added: number, updated: number, unchanged: number, refused: Array<RefusalView>, };
+
+export type ImportProgress = { done: number, total: number, };
 
