@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { after, before, describe, test } from 'node:test';
-import { launchApp, scenario } from './harness.mjs';
+import { E2E_PASSPHRASE, launchApp, scenario } from './harness.mjs';
 
 const OWNER = { name: '店主', pin: '258046' };
 const MEMBER = { name: '王丽娜', phone: '13812345678', birthday: '1990-03-15', skinType: 'sensitive' };
@@ -65,6 +65,9 @@ describe('members: first run, register, look up, phone rules', { timeout: 180_00
   step('first-run-owner-setup', async () => {
     await app.type('owner-pin', OWNER.pin);
     await app.type('owner-pin-confirm', OWNER.pin);
+    // The database passphrase (the store is encrypted; see harness.mjs createOwner).
+    await app.type('owner-passphrase', E2E_PASSPHRASE);
+    await app.type('owner-passphrase-confirm', E2E_PASSPHRASE);
     await app.click('owner-submit');
     // The store's own details come next (first run); this test leaves them for later.
     await app.waitVisible('setup-storeName', 20_000);

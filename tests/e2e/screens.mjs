@@ -16,7 +16,7 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { REPO, endGroup, freePort, launchApp, startGroup, OUT_DIR } from './harness.mjs';
+import { E2E_PASSPHRASE, REPO, endGroup, freePort, launchApp, startGroup, OUT_DIR } from './harness.mjs';
 import { SERVER_BIN, SyncServer, postgresUrl, psql } from './sync-server.mjs';
 import { backOffice } from './screens-backoffice.mjs';
 
@@ -81,6 +81,8 @@ async function run(variant, server) {
       await shot(app, variant, '02-first-run-pin-too-short');
       await app.type('owner-pin', OWNER.pin);
       await app.type('owner-pin-confirm', OWNER.pin);
+      await app.type('owner-passphrase', E2E_PASSPHRASE);
+      await app.type('owner-passphrase-confirm', E2E_PASSPHRASE);
       await app.click('owner-submit');
       await app.waitVisible('setup-storeName', 20_000);
       await shot(app, variant, '02b-first-run-store-setup');

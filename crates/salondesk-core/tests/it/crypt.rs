@@ -256,3 +256,40 @@ fn a_plain_database_from_before_encryption_is_asked_to_be_encrypted_at_start() {
         "{asked:?}"
     );
 }
+
+#[test]
+fn the_online_backup_api_copies_an_encrypted_store_into_a_file_keyed_the_same() {
+    // What backups rely on: a destination keyed with `Store::db_key` before the copy.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("s.sqlite3");
+    let key = DbKey::generate();
+    let mut store = open(&path, Some(key.clone())).unwrap();
+    store
+        .register_member(&boss(), &member(NAME, PHONE))
+        .unwrap();
+    let copy = dir.path().join("backup.sqlite3");
+    {
+        let mut dest = rusqlite::Connection::open(&copy).unwrap();
+        salondesk_core::db::apply_key(&dest, store.db_key()).unwrap();
+        let backup = rusqlite::backup::Backup::new(store.conn(), &mut dest).unwrap();
+        backup
+            .run_to_completion(64, std::time::Duration::ZERO, None)
+            .unwrap();
+    }
+    drop(store);
+    let bytes = std::fs::read(&copy).unwrap();
+    assert!(
+        !contains(&bytes, NAME.as_bytes()),
+        "the backup is encrypted too"
+    );
+    assert!(
+        matches!(open(&copy, None), Err(CoreError::WrongKey { .. })),
+        "and needs the key"
+    );
+    let restored = open(&copy, Some(key)).unwrap();
+    assert_eq!(
+        restored.search_members(NAME, 5).unwrap().len(),
+        1,
+        "the store's key opens the backup, with her in it"
+    );
+}
