@@ -24,13 +24,13 @@ mod tests {
         PrintResult, QuoteLineView, QuoteView, SaleDone, StaffShare, TenderInput,
     };
     use crate::dto::conflict_refund::{ConflictRefundView, ConflictTenderView};
+    use crate::dto::crypt::{CryptProgress, CryptStatusView};
     use crate::dto::exports::{
         ExportDatasetInput, ExportFormatInput, ExportInput, ExportProgress, ExportResultView,
     };
     use crate::dto::import::{
         ImportPreviewView, ImportProgress, ImportReportView, RefusalView, StagedFileView,
     };
-    use crate::dto::crypt::{CryptProgress, CryptStatusView};
     use crate::dto::member::{MemberHit, MemberInput, MemberView};
     use crate::dto::perms::{PermissionRow, RevealInput, SensitiveNotesView};
     use crate::dto::privacy::{ConsentInput, ConsentRecordView};

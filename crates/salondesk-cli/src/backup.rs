@@ -1,10 +1,10 @@
 //! `salondesk-cli backup` and `salondesk-cli restore`: the same backup and
 //! restore the app makes, from a terminal, with a progress bar on stderr.
 
+use crate::open::{key_of, KeyArgs};
 use crate::progress::bar;
 use salondesk_core::backup::{self, BackupPreview};
 use salondesk_core::clock::SystemClock;
-use salondesk_core::Store;
 use std::io::{BufRead, Write};
 use std::path::Path;
 use std::sync::Arc;
@@ -13,9 +13,9 @@ use std::time::Instant;
 /// Backs `db` up into `to` (the till may keep selling meanwhile: the copy
 /// reads one snapshot), prunes by retention and records the outcome in the
 /// store, as the app does.
-pub fn back_up(db: &Path, to: &Path) -> anyhow::Result<()> {
+pub fn back_up(db: &Path, to: &Path, key: &KeyArgs) -> anyhow::Result<()> {
     anyhow::ensure!(db.is_file(), "{} is not a database file", db.display());
-    let mut store = Store::open(db, Arc::new(SystemClock))?;
+    let mut store = crate::open::open_shared(db, key)?;
     let source = store.backup_source();
     let offset = store.checkout_settings()?.utc_offset_minutes;
     let started = Instant::now();
@@ -69,11 +69,13 @@ fn print_preview(p: &BackupPreview) {
 /// Restores `db` from `from` after showing what the backup holds; asks for
 /// confirmation unless `yes`. Refused while the app (or anything) has the
 /// database open.
-pub fn restore(db: &Path, from: &Path, yes: bool) -> anyhow::Result<()> {
+pub fn restore(db: &Path, from: &Path, yes: bool, key: &KeyArgs) -> anyhow::Result<()> {
     // The app's lock: nobody may be selling on the file being replaced.
     let _lock = salondesk_core::db::instance::lock(db)?;
+    // The backup is keyed like the database it replaces (same store, same key).
+    let key = if db.exists() { key_of(db, key)? } else { None };
     eprintln!("checking {} …", from.display());
-    let preview = backup::preview(from, None)?;
+    let preview = backup::preview(from, key.as_ref())?;
     print_preview(&preview);
     anyhow::ensure!(
         preview.integrity_ok,
@@ -94,7 +96,7 @@ pub fn restore(db: &Path, from: &Path, yes: bool) -> anyhow::Result<()> {
     }
     eprintln!("replacing {} …", db.display());
     let started = Instant::now();
-    let outcome = backup::restore_file(db, from, None, Arc::new(SystemClock))?;
+    let outcome = backup::restore_file(db, from, key.as_ref(), Arc::new(SystemClock))?;
     eprintln!("done in {:.1}s", started.elapsed().as_secs_f64());
     match &outcome.replaced_aside {
         Some(aside) => println!("restored; the replaced database is kept as {aside}"),

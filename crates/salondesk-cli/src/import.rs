@@ -5,19 +5,23 @@
 
 use crate::progress::bar;
 use anyhow::{anyhow, Context};
-use salondesk_core::clock::SystemClock;
 use salondesk_core::import::{self, ImportKind, ImportReport};
 use salondesk_core::staff::{Role, Staff};
 use salondesk_core::Store;
 use std::path::Path;
-use std::sync::Arc;
 
-pub fn run(db: &Path, kind: &str, file: &Path, dry_run: bool) -> anyhow::Result<()> {
+pub fn run(
+    db: &Path,
+    kind: &str,
+    file: &Path,
+    dry_run: bool,
+    key: &crate::open::KeyArgs,
+) -> anyhow::Result<()> {
     let kind =
         ImportKind::parse(kind).ok_or_else(|| anyhow!("--kind: members, services or products"))?;
     let bytes = std::fs::read(file).with_context(|| format!("reading {}", file.display()))?;
     let sheet = import::read(&bytes)?;
-    let mut store = Store::open_exclusive(db, Arc::new(SystemClock))?;
+    let mut store = crate::open::open_exclusive(db, key)?;
     let owner = owner(&store)?;
     let mapping = import::guess(kind, &sheet.headers);
     for (header, field) in sheet.headers.iter().zip(&mapping) {

@@ -48,6 +48,8 @@ enum Command {
         #[arg(long)]
         dry_run: bool,
         file: PathBuf,
+        #[command(flatten)]
+        key: open::KeyArgs,
     },
     /// Back the database up into a folder (checked, kept by retention).
     Backup {
@@ -56,6 +58,8 @@ enum Command {
         /// The folder the backup goes to (a USB drive, a synced folder).
         #[arg(long)]
         to: PathBuf,
+        #[command(flatten)]
+        key: open::KeyArgs,
     },
     /// Replace the database with a backup, after showing what it holds
     /// (the replaced file is kept aside).
@@ -68,6 +72,8 @@ enum Command {
         /// Do not ask for confirmation.
         #[arg(long)]
         yes: bool,
+        #[command(flatten)]
+        key: open::KeyArgs,
     },
     /// Print `BENCH …` figures.
     Bench {
@@ -97,9 +103,10 @@ fn main() -> anyhow::Result<()> {
             kind,
             dry_run,
             file,
-        } => import::run(&db, &kind, &file, dry_run),
-        Command::Backup { db, to } => backup::back_up(&db, &to),
-        Command::Restore { db, from, yes } => backup::restore(&db, &from, yes),
+            key,
+        } => import::run(&db, &kind, &file, dry_run, &key),
+        Command::Backup { db, to, key } => backup::back_up(&db, &to, &key),
+        Command::Restore { db, from, yes, key } => backup::restore(&db, &from, yes, &key),
         Command::Bench { what } => bench::run(what),
         Command::CrashChild { db, seed } => bench::crash_child(&db, seed),
     }

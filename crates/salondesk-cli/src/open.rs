@@ -78,13 +78,39 @@ pub fn open_exclusive(db: &Path, args: &KeyArgs) -> anyhow::Result<Store> {
             None
         }
     } else {
-        match crypt::prepare(db, keys.as_ref()) {
-            Ok((key, _)) => Some(key),
-            Err(CoreError::DatabaseLocked {
-                reason: "needs_passphrase",
-            }) => Some(crypt::unlock(db, &args.passphrase()?, keys.as_ref())?.0),
-            Err(e) => return Err(e.into()),
-        }
+        Some(existing_key(db, args, keys.as_ref())?)
     };
     Ok(Store::open_with_lock(db, Arc::new(SystemClock), key, lock)?)
+}
+
+/// The key of the existing database `db` (`None`: a plain file), from the
+/// credential store, else unwrapped from its key file with the passphrase.
+pub fn key_of(db: &Path, args: &KeyArgs) -> anyhow::Result<Option<DbKey>> {
+    if !is_encrypted(db)? {
+        return Ok(None);
+    }
+    let keys = OsKeyStore::from_env();
+    Ok(Some(existing_key(db, args, keys.as_ref())?))
+}
+
+fn existing_key(db: &Path, args: &KeyArgs, keys: &dyn crypt::KeyStore) -> anyhow::Result<DbKey> {
+    match crypt::prepare(db, keys) {
+        Ok((key, _)) => Ok(key),
+        Err(CoreError::DatabaseLocked {
+            reason: "needs_passphrase",
+        }) => Ok(crypt::unlock(db, &args.passphrase()?, keys)?.0),
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// Opens `db` beside whatever else has it open (the app selling while a
+/// backup is taken from the terminal), keyed as it is.
+pub fn open_shared(db: &Path, args: &KeyArgs) -> anyhow::Result<Store> {
+    let key = key_of(db, args)?;
+    Ok(Store::open_keyed(
+        db,
+        Arc::new(SystemClock),
+        db::Vfs::from_env(),
+        key,
+    )?)
 }

@@ -6,9 +6,9 @@ pub mod appointments;
 pub mod backups;
 pub mod catalog;
 pub mod checkout;
+pub mod crypt;
 pub mod exports;
 pub mod import;
-pub mod crypt;
 pub mod members;
 pub mod perms;
 #[cfg(test)]

@@ -15,7 +15,7 @@
 //! renamed to its real name (and the folder synced, so the rename survives a
 //! power cut too).
 
-use super::names::{file_name, partial_name};
+use super::names::{file_name, key_file_name, partial_name};
 use super::{BackupFile, BackupSource, Progress};
 use crate::db::apply_key;
 use crate::time::iso;
@@ -73,6 +73,27 @@ pub fn make_backup(
     make_backup_in_steps(source, folder, now, PAGES_PER_STEP, progress)
 }
 
+/// An encrypted store's backups open only with its key: the key file (the key
+/// wrapped by the owner's passphrase, `crypt::key_file_path`) goes into the
+/// folder too, as `<store tag>.key`, so a new PC after a dead disk can open
+/// them with the passphrase (README: Backups and restore). Same key for every
+/// backup of the store: one file, replaced whole.
+fn copy_key_file(source: &BackupSource, folder: &Path) -> Result<()> {
+    let from = crate::crypt::key_file_path(&source.db_path);
+    if source.key.is_none() || !from.exists() {
+        return Ok(());
+    }
+    let name = key_file_name(&source.tag);
+    let tmp = folder.join(partial_name(&name));
+    std::fs::copy(&from, &tmp)
+        .and_then(|_| std::fs::File::open(&tmp)?.sync_all())
+        .and_then(|()| std::fs::rename(&tmp, folder.join(&name)))
+        .map_err(|e| {
+            let _ = std::fs::remove_file(&tmp);
+            io_failure("io", "cannot copy the key file beside the backup", e)
+        })
+}
+
 /// `make_backup` copying `pages_per_step` pages a step (tests take small
 /// steps to write between them).
 pub fn make_backup_in_steps(
@@ -96,6 +117,7 @@ pub fn make_backup_in_steps(
         let _ = std::fs::remove_file(&tmp);
         io_failure("io", "cannot rename the finished copy", e)
     })?;
+    copy_key_file(source, folder)?;
     sync_dir(folder);
     let size = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
     Ok(BackupFile {

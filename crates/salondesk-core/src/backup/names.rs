@@ -20,6 +20,12 @@ pub fn file_name(tag: &str, at: DateTime<Utc>) -> String {
     format!("{PREFIX}{tag}-{}{SUFFIX}", at.format(STAMP))
 }
 
+/// The store's key file in a backup folder (an encrypted store's backups
+/// open with it and the owner's passphrase): `salondesk-<tag>.key`.
+pub fn key_file_name(tag: &str) -> String {
+    format!("{PREFIX}{tag}.key")
+}
+
 /// Where a copy is written before it is checked: hidden, and never listed.
 pub(super) fn partial_name(name: &str) -> String {
     format!(".{name}.partial")

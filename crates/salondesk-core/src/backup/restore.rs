@@ -249,7 +249,7 @@ pub fn restore_file(
         ));
     }
     sync_dir(dir);
-    let mut store = Store::open(db_path, clock)?;
+    let mut store = Store::open_keyed(db_path, clock, crate::db::Vfs::from_env(), key.cloned())?;
     let catch_up = store.after_restore(&carried_values(carried))?;
     Ok(RestoreOutcome {
         replaced_aside,

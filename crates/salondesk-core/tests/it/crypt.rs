@@ -258,38 +258,60 @@ fn a_plain_database_from_before_encryption_is_asked_to_be_encrypted_at_start() {
 }
 
 #[test]
-fn the_online_backup_api_copies_an_encrypted_store_into_a_file_keyed_the_same() {
-    // What backups rely on: a destination keyed with `Store::db_key` before the copy.
+fn an_encrypted_stores_backup_is_encrypted_and_opens_on_another_pc_with_the_key_file_beside_it_and_the_passphrase(
+) {
+    // A dead disk: all that is left is the backup folder. Its key file and the
+    // owner's passphrase open the backup; nothing else does.
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("s.sqlite3");
     let key = DbKey::generate();
+    crypt::set_passphrase(&path, &key, "玫瑰花开2026", KdfParams::FAST_FOR_TESTS).unwrap();
     let mut store = open(&path, Some(key.clone())).unwrap();
     store
         .register_member(&boss(), &member(NAME, PHONE))
         .unwrap();
-    let copy = dir.path().join("backup.sqlite3");
-    {
-        let mut dest = rusqlite::Connection::open(&copy).unwrap();
-        salondesk_core::db::apply_key(&dest, store.db_key()).unwrap();
-        let backup = rusqlite::backup::Backup::new(store.conn(), &mut dest).unwrap();
-        backup
-            .run_to_completion(64, std::time::Duration::ZERO, None)
-            .unwrap();
-    }
+    let folder = dir.path().join("usb");
+    std::fs::create_dir_all(&folder).unwrap();
+    let made = salondesk_core::backup::make_backup(
+        &store.backup_source(),
+        &folder,
+        store.now(),
+        &mut |_| {},
+    )
+    .unwrap();
     drop(store);
-    let bytes = std::fs::read(&copy).unwrap();
+    let bytes = std::fs::read(&made.path).unwrap();
     assert!(
         !contains(&bytes, NAME.as_bytes()),
         "the backup is encrypted too"
     );
     assert!(
-        matches!(open(&copy, None), Err(CoreError::WrongKey { .. })),
+        matches!(open(&made.path, None), Err(CoreError::WrongKey { .. })),
         "and needs the key"
     );
-    let restored = open(&copy, Some(key)).unwrap();
+    let key_files: Vec<_> = std::fs::read_dir(&folder)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "key"))
+        .collect();
+    assert_eq!(
+        key_files.len(),
+        1,
+        "the store's key file is in the folder: {key_files:?}"
+    );
+    // On the new PC the backup becomes the database and its key file goes beside it.
+    let new_pc = dir.path().join("new-pc.sqlite3");
+    std::fs::copy(&made.path, &new_pc).unwrap();
+    std::fs::copy(&key_files[0], crypt::key_file_path(&new_pc)).unwrap();
+    let unwrapped = KeyFile::read(&new_pc)
+        .unwrap()
+        .expect("the key file beside it")
+        .unwrap_key("玫瑰花开2026")
+        .unwrap();
+    let restored = open(&new_pc, Some(unwrapped)).unwrap();
     assert_eq!(
         restored.search_members(NAME, 5).unwrap().len(),
         1,
-        "the store's key opens the backup, with her in it"
+        "the passphrase opens the backup, with her in it"
     );
 }

@@ -6,9 +6,8 @@ export const CODES: readonly ErrorCode[] = [
   "validation", "duplicate_phone", "duplicate_member_no", "not_found", "wrong_pin",
   "locked_out", "pin_too_short", "pin_change_required", "demo_refused", "not_logged_in", "forbidden", "coupon_refused", "staff_refused", "database_newer", "conflict", "outside_hours",
   "sync_unreachable", "enrolment_refused", "database_in_use", "approval_required", "approval_invalid", "head_office_only",
-  "amount_too_large", "free_service_refused", "export_failed", "backup_failed", "restore_refused", "internal",
-  "amount_too_large", "free_service_refused", "export_failed", "internal",
-  "wrong_key", "wrong_passphrase", "database_locked",
+  "amount_too_large", "free_service_refused", "export_failed", "backup_failed", "restore_refused",
+  "wrong_key", "wrong_passphrase", "database_locked", "internal",
 ];
 
 function isErrorCode(value: unknown): value is ErrorCode {
