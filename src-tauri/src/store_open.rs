@@ -30,6 +30,16 @@ pub fn open_store(path: &Path) -> Result<Store, ApiError> {
     open_locked(path, Some(key), lock)
 }
 
+/// Opens the store at `path` with the key it is known to have (a restore
+/// reopening the same store's file: the key in hand, no need to ask for the
+/// passphrase again); without one, as at start (`open_store`).
+pub fn reopen_store(path: &Path, key: Option<DbKey>) -> Result<Store, ApiError> {
+    match key {
+        Some(key) => open_locked(path, Some(key), db::instance::lock(path)?),
+        None => open_store(path),
+    }
+}
+
 /// Opens the store at `path` with `key`, under its lock (already taken).
 pub fn open_locked(
     path: &Path,

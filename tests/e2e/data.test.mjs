@@ -110,6 +110,7 @@ describe('data in and out: import from the old system, find her balance, back up
     await app.type('field-phone', '13500135000');
     await app.click('member-save');
     await app.waitVisible('member-profile');
+    await openMember('5000', '赵雪');
   });
 
   step('restore', async () => {
@@ -125,7 +126,8 @@ describe('data in and out: import from the old system, find her balance, back up
     await storedValueIs(120_000);
     await app.click('nav-members');
     await app.type('member-search', '5000');
-    await app.settle();
+    // The search for 5000 found her before the restore (the step above); now it finds no one.
+    await app.waitVisible('member-no-results');
     const found = await app.texts('member-result');
     assert.ok(!found.some((t) => t.includes('赵雪')), `the member added after the backup is gone: ${JSON.stringify(found)}`);
   });

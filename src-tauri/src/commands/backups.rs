@@ -15,7 +15,7 @@ use crate::dto::backups::{
 };
 use crate::error::{ApiError, ApiResult, ErrorCode};
 use crate::state::AppState;
-use crate::store_open::open_store;
+use crate::store_open::reopen_store;
 use crate::sync_task::SyncTask;
 use salondesk_core::backup::{self, BackupFile};
 use salondesk_core::clock::SystemClock;
@@ -195,7 +195,7 @@ fn restore(app: &AppHandle, file: &Path) -> ApiResult<RestoreDoneView> {
     step(app, "reopening");
     // Whatever happened, the store opens again: the backup's, or (refused)
     // the one that was there, untouched.
-    let _closed = state.set_store(open_store(&state.db_path));
+    let _closed = state.set_store(reopen_store(&state.db_path, key));
     state.set_session(None);
     if let Some(sync) = app.try_state::<SyncTask>() {
         if let Err(e) = sync.start(app) {
