@@ -60,7 +60,11 @@ pub fn preview(file: &Path, key: Option<&DbKey>) -> Result<BackupPreview> {
     let size = std::fs::metadata(file).map(|m| m.len()).unwrap_or(0);
     let c = Connection::open_with_flags(file, OpenFlags::SQLITE_OPEN_READ_ONLY)
         .map_err(|e| refused("not_a_backup", e.to_string()))?;
-    apply_key(&c, key)?;
+    // Keying reads the schema: a file damaged there fails here.
+    apply_key(&c, key).map_err(|e| match e {
+        CoreError::Sqlite(inner) => refused("integrity", inner.to_string()),
+        other => other,
+    })?;
     let not_ours = |e: rusqlite::Error| refused("not_a_backup", e.to_string());
     let version: i64 = c
         .pragma_query_value(None, "user_version", |r| r.get(0))
@@ -73,15 +77,18 @@ pub fn preview(file: &Path, key: Option<&DbKey>) -> Result<BackupPreview> {
             ),
         ));
     }
+    // A damaged file may fail the check outright ("malformed") rather than
+    // list what is wrong: either way it is refused as failing its check.
     let verdict: String = c
         .query_row("PRAGMA integrity_check", [], |r| r.get(0))
-        .map_err(not_ours)?;
-    let device_id = meta(&c, "device_id").map_err(|_| refused("not_a_backup", "no device"))?;
-    let Some(device_id) = device_id else {
-        return Err(refused("not_a_backup", "not a SalonDesk database"));
-    };
-    let count = |sql: &str| -> Result<i64> { Ok(c.query_row(sql, [], |r| r.get(0))?) };
-    let store_name: Option<String> = c
+        .map_err(|e| refused("integrity", e.to_string()))?;
+    let read = || -> Result<BackupPreview> {
+        let device_id = meta(&c, "device_id").map_err(|_| refused("not_a_backup", "no device"))?;
+        let Some(device_id) = device_id else {
+            return Err(refused("not_a_backup", "not a SalonDesk database"));
+        };
+        let count = |sql: &str| -> Result<i64> { Ok(c.query_row(sql, [], |r| r.get(0))?) };
+        let store_name: Option<String> = c
         .query_row(
             "SELECT json_extract(value, '$.storeName') FROM store_settings WHERE key = 'checkout'",
             [],
@@ -89,35 +96,43 @@ pub fn preview(file: &Path, key: Option<&DbKey>) -> Result<BackupPreview> {
         )
         .optional()?
         .flatten();
-    let taken_at = meta(&c, super::TAKEN_AT)?
-        .and_then(|s| parse_iso(&s))
-        .or_else(|| {
-            let name = file.file_name()?.to_str()?;
-            super::names::parse_name(name).map(|(_, at)| at)
-        });
-    Ok(BackupPreview {
-        file: file.to_string_lossy().into_owned(),
-        size,
-        taken_at,
-        other_device: false,
-        device_id,
-        store_code: meta(&c, "store_code")?.unwrap_or_default(),
-        device_code: meta(&c, "device_code")?.unwrap_or_default(),
-        // A store whose settings were never saved prints the default name.
-        store_name: store_name
-            .unwrap_or_else(|| crate::checkout::CheckoutSettings::default().store_name),
-        enrolled: meta(&c, "sync.credential")?.is_some(),
-        members: count("SELECT count(*) FROM members")?,
-        sales: count("SELECT count(*) FROM sales")?,
-        last_receipt_no: c
-            .query_row(
-                "SELECT receipt_no FROM sales ORDER BY created_at DESC, rowid DESC LIMIT 1",
-                [],
-                |r| r.get(0),
-            )
-            .optional()?,
-        integrity_ok: verdict == "ok",
-        integrity: verdict,
+        let taken_at = meta(&c, super::TAKEN_AT)?
+            .and_then(|s| parse_iso(&s))
+            .or_else(|| {
+                let name = file.file_name()?.to_str()?;
+                super::names::parse_name(name).map(|(_, at)| at)
+            });
+        Ok(BackupPreview {
+            file: file.to_string_lossy().into_owned(),
+            size,
+            taken_at,
+            other_device: false,
+            device_id,
+            store_code: meta(&c, "store_code")?.unwrap_or_default(),
+            device_code: meta(&c, "device_code")?.unwrap_or_default(),
+            // A store whose settings were never saved prints the default name.
+            store_name: store_name
+                .unwrap_or_else(|| crate::checkout::CheckoutSettings::default().store_name),
+            enrolled: meta(&c, "sync.credential")?.is_some(),
+            members: count("SELECT count(*) FROM members")?,
+            sales: count("SELECT count(*) FROM sales")?,
+            last_receipt_no: c
+                .query_row(
+                    "SELECT receipt_no FROM sales ORDER BY created_at DESC, rowid DESC LIMIT 1",
+                    [],
+                    |r| r.get(0),
+                )
+                .optional()?,
+            integrity_ok: verdict == "ok",
+            integrity: verdict.clone(),
+        })
+    };
+    // What a damaged file cannot answer is its damage, not another fault.
+    read().map_err(|e| match e {
+        CoreError::RestoreRefused { .. } => e,
+        _ if verdict != "ok" => refused("integrity", verdict.clone()),
+        CoreError::Sqlite(inner) => refused("integrity", inner.to_string()),
+        other => other,
     })
 }
 
