@@ -2,6 +2,7 @@
 //! database file. Each subcommand lives in its own module.
 
 mod bench;
+mod history;
 mod progress;
 mod seed;
 
@@ -28,6 +29,13 @@ enum Command {
         /// Random seed: the same seed makes the same people.
         #[arg(long, default_value_t = 20261123)]
         seed: u64,
+        /// Also this many appointments of the members, spread over past and
+        /// coming days (added only to a database holding none beyond the demo week).
+        #[arg(long, default_value_t = 0)]
+        appointments: u64,
+        /// Appointments a day for the whole store (the days reach back as far as needed).
+        #[arg(long, default_value_t = 40)]
+        per_day: u64,
     },
     /// Print `BENCH …` figures.
     Bench {
@@ -46,7 +54,13 @@ enum Command {
 
 fn main() -> anyhow::Result<()> {
     match Cli::parse().command {
-        Command::Seed { db, members, seed } => seed::run(&db, members, seed),
+        Command::Seed {
+            db,
+            members,
+            seed,
+            appointments,
+            per_day,
+        } => seed::run(&db, members, seed, (appointments, per_day)),
         Command::Bench { what } => bench::run(what),
         Command::CrashChild { db, seed } => bench::crash_child(&db, seed),
     }
