@@ -104,7 +104,11 @@ export async function until(app, body, arg, what) {
 
 export function report(name, samples) {
   const ok = samples.filter(Boolean);
-  if (ok.length < samples.length) log(`${name}: ${samples.length - ok.length} of ${samples.length} never answered`);
+  if (ok.length < samples.length) {
+    log(`${name}: ${samples.length - ok.length} of ${samples.length} never answered`);
+    // A broken interaction fails the run (CI's desk-bench stage), after the figures are printed.
+    process.exitCode = 1;
+  }
   for (const [i, suffix] of [[0, ''], [1, '.painted']]) {
     const xs = ok.map((s) => s[i]).sort((a, b) => a - b);
     const at = (q) => xs[Math.min(xs.length - 1, Math.floor(q * xs.length))]?.toFixed(1) ?? 'NaN';
