@@ -20,6 +20,7 @@ mod tests {
         PrintResult, QuoteLineView, QuoteView, SaleDone, StaffShare, TenderInput,
     };
     use crate::dto::conflict_refund::{ConflictRefundView, ConflictTenderView};
+    use crate::dto::desk::BootInfo;
     use crate::dto::member::{MemberHit, MemberInput, MemberView};
     use crate::dto::perms::{PermissionRow, RevealInput, SensitiveNotesView};
     use crate::dto::records::{
@@ -83,6 +84,7 @@ mod tests {
             export::<Session>(),
             export::<OwnerInput>(),
             export::<AppInfo>(),
+            export::<BootInfo>(),
             export::<SeedProgress>(),
             export::<DemoPinView>(),
             export::<MemberHit>(),

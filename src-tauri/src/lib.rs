@@ -53,6 +53,7 @@ pub fn run() {
             commands::records::sales_list,
             commands::records::sales_totals,
             commands::app::app_info,
+            commands::desk::boot_info,
             commands::app::seed_demo,
             commands::staff::create_owner,
             commands::staff::login_staff_list,

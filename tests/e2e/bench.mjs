@@ -2,6 +2,8 @@
 // input to the answer in the page and to the next painted frame. Not a test: it prints
 //   BENCH desk.<name> p50_ms=… p90_ms=… p99_ms=… n=…          (input → the answer in the DOM)
 //   BENCH desk.<name>.painted p50_ms=… p90_ms=… p99_ms=… n=…  (input → the next painted frame)
+//   BENCH desk.<name>.layout …   (style and layout of the answer, forced once it is in the DOM:
+//                                 the part of .painted minus the DOM time that is not painting)
 // Each interaction is timed inside the page (performance.now()): the input is made from script,
 // a MutationObserver sees the answer, two animation frames later it was painted. WebDriver's own
 // round trips, and the set-up before each input, are not counted.

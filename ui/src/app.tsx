@@ -3,6 +3,7 @@
 import { useEffect, useRef, useState } from "preact/hooks";
 import type { ApiError, Session } from "./lib/backend/bindings";
 import { appInfo, currentSession, logout, onSessionLost } from "./lib/backend/commands";
+import { bootInfo } from "./lib/backend/commands-desk";
 import { toApiError } from "./lib/backend/errors";
 import { useI18n } from "./lib/i18n";
 import type { Route } from "./lib/route";
@@ -11,7 +12,7 @@ import { Toast } from "./components/toast";
 import { ErrorBanner } from "./components/error-banner";
 import { SetupOwner } from "./screens/setup-owner";
 import { StoreSetup } from "./screens/store-setup";
-import { Login } from "./screens/login";
+import { Login, preloadLoginStaff } from "./screens/login";
 import { useDeskScreens } from "./lib/desk-screens";
 import { UnsentLogoutDialog } from "./components/sync-status";
 import { refreshSyncStatus } from "./lib/use-sync-status";
@@ -36,11 +37,14 @@ export function App() {
   const start = async () => {
     setBoot({ state: "loading" });
     try {
-      // Both asked at once (one round trip less before the first screen); the session counts
-      // only when the store has an owner.
+      // Asked at once (no round trip waits for another before the first screen): whether there
+      // is an owner (boot_info, not app_info: that one counts a million members), the session
+      // (counts only when there is an owner), and the login's staff tiles.
       const asking = currentSession();
       asking.catch(() => {});
-      const info = await appInfo();
+      preloadLoginStaff();
+      // (The browser preview's mock has no boot_info: it answers app_info's.)
+      const info = await bootInfo().catch(() => appInfo());
       const s = info.hasOwner ? await asking : null;
       setSession(s);
       if (s) setRoute(homeRoute(s));

@@ -5,6 +5,7 @@ pub mod app;
 pub mod appointments;
 pub mod catalog;
 pub mod checkout;
+pub mod desk;
 pub mod members;
 pub mod perms;
 #[cfg(test)]

@@ -7,6 +7,7 @@ pub mod appointment;
 pub mod catalog;
 pub mod checkout;
 pub mod conflict_refund;
+pub mod desk;
 pub mod member;
 pub mod perms;
 pub mod records;

@@ -66,7 +66,8 @@ export async function login(app, owner) {
 
 /**
  * Runs `act` (a function body, given `arg`) in the page, then waits for `done(arg)` to hold;
- * answers [ms to the DOM, ms to the next painted frame], or null when it never held (10 s).
+ * answers [ms to the DOM, ms to the next painted frame, ms of style and layout of the answer],
+ * or null when it never held (10 s).
  */
 export async function timed(app, act, done, arg) {
   // Inlined into the script (the page's CSP refuses `new Function`; WebDriver's own script runs).
@@ -81,7 +82,11 @@ export async function timed(app, act, done, arg) {
        settled = true;
        observer.disconnect();
        const dom = performance.now() - t0;
-       requestAnimationFrame(() => requestAnimationFrame(() => finish([dom, performance.now() - t0])));
+       // Style and layout of the answer, forced here (the frame would do it anyway): how much of
+       // the painted time is layout, not painting.
+       document.body.getBoundingClientRect();
+       const layout = performance.now() - t0 - dom;
+       requestAnimationFrame(() => requestAnimationFrame(() => finish([dom, performance.now() - t0, layout])));
      };
      const observer = new MutationObserver(check);
      observer.observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
@@ -109,7 +114,7 @@ export function report(name, samples) {
     // A broken interaction fails the run (CI's desk-bench stage), after the figures are printed.
     process.exitCode = 1;
   }
-  for (const [i, suffix] of [[0, ''], [1, '.painted']]) {
+  for (const [i, suffix] of [[0, ''], [1, '.painted'], [2, '.layout']]) {
     const xs = ok.map((s) => s[i]).sort((a, b) => a - b);
     const at = (q) => xs[Math.min(xs.length - 1, Math.floor(q * xs.length))]?.toFixed(1) ?? 'NaN';
     console.log(`BENCH desk.${name}${suffix} p50_ms=${at(0.5)} p90_ms=${at(0.9)} p99_ms=${at(0.99)} n=${xs.length}`);

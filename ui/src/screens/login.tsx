@@ -9,6 +9,17 @@ import { PinPad } from "../components/pin-pad";
 import { AlertIcon, LockIcon } from "../components/icons";
 import { ErrorBanner } from "../components/error-banner";
 
+let preloaded: { at: number; list: Promise<StaffBrief[]> } | null = null;
+
+/**
+ * Asks for the staff tiles ahead of the login screen (at boot, beside the other first questions).
+ * Used only by a login screen shown within seconds (not one after a restored session ends).
+ */
+export function preloadLoginStaff(): void {
+  preloaded = { at: Date.now(), list: loginStaffList() };
+  preloaded.list.catch(() => {});
+}
+
 export function Login(props: { onDone: (session: Session) => void }) {
   const { t } = useI18n();
   const [staff, setStaff] = useState<StaffBrief[] | null>(null);
@@ -21,9 +32,12 @@ export function Login(props: { onDone: (session: Session) => void }) {
   // Her PIN was right but too short for her role: she sets a new one (the old proves it is she).
   const [change, setChange] = useState<{ oldPin: string; minDigits: number; reset: boolean } | null>(null);
 
-  // Asked at render, not after the first paint: the tiles come a frame sooner (cold start, issue 16).
+  // Asked at render, not after the first paint, or already at boot (preloadLoginStaff): the
+  // tiles come sooner (cold start, issue 16).
   useLayoutEffect(() => {
-    loginStaffList().then(
+    const asked = preloaded && Date.now() - preloaded.at < 5000 ? preloaded.list : loginStaffList();
+    preloaded = null;
+    asked.then(
       (list) => {
         // For the desk benchmark's cold start: when the tiles could first be drawn.
         performance.mark("login-staff");
