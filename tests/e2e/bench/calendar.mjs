@@ -56,6 +56,13 @@ async function move(app, id, key) {
 
 export async function benchBookingDrag(app) {
   await toCalendar(app);
+  // Back to today (day_switch left the calendar weeks ahead, where the seeded days are full).
+  if (await run(app, `return document.querySelector('[data-testid="appt-today"]')?.disabled === false;`, null)) {
+    await app.click('appt-today');
+    await until(app, `return document.querySelector('[data-testid="appt-today"]')?.disabled === true
+      && document.querySelector('[data-testid="day-grid"]')?.getAttribute('data-date')
+        === document.querySelector('[data-testid="day-view"]')?.getAttribute('data-date');`, null, 'today');
+  }
   let id = null;
   // From tomorrow on (the demo week and the booked days after it): the first appointment that
   // moves down a quarter hour and back (a room may be taken where her column is free).
