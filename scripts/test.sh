@@ -2,7 +2,7 @@
 # The README's second command: every check CI runs, in order, stopping at the first failure.
 #   scripts/test.sh                 all stages
 #   scripts/test.sh STAGE...        only these (setup always runs first), e.g. `ui-build app e2e`
-# Stages: fmt ui-build ui-test clippy postgres cargo-test app e2e.
+# Stages: fmt ui-build ui-test clippy postgres cargo-test app e2e desk-bench.
 # `postgres` starts a throwaway PostgreSQL on a loopback port (scripts/pg.sh) for the sync
 # server's tests in cargo-test; it stays up afterwards (`scripts/pg.sh stop` ends it).
 # Each stage's output is also kept in target/test-logs/<stage>.log; e2e screenshots (and, on a
@@ -12,7 +12,7 @@ SCRIPT_NAME="test" # read by say/die in lib.sh
 # shellcheck source=lib.sh
 source "$(dirname "$0")/lib.sh"
 
-all_stages=(fmt ui-build ui-test clippy postgres cargo-test app e2e)
+all_stages=(fmt ui-build ui-test clippy postgres cargo-test app e2e desk-bench)
 if [ $# -gt 0 ]; then
   for stage in "$@"; do
     [[ " ${all_stages[*]} " == *" $stage "* ]] || die "unknown stage '$stage' (stages: ${all_stages[*]})"
@@ -41,6 +41,9 @@ stage_command() {
     app) echo cargo build --workspace --all-targets "${cargo_flags[@]}" ;;
     # The harness starts its own Xvfb, tauri-driver and app per test file, and ends them.
     e2e) echo npm --prefix tests/e2e test ;;
+    # The desk latency benchmark once on a tiny database (debug app, 3 inputs each, one cold
+    # start): proves it still runs end to end, not a measurement (~1 min; README "Desk latency").
+    desk-bench) echo npm --prefix tests/e2e run bench:ci ;;
   esac
 }
 

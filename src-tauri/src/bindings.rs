@@ -25,6 +25,7 @@ mod tests {
     };
     use crate::dto::conflict_refund::{ConflictRefundView, ConflictTenderView};
     use crate::dto::crypt::{CryptProgress, CryptStatusView};
+    use crate::dto::desk::BootInfo;
     use crate::dto::exports::{
         ExportDatasetInput, ExportFormatInput, ExportInput, ExportProgress, ExportResultView,
     };
@@ -97,6 +98,7 @@ mod tests {
             export::<Session>(),
             export::<OwnerInput>(),
             export::<AppInfo>(),
+            export::<BootInfo>(),
             export::<SeedProgress>(),
             export::<CryptStatusView>(),
             export::<CryptProgress>(),

@@ -70,6 +70,7 @@ pub fn run() {
             commands::crypt::crypt_unlock,
             commands::crypt::crypt_encrypt,
             commands::crypt::crypt_set_passphrase,
+            commands::desk::boot_info,
             commands::app::seed_demo,
             commands::staff::create_owner,
             commands::staff::login_staff_list,

@@ -3,6 +3,7 @@
 import { useEffect, useRef, useState } from "preact/hooks";
 import type { ApiError, Session } from "./lib/backend/bindings";
 import { appInfo, currentSession, logout, onSessionLost } from "./lib/backend/commands";
+import { bootInfo } from "./lib/backend/commands-desk";
 import { toApiError } from "./lib/backend/errors";
 import { useI18n } from "./lib/i18n";
 import type { Route } from "./lib/route";
@@ -12,17 +13,8 @@ import { ErrorBanner } from "./components/error-banner";
 import { SetupOwner } from "./screens/setup-owner";
 import { Unlock } from "./screens/unlock";
 import { StoreSetup } from "./screens/store-setup";
-import { Login } from "./screens/login";
-import { MemberLookup } from "./screens/member-lookup";
-import { MemberProfile } from "./screens/member-profile";
-import { MemberForm } from "./screens/member-form";
-import { Settings } from "./screens/settings";
-import { Shift } from "./screens/shift";
-import { Checkout } from "./screens/checkout";
-import { Sales } from "./screens/sales";
-import { Appointments } from "./screens/appointments";
-import { Conflicts } from "./screens/conflicts";
-import { Admin } from "./screens/admin";
+import { Login, preloadLoginStaff } from "./screens/login";
+import { useDeskScreens } from "./lib/desk-screens";
 import { UnsentLogoutDialog } from "./components/sync-status";
 import { refreshSyncStatus } from "./lib/use-sync-status";
 import type { SyncStatusView } from "./lib/backend/bindings";
@@ -46,8 +38,15 @@ export function App() {
   const start = async () => {
     setBoot({ state: "loading" });
     try {
-      const info = await appInfo();
-      const s = info.hasOwner ? await currentSession() : null;
+      // Asked at once (no round trip waits for another before the first screen): whether there
+      // is an owner (boot_info, not app_info: that one counts a million members), the session
+      // (counts only when there is an owner), and the login's staff tiles.
+      const asking = currentSession();
+      asking.catch(() => {});
+      preloadLoginStaff();
+      // (The browser preview's mock has no boot_info: it answers app_info's.)
+      const info = await bootInfo().catch(() => appInfo());
+      const s = info.hasOwner ? await asking : null;
       setSession(s);
       if (s) setRoute(homeRoute(s));
       setBoot({ state: "ready", hasOwner: info.hasOwner });
@@ -60,6 +59,16 @@ export function App() {
     void start();
     return onSessionLost(() => setSession(null));
   }, []);
+
+  // The signed-in screens are a second chunk: asked for at once for a restored session, else a
+  // moment after the login screen is up (so it does not compete with the login screen's start).
+  const [prefetch, setPrefetch] = useState(false);
+  useEffect(() => {
+    if (boot.state !== "ready") return;
+    const timer = setTimeout(() => setPrefetch(true), 400);
+    return () => clearTimeout(timer);
+  }, [boot.state]);
+  const desk = useDeskScreens(session !== null || prefetch);
 
   const enter = (s: Session) => {
     setSession(s);
@@ -109,6 +118,7 @@ export function App() {
     return () => window.removeEventListener("keydown", onKey);
   }, []);
 
+  const S = desk.screens;
   let screen;
   if (boot.state === "loading") {
     screen = <main class="center-screen"><p class="muted">{t("boot.loading")}</p></main>;
@@ -143,26 +153,30 @@ export function App() {
     }} />;
   } else if (!session) {
     screen = <Login onDone={enter} />;
+  } else if (!S) {
+    screen = desk.failed ? (
+      <main class="center-screen"><ErrorBanner error={toApiError(desk.failed)} testId="boot-error" /></main>
+    ) : <main class="center-screen"><p class="muted">{t("boot.loading")}</p></main>;
   } else if (route.name === "lookup") {
-    screen = <MemberLookup query={query} onQuery={setQuery} onNavigate={setRoute} />;
+    screen = <S.MemberLookup query={query} onQuery={setQuery} onNavigate={setRoute} />;
   } else if (route.name === "profile") {
-    screen = <MemberProfile key={route.id} session={session} id={route.id} onNavigate={setRoute} notify={setNotice} />;
+    screen = <S.MemberProfile key={route.id} session={session} id={route.id} onNavigate={setRoute} notify={setNotice} />;
   } else if (route.name === "sales") {
-    screen = <Sales key={route.saleId ?? ""} saleId={route.saleId} session={session} onNavigate={setRoute} />;
+    screen = <S.Sales key={route.saleId ?? ""} saleId={route.saleId} session={session} onNavigate={setRoute} />;
   } else if (route.name === "appointments") {
-    screen = <Appointments session={session} date={route.date} onNavigate={setRoute} notify={setNotice} />;
+    screen = <S.Appointments session={session} date={route.date} onNavigate={setRoute} notify={setNotice} />;
   } else if (route.name === "conflicts") {
-    screen = <Conflicts session={session} onNavigate={setRoute} notify={setNotice} />;
+    screen = <S.Conflicts session={session} onNavigate={setRoute} notify={setNotice} />;
   } else if (route.name === "admin") {
-    screen = <Admin session={session} section={route.section} onNavigate={setRoute} notify={setNotice} />;
+    screen = <S.Admin session={session} section={route.section} onNavigate={setRoute} notify={setNotice} />;
   } else if (route.name === "checkout") {
-    screen = <Checkout key={route.appointmentId ?? ""} session={session} memberId={route.memberId}
+    screen = <S.Checkout key={route.appointmentId ?? ""} session={session} memberId={route.memberId}
       appointmentId={route.appointmentId} onNavigate={setRoute} />;
   } else if (route.name === "shift") {
-    screen = <Shift session={session} notify={setNotice} />;
+    screen = <S.Shift session={session} notify={setNotice} />;
   } else if (route.name === "new" || route.name === "edit") {
     screen = (
-      <MemberForm key={route.name === "edit" ? route.id : "new"} session={session}
+      <S.MemberForm key={route.name === "edit" ? route.id : "new"} session={session}
         id={route.name === "edit" ? route.id : undefined} prefill={route.name === "new" ? route.prefill : undefined}
         onNavigate={setRoute}
         onSaved={(m) => {
@@ -171,7 +185,7 @@ export function App() {
         }} />
     );
   } else {
-    screen = <Settings session={session} onLogout={() => void requestLogout()} onNavigate={setRoute} />;
+    screen = <S.Settings session={session} onLogout={() => void requestLogout()} onNavigate={setRoute} />;
   }
 
   return (

@@ -5,18 +5,8 @@ import "./styles/base.css";
 import "./styles/layout.css";
 import "./styles/components.css";
 import "./styles/screens.css";
-import "./styles/approval.css";
-import "./styles/sales.css";
-import "./styles/checkout.css";
-import "./styles/admin.css";
-import "./styles/stock.css";
-import "./styles/catalog.css";
-import "./styles/tiers.css";
-import "./styles/records.css";
+// The first-run store setup (before the desk screens load) is styled here too.
 import "./styles/staff-admin.css";
-import "./styles/perms.css";
-import "./styles/exports.css";
-import "./styles/privacy.css";
 
 const root = document.getElementById("app");
 if (root) render(<App />, root);

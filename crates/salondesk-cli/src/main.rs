@@ -3,6 +3,7 @@
 
 mod backup;
 mod bench;
+mod history;
 mod import;
 mod open;
 mod progress;
@@ -31,6 +32,13 @@ enum Command {
         /// Random seed: the same seed makes the same people.
         #[arg(long, default_value_t = 20261123)]
         seed: u64,
+        /// Also this many appointments of the members, spread over past and
+        /// coming days (added only to a database holding none beyond the demo week).
+        #[arg(long, default_value_t = 0)]
+        appointments: u64,
+        /// Appointments a day for the whole store (the days reach back as far as needed).
+        #[arg(long, default_value_t = 40)]
+        per_day: u64,
         /// An encrypted database's key (see `open`).
         #[command(flatten)]
         key: open::KeyArgs,
@@ -96,8 +104,10 @@ fn main() -> anyhow::Result<()> {
             db,
             members,
             seed,
+            appointments,
+            per_day,
             key,
-        } => seed::run(&db, members, seed, &key),
+        } => seed::run(&db, members, seed, (appointments, per_day), &key),
         Command::Import {
             db,
             kind,

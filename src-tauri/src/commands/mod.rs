@@ -7,6 +7,7 @@ pub mod backups;
 pub mod catalog;
 pub mod checkout;
 pub mod crypt;
+pub mod desk;
 pub mod exports;
 pub mod import;
 pub mod members;

@@ -9,6 +9,7 @@ pub mod catalog;
 pub mod checkout;
 pub mod conflict_refund;
 pub mod crypt;
+pub mod desk;
 pub mod exports;
 pub mod import;
 pub mod member;

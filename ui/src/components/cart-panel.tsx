@@ -403,7 +403,7 @@ function Totals(props: Props) {
           ) : null}
           {props.pending && !empty ? <span class="co-pricing muted">{t("checkout.pricing")}</span> : null}
         </span>
-        <span class="co-grand-value mono" data-testid="cart-total">{money(q?.total ?? 0)}</span>
+        <span class="co-grand-value mono" data-testid="cart-total" data-fresh={props.fresh ? "true" : "false"}>{money(q?.total ?? 0)}</span>
       </div>
     </div>
   );

@@ -2,11 +2,12 @@
 // 15-minute grid with hour labels, and the appointments as blocks coloured by status. A free
 // slot books; a block drags to another time or beautician, its bottom edge drags to change the
 // end (snapping to 15 minutes); the selected block moves with the arrow keys (see the screen).
+import { Component } from "preact";
 import { useRef, useState } from "preact/hooks";
 import type { AppointmentView, DayViewDto, StaffColumnView } from "../lib/backend/bindings";
 import { staffColor } from "../lib/staff-colors";
 import { gridSpan, hhmm, lanes, minToPx, outsideHours, SLOT_MIN, slots, snap, type Span } from "../lib/calendar";
-import { useI18n } from "../lib/i18n";
+import { type I18n, useI18n } from "../lib/i18n";
 
 export const PX_PER_SLOT = 18;
 
@@ -27,7 +28,7 @@ type Drag = {
 };
 
 export function DayGrid(props: Props) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const { day } = props;
   const [drag, setDrag] = useState<Drag | null>(null);
   const dragRef = useRef<Drag | null>(null);
@@ -108,15 +109,8 @@ export function DayGrid(props: Props) {
     return (
       <div class={`day-col ${c.dayOff ? "day-col-off" : ""}`} data-column={c.staffId} data-testid="day-column"
         data-staff-id={c.staffId} style={{ height: `${height}px` }}>
-        {slots(span).map((m) => {
-          const out = outsideHours(m, c.hours, c.dayOff);
-          return (
-            <div key={m} class={`slot ${out ? "slot-out" : ""} ${m % 60 === 0 ? "slot-hour" : ""}`} data-testid="slot"
-              data-staff-id={c.staffId} data-time={hhmm(m)} data-outside={out ? "true" : undefined}
-              title={t("appt.slot", { name, time: hhmm(m) })} style={{ top: `${minToPx(m, span, PX_PER_SLOT)}px`, height: `${PX_PER_SLOT}px` }}
-              onClick={() => props.onSlot(c.staffId, m)} />
-          );
-        })}
+        <SlotLayer staffId={c.staffId} name={name} hours={c.hours} dayOff={c.dayOff} span={span} locale={locale} t={t}
+          onSlot={props.onSlot} />
         {c.dayOff ? <div class="day-off-label">{t("appt.dayOff")}</div> : null}
         {laid.map(({ block: a, lane, of }) => {
           const top = minToPx(a.startMin, span, PX_PER_SLOT);
@@ -180,4 +174,42 @@ export function DayGrid(props: Props) {
       </div>
     </div>
   );
+}
+
+type SlotLayerProps = {
+  staffId: string; name: string; hours: Span | null; dayOff: boolean; span: Span; locale: string; t: I18n["t"];
+  onSlot: (staffId: string, min: number) => void;
+};
+
+const sameSpan = (a: Span | null, b: Span | null) => a === b || (a !== null && b !== null && a.startMin === b.startMin && a.endMin === b.endMin);
+
+/**
+ * A column's free slots (a few dozen clickable quarter hours). Drawn again only when her hours,
+ * the grid's span or the language change: on the next day, or after a move, the same slots stay
+ * as they are and only the appointments are redrawn (issue 16: day switch and booking moves).
+ */
+class SlotLayer extends Component<SlotLayerProps> {
+  override shouldComponentUpdate(next: SlotLayerProps) {
+    const p = this.props;
+    return p.staffId !== next.staffId || p.name !== next.name || p.dayOff !== next.dayOff || p.locale !== next.locale
+      || !sameSpan(p.hours, next.hours) || !sameSpan(p.span, next.span);
+  }
+
+  override render() {
+    const { staffId, name, hours, dayOff, span, t } = this.props;
+    return (
+      <>
+        {slots(span).map((m) => {
+          const out = outsideHours(m, hours, dayOff);
+          return (
+            <div key={m} class={`slot ${out ? "slot-out" : ""} ${m % 60 === 0 ? "slot-hour" : ""}`} data-testid="slot"
+              data-staff-id={staffId} data-time={hhmm(m)} data-outside={out ? "true" : undefined}
+              title={t("appt.slot", { name, time: hhmm(m) })} style={{ top: `${minToPx(m, span, PX_PER_SLOT)}px`, height: `${PX_PER_SLOT}px` }}
+              // The latest handler (props are kept up to date even when the slots are not redrawn).
+              onClick={() => this.props.onSlot(staffId, m)} />
+          );
+        })}
+      </>
+    );
+  }
 }

@@ -3,7 +3,7 @@
 // beautician (with its .ics export), the reminders waiting to be sent by hand. Booking, the
 // appointment's detail and the outside-hours question open as dialogs.
 import "../styles/appointments.css";
-import { useEffect, useRef, useState } from "preact/hooks";
+import { useEffect, useLayoutEffect, useRef, useState } from "preact/hooks";
 import type { ApiError, AppointmentView, DayViewDto, Session, StaffBrief, WeekViewDto } from "../lib/backend/bindings";
 import { dayView, exportIcs, moveAppointment, resizeAppointment, weekView } from "../lib/backend/commands";
 import { toApiError } from "../lib/backend/errors";
@@ -55,7 +55,8 @@ export function Appointments(props: Props) {
   const offset = day?.utcOffsetMinutes ?? localOffset();
   const staff: StaffBrief[] = (day?.columns ?? []).map((c) => ({ id: c.staffId, name: c.staffName, role: c.role }));
 
-  useEffect(() => {
+  // Asked at render (a layout effect), not after the next paint: the new day comes a frame sooner.
+  useLayoutEffect(() => {
     let live = true;
     dayView(date).then((d) => {
       if (!live) return;

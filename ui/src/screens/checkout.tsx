@@ -3,7 +3,7 @@
 // (quote_cart); a manager's PIN (kept for the sale) allows a manual discount or a typed price;
 // a barcode or member card scanned anywhere on the screen lands in the cart, never in a field.
 // Keys: F2 new sale, F3 member, F4 search, F9 pay, Esc closes a dialog.
-import { useEffect, useRef, useState } from "preact/hooks";
+import { useEffect, useLayoutEffect, useRef, useState } from "preact/hooks";
 import type {
   ApiError, ApprovalGranted, CatalogItem, MemberBalancesView, PackageView, PrintResult, SaleDone, Session, StaffBrief,
   Permission, TenderInput,
@@ -108,7 +108,8 @@ export function Checkout(props: Props) {
     loginStaffList().then((list) => setStaff(list), () => setStaff([]));
   }, []);
 
-  useEffect(() => {
+  // Her balances are asked at render (a layout effect), not after the next paint.
+  useLayoutEffect(() => {
     const id = cart.member?.id;
     setBalancesError(null);
     if (!id) {

@@ -6,16 +6,14 @@
 //! `BENCH appointments.day p50_ms=… p99_ms=…`.
 
 use super::stats::print;
+use crate::history::{fill, member_ids, Cast};
 use crate::progress::bar;
 use chrono::{Duration, NaiveDate};
 use rand::rngs::StdRng;
-use rand::seq::SliceRandom;
 use rand::{Rng, SeedableRng};
-use salondesk_core::appointments::{
-    AppointmentStatus, DayHours, ImportedAppointment, Offset, ResourceKind, WorkingHours,
-};
+use salondesk_core::appointments::{DayHours, Offset, ResourceKind, WorkingHours};
 use salondesk_core::clock::SystemClock;
-use salondesk_core::ids::{MemberId, ServiceId};
+use salondesk_core::ids::ServiceId;
 use salondesk_core::seed::SeedOptions;
 use salondesk_core::staff::{Role, Staff};
 use salondesk_core::Store;
@@ -28,7 +26,6 @@ const DAYS: i64 = 730;
 /// Of the days, this many are still ahead (booked, not yet served).
 const DAYS_AHEAD: i64 = 14;
 const MEMBERS: u64 = 20_000;
-const BATCH: usize = 25_000;
 
 pub fn run(db: &Path, appointments: u64, views: usize) -> anyhow::Result<()> {
     let mut store = Store::open(db, Arc::new(SystemClock))?;
@@ -136,20 +133,19 @@ fn seed(store: &mut Store, appointments: u64) -> anyhow::Result<()> {
         );
     }
     let services: Vec<ServiceId> = store.bookable_services()?.iter().map(|s| s.id).collect();
-    let member_ids: Vec<MemberId> = {
-        let mut stmt = store.conn().prepare("SELECT id FROM members")?;
-        let rows = stmt.query_map([], |r| r.get(0))?;
-        rows.collect::<Result<_, _>>()?
+    let members = member_ids(store)?;
+    let offset = Offset(i64::from(store.checkout_settings()?.utc_offset_minutes));
+    let today = offset.date(store.now());
+    let first: NaiveDate = today - Duration::days(DAYS - DAYS_AHEAD);
+    let dates: Vec<NaiveDate> = (0..DAYS).map(|d| first + Duration::days(d)).collect();
+    let cast = Cast {
+        owner: &owner,
+        beauticians: &staff,
+        beds: &beds,
+        services: &services,
+        members: &members,
     };
-    import(
-        store,
-        &owner,
-        &staff,
-        &beds,
-        &services,
-        &member_ids,
-        appointments,
-    )
+    fill(store, &cast, &dates, today, appointments)
 }
 
 fn beauticians_of(store: &Store) -> anyhow::Result<Vec<Staff>> {
@@ -159,77 +155,6 @@ fn beauticians_of(store: &Store) -> anyhow::Result<Vec<Staff>> {
         .filter(|s| s.role == Role::Beautician)
         .take(BEAUTICIANS)
         .collect())
-}
-
-/// Each beautician's day (10:00–21:00) filled with back-to-back appointments,
-/// as many a day as reach `total` over the two years.
-fn import(
-    store: &mut Store,
-    owner: &Staff,
-    beauticians: &[Staff],
-    beds: &[String],
-    services: &[ServiceId],
-    members: &[MemberId],
-    total: u64,
-) -> anyhow::Result<()> {
-    let per_day = (total as f64 / (DAYS as f64 * beauticians.len() as f64)).ceil() as i64;
-    let slot = (660 / per_day.max(1)).max(15);
-    let offset = Offset(i64::from(store.checkout_settings()?.utc_offset_minutes));
-    let today = offset.date(store.now());
-    let first: NaiveDate = today - Duration::days(DAYS - DAYS_AHEAD);
-    let progress = bar(total, "seeding appointments");
-    let mut rng = StdRng::seed_from_u64(20261123);
-    let mut batch: Vec<ImportedAppointment> = Vec::with_capacity(BATCH);
-    let mut made = 0u64;
-    'days: for d in 0..DAYS {
-        let date = first + Duration::days(d);
-        let ahead = date >= today;
-        for (i, b) in beauticians.iter().enumerate() {
-            for k in 0..per_day {
-                if made >= total {
-                    break 'days;
-                }
-                let start = offset.day_start(date) + Duration::minutes(600 + k * slot);
-                let status = status(&mut rng, ahead);
-                let member = members
-                    .choose(&mut rng)
-                    .copied()
-                    .filter(|_| rng.gen_bool(0.9));
-                batch.push(ImportedAppointment {
-                    member_id: member,
-                    walk_in_name: member.is_none().then(|| "散客".to_owned()),
-                    service_id: *services.choose(&mut rng).expect("services"),
-                    staff_id: b.id,
-                    room_id: rng.gen_bool(0.6).then(|| beds[i].clone()),
-                    start,
-                    end: start + Duration::minutes(slot - 3),
-                    status,
-                    created_by: owner.id,
-                });
-                made += 1;
-                if batch.len() == BATCH {
-                    store.import_appointments(&batch)?;
-                    batch.clear();
-                    progress.set_position(made);
-                }
-            }
-        }
-    }
-    store.import_appointments(&batch)?;
-    progress.finish_and_clear();
-    Ok(())
-}
-
-fn status(rng: &mut StdRng, ahead: bool) -> AppointmentStatus {
-    use AppointmentStatus::*;
-    match (ahead, rng.gen_range(0..100)) {
-        (true, 0..=69) => Booked,
-        (true, 70..=94) => Confirmed,
-        (true, _) => Cancelled,
-        (false, 0..=84) => Completed,
-        (false, 85..=92) => Cancelled,
-        (false, _) => NoShow,
-    }
 }
 
 /// Reads the file once so the views are measured warm, as on a desk that has

@@ -56,6 +56,8 @@ export type OwnerInput = { name: string, pin: string, };
 
 export type AppInfo = { version: string, dbPath: string, dataDir: string, hasOwner: boolean, systemLocale: string, memberCount: number, deviceId: string, pendingOps: number, };
 
+export type BootInfo = { hasOwner: boolean, };
+
 export type SeedProgress = { done: number, total: number, };
 
 export type CryptStatusView = { 
