@@ -157,11 +157,7 @@ pub async fn import_refusals_file(
 ) -> ApiResult<ExportView> {
     let staff = state.staff()?;
     let refused = stage.with(|s| Ok(s.refused.clone()))?;
-    let dir = state
-        .db_path
-        .parent()
-        .map(|p| p.join("exports"))
-        .unwrap_or_else(|| "exports".into());
+    let dir = crate::commands::exports::exports_dir(&state.db_path);
     let path = state
         .store()?
         .write_import_refusals(&staff, &refused, CsvLang::of(&lang), &dir)?;

@@ -38,11 +38,7 @@ pub async fn set_marketing_consent(
 #[tauri::command]
 pub async fn export_member_data(state: State<'_, AppState>, id: String) -> ApiResult<ExportView> {
     let staff = state.staff()?;
-    let dir = state
-        .db_path
-        .parent()
-        .map(|p| p.join("exports"))
-        .unwrap_or_else(|| "exports".into());
+    let dir = crate::commands::exports::exports_dir(&state.db_path);
     let path = state
         .store()?
         .export_member_data(&staff, id.parse()?, &dir)?;

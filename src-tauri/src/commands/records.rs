@@ -47,11 +47,7 @@ pub async fn export_audit_log(
 ) -> ApiResult<ExportView> {
     let staff = state.staff()?;
     let filter = AuditFilter::try_from(&filter)?;
-    let dir = state
-        .db_path
-        .parent()
-        .map(|p| p.join("exports"))
-        .unwrap_or_else(|| "exports".into());
+    let dir = crate::commands::exports::exports_dir(&state.db_path);
     let path = state
         .store()?
         .export_audit_csv(&staff, &filter, CsvLang::of(&lang), &dir)?;
