@@ -17,6 +17,7 @@ import { SyncSettings } from "../components/sync-settings";
 import { BackupSettingsCard } from "../components/backup-status-line";
 import { useSyncStatus } from "../lib/use-sync-status";
 import type { Route } from "../lib/route";
+import { ProgressBar } from "../components/progress-bar";
 
 type Props = { session: Session; onLogout: () => void; onNavigate: (route: Route) => void };
 
@@ -64,7 +65,6 @@ export function Settings(props: Props) {
     }
   };
 
-  const percent = progress && progress.total > 0 ? Math.min(100, Math.round((progress.done / progress.total) * 100)) : 0;
   const { staff } = props.session;
 
   return (
@@ -133,14 +133,7 @@ export function Settings(props: Props) {
                   onClick={() => void startSeed()}>{t("settings.demoStart")}</button>
               </div>
               {progress ? (
-                <div class="progress-wrap">
-                  <div class="progress" role="progressbar" data-testid="seed-progress" aria-valuemin={0}
-                    aria-valuemax={progress.total} aria-valuenow={progress.done} data-done={progress.done}
-                    data-total={progress.total} data-finished={seeded !== null}>
-                    <div class="progress-fill" style={{ width: `${percent}%` }} />
-                  </div>
-                  <span class="progress-text mono">{count(progress.done)} / {count(progress.total)}</span>
-                </div>
+                <ProgressBar done={progress.done} total={progress.total} finished={seeded !== null} testId="seed-progress" />
               ) : null}
               {seeded !== null ? <p class="success-text" role="status">{t("settings.demoDone", { n: count(seeded) })}</p> : null}
               {pins.length > 0 ? (

@@ -14,6 +14,7 @@ import { Field } from "../../components/field";
 import { BackupStatusLine } from "../../components/backup-status-line";
 import { RestoreDialog } from "./restore-dialog";
 import type { AdminProps } from "./props";
+import { ProgressBar } from "../../components/progress-bar";
 
 /** Bytes as MB with one decimal (backups are megabytes to gigabytes). */
 export function megabytes(bytes: number): string {
@@ -81,7 +82,6 @@ export function BackupsAdmin(props: AdminProps) {
   const folderError = error?.field === "folder"
     ? { text: t(`backups.reason.${error.reason ?? "io"}` as "backups.reason.io"), detail: error.message }
     : undefined;
-  const percent = progress && progress.total > 0 ? Math.round((progress.done / progress.total) * 100) : 0;
   const savedFolder = status?.settings.folder ?? "";
 
   return (
@@ -114,13 +114,7 @@ export function BackupsAdmin(props: AdminProps) {
           onClick={() => void now()}>{t("backups.now")}</button>
       </div>
       {progress ? (
-        <div class="progress-wrap">
-          <div class="progress" role="progressbar" data-testid="backup-progress" aria-valuemin={0}
-            aria-valuemax={progress.total} aria-valuenow={progress.done}>
-            <div class="progress-fill" style={{ width: `${percent}%` }} />
-          </div>
-          <span class="progress-text">{t("backups.running")}</span>
-        </div>
+        <ProgressBar done={progress.done} total={progress.total} testId="backup-progress" label={t("backups.running")} />
       ) : null}
       {done ? <p class="success-text" role="status" data-testid="backup-done">{done}</p> : null}
       {error && error.field !== "folder" && error.field !== "dailyAt"

@@ -12,6 +12,7 @@ import { useI18n } from "../../lib/i18n";
 import { ErrorBanner } from "../../components/error-banner";
 import { PeriodFilter, storeDay, useStoreOffset } from "../../components/period-filter";
 import type { AdminProps } from "./props";
+import { ProgressBar } from "../../components/progress-bar";
 
 const DATASETS: ExportDatasetInput[] = ["members", "sales", "ledgers", "stock"];
 const FORMATS: ExportFormatInput[] = ["xlsx", "csv"];
@@ -36,7 +37,6 @@ export function ExportsAdmin(_props: AdminProps) {
   // This month so far, in the store's days, until she picks another period.
   const shown: PeriodInput = period ?? { from: `${storeDay(offset).slice(0, 8)}01`, to: storeDay(offset) };
   const needsPeriod = dataset !== "members";
-  const percent = progress && progress.total > 0 ? Math.min(100, Math.round((progress.done / progress.total) * 100)) : 0;
 
   const run = async () => {
     setBusy(true);
@@ -99,13 +99,7 @@ export function ExportsAdmin(_props: AdminProps) {
       </div>
 
       {progress && (busy || result) ? (
-        <div class="progress-wrap">
-          <div class="progress" role="progressbar" data-testid="export-progress" aria-valuemin={0}
-            aria-valuemax={progress.total} aria-valuenow={progress.done} data-finished={result !== null}>
-            <div class="progress-fill" style={{ width: `${result ? 100 : percent}%` }} />
-          </div>
-          <span class="progress-text mono">{count(progress.done)} / {count(progress.total)}</span>
-        </div>
+        <ProgressBar done={progress.done} total={progress.total} finished={result !== null} testId="export-progress" />
       ) : null}
 
       <div ref={outcome} class="export-outcome">

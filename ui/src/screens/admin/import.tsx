@@ -15,6 +15,7 @@ import { ErrorBanner } from "../../components/error-banner";
 import { ImportMapping, fieldName } from "./import-mapping";
 import { ImportReport } from "./import-report";
 import type { AdminProps } from "./props";
+import { ProgressBar } from "../../components/progress-bar";
 
 const KINDS: ImportKind[] = ["members", "services", "products"];
 type Busy = null | "reading" | "checking" | "importing" | "saving";
@@ -114,7 +115,6 @@ export function ImportAdmin(_props: AdminProps) {
   };
 
   const shown = result ?? report;
-  const percent = progress && progress.total > 0 ? Math.min(100, Math.round((progress.done / progress.total) * 100)) : 0;
 
   return (
     <section class="card records import-admin" data-testid="import-admin" data-busy={busy ?? ""}>
@@ -175,13 +175,7 @@ export function ImportAdmin(_props: AdminProps) {
       ) : null}
 
       {progress && (busy === "importing" || result) ? (
-        <div class="progress-wrap">
-          <div class="progress" role="progressbar" data-testid="import-progress" aria-valuemin={0}
-            aria-valuemax={progress.total} aria-valuenow={progress.done} data-finished={result !== null}>
-            <div class="progress-fill" style={{ width: `${result ? 100 : percent}%` }} />
-          </div>
-          <span class="progress-text mono">{count(progress.done)} / {count(progress.total)}</span>
-        </div>
+        <ProgressBar done={progress.done} total={progress.total} finished={result !== null} testId="import-progress" />
       ) : null}
 
       {shown ? <ImportReport report={shown} done={result !== null} /> : null}
