@@ -13,7 +13,7 @@ import { ErrorBanner } from "./components/error-banner";
 import { SetupOwner } from "./screens/setup-owner";
 import { Unlock } from "./screens/unlock";
 import { StoreSetup } from "./screens/store-setup";
-import { Login, preloadLoginStaff } from "./screens/login";
+import { Login, forgetPreloadedLoginStaff, preloadLoginStaff } from "./screens/login";
 import { useDeskScreens } from "./lib/desk-screens";
 import { UnsentLogoutDialog } from "./components/sync-status";
 import { refreshSyncStatus } from "./lib/use-sync-status";
@@ -47,6 +47,9 @@ export function App() {
       // (The browser preview's mock has no boot_info: it answers app_info's.)
       const info = await bootInfo().catch(() => appInfo());
       const s = info.hasOwner ? await asking : null;
+      // The tiles asked at boot are for a login screen shown now; with no owner yet (first run)
+      // or a session still open, the next login screen comes later and asks afresh.
+      if (!info.hasOwner || s) forgetPreloadedLoginStaff();
       setSession(s);
       if (s) setRoute(homeRoute(s));
       setBoot({ state: "ready", hasOwner: info.hasOwner });

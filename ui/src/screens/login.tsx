@@ -20,6 +20,11 @@ export function preloadLoginStaff(): void {
   preloaded.list.catch(() => {});
 }
 
+/** Drops the tiles asked at boot: the login screen they were for is not the next one shown. */
+export function forgetPreloadedLoginStaff(): void {
+  preloaded = null;
+}
+
 export function Login(props: { onDone: (session: Session) => void }) {
   const { t } = useI18n();
   const [staff, setStaff] = useState<StaffBrief[] | null>(null);
