@@ -87,9 +87,9 @@ const INTERACTIONS = [
   ['booking_drag', benchBookingDrag],
 ];
 
-const { db, owner } = database();
+const { db, owner, enc } = database();
 log(`app ${process.env.E2E_APP}, ${MEMBERS} members, ${APPOINTMENTS} appointments`);
-const app = await launch('bench-desk', db);
+const app = await launch('bench-desk', enc);
 try {
   await login(app, owner);
   // Pay needs an open shift; the seeded database has none.
@@ -101,4 +101,4 @@ try {
 } finally {
   await app.close();
 }
-if (wanted('cold_start')) await benchColdStart(db);
+if (wanted('cold_start')) await benchColdStart(enc);

@@ -259,7 +259,8 @@ export async function launchApp({ name, screen, beforeStart }) {
       SALONDESK_DB: dbPath,
       // No OS credential store under Xvfb (and never a developer's own keyring): the database key
       // is kept under the owner's passphrase only, the documented fallback (README, "Encryption").
-      SALONDESK_KEYSTORE: 'none',
+      // (The desk benchmark sets E2E_KEYSTORE=file:<folder> to time a start without the prompt.)
+      SALONDESK_KEYSTORE: process.env.E2E_KEYSTORE ?? 'none',
       // Belt and braces: whatever else the app or WebKit stores lands in the temp folder too.
       XDG_DATA_HOME: path.join(dataDir, 'data'),
       XDG_CONFIG_HOME: path.join(dataDir, 'config'),

@@ -83,6 +83,14 @@ enum Command {
         #[command(flatten)]
         key: open::KeyArgs,
     },
+    /// Encrypt a plain database in place (as the app does at its first start
+    /// after an upgrade), with the owner's passphrase.
+    Encrypt {
+        #[arg(long)]
+        db: PathBuf,
+        #[command(flatten)]
+        key: open::KeyArgs,
+    },
     /// Print `BENCH …` figures.
     Bench {
         #[command(subcommand)]
@@ -117,6 +125,15 @@ fn main() -> anyhow::Result<()> {
         } => import::run(&db, &kind, &file, dry_run, &key),
         Command::Backup { db, to, key } => backup::back_up(&db, &to, &key),
         Command::Restore { db, from, yes, key } => backup::restore(&db, &from, yes, &key),
+        Command::Encrypt { db, key } => {
+            let args = open::KeyArgs {
+                encrypt: true,
+                ..key
+            };
+            drop(open::open_exclusive(&db, &args)?);
+            println!("{} is encrypted", db.display());
+            Ok(())
+        }
         Command::Bench { what } => bench::run(what),
         Command::CrashChild { db, seed } => bench::crash_child(&db, seed),
     }

@@ -31,7 +31,31 @@ export function database() {
     if (!owner) throw new Error(`salondesk-cli seed printed no owner PIN:\n${out}`);
     fs.writeFileSync(pins, JSON.stringify({ name: owner[1], pin: owner[2] }));
   }
-  return { db, owner: JSON.parse(fs.readFileSync(pins, 'utf8')) };
+  return { db, owner: JSON.parse(fs.readFileSync(pins, 'utf8')), enc: encrypted(db) };
+}
+
+// A desk's database is encrypted and its key comes from the OS credential store at start (no
+// passphrase asked). There is none under Xvfb: the bench keeps its keys as plain files
+// (SALONDESK_KEYSTORE=file:…, a benchmark-only store) so the app starts as a desk does. The
+// plain seeded file stays for the bench's own queries (sqlite3 cannot read the encrypted one).
+const KEYS = path.join(TARGET, 'bench', 'keys');
+process.env.E2E_KEYSTORE = `file:${KEYS}`;
+
+/** An encrypted copy of the seeded `db` (made once), keyed from the bench's key folder. */
+function encrypted(db) {
+  const enc = db.replace(/\.sqlite3$/, '.enc.sqlite3');
+  if (!fs.existsSync(enc) || !fs.existsSync(`${enc}.key`)) {
+    for (const f of [enc, `${enc}-wal`, `${enc}-shm`, `${enc}.key`]) fs.rmSync(f, { force: true });
+    for (const ext of ['', '-wal']) if (fs.existsSync(db + ext)) fs.copyFileSync(db + ext, enc + ext);
+    const pass = path.join(path.dirname(db), 'bench-passphrase.txt');
+    fs.writeFileSync(pass, 'bench passphrase 2026\n');
+    log(`encrypting a copy: ${path.relative(REPO, enc)} …`);
+    execFileSync(CLI, ['encrypt', '--db', enc, '--passphrase-file', pass], {
+      encoding: 'utf8', env: { ...process.env, SALONDESK_KEYSTORE: `file:${KEYS}` },
+    });
+    fs.rmSync(`${enc}.lock`, { force: true });
+  }
+  return enc;
 }
 
 /** Rows of a query on the seeded database (sqlite3's `|`-separated lines). */
@@ -39,13 +63,13 @@ export function rows(db, sql) {
   return execFileSync('sqlite3', [db, sql], { encoding: 'utf8' }).trim().split('\n').filter(Boolean).map((l) => l.split('|'));
 }
 
-/** The app on a copy of the seeded database (a run never changes the original). */
+/** The app on a copy of the encrypted seeded database (a run never changes the original). */
 export async function launch(name, db) {
   return launchApp({
     name,
     // The seeding left part of its writes in the WAL: the copy takes the WAL with it.
     beforeStart: ({ dbPath }) => {
-      for (const ext of ['', '-wal']) if (fs.existsSync(db + ext)) fs.copyFileSync(db + ext, dbPath + ext);
+      for (const ext of ['', '-wal', '.key']) if (fs.existsSync(db + ext)) fs.copyFileSync(db + ext, dbPath + ext);
     },
   });
 }

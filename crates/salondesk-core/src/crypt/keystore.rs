@@ -8,7 +8,11 @@ use std::collections::HashMap;
 use std::sync::Mutex;
 
 /// Set to `none` to leave the OS credential store alone (the passphrase
-/// fallback; the end-to-end tests run so, the same on every machine).
+/// fallback; the end-to-end tests run so, the same on every machine), or to
+/// `file:<folder>` for benchmarks only: keys kept as plain files there, so a
+/// benchmark measures the credential-store start (no passphrase asked) on a
+/// machine without one. A key in a plain file opens the database for anyone
+/// who can read it: never on a till.
 pub const KEYSTORE_ENV: &str = "SALONDESK_KEYSTORE";
 
 pub trait KeyStore: Send + Sync {
@@ -31,6 +35,9 @@ impl OsKeyStore {
     pub fn from_env() -> Box<dyn KeyStore> {
         match std::env::var(KEYSTORE_ENV).ok().as_deref().map(str::trim) {
             Some("none") => Box::new(NoKeyStore),
+            Some(v) if v.starts_with("file:") => Box::new(FileKeyStore {
+                dir: std::path::PathBuf::from(&v["file:".len()..]),
+            }),
             _ => Box::new(OsKeyStore),
         }
     }
@@ -58,6 +65,41 @@ impl KeyStore for OsKeyStore {
         };
         // Read back: some stores accept a write they do not keep.
         e.set_password(&key.to_hex()).is_ok() && self.get(entry).as_ref() == Some(key)
+    }
+}
+
+/// Keys as plain files in a folder (`SALONDESK_KEYSTORE=file:<folder>`):
+/// benchmarks only (see `KEYSTORE_ENV`).
+pub struct FileKeyStore {
+    dir: std::path::PathBuf,
+}
+
+impl FileKeyStore {
+    fn path(&self, entry: &str) -> std::path::PathBuf {
+        let name: String = entry
+            .chars()
+            .map(|c| {
+                if c.is_ascii_alphanumeric() || c == '-' {
+                    c
+                } else {
+                    '_'
+                }
+            })
+            .collect();
+        self.dir.join(format!("{name}.key-hex"))
+    }
+}
+
+impl KeyStore for FileKeyStore {
+    fn name(&self) -> &'static str {
+        "file"
+    }
+    fn get(&self, entry: &str) -> Option<DbKey> {
+        DbKey::from_hex(std::fs::read_to_string(self.path(entry)).ok()?.trim())
+    }
+    fn put(&self, entry: &str, key: &DbKey) -> bool {
+        std::fs::create_dir_all(&self.dir).is_ok()
+            && std::fs::write(self.path(entry), key.to_hex()).is_ok()
     }
 }
 
