@@ -48,7 +48,7 @@ export async function dataScreens(variant, { shot, setLocale, log }) {
       await shot(app, variant, 'd03-import-mapping', 'import-admin', 'start');
       await shot(app, variant, 'd04-import-dry-run', 'import-refused-row');
       await runImport(app);
-      await shot(app, variant, 'd05-import-done', 'import-run', 'center');
+      await shot(app, variant, 'd05-import-done');
     });
     await step('profile-consent', async () => {
       await app.click('nav-members');
