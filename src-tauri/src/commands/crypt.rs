@@ -8,7 +8,6 @@ use crate::state::AppState;
 use crate::store_open::{key_store, open_locked};
 use salondesk_core::crypt::{self, KdfParams, KeyFile};
 use salondesk_core::db;
-use salondesk_core::staff::Role;
 use tauri::{AppHandle, Emitter, Manager, State};
 
 /// The database's encryption, for Settings (needs the store open, not a login).
@@ -59,25 +58,36 @@ fn opened(app: &AppHandle) {
     crate::sync_task::start(app);
 }
 
-/// The unlock screen: the owner's passphrase unwraps the key (`wrong_passphrase`
-/// on the field `passphrase` if not), the key goes back into the credential
-/// store where there is one, and the store opens.
-#[tauri::command]
-pub async fn crypt_unlock(app: AppHandle, passphrase: String) -> ApiResult<()> {
+/// Opens the closed store with the key `find` gives (on a worker thread:
+/// argon2 and an in-place encryption take seconds), then starts syncing; a
+/// store already open is left as it is.
+async fn open_with_key(
+    app: AppHandle,
+    find: impl FnOnce(&std::path::Path) -> salondesk_core::Result<db::DbKey> + Send + 'static,
+) -> ApiResult<()> {
     tauri::async_runtime::spawn_blocking(move || {
         let state = app.state::<AppState>();
         if state.store().is_ok() {
             return Ok(());
         }
         let path = state.db_path.clone();
-        reopen(&state, || {
-            crypt::unlock(&path, &passphrase, key_store().as_ref()).map(|(k, _)| k)
-        })?;
+        reopen(&state, || find(&path))?;
         opened(&app);
         Ok(())
     })
     .await
     .map_err(|e| ApiError::new(ErrorCode::Internal, e.to_string()))?
+}
+
+/// The unlock screen: the owner's passphrase unwraps the key (`wrong_passphrase`
+/// on the field `passphrase` if not), the key goes back into the credential
+/// store where there is one, and the store opens.
+#[tauri::command]
+pub async fn crypt_unlock(app: AppHandle, passphrase: String) -> ApiResult<()> {
+    open_with_key(app, move |path| {
+        crypt::unlock(path, &passphrase, key_store().as_ref()).map(|(k, _)| k)
+    })
+    .await
 }
 
 /// A plain database from before encryption: the owner sets her passphrase,
@@ -85,64 +95,40 @@ pub async fn crypt_unlock(app: AppHandle, passphrase: String) -> ApiResult<()> {
 #[tauri::command]
 pub async fn crypt_encrypt(app: AppHandle, passphrase: String) -> ApiResult<()> {
     crypt::sidecar::check_passphrase(&passphrase)?;
-    tauri::async_runtime::spawn_blocking(move || {
-        let state = app.state::<AppState>();
-        if state.store().is_ok() {
-            return Ok(());
-        }
-        let path = state.db_path.clone();
-        let emitter = app.clone();
-        reopen(&state, || {
-            crypt::encrypt_with_passphrase(
-                &path,
-                &passphrase,
-                key_store().as_ref(),
-                KdfParams::STRONG,
-                &|p| {
-                    // A lost event only delays the bar; the encryption goes on.
-                    let _ = emitter.emit(
-                        "crypt-progress",
-                        CryptProgress {
-                            phase: p.phase.as_str().into(),
-                            done: p.done,
-                            total: p.total,
-                        },
-                    );
-                },
-            )
-            .map(|(k, _)| k)
-        })?;
-        opened(&app);
-        Ok(())
+    let emitter = app.clone();
+    open_with_key(app, move |path| {
+        crypt::encrypt_with_passphrase(
+            path,
+            &passphrase,
+            key_store().as_ref(),
+            KdfParams::STRONG,
+            &|p| {
+                // A lost event only delays the bar; the encryption goes on.
+                let _ = emitter.emit(
+                    "crypt-progress",
+                    CryptProgress {
+                        phase: p.phase.as_str().into(),
+                        done: p.done,
+                        total: p.total,
+                    },
+                );
+            },
+        )
+        .map(|(k, _)| k)
     })
     .await
-    .map_err(|e| ApiError::new(ErrorCode::Internal, e.to_string()))?
 }
 
-/// Sets (or changes) the owner's passphrase that wraps the database's key:
-/// an owner, logged in (the first-run setup right after creating her).
+/// Sets (or changes) the owner's passphrase that wraps the database's key
+/// (the core decides who may: `Store::set_db_passphrase`).
 #[tauri::command]
 pub async fn crypt_set_passphrase(app: AppHandle, passphrase: String) -> ApiResult<()> {
-    crypt::sidecar::check_passphrase(&passphrase)?;
     let staff = app.state::<AppState>().staff()?;
-    // The recovery of the store's data is the owner's alone (no permission
-    // of its own: only the owner role has it).
-    if staff.role != Role::Owner {
-        return Err(ApiError::new(
-            ErrorCode::Forbidden,
-            "only an owner sets the database passphrase",
-        ));
-    }
     tauri::async_runtime::spawn_blocking(move || {
         let state = app.state::<AppState>();
-        let store = state.store()?;
-        let Some(key) = store.db_key() else {
-            return Err(ApiError::new(
-                ErrorCode::Conflict,
-                "the database is not encrypted",
-            ));
-        };
-        crypt::set_passphrase(store.path(), key, &passphrase, KdfParams::STRONG)?;
+        state
+            .store()?
+            .set_db_passphrase(&staff, &passphrase, KdfParams::STRONG)?;
         Ok(())
     })
     .await

@@ -164,3 +164,25 @@ pub fn encrypt_with_passphrase(
         },
     ))
 }
+
+impl crate::Store {
+    /// Sets (or changes) the owner's passphrase that wraps this store's key.
+    /// The recovery of the store's data is the owner's alone (`forbidden` for
+    /// anyone else); a plain store has no key to wrap (`conflict`).
+    pub fn set_db_passphrase(
+        &self,
+        actor: &crate::staff::Staff,
+        passphrase: &str,
+        params: KdfParams,
+    ) -> Result<()> {
+        if actor.role != crate::staff::Role::Owner {
+            return Err(crate::CoreError::Forbidden(
+                "only an owner sets the database passphrase".into(),
+            ));
+        }
+        let key = self
+            .db_key()
+            .ok_or_else(|| crate::CoreError::Conflict("the database is not encrypted".into()))?;
+        set_passphrase(self.path(), key, passphrase, params)
+    }
+}

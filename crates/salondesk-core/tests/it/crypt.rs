@@ -315,3 +315,43 @@ fn an_encrypted_stores_backup_is_encrypted_and_opens_on_another_pc_with_the_key_
         "the passphrase opens the backup, with her in it"
     );
 }
+
+#[test]
+fn only_the_owner_sets_the_database_passphrase_and_a_plain_store_has_none_to_set() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("s.sqlite3");
+    let key = DbKey::generate();
+    crypt::set_passphrase(&path, &key, "玫瑰花开2026", KdfParams::FAST_FOR_TESTS).unwrap();
+    let store = open(&path, Some(key)).unwrap();
+    let manager = salondesk_core::staff::Staff {
+        role: salondesk_core::staff::Role::Manager,
+        ..boss()
+    };
+    let refused = store.set_db_passphrase(&manager, "新的密码2027", KdfParams::FAST_FOR_TESTS);
+    assert!(
+        matches!(refused, Err(CoreError::Forbidden(_))),
+        "a manager may not: {refused:?}"
+    );
+    let file = KeyFile::read(&path).unwrap().unwrap();
+    assert!(
+        file.unwrap_key("玫瑰花开2026").is_ok(),
+        "the refused change left the old passphrase in place"
+    );
+    store
+        .set_db_passphrase(&boss(), "新的密码2027", KdfParams::FAST_FOR_TESTS)
+        .unwrap();
+    let file = KeyFile::read(&path).unwrap().unwrap();
+    assert!(
+        file.unwrap_key("新的密码2027").is_ok(),
+        "the owner's new passphrase opens the key"
+    );
+    drop(store);
+    let plain = open(&dir.path().join("plain.sqlite3"), None).unwrap();
+    assert!(
+        matches!(
+            plain.set_db_passphrase(&boss(), "新的密码2027", KdfParams::FAST_FOR_TESTS),
+            Err(CoreError::Conflict(_))
+        ),
+        "a plain store has no key to wrap"
+    );
+}
