@@ -117,77 +117,11 @@ fn movements<'a>(accepted: &[&'a Op]) -> Vec<Movement<'a>> {
     for op in accepted {
         let p = op.payload.as_object().expect("checked: an object");
         match op.entity.as_str() {
-            "sale" => {
-                let sale_member = uuid_at(p, "memberId");
-                for e in p
-                    .get("ledger")
-                    .and_then(Value::as_array)
-                    .into_iter()
-                    .flatten()
-                    .filter_map(Value::as_object)
-                {
-                    let Some(ledger) = e
-                        .get("ledger")
-                        .and_then(Value::as_str)
-                        .and_then(ledger_name)
-                    else {
-                        continue;
-                    };
-                    let (subject, member) = if ledger == "package" {
-                        (uuid_at(e, "packageId"), sale_member)
-                    } else {
-                        let m = uuid_at(e, "memberId");
-                        (m, m)
-                    };
-                    if let (Some(subject), Some(delta)) =
-                        (subject, e.get("delta").and_then(Value::as_i64))
-                    {
-                        out.push(Movement {
-                            ledger,
-                            subject,
-                            member,
-                            delta,
-                            hlc: &op.hlc,
-                        });
-                    }
-                }
-            }
+            // A sale's rows name their own member (a top-up may be for another).
+            "sale" => ledger_rows(op, p, RowMember::OwnField, &mut out),
             // An import's opening balances: credits like a sale's rows, so a
-            // later payment from them is no overdraft here.
-            "member_opening" => {
-                let member = uuid_at(p, "memberId");
-                for e in p
-                    .get("ledger")
-                    .and_then(Value::as_array)
-                    .into_iter()
-                    .flatten()
-                    .filter_map(Value::as_object)
-                {
-                    let Some(ledger) = e
-                        .get("ledger")
-                        .and_then(Value::as_str)
-                        .and_then(ledger_name)
-                    else {
-                        continue;
-                    };
-                    let subject = if ledger == "package" {
-                        uuid_at(e, "packageId")
-                    } else {
-                        member
-                    };
-                    if let (Some(subject), Some(delta)) =
-                        (subject, e.get("delta").and_then(Value::as_i64))
-                    {
-                        out.push(Movement {
-                            ledger,
-                            subject,
-                            member,
-                            delta,
-                            hlc: &op.hlc,
-                        });
-                    }
-                }
-            }
+            // later payment from them is no overdraft here; all are hers.
+            "member_opening" => ledger_rows(op, p, RowMember::TheOps, &mut out),
             "points_ledger" => {
                 if let (Some(m), Some(delta)) = (
                     uuid_at(p, "memberId"),
@@ -206,6 +140,57 @@ fn movements<'a>(accepted: &[&'a Op]) -> Vec<Movement<'a>> {
         }
     }
     out
+}
+
+/// Whose a non-package row of a `ledger` array is.
+enum RowMember {
+    /// The row's own `memberId`.
+    OwnField,
+    /// The operation's `memberId`.
+    TheOps,
+}
+
+/// The movements of an operation's `ledger` array: a package row moves its
+/// package (for the operation's member), another row its member.
+fn ledger_rows<'a>(
+    op: &'a Op,
+    p: &Map<String, Value>,
+    whose: RowMember,
+    out: &mut Vec<Movement<'a>>,
+) {
+    let op_member = uuid_at(p, "memberId");
+    for e in p
+        .get("ledger")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+        .filter_map(Value::as_object)
+    {
+        let Some(ledger) = e
+            .get("ledger")
+            .and_then(Value::as_str)
+            .and_then(ledger_name)
+        else {
+            continue;
+        };
+        let (subject, member) = match (ledger == "package", &whose) {
+            (true, _) => (uuid_at(e, "packageId"), op_member),
+            (false, RowMember::OwnField) => {
+                let m = uuid_at(e, "memberId");
+                (m, m)
+            }
+            (false, RowMember::TheOps) => (op_member, op_member),
+        };
+        if let (Some(subject), Some(delta)) = (subject, e.get("delta").and_then(Value::as_i64)) {
+            out.push(Movement {
+                ledger,
+                subject,
+                member,
+                delta,
+                hlc: &op.hlc,
+            });
+        }
+    }
 }
 
 struct Balance {
