@@ -66,6 +66,11 @@ export async function setConsent(app, { consent, how = 'verbal' }) {
 /** The consent history on the open member profile, newest first: `[{ consent, text }]`. */
 export async function consentHistory(app) {
   await app.waitVisible('consent-history');
+  for (let i = 0; i < 100; i++) {
+    const [box] = await app.all('consent-history');
+    if ((await box.getAttribute('data-state')) === 'ready') break;
+    await sleep(50);
+  }
   const rows = [];
   for (const row of await app.all('consent-row')) {
     rows.push({ consent: (await row.getAttribute('data-consent')) === 'true', text: await app.textOf(row) });

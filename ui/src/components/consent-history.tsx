@@ -30,9 +30,17 @@ export function ConsentHistory(props: Props) {
   const [how, setHow] = useState<ConsentHow>("desk_form");
   const [busy, setBusy] = useState(false);
 
+  // Another member: start empty. The same member's consent changed (by this dialog, which
+  // already holds the new history, or by the edit form): keep showing the history until the
+  // fresh one arrives, so the list never blinks empty; a late answer for an older ask is dropped.
+  useEffect(() => setHistory(null), [props.memberId]);
   useEffect(() => {
-    setHistory(null);
-    consentHistory(props.memberId).then(setHistory, (reason: unknown) => setError(toApiError(reason)));
+    let live = true;
+    consentHistory(props.memberId).then(
+      (rows) => { if (live) setHistory(rows); },
+      (reason: unknown) => { if (live) setError(toApiError(reason)); },
+    );
+    return () => { live = false; };
   }, [props.memberId, props.consent]);
 
   const howWords = (h: string) =>
@@ -53,7 +61,7 @@ export function ConsentHistory(props: Props) {
   };
 
   return (
-    <div class="consent-history" data-testid="consent-history">
+    <div class="consent-history" data-testid="consent-history" data-state={history === null ? "loading" : "ready"}>
       <h3 class="field-label">{t("privacy.consent.title")}</h3>
       {error && !open ? <ErrorBanner error={error} testId="consent-error" /> : null}
       {history?.length === 0 ? <p class="muted small" data-testid="consent-empty">{t("privacy.consent.empty")}</p> : null}
