@@ -170,6 +170,8 @@ export function App() {
     screen = <S.Appointments session={session} date={route.date} onNavigate={setRoute} notify={setNotice} />;
   } else if (route.name === "conflicts") {
     screen = <S.Conflicts session={session} onNavigate={setRoute} notify={setNotice} />;
+  } else if (route.name === "care") {
+    screen = <S.Care session={session} onNavigate={setRoute} notify={setNotice} />;
   } else if (route.name === "admin") {
     screen = <S.Admin session={session} section={route.section} onNavigate={setRoute} notify={setNotice} />;
   } else if (route.name === "checkout") {

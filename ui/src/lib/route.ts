@@ -14,11 +14,13 @@ export type Route =
   | { name: "shift" }
   | { name: "sales"; saleId?: string }
   | { name: "conflicts" }
+  | { name: "care" }
   | { name: "admin"; section?: AdminSection };
 
 /** The back office's sections (screens/admin/*), in the order of its side menu. */
 export const ADMIN_SECTIONS = [
-  "staff", "services", "products", "plans", "coupons", "tiers", "stock", "schedule", "audit", "zreports",
+  "staff", "services", "products", "plans", "coupons", "campaigns", "segments", "points", "tiers",
+  "care", "complaints", "stock", "schedule", "audit", "zreports",
   "import", "exports", "backups", "privacy",
 ] as const;
 export type AdminSection = (typeof ADMIN_SECTIONS)[number];
@@ -37,6 +39,7 @@ export function can(session: Session, p: Permission): boolean {
 /** What makes the back office worth opening: any of these. */
 export const BACK_OFFICE: readonly Permission[] = [
   "manage_staff", "edit_catalog", "manage_stock", "manage_schedule", "edit_tier_rules", "view_records",
+  "manage_care", "handle_complaints", "manage_campaigns", "adjust_points",
 ];
 
 /** Whether she holds any back-office permission (the top bar's Back office item). */

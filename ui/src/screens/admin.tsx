@@ -22,6 +22,11 @@ import { ImportAdmin } from "./admin/import";
 import { ExportsAdmin } from "./admin/exports";
 import { BackupsAdmin } from "./admin/backups";
 import { PrivacyAdmin } from "./admin/privacy";
+import { CampaignsAdmin } from "./admin/campaigns";
+import { SegmentsAdmin } from "./admin/segments";
+import { PointsAdmin } from "./admin/points";
+import { CareAdmin } from "./admin/care";
+import { ComplaintsAdmin } from "./admin/complaints";
 import { GettingStarted } from "../components/getting-started";
 
 const SECTIONS: Record<AdminSection, ComponentType<AdminProps>> = {
@@ -30,7 +35,12 @@ const SECTIONS: Record<AdminSection, ComponentType<AdminProps>> = {
   products: ProductsAdmin,
   plans: PlansAdmin,
   coupons: CouponsAdmin,
+  campaigns: CampaignsAdmin,
+  segments: SegmentsAdmin,
+  points: PointsAdmin,
   tiers: TiersAdmin,
+  care: CareAdmin,
+  complaints: ComplaintsAdmin,
   stock: StockAdmin,
   schedule: ScheduleAdmin,
   audit: AuditAdmin,
@@ -48,7 +58,12 @@ const NEEDS: Record<AdminSection, Permission> = {
   products: "edit_catalog",
   plans: "edit_catalog",
   coupons: "edit_catalog",
+  campaigns: "manage_campaigns",
+  segments: "manage_campaigns",
+  points: "adjust_points",
   tiers: "edit_tier_rules",
+  care: "manage_care",
+  complaints: "handle_complaints",
   stock: "manage_stock",
   schedule: "manage_schedule",
   audit: "view_records",

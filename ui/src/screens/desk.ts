@@ -23,3 +23,4 @@ export { Sales } from "./sales";
 export { Appointments } from "./appointments";
 export { Conflicts } from "./conflicts";
 export { Admin } from "./admin";
+export { Care } from "./care";

@@ -74,6 +74,12 @@ impl Role {
         match p {
             // Every role at the desk registers and edits members and sells.
             RegisterMember | EditMember | Sell => true,
+            // Bringing members back is the whole desk's work: every role works
+            // the care list and records satisfaction and complaints.
+            WorkCareTasks | RecordFeedback => true,
+            // Settings, reassigning, complaint handling, campaigns (which give
+            // coupons away) and points by hand: whoever manages the store.
+            ManageCare | HandleComplaints | ManageCampaigns | AdjustPoints => manages,
             // PIPL: only roles that call members (care follow-ups, complaints)
             // see the whole phone number; the desk sees it masked.
             SeeFullPhone => manages,
@@ -138,6 +144,20 @@ pub enum Permission {
     Restore,
     /// A member's data requests (PIPL): export all held about her, erase her.
     MemberDataRequests,
+    /// Work the store's care tasks (回访/关怀): see the list, call or message,
+    /// mark done with an outcome, snooze. Everyone at the desk.
+    WorkCareTasks,
+    /// The care settings (kinds, days, templates), reassigning tasks, the RFM
+    /// thresholds.
+    ManageCare,
+    /// Record a visit's satisfaction and a member's complaint. Everyone.
+    RecordFeedback,
+    /// Take a complaint through its handling (owner, status, actions, closing).
+    HandleComplaints,
+    /// The member list with filters (segments), campaigns and their issuing.
+    ManageCampaigns,
+    /// Add or take points by hand, with a reason (audited); the exchange list.
+    AdjustPoints,
 }
 
 impl Permission {
@@ -170,6 +190,12 @@ impl Permission {
         Permission::ManageBackups,
         Permission::Restore,
         Permission::MemberDataRequests,
+        Permission::WorkCareTasks,
+        Permission::ManageCare,
+        Permission::RecordFeedback,
+        Permission::HandleComplaints,
+        Permission::ManageCampaigns,
+        Permission::AdjustPoints,
     ];
 }
 

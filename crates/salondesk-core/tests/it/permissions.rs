@@ -247,6 +247,10 @@ fn act(s: &mut Salon, p: Permission, who: &Staff, n: usize) -> Result<()> {
             }
             done
         }
+        // SKELETON (issue 17): each part replaces its arm with a call to its
+        // real core function (refused: it writes nothing).
+        WorkCareTasks | ManageCare | RecordFeedback | HandleComplaints | ManageCampaigns
+        | AdjustPoints => who.require(p),
         // The preview is the first step of a restore: refused, nothing is read.
         Restore => {
             let dir = tempfile::tempdir().expect("a folder");
@@ -336,6 +340,12 @@ fn the_matrix_is_what_the_salon_agreed() {
         (ManageBackups, [true, true, false, false]),
         (Restore, [true, false, false, false]),
         (MemberDataRequests, [true, true, false, false]),
+        (WorkCareTasks, [true, true, true, true]),
+        (ManageCare, [true, true, false, false]),
+        (RecordFeedback, [true, true, true, true]),
+        (HandleComplaints, [true, true, false, false]),
+        (ManageCampaigns, [true, true, false, false]),
+        (AdjustPoints, [true, true, false, false]),
     ];
     assert_eq!(
         want.len(),

@@ -29,7 +29,7 @@ minutes?: number, };
 
 export type Role = "owner" | "manager" | "cashier" | "beautician";
 
-export type Permission = "sell" | "register_member" | "edit_member" | "refund" | "void" | "manual_discount" | "price_override" | "pay_out" | "see_full_phone" | "see_sensitive_notes" | "archive_member" | "merge_members" | "export" | "view_records" | "edit_catalog" | "manage_stock" | "manage_schedule" | "edit_tier_rules" | "manage_staff" | "edit_store_settings" | "load_demo_data" | "enrol_till" | "resolve_conflicts" | "import_data" | "manage_backups" | "restore" | "member_data_requests";
+export type Permission = "sell" | "register_member" | "edit_member" | "refund" | "void" | "manual_discount" | "price_override" | "pay_out" | "see_full_phone" | "see_sensitive_notes" | "archive_member" | "merge_members" | "export" | "view_records" | "edit_catalog" | "manage_stock" | "manage_schedule" | "edit_tier_rules" | "manage_staff" | "edit_store_settings" | "load_demo_data" | "enrol_till" | "resolve_conflicts" | "import_data" | "manage_backups" | "restore" | "member_data_requests" | "work_care_tasks" | "manage_care" | "record_feedback" | "handle_complaints" | "manage_campaigns" | "adjust_points";
 
 export type Tier = "standard" | "silver" | "gold" | "platinum";
 

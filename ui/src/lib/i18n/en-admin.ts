@@ -17,4 +17,9 @@ export const adminEn = {
   "admin.section.exports": "Export data",
   "admin.section.backups": "Backups",
   "admin.section.privacy": "Members' data requests",
+  "admin.section.campaigns": "Campaigns",
+  "admin.section.segments": "Member list",
+  "admin.section.points": "Points",
+  "admin.section.care": "Care settings",
+  "admin.section.complaints": "Complaints",
 } as const;

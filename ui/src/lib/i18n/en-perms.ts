@@ -37,6 +37,12 @@ export const permsEn = {
   "perms.p.manage_backups": "Backups (folder, schedule, back up now)",
   "perms.p.restore": "Restore the database from a backup",
   "perms.p.member_data_requests": "Members' data requests (export, erase)",
+  "perms.p.work_care_tasks": "Work care tasks (follow-up calls)",
+  "perms.p.manage_care": "Care settings, reassign tasks, value classes",
+  "perms.p.record_feedback": "Record satisfaction and complaints",
+  "perms.p.handle_complaints": "Handle complaints",
+  "perms.p.manage_campaigns": "Member list, campaigns and targeted coupons",
+  "perms.p.adjust_points": "Adjust points by hand, points exchange",
 
   "perms.sensitive.hidden": "Hidden: skin type, allergies and notes are shown to managers and to the beautician serving her today.",
   "perms.sensitive.show": "Show",

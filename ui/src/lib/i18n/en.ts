@@ -18,6 +18,10 @@ import { exportsEn } from "./en-exports";
 import { backupsEn } from "./en-backups";
 import { privacyEn } from "./en-privacy";
 import { cryptEn } from "./en-crypt";
+import { campaignsEn } from "./en-campaigns";
+import { segmentsEn } from "./en-segments";
+import { feedbackEn } from "./en-feedback";
+import { careEn } from "./en-care";
 export const en = {
   ...salesEn,
   ...checkoutEn,
@@ -36,6 +40,10 @@ export const en = {
   ...backupsEn,
   ...privacyEn,
   ...cryptEn,
+  ...campaignsEn,
+  ...segmentsEn,
+  ...feedbackEn,
+  ...careEn,
   "app.name": "SalonDesk",
   "app.tagline": "Salon front desk",
   "nav.members": "Members",

@@ -18,4 +18,9 @@ export const adminZhCN: { readonly [K in keyof typeof adminEn]: string } = {
   "admin.section.exports": "数据导出",
   "admin.section.backups": "数据备份",
   "admin.section.privacy": "会员信息请求",
+  "admin.section.campaigns": "营销活动",
+  "admin.section.segments": "会员筛选",
+  "admin.section.points": "积分管理",
+  "admin.section.care": "关怀回访设置",
+  "admin.section.complaints": "投诉处理",
 };

@@ -38,6 +38,12 @@ export const permsZhCN: { readonly [K in keyof typeof permsEn]: string } = {
   "perms.p.manage_backups": "数据备份（位置、计划、立即备份）",
   "perms.p.restore": "从备份恢复数据库",
   "perms.p.member_data_requests": "会员个人信息请求（导出、删除）",
+  "perms.p.work_care_tasks": "处理关怀回访任务",
+  "perms.p.manage_care": "关怀设置、任务改派、价值分类",
+  "perms.p.record_feedback": "记录满意度与投诉",
+  "perms.p.handle_complaints": "处理投诉",
+  "perms.p.manage_campaigns": "会员筛选、营销活动与定向发券",
+  "perms.p.adjust_points": "手工调整积分、积分兑换",
 
   "perms.sensitive.hidden": "已隐藏：肤质、过敏史和备注仅店长及今天为她服务的美容师可见。",
   "perms.sensitive.show": "查看",

@@ -19,6 +19,10 @@ import { exportsZhCN } from "./zh-CN-exports";
 import { backupsZhCN } from "./zh-CN-backups";
 import { privacyZhCN } from "./zh-CN-privacy";
 import { cryptZhCN } from "./zh-CN-crypt";
+import { campaignsZhCN } from "./zh-CN-campaigns";
+import { segmentsZhCN } from "./zh-CN-segments";
+import { feedbackZhCN } from "./zh-CN-feedback";
+import { careZhCN } from "./zh-CN-care";
 export const zhCN: Messages = {
   ...salesZhCN,
   ...checkoutZhCN,
@@ -34,6 +38,10 @@ export const zhCN: Messages = {
   ...backupsZhCN,
   ...privacyZhCN,
   ...cryptZhCN,
+  ...campaignsZhCN,
+  ...segmentsZhCN,
+  ...feedbackZhCN,
+  ...careZhCN,
   ...storeZhCN,
   ...appointmentsZhCN,
   ...syncZhCN,
