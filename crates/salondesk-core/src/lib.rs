@@ -24,6 +24,7 @@
 
 pub mod appointments;
 pub mod backup;
+pub mod campaigns;
 pub mod catalog;
 pub mod checkout;
 pub mod clock;
@@ -44,6 +45,7 @@ pub mod privacy;
 pub mod receipt;
 pub mod records;
 pub mod seed;
+pub mod segments;
 pub mod setup;
 pub mod shift;
 pub mod staff;
