@@ -20,7 +20,9 @@
 //! `sync` (the device side of sync: the outbox for push, applying
 //! pulled operations, conflicts, enrolment), `crash` (the kill -9 harness and
 //! the checks of what a crash leaves, for the tests and `bench crash`),
-//! `backup` (backups to a folder, retention, restore).
+//! `backup` (backups to a folder, retention, restore), `feedback` (a visit's
+//! rating, complaints and their handling), `points` (a member's points history,
+//! points by hand, the exchange list).
 
 pub mod appointments;
 pub mod backup;
@@ -33,6 +35,7 @@ pub mod crypt;
 pub mod db;
 mod error;
 pub mod export;
+pub mod feedback;
 /// The hybrid logical clock, shared with the server.
 pub use salondesk_protocol::hlc;
 pub mod ids;
@@ -41,6 +44,7 @@ pub mod jobs;
 pub mod ledger;
 pub mod member;
 pub mod money;
+pub mod points;
 pub mod privacy;
 pub mod receipt;
 pub mod records;

@@ -237,6 +237,11 @@ pub const ENTITIES: &[EntitySpec] = &[
             "expiresOn",
             "dueBefore",
             "referredId",
+            // Issue 17: who wrote a row by hand (an adjustment, an exchange),
+            // why, and the exchange item it was spent on.
+            "staffId",
+            "note",
+            "refId",
         ],
     },
     EntitySpec {
@@ -432,6 +437,72 @@ pub const ENTITIES: &[EntitySpec] = &[
         kinds: UPSERT,
         // `dayOffReasons`: the reason of each of `daysOff`, in the same order.
         fields: &["week", "daysOff", "dayOffReasons"],
+    },
+    EntitySpec {
+        // A visit's satisfaction (满意度评价), one per sale: its id is the
+        // sale's, so a later entry updates it (last writer wins per field).
+        // `staffScores`: {staffId: 1..5} for the sale's credited staff.
+        name: "visit_feedback",
+        scope: Scope::Store,
+        id: IdForm::Uuid,
+        kinds: UPSERT,
+        fields: &[
+            "memberId",
+            "score",
+            "staffScores",
+            "comment",
+            "source",
+            "recordedBy",
+            "recordedAt",
+        ],
+    },
+    EntitySpec {
+        // A complaint (投诉): chain-wide, so her open complaints show at
+        // whichever store she walks into. Its status moves are checked by
+        // the till (`complaint_moves`); the notes are `complaint_action`s.
+        name: "complaint",
+        scope: Scope::Chain,
+        id: IdForm::Uuid,
+        kinds: UPSERT,
+        fields: &[
+            "memberId",
+            "kind",
+            "saleId",
+            "staffId",
+            "description",
+            "receivedBy",
+            "receivedAt",
+            "status",
+            "ownerId",
+            "satisfaction",
+            "resolvedAt",
+        ],
+    },
+    EntitySpec {
+        // One action taken on a complaint (a note, a status move): appended.
+        name: "complaint_action",
+        scope: Scope::Chain,
+        id: IdForm::Uuid,
+        kinds: APPEND,
+        fields: &["complaintId", "staffId", "note", "status"],
+    },
+    EntitySpec {
+        // The store's points exchange list (积分兑换): a gift product, a
+        // service session or a coupon, each for a number of points. Kept per
+        // store: the gifts are that store's stock.
+        name: "points_exchange_item",
+        scope: Scope::Store,
+        id: IdForm::Uuid,
+        kinds: UPSERT,
+        fields: &[
+            "kind",
+            "itemId",
+            "couponCode",
+            "name",
+            "points",
+            "validDays",
+            "active",
+        ],
     },
     EntitySpec {
         // A conflict the server found; devices push only its resolution.

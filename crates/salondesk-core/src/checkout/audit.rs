@@ -37,6 +37,15 @@ pub const ACTIONS: &[&str] = &[
     "member_erased",
     // An import from a file (detail: what, and the counts; no row's data).
     "import",
+    // Issue 17, feedback and points: a complaint recorded (detail: its kind)
+    // and each step of its handling (from, to); points by hand (the member
+    // and the delta; the reason is on the ledger row), an item of the
+    // exchange list saved, points exchanged for one.
+    "complaint_recorded",
+    "complaint_handled",
+    "points_adjusted",
+    "points_exchange_item",
+    "points_exchanged",
 ];
 
 pub(crate) fn record(

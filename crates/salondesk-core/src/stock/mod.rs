@@ -132,3 +132,34 @@ fn check_note(note: &str) -> Result<&str> {
     }
     Ok(note)
 }
+
+/// One unit of a product given away for points (积分兑换), by `staff`, in
+/// the exchange's transaction: an `adjust` move of reason `other` whose
+/// `ref_id` is the points ledger row that paid for it. Refused if none is on
+/// the shelf (by hand, stock never goes below zero).
+pub(crate) fn give_for_points(
+    w: &mut Writer<'_>,
+    product: ProductId,
+    staff: &Staff,
+    points_row: &str,
+) -> Result<()> {
+    if on_hand(w, product)? < 1 {
+        return Err(CoreError::validation(
+            "itemId",
+            "this gift is out of stock",
+        ));
+    }
+    add_move(
+        w,
+        &NewMove {
+            product,
+            qty: -1,
+            reason: "adjust",
+            adjust_reason: Some(AdjustReason::Other),
+            note: "积分兑换",
+            staff,
+            ref_id: Some(points_row),
+            unit_cost: None,
+        },
+    )
+}

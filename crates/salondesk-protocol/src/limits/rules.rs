@@ -30,6 +30,25 @@ pub const APPOINTMENT_STATUSES: &[&str] = &[
 /// Why stock was adjusted by hand (a move of reason `adjust`).
 pub const ADJUST_REASONS: &[&str] = &["damaged", "used_in_service", "count_correction", "other"];
 
+/// What a complaint is about (投诉类型).
+pub const COMPLAINT_KINDS: &[&str] = &[
+    "service_quality",
+    "attitude",
+    "product",
+    "price",
+    "hygiene",
+    "waiting",
+    "other",
+];
+/// A complaint's status: open → in_progress → resolved / closed.
+pub const COMPLAINT_STATUSES: &[&str] = &["open", "in_progress", "resolved", "closed"];
+/// Where a visit's rating was entered.
+pub const FEEDBACK_SOURCES: &[&str] = &["checkout", "follow_up", "later"];
+/// What a points exchange item gives.
+pub const EXCHANGE_KINDS: &[&str] = &["product", "service", "coupon"];
+/// A satisfaction score: 1 (very poor) to 5 (excellent).
+const SCORE: Rule = Rule::Int(1, 5);
+
 /// What one field may hold. `null` is always allowed (the field unset).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Rule {
@@ -170,6 +189,27 @@ pub fn rule(entity: &str, field: &str) -> Option<Rule> {
         ("message", "attempts") => Int(0, 1_000_000),
         ("message", "lastError") => Note(500),
         ("message", "nextAttemptAt" | "sentAt") => Time,
+        ("visit_feedback", "score") | ("complaint", "satisfaction") => SCORE,
+        // {staffId: score}: one per beautician who served, a sale has few.
+        ("visit_feedback", "staffScores") => RatesById {
+            count: 20,
+            lo: 1,
+            hi: 5,
+        },
+        ("visit_feedback", "comment") => REASON,
+        ("visit_feedback", "source") => OneOf(FEEDBACK_SOURCES),
+        ("visit_feedback", "recordedAt") | ("complaint", "receivedAt" | "resolvedAt") => Time,
+        ("visit_feedback", "recordedBy") | ("complaint", "receivedBy") => Id,
+        ("complaint", "kind") => OneOf(COMPLAINT_KINDS),
+        ("complaint" | "complaint_action", "status") => OneOf(COMPLAINT_STATUSES),
+        ("complaint", "description") | ("complaint_action", "note") => Note(2000),
+        ("points_exchange_item", "kind") => OneOf(EXCHANGE_KINDS),
+        ("points_exchange_item", "name") => NAME,
+        ("points_exchange_item", "couponCode") => Line(64),
+        ("points_exchange_item", "points") => Int(1, MAX_QTY * 100),
+        ("points_exchange_item", "validDays") => Int(1, 100 * 366),
+        ("points_ledger", "note") => REASON,
+        ("points_ledger", "refId") => Id,
         ("room", "capacity") => Int(1, 1000),
         ("room", "kind") => Line(40),
         ("conflict", "resolution") => REASON,
