@@ -84,7 +84,7 @@ fn actions(conn: &Connection, id: &str) -> Result<Vec<ComplaintAction>> {
     let mut stmt = conn.prepare_cached(
         "SELECT a.id, a.staff_id, st.name, a.note, a.status, a.created_at
          FROM complaint_actions a LEFT JOIN staff st ON st.id = a.staff_id
-         WHERE a.complaint_id = ?1 ORDER BY a.created_at, a.id",
+         WHERE a.complaint_id = ?1 ORDER BY a.created_at, a.rowid",
     )?;
     let rows = stmt.query_map([id], |r| {
         Ok(ComplaintAction {
