@@ -8,6 +8,7 @@ mod catalog_fields;
 mod clocks;
 mod conflicts;
 mod credentials;
+mod feedback_fields;
 mod fields;
 mod input;
 mod scope;
