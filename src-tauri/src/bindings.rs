@@ -29,6 +29,12 @@ mod tests {
     use crate::dto::exports::{
         ExportDatasetInput, ExportFormatInput, ExportInput, ExportProgress, ExportResultView,
     };
+    use crate::dto::feedback::{
+        ComplaintActionView, ComplaintDetailView, ComplaintInputDto, ComplaintStep,
+        ComplaintStepInput, ComplaintView, ExchangeItemInputDto, ExchangeItemView, ExchangedView,
+        FeedbackFormView, FeedbackInputDto, PointsEntryView, RatedStaffView, StaffScoreInput,
+        VisitFeedbackView,
+    };
     use crate::dto::import::{
         ImportPreviewView, ImportProgress, ImportReportView, RefusalView, StagedFileView,
     };
@@ -69,8 +75,10 @@ mod tests {
     use salondesk_core::checkout::{
         FreeService, FreeServiceAllowance, LineKind, Period, RuleProgress, TierMode, TierProgress,
     };
+    use salondesk_core::feedback::{ComplaintKind, ComplaintStatus, FeedbackSource, Grade};
     use salondesk_core::import::{Field as ImportField, ImportKind, Reason as ImportReason};
     use salondesk_core::member::{Gender, MatchKind, RevealReason, SkinType, Tier};
+    use salondesk_core::points::ExchangeKind;
     use salondesk_core::privacy::ConsentHow;
     use salondesk_core::staff::{Permission, Role};
     use salondesk_core::stock::AdjustReason;
@@ -250,6 +258,26 @@ mod tests {
             export::<RefusalView>(),
             export::<ImportReportView>(),
             export::<ImportProgress>(),
+            export::<Grade>(),
+            export::<FeedbackSource>(),
+            export::<RatedStaffView>(),
+            export::<VisitFeedbackView>(),
+            export::<FeedbackFormView>(),
+            export::<StaffScoreInput>(),
+            export::<FeedbackInputDto>(),
+            export::<ComplaintKind>(),
+            export::<ComplaintStatus>(),
+            export::<ComplaintInputDto>(),
+            export::<ComplaintStep>(),
+            export::<ComplaintStepInput>(),
+            export::<ComplaintView>(),
+            export::<ComplaintActionView>(),
+            export::<ComplaintDetailView>(),
+            export::<PointsEntryView>(),
+            export::<ExchangeKind>(),
+            export::<ExchangeItemView>(),
+            export::<ExchangeItemInputDto>(),
+            export::<ExchangedView>(),
         ] {
             out.push_str(&decl);
             out.push('\n');

@@ -9,6 +9,7 @@ pub mod checkout;
 pub mod crypt;
 pub mod desk;
 pub mod exports;
+pub mod feedback;
 pub mod import;
 pub mod members;
 pub mod perms;

@@ -11,6 +11,7 @@ pub mod conflict_refund;
 pub mod crypt;
 pub mod desk;
 pub mod exports;
+pub mod feedback;
 pub mod import;
 pub mod member;
 pub mod perms;

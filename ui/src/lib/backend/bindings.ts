@@ -911,3 +911,55 @@ export type ImportReportView = { kind: ImportKind, rows: number, added: number, 
 
 export type ImportProgress = { done: number, total: number, };
 
+export type Grade = "excellent" | "good" | "fair" | "poor";
+
+export type FeedbackSource = "checkout" | "follow_up" | "later";
+
+export type RatedStaffView = { staffId: string, name: string, score: number | null, grade: Grade | null, };
+
+export type VisitFeedbackView = { saleId: string, memberId: string | null, score: number, grade: Grade, staff: Array<RatedStaffView>, comment: string, source: FeedbackSource, recordedAt: string, };
+
+export type FeedbackFormView = { saleId: string, memberId: string | null, receiptNo: string, staff: Array<RatedStaffView>, existing: VisitFeedbackView | null, };
+
+export type StaffScoreInput = { staffId: string, score: number, };
+
+export type FeedbackInputDto = { saleId: string, score: number, staffScores: Array<StaffScoreInput>, comment: string, source: FeedbackSource, };
+
+export type ComplaintKind = "service_quality" | "attitude" | "product" | "price" | "hygiene" | "waiting" | "other";
+
+export type ComplaintStatus = "open" | "in_progress" | "resolved" | "closed";
+
+export type ComplaintInputDto = { memberId: string, kind: ComplaintKind, saleId: string | null, staffId: string | null, description: string, };
+
+export type ComplaintStep = "take" | "note" | "resolve" | "close";
+
+export type ComplaintStepInput = { step: ComplaintStep, 
+/**
+ * For `take`: the manager who owns it (none: who takes it).
+ */
+ownerId: string | null, 
+/**
+ * For `resolve`: her satisfaction with the handling, 1–5.
+ */
+satisfaction: number | null, note: string, };
+
+export type ComplaintView = { id: string, memberId: string, memberName: string, kind: ComplaintKind, saleId: string | null, receiptNo: string | null, staffName: string | null, description: string, receivedByName: string | null, receivedAt: string, status: ComplaintStatus, ownerId: string | null, ownerName: string | null, satisfaction: number | null, resolvedAt: string | null, 
+/**
+ * Received → resolved/closed, or waiting so far.
+ */
+handlingMinutes: number, };
+
+export type ComplaintActionView = { id: string, staffName: string | null, note: string, status: ComplaintStatus | null, createdAt: string, };
+
+export type ComplaintDetailView = { complaint: ComplaintView, actions: Array<ComplaintActionView>, };
+
+export type PointsEntryView = { id: string, delta: number, reason: string, saleId: string | null, receiptNo: string | null, staffName: string | null, note: string | null, expiresOn: string | null, createdAt: string, balance: number, };
+
+export type ExchangeKind = "product" | "service" | "coupon";
+
+export type ExchangeItemView = { id: string, kind: ExchangeKind, itemId: string | null, couponCode: string | null, name: string, points: number, validDays: number | null, active: boolean, onHand: number | null, };
+
+export type ExchangeItemInputDto = { id: string | null, kind: ExchangeKind, itemId: string | null, couponCode: string | null, name: string, points: number, validDays: number | null, active: boolean, };
+
+export type ExchangedView = { pointsLeft: number, couponId: string | null, };
+
