@@ -12,6 +12,7 @@ import { AlertIcon, CheckIcon, CloseIcon, EditIcon, LockIcon, UserPlusIcon } fro
 import { TicketIcon } from "./sales-icons";
 import { Kbd } from "./kbd";
 import { TierBadge } from "./tier-badge";
+import { OpenComplaintsChip } from "./member-complaints";
 
 type Props = {
   cart: Cart;
@@ -130,6 +131,7 @@ function MemberCard(props: Props) {
         <span class="co-member-text">
           <span class="co-member-name">
             <span class="truncate">{m.name}</span> <TierBadge tier={m.tier} testId="cart-member-tier" />
+            <OpenComplaintsChip memberId={m.id} />
           </span>
           {props.balancesError ? <span class="co-member-error small">{t("checkout.balancesError")}</span> : (
             <span class="co-balances">

@@ -8,6 +8,7 @@ import { useI18n } from "../lib/i18n";
 import { DoneIcon, PrintIcon, ReceiptLinesIcon } from "./checkout-icons";
 import { AlertIcon, CheckIcon } from "./icons";
 import { Kbd } from "./kbd";
+import { VisitRating } from "./visit-rating";
 
 type Props = {
   done: SaleDone;
@@ -78,6 +79,8 @@ export function SaleDonePanel(props: Props) {
           </button>
         ) : null}
       </div>
+
+      <VisitRating saleId={done.saleId} />
 
       <div class="co-done-actions">
         <button type="button" class="btn btn-secondary" data-testid="sale-show-receipt" onClick={props.onShowReceipt}>

@@ -15,6 +15,8 @@ const KNOWN = [
   // Members' data requests (issue 15).
   "member_data_exported", "member_erased",
   "staff_edited", "stock_adjust", "stock_take", "export", "import",
+  // Feedback and points (issue 17).
+  "complaint_recorded", "complaint_handled", "points_adjusted", "points_exchange_item", "points_exchanged",
 ] as const;
 const ROLES = ["owner", "manager", "cashier", "beautician"] as const;
 // Keys that carry ids only (shown elsewhere or of no use to a reader).

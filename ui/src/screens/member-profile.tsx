@@ -20,6 +20,8 @@ import { TierProgressPanel } from "../components/tier-progress";
 import { BalanceStats, MemberMoneyCards, useMemberMoney } from "../components/member-balances";
 import { CashierIcon } from "../components/sales-icons";
 import { ConsentHistory } from "../components/consent-history";
+import { MemberComplaints } from "../components/member-complaints";
+import { MemberPoints } from "../components/member-points";
 
 type Props = {
   session: Session;
@@ -201,6 +203,8 @@ export function MemberProfile(props: Props) {
       </div>
 
       {member.archived ? null : <MemberMoneyCards money={memberMoney} member={member} onNavigate={props.onNavigate} />}
+      <MemberComplaints memberId={member.id} archived={member.archived} notify={props.notify} />
+      <MemberPoints memberId={member.id} session={props.session} archived={member.archived} notify={props.notify} />
 
       {dialog === "archive" ? (
         <Dialog title={t("profile.archiveTitle", { name: member.name })} onClose={() => setDialog(null)} testId="archive-dialog"
