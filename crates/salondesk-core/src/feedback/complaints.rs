@@ -145,7 +145,14 @@ fn add_action(
         "INSERT INTO complaint_actions (id, complaint_id, staff_id, note, status, created_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
     )?
-    .execute(params![id, complaint, staff, note, status, crate::time::iso(w.now())])?;
+    .execute(params![
+        id,
+        complaint,
+        staff,
+        note,
+        status,
+        crate::time::iso(w.now())
+    ])?;
     w.emit(
         "complaint_action",
         &id,
@@ -161,10 +168,7 @@ impl Store {
         actor.require(Permission::RecordFeedback)?;
         let description = check_text(&input.description, 2000, "description")?;
         if description.is_empty() {
-            return Err(CoreError::validation(
-                "description",
-                "say what happened",
-            ));
+            return Err(CoreError::validation("description", "say what happened"));
         }
         self.write(|w| {
             let exists: bool = w
@@ -252,12 +256,13 @@ impl Store {
                 .prepare_cached("SELECT status FROM complaints WHERE id = ?1")?
                 .query_row([id], |r| r.get(0))
                 .optional()?;
-            let from = status
-                .as_deref()
-                .and_then(ComplaintStatus::parse)
-                .ok_or(CoreError::NotFound {
-                    entity: "complaint",
-                })?;
+            let from =
+                status
+                    .as_deref()
+                    .and_then(ComplaintStatus::parse)
+                    .ok_or(CoreError::NotFound {
+                        entity: "complaint",
+                    })?;
             let to = match step {
                 ComplaintMove::Take { .. } => ComplaintStatus::InProgress,
                 ComplaintMove::Note => from,

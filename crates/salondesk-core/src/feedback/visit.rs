@@ -97,7 +97,9 @@ fn visit(conn: &Connection, sale_id: &str) -> Result<(Option<MemberId>, String)>
                             AND l.kind IN ('service', 'package_redemption'))
              FROM sales s WHERE id = ?1",
         )?
-        .query_row([sale_id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
+        .query_row([sale_id], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+        })
         .optional()?;
     let Some((kind, member, receipt_no, has_service)) = row else {
         return Err(CoreError::NotFound { entity: "sale" });
@@ -204,7 +206,11 @@ impl Store {
     }
 
     /// Records a visit's rating, or replaces the one it has (one per sale).
-    pub fn record_feedback(&mut self, actor: &Staff, input: &FeedbackInput) -> Result<VisitFeedback> {
+    pub fn record_feedback(
+        &mut self,
+        actor: &Staff,
+        input: &FeedbackInput,
+    ) -> Result<VisitFeedback> {
         actor.require(Permission::RecordFeedback)?;
         let score = check_score(input.score, "score")?;
         let comment = check_text(&input.comment, 500, "comment")?;

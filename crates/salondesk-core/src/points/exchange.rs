@@ -119,11 +119,18 @@ impl Store {
     }
 
     /// Adds or edits an item of the exchange list (`AdjustPoints`). Returns its id.
-    pub fn save_exchange_item(&mut self, actor: &Staff, input: &ExchangeItemInput) -> Result<String> {
+    pub fn save_exchange_item(
+        &mut self,
+        actor: &Staff,
+        input: &ExchangeItemInput,
+    ) -> Result<String> {
         actor.require(Permission::AdjustPoints)?;
         let name = crate::feedback::check_text(&input.name, 80, "name")?;
         if name.is_empty() || name.contains('\n') {
-            return Err(CoreError::validation("name", "give the item a one-line name"));
+            return Err(CoreError::validation(
+                "name",
+                "give the item a one-line name",
+            ));
         }
         if !(1..=MAX_POINTS).contains(&input.points) {
             return Err(CoreError::validation(
@@ -131,7 +138,9 @@ impl Store {
                 format!("a price is 1 to {MAX_POINTS} points"),
             ));
         }
-        let valid_days = input.valid_days.filter(|_| input.kind != ExchangeKind::Product);
+        let valid_days = input
+            .valid_days
+            .filter(|_| input.kind != ExchangeKind::Product);
         if valid_days.is_some_and(|d| !(1..=36_600).contains(&d)) {
             return Err(CoreError::validation("validDays", "1 to 36600 days"));
         }
@@ -148,7 +157,11 @@ impl Store {
                 Some(code.to_string())
             }
         };
-        let item_id = input.item_id.as_deref().map(str::trim).filter(|s| !s.is_empty());
+        let item_id = input
+            .item_id
+            .as_deref()
+            .map(str::trim)
+            .filter(|s| !s.is_empty());
         self.write(|w| {
             let table = match input.kind {
                 ExchangeKind::Product => Some("products"),

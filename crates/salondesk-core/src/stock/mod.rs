@@ -144,10 +144,7 @@ pub(crate) fn give_for_points(
     points_row: &str,
 ) -> Result<()> {
     if on_hand(w, product)? < 1 {
-        return Err(CoreError::validation(
-            "itemId",
-            "this gift is out of stock",
-        ));
+        return Err(CoreError::validation("itemId", "this gift is out of stock"));
     }
     add_move(
         w,

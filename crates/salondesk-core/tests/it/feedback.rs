@@ -53,16 +53,19 @@ fn a_visit_is_rated_with_its_beauticians_and_graded() {
         "the form offers the two beauticians credited on the service, not the cashier who sold the serum"
     );
     let cashier = s.cashier.clone();
-    let f = s
-        .t
-        .store
-        .record_feedback(
-            &cashier,
-            &rating(&sale, 5, vec![(s.beautician.id, 4), (s.beautician2.id, 2)]),
-        )
-        .unwrap();
+    let f =
+        s.t.store
+            .record_feedback(
+                &cashier,
+                &rating(&sale, 5, vec![(s.beautician.id, 4), (s.beautician2.id, 2)]),
+            )
+            .unwrap();
     assert_eq!(f.grade, Grade::Excellent, "a 5 is 优秀");
-    assert_eq!(f.member_id, Some(s.member), "the sale's member is the one rating");
+    assert_eq!(
+        f.member_id,
+        Some(s.member),
+        "the sale's member is the one rating"
+    );
     let by_name: Vec<_> = f.staff.iter().map(|r| (r.name.as_str(), r.grade)).collect();
     assert_eq!(
         by_name,
@@ -88,12 +91,11 @@ fn a_second_rating_of_the_same_visit_replaces_the_first() {
     later.source = FeedbackSource::FollowUp;
     later.comment = "回访时说满意".into();
     let f = s.t.store.record_feedback(&cashier, &later).unwrap();
-    let rows: i64 = s
-        .t
-        .store
-        .conn()
-        .query_row("SELECT count(*) FROM visit_feedback", [], |r| r.get(0))
-        .unwrap();
+    let rows: i64 =
+        s.t.store
+            .conn()
+            .query_row("SELECT count(*) FROM visit_feedback", [], |r| r.get(0))
+            .unwrap();
     assert_eq!(rows, 1, "one rating per sale");
     assert_eq!(
         (f.score, f.source, f.comment.as_str()),
@@ -108,21 +110,19 @@ fn only_the_beauticians_who_served_can_be_scored_and_a_refusal_writes_nothing() 
     let sale = visit(&mut s);
     let cashier = s.cashier.clone();
     let before = ops(&s);
-    let e = s
-        .t
-        .store
-        .record_feedback(&cashier, &rating(&sale, 5, vec![(s.cashier.id, 5)]))
-        .unwrap_err();
+    let e =
+        s.t.store
+            .record_feedback(&cashier, &rating(&sale, 5, vec![(s.cashier.id, 5)]))
+            .unwrap_err();
     assert_eq!(
         (e.code(), e.field()),
         ("validation", Some("staffScores")),
         "the cashier sold a product: she did not serve the visit"
     );
-    let e = s
-        .t
-        .store
-        .record_feedback(&cashier, &rating(&sale, 6, vec![]))
-        .unwrap_err();
+    let e =
+        s.t.store
+            .record_feedback(&cashier, &rating(&sale, 6, vec![]))
+            .unwrap_err();
     assert_eq!(e.field(), Some("score"), "a score is 1 to 5");
     assert_eq!(ops(&s), before, "a refused rating writes nothing");
 }

@@ -36,7 +36,11 @@ fn only_the_agreed_moves_are_allowed() {
         .collect();
     assert_eq!(
         allowed,
-        [(Open, InProgress), (InProgress, Resolved), (InProgress, Closed)],
+        [
+            (Open, InProgress),
+            (InProgress, Resolved),
+            (InProgress, Closed)
+        ],
         "taken in hand first, then resolved or closed; nothing comes back"
     );
 }
@@ -48,9 +52,16 @@ fn a_complaint_is_recorded_handled_and_resolved_with_its_handling_time() {
     let id = complaint(&mut s, Some(sale.clone()));
     let open = s.t.store.member_open_complaints(s.member).unwrap();
     assert_eq!(open.len(), 1, "her profile and the checkout show it");
-    assert_eq!(open[0].received_by, Some(s.beautician.id), "received by whoever was logged in");
+    assert_eq!(
+        open[0].received_by,
+        Some(s.beautician.id),
+        "received by whoever was logged in"
+    );
     assert_eq!(open[0].status, ComplaintStatus::Open);
-    assert!(open[0].receipt_no.is_some(), "the visit it is about is named");
+    assert!(
+        open[0].receipt_no.is_some(),
+        "the visit it is about is named"
+    );
 
     let manager = s.manager.clone();
     s.t.store
@@ -70,14 +81,26 @@ fn a_complaint_is_recorded_handled_and_resolved_with_its_handling_time() {
         .unwrap();
     let d = s.t.store.complaint(&id).unwrap();
     assert_eq!(d.complaint.status, ComplaintStatus::Resolved);
-    assert_eq!(d.complaint.owner_id, Some(s.manager.id), "the manager who took it owns it");
-    assert_eq!(d.complaint.satisfaction, Some(4), "her word on the handling is kept");
+    assert_eq!(
+        d.complaint.owner_id,
+        Some(s.manager.id),
+        "the manager who took it owns it"
+    );
+    assert_eq!(
+        d.complaint.satisfaction,
+        Some(4),
+        "her word on the handling is kept"
+    );
     assert_eq!(
         d.complaint.handling_minutes,
         26 * 60,
         "received, then resolved 26 hours later by the store's clock"
     );
-    let notes: Vec<_> = d.actions.iter().map(|a| (a.note.as_str(), a.status)).collect();
+    let notes: Vec<_> = d
+        .actions
+        .iter()
+        .map(|a| (a.note.as_str(), a.status))
+        .collect();
     assert_eq!(
         notes,
         [
@@ -88,7 +111,10 @@ fn a_complaint_is_recorded_handled_and_resolved_with_its_handling_time() {
         "every step is an appended note, in order"
     );
     assert!(
-        s.t.store.member_open_complaints(s.member).unwrap().is_empty(),
+        s.t.store
+            .member_open_complaints(s.member)
+            .unwrap()
+            .is_empty(),
         "a resolved complaint no longer warns the desk"
     );
     let audited: i64 = s
@@ -102,13 +128,17 @@ fn a_complaint_is_recorded_handled_and_resolved_with_its_handling_time() {
         )
         .unwrap();
     assert_eq!(audited, 4, "recorded, taken, noted, resolved: each audited");
-    let resolved = s
+    let resolved =
+        s.t.store
+            .complaints(Some(ComplaintStatus::Resolved), 50)
+            .unwrap();
+    assert_eq!(resolved.len(), 1, "the back office filters by status");
+    assert!(s
         .t
         .store
-        .complaints(Some(ComplaintStatus::Resolved), 50)
-        .unwrap();
-    assert_eq!(resolved.len(), 1, "the back office filters by status");
-    assert!(s.t.store.complaints(Some(ComplaintStatus::Open), 50).unwrap().is_empty());
+        .complaints(Some(ComplaintStatus::Open), 50)
+        .unwrap()
+        .is_empty());
 }
 
 #[test]
@@ -117,11 +147,15 @@ fn a_refused_move_writes_nothing() {
     let id = complaint(&mut s, None);
     let manager = s.manager.clone();
     let before = footprint(&s);
-    let e = s
-        .t
-        .store
-        .handle_complaint(&manager, &id, &ComplaintMove::Resolve { satisfaction: 5 }, "好了")
-        .unwrap_err();
+    let e =
+        s.t.store
+            .handle_complaint(
+                &manager,
+                &id,
+                &ComplaintMove::Resolve { satisfaction: 5 },
+                "好了",
+            )
+            .unwrap_err();
     assert_eq!(
         (e.code(), e.field()),
         ("validation", Some("status")),
@@ -131,22 +165,33 @@ fn a_refused_move_writes_nothing() {
     s.t.store
         .handle_complaint(&manager, &id, &ComplaintMove::Take { owner: None }, "")
         .unwrap();
-    let e = s
-        .t
-        .store
-        .handle_complaint(&manager, &id, &ComplaintMove::Resolve { satisfaction: 0 }, "好了")
-        .unwrap_err();
-    assert_eq!(e.field(), Some("satisfaction"), "her satisfaction is 1 to 5");
+    let e =
+        s.t.store
+            .handle_complaint(
+                &manager,
+                &id,
+                &ComplaintMove::Resolve { satisfaction: 0 },
+                "好了",
+            )
+            .unwrap_err();
+    assert_eq!(
+        e.field(),
+        Some("satisfaction"),
+        "her satisfaction is 1 to 5"
+    );
     s.t.store
         .handle_complaint(&manager, &id, &ComplaintMove::Close, "联系不上")
         .unwrap();
     let before = footprint(&s);
-    let e = s
-        .t
-        .store
-        .handle_complaint(&manager, &id, &ComplaintMove::Note, "再试")
-        .unwrap_err();
-    assert_eq!(e.field(), Some("status"), "a closed complaint takes no more notes");
+    let e =
+        s.t.store
+            .handle_complaint(&manager, &id, &ComplaintMove::Note, "再试")
+            .unwrap_err();
+    assert_eq!(
+        e.field(),
+        Some("status"),
+        "a closed complaint takes no more notes"
+    );
     assert_eq!(footprint(&s), before);
 }
 
@@ -155,24 +200,26 @@ fn a_cashier_records_but_does_not_handle_and_only_a_manager_owns_one() {
     let mut s = salon();
     let id = complaint(&mut s, None);
     let cashier = s.cashier.clone();
-    let e = s
-        .t
-        .store
-        .handle_complaint(&cashier, &id, &ComplaintMove::Take { owner: None }, "")
-        .unwrap_err();
+    let e =
+        s.t.store
+            .handle_complaint(&cashier, &id, &ComplaintMove::Take { owner: None }, "")
+            .unwrap_err();
     assert_eq!(e.code(), "forbidden", "handling is a manager's");
     let manager = s.manager.clone();
-    let e = s
-        .t
-        .store
-        .handle_complaint(
-            &manager,
-            &id,
-            &ComplaintMove::Take {
-                owner: Some(s.beautician.id),
-            },
-            "",
-        )
-        .unwrap_err();
-    assert_eq!(e.field(), Some("ownerId"), "the owner of a complaint is a manager");
+    let e =
+        s.t.store
+            .handle_complaint(
+                &manager,
+                &id,
+                &ComplaintMove::Take {
+                    owner: Some(s.beautician.id),
+                },
+                "",
+            )
+            .unwrap_err();
+    assert_eq!(
+        e.field(),
+        Some("ownerId"),
+        "the owner of a complaint is a manager"
+    );
 }

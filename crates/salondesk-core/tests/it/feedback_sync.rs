@@ -42,12 +42,17 @@ fn feedback_complaints_and_points_pass_the_schema_and_apply_on_another_till() {
     s.t.store
         .adjust_points(&manager, s.member, 300, "投诉补偿")
         .unwrap();
-    s.t.store.exchange_points(&cashier, s.member, &item).unwrap();
+    s.t.store
+        .exchange_points(&cashier, s.member, &item)
+        .unwrap();
 
     let ops = drain(&mut s.t.store);
     for op in &ops {
         if let Err(r) = salondesk_protocol::schema::check(op) {
-            panic!("the server would refuse {} {}: {r:?}", op.entity, op.payload);
+            panic!(
+                "the server would refuse {} {}: {r:?}",
+                op.entity, op.payload
+            );
         }
     }
     for e in [
@@ -57,7 +62,10 @@ fn feedback_complaints_and_points_pass_the_schema_and_apply_on_another_till() {
         "points_exchange_item",
         "points_ledger",
     ] {
-        assert!(ops.iter().any(|o| o.entity == e), "no {e} operation was emitted");
+        assert!(
+            ops.iter().any(|o| o.entity == e),
+            "no {e} operation was emitted"
+        );
     }
 
     let mut other = till(STORE_A, "A", "09");

@@ -250,20 +250,20 @@ fn act(s: &mut Salon, p: Permission, who: &Staff, n: usize) -> Result<()> {
         // SKELETON (issue 17): each part replaces its arm with a call to its
         // real core function (refused: it writes nothing).
         WorkCareTasks | ManageCare | ManageCampaigns => who.require(p),
-        RecordFeedback => s
-            .t
-            .store
-            .record_complaint(
-                who,
-                &salondesk_core::feedback::ComplaintInput {
-                    member: s.member,
-                    kind: salondesk_core::feedback::ComplaintKind::Waiting,
-                    sale_id: None,
-                    staff_id: None,
-                    description: format!("等了很久 {n}"),
-                },
-            )
-            .map(drop),
+        RecordFeedback => {
+            s.t.store
+                .record_complaint(
+                    who,
+                    &salondesk_core::feedback::ComplaintInput {
+                        member: s.member,
+                        kind: salondesk_core::feedback::ComplaintKind::Waiting,
+                        sale_id: None,
+                        staff_id: None,
+                        description: format!("等了很久 {n}"),
+                    },
+                )
+                .map(drop)
+        }
         HandleComplaints => {
             let complaint = if n == 0 {
                 let owner = s.owner.clone();
@@ -287,11 +287,11 @@ fn act(s: &mut Salon, p: Permission, who: &Staff, n: usize) -> Result<()> {
                 &format!("已处理 {n}"),
             )
         }
-        AdjustPoints => s
-            .t
-            .store
-            .adjust_points(who, s.member, 10, &format!("补偿 {n}"))
-            .map(drop),
+        AdjustPoints => {
+            s.t.store
+                .adjust_points(who, s.member, 10, &format!("补偿 {n}"))
+                .map(drop)
+        }
         // The preview is the first step of a restore: refused, nothing is read.
         Restore => {
             let dir = tempfile::tempdir().expect("a folder");

@@ -17,8 +17,12 @@ async fn feedback_and_complaints_are_accepted_and_a_malformed_one_is_refused_by_
     let c = s.chain("Lotus", &["S01", "S02"]).await;
     let till = s.enrol(c.stores[0]).await;
     let other = s.enrol(c.stores[1]).await;
-    let (sale, member, staff, complaint) =
-        (Uuid::now_v7(), Uuid::now_v7(), Uuid::now_v7(), Uuid::now_v7());
+    let (sale, member, staff, complaint) = (
+        Uuid::now_v7(),
+        Uuid::now_v7(),
+        Uuid::now_v7(),
+        Uuid::now_v7(),
+    );
     let good = vec![
         op(
             &till,
@@ -56,7 +60,11 @@ async fn feedback_and_complaints_are_accepted_and_a_malformed_one_is_refused_by_
         ),
     ];
     let r = s.push(&till, good).await;
-    assert_eq!(outcomes(&r), vec![ACCEPTED; 4], "well-formed ones are accepted");
+    assert_eq!(
+        outcomes(&r),
+        vec![ACCEPTED; 4],
+        "well-formed ones are accepted"
+    );
     let pulled = s.pull_all(&other).await;
     assert!(
         pulled.iter().any(|p| p.op.entity == "complaint"),
@@ -69,7 +77,13 @@ async fn feedback_and_complaints_are_accepted_and_a_malformed_one_is_refused_by_
 
     let bad = vec![
         (
-            op(&till, "visit_feedback", Uuid::now_v7(), OpKind::Upsert, json!({ "score": 6 })),
+            op(
+                &till,
+                "visit_feedback",
+                Uuid::now_v7(),
+                OpKind::Upsert,
+                json!({ "score": 6 }),
+            ),
             "payload.score",
         ),
         (
@@ -83,15 +97,33 @@ async fn feedback_and_complaints_are_accepted_and_a_malformed_one_is_refused_by_
             "payload.staffScores",
         ),
         (
-            op(&till, "complaint", Uuid::now_v7(), OpKind::Upsert, json!({ "kind": "rude" })),
+            op(
+                &till,
+                "complaint",
+                Uuid::now_v7(),
+                OpKind::Upsert,
+                json!({ "kind": "rude" }),
+            ),
             "payload.kind",
         ),
         (
-            op(&till, "complaint", complaint, OpKind::Upsert, json!({ "status": "reopened" })),
+            op(
+                &till,
+                "complaint",
+                complaint,
+                OpKind::Upsert,
+                json!({ "status": "reopened" }),
+            ),
             "payload.status",
         ),
         (
-            op(&till, "complaint", complaint, OpKind::Upsert, json!({ "satisfaction": 9 })),
+            op(
+                &till,
+                "complaint",
+                complaint,
+                OpKind::Upsert,
+                json!({ "satisfaction": 9 }),
+            ),
             "payload.satisfaction",
         ),
         (
@@ -128,10 +160,17 @@ async fn feedback_and_complaints_are_accepted_and_a_malformed_one_is_refused_by_
     let (ops, fields): (Vec<_>, Vec<_>) = bad.into_iter().unzip();
     let n = ops.len();
     let r = s.push(&till, ops).await;
-    assert_eq!(outcomes(&r), vec![INVALID; n], "each malformed one is refused");
+    assert_eq!(
+        outcomes(&r),
+        vec![INVALID; n],
+        "each malformed one is refused"
+    );
     for (result, field) in r.results.iter().zip(fields) {
         let message = result.message.as_deref().unwrap_or_default();
-        assert!(message.starts_with(field), "the refusal names {field}: {message}");
+        assert!(
+            message.starts_with(field),
+            "the refusal names {field}: {message}"
+        );
     }
     let e = s
         .push(
