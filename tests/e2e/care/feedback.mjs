@@ -89,7 +89,8 @@ export async function resolveComplaint(app, { member, action, satisfaction }) {
     async () => (await attr(app, 'complaints-admin', 'data-state')) === 'ready',
     async () => `expected the complaints list to load; saw ${await app.describeTestId('complaints-admin')}`,
   );
-  await clickCss(app, `[data-testid="complaint-row"][data-member="${member}"]`, `an open complaint of ${member}`);
+  await clickCss(app, `[data-testid="complaint-row"][data-member="${member}"] [data-testid="complaint-open"]`,
+    `an open complaint of ${member}`);
   await app.waitVisible('complaint-detail-body');
   await app.click('complaint-take');
   await app.waitFor(
@@ -103,7 +104,12 @@ export async function resolveComplaint(app, { member, action, satisfaction }) {
     async () => (await attr(app, 'complaint-detail-body', 'data-status')) === 'resolved',
     async () => `expected the complaint resolved; saw ${await app.describeTestId('complaint-detail-body')}`,
   );
-  return app.text('complaint-handling');
+  const took = await app.text('complaint-handling');
+  // Esc closes the dialog (the Dialog listens on the window), leaving the list behind it.
+  await app.driver.executeScript(
+    "window.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, cancelable: true }))");
+  await app.waitHidden('complaint-detail');
+  return took;
 }
 
 async function balance(app) {

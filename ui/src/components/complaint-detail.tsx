@@ -59,7 +59,7 @@ export function ComplaintDetailDialog(props: Props) {
       {error ? <ErrorBanner error={error} testId="complaint-detail-error" /> : null}
       {c ? (
         <div data-testid="complaint-detail-body" data-status={c.status}>
-          <dl class="fb-list">
+          <ul class="fb-list">
             <li><span class="field-label">{t("feedback.complaint.member")}</span> <b>{c.memberName}</b></li>
             <li><span class="field-label">{t("feedback.complaint.kind")}</span> {t(`feedback.complaint.kind.${c.kind}`)}</li>
             <li><span class="field-label">{t("feedback.complaint.statusLabel")}</span>
@@ -73,7 +73,7 @@ export function ComplaintDetailDialog(props: Props) {
               <span data-testid="complaint-handling">{handlingTime(t, c.handlingMinutes)}</span></li>
             {c.satisfaction ? <li><span class="field-label">{t("feedback.complaint.satisfaction")}</span>
               <span data-testid="complaint-satisfaction">{c.satisfaction}</span></li> : null}
-          </dl>
+          </ul>
           <p class="fb-desc">{c.description}</p>
           <h3 class="field-label">{t("feedback.complaint.actions")}</h3>
           {detail.actions.length === 0 ? <p class="muted small">{t("feedback.complaint.noActions")}</p> : (

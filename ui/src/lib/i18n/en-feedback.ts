@@ -55,6 +55,7 @@ export const feedbackEn = {
   "feedback.complaint.hours": "{n} h",
   "feedback.complaint.days": "{n} days",
   "feedback.complaint.satisfaction": "Her satisfaction with the handling",
+  "feedback.complaint.open": "Open",
   "feedback.complaint.detailTitle": "Complaint",
   "feedback.complaint.actions": "Actions taken",
   "feedback.complaint.noActions": "Nothing done yet",

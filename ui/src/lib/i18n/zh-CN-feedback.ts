@@ -53,6 +53,7 @@ export const feedbackZhCN = {
   "feedback.complaint.hours": "{n} 小时",
   "feedback.complaint.days": "{n} 天",
   "feedback.complaint.satisfaction": "顾客对处理的满意度",
+  "feedback.complaint.open": "查看处理",
   "feedback.complaint.detailTitle": "投诉详情",
   "feedback.complaint.actions": "处理记录",
   "feedback.complaint.noActions": "尚未处理",

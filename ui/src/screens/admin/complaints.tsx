@@ -38,7 +38,7 @@ export function ComplaintsAdmin(props: AdminProps) {
         <div class="segmented" role="tablist">
           {FILTERS.map((f) => (
             <button key={f} type="button" role="tab" aria-selected={filter === f} class={`segment ${filter === f ? "active" : ""}`}
-              data-testid={`complaints-filter-${f}`} onClick={() => { setRows(null); setFilter(f); }}>
+              data-testid={`complaints-filter-${f}`} onClick={() => { if (f !== filter) { setRows(null); setFilter(f); } }}>
               {f === "all" ? t("feedback.complaint.all") : t(`feedback.complaint.status.${f}`)}
             </button>
           ))}
@@ -52,14 +52,13 @@ export function ComplaintsAdmin(props: AdminProps) {
             <thead>
               <tr>
                 <th>{t("feedback.complaint.received")}</th><th>{t("feedback.complaint.member")}</th><th>{t("feedback.complaint.kind")}</th>
-                <th>{t("feedback.complaint.statusLabel")}</th><th>{t("feedback.complaint.owner")}</th><th class="num">{t("feedback.complaint.handling")}</th>
+                <th>{t("feedback.complaint.statusLabel")}</th><th>{t("feedback.complaint.owner")}</th><th class="num">{t("feedback.complaint.handling")}</th><th />
               </tr>
             </thead>
             <tbody>
               {rows.map((c) => (
                 <tr key={c.id} class="fb-clickable" data-testid="complaint-row" data-id={c.id} data-member={c.memberName}
-                  data-status={c.status} tabIndex={0} onClick={() => setOpened(c.id)}
-                  onKeyDown={(e) => { if (e.key === "Enter") setOpened(c.id); }}>
+                  data-status={c.status} onClick={() => setOpened(c.id)}>
                   <td class="mono small">{dateTime(c.receivedAt)}</td>
                   <td>{c.memberName}</td>
                   <td>{t(`feedback.complaint.kind.${c.kind}`)}</td>
@@ -67,6 +66,10 @@ export function ComplaintsAdmin(props: AdminProps) {
                     {t(`feedback.complaint.status.${c.status}`)}</span></td>
                   <td>{c.ownerName ?? "—"}</td>
                   <td class="num mono">{handlingTime(t, c.handlingMinutes)}</td>
+                  <td class="num">
+                    <button type="button" class="btn btn-secondary btn-small" data-testid="complaint-open"
+                      onClick={(e) => { e.stopPropagation(); setOpened(c.id); }}>{t("feedback.complaint.open")}</button>
+                  </td>
                 </tr>
               ))}
             </tbody>
