@@ -57,6 +57,7 @@ describe('feedback: a visit rated, a complaint resolved, points by hand and exch
     await app.waitVisible('sale-done', 20_000);
     const said = await rateVisit(app, { score: 5, comment: '很舒服' });
     assert.match(said, /优秀|Excellent/, `a 5 is graded 优秀 (Excellent): ${said}`);
+    await app.screenshot('done-panel-rated');
     await app.click('sale-new');
   });
 

@@ -30,6 +30,7 @@ async function clickCss(app, css, what) {
 export async function rateVisit(app, { score, staff = {}, comment = '' }) {
   await app.click('visit-rating-open');
   await app.waitVisible('feedback-form');
+  if (process.env.E2E_SHOTS) await app.screenshot('rating-form');
   await app.click(`feedback-score-${score}`);
   for (const [name, s] of Object.entries(staff)) {
     await clickCss(app, `[data-testid="feedback-staff-score-${name}-${s}"]`, `${name}'s score button ${s}`);
