@@ -57,6 +57,17 @@ pub(crate) fn apply_erase(w: &Writer<'_>, id: MemberId, at: &str) -> Result<bool
     .execute([id])?;
     w.prepare_cached("UPDATE appointments SET notes = '' WHERE member_id = ?1")?
         .execute([id])?;
+    // Her words in her ratings and complaints (the scores and statuses stay:
+    // they count in the store's figures and name nobody).
+    w.prepare_cached("UPDATE visit_feedback SET comment = '' WHERE member_id = ?1")?
+        .execute([id])?;
+    w.prepare_cached(
+        "UPDATE complaint_actions SET note = ''
+         WHERE complaint_id IN (SELECT id FROM complaints WHERE member_id = ?1)",
+    )?
+    .execute([id])?;
+    w.prepare_cached("UPDATE complaints SET description = '' WHERE member_id = ?1")?
+        .execute([id])?;
     Ok(true)
 }
 

@@ -128,6 +128,11 @@ impl Store {
                 "SELECT * FROM messages WHERE appointment_id IN
                    (SELECT id FROM appointments WHERE member_id = ?1) ORDER BY created_at", &sid)?,
             "consentHistory": by_member("member_consents")?,
+            "ratings": rows(c, "SELECT * FROM visit_feedback WHERE member_id = ?1 ORDER BY recorded_at", &sid)?,
+            "complaints": rows(c, "SELECT * FROM complaints WHERE member_id = ?1 ORDER BY received_at", &sid)?,
+            "complaintActions": rows(c,
+                "SELECT * FROM complaint_actions WHERE complaint_id IN
+                   (SELECT id FROM complaints WHERE member_id = ?1) ORDER BY created_at", &sid)?,
             "auditEntries": rows(c,
                 "SELECT * FROM audit_log WHERE entity_id = ?1
                    OR entity_id IN (SELECT id FROM sales WHERE member_id = ?1)

@@ -223,3 +223,44 @@ fn a_cashier_records_but_does_not_handle_and_only_a_manager_owns_one() {
         "the owner of a complaint is a manager"
     );
 }
+
+#[test]
+fn her_data_request_includes_her_complaints_and_erasing_her_clears_her_words() {
+    let mut s = salon();
+    let sale = visit(&mut s);
+    let cashier = s.cashier.clone();
+    s.t.store
+        .record_feedback(
+            &cashier,
+            &salondesk_core::feedback::FeedbackInput {
+                sale_id: sale.clone(),
+                score: 2,
+                staff_scores: vec![],
+                comment: "太用力了".into(),
+                source: salondesk_core::feedback::FeedbackSource::Checkout,
+            },
+        )
+        .unwrap();
+    let id = complaint(&mut s, Some(sale.clone()));
+    let data = s.t.store.member_data(s.member).unwrap();
+    assert_eq!(
+        data["complaints"][0]["description"], "等了很久没人理",
+        "what she complained of is part of what is held about her"
+    );
+    assert_eq!(data["ratings"][0]["comment"], "太用力了");
+    let owner = s.owner.clone();
+    s.t.store.erase_member(&owner, s.member, "5678").unwrap();
+    let c = s.t.store.complaint(&id).unwrap().complaint;
+    assert_eq!(c.description, "", "her words leave with her identity");
+    assert_eq!(
+        c.kind,
+        ComplaintKind::Attitude,
+        "the complaint still counts"
+    );
+    let f = s.t.store.visit_feedback(&sale).unwrap().unwrap();
+    assert_eq!(
+        (f.comment.as_str(), f.score),
+        ("", 2),
+        "the score stays, her comment goes"
+    );
+}
