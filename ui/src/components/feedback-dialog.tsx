@@ -75,3 +75,21 @@ export function FeedbackDialog(props: Props) {
     </Dialog>
   );
 }
+
+/** "Rate" on a sale's detail: opens the rating of that visit (entered later). */
+export function RateVisitButton(props: { saleId: string; memberId: string }) {
+  const { t } = useI18n();
+  const [open, setOpen] = useState(false);
+  const [saved, setSaved] = useState(false);
+  return (
+    <>
+      <button type="button" class="btn btn-secondary btn-small" data-testid="sale-rate" onClick={() => setOpen(true)}>
+        {saved ? t("feedback.saved") : t("feedback.rateVisit")}
+      </button>
+      {open ? (
+        <FeedbackDialog memberId={props.memberId} saleId={props.saleId} source="later" onClose={() => setOpen(false)}
+          onSaved={() => { setOpen(false); setSaved(true); }} />
+      ) : null}
+    </>
+  );
+}

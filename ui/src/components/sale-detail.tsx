@@ -16,6 +16,7 @@ import { ReceiptDialog } from "./receipt-dialog";
 import { TierBadge } from "./tier-badge";
 import { AlertIcon, CheckIcon } from "./icons";
 import { PrinterIcon, ReceiptIcon, RefundIcon, VoidIcon } from "./sales-icons";
+import { RateVisitButton } from "./feedback-dialog";
 
 type Props = {
   sale: SaleView;
@@ -119,6 +120,7 @@ export function SaleDetail(props: Props) {
             <button type="button" class="btn btn-secondary btn-small" data-testid="sale-show-receipt" onClick={() => setShowReceipt(true)}>
               <ReceiptIcon size={18} /> {t("sale.showReceipt")}
             </button>
+            {sale.memberId && sale.kind === "sale" ? <RateVisitButton saleId={sale.id} memberId={sale.memberId} /> : null}
           </span>
         </div>
         <dl class="sale-facts">
