@@ -527,13 +527,13 @@ fn a_version_3_database_keeps_its_ledgers_through_the_sync_migration() {
     assert_eq!(sum("PRAGMA foreign_keys"), 1, "foreign keys are back on");
     // Another store's sale may now be named by a ledger row; a member still may not be made up.
     c.execute(
-        "INSERT INTO points_ledger VALUES ('l4', 'm1', 'elsewhere', 10, 'earn', NULL, '2026-01-02')",
+        "INSERT INTO points_ledger (id, member_id, sale_id, delta, reason, expires_on, created_at) VALUES ('l4', 'm1', 'elsewhere', 10, 'earn', NULL, '2026-01-02')",
         [],
     )
     .unwrap();
     assert!(c
         .execute(
-            "INSERT INTO points_ledger VALUES ('l5', 'nobody', NULL, 10, 'earn', NULL, '2026-01-02')",
+            "INSERT INTO points_ledger (id, member_id, sale_id, delta, reason, expires_on, created_at) VALUES ('l5', 'nobody', NULL, 10, 'earn', NULL, '2026-01-02')",
             [],
         )
         .is_err());
