@@ -25,6 +25,7 @@
 pub mod appointments;
 pub mod backup;
 pub mod campaigns;
+pub mod care;
 pub mod catalog;
 pub mod checkout;
 pub mod clock;
