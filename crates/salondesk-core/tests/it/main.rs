@@ -10,6 +10,8 @@ mod appointments_seed;
 mod appointments_views;
 mod backup;
 mod backup_schedule;
+mod care;
+mod care_desk;
 mod catalog;
 mod catalog_admin;
 mod checkout;
