@@ -12,6 +12,7 @@ mod backup;
 mod backup_schedule;
 mod care;
 mod care_desk;
+mod care_sync;
 mod catalog;
 mod catalog_admin;
 mod checkout;
