@@ -66,6 +66,10 @@ mod tests {
         AppointmentStatus, HistoryAction, MessageLang, MessageStatus, ResourceKind,
         SuggestionReason,
     };
+    use salondesk_core::care::{
+        BirthdayBenefit, CareCursor, CareFilter, CareKind, CareList, CareOutcome, CareSettings,
+        CareView, KindSetting, TierDays,
+    };
     use salondesk_core::checkout::{
         FreeService, FreeServiceAllowance, LineKind, Period, RuleProgress, TierMode, TierProgress,
     };
@@ -250,6 +254,16 @@ mod tests {
             export::<RefusalView>(),
             export::<ImportReportView>(),
             export::<ImportProgress>(),
+            export::<CareKind>(),
+            export::<CareOutcome>(),
+            export::<CareView>(),
+            export::<CareCursor>(),
+            export::<CareList>(),
+            export::<CareFilter>(),
+            export::<KindSetting>(),
+            export::<TierDays>(),
+            export::<BirthdayBenefit>(),
+            export::<CareSettings>(),
         ] {
             out.push_str(&decl);
             out.push('\n');

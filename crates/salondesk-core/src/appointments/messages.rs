@@ -80,7 +80,8 @@ pub struct Message {
 pub const SEND_FROM_MIN: i64 = 9 * 60;
 pub const SEND_UNTIL_MIN: i64 = 21 * 60;
 
-const SELECT: &str = "SELECT g.id, coalesce(g.appointment_id, ''), coalesce(a.start_at, g.created_at),
+const SELECT: &str =
+    "SELECT g.id, coalesce(g.appointment_id, ''), coalesce(a.start_at, g.created_at),
         g.recipient_name, g.phone, g.lang, g.body, g.status, g.attempts, g.last_error,
         g.next_attempt_at, g.sent_at, g.care_task_id
     FROM messages g LEFT JOIN appointments a ON a.id = g.appointment_id";

@@ -75,7 +75,12 @@ fn tier(s: &str) -> Tier {
     }
 }
 
-fn load_facts(conn: &Connection, cfg: &CheckoutSettings, first: NaiveDate, last: NaiveDate) -> Result<Facts> {
+fn load_facts(
+    conn: &Connection,
+    cfg: &CheckoutSettings,
+    first: NaiveDate,
+    last: NaiveDate,
+) -> Result<Facts> {
     let local = |s: &str| parse_iso(s).map(|t| cfg.business_date(t));
     let mut members = Vec::new();
     let mut stmt = conn.prepare(
@@ -85,7 +90,9 @@ fn load_facts(conn: &Connection, cfg: &CheckoutSettings, first: NaiveDate, last:
     let mut rows = stmt.query([])?;
     while let Some(r) = rows.next()? {
         let registered: String = r.get(1)?;
-        let Some(registered) = local(&registered) else { continue };
+        let Some(registered) = local(&registered) else {
+            continue;
+        };
         let birthday: Option<String> = r.get(2)?;
         let last: Option<String> = r.get(4)?;
         members.push(MemberRow {
@@ -117,7 +124,9 @@ fn load_facts(conn: &Connection, cfg: &CheckoutSettings, first: NaiveDate, last:
     let mut visits = Vec::new();
     while let Some(r) = rows.next()? {
         let service_id: Option<String> = r.get(2)?;
-        let Some(day) = date(&r.get::<_, String>(3)?) else { continue };
+        let Some(day) = date(&r.get::<_, String>(3)?) else {
+            continue;
+        };
         visits.push(Visit {
             sale_id: r.get(0)?,
             member: r.get(1)?,
@@ -126,11 +135,20 @@ fn load_facts(conn: &Connection, cfg: &CheckoutSettings, first: NaiveDate, last:
             name: r.get(4)?,
         });
     }
-    Ok(Facts { members, visits, services })
+    Ok(Facts {
+        members,
+        visits,
+        services,
+    })
 }
 
 fn task(kind: CareKind, member: &str, period: impl Into<String>, detail: Value) -> NewTask {
-    NewTask { kind, member: member.to_owned(), period: period.into(), detail }
+    NewTask {
+        kind,
+        member: member.to_owned(),
+        period: period.into(),
+        detail,
+    }
 }
 
 /// The tasks the member-based rules make for `day`.
@@ -147,7 +165,12 @@ fn member_tasks(f: &Facts, s: &CareSettings, day: NaiveDate, out: &mut Vec<NewTa
         }
         if let (Some(before), Some(b)) = (birthday, m.birthday) {
             if let Some(on) = birthday_due(b, day, before) {
-                out.push(task(CareKind::Birthday, &m.id, on.to_string(), json!({ "birthdayOn": on })));
+                out.push(task(
+                    CareKind::Birthday,
+                    &m.id,
+                    on.to_string(),
+                    json!({ "birthdayOn": on }),
+                ));
             }
         }
         if let (true, Some(last)) = (lapsed, m.last_visit) {
@@ -168,14 +191,26 @@ fn visit_tasks(f: &Facts, s: &CareSettings, day: NaiveDate, out: &mut Vec<NewTas
         for v in f.visits.iter().filter(|v| v.date == visit_day) {
             if seen.insert(&v.sale_id) {
                 let detail = json!({ "service": v.name, "visitOn": v.date, "days": k.days });
-                out.push(task(CareKind::PostVisit, &v.member, v.sale_id.clone(), detail));
+                out.push(task(
+                    CareKind::PostVisit,
+                    &v.member,
+                    v.sale_id.clone(),
+                    detail,
+                ));
             }
         }
     }
     if let Some(k) = s.kind(CareKind::Cycle) {
         let mut history: HashMap<(&str, &str), Vec<NaiveDate>> = HashMap::new();
-        for v in f.visits.iter().filter(|v| v.date < day && !v.service_id.is_empty()) {
-            history.entry((&v.member, &v.service_id)).or_default().push(v.date);
+        for v in f
+            .visits
+            .iter()
+            .filter(|v| v.date < day && !v.service_id.is_empty())
+        {
+            history
+                .entry((&v.member, &v.service_id))
+                .or_default()
+                .push(v.date);
         }
         let mut keys: Vec<_> = history.keys().copied().collect();
         keys.sort_unstable();
@@ -185,14 +220,24 @@ fn visit_tasks(f: &Facts, s: &CareSettings, day: NaiveDate, out: &mut Vec<NewTas
                 let name = f.services.get(service).cloned().unwrap_or_default();
                 let detail = json!({ "service": name, "serviceId": service, "lastVisitOn": last,
                                      "usualDays": interval });
-                out.push(task(CareKind::Cycle, member, format!("{service}/{last}"), detail));
+                out.push(task(
+                    CareKind::Cycle,
+                    member,
+                    format!("{service}/{last}"),
+                    detail,
+                ));
             }
         }
     }
 }
 
 /// Packages with sessions left and points, falling due `days` after `day`.
-fn balance_tasks(conn: &Connection, s: &CareSettings, day: NaiveDate, out: &mut Vec<NewTask>) -> Result<()> {
+fn balance_tasks(
+    conn: &Connection,
+    s: &CareSettings,
+    day: NaiveDate,
+    out: &mut Vec<NewTask>,
+) -> Result<()> {
     if let Some(k) = s.kind(CareKind::PackageExpiry) {
         let on = day + Duration::days(i64::from(k.days));
         let mut stmt = conn.prepare_cached(
@@ -202,7 +247,12 @@ fn balance_tasks(conn: &Connection, s: &CareSettings, day: NaiveDate, out: &mut 
              WHERE p.expires_on = ?1 AND m.archived_at IS NULL AND m.erased_at IS NULL",
         )?;
         let rows = stmt.query_map([on.to_string()], |r| {
-            Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?, r.get::<_, i64>(3)?))
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, String>(2)?,
+                r.get::<_, i64>(3)?,
+            ))
         })?;
         for row in rows {
             let (id, member, name, left) = row?;
@@ -228,7 +278,12 @@ fn balance_tasks(conn: &Connection, s: &CareSettings, day: NaiveDate, out: &mut 
             let points = crate::ledger::points_expiring(conn, id, on)?;
             if points > 0 {
                 let detail = json!({ "points": points, "expiresOn": on });
-                out.push(task(CareKind::PointsExpiry, &member, on.to_string(), detail));
+                out.push(task(
+                    CareKind::PointsExpiry,
+                    &member,
+                    on.to_string(),
+                    detail,
+                ));
             }
         }
     }
@@ -241,7 +296,13 @@ fn store_key(conn: &Connection, fallback: &str) -> Result<String> {
     Ok(meta_get(conn, "sync.store_id")?.unwrap_or_else(|| fallback.to_owned()))
 }
 
-fn insert(w: &mut Writer<'_>, store: &str, day: NaiveDate, t: &NewTask, s: &CareSettings) -> Result<bool> {
+fn insert(
+    w: &mut Writer<'_>,
+    store: &str,
+    day: NaiveDate,
+    t: &NewTask,
+    s: &CareSettings,
+) -> Result<bool> {
     let id = task_id(store, t.kind, &t.member, &t.period).to_string();
     let there: bool = w
         .prepare_cached("SELECT count(*) > 0 FROM care_tasks WHERE id = ?1")?
@@ -251,7 +312,8 @@ fn insert(w: &mut Writer<'_>, store: &str, day: NaiveDate, t: &NewTask, s: &Care
     }
     let mut detail = t.detail.clone();
     if t.kind == CareKind::Birthday {
-        let benefit = super::send::give_birthday_benefit(w, &t.member, day, &t.period, &s.birthday_benefit)?;
+        let benefit =
+            super::send::give_birthday_benefit(w, &t.member, day, &t.period, &s.birthday_benefit)?;
         if !benefit.is_null() {
             detail["benefit"] = benefit;
         }
@@ -261,7 +323,14 @@ fn insert(w: &mut Writer<'_>, store: &str, day: NaiveDate, t: &NewTask, s: &Care
         "INSERT INTO care_tasks (id, kind, member_id, due_on, detail, created_at, updated_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)",
     )?
-    .execute(params![id, t.kind.as_str(), t.member, day.to_string(), detail.to_string(), at])?;
+    .execute(params![
+        id,
+        t.kind.as_str(),
+        t.member,
+        day.to_string(),
+        detail.to_string(),
+        at
+    ])?;
     // No status: a till that generates a task another has already worked
     // must not reopen it (its later stamp would win the field).
     w.emit(

@@ -5,7 +5,11 @@
 use chrono::{Datelike, Duration, NaiveDate};
 
 fn days_in_month(year: i32, month: u32) -> u32 {
-    let (y, m) = if month == 12 { (year + 1, 1) } else { (year, month + 1) };
+    let (y, m) = if month == 12 {
+        (year + 1, 1)
+    } else {
+        (year, month + 1)
+    };
     NaiveDate::from_ymd_opt(y, m, 1)
         .and_then(|d| d.pred_opt())
         .map_or(28, |d| d.day())
@@ -47,17 +51,41 @@ mod tests {
 
     #[test]
     fn a_month_after_the_31st_is_the_last_day_of_a_shorter_month() {
-        assert_eq!(add_months_clamped(d(2026, 1, 31), 1), d(2026, 2, 28), "Feb 2026 has 28 days");
-        assert_eq!(add_months_clamped(d(2028, 1, 31), 1), d(2028, 2, 29), "2028 is a leap year");
-        assert_eq!(add_months_clamped(d(2026, 3, 31), 1), d(2026, 4, 30), "April has 30 days");
-        assert_eq!(add_months_clamped(d(2026, 1, 31), 2), d(2026, 3, 31), "March has its 31st again");
-        assert_eq!(add_months_clamped(d(2026, 11, 30), 3), d(2027, 2, 28), "across the year's end");
+        assert_eq!(
+            add_months_clamped(d(2026, 1, 31), 1),
+            d(2026, 2, 28),
+            "Feb 2026 has 28 days"
+        );
+        assert_eq!(
+            add_months_clamped(d(2028, 1, 31), 1),
+            d(2028, 2, 29),
+            "2028 is a leap year"
+        );
+        assert_eq!(
+            add_months_clamped(d(2026, 3, 31), 1),
+            d(2026, 4, 30),
+            "April has 30 days"
+        );
+        assert_eq!(
+            add_months_clamped(d(2026, 1, 31), 2),
+            d(2026, 3, 31),
+            "March has its 31st again"
+        );
+        assert_eq!(
+            add_months_clamped(d(2026, 11, 30), 3),
+            d(2027, 2, 28),
+            "across the year's end"
+        );
     }
 
     #[test]
     fn a_feb_29_birthday_is_kept_on_feb_28_in_a_common_year() {
         assert_eq!(birthday_in(d(1996, 2, 29), 2027), d(2027, 2, 28));
-        assert_eq!(birthday_in(d(1996, 2, 29), 2028), d(2028, 2, 29), "a leap year has her day");
+        assert_eq!(
+            birthday_in(d(1996, 2, 29), 2028),
+            d(2028, 2, 29),
+            "a leap year has her day"
+        );
         assert_eq!(birthday_in(d(1990, 12, 31), 2026), d(2026, 12, 31));
     }
 }

@@ -24,9 +24,9 @@ mod settings;
 mod work;
 
 pub use daily::DailyRun;
-pub use settings::{BirthdayBenefit, CareSettings, KindSetting};
-pub use work::{CareCursor, CareFilter, CareList, CareOutcome, CareTask, CareView, MAX_PAGE};
 pub use send::may_message;
+pub use settings::{BirthdayBenefit, CareSettings, KindSetting, TierDays};
+pub use work::{CareCursor, CareFilter, CareList, CareOutcome, CareTask, CareView, MAX_PAGE};
 
 use crate::CoreError;
 use blake2::{Blake2s256, Digest};

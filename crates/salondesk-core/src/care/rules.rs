@@ -49,7 +49,10 @@ pub fn usual_interval(visits: &[NaiveDate]) -> Option<i64> {
         return None;
     }
     let recent = &days[days.len().saturating_sub(6)..];
-    let mut gaps: Vec<i64> = recent.windows(2).map(|w| (w[1] - w[0]).num_days()).collect();
+    let mut gaps: Vec<i64> = recent
+        .windows(2)
+        .map(|w| (w[1] - w[0]).num_days())
+        .collect();
     gaps.sort_unstable();
     let mid = gaps.len() / 2;
     let median = if gaps.len() % 2 == 0 {
@@ -79,9 +82,19 @@ mod tests {
     #[test]
     fn a_new_member_is_called_weekly_then_monthly_on_her_joining_day() {
         let joined = d(2026, 1, 31);
-        assert_eq!(cadence_period(joined, d(2026, 2, 7), 28).as_deref(), Some("week-1"));
-        assert_eq!(cadence_period(joined, d(2026, 2, 28), 28).as_deref(), Some("week-4"));
-        assert_eq!(cadence_period(joined, d(2026, 2, 8), 28), None, "not a week's end");
+        assert_eq!(
+            cadence_period(joined, d(2026, 2, 7), 28).as_deref(),
+            Some("week-1")
+        );
+        assert_eq!(
+            cadence_period(joined, d(2026, 2, 28), 28).as_deref(),
+            Some("week-4")
+        );
+        assert_eq!(
+            cadence_period(joined, d(2026, 2, 8), 28),
+            None,
+            "not a week's end"
+        );
         assert_eq!(
             cadence_period(joined, d(2026, 3, 31), 28).as_deref(),
             Some("month-2"),
@@ -113,9 +126,17 @@ mod tests {
         let two = [d(2026, 1, 1), d(2026, 1, 29)];
         assert_eq!(usual_interval(&two), None, "two visits are not a habit");
         let three = [d(2026, 1, 1), d(2026, 1, 29), d(2026, 2, 28)];
-        assert_eq!(usual_interval(&three), Some(29), "gaps 28 and 31: their middle");
+        assert_eq!(
+            usual_interval(&three),
+            Some(29),
+            "gaps 28 and 31: their middle"
+        );
         let four = [d(2026, 1, 1), d(2026, 1, 22), d(2026, 2, 12), d(2026, 5, 1)];
-        assert_eq!(usual_interval(&four), Some(21), "gaps 21, 21, 78: the median ignores the long one");
+        assert_eq!(
+            usual_interval(&four),
+            Some(21),
+            "gaps 21, 21, 78: the median ignores the long one"
+        );
         assert_eq!(
             cycle_due(&four, d(2026, 5, 25), 3),
             Some((d(2026, 5, 1), 21)),
@@ -126,6 +147,9 @@ mod tests {
     #[test]
     fn a_member_lapses_once_per_last_visit() {
         assert!(lapsed_due(d(2026, 1, 1), d(2026, 4, 1), 90));
-        assert!(!lapsed_due(d(2026, 1, 1), d(2026, 4, 2), 90), "the day after: already listed");
+        assert!(
+            !lapsed_due(d(2026, 1, 1), d(2026, 4, 2), 90),
+            "the day after: already listed"
+        );
     }
 }

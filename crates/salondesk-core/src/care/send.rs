@@ -130,7 +130,12 @@ impl Store {
     /// Puts the task's message for her into the outbox (one per task: asking
     /// again changes nothing). Refused with field `consent` for a marketing
     /// message to a member without marketing consent, `phone` without a number.
-    pub fn queue_care_message(&mut self, actor: &Staff, task: &str, lang: MessageLang) -> Result<String> {
+    pub fn queue_care_message(
+        &mut self,
+        actor: &Staff,
+        task: &str,
+        lang: MessageLang,
+    ) -> Result<String> {
         actor.require(Permission::WorkCareTasks)?;
         let t = self.care_task(task)?;
         let member = self.member(t.member_id)?;
@@ -146,10 +151,18 @@ impl Store {
         }
         let care = settings::load(&self.conn)?;
         let store = checkout_settings(&self.conn)?.store_name;
-        let k = care.kinds.iter().find(|k| k.kind == t.kind).ok_or(CoreError::NotFound {
-            entity: "care setting",
-        })?;
-        let template = if lang == MessageLang::En { &k.template_en } else { &k.template_zh };
+        let k = care
+            .kinds
+            .iter()
+            .find(|k| k.kind == t.kind)
+            .ok_or(CoreError::NotFound {
+                entity: "care setting",
+            })?;
+        let template = if lang == MessageLang::En {
+            &k.template_en
+        } else {
+            &k.template_zh
+        };
         let body = render(template, &member.name, &store, &t.detail);
         let id = format!("care-{}", t.id);
         self.write(|w| {
@@ -187,7 +200,12 @@ mod tests {
     fn a_template_is_filled_from_the_tasks_detail() {
         let detail = serde_json::json!({ "service": "深层补水", "visitOn": "2026-12-01" });
         assert_eq!(
-            super::render("{name}您好，感谢您{date}体验{service}", "王丽", "店", &detail),
+            super::render(
+                "{name}您好，感谢您{date}体验{service}",
+                "王丽",
+                "店",
+                &detail
+            ),
             "王丽您好，感谢您2026-12-01体验深层补水"
         );
     }

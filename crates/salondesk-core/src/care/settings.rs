@@ -46,9 +46,13 @@ pub struct TierDays {
 pub enum BirthdayBenefit {
     None,
     /// Points appended to her points ledger (expiring as earned points do).
-    Points { points: i64 },
+    Points {
+        points: i64,
+    },
     /// A coupon made from the back office's coupon `code`, bound to her.
-    Coupon { code: String },
+    Coupon {
+        code: String,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -120,15 +124,29 @@ impl Default for CareSettings {
 /// The field an error names, per kind (`post_visit.days`).
 fn field(k: CareKind, what: &str) -> &'static str {
     const DAYS: [&str; 7] = [
-        "post_visit.days", "cadence.days", "birthday.days", "lapsed.days",
-        "package_expiry.days", "points_expiry.days", "cycle.days",
+        "post_visit.days",
+        "cadence.days",
+        "birthday.days",
+        "lapsed.days",
+        "package_expiry.days",
+        "points_expiry.days",
+        "cycle.days",
     ];
     const TEMPLATE: [&str; 7] = [
-        "post_visit.template", "cadence.template", "birthday.template", "lapsed.template",
-        "package_expiry.template", "points_expiry.template", "cycle.template",
+        "post_visit.template",
+        "cadence.template",
+        "birthday.template",
+        "lapsed.template",
+        "package_expiry.template",
+        "points_expiry.template",
+        "cycle.template",
     ];
     let i = CareKind::ALL.iter().position(|x| *x == k).unwrap_or(0);
-    if what == "days" { DAYS[i] } else { TEMPLATE[i] }
+    if what == "days" {
+        DAYS[i]
+    } else {
+        TEMPLATE[i]
+    }
 }
 
 impl CareSettings {
@@ -164,7 +182,10 @@ impl CareSettings {
     fn validate(&self) -> Result<()> {
         for k in CareKind::ALL {
             let Some(s) = self.kinds.iter().find(|s| s.kind == k) else {
-                return Err(CoreError::validation("kinds", format!("{} is missing", k.as_str())));
+                return Err(CoreError::validation(
+                    "kinds",
+                    format!("{} is missing", k.as_str()),
+                ));
             };
             let range = match k {
                 CareKind::Cadence => 7..=90,
@@ -186,7 +207,11 @@ impl CareSettings {
                 }
             }
         }
-        if self.lapsed_days.iter().any(|t| !(7..=730).contains(&t.days)) {
+        if self
+            .lapsed_days
+            .iter()
+            .any(|t| !(7..=730).contains(&t.days))
+        {
             return Err(CoreError::validation("lapsedDays", "from 7 to 730 days"));
         }
         if self.quiet_from_min >= 24 * 60 || self.quiet_until_min >= 24 * 60 {
@@ -247,6 +272,11 @@ fn save(w: &mut Writer<'_>, s: &CareSettings) -> Result<()> {
          ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at",
         rusqlite::params![KEY, value, crate::time::iso(w.now())],
     )?;
-    w.emit("store_settings", &KEY, OpKind::Upsert, &json!({ "value": s }))?;
+    w.emit(
+        "store_settings",
+        &KEY,
+        OpKind::Upsert,
+        &json!({ "value": s }),
+    )?;
     Ok(())
 }

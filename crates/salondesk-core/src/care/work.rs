@@ -38,9 +38,14 @@ impl CareOutcome {
     }
 
     fn parse(s: &str) -> Option<Self> {
-        [Self::Reached, Self::NoAnswer, Self::Booked, Self::NotInterested]
-            .into_iter()
-            .find(|o| o.as_str() == s)
+        [
+            Self::Reached,
+            Self::NoAnswer,
+            Self::Booked,
+            Self::NotInterested,
+        ]
+        .into_iter()
+        .find(|o| o.as_str() == s)
     }
 }
 
@@ -71,6 +76,7 @@ pub struct CareView {
     pub member_id: String,
     pub member_name: String,
     pub member_no: String,
+    pub tier: crate::member::Tier,
     /// Masked unless the viewer may see full phones (`SeeFullPhone`).
     pub phone: String,
     pub preferred_staff_name: Option<String>,
@@ -116,8 +122,12 @@ const TASK: &str = "SELECT id, kind, member_id, due_on, detail, status, snoozed_
     assigned_staff_id, outcome, note, appointment_id, done_at FROM care_tasks";
 
 fn task_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<(Vec<String>, Vec<Option<String>>)> {
-    let texts = (0..6).map(|i| r.get::<_, String>(i)).collect::<rusqlite::Result<_>>()?;
-    let opts = (6..12).map(|i| r.get::<_, Option<String>>(i)).collect::<rusqlite::Result<_>>()?;
+    let texts = (0..6)
+        .map(|i| r.get::<_, String>(i))
+        .collect::<rusqlite::Result<_>>()?;
+    let opts = (6..12)
+        .map(|i| r.get::<_, Option<String>>(i))
+        .collect::<rusqlite::Result<_>>()?;
     Ok((texts, opts))
 }
 
@@ -126,7 +136,9 @@ fn to_task((t, o): (Vec<String>, Vec<Option<String>>)) -> Result<CareTask> {
     Ok(CareTask {
         id: t[0].clone(),
         kind: CareKind::parse(&t[1])?,
-        member_id: t[2].parse().map_err(|_| CoreError::Internal("a care task's member id".into()))?,
+        member_id: t[2]
+            .parse()
+            .map_err(|_| CoreError::Internal("a care task's member id".into()))?,
         due_on: date(&t[3]).unwrap_or_default(),
         detail: serde_json::from_str(&t[4]).unwrap_or(Value::Null),
         done: t[5] == "done",
@@ -154,7 +166,7 @@ pub struct CareFilter {
 const LIST: &str = "SELECT t.id, t.kind, t.member_id, m.name, m.member_no, m.phone, ps.name,
         t.assigned_staff_id, asg.name, m.last_visit_at, t.due_on, t.detail, t.status, t.outcome,
         t.note, t.appointment_id, t.snoozed_until, m.consent_marketing, m.archived_at,
-        EXISTS (SELECT 1 FROM messages g WHERE g.care_task_id = t.id)
+        EXISTS (SELECT 1 FROM messages g WHERE g.care_task_id = t.id), m.tier
     FROM care_tasks t JOIN members m ON m.id = t.member_id
     LEFT JOIN staff ps ON ps.id = m.preferred_staff_id
     LEFT JOIN staff asg ON asg.id = t.assigned_staff_id";
@@ -176,7 +188,9 @@ impl Store {
             .prepare_cached(&format!("{TASK} WHERE id = ?1"))?
             .query_row([id], task_row)
             .optional()?
-            .ok_or(CoreError::NotFound { entity: "care task" })?;
+            .ok_or(CoreError::NotFound {
+                entity: "care task",
+            })?;
         to_task(row)
     }
 
@@ -224,33 +238,51 @@ impl Store {
                 let detail: String = r.get(11)?;
                 let consent: bool = r.get(17)?;
                 let archived: Option<String> = r.get(18)?;
-                Ok((kind, consent && archived.is_none(), CareView {
-                    id: r.get(0)?,
-                    kind: CareKind::PostVisit,
-                    member_id: r.get(2)?,
-                    member_name: r.get(3)?,
-                    member_no: r.get(4)?,
-                    phone: {
-                        let p = crate::types::Phone::from_stored(phone);
-                        if full_phone { p.display() } else { p.masked() }
+                let tier: String = r.get(20)?;
+                Ok((
+                    kind,
+                    consent && archived.is_none(),
+                    CareView {
+                        id: r.get(0)?,
+                        kind: CareKind::PostVisit,
+                        member_id: r.get(2)?,
+                        member_name: r.get(3)?,
+                        member_no: r.get(4)?,
+                        tier: match tier.as_str() {
+                            "silver" => crate::member::Tier::Silver,
+                            "gold" => crate::member::Tier::Gold,
+                            "platinum" => crate::member::Tier::Platinum,
+                            _ => crate::member::Tier::Standard,
+                        },
+                        phone: {
+                            let p = crate::types::Phone::from_stored(phone);
+                            if full_phone {
+                                p.display()
+                            } else {
+                                p.masked()
+                            }
+                        },
+                        preferred_staff_name: r.get(6)?,
+                        assigned_staff_id: r.get(7)?,
+                        assigned_staff_name: r.get(8)?,
+                        last_visit_on: last
+                            .as_deref()
+                            .and_then(parse_iso)
+                            .map(|t| cfg.business_date(t)),
+                        due_on: date(r.get(10)?).unwrap_or_default(),
+                        detail: serde_json::from_str(&detail).unwrap_or(Value::Null),
+                        done: r.get::<_, String>(12)? == "done",
+                        outcome: r
+                            .get::<_, Option<String>>(13)?
+                            .as_deref()
+                            .and_then(CareOutcome::parse),
+                        note: r.get(14)?,
+                        appointment_id: r.get(15)?,
+                        snoozed_until: date(r.get(16)?),
+                        may_message: false,
+                        message_queued: r.get(19)?,
                     },
-                    preferred_staff_name: r.get(6)?,
-                    assigned_staff_id: r.get(7)?,
-                    assigned_staff_name: r.get(8)?,
-                    last_visit_on: last
-                        .as_deref()
-                        .and_then(parse_iso)
-                        .map(|t| cfg.business_date(t)),
-                    due_on: date(r.get(10)?).unwrap_or_default(),
-                    detail: serde_json::from_str(&detail).unwrap_or(Value::Null),
-                    done: r.get::<_, String>(12)? == "done",
-                    outcome: r.get::<_, Option<String>>(13)?.as_deref().and_then(CareOutcome::parse),
-                    note: r.get(14)?,
-                    appointment_id: r.get(15)?,
-                    snoozed_until: date(r.get(16)?),
-                    may_message: false,
-                    message_queued: r.get(19)?,
-                }))
+                ))
             },
         )?;
         let mut tasks = Vec::new();
@@ -263,7 +295,10 @@ impl Store {
         let next = (tasks.len() > limit).then(|| {
             tasks.truncate(limit);
             let last = &tasks[limit - 1];
-            CareCursor { due_on: last.due_on.to_string(), id: last.id.clone() }
+            CareCursor {
+                due_on: last.due_on.to_string(),
+                id: last.id.clone(),
+            }
         });
         Ok(CareList { tasks, next })
     }
@@ -273,10 +308,14 @@ impl Store {
         actor.require(Permission::WorkCareTasks)?;
         let today = self.business_date()?.to_string();
         let mine = mine.then(|| actor.id.to_string());
-        Ok(self.conn.prepare_cached(&format!(
-            "SELECT count(*) FROM care_tasks t JOIN members m ON m.id = t.member_id {WHERE}"
-        ))?
-        .query_row(params![today, mine, None::<String>, "", false], |r| r.get(0))?)
+        Ok(self
+            .conn
+            .prepare_cached(&format!(
+                "SELECT count(*) FROM care_tasks t JOIN members m ON m.id = t.member_id {WHERE}"
+            ))?
+            .query_row(params![today, mine, None::<String>, "", false], |r| {
+                r.get(0)
+            })?)
     }
 
     /// Marks a task done with what came of it. `booked` may link the
@@ -292,10 +331,16 @@ impl Store {
         actor.require(Permission::WorkCareTasks)?;
         let note = note.trim();
         if note.chars().count() > NOTE_MAX {
-            return Err(CoreError::validation("note", format!("at most {NOTE_MAX} characters")));
+            return Err(CoreError::validation(
+                "note",
+                format!("at most {NOTE_MAX} characters"),
+            ));
         }
         if appointment.is_some() && outcome != CareOutcome::Booked {
-            return Err(CoreError::validation("appointmentId", "only a booking links an appointment"));
+            return Err(CoreError::validation(
+                "appointmentId",
+                "only a booking links an appointment",
+            ));
         }
         let task = self.care_task(id)?;
         if task.done {
@@ -304,10 +349,15 @@ impl Store {
         if let Some(a) = appointment {
             let known: bool = self
                 .conn
-                .prepare_cached("SELECT count(*) > 0 FROM appointments WHERE id = ?1 AND member_id = ?2")?
+                .prepare_cached(
+                    "SELECT count(*) > 0 FROM appointments WHERE id = ?1 AND member_id = ?2",
+                )?
                 .query_row(params![a, task.member_id], |r| r.get(0))?;
             if !known {
-                return Err(CoreError::validation("appointmentId", "not an appointment of hers"));
+                return Err(CoreError::validation(
+                    "appointmentId",
+                    "not an appointment of hers",
+                ));
             }
         }
         self.write(|w| {
@@ -327,21 +377,31 @@ impl Store {
         actor.require(Permission::WorkCareTasks)?;
         let today = self.business_date()?;
         if until <= today || until > today + Duration::days(90) {
-            return Err(CoreError::validation("until", "a day after today, within 90 days"));
+            return Err(CoreError::validation(
+                "until",
+                "a day after today, within 90 days",
+            ));
         }
         if self.care_task(id)?.done {
             return Err(CoreError::Conflict("this follow-up is already done".into()));
         }
         self.write(|w| {
             let at = iso(w.now());
-            w.prepare_cached("UPDATE care_tasks SET snoozed_until = ?2, updated_at = ?3 WHERE id = ?1")?
-                .execute(params![id, until.to_string(), at])?;
+            w.prepare_cached(
+                "UPDATE care_tasks SET snoozed_until = ?2, updated_at = ?3 WHERE id = ?1",
+            )?
+            .execute(params![id, until.to_string(), at])?;
             emit(w, id, json!({ "snoozedUntil": until }))
         })
     }
 
     /// Gives a task to a staff member (`None`: back to the store's list).
-    pub fn reassign_care_task(&mut self, actor: &Staff, id: &str, to: Option<StaffId>) -> Result<()> {
+    pub fn reassign_care_task(
+        &mut self,
+        actor: &Staff,
+        id: &str,
+        to: Option<StaffId>,
+    ) -> Result<()> {
         actor.require(Permission::ManageCare)?;
         self.care_task(id)?;
         if let Some(to) = to {
@@ -350,14 +410,19 @@ impl Store {
                 .prepare_cached("SELECT count(*) > 0 FROM staff WHERE id = ?1 AND active = 1")?
                 .query_row([to.to_string()], |r| r.get(0))?;
             if !active {
-                return Err(CoreError::validation("staffId", "not an active staff member"));
+                return Err(CoreError::validation(
+                    "staffId",
+                    "not an active staff member",
+                ));
             }
         }
         let to = to.map(|s| s.to_string());
         self.write(|w| {
             let at = iso(w.now());
-            w.prepare_cached("UPDATE care_tasks SET assigned_staff_id = ?2, updated_at = ?3 WHERE id = ?1")?
-                .execute(params![id, to, at])?;
+            w.prepare_cached(
+                "UPDATE care_tasks SET assigned_staff_id = ?2, updated_at = ?3 WHERE id = ?1",
+            )?
+            .execute(params![id, to, at])?;
             emit(w, id, json!({ "assignedStaffId": to }))
         })
     }

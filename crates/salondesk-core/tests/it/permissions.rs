@@ -250,15 +250,15 @@ fn act(s: &mut Salon, p: Permission, who: &Staff, n: usize) -> Result<()> {
         // SKELETON (issue 17): each part replaces its arm with a call to its
         // real core function (refused: it writes nothing).
         // Today's care list (every role works it).
-        WorkCareTasks => s
-            .t
-            .store
-            .care_list(who, &salondesk_core::care::CareFilter::default(), None, 10)
-            .map(drop),
-        ManageCare => s
-            .t
-            .store
-            .save_care_settings(who, &salondesk_core::care::CareSettings::default()),
+        WorkCareTasks => {
+            s.t.store
+                .care_list(who, &salondesk_core::care::CareFilter::default(), None, 10)
+                .map(drop)
+        }
+        ManageCare => {
+            s.t.store
+                .save_care_settings(who, &salondesk_core::care::CareSettings::default())
+        }
         RecordFeedback | HandleComplaints | ManageCampaigns | AdjustPoints => who.require(p),
         // The preview is the first step of a restore: refused, nothing is read.
         Restore => {
