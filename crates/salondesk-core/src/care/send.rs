@@ -54,6 +54,7 @@ pub(super) fn give_birthday_benefit(
     match benefit {
         BirthdayBenefit::None => Ok(Value::Null),
         BirthdayBenefit::Points { points } => {
+            let points = i64::from(*points);
             let cfg = checkout_settings(w)?;
             let expires = crate::checkout::points::expiry_date(&cfg, day);
             let id = content_id(&format!("care-birthday-points/{member}/{celebrated}")).to_string();

@@ -47,7 +47,7 @@ pub enum BirthdayBenefit {
     None,
     /// Points appended to her points ledger (expiring as earned points do).
     Points {
-        points: i64,
+        points: u32,
     },
     /// A coupon made from the back office's coupon `code`, bound to her.
     Coupon {
