@@ -116,8 +116,7 @@ fn load_facts(
          LEFT JOIN packages p ON l.kind = 'package_redemption' AND p.id = l.item_id
          WHERE s.business_date >= ?1 AND s.business_date <= ?2 AND s.kind = 'sale'
            AND s.member_id IS NOT NULL AND l.kind IN ('service', 'package_redemption')
-           AND NOT EXISTS (SELECT 1 FROM sales r WHERE r.original_sale_id = s.id)
-         ORDER BY s.business_date, s.id, l.line_no",
+           AND NOT EXISTS (SELECT 1 FROM sales r WHERE r.original_sale_id = s.id)",
     )?;
     let from = first - Duration::days(HISTORY_DAYS);
     let mut rows = stmt.query(params![from.to_string(), last.to_string()])?;
@@ -212,11 +211,15 @@ fn visit_tasks(f: &Facts, s: &CareSettings, day: NaiveDate, out: &mut Vec<NewTas
                 .or_default()
                 .push(v.date);
         }
+        // Read in table order (a sort of two years of visits costs more
+        // than sorting each member's few dates here).
         let mut keys: Vec<_> = history.keys().copied().collect();
         keys.sort_unstable();
         for key in keys {
             let (member, service) = key;
-            if let Some((last, interval)) = cycle_due(&history[&key], day, k.days) {
+            let mut dates = history[&key].clone();
+            dates.sort_unstable();
+            if let Some((last, interval)) = cycle_due(&dates, day, k.days) {
                 let name = f.services.get(service).cloned().unwrap_or_default();
                 let detail = json!({ "service": name, "serviceId": service, "lastVisitOn": last,
                                      "usualDays": interval });
