@@ -68,7 +68,7 @@ export function CareTaskRow(props: Props) {
           <strong data-testid="care-member">{task.memberName}</strong>
           <TierBadge tier={task.tier} />
         </div>
-        <div class="muted care-sub">{task.memberNo} · <span data-testid="care-phone">{task.phone}</span></div>
+        <div class="muted care-sub">{task.memberNo} · <span class="care-phone" data-testid="care-phone">{task.phone}</span></div>
       </div>
       <div class="care-why">
         <div class="chip-row">

@@ -197,8 +197,10 @@ fn a_feb_29_birthday_is_celebrated_on_feb_28_in_a_common_year_with_its_points_on
     let leap = add_member(&mut s, "闰日", "13900000229", |m| {
         m.birthday = Some("2000-02-29".into())
     });
-    let mut settings = CareSettings::default();
-    settings.birthday_benefit = BirthdayBenefit::Points { points: 300 };
+    let settings = CareSettings {
+        birthday_benefit: BirthdayBenefit::Points { points: 300 },
+        ..CareSettings::default()
+    };
     s.t.store.save_care_settings(&s.owner, &settings).unwrap();
     generate(&mut s, day(2027, 2, 21));
     let birthdays = of_kind(&s.t.store, "birthday");
@@ -247,9 +249,11 @@ fn a_birthday_coupon_that_cannot_be_issued_yet_leaves_the_task_without_it() {
             active: true,
         })
         .unwrap();
-    let mut settings = CareSettings::default();
-    settings.birthday_benefit = BirthdayBenefit::Coupon {
-        code: "BDAY50".into(),
+    let settings = CareSettings {
+        birthday_benefit: BirthdayBenefit::Coupon {
+            code: "BDAY50".into(),
+        },
+        ..CareSettings::default()
     };
     s.t.store.save_care_settings(&s.owner, &settings).unwrap();
     generate(&mut s, day(2026, 12, 18));

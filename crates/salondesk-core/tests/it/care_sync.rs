@@ -32,8 +32,10 @@ fn nov_30(t: &Till) {
 #[test]
 fn two_tills_of_one_store_converge_on_one_task_and_its_outcome() {
     let mut s = salon();
-    let mut settings = CareSettings::default();
-    settings.birthday_benefit = BirthdayBenefit::Points { points: 300 };
+    let settings = CareSettings {
+        birthday_benefit: BirthdayBenefit::Points { points: 300 },
+        ..CareSettings::default()
+    };
     s.t.store.save_care_settings(&s.owner, &settings).unwrap();
     let m = s.member;
     let mut input = MemberInput::editing(&s.t.store.member(m).unwrap());

@@ -187,7 +187,6 @@ pub fn rule(entity: &str, field: &str) -> Option<Rule> {
         // A small object of dates, names and numbers (see `care::daily`).
         ("care_task", "detail") => Any,
         ("care_task", "note") => REASON,
-        ("message", "kind") => OneOf(&["appointment_reminder", "care"]),
         ("message", "body") => Note(2000),
         ("message", "attempts") => Int(0, 1_000_000),
         ("message", "lastError") => Note(500),
