@@ -20,7 +20,8 @@
 //! `sync` (the device side of sync: the outbox for push, applying
 //! pulled operations, conflicts, enrolment), `crash` (the kill -9 harness and
 //! the checks of what a crash leaves, for the tests and `bench crash`),
-//! `backup` (backups to a folder, retention, restore).
+//! `backup` (backups to a folder, retention, restore), `care` (follow-ups:
+//! the daily care tasks, worked at the desk, their messages and settings).
 
 pub mod appointments;
 pub mod backup;

@@ -111,11 +111,11 @@ export function CareAdmin(props: AdminProps) {
             <div />
             <Field id={`${k.kind}.template`} label={t("care.settings.templateZh")} hint={t("care.settings.templateHint")}
               error={fieldError(`${k.kind}.template`)}>
-              <textarea id={`f-${k.kind}.template`} class="input" rows={2} maxLength={300} value={k.templateZh}
+              <textarea id={`f-${k.kind}.template`} class="input" rows={3} maxLength={300} value={k.templateZh}
                 data-testid={`care-template-zh-${k.kind}`} onInput={(e) => setKind(i, { templateZh: e.currentTarget.value })} />
             </Field>
             <Field id={`${k.kind}.templateEn`} label={t("care.settings.templateEn")}>
-              <textarea id={`f-${k.kind}.templateEn`} class="input" rows={2} maxLength={300} value={k.templateEn}
+              <textarea id={`f-${k.kind}.templateEn`} class="input" rows={3} maxLength={300} value={k.templateEn}
                 data-testid={`care-template-en-${k.kind}`} onInput={(e) => setKind(i, { templateEn: e.currentTarget.value })} />
             </Field>
           </div>
