@@ -5,6 +5,8 @@ import { useEffect, useState } from "preact/hooks";
 import { careOpenCount } from "./backend/commands-care";
 
 const EVERY_MS = 5 * 60_000;
+/** Fired by the care screen when its list changed (generated, done, snoozed): the badge re-reads. */
+export const CARE_CHANGED = "salondesk:care-changed";
 
 export function useCareCount(enabled: boolean, mine: boolean, route: string | null): number {
   const [n, setN] = useState(0);
@@ -17,9 +19,11 @@ export function useCareCount(enabled: boolean, mine: boolean, route: string | nu
     const refresh = () => void careOpenCount(mine).then((c) => alive && setN(c), () => alive && setN(0));
     refresh();
     const timer = setInterval(refresh, EVERY_MS);
+    window.addEventListener(CARE_CHANGED, refresh);
     return () => {
       alive = false;
       clearInterval(timer);
+      window.removeEventListener(CARE_CHANGED, refresh);
     };
   }, [enabled, mine, route]);
   return n;

@@ -13,6 +13,7 @@ import { careList, completeCareTask, runCareDaily, sendCareMessage } from "../li
 import { toApiError } from "../lib/backend/errors";
 import { useI18n, type MessageKey } from "../lib/i18n";
 import { can, type Route } from "../lib/route";
+import { CARE_CHANGED } from "../lib/use-care-count";
 
 type Props = { session: Session; onNavigate: (route: Route) => void; notify: (text: string) => void };
 
@@ -59,6 +60,7 @@ export function Care(props: Props) {
       const page = await careList({ mine, kind: kind || null, doneToday: showDone }, after);
       setTasks((had) => (after && had ? [...had, ...page.tasks] : page.tasks));
       setNext(page.next);
+      if (!after) window.dispatchEvent(new Event(CARE_CHANGED));
     } catch (e) {
       setError(toApiError(e));
       if (!after) setTasks([]);
