@@ -72,6 +72,10 @@ mod tests {
         AppointmentStatus, HistoryAction, MessageLang, MessageStatus, ResourceKind,
         SuggestionReason,
     };
+    use salondesk_core::care::{
+        BirthdayBenefit, CareCursor, CareFilter, CareKind, CareList, CareOutcome, CareSettings,
+        CareView, KindSetting, TierDays,
+    };
     use salondesk_core::checkout::{
         FreeService, FreeServiceAllowance, LineKind, Period, RuleProgress, TierMode, TierProgress,
     };
@@ -278,6 +282,16 @@ mod tests {
             export::<ExchangeItemView>(),
             export::<ExchangeItemInputDto>(),
             export::<ExchangedView>(),
+            export::<CareKind>(),
+            export::<CareOutcome>(),
+            export::<CareView>(),
+            export::<CareCursor>(),
+            export::<CareList>(),
+            export::<CareFilter>(),
+            export::<KindSetting>(),
+            export::<TierDays>(),
+            export::<BirthdayBenefit>(),
+            export::<CareSettings>(),
         ] {
             out.push_str(&decl);
             out.push('\n');

@@ -1,6 +1,6 @@
 //! Calendar work in the background: each month's end (tiers re-evaluated, in
 //! batches so the desk keeps selling between them), each day's points
-//! expiry, and the daily backup at its set time (or at the next start, if
+//! expiry, each day's care tasks, and the daily backup at its set time (or at the next start, if
 //! the app was closed then). Checked shortly after start and then every ten minutes; a failure
 //! is reported on stderr and tried again next time.
 
@@ -49,6 +49,11 @@ fn run_due(app: &AppHandle) -> crate::error::ApiResult<()> {
         if let Err(e) = crate::commands::backups::run_backup(app) {
             eprintln!("scheduled backup failed: {:?} {:?}", e.code, e.reason);
         }
+    }
+    // Care tasks (回访): the days not yet done on this device, generated
+    // here on the jobs thread, never on the UI's.
+    if !state.store()?.care_days_due()?.is_empty() {
+        state.store()?.run_care_daily()?;
     }
     let due = state.store()?.points_expiry_due()?;
     if let Some(today) = due {

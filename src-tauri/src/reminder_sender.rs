@@ -36,7 +36,11 @@ impl<'a> WebhookMessage<'a> {
     pub fn new(m: &'a Message) -> Self {
         WebhookMessage {
             id: &m.id,
-            kind: "appointment_reminder",
+            kind: if m.care_task_id.is_some() {
+                "care"
+            } else {
+                "appointment_reminder"
+            },
             to: m.phone.e164(),
             name: &m.recipient_name,
             lang: m.lang.as_str(),
@@ -154,6 +158,7 @@ mod tests {
         Message {
             id: "reminder-1".into(),
             appointment_id: "1".into(),
+            care_task_id: None,
             appointment_start: chrono::DateTime::parse_from_rfc3339("2026-11-24T02:00:00Z")
                 .unwrap()
                 .into(),

@@ -40,13 +40,24 @@ pub fn reopen_store(path: &Path, key: Option<DbKey>) -> Result<Store, ApiError> 
     }
 }
 
+/// The wall clock, or — for the end-to-end tests only, never a till —
+/// the wall clock moved by the offset in `SALONDESK_TEST_CLOCK_FILE`.
+fn clock() -> Arc<dyn salondesk_core::clock::Clock> {
+    match std::env::var_os("SALONDESK_TEST_CLOCK_FILE") {
+        Some(file) if !file.is_empty() => {
+            Arc::new(salondesk_core::clock::OffsetFileClock::new(file))
+        }
+        _ => Arc::new(SystemClock),
+    }
+}
+
 /// Opens the store at `path` with `key`, under its lock (already taken).
 pub fn open_locked(
     path: &Path,
     key: Option<DbKey>,
     lock: std::fs::File,
 ) -> Result<Store, ApiError> {
-    Store::open_with_lock(path, Arc::new(SystemClock), key, lock)
+    Store::open_with_lock(path, clock(), key, lock)
         .and_then(|mut s| {
             // Sales commit without waiting for a checkpoint; a worker folds
             // the WAL back into the database in the background.

@@ -20,13 +20,15 @@
 //! `sync` (the device side of sync: the outbox for push, applying
 //! pulled operations, conflicts, enrolment), `crash` (the kill -9 harness and
 //! the checks of what a crash leaves, for the tests and `bench crash`),
-//! `backup` (backups to a folder, retention, restore), `feedback` (a visit's
-//! rating, complaints and their handling), `points` (a member's points history,
-//! points by hand, the exchange list).
+//! `backup` (backups to a folder, retention, restore), `care` (follow-ups:
+//! the daily care tasks, worked at the desk, their messages and settings),
+//! `feedback` (a visit's rating, complaints and their handling), `points` (a
+//! member's points history, points by hand, the exchange list).
 
 pub mod appointments;
 pub mod backup;
 pub mod campaigns;
+pub mod care;
 pub mod catalog;
 pub mod checkout;
 pub mod clock;

@@ -404,6 +404,30 @@ pub const ENTITIES: &[EntitySpec] = &[
         ],
     },
     EntitySpec {
+        // A care task (回访/关怀) of one store: its id is made from the store,
+        // kind, member and period, so the store's tills write one task.
+        // `detail`: a small object of what the desk shows (service, dates,
+        // points, package, benefit).
+        name: "care_task",
+        scope: Scope::Store,
+        id: IdForm::Uuid,
+        kinds: UPSERT,
+        fields: &[
+            "kind",
+            "memberId",
+            "dueOn",
+            "detail",
+            "status",
+            "snoozedUntil",
+            "assignedStaffId",
+            "outcome",
+            "note",
+            "appointmentId",
+            "doneStaffId",
+            "doneAt",
+        ],
+    },
+    EntitySpec {
         // An appointment reminder; its id is named after the appointment
         // (`reminder-<appointment id>`), so there is one per appointment, ever.
         name: "message",
@@ -413,6 +437,7 @@ pub const ENTITIES: &[EntitySpec] = &[
         fields: &[
             "kind",
             "appointmentId",
+            "careTaskId",
             "lang",
             "body",
             "status",

@@ -4,6 +4,7 @@
 pub mod app;
 pub mod appointments;
 pub mod backups;
+pub mod care;
 pub mod catalog;
 pub mod checkout;
 pub mod crypt;

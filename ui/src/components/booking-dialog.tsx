@@ -15,7 +15,8 @@ import { Field, type FieldError } from "./field";
 import { MemberPicker } from "./member-picker";
 import { TierBadge } from "./tier-badge";
 
-export type BookingPrefill = { date: string; staffId?: string; startMin?: number };
+/** `member`: she is booked already chosen (a care task done by booking). */
+export type BookingPrefill = { date: string; staffId?: string; startMin?: number; member?: MemberHit };
 
 type Props = {
   prefill: BookingPrefill;
@@ -28,7 +29,7 @@ type Props = {
 export function BookingDialog(props: Props) {
   const { t, money } = useI18n();
   const [mode, setMode] = useState<"member" | "walkin">("member");
-  const [member, setMember] = useState<MemberHit | null>(null);
+  const [member, setMember] = useState<MemberHit | null>(props.prefill.member ?? null);
   const [suggestion, setSuggestion] = useState<SuggestionView | null>(null);
   const [noShows, setNoShows] = useState(0);
   const [walkInName, setWalkInName] = useState("");

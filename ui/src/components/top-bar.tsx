@@ -2,13 +2,14 @@
 import type { Session } from "../lib/backend/bindings";
 import { useI18n } from "../lib/i18n";
 import { can, canOpenBackOffice, type Route } from "../lib/route";
-import { GlobeIcon, LogoutIcon, SettingsIcon, StoreIcon, UsersIcon } from "./icons";
+import { CareIcon, GlobeIcon, LogoutIcon, SettingsIcon, StoreIcon, UsersIcon } from "./icons";
 import { CartIcon } from "./checkout-icons";
 import { Kbd } from "./kbd";
 import { ReceiptIcon, ShiftIcon } from "./sales-icons";
 import { CalendarIcon } from "./appointment-icons";
 import { SyncIndicator } from "./sync-status";
 import { useLowStockCount } from "../lib/use-low-stock";
+import { useCareCount } from "../lib/use-care-count";
 
 type Props = {
   session: Session | null;
@@ -22,6 +23,8 @@ export function TopBar(props: Props) {
   const { session, route } = props;
   const onMembers = route === "lookup" || route === "profile" || route === "new" || route === "edit";
   const lowStock = useLowStockCount(session !== null && can(session, "manage_stock"), route);
+  const mayCare = session !== null && can(session, "work_care_tasks");
+  const careOpen = useCareCount(mayCare, session?.staff.role === "beautician", route);
 
   return (
     <header class="topbar">
@@ -47,6 +50,16 @@ export function TopBar(props: Props) {
             aria-current={route === "appointments" ? "page" : undefined} onClick={() => props.onNavigate({ name: "appointments" })}>
             <CalendarIcon /> <span class="nav-label">{t("nav.appointments")}</span>
           </button>
+          {mayCare ? (
+            <button type="button" class={`nav-item ${route === "care" ? "active" : ""}`} data-testid="nav-care"
+              aria-current={route === "care" ? "page" : undefined} onClick={() => props.onNavigate({ name: "care" })}>
+              <CareIcon /> <span class="nav-label">{t("care.nav")}</span>
+              {careOpen > 0 ? (
+                <span class="nav-badge" data-testid="care-badge" title={t("care.badgeTitle", { n: careOpen })}
+                  aria-label={t("care.badgeTitle", { n: careOpen })}>{careOpen}</span>
+              ) : null}
+            </button>
+          ) : null}
           <button type="button" class={`nav-item ${route === "sales" ? "active" : ""}`} data-testid="nav-sales"
             aria-current={route === "sales" ? "page" : undefined} onClick={() => props.onNavigate({ name: "sales" })}>
             <ReceiptIcon /> <span class="nav-label">{t("nav.sales")}</span>

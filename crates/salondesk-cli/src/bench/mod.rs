@@ -2,6 +2,7 @@
 
 mod appointments;
 mod backup;
+mod care;
 mod checkout;
 mod crash;
 mod flood;
@@ -75,6 +76,15 @@ pub enum BenchCommand {
         #[arg(long)]
         plain_vfs: bool,
         /// Database to create afresh (deleted first).
+        #[arg(long)]
+        db: Option<PathBuf>,
+    },
+    /// Care tasks of a 200,000-member store with two years of visits: one
+    /// day's generation (`BENCH care.daily seconds=…`).
+    Care {
+        #[arg(long, default_value_t = 200_000)]
+        members: u64,
+        /// Database to seed or reuse (reused when it already holds enough members).
         #[arg(long)]
         db: Option<PathBuf>,
     },
@@ -160,6 +170,10 @@ pub fn run(cmd: BenchCommand) -> anyhow::Result<()> {
                 salondesk_core::db::Vfs::Gathering
             };
             crash::run(&db, kills, seed, vfs)
+        }
+        BenchCommand::Care { members, db } => {
+            let db = db.unwrap_or_else(|| default_db(&format!("care-{members}")));
+            care::run(&db, members)
         }
         BenchCommand::Import { rows } => import::run(&PathBuf::from("target").join("bench"), rows),
         BenchCommand::Sync { ops, database_url } => {

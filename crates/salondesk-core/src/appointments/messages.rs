@@ -1,7 +1,10 @@
 //! The message outbox: reminders wait here until a sender delivers them or
 //! the desk sends them by hand. Nothing is lost offline: a failed send is
 //! retried later with backoff; a refused one stays listed for sending by hand.
-//! A message whose appointment has begun is no longer offered.
+//! A message whose appointment has begun is no longer offered. A message may
+//! also be about a care task (`care_task_id`; its `appointment_id` is empty
+//! and its `appointment_start` the time it was queued). Nothing is sent in
+//! the store's quiet hours (care settings; by default 21:00 to 09:00).
 
 use super::templates::MessageLang;
 use crate::staff::Staff;
@@ -57,7 +60,9 @@ impl MessageStatus {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Message {
     pub id: String,
+    /// Empty for a care message.
     pub appointment_id: String,
+    pub care_task_id: Option<String>,
     pub appointment_start: DateTime<Utc>,
     pub recipient_name: String,
     pub phone: Phone,
@@ -70,13 +75,19 @@ pub struct Message {
     pub sent_at: Option<DateTime<Utc>>,
 }
 
-/// Sending waits for daytime, store time: nobody gets a reminder at midnight.
+/// The default daytime (store time) outside the quiet hours: nobody gets a
+/// reminder at midnight. The store's own hours are in the care settings.
 pub const SEND_FROM_MIN: i64 = 9 * 60;
 pub const SEND_UNTIL_MIN: i64 = 21 * 60;
 
-const SELECT: &str = "SELECT g.id, g.appointment_id, a.start_at, g.recipient_name, g.phone, g.lang,
-        g.body, g.status, g.attempts, g.last_error, g.next_attempt_at, g.sent_at
-    FROM messages g JOIN appointments a ON a.id = g.appointment_id";
+const SELECT: &str =
+    "SELECT g.id, coalesce(g.appointment_id, ''), coalesce(a.start_at, g.created_at),
+        g.recipient_name, g.phone, g.lang, g.body, g.status, g.attempts, g.last_error,
+        g.next_attempt_at, g.sent_at, g.care_task_id
+    FROM messages g LEFT JOIN appointments a ON a.id = g.appointment_id";
+
+/// Still worth sending: its appointment ahead, or about a care task.
+const STILL_DUE: &str = "(a.start_at > ?1 OR g.care_task_id IS NOT NULL)";
 
 fn from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Result<Message>> {
     let text = |i: usize| -> rusqlite::Result<String> { r.get(i) };
@@ -87,10 +98,12 @@ fn from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Result<Message>> {
     let (id, appointment_id, recipient_name, phone, body) =
         (text(0)?, text(1)?, text(3)?, text(4)?, text(6)?);
     let (attempts, last_error) = (r.get(8)?, r.get(9)?);
+    let care_task_id: Option<String> = r.get(12)?;
     Ok((|| {
         Ok(Message {
             id,
             appointment_id,
+            care_task_id,
             appointment_start: parse_iso(&start).unwrap_or_default(),
             recipient_name,
             phone: Phone::from_stored(phone),
@@ -135,8 +148,8 @@ impl Store {
         query(
             &self.conn,
             &format!(
-                "{SELECT} WHERE g.status IN ('pending', 'failed') AND a.start_at > ?1
-                 ORDER BY a.start_at, g.id"
+                "{SELECT} WHERE g.status IN ('pending', 'failed') AND {STILL_DUE}
+                 ORDER BY coalesce(a.start_at, g.created_at), g.id"
             ),
             [iso(self.now())],
         )
@@ -148,13 +161,14 @@ impl Store {
         let now = self.now();
         let offset = super::local::Offset::load(&self.conn)?;
         let minute = offset.minutes_into(offset.date(now), now);
-        if !(SEND_FROM_MIN..SEND_UNTIL_MIN).contains(&minute) {
+        let quiet = crate::care::CareSettings::load(&self.conn)?;
+        if quiet.is_quiet(u32::try_from(minute).unwrap_or(0)) {
             return Ok(Vec::new());
         }
         query(
             &self.conn,
             &format!(
-                "{SELECT} WHERE g.status = 'pending' AND g.next_attempt_at <= ?1 AND a.start_at > ?1
+                "{SELECT} WHERE g.status = 'pending' AND g.next_attempt_at <= ?1 AND {STILL_DUE}
                  ORDER BY g.next_attempt_at, g.id LIMIT ?2"
             ),
             params![iso(now), limit as i64],

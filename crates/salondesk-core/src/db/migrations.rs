@@ -70,6 +70,7 @@ const MIGRATIONS: &[(&str, &str)] = &[
         include_str!("sql/0022_opening_entries.sql"),
     ),
     ("0025_privacy", include_str!("sql/0025_privacy.sql")),
+    ("0026_care", include_str!("sql/0026_care.sql")),
     ("0027_feedback", include_str!("sql/0027_feedback.sql")),
 ];
 

@@ -52,9 +52,13 @@ pub(crate) fn apply_erase(w: &Writer<'_>, id: MemberId, at: &str) -> Result<bool
     // recipient, and the notes on her appointments.
     w.prepare_cached(
         "UPDATE messages SET recipient_name = '', phone = '', body = ''
-         WHERE appointment_id IN (SELECT id FROM appointments WHERE member_id = ?1)",
+         WHERE appointment_id IN (SELECT id FROM appointments WHERE member_id = ?1)
+            OR care_task_id IN (SELECT id FROM care_tasks WHERE member_id = ?1)",
     )?
     .execute([id])?;
+    // Her follow-ups' notes may quote her.
+    w.prepare_cached("UPDATE care_tasks SET note = '' WHERE member_id = ?1")?
+        .execute([id])?;
     w.prepare_cached("UPDATE appointments SET notes = '' WHERE member_id = ?1")?
         .execute([id])?;
     // Her words in her ratings and complaints (the scores and statuses stay:

@@ -126,7 +126,10 @@ impl Store {
             "appointments": rows(c, "SELECT * FROM appointments WHERE member_id = ?1 ORDER BY start_at", &sid)?,
             "messages": rows(c,
                 "SELECT * FROM messages WHERE appointment_id IN
-                   (SELECT id FROM appointments WHERE member_id = ?1) ORDER BY created_at", &sid)?,
+                   (SELECT id FROM appointments WHERE member_id = ?1)
+                   OR care_task_id IN (SELECT id FROM care_tasks WHERE member_id = ?1)
+                 ORDER BY created_at", &sid)?,
+            "careTasks": rows(c, "SELECT * FROM care_tasks WHERE member_id = ?1 ORDER BY due_on", &sid)?,
             "consentHistory": by_member("member_consents")?,
             "ratings": rows(c, "SELECT * FROM visit_feedback WHERE member_id = ?1 ORDER BY recorded_at", &sid)?,
             "complaints": rows(c, "SELECT * FROM complaints WHERE member_id = ?1 ORDER BY received_at", &sid)?,

@@ -157,7 +157,10 @@ pub(super) fn upsert(w: &Writer<'_>, t: &Table, cx: &mut Ctx<'_>) -> Result<Outc
             ));
         }
         "message" if !there => {
-            let (name, phone) = recipient(w, fields.get("appointmentId"))?;
+            let (name, phone) = match fields.get("careTaskId") {
+                Some(Value::String(task)) => care_recipient(w, task)?,
+                _ => recipient(w, fields.get("appointmentId"))?,
+            };
             extra.push(("recipient_name", Sql::Text(name)));
             extra.push(("phone", Sql::Text(phone)));
         }
@@ -178,6 +181,16 @@ fn recipient(w: &Writer<'_>, appointment: Option<&Value>) -> Result<(String, Str
              FROM appointments a LEFT JOIN members m ON m.id = a.member_id WHERE a.id = ?1",
     )?
     .query_row([id], |r| Ok((r.get(0)?, r.get(1)?)))
+    .optional()?
+    .unwrap_or_default())
+}
+
+/// Whom a care message is for: the task's member.
+fn care_recipient(w: &Writer<'_>, task: &str) -> Result<(String, String)> {
+    Ok(w.prepare_cached(
+        "SELECT m.name, m.phone FROM care_tasks t JOIN members m ON m.id = t.member_id WHERE t.id = ?1",
+    )?
+    .query_row([task], |r| Ok((r.get(0)?, r.get(1)?)))
     .optional()?
     .unwrap_or_default())
 }

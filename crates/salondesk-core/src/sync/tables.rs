@@ -330,12 +330,41 @@ pub(super) const UPSERTS: &[Table] = &[
         touch: Some("updated_at"),
     },
     Table {
+        // A care task (回访): made by the daily job on each till of the store
+        // with the same id; worked at any of them (each field last-writer-wins).
+        entity: "care_task",
+        table: "care_tasks",
+        key: "id",
+        columns: &[
+            col("kind", "kind"),
+            col("memberId", "member_id"),
+            col("dueOn", "due_on"),
+            json("detail", "detail"),
+            col("status", "status"),
+            col("snoozedUntil", "snoozed_until"),
+            col("assignedStaffId", "assigned_staff_id"),
+            col("outcome", "outcome"),
+            col("note", "note"),
+            col("appointmentId", "appointment_id"),
+            col("doneStaffId", "done_staff_id"),
+            col("doneAt", "done_at"),
+        ],
+        created: STAMPED,
+        defaults: &[
+            ("kind", Fill::Text("post_visit")),
+            ("memberId", Fill::Text("")),
+            ("dueOn", Fill::Text("1970-01-01")),
+        ],
+        touch: Some("updated_at"),
+    },
+    Table {
         entity: "message",
         table: "messages",
         key: "id",
         columns: &[
             col("kind", "kind"),
             col("appointmentId", "appointment_id"),
+            col("careTaskId", "care_task_id"),
             col("lang", "lang"),
             col("body", "body"),
             col("status", "status"),

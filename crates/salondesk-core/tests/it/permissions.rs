@@ -249,7 +249,17 @@ fn act(s: &mut Salon, p: Permission, who: &Staff, n: usize) -> Result<()> {
         }
         // SKELETON (issue 17): each part replaces its arm with a call to its
         // real core function (refused: it writes nothing).
-        WorkCareTasks | ManageCare | ManageCampaigns => who.require(p),
+        // Today's care list (every role works it).
+        WorkCareTasks => {
+            s.t.store
+                .care_list(who, &salondesk_core::care::CareFilter::default(), None, 10)
+                .map(drop)
+        }
+        ManageCare => {
+            s.t.store
+                .save_care_settings(who, &salondesk_core::care::CareSettings::default())
+        }
+        ManageCampaigns => who.require(p),
         RecordFeedback => {
             s.t.store
                 .record_complaint(

@@ -27,6 +27,19 @@ pub const APPOINTMENT_STATUSES: &[&str] = &[
     "no_show",
 ];
 
+/// Care tasks (回访): their kinds, states and what came of a call.
+pub const CARE_KINDS: &[&str] = &[
+    "post_visit",
+    "cadence",
+    "birthday",
+    "lapsed",
+    "package_expiry",
+    "points_expiry",
+    "cycle",
+];
+pub const CARE_STATUSES: &[&str] = &["open", "done"];
+pub const CARE_OUTCOMES: &[&str] = &["reached", "no_answer", "booked", "not_interested"];
+
 /// Why stock was adjusted by hand (a move of reason `adjust`).
 pub const ADJUST_REASONS: &[&str] = &["damaged", "used_in_service", "count_correction", "other"];
 
@@ -185,6 +198,14 @@ pub fn rule(entity: &str, field: &str) -> Option<Rule> {
         ("appointment", "start" | "end") => Time,
         ("appointment", "status") => OneOf(APPOINTMENT_STATUSES),
         ("appointment", "cancelReason") => REASON,
+        ("care_task", "kind") => OneOf(CARE_KINDS),
+        ("care_task", "status") => OneOf(CARE_STATUSES),
+        ("care_task", "outcome") => OneOf(CARE_OUTCOMES),
+        ("care_task", "dueOn" | "snoozedUntil") => Date,
+        ("care_task", "doneAt") => Time,
+        // A small object of dates, names and numbers (see `care::daily`).
+        ("care_task", "detail") => Any,
+        ("care_task", "note") => REASON,
         ("message", "body") => Note(2000),
         ("message", "attempts") => Int(0, 1_000_000),
         ("message", "lastError") => Note(500),

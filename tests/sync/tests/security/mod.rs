@@ -4,6 +4,7 @@
 
 mod addresses;
 mod authority;
+mod care_fields;
 mod catalog_fields;
 mod clocks;
 mod conflicts;

@@ -963,3 +963,71 @@ export type ExchangeItemInputDto = { id: string | null, kind: ExchangeKind, item
 
 export type ExchangedView = { pointsLeft: number, couponId: string | null, };
 
+export type CareKind = "post_visit" | "cadence" | "birthday" | "lapsed" | "package_expiry" | "points_expiry" | "cycle";
+
+export type CareOutcome = "reached" | "no_answer" | "booked" | "not_interested";
+
+export type CareView = { id: string, kind: CareKind, memberId: string, memberName: string, memberNo: string, tier: Tier, 
+/**
+ * Masked unless the viewer may see full phones (`SeeFullPhone`).
+ */
+phone: string, preferredStaffName: string | null, assignedStaffId: string | null, assignedStaffName: string | null, lastVisitOn: string | null, dueOn: string, 
+/**
+ * Why: the service and visit date, the points, the package… (per kind).
+ */
+detail: Record<string, unknown>, done: boolean, outcome: CareOutcome | null, note: string, appointmentId: string | null, snoozedUntil: string | null, 
+/**
+ * A message may go to her (a service message, or she consented).
+ */
+mayMessage: boolean, 
+/**
+ * Whether her message is already in the outbox.
+ */
+messageQueued: boolean, };
+
+export type CareCursor = { dueOn: string, id: string, };
+
+export type CareList = { tasks: Array<CareView>, next: CareCursor | null, };
+
+export type CareFilterView = { 
+/**
+ * Only hers (assigned to her, or her preferred members' unassigned ones).
+ */
+mine: boolean, kind: CareKind | null, 
+/**
+ * Also the tasks done today (to see what was worked).
+ */
+doneToday: boolean, };
+
+export type CareKindSettingView = { kind: CareKind, enabled: boolean, 
+/**
+ * post-visit: days after the visit; cadence: length of the first month
+ * (weekly within it, monthly after); birthday / package / points: days
+ * before; lapsed: days without a visit for a standard member (the tiers'
+ * own in `lapsedDays`); cycle: days of grace after her usual interval.
+ */
+days: number, 
+/**
+ * `{name}`, `{store}`, `{service}`, `{date}`, `{points}`, `{package}`, `{sessions}`.
+ */
+templateZh: string, templateEn: string, };
+
+export type CareTierDaysView = { tier: Tier, days: number, };
+
+export type BirthdayBenefitView = { "kind": "none" } | { "kind": "points", points: number, } | { "kind": "coupon", code: string, };
+
+export type CareSettingsView = { 
+/**
+ * One per kind, in `CareKind::ALL`'s order.
+ */
+kinds: Array<CareKindSettingView>, 
+/**
+ * Days without a visit before a member of this tier counts as lapsed.
+ */
+lapsedDays: Array<CareTierDaysView>, birthdayBenefit: BirthdayBenefitView, 
+/**
+ * No message is sent from `quietFromMin` to `quietUntilMin` (minutes
+ * into the store's day; the span may cross midnight): it waits.
+ */
+quietFromMin: number, quietUntilMin: number, };
+
