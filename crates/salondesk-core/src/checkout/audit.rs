@@ -37,6 +37,8 @@ pub const ACTIONS: &[&str] = &[
     "member_erased",
     // An import from a file (detail: what, and the counts; no row's data).
     "import",
+    // A campaign issued (detail: how many reached, held out, messaged).
+    "campaign_issued",
 ];
 
 pub(crate) fn record(
