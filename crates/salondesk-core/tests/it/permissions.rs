@@ -249,8 +249,20 @@ fn act(s: &mut Salon, p: Permission, who: &Staff, n: usize) -> Result<()> {
         }
         // SKELETON (issue 17): each part replaces its arm with a call to its
         // real core function (refused: it writes nothing).
-        WorkCareTasks | ManageCare | RecordFeedback | HandleComplaints | ManageCampaigns
-        | AdjustPoints => who.require(p),
+        WorkCareTasks | ManageCare | RecordFeedback | HandleComplaints | AdjustPoints => {
+            who.require(p)
+        }
+        // Setting up a campaign and issuing it (a points offer: nothing to prepare).
+        ManageCampaigns => {
+            let input = salondesk_core::campaigns::CampaignInput {
+                offer: salondesk_core::campaigns::Offer::Points { points: 10 },
+                ..crate::campaigns_fixture::campaign_input(vec![])
+            };
+            let c = s.t.store.create_campaign(who, &input)?;
+            s.t.store
+                .issue_campaign(who, &c.id, &mut |_, _| {})
+                .map(drop)
+        }
         // The preview is the first step of a restore: refused, nothing is read.
         Restore => {
             let dir = tempfile::tempdir().expect("a folder");
