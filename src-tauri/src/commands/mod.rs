@@ -4,6 +4,7 @@
 pub mod app;
 pub mod appointments;
 pub mod backups;
+pub mod campaigns;
 pub mod catalog;
 pub mod checkout;
 pub mod crypt;

@@ -5,6 +5,7 @@
 mod convergence;
 mod faults;
 mod flood;
+mod member_coupons;
 mod head_office;
 mod order;
 mod privacy;

@@ -5,6 +5,7 @@ import { useEffect, useState } from "preact/hooks";
 import type { ApiError, FreeServiceAllowanceView, MemberBalancesView, PackageView, QuoteLineView, QuoteView, StaffBrief } from "../lib/backend/bindings";
 import { type Cart, type CartLine, MAX_QTY, priceEditable, qtyEditable, sessionsInCart } from "../lib/cart";
 import { FreeServiceList } from "./free-service-list";
+import { MemberCouponChips } from "./member-coupon-chips";
 import { useI18n } from "../lib/i18n";
 import { lineKindName } from "../lib/sale-words";
 import { ErrorBanner } from "./error-banner";
@@ -91,6 +92,7 @@ export function CartPanel(props: Props) {
       ) : null}
 
       <div class="co-cart-foot">
+        <MemberCouponChips memberId={cart.member?.id ?? null} applied={cart.coupon} onApply={props.onCoupon} />
         <CouponField applied={cart.coupon} error={props.couponError} verified={fresh} disabled={cart.lines.length === 0}
           onApply={props.onCoupon} onDiscount={props.onDiscount} />
         <Totals {...props} />
@@ -414,6 +416,8 @@ const COUPON_REASONS = ["unknown", "ended", "not_yet_valid", "expired", "used_up
 
 /** Why the core refused a coupon, in the desk's words (`checkout::coupon_reason`). */
 function couponReason(t: ReturnType<typeof useI18n>["t"], reason: string): string {
+  // A member coupon (issue 17) named at another member's sale.
+  if (reason === "not_hers") return t("campaigns.reason.notHers");
   const known = (COUPON_REASONS as readonly string[]).includes(reason);
   return known ? t(`catalog.couponReason.${reason as (typeof COUPON_REASONS)[number]}`) : t("checkout.couponInvalid");
 }

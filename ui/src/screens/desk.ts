@@ -12,6 +12,7 @@ import "../styles/records.css";
 import "../styles/perms.css";
 import "../styles/exports.css";
 import "../styles/privacy.css";
+import "../styles/campaigns.css";
 
 export { MemberLookup } from "./member-lookup";
 export { MemberProfile } from "./member-profile";

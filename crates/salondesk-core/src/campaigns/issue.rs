@@ -24,7 +24,6 @@ const BATCH: usize = 500;
 
 /// Who a campaign would reach if issued now.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Audience {
     /// Members the segment matches.

@@ -16,7 +16,6 @@ use serde_json::json;
 
 /// What each reached member is given.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Offer {
     /// A coupon bound to her, copied from the back-office coupon `couponCode`,
@@ -30,7 +29,6 @@ pub enum Offer {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum CampaignStatus {
     Draft,
@@ -59,7 +57,6 @@ impl CampaignStatus {
 
 /// What the back office types.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct CampaignInput {
     pub name: String,
@@ -78,7 +75,6 @@ pub struct CampaignInput {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Campaign {
     pub id: String,
