@@ -94,9 +94,10 @@ async fn one_coupon_redeemed_offline_at_two_stores_is_one_use_and_one_conflict_e
         let mut both = vec![c.a1.store_id.to_string(), c.b1.store_id.to_string()];
         both.sort();
         assert_eq!(stores, both, "{}: both stores' managers see it", t.name);
+        let today = t.store().business_date().unwrap();
         assert!(
             t.store()
-                .member_coupons(c.member, Some(t.store().business_date().unwrap()))
+                .member_coupons(c.member, Some(today))
                 .unwrap()
                 .is_empty(),
             "{}: the coupon is used",
