@@ -18,7 +18,7 @@ fn list(store: &Store) -> ApiResult<Vec<CampaignView>> {
 #[tauri::command]
 pub async fn campaigns(state: State<'_, AppState>) -> ApiResult<Vec<CampaignView>> {
     state.staff()?;
-    list(&state.store()?)
+    list(&*state.store()?)
 }
 
 /// Creates a campaign (no `id`) or edits one not yet issued; answers the list.

@@ -86,8 +86,17 @@ async fn one_coupon_redeemed_offline_at_two_stores_is_one_use_and_one_conflict_e
             t.name
         );
         let d = &doubles[0].detail;
-        assert_eq!(d["couponId"], coupon.to_string(), "{}: names the coupon", t.name);
-        assert_eq!(d["firstSaleId"], first, "{}: S01's sale arrived first and holds it", t.name);
+        assert_eq!(
+            d["couponId"],
+            coupon.to_string(),
+            "{}: names the coupon",
+            t.name
+        );
+        assert_eq!(
+            d["firstSaleId"], first,
+            "{}: S01's sale arrived first and holds it",
+            t.name
+        );
         assert_eq!(d["secondSaleId"], second, "{}: S02's came second", t.name);
         let mut stores = doubles[0].store_ids.clone();
         stores.sort();

@@ -5,8 +5,8 @@
 mod convergence;
 mod faults;
 mod flood;
-mod member_coupons;
 mod head_office;
+mod member_coupons;
 mod order;
 mod privacy;
 mod refunds;

@@ -2,6 +2,7 @@
 export const campaignsEn = {
   // The Conflicts screen builds its title's key from the kind (sync-words.ts).
   "conflicts.kind.double_coupon_use": "Coupon used twice",
+  "conflicts.noteHint.double_coupon_use": "What was done, e.g. the client paid the ¥50 back, or it was accepted as a gift",
   "campaigns.conflict.doubleUse": "{member}'s coupon was redeemed at two tills while they were offline: she got its discount twice.",
   "campaigns.conflict.doubleUseAdvice": "The first sale keeps the coupon. Settle the second with her (or accept it as a goodwill gesture), then mark this resolved.",
   "campaigns.title": "Campaigns",

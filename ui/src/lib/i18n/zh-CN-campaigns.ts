@@ -2,6 +2,7 @@
 export const campaignsZhCN = {
   // The Conflicts screen builds its title's key from the kind (sync-words.ts).
   "conflicts.kind.double_coupon_use": "优惠券重复使用",
+  "conflicts.noteHint.double_coupon_use": "处理结果，例如：顾客补付了 ¥50，或作为赠送处理",
   "campaigns.conflict.doubleUse": "{member} 的优惠券在两台收银台离线时各用了一次，优惠给了两次。",
   "campaigns.conflict.doubleUseAdvice": "先到的那笔消费保留这张券。第二笔请与顾客沟通处理（或作为赠送），然后标记为已解决。",
   "campaigns.title": "营销活动",
