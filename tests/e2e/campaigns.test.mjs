@@ -59,6 +59,7 @@ describe('campaigns: coupons issued to a segment, one redeemed at checkout', { t
     );
     await item.click();
     await applyMemberCoupon(app, { code: 'SPRING50' });
+    await app.screenshot('checkout-member-coupon-applied');
     await app.waitFor(
       async () => (await app.text('cart-total')).replace(/[^\d.]/g, '') === '218.00',
       async () => `expected the total ¥218.00 (¥268 less ¥50); saw ${await app.text('cart-total')}`,
@@ -73,6 +74,7 @@ describe('campaigns: coupons issued to a segment, one redeemed at checkout', { t
 
   step('results-show-the-redemption', async () => {
     const r = await campaignResults(app, { name: '春季回馈' });
+    await app.screenshot('campaign-results');
     assert.match(r.redeemed, /^1\s*\/\s*1$/, `1 of 1 coupons redeemed; saw ${r.redeemed}`);
     assert.match(r.cost, /50/, `the cost is the ¥50 discount; saw ${r.cost}`);
   });

@@ -11,6 +11,7 @@ import { saveCampaign } from "../lib/backend/commands-campaigns";
 import { toApiError } from "../lib/backend/errors";
 import { useI18n } from "../lib/i18n";
 import type { MessageKey } from "../lib/i18n";
+import { localError } from "../lib/catalog-form";
 import { onAField } from "./catalog-admin-bits";
 import { Dialog } from "./dialog";
 import { ErrorBanner } from "./error-banner";
@@ -56,6 +57,9 @@ type Props = { campaign: CampaignView | null; onClose: () => void; onSaved: (lis
 export function CampaignDialog(props: Props) {
   const { t } = useI18n();
   const [form, setForm] = useState<CampaignForm>(props.campaign?.form ?? newCampaignForm());
+  // Typed as text (a field may be cleared while typing); numbers when saved.
+  const [controlText, setControlText] = useState(String(form.controlPct));
+  const [pointsText, setPointsText] = useState(String(form.points));
   const [coupons, setCoupons] = useState<CouponView[]>([]);
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
@@ -70,7 +74,13 @@ export function CampaignDialog(props: Props) {
   const save = async () => {
     setBusy(true);
     try {
-      props.onSaved(await saveCampaign(props.campaign?.id ?? null, { ...form, controlPct: Number(form.controlPct) || 0 }));
+      const whole = (text: string) => (/^\d+$/.test(text.trim()) ? Number(text.trim()) : -1);
+      const controlPct = whole(controlText);
+      // Refused here and shown on its field, as the core would.
+      if (controlPct < 0 || controlPct > 90) return setError({ ...localError("controlPct") });
+      const points = form.offerKind === "points" ? whole(pointsText) : form.points;
+      if (points < 1) return setError({ ...localError("points") });
+      props.onSaved(await saveCampaign(props.campaign?.id ?? null, { ...form, controlPct, points }));
     } catch (e) {
       setError(toApiError(e));
     } finally {
@@ -149,7 +159,7 @@ export function CampaignDialog(props: Props) {
         ) : (
           <Field id="campaign-points" label={t("campaigns.field.points")} error={fieldError("points")}>
             <input id="f-campaign-points" class="input input-number" data-testid="campaign-points" inputMode="numeric"
-              value={String(form.points)} onInput={(e) => set({ points: Number(e.currentTarget.value) || 0 })} />
+              value={pointsText} onInput={(e) => setPointsText(e.currentTarget.value)} />
           </Field>
         )}
         <Field id="campaign-window-from" label={t("campaigns.field.windowFrom")} error={fieldError("windowFrom")}>
@@ -168,7 +178,7 @@ export function CampaignDialog(props: Props) {
         <Field id="campaign-control" label={t("campaigns.field.controlPct")} hint={t("campaigns.field.controlHint")}
           error={fieldError("controlPct")}>
           <input id="f-campaign-control" class="input input-number" data-testid="campaign-control" inputMode="numeric"
-            value={String(form.controlPct)} onInput={(e) => set({ controlPct: Number(e.currentTarget.value) || 0 })} />
+            value={controlText} onInput={(e) => setControlText(e.currentTarget.value)} />
         </Field>
         <Field id="campaign-message-zh" label={t("campaigns.field.messageZh")} hint={t("campaigns.field.messageHint")} wide>
           <textarea id="f-campaign-message-zh" class="input" rows={2} data-testid="campaign-message-zh"
