@@ -307,13 +307,17 @@ function CouponField(props: {
     if (text.trim() !== props.applied.trim()) props.onApply(text.trim());
   };
   const ok = props.applied !== "" && props.error === null && props.verified;
+  // A member's own coupon (issue 17) is applied by its id: the box names it, not the id.
+  const memberCoupon = MEMBER_COUPON_ID.test(props.applied.trim());
   return (
     <div class={`co-coupon ${props.error ? "field-invalid" : ""}`}>
       <div class="co-coupon-row">
         <span class={`co-coupon-box ${ok ? "ok" : ""}`}>
           <label class="sr-only" for="f-coupon">{t("checkout.coupon")}</label>
           <TicketIcon size={18} class="co-coupon-icon" />
-          <input id="f-coupon" class="co-coupon-input mono" data-testid="cart-coupon" value={text} autocomplete="off"
+          <input id="f-coupon" class="co-coupon-input mono" data-testid="cart-coupon" autocomplete="off"
+            value={memberCoupon ? t("campaigns.appliedMemberCoupon") : text} readOnly={memberCoupon}
+            style={memberCoupon ? { textTransform: "none" } : undefined}
             spellcheck={false} placeholder={t("checkout.couponPlaceholder")} disabled={props.disabled && props.applied === ""}
             aria-invalid={props.error ? true : undefined} aria-describedby="e-coupon"
             onInput={(e) => setText(e.currentTarget.value.toUpperCase())} onBlur={apply}
@@ -410,6 +414,9 @@ function Totals(props: Props) {
     </div>
   );
 }
+
+/** A member coupon's id (a back-office code is 3–20 letters or digits: never this). */
+const MEMBER_COUPON_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const COUPON_REASONS = ["unknown", "ended", "not_yet_valid", "expired", "used_up", "used_up_by_member",
   "member_required", "tier_not_allowed", "min_spend"] as const;

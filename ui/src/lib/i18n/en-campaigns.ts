@@ -73,6 +73,7 @@ export const campaignsEn = {
   "campaigns.r.controlPer": "Spend per held-out member",
   "campaigns.r.cost": "Cost of the offer",
   "campaigns.r.pointsGiven": "Points given",
+  "campaigns.appliedMemberCoupon": "Her coupon",
   "campaigns.memberCoupons": "Her coupons",
   "campaigns.chip.off": "{amount} off",
   "campaigns.chip.pctOff": "{pct}% off",

@@ -73,6 +73,7 @@ export const campaignsZhCN = {
   "campaigns.r.controlPer": "对照组人均消费",
   "campaigns.r.cost": "活动成本",
   "campaigns.r.pointsGiven": "赠送积分",
+  "campaigns.appliedMemberCoupon": "会员专属券",
   "campaigns.memberCoupons": "她的优惠券",
   "campaigns.chip.off": "减 {amount}",
   "campaigns.chip.pctOff": "优惠 {pct}%",
