@@ -15,6 +15,10 @@ mod tests {
         BackupFileView, BackupPreviewView, BackupProgressView, BackupSettingsView,
         BackupStatusView, RestoreDoneView, RestoreProgressView,
     };
+    use crate::dto::campaigns::{
+        AudienceView, CampaignForm, CampaignProgress, CampaignResultsView, CampaignStatusView,
+        CampaignView, MemberCouponView, OfferKind,
+    };
     use crate::dto::catalog::{
         CouponKindView, CouponView, PackagePlanForm, PackagePlanView, PriceChangeView, ProductForm,
         ProductView, ServiceForm, ServiceView, TopUpPlanForm, TopUpPlanView,
@@ -84,6 +88,7 @@ mod tests {
     use salondesk_core::member::{Gender, MatchKind, RevealReason, SkinType, Tier};
     use salondesk_core::points::ExchangeKind;
     use salondesk_core::privacy::ConsentHow;
+    use salondesk_core::segments::{RfmClass, SegmentFilter};
     use salondesk_core::staff::{Permission, Role};
     use salondesk_core::stock::AdjustReason;
     use ts_rs::TS;
@@ -210,6 +215,16 @@ mod tests {
             export::<TopUpPlanView>(),
             export::<TopUpPlanForm>(),
             export::<PackagePlanView>(),
+            export::<RfmClass>(),
+            export::<SegmentFilter>(),
+            export::<OfferKind>(),
+            export::<CampaignStatusView>(),
+            export::<CampaignForm>(),
+            export::<CampaignView>(),
+            export::<AudienceView>(),
+            export::<CampaignProgress>(),
+            export::<CampaignResultsView>(),
+            export::<MemberCouponView>(),
             export::<PackagePlanForm>(),
             export::<CouponKindView>(),
             export::<CouponView>(),

@@ -1,6 +1,6 @@
 //! Calendar work in the background: each month's end (tiers re-evaluated, in
 //! batches so the desk keeps selling between them), each day's points
-//! expiry, each day's care tasks, and the daily backup at its set time (or at the next start, if
+//! expiry, each day's care tasks, scheduled campaigns, and the daily backup at its set time (or at the next start, if
 //! the app was closed then). Checked shortly after start and then every ten minutes; a failure
 //! is reported on stderr and tried again next time.
 
@@ -61,5 +61,7 @@ fn run_due(app: &AppHandle) -> crate::error::ApiResult<()> {
         store.expire_points(today)?;
         store.mark_points_expiry_done(today)?;
     }
+    // Scheduled campaigns whose date has come; issuing twice gives nothing twice.
+    state.store()?.issue_due_campaigns()?;
     Ok(())
 }

@@ -10,6 +10,7 @@ pub mod admin;
 pub mod error;
 pub mod hlc;
 pub mod limits;
+pub mod member_coupons;
 pub mod ops;
 pub mod privacy;
 pub mod schema;

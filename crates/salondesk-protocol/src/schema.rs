@@ -530,6 +530,75 @@ pub const ENTITIES: &[EntitySpec] = &[
         ],
     },
     EntitySpec {
+        // A coupon issued to one member (`member_coupons`): a copy of a back
+        // office coupon's terms, so a later edit of that coupon changes no
+        // coupon already given. Its id derives from (member, source), so two
+        // tills issuing the same one write one record.
+        name: crate::member_coupons::MEMBER_COUPON_ENTITY,
+        scope: Scope::Chain,
+        id: IdForm::Uuid,
+        kinds: UPSERT,
+        fields: &[
+            "memberId",
+            "couponCode",
+            "kind",
+            "value",
+            "minSpend",
+            "validFrom",
+            "validTo",
+            "source",
+            "campaignId",
+            "issuedAt",
+        ],
+    },
+    EntitySpec {
+        // A member coupon used by a sale or given back by its refund: chain-wide,
+        // so every store knows it is used (the sale itself stays in its store).
+        name: crate::member_coupons::MEMBER_COUPON_USE_ENTITY,
+        scope: Scope::Chain,
+        id: IdForm::Uuid,
+        kinds: APPEND,
+        fields: &["couponId", "saleId", "memberId", "action"],
+    },
+    EntitySpec {
+        // A store's campaign (营销活动): `segment` is a SegmentFilter, `offer`
+        // {kind: coupon, couponCode, validDays} or {kind: points, points}.
+        name: "campaign",
+        scope: Scope::Store,
+        id: IdForm::Uuid,
+        kinds: UPSERT,
+        fields: &[
+            "name",
+            "segment",
+            "offer",
+            "messageZh",
+            "messageEn",
+            "controlPct",
+            "windowFrom",
+            "windowTo",
+            "issueOn",
+            "status",
+            "issuedAt",
+            "createdBy",
+        ],
+    },
+    EntitySpec {
+        // One member of a campaign's segment when it was issued: reached, or
+        // held out (`control`), with what she was given.
+        name: "campaign_member",
+        scope: Scope::Store,
+        id: IdForm::Uuid,
+        kinds: APPEND,
+        fields: &[
+            "campaignId",
+            "memberId",
+            "control",
+            "couponId",
+            "points",
+            "messaged",
+        ],
+    },
+    EntitySpec {
         // A conflict the server found; devices push only its resolution.
         name: "conflict",
         scope: Scope::Chain,

@@ -5,6 +5,7 @@ pub mod app;
 pub mod appointments;
 pub mod backups;
 pub mod care;
+pub mod campaigns;
 pub mod catalog;
 pub mod checkout;
 pub mod crypt;

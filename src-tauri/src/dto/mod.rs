@@ -5,6 +5,7 @@
 pub mod app;
 pub mod appointment;
 pub mod backups;
+pub mod campaigns;
 pub mod catalog;
 pub mod checkout;
 pub mod conflict_refund;

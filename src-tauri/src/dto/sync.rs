@@ -189,6 +189,8 @@ pub enum ConflictKind {
     DuplicatePhone,
     /// One sold line refunded on two tills: its money went back twice.
     DoubleRefund,
+    /// One member coupon redeemed by two tills offline: she got its discount twice.
+    DoubleCouponUse,
     /// A kind this build does not know yet (a newer server).
     Other,
 }
@@ -200,6 +202,7 @@ impl ConflictKind {
             "double_booking" => ConflictKind::DoubleBooking,
             "duplicate_phone" => ConflictKind::DuplicatePhone,
             "double_refund" => ConflictKind::DoubleRefund,
+            "double_coupon_use" => ConflictKind::DoubleCouponUse,
             _ => ConflictKind::Other,
         }
     }

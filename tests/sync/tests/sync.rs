@@ -6,6 +6,7 @@ mod convergence;
 mod faults;
 mod flood;
 mod head_office;
+mod member_coupons;
 mod order;
 mod privacy;
 mod refunds;

@@ -5,6 +5,7 @@ import { useEffect, useState } from "preact/hooks";
 import type { ApiError, FreeServiceAllowanceView, MemberBalancesView, PackageView, QuoteLineView, QuoteView, StaffBrief } from "../lib/backend/bindings";
 import { type Cart, type CartLine, MAX_QTY, priceEditable, qtyEditable, sessionsInCart } from "../lib/cart";
 import { FreeServiceList } from "./free-service-list";
+import { MemberCouponChips } from "./member-coupon-chips";
 import { useI18n } from "../lib/i18n";
 import { lineKindName } from "../lib/sale-words";
 import { ErrorBanner } from "./error-banner";
@@ -92,6 +93,7 @@ export function CartPanel(props: Props) {
       ) : null}
 
       <div class="co-cart-foot">
+        <MemberCouponChips memberId={cart.member?.id ?? null} applied={cart.coupon} onApply={props.onCoupon} />
         <CouponField applied={cart.coupon} error={props.couponError} verified={fresh} disabled={cart.lines.length === 0}
           onApply={props.onCoupon} onDiscount={props.onDiscount} />
         <Totals {...props} />
@@ -307,13 +309,17 @@ function CouponField(props: {
     if (text.trim() !== props.applied.trim()) props.onApply(text.trim());
   };
   const ok = props.applied !== "" && props.error === null && props.verified;
+  // A member's own coupon (issue 17) is applied by its id: the box names it, not the id.
+  const memberCoupon = MEMBER_COUPON_ID.test(props.applied.trim());
   return (
     <div class={`co-coupon ${props.error ? "field-invalid" : ""}`}>
       <div class="co-coupon-row">
         <span class={`co-coupon-box ${ok ? "ok" : ""}`}>
           <label class="sr-only" for="f-coupon">{t("checkout.coupon")}</label>
           <TicketIcon size={18} class="co-coupon-icon" />
-          <input id="f-coupon" class="co-coupon-input mono" data-testid="cart-coupon" value={text} autocomplete="off"
+          <input id="f-coupon" class="co-coupon-input mono" data-testid="cart-coupon" autocomplete="off"
+            value={memberCoupon ? t("campaigns.appliedMemberCoupon") : text} readOnly={memberCoupon}
+            style={memberCoupon ? { textTransform: "none" } : undefined}
             spellcheck={false} placeholder={t("checkout.couponPlaceholder")} disabled={props.disabled && props.applied === ""}
             aria-invalid={props.error ? true : undefined} aria-describedby="e-coupon"
             onInput={(e) => setText(e.currentTarget.value.toUpperCase())} onBlur={apply}
@@ -411,11 +417,16 @@ function Totals(props: Props) {
   );
 }
 
+/** A member coupon's id (a back-office code is 3–20 letters or digits: never this). */
+const MEMBER_COUPON_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 const COUPON_REASONS = ["unknown", "ended", "not_yet_valid", "expired", "used_up", "used_up_by_member",
   "member_required", "tier_not_allowed", "min_spend"] as const;
 
 /** Why the core refused a coupon, in the desk's words (`checkout::coupon_reason`). */
 function couponReason(t: ReturnType<typeof useI18n>["t"], reason: string): string {
+  // A member coupon (issue 17) named at another member's sale.
+  if (reason === "not_hers") return t("campaigns.reason.notHers");
   const known = (COUPON_REASONS as readonly string[]).includes(reason);
   return known ? t(`catalog.couponReason.${reason as (typeof COUPON_REASONS)[number]}`) : t("checkout.couponInvalid");
 }

@@ -162,6 +162,16 @@ describe("conflictWords", () => {
     expect(zh.advice).toContain("追回");
   });
 
+  it("words a member coupon used twice with her name and what to do", () => {
+    const c = conflict({ kind: "double_coupon_use", entity: "member_coupon", members: [lin] });
+    const en = conflictWords(c, "en");
+    expect(en.title).toBe("Coupon used twice");
+    expect(en.body).toContain("林雅琪's coupon was redeemed at two tills");
+    const zh = conflictWords(c, "zh-CN");
+    expect(zh.title).toBe("优惠券重复使用");
+    expect(zh.advice).toContain("先到的那笔消费保留这张券");
+  });
+
   it("still says something for a kind this build does not know", () => {
     expect(conflictWords(conflict({ kind: "other", entity: "gift_card" }), "en").body)
       .toBe("A change could not be merged (Record (gift_card)).");

@@ -170,6 +170,13 @@ export function conflictWords(c: ConflictView, locale: Locale): ConflictWords {
         advice: t(locale, "conflicts.doubleRefundAdvice"),
       };
     }
+    case "double_coupon_use":
+      return {
+        title,
+        body: t(locale, "campaigns.conflict.doubleUse", { member: memberName(0) }),
+        lines: memberLines,
+        advice: t(locale, "campaigns.conflict.doubleUseAdvice"),
+      };
     default:
       return { title, body: t(locale, "conflicts.other", { entity: entityName(c.entity, locale) }), lines: memberLines, advice: null };
   }

@@ -13,6 +13,7 @@ import "../styles/perms.css";
 import "../styles/exports.css";
 import "../styles/privacy.css";
 import "../styles/care.css";
+import "../styles/campaigns.css";
 
 export { MemberLookup } from "./member-lookup";
 export { MemberProfile } from "./member-profile";

@@ -1,28 +1,51 @@
 //! Campaigns (营销活动) and coupons bound to one member.
 //!
-//! SKELETON (issue 17): the lead fixed the one function the care part's
-//! birthday benefit calls; the campaigns part owns this module and makes it
-//! real (a member's coupons, offered at checkout, one use across the chain).
+//! - `member_coupons`: a coupon issued to one member, offered at checkout when
+//!   she is attached, priced by the checkout's coupon rules, used once across
+//!   the chain (a second use by another till offline is a conflict the server
+//!   raises; the rule is `salondesk_protocol::member_coupons`), given back by
+//!   a refund of the whole sale.
+//! - `model`: a campaign's audience (a `SegmentFilter`), offer, message,
+//!   window, schedule and control group; `issue`: issuing it (now, or by the
+//!   daily job on its date); `results`: its effect against the control group.
+//! - `ids`: ids and control-group choices every till derives alike.
+
+mod ids;
+mod issue;
+mod member_coupons;
+mod model;
+mod results;
+
+pub use ids::in_control_group;
+pub use issue::Audience;
+pub(crate) use member_coupons::{for_cart, give_back_after_refund, use_by_sale};
+pub use member_coupons::{reason, MemberCoupon};
+pub use model::{Campaign, CampaignInput, CampaignStatus, Offer, DEFAULT_CONTROL_PCT};
+pub use results::CampaignResults;
 
 use crate::ids::MemberId;
 use crate::write::Writer;
-use crate::{CoreError, Result};
+use crate::Result;
 use chrono::NaiveDate;
 
+/// A campaign's synced entity (store-wide).
+pub const CAMPAIGN_ENTITY: &str = "campaign";
+/// One member reached or held out by a campaign (store-wide, append).
+pub const CAMPAIGN_MEMBER_ENTITY: &str = "campaign_member";
+
 /// Issues one coupon bound to `member`, for one use, made from the back
-/// office's coupon `coupon_code` (its kind, value, minimum spend and items),
-/// valid `from..=to` (store dates); `source` says why it was given
+/// office's coupon `coupon_code` (its kind, value and minimum spend), valid
+/// `from..=to` (store dates); `source` says why it was given
 /// (`campaign:<id>`, `birthday:<yyyy>`). Idempotent per (member, source): a
-/// second call returns the first coupon's id and writes nothing.
+/// second call returns the first coupon's id and writes nothing — also at
+/// another till, offline (the id derives from the two).
 pub fn issue_member_coupon(
-    _w: &mut Writer<'_>,
-    _member: MemberId,
-    _coupon_code: &str,
-    _from: NaiveDate,
-    _to: NaiveDate,
-    _source: &str,
+    w: &mut Writer<'_>,
+    member: MemberId,
+    coupon_code: &str,
+    from: NaiveDate,
+    to: NaiveDate,
+    source: &str,
 ) -> Result<uuid::Uuid> {
-    Err(CoreError::Internal(
-        "member coupons are not built yet (issue 17, campaigns part)".into(),
-    ))
+    member_coupons::issue(w, member, coupon_code, (from, to), source, None)
 }

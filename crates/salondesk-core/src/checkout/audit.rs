@@ -46,6 +46,8 @@ pub const ACTIONS: &[&str] = &[
     "points_adjusted",
     "points_exchange_item",
     "points_exchanged",
+    // A campaign issued (detail: how many reached, held out, messaged).
+    "campaign_issued",
 ];
 
 pub(crate) fn record(

@@ -252,6 +252,7 @@ fn complete(
                  "pointsEarned": points_earned, "lines": rows.lines(), "tenders": rows.tenders(),
                  "packages": rows.packages(), "ledger": rows.entries() }),
     )?;
+    crate::campaigns::use_by_sale(w, coupon_code.as_deref(), &sale_id, cart.member_id)?;
     if let Some(m) = &member {
         crate::member::record_visit(w, m.id, &now)?;
         re_evaluate(

@@ -32,11 +32,13 @@ pub use approval::{Approval, Authorised, APPROVAL_TTL_SECONDS};
 pub use cart::{Cart, CartLine, LineItem, Tender};
 pub use coupon_rules::{coupon_discount, reason as coupon_reason, CouponContext};
 pub use plan_admin::{PackagePlanInput, TopUpPlanInput};
+pub(crate) use plans::coupon as plans_coupon;
 pub use plans::{Coupon, CouponKind, CouponUse, PackagePlan, TopUpPlan};
 pub use pricing::LineKind;
 pub use quote::{Quote, QuoteLine};
 pub use refund::RefundRequest;
 pub use sale_read::{SaleLineRecord, SaleRecord, SaleSummary, SaleTenderRecord};
+pub(crate) use settings::load as settings_load;
 pub use settings::CheckoutSettings;
 pub(crate) use tiers::counts_as_spend;
 pub use tiers::{

@@ -52,11 +52,14 @@ pub(super) fn price_cart(
         .filter(|c| !c.is_empty())
     {
         Some(code) => Some(
-            super::plans::coupon(conn, code, cart.member_id)?.ok_or_else(|| {
-                CoreError::CouponRefused {
-                    code: code.to_ascii_uppercase(),
-                    reason: super::coupon_rules::reason::UNKNOWN,
-                }
+            // A member coupon is named by its id; a back-office one by its code.
+            match crate::campaigns::for_cart(conn, code, cart.member_id)? {
+                Some(found) => Some(found),
+                None => super::plans::coupon(conn, code, cart.member_id)?,
+            }
+            .ok_or_else(|| CoreError::CouponRefused {
+                code: code.to_ascii_uppercase(),
+                reason: super::coupon_rules::reason::UNKNOWN,
             })?,
         ),
         None => None,

@@ -198,6 +198,9 @@ fn refund(
                  "businessDate": today, "createdAt": now, "lines": rows.lines(),
                  "tenders": rows.tenders(), "ledger": rows.entries() }),
     )?;
+    // A member coupon comes back only with the whole sale (see `campaigns`).
+    let whole_sale_back = refunded.len() + chosen.len() == all.len();
+    crate::campaigns::give_back_after_refund(w, &req.original_sale_id, whole_sale_back)?;
     if let Some(m) = member {
         let floor = super::tiers::tier_before_sale(w, m, &req.original_sale_id)?;
         re_evaluate(

@@ -259,7 +259,6 @@ fn act(s: &mut Salon, p: Permission, who: &Staff, n: usize) -> Result<()> {
             s.t.store
                 .save_care_settings(who, &salondesk_core::care::CareSettings::default())
         }
-        ManageCampaigns => who.require(p),
         RecordFeedback => {
             s.t.store
                 .record_complaint(
@@ -300,6 +299,17 @@ fn act(s: &mut Salon, p: Permission, who: &Staff, n: usize) -> Result<()> {
         AdjustPoints => {
             s.t.store
                 .adjust_points(who, s.member, 10, &format!("补偿 {n}"))
+                .map(drop)
+        }
+        // Setting up a campaign and issuing it (a points offer: nothing to prepare).
+        ManageCampaigns => {
+            let input = salondesk_core::campaigns::CampaignInput {
+                offer: salondesk_core::campaigns::Offer::Points { points: 10 },
+                ..crate::campaigns_fixture::campaign_input(vec![])
+            };
+            let c = s.t.store.create_campaign(who, &input)?;
+            s.t.store
+                .issue_campaign(who, &c.id, &mut |_, _| {})
                 .map(drop)
         }
         // The preview is the first step of a restore: refused, nothing is read.

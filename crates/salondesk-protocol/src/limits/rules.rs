@@ -39,6 +39,10 @@ pub const CARE_KINDS: &[&str] = &[
 ];
 pub const CARE_STATUSES: &[&str] = &["open", "done"];
 pub const CARE_OUTCOMES: &[&str] = &["reached", "no_answer", "booked", "not_interested"];
+/// A member coupon's kind (as a back office coupon's).
+pub const COUPON_KINDS: &[&str] = &["fixed", "percent"];
+/// Where a campaign is: being set up, waiting for its issue date, issued.
+pub const CAMPAIGN_STATUSES: &[&str] = &["draft", "scheduled", "issued"];
 
 /// Why stock was adjusted by hand (a move of reason `adjust`).
 pub const ADJUST_REASONS: &[&str] = &["damaged", "used_in_service", "count_correction", "other"];
@@ -238,6 +242,20 @@ pub fn rule(entity: &str, field: &str) -> Option<Rule> {
         ("tier_change" | "points_ledger" | "cash_drawer" | "appointment_history", "reason") => {
             REASON
         }
+        ("member_coupon", "couponCode" | "source") => Line(64),
+        ("member_coupon", "kind") => OneOf(COUPON_KINDS),
+        ("member_coupon", "value" | "minSpend") => PRICE,
+        ("member_coupon", "validFrom" | "validTo") => Date,
+        ("member_coupon" | "campaign", "issuedAt") => Time,
+        ("member_coupon_use", "action") => OneOf(crate::member_coupons::USE_ACTIONS),
+        ("campaign", "name") => NAME,
+        ("campaign", "segment" | "offer") => Any,
+        ("campaign", "messageZh" | "messageEn") => Note(500),
+        ("campaign", "controlPct") => Int(0, 90),
+        ("campaign", "windowFrom" | "windowTo" | "issueOn") => Date,
+        ("campaign", "status") => OneOf(CAMPAIGN_STATUSES),
+        ("campaign_member", "control" | "messaged") => Bool,
+        ("campaign_member", "points") => Int(0, MAX_MONEY),
         (_, "action") | ("audit_log", "entityId") | ("message", "sentBy") => Line(64),
         (_, "survivor" | "openedBy" | "closedBy" | "createdBy" | "resolvedBy") => Id,
         (_, f) if f.ends_with("Id") => Id,

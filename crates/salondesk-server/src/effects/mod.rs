@@ -6,6 +6,7 @@
 pub mod appointments;
 pub mod conflicts;
 pub mod ledger;
+pub mod member_coupons;
 pub mod members;
 pub mod privacy;
 pub mod refunds;
@@ -34,6 +35,7 @@ pub async fn apply(
     privacy::apply(conn, device, accepted).await?;
     found.extend(appointments::apply(conn, device, accepted, fresh).await?);
     found.extend(refunds::apply(conn, device, accepted).await?);
+    found.extend(member_coupons::apply(conn, device, accepted).await?);
     for op in accepted {
         clocks.observe(device.tenant_id, &op.hlc);
     }

@@ -547,7 +547,7 @@ code: string,
  */
 message: string, createdAt: string, };
 
-export type ConflictKind = "overdraft" | "double_booking" | "duplicate_phone" | "double_refund" | "other";
+export type ConflictKind = "overdraft" | "double_booking" | "duplicate_phone" | "double_refund" | "double_coupon_use" | "other";
 
 export type ConflictMemberView = { id: string, name: string, memberNo: string, 
 /**
@@ -686,6 +686,66 @@ export type TopUpPlanView = { id: string, name: string, pay: number, bonus: numb
 export type TopUpPlanForm = { name: string, pay: number, bonus: number, };
 
 export type PackagePlanView = { id: string, serviceId: string, name: string, sessions: number, price: number, validDays: number, active: boolean, used: number, };
+
+export type RfmClass = "high_value" | "medium_value" | "low_value" | "at_risk" | "lost";
+
+export type SegmentFilter = { tiers: Array<Tier>, 
+/**
+ * Last visit on or after / on or before (store dates).
+ */
+lastVisitFrom: string | null, lastVisitTo: string | null, 
+/**
+ * Spend in the last 365 days, fen, inclusive.
+ */
+spendMin: bigint | null, spendMax: bigint | null, 
+/**
+ * Visits in all, inclusive.
+ */
+visitsMin: number | null, visitsMax: number | null, 
+/**
+ * Age in whole years today, inclusive (members without a birthday never match).
+ */
+ageMin: number | null, ageMax: number | null, genders: Array<Gender>, regions: Array<string>, skinTypes: Array<SkinType>, 
+/**
+ * Any of these tags.
+ */
+tags: Array<string>, 
+/**
+ * Some(true): only members who gave marketing consent.
+ */
+consent: boolean | null, 
+/**
+ * 1..=12.
+ */
+birthdayMonth: number | null, rfm: Array<RfmClass>, };
+
+export type OfferKind = "coupon" | "points";
+
+export type CampaignStatusView = "draft" | "scheduled" | "issued";
+
+export type CampaignForm = { name: string, segment: SegmentFilter, offerKind: OfferKind, 
+/**
+ * The back-office coupon each member gets a copy of (offer `coupon`).
+ */
+couponCode: string, 
+/**
+ * Points each member gets (offer `points`).
+ */
+points: number, messageZh: string, messageEn: string, controlPct: number, windowFrom: string, windowTo: string, issueOn: string, };
+
+export type CampaignView = { id: string, form: CampaignForm, status: CampaignStatusView, issuedAt: string | null, };
+
+export type AudienceView = { segment: number, control: number, reach: number, messages: number, };
+
+export type CampaignProgress = { done: number, total: number, };
+
+export type CampaignResultsView = { reached: number, heldOut: number, messaged: number, couponsIssued: number, couponsRedeemed: number, redeemerRevenue: number, reachedRevenuePerMember: number, controlRevenuePerMember: number, cost: number, pointsGiven: number, };
+
+export type MemberCouponView = { id: string, couponCode: string, 
+/**
+ * `fixed`: `value` fen off; `percent`: basis points off.
+ */
+percent: boolean, value: number, minSpend: number, validFrom: string, validTo: string, used: boolean, };
 
 export type PackagePlanForm = { serviceId: string, name: string, sessions: number, price: number, validDays: number, };
 
