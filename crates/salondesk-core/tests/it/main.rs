@@ -17,6 +17,7 @@ mod checkout_fixture;
 mod checkout_property;
 mod crash;
 mod crypt;
+mod crypt_keyring;
 mod crypt_migrate;
 mod demo;
 mod exports;
