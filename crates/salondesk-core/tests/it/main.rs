@@ -9,6 +9,7 @@ mod appointments_reminders;
 mod appointments_seed;
 mod appointments_views;
 mod backup;
+mod backup_new_pc;
 mod backup_schedule;
 mod catalog;
 mod catalog_admin;
