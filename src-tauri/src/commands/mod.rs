@@ -11,6 +11,7 @@ pub mod desk;
 pub mod exports;
 pub mod import;
 pub mod members;
+pub mod new_pc;
 pub mod perms;
 #[cfg(test)]
 mod perms_tests;
