@@ -326,9 +326,9 @@ async fn a_late_appointment_and_a_late_message_about_an_erased_member_are_scrubb
     );
     let status = pulled
         .iter()
+        .rev()
         .filter(|p| p.op.entity == "appointment" && p.op.entity_id == old.to_string())
-        .filter_map(|p| p.op.payload.get("status"))
-        .last();
+        .find_map(|p| p.op.payload.get("status"));
     assert_eq!(
         status,
         Some(&json!("cancelled")),
