@@ -23,12 +23,15 @@ if [ "$(id -u)" -ne 0 ]; then
 fi
 
 # --- System packages (WebKitGTK/GTK for Tauri, Xvfb + WebKitWebDriver for the e2e tests,
-#     CJK fonts so Chinese does not render as boxes). libayatana-appindicator3-dev, not
+#     CJK fonts so Chinese does not render as boxes, a Secret Service provider for the
+#     keyring test). libayatana-appindicator3-dev, not
 #     libappindicator3-dev, which has no candidate on current Debian.
 apt_packages=(
   libwebkit2gtk-4.1-dev libgtk-3-dev librsvg2-dev libayatana-appindicator3-dev libxdo-dev
   libssl-dev libdbus-1-dev pkg-config build-essential file xvfb xauth imagemagick webkit2gtk-driver
   fonts-noto-cjk
+  # A real Secret Service for the credential-store test (scripts/secret-service-test.sh).
+  dbus gnome-keyring
 )
 missing=()
 for pkg in "${apt_packages[@]}"; do

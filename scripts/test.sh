@@ -2,7 +2,7 @@
 # The README's second command: every check CI runs, in order, stopping at the first failure.
 #   scripts/test.sh                 all stages
 #   scripts/test.sh STAGE...        only these (setup always runs first), e.g. `ui-build app e2e`
-# Stages: fmt ui-build ui-test clippy postgres cargo-test app e2e desk-bench.
+# Stages: fmt ui-build ui-test clippy postgres cargo-test keyring app e2e desk-bench.
 # `postgres` starts a throwaway PostgreSQL on a loopback port (scripts/pg.sh) for the sync
 # server's tests in cargo-test; it stays up afterwards (`scripts/pg.sh stop` ends it).
 # Each stage's output is also kept in target/test-logs/<stage>.log; e2e screenshots (and, on a
@@ -12,7 +12,7 @@ SCRIPT_NAME="test" # read by say/die in lib.sh
 # shellcheck source=lib.sh
 source "$(dirname "$0")/lib.sh"
 
-all_stages=(fmt ui-build ui-test clippy postgres cargo-test app e2e desk-bench)
+all_stages=(fmt ui-build ui-test clippy postgres cargo-test keyring app e2e desk-bench)
 if [ $# -gt 0 ]; then
   for stage in "$@"; do
     [[ " ${all_stages[*]} " == *" $stage "* ]] || die "unknown stage '$stage' (stages: ${all_stages[*]})"
@@ -35,6 +35,9 @@ stage_command() {
     clippy) echo cargo clippy --workspace --all-targets "${cargo_flags[@]}" -- -D warnings ;;
     postgres) echo bash scripts/pg.sh start ;;
     cargo-test) echo cargo test --workspace "${cargo_flags[@]}" ;;
+    # The credential-store test against a real GNOME Keyring on a private session bus (it
+    # skips itself, saying why, in cargo-test); the test binaries are those cargo-test built.
+    keyring) echo bash scripts/secret-service-test.sh "${cargo_flags[@]}" ;;
     # --workspace --all-targets selects the same features as `cargo test --workspace` (dev-deps
     # included), so the app links from the artifacts the tests built; `--bin salondesk` alone
     # resolves other features and recompiles ~40 crates (tauri, gtk, ...) for 3+ minutes.

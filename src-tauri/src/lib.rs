@@ -58,6 +58,8 @@ pub fn run() {
             commands::backups::list_backups,
             commands::backups::restore_preview,
             commands::backups::restore_backup,
+            commands::new_pc::new_pc_restore_preview,
+            commands::new_pc::new_pc_restore,
             commands::records::audit_actions,
             commands::records::audit_log,
             commands::records::export_audit_log,

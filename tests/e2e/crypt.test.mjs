@@ -68,17 +68,21 @@ describe('crypt: an encrypted store, its passphrase, and encrypting an old one',
 
   step('old-plain-database-encrypted-in-place', async () => {
     assert.ok(fs.existsSync(CLI), `salondesk-cli is built beside the app (${CLI}): cargo build -p salondesk-cli`);
+    let ownerPin = '';
     app = await launchApp({
       name: 'crypt-migrate',
       beforeStart: ({ dbPath }) => {
-        execFileSync(CLI, ['seed', '--db', dbPath, '--members', '300'], { stdio: 'ignore' });
+        const out = execFileSync(CLI, ['seed', '--db', dbPath, '--members', '300'], { encoding: 'utf8' });
+        // "demo staff PIN: <name> (owner) <pin>": only the owner may encrypt the store.
+        ownerPin = out.match(/demo staff PIN: .* \(owner\) (\d+)/)?.[1] ?? '';
         fs.rmSync(`${dbPath}.lock`, { force: true });
       },
     });
+    assert.ok(ownerPin, 'the seed printed the owner\'s PIN');
     assert.ok(!isEncryptedFile(app.dbPath), 'the seeded file starts plain');
     await app.waitVisible('crypt-encrypt', 30_000);
     await app.screenshot('encrypt');
-    const phases = await encryptOldDatabase(app);
+    const phases = await encryptOldDatabase(app, { pin: ownerPin });
     assert.ok(phases.length > 0, 'a progress bar was shown');
     await app.waitVisible('login-pin', 20_000);
     assert.ok(isEncryptedFile(app.dbPath), 'the file is now encrypted');

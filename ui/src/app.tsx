@@ -153,7 +153,7 @@ export function App() {
     screen = <SetupOwner onDone={(s) => {
       setStoreSetup(s);
       setBoot({ state: "ready", hasOwner: true });
-    }} />;
+    }} onRestored={() => void start()} />;
   } else if (!session) {
     screen = <Login onDone={enter} />;
   } else if (!S) {

@@ -108,6 +108,12 @@ impl Store {
         Ok(store)
     }
 
+    /// The database's lock, taken out to outlive this store (a store closed
+    /// to have its file replaced, reopened under the same lock).
+    pub(crate) fn take_instance_lock(&mut self) -> Option<std::fs::File> {
+        self._instance_lock.take()
+    }
+
     /// The key this store's file is encrypted with, if it is: a backup of it
     /// is keyed the same (`db::apply_key`).
     pub fn db_key(&self) -> Option<&db::DbKey> {

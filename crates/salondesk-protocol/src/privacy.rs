@@ -85,13 +85,110 @@ pub const ERASED_FIELDS: &[(&str, Erased)] = &[
     ("referrerId", Erased::Null),
 ];
 
-/// What an erase also empties outside her profile: the notes of her
-/// appointments, and the text of the messages (reminders) sent about them,
-/// which greet her by name. (`entity`, field) pairs; each becomes "". Applied
-/// to what is held when the erase arrives (the tills' rows, the server's
-/// log); such a record written later by an offline till is not scrubbed on
-/// arrival (finding a reminder's member needs its appointment).
-pub const ERASED_ELSEWHERE: &[(&str, &str)] = &[("appointment", "notes"), ("message", "body")];
+/// How an operation of another entity is tied to a member.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tie {
+    /// Through an appointment: the operation's own id when it is one (only
+    /// the booking names her, in `memberId`; a later edit names no one),
+    /// else its `appointmentId`.
+    Appointment,
+}
+
+/// Personal data held outside her profile: the fields of another entity's
+/// operations that are about her (free text the desk typed, the text of a
+/// message greeting her by name, a phone), and what each becomes once she
+/// is erased (only a field that holds something changes: an empty one
+/// stays as it is). Applied alike to what is held when the erase arrives
+/// (the tills' rows, the server's log) and to such an operation arriving
+/// later from a till that was offline, at the server and at a till.
+///
+/// Left out on purpose: her consent events (ids, a yes/no, how and when:
+/// nothing that says who she is; an erased record gets no marketing
+/// whatever they say), her sales (item names, amounts; a tender's
+/// reference is the payment's, needed to reconcile the day) and her ledger
+/// rows (amounts: they must keep adding up).
+pub struct Personal {
+    pub entity: &'static str,
+    pub tie: Tie,
+    pub fields: &'static [(&'static str, Erased)],
+}
+
+pub const PERSONAL_ELSEWHERE: &[Personal] = &[
+    Personal {
+        entity: "appointment",
+        tie: Tie::Appointment,
+        fields: &[
+            ("notes", Erased::Empty),
+            ("cancelReason", Erased::Empty),
+            // A booking for a member names no walk-in; set on one all the same,
+            // they would be hers.
+            ("walkInName", Erased::Null),
+            ("walkInPhone", Erased::Null),
+        ],
+    },
+    Personal {
+        // Why it was cancelled or missed, as typed at the desk.
+        entity: "appointment_history",
+        tie: Tie::Appointment,
+        fields: &[("reason", Erased::Empty)],
+    },
+    Personal {
+        // A reminder's text greets her by name; a failed send's error may quote her number.
+        entity: "message",
+        tie: Tie::Appointment,
+        fields: &[("body", Erased::Empty), ("lastError", Erased::Empty)],
+    },
+];
+
+/// The rule for `entity`'s personal fields, if it has any.
+pub fn personal(entity: &str) -> Option<&'static Personal> {
+    PERSONAL_ELSEWHERE.iter().find(|p| p.entity == entity)
+}
+
+/// The appointment an operation of `entity` (id `entity_id`) is about, when
+/// its personal fields are tied to one ([`Tie::Appointment`]).
+pub fn appointment_of<'a>(entity: &str, entity_id: &'a str, payload: &'a Value) -> Option<&'a str> {
+    match personal(entity)?.tie {
+        Tie::Appointment if entity == "appointment" => Some(entity_id),
+        Tie::Appointment => payload.get("appointmentId")?.as_str(),
+    }
+}
+
+/// The member an appointment booking names (`memberId`), if it names one.
+pub fn booked_member<'a>(entity: &str, payload: &'a Value) -> Option<&'a str> {
+    if entity != "appointment" {
+        return None;
+    }
+    payload.get("memberId")?.as_str()
+}
+
+/// Scrubs the personal fields ([`PERSONAL_ELSEWHERE`]) of an `entity`
+/// operation about an erased member: each one holding something takes its
+/// erased value. Returns whether anything changed.
+pub fn scrub_personal(entity: &str, payload: &mut Map<String, Value>) -> bool {
+    let Some(rule) = personal(entity) else {
+        return false;
+    };
+    let mut changed = false;
+    for (field, how) in rule.fields {
+        let Some(value) = payload.get_mut(*field) else {
+            continue;
+        };
+        let holds_something = match value {
+            Value::Null => false,
+            Value::String(s) => !s.is_empty(),
+            _ => true,
+        };
+        if holds_something {
+            *value = match how {
+                Erased::Null => Value::Null,
+                _ => Value::String(String::new()),
+            };
+            changed = true;
+        }
+    }
+    changed
+}
 
 /// The random tail of her id (a UUID v7's first digits are its time, alike
 /// for members registered together).
@@ -193,6 +290,51 @@ mod tests {
             !scrub_member_payload(&mut p, id),
             "scrubbing twice changes nothing"
         );
+    }
+
+    #[test]
+    fn scrubbing_another_entity_empties_what_holds_something_and_keeps_the_rest() {
+        let mut booking = json!({ "memberId": "m", "notes": "孕期，避开腹部",
+            "cancelReason": null, "walkInPhone": "+8613900001111", "status": "booked" })
+        .as_object()
+        .cloned()
+        .unwrap();
+        assert!(scrub_personal("appointment", &mut booking));
+        assert_eq!(booking["notes"], json!(""), "free text typed about her");
+        assert_eq!(booking["walkInPhone"], Value::Null, "a phone");
+        assert_eq!(
+            booking["cancelReason"],
+            Value::Null,
+            "nothing there: stays as it was"
+        );
+        assert_eq!(booking["status"], json!("booked"), "not personal");
+        assert!(
+            !scrub_personal("appointment", &mut booking),
+            "twice changes nothing"
+        );
+        let mut sale = json!({ "memberId": "m", "total": 100 })
+            .as_object()
+            .cloned()
+            .unwrap();
+        assert!(
+            !scrub_personal("sale", &mut sale),
+            "a sale holds nothing personal"
+        );
+    }
+
+    #[test]
+    fn an_operation_is_tied_to_its_appointment_by_its_id_or_its_appointment_id() {
+        let p = json!({ "appointmentId": "a1", "memberId": "m1" });
+        assert_eq!(
+            appointment_of("appointment", "a2", &p),
+            Some("a2"),
+            "its own id"
+        );
+        assert_eq!(appointment_of("message", "reminder-a1", &p), Some("a1"));
+        assert_eq!(appointment_of("appointment_history", "h", &p), Some("a1"));
+        assert_eq!(appointment_of("sale", "s", &p), None, "not tied to one");
+        assert_eq!(booked_member("appointment", &p), Some("m1"));
+        assert_eq!(booked_member("message", &p), None);
     }
 
     #[test]

@@ -32,10 +32,10 @@ pub const RESTORE_PROGRESS: &str = "restore-progress";
 /// owner presses Back up now; a restore must not swap the file under a copy).
 static BUSY: AtomicBool = AtomicBool::new(false);
 
-struct Busy;
+pub(crate) struct Busy;
 
 impl Busy {
-    fn take() -> ApiResult<Busy> {
+    pub(crate) fn take() -> ApiResult<Busy> {
         if BUSY.swap(true, Ordering::AcqRel) {
             return Err(ApiError::new(
                 ErrorCode::Conflict,
@@ -52,7 +52,7 @@ impl Drop for Busy {
     }
 }
 
-fn worker_failed(e: impl std::fmt::Display) -> ApiError {
+pub(crate) fn worker_failed(e: impl std::fmt::Display) -> ApiError {
     ApiError::new(
         ErrorCode::Internal,
         format!("the backup worker failed: {e}"),
@@ -162,7 +162,7 @@ pub async fn restore_backup(app: AppHandle, file: String) -> ApiResult<RestoreDo
         .map_err(worker_failed)?
 }
 
-fn step(app: &AppHandle, step: &str) {
+pub(crate) fn step(app: &AppHandle, step: &str) {
     let _ = app.emit(
         RESTORE_PROGRESS,
         RestoreProgressView {

@@ -6,8 +6,11 @@ use crate::dto::crypt::{CryptProgress, CryptStatusView};
 use crate::error::{ApiError, ApiResult, ErrorCode};
 use crate::state::AppState;
 use crate::store_open::{key_store, open_locked};
+use salondesk_core::clock::SystemClock;
 use salondesk_core::crypt::{self, KdfParams, KeyFile};
 use salondesk_core::db;
+use salondesk_core::Store;
+use std::sync::Arc;
 use tauri::{AppHandle, Emitter, Manager, State};
 
 /// The database's encryption, for Settings (needs the store open, not a login).
@@ -90,31 +93,37 @@ pub async fn crypt_unlock(app: AppHandle, passphrase: String) -> ApiResult<()> {
     .await
 }
 
-/// A plain database from before encryption: the owner sets her passphrase,
-/// and the file is encrypted in place (`crypt-progress` events), then opened.
+/// A plain database from before encryption: the owner proves herself with her
+/// PIN (the core refuses anyone else: `Store::encrypt_as_owner`), sets her
+/// passphrase, and the file is encrypted in place (`crypt-progress` events),
+/// then opened.
 #[tauri::command]
-pub async fn crypt_encrypt(app: AppHandle, passphrase: String) -> ApiResult<()> {
+pub async fn crypt_encrypt(app: AppHandle, pin: String, passphrase: String) -> ApiResult<()> {
     crypt::sidecar::check_passphrase(&passphrase)?;
     let emitter = app.clone();
     open_with_key(app, move |path| {
-        crypt::encrypt_with_passphrase(
-            path,
-            &passphrase,
-            key_store().as_ref(),
-            KdfParams::STRONG,
-            &|p| {
-                // A lost event only delays the bar; the encryption goes on.
-                let _ = emitter.emit(
-                    "crypt-progress",
-                    CryptProgress {
-                        phase: p.phase.as_str().into(),
-                        done: p.done,
-                        total: p.total,
-                    },
-                );
-            },
-        )
-        .map(|(k, _)| k)
+        // The plain file, opened under the lock `reopen` holds, to check her PIN.
+        let mut plain = Store::open_keyed(path, Arc::new(SystemClock), db::Vfs::from_env(), None)?;
+        let owner = plain.owner_by_pin(&pin)?;
+        plain
+            .encrypt_as_owner(
+                &owner,
+                &passphrase,
+                key_store().as_ref(),
+                KdfParams::STRONG,
+                &|p| {
+                    // A lost event only delays the bar; the encryption goes on.
+                    let _ = emitter.emit(
+                        "crypt-progress",
+                        CryptProgress {
+                            phase: p.phase.as_str().into(),
+                            done: p.done,
+                            total: p.total,
+                        },
+                    );
+                },
+            )
+            .map(|(k, _, _)| k)
     })
     .await
 }

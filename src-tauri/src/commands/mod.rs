@@ -14,6 +14,7 @@ pub mod exports;
 pub mod feedback;
 pub mod import;
 pub mod members;
+pub mod new_pc;
 pub mod perms;
 #[cfg(test)]
 mod perms_tests;

@@ -30,12 +30,14 @@ export async function forgotPassphrase(app) {
 }
 
 /**
- * A database from before encryption: the app asks the owner to set a passphrase, then encrypts
+ * A database from before encryption: the app asks for the owner's `pin` (no one else may) and a
+ * passphrase, then encrypts
  * it in place with a progress bar. Returns the progress phases seen (the last is "done" unless
  * it went too fast to see).
  */
-export async function encryptOldDatabase(app, { passphrase = E2E_PASSPHRASE } = {}) {
+export async function encryptOldDatabase(app, { pin, passphrase = E2E_PASSPHRASE } = {}) {
   await app.waitVisible('crypt-encrypt', 30_000);
+  await app.type('crypt-owner-pin', pin);
   await app.type('crypt-passphrase', passphrase);
   await app.type('crypt-passphrase-confirm', passphrase);
   await app.click('crypt-submit');

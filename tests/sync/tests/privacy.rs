@@ -247,3 +247,161 @@ async fn a_member_erased_on_one_till_is_gone_from_every_till_with_her_balances_k
     );
     assert_eq!(stored_with(&c.server, "13812345678").await, 0);
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_late_appointment_and_a_late_message_about_an_erased_member_are_scrubbed_on_arrival() {
+    let s = TestServer::start().await;
+    let c = s.chain("Lotus", &["S01"]).await;
+    let (a1, a2) = (s.enrol(c.stores[0]).await, s.enrol(c.stores[0]).await);
+    let id = Uuid::now_v7();
+    let (old, new) = (Uuid::now_v7(), Uuid::now_v7());
+    let booking = |notes: &str| {
+        json!({
+            "memberId": id, "serviceId": Uuid::now_v7(), "staffId": Uuid::now_v7(),
+            "start": "2026-11-24T06:00:00Z", "end": "2026-11-24T07:00:00Z", "status": "booked",
+            "notes": notes, "createdBy": Uuid::now_v7(),
+        })
+    };
+    let r = s
+        .push(
+            &a1,
+            vec![
+                op(&a1, "member", id, OpKind::Upsert, her()),
+                op(&a1, "appointment", old, OpKind::Upsert, booking("")),
+            ],
+        )
+        .await;
+    assert_eq!(statuses(&r), vec![ACCEPTED, ACCEPTED]);
+    let r = s
+        .push(&a2, vec![op(&a2, "member", id, OpKind::Erase, json!({}))])
+        .await;
+    assert_eq!(
+        statuses(&r),
+        vec![ACCEPTED],
+        "a till of her store erases her"
+    );
+
+    // a1 was offline: it booked her again, noted something on her old
+    // appointment, cancelled it with a reason, and its reminder went out.
+    let reminder = json!({ "kind": "reminder", "appointmentId": old, "lang": "zh-CN",
+        "body": "王芳您好，提醒您明天14:00的预约", "status": "failed",
+        "lastError": "+8613900001111 unreachable" });
+    let history = json!({ "appointmentId": old, "action": "cancelled", "from": "booked",
+        "to": "cancelled", "reason": "孕吐不适", "detail": "", "staffId": Uuid::now_v7(),
+        "at": "2026-11-23T09:00:00Z" });
+    let r = s
+        .push(
+            &a1,
+            vec![
+                op(&a1, "appointment", new, OpKind::Upsert, booking("孕期，避开腹部")),
+                op(&a1, "appointment", old, OpKind::Upsert,
+                    json!({ "notes": "对果酸过敏", "status": "cancelled", "cancelReason": "孕吐不适" })),
+                op(&a1, "appointment_history", Uuid::now_v7(), OpKind::Append, history),
+                op(&a1, "message", format!("reminder-{old}"), OpKind::Upsert, reminder),
+            ],
+        )
+        .await;
+    assert_eq!(
+        statuses(&r),
+        vec![ACCEPTED; 4],
+        "accepted: valid operations, only scrubbed"
+    );
+    for personal in ["孕期", "对果酸过敏", "孕吐", "王芳", "13900001111"] {
+        assert_eq!(
+            stored_with(&s, personal).await,
+            0,
+            "{personal}: scrubbed before it was logged (the booking names her; the rest are tied to her appointment)"
+        );
+    }
+    let pulled = s.pull_all(&a2).await;
+    let late = pulled
+        .iter()
+        .find(|p| p.op.entity == "appointment" && p.op.entity_id == new.to_string())
+        .expect("the late booking is pulled: the slot is taken");
+    assert_eq!(late.op.payload["notes"], json!(""), "without her note");
+    assert_eq!(
+        late.op.payload["memberId"],
+        json!(id.to_string()),
+        "still hers: the booking keeps who it is for"
+    );
+    let status = pulled
+        .iter()
+        .rev()
+        .filter(|p| p.op.entity == "appointment" && p.op.entity_id == old.to_string())
+        .find_map(|p| p.op.payload.get("status"));
+    assert_eq!(
+        status,
+        Some(&json!("cancelled")),
+        "what is not personal stays"
+    );
+
+    // Another member's late booking, and a walk-in's, keep their notes.
+    let other = Uuid::now_v7();
+    let r = s
+        .push(
+            &a1,
+            vec![
+                op(&a1, "member", other, OpKind::Upsert,
+                    json!({ "name": "李娜", "phone": "+8613900002222", "memberNo": "S01A0000002",
+                            "registeredAt": "2026-11-23T08:00:00.000Z" })),
+                op(&a1, "appointment", Uuid::now_v7(), OpKind::Upsert,
+                    json!({ "memberId": other, "serviceId": Uuid::now_v7(), "staffId": Uuid::now_v7(),
+                            "start": "2026-11-25T06:00:00Z", "end": "2026-11-25T07:00:00Z",
+                            "status": "booked", "notes": "喜欢安静", "createdBy": Uuid::now_v7() })),
+            ],
+        )
+        .await;
+    assert_eq!(statuses(&r), vec![ACCEPTED, ACCEPTED]);
+    assert_eq!(
+        stored_with(&s, "喜欢安静").await,
+        1,
+        "only an erased member's data goes"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_appointment_booked_offline_for_a_member_erased_meanwhile_reaches_no_till_with_her_note()
+{
+    use salondesk_core::appointments::{BookingInput, Client};
+    let c = chain().await;
+    // a1 is offline (it does not sync) while a2 erases her.
+    let booked =
+        c.a1.store()
+            .book_appointment(
+                &c.manager,
+                &BookingInput {
+                    client: Client::Member(c.member),
+                    service_id: c.facial,
+                    staff_id: c.beautician.id,
+                    room_id: None,
+                    start: chrono::Utc::now() + chrono::Duration::days(2),
+                    end: None,
+                    notes: "孕期，避开腹部".into(),
+                    allow_outside_hours: true,
+                },
+            )
+            .unwrap();
+    c.a2.store()
+        .erase_member(&c.manager, c.member, "王丽娜")
+        .unwrap();
+    c.a2.sync().await;
+    c.sync_all().await;
+    for t in [&c.a1, &c.a2] {
+        assert_eq!(
+            t.count(&format!(
+                "SELECT count(*) FROM appointments WHERE id = '{}'",
+                booked.id
+            )),
+            1,
+            "{}: the booking is there (the slot is taken)",
+            t.name
+        );
+        assert_eq!(
+            t.count("SELECT count(*) FROM appointments WHERE notes LIKE '%孕期%'"),
+            0,
+            "{}: without her note (a1 emptied it when the erase came in; a2 never got it)",
+            t.name
+        );
+    }
+    assert_eq!(stored_with(&c.server, "孕期").await, 0, "nor on the server");
+}

@@ -8,11 +8,14 @@ import { useI18n, type MessageKey } from "../lib/i18n";
 import { ErrorBanner } from "../components/error-banner";
 import { Field, type FieldError } from "../components/field";
 import { digitsOnly } from "../lib/input";
+import { RestoreNewPc } from "./restore-new-pc";
 
 type Errors = Partial<Record<"name" | "pin" | "pin-confirm" | "passphrase" | "passphrase-confirm", FieldError>>;
 
-export function SetupOwner(props: { onDone: (session: Session) => void }) {
+export function SetupOwner(props: { onDone: (session: Session) => void; onRestored: () => void }) {
   const { t } = useI18n();
+  // A new PC replacing the store's old one: its data comes back from a backup instead.
+  const [restoring, setRestoring] = useState(false);
   const [name, setName] = useState("");
   const [pin, setPin] = useState("");
   const [pinAgain, setPinAgain] = useState("");
@@ -73,6 +76,8 @@ export function SetupOwner(props: { onDone: (session: Session) => void }) {
     }
   };
 
+  if (restoring) return <RestoreNewPc onBack={() => setRestoring(false)} onRestored={props.onRestored} />;
+
   return (
     <main class="center-screen">
       <form class="card auth-card" onSubmit={submit} noValidate>
@@ -109,6 +114,10 @@ export function SetupOwner(props: { onDone: (session: Session) => void }) {
         {failure ? <ErrorBanner error={failure} testId="form-error" /> : null}
         <button type="submit" class="btn btn-primary btn-large btn-block" data-testid="owner-submit" disabled={busy}>
           {t("setup.submit")}
+        </button>
+        <button type="button" class="btn btn-ghost btn-block" data-testid="setup-restore" disabled={busy || created !== null}
+          onClick={() => setRestoring(true)}>
+          {t("setup.restore")}
         </button>
       </form>
     </main>

@@ -9,12 +9,13 @@ import { useI18n } from "../lib/i18n";
 import { ErrorBanner } from "../components/error-banner";
 import { Field, type FieldError } from "../components/field";
 
-type Errors = Partial<Record<"passphrase" | "passphrase-confirm", FieldError>>;
+type Errors = Partial<Record<"owner-pin" | "passphrase" | "passphrase-confirm", FieldError>>;
 
 export function Unlock(props: { error: ApiError; onDone: () => void }) {
   const { t } = useI18n();
   const reason = props.error.reason;
   const encrypting = reason === "needs_encryption";
+  const [pin, setPin] = useState("");
   const [passphrase, setPassphrase] = useState("");
   const [again, setAgain] = useState("");
   const [errors, setErrors] = useState<Errors>({});
@@ -37,7 +38,9 @@ export function Unlock(props: { error: ApiError; onDone: () => void }) {
   const submit = async (ev: Event) => {
     ev.preventDefault();
     const found: Errors = {};
-    if (encrypting && [...passphrase].length < MIN_PASSPHRASE_CHARS) {
+    if (encrypting && pin === "") {
+      found["owner-pin"] = { text: t("crypt.encrypt.ownerPinMissing") };
+    } else if (encrypting && [...passphrase].length < MIN_PASSPHRASE_CHARS) {
       found.passphrase = { text: t("crypt.tooShort", { n: MIN_PASSPHRASE_CHARS }) };
     } else if (encrypting && passphrase !== again) {
       found["passphrase-confirm"] = { text: t("crypt.mismatch") };
@@ -49,12 +52,16 @@ export function Unlock(props: { error: ApiError; onDone: () => void }) {
     if (Object.keys(found).length > 0) return;
     setBusy(true);
     try {
-      if (encrypting) await cryptEncrypt(passphrase, setProgress);
+      if (encrypting) await cryptEncrypt(pin, passphrase, setProgress);
       else await cryptUnlock(passphrase);
       props.onDone();
     } catch (cause) {
       const error = toApiError(cause);
       if (error.code === "wrong_passphrase") setErrors({ passphrase: { text: t("error.wrong_passphrase") } });
+      // Only the owner's PIN encrypts the store (the backend decides).
+      else if (encrypting && (error.code === "wrong_pin" || error.code === "locked_out" || error.code === "forbidden")) {
+        setErrors({ "owner-pin": { text: t(error.code === "locked_out" ? "error.locked_out" : "crypt.encrypt.ownerPinWrong") } });
+      }
       else if (error.code === "validation" && error.field === "passphrase") {
         setErrors({ passphrase: { text: t("crypt.tooShort", { n: MIN_PASSPHRASE_CHARS }) } });
       } else setFailure(error);
@@ -71,9 +78,16 @@ export function Unlock(props: { error: ApiError; onDone: () => void }) {
         <div class="auth-mark" aria-hidden="true">S</div>
         <h1>{t(encrypting ? "crypt.encrypt.title" : "crypt.unlock.title")}</h1>
         <p class="muted">{t(encrypting ? "crypt.encrypt.intro" : "crypt.unlock.intro")}</p>
+        {encrypting ? (
+          <Field id="crypt-owner-pin" label={t("crypt.encrypt.ownerPin")} error={errors["owner-pin"]}>
+            <input id="f-crypt-owner-pin" class="input" type="password" inputMode="numeric" data-testid="crypt-owner-pin"
+              autoFocus autocomplete="off" value={pin} disabled={busy}
+              onInput={(e) => setPin(e.currentTarget.value.replace(/\D/g, ""))} />
+          </Field>
+        ) : null}
         <Field id="crypt-passphrase" label={t("crypt.passphrase")} error={errors.passphrase}
           hint={encrypting ? t("crypt.passphraseHint", { n: MIN_PASSPHRASE_CHARS }) : undefined}>
-          <input id="f-crypt-passphrase" class="input" type="password" data-testid="crypt-passphrase" autoFocus
+          <input id="f-crypt-passphrase" class="input" type="password" data-testid="crypt-passphrase" autoFocus={!encrypting}
             autocomplete={encrypting ? "new-password" : "current-password"} value={passphrase} disabled={busy}
             onInput={(e) => setPassphrase(e.currentTarget.value)} />
         </Field>

@@ -28,6 +28,7 @@ pub fn run(db: &Path, kills: usize, seed: u64, vfs: Vfs) -> anyhow::Result<()> {
         seed,
         vfs,
         within: Duration::from_millis(20),
+        key: None,
     };
     let mut progress = |r: &Report| {
         if r.kills % 100 == 0 {
@@ -57,6 +58,6 @@ pub fn run(db: &Path, kills: usize, seed: u64, vfs: Vfs) -> anyhow::Result<()> {
 /// The child: sells until killed, printing `SOLD <receipt no>` per commit.
 pub fn child(db: &Path, seed: u64) -> anyhow::Result<()> {
     let mut out = std::io::stdout().lock();
-    crash::sell_until_killed(db, seed, &mut out)?;
+    crash::sell_until_killed(db, seed, None, &mut out)?;
     Ok(())
 }

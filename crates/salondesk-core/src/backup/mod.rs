@@ -13,6 +13,7 @@
 
 mod copy;
 mod names;
+pub mod new_pc;
 pub mod restore;
 pub mod retention;
 mod settings;
@@ -20,6 +21,7 @@ mod settings;
 pub use crate::sync::AfterRestore;
 pub use copy::{check_folder, make_backup, make_backup_in_steps, PAGES_PER_STEP};
 pub use names::{file_name, list_backups, parse_name, ListedBackup};
+pub use new_pc::backup_key;
 pub use restore::{preview, restore_file, RestoreOutcome};
 pub use settings::{BackupSettings, BackupStatus, FailedBackup, LastBackup, WARN_AFTER_HOURS};
 

@@ -201,9 +201,14 @@ impl Seller {
 /// The child: opens the store as the app does (the VFS from
 /// `SALONDESK_PLAIN_VFS`, checkpoints in the background) and completes sales
 /// until it is killed, writing `SOLD <receipt no>` to `out` after each commit
-/// returns.
-pub fn sell_until_killed(db: &Path, seed: u64, out: &mut dyn Write) -> Result<()> {
-    let mut seller = Seller::open(db, Vfs::from_env(), seed)?;
+/// returns. `key`: an encrypted store's (`None`: plain).
+pub fn sell_until_killed(
+    db: &Path,
+    seed: u64,
+    key: Option<crate::db::DbKey>,
+    out: &mut dyn Write,
+) -> Result<()> {
+    let mut seller = Seller::open_keyed(db, Vfs::from_env(), seed, key)?;
     seller.store.checkpoint_in_background()?;
     // A child lives tens of milliseconds, so the background timer seldom
     // fires: the writer's own checkpoint, at SQLite's default mark instead of

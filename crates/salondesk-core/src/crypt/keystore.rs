@@ -68,6 +68,15 @@ impl KeyStore for OsKeyStore {
     }
 }
 
+impl OsKeyStore {
+    /// Removes the key kept under `entry` (`false` if there was none or the
+    /// store refused). The app never does: a key is kept as long as its
+    /// database may be opened; the Secret Service test cleans up with it.
+    pub fn delete(&self, entry: &str) -> bool {
+        keyring::Entry::new(SERVICE, entry).is_ok_and(|e| e.delete_credential().is_ok())
+    }
+}
+
 /// Keys as plain files in a folder (`SALONDESK_KEYSTORE=file:<folder>`):
 /// benchmarks only (see `KEYSTORE_ENV`).
 pub struct FileKeyStore {

@@ -166,6 +166,58 @@ pub fn encrypt_with_passphrase(
 }
 
 impl crate::Store {
+    /// The owner, once `pin` is proven hers (with the lock-out, as at login):
+    /// what the encryption of a database from before asks for, the till's
+    /// login not being reachable until the store is open. With several
+    /// owners, the first whose PIN it is.
+    pub fn owner_by_pin(&mut self, pin: &str) -> Result<crate::staff::Staff> {
+        let owners: Vec<_> = self
+            .login_staff()?
+            .into_iter()
+            .filter(|s| s.role == crate::staff::Role::Owner)
+            .collect();
+        let mut last = CoreError::NotFound { entity: "owner" };
+        for owner in owners {
+            match self.check_pin(owner.id, pin) {
+                Ok(staff) => return Ok(staff),
+                Err(e) => last = e,
+            }
+        }
+        Err(last)
+    }
+
+    /// Encrypts this plain store's file in place (`encrypt_with_passphrase`),
+    /// for its owner alone: `forbidden` for anyone else, before anything is
+    /// written (no key kept, no key file, the file as it was). The store is
+    /// closed first (the copy must see every committed page, and nothing may
+    /// write to the plain file after it); the caller opens the encrypted file
+    /// with the key returned, and gets the database's lock back if it held it.
+    pub fn encrypt_as_owner(
+        mut self,
+        actor: &crate::staff::Staff,
+        passphrase: &str,
+        keys: &dyn KeyStore,
+        params: KdfParams,
+        progress: &(dyn Fn(Progress) + Sync),
+    ) -> Result<(DbKey, KeyPlace, Option<std::fs::File>)> {
+        if actor.role != crate::staff::Role::Owner {
+            return Err(CoreError::Forbidden(
+                "only an owner encrypts the database".into(),
+            ));
+        }
+        if self.db_key().is_some() {
+            return Err(CoreError::Conflict(
+                "the database is already encrypted".into(),
+            ));
+        }
+        check_passphrase(passphrase)?;
+        let path = self.path().to_path_buf();
+        let lock = self.take_instance_lock();
+        drop(self);
+        let (key, place) = encrypt_with_passphrase(&path, passphrase, keys, params, progress)?;
+        Ok((key, place, lock))
+    }
+
     /// Sets (or changes) the owner's passphrase that wraps this store's key.
     /// The recovery of the store's data is the owner's alone (`forbidden` for
     /// anyone else); a plain store has no key to wrap (`conflict`).

@@ -203,7 +203,13 @@ impl KeyFile {
 
     /// The key file of the database at `db`, `None` if it has none.
     pub fn read(db: &Path) -> Result<Option<KeyFile>> {
-        let path = super::key_file_path(db);
+        KeyFile::read_at(&super::key_file_path(db))
+    }
+
+    /// The key file at `path` itself (a backup folder's `salondesk-<tag>.key`),
+    /// `None` if there is none.
+    pub fn read_at(path: &Path) -> Result<Option<KeyFile>> {
+        let path = path.to_path_buf();
         let text = match std::fs::read_to_string(&path) {
             Ok(t) => t,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),

@@ -48,8 +48,10 @@ pub(crate) fn apply_erase(w: &Writer<'_>, id: MemberId, at: &str) -> Result<bool
     )?
     .execute(params![id, erased_name(&sid), erased_member_no(&sid), at])?;
     crate::sync::members::settle_phone(w, m.phone.e164())?;
-    // What named her elsewhere on this till: the reminders' text and
-    // recipient, and the notes on her appointments.
+    // What named her elsewhere on this till: what the protocol's rule says
+    // (her appointments' notes, their reminders' text …), and the reminders'
+    // recipient, kept on this till alone.
+    crate::sync::personal::erase_elsewhere(w, &sid)?;
     w.prepare_cached(
         "UPDATE messages SET recipient_name = '', phone = '', body = ''
          WHERE appointment_id IN (SELECT id FROM appointments WHERE member_id = ?1)

@@ -154,6 +154,10 @@ fn apply_page(
             report.skipped += 1;
             continue;
         }
+        // Tied to an appointment of a member erased here: her personal
+        // fields never land (`personal`).
+        let scrubbed = super::personal::scrub_pulled(w, op)?;
+        let op = scrubbed.as_ref().unwrap_or(op);
         let Ok(hlc) = op.hlc.parse::<Hlc>() else {
             note(w, p, true, "the operation's clock is unreadable")?;
             report.skipped += 1;

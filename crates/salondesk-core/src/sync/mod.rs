@@ -24,6 +24,7 @@ pub(crate) use config::{DEMO_LOADED, HEAD_OFFICE};
 mod conflicts;
 pub(crate) mod members;
 mod outbox;
+pub(crate) mod personal;
 mod records;
 pub(crate) mod restamp;
 mod restored;

@@ -5,12 +5,13 @@
 //! `child_sells_until_killed` selected and `CHILD_DB` naming the store.
 
 use salondesk_core::crash::{self, Options};
-use salondesk_core::db::Vfs;
+use salondesk_core::db::{is_encrypted, DbKey, Vfs};
 use std::process::Command;
 use std::time::Duration;
 
 const CHILD_DB: &str = "SALONDESK_CRASH_CHILD_DB";
 const CHILD_SEED: &str = "SALONDESK_CRASH_CHILD_SEED";
+const CHILD_KEY: &str = "SALONDESK_CRASH_CHILD_KEY";
 const CHILD_TEST: &str = "crash::child_sells_until_killed";
 
 /// Not a test of its own: the child the harness starts (it does nothing
@@ -25,21 +26,38 @@ fn child_sells_until_killed() {
         .ok()
         .and_then(|s| s.parse().ok())
         .unwrap_or(0);
+    // An encrypted store's key, hex (a test key made by the parent).
+    let key = std::env::var(CHILD_KEY)
+        .ok()
+        .map(|hex| DbKey::from_hex(&hex).expect("the parent's key"));
     let mut out = std::io::stdout();
     // Only a kill ends the loop; an error is the child failing.
-    let err = crash::sell_until_killed(std::path::Path::new(&db), seed, &mut out).unwrap_err();
+    let err = crash::sell_until_killed(std::path::Path::new(&db), seed, key, &mut out).unwrap_err();
     panic!("the selling child failed: {err}");
 }
 
 fn kill_children(vfs: Vfs, kills: usize, seed: u64) -> crash::Report {
     let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("crash.sqlite3");
+    kill_children_in(&dir.path().join("crash.sqlite3"), vfs, kills, seed, None)
+}
+
+/// Kills `kills` children selling in the store at `db` (encrypted with `key`, if any).
+fn kill_children_in(
+    db: &std::path::Path,
+    vfs: Vfs,
+    kills: usize,
+    seed: u64,
+    key: Option<DbKey>,
+) -> crash::Report {
     let exe = std::env::current_exe().unwrap();
     let mut child = |child_seed: u64| {
         let mut cmd = Command::new(&exe);
         cmd.args([CHILD_TEST, "--exact", "--ignored", "--nocapture"])
-            .env(CHILD_DB, &db)
+            .env(CHILD_DB, db)
             .env(CHILD_SEED, child_seed.to_string());
+        if let Some(key) = &key {
+            cmd.env(CHILD_KEY, key.to_hex());
+        }
         cmd
     };
     let opts = Options {
@@ -47,8 +65,9 @@ fn kill_children(vfs: Vfs, kills: usize, seed: u64) -> crash::Report {
         seed,
         vfs,
         within: Duration::from_millis(15),
+        key: key.clone(),
     };
-    let report = crash::run(&db, &opts, &mut child, &mut |_| {})
+    let report = crash::run(db, &opts, &mut child, &mut |_| {})
         .unwrap_or_else(|broken| panic!("{vfs:?}: {broken}"));
     eprintln!("{vfs:?}: {report:?}");
     report
@@ -65,6 +84,50 @@ fn kill_9_at_random_moments_loses_no_printed_sale_and_leaves_the_database_whole(
     assert!(
         report.kills - report.early_kills >= 150 && report.printed >= 150,
         "most kills should come after the child sold something: {report:?}"
+    );
+}
+
+/// The same on an encrypted store (SQLCipher under the store's WAL VFS):
+/// each check opens it with its key (integrity_check, every printed sale
+/// whole, ledgers equal to balances), and the file stays encrypted.
+#[cfg(unix)]
+#[test]
+fn kill_9_mid_checkout_on_an_encrypted_store_leaves_it_whole_and_opening_with_its_key() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("crash.sqlite3");
+    let key = DbKey::generate();
+    let report = kill_children_in(&db, Vfs::Gathering, 40, 7, Some(key.clone()));
+    assert_eq!(
+        report.kills, 40,
+        "every kill was followed by a full check with the key"
+    );
+    assert!(
+        report.kills - report.early_kills >= 25 && report.printed >= 25,
+        "most kills came mid-selling, after a sale: {report:?}"
+    );
+    assert!(
+        is_encrypted(&db).unwrap(),
+        "the file is still encrypted after 40 crashes"
+    );
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    assert!(
+        salondesk_core::db::apply_key(&conn, None).is_err(),
+        "and does not open without its key"
+    );
+    let store = salondesk_core::Store::open_keyed(
+        &db,
+        std::sync::Arc::new(salondesk_core::clock::SystemClock),
+        Vfs::Gathering,
+        Some(key),
+    )
+    .unwrap();
+    let sales: i64 = store
+        .conn()
+        .query_row("SELECT count(*) FROM sales", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(
+        sales as usize, report.sales,
+        "a till reopening it finds every sale"
     );
 }
 

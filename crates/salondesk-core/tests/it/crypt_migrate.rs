@@ -197,3 +197,96 @@ fn a_migration_stopped_after_any_step_leaves_the_plain_or_the_encrypted_database
         }
     }
 }
+
+#[test]
+fn only_the_owner_encrypts_a_database_from_before_and_a_cashiers_pin_changes_nothing() {
+    use salondesk_core::staff::Role;
+    use salondesk_core::CoreError;
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("salondesk.sqlite3");
+    let mut store = Store::open_with(
+        &db,
+        Arc::new(salondesk_core::clock::SystemClock),
+        Vfs::Gathering,
+    )
+    .unwrap();
+    store.create_owner("林美玲", "135790").unwrap();
+    let cashier = store.add_staff("陈晓雨", Role::Cashier, "3333").unwrap();
+    store
+        .register_member(&boss(), &member(NAME, "13912345678"))
+        .unwrap();
+    drop(store);
+    let before = all_rows(&db, None);
+    let keys = MemoryKeyStore::default();
+
+    let mut store = Store::open_with(
+        &db,
+        Arc::new(salondesk_core::clock::SystemClock),
+        Vfs::Gathering,
+    )
+    .unwrap();
+    let e = store.owner_by_pin("3333").unwrap_err();
+    assert!(
+        matches!(e, CoreError::WrongPin { .. }),
+        "a cashier's PIN is not the owner's: {e:?}"
+    );
+    let as_cashier = store.login(cashier.id, "3333").unwrap();
+    let e = store
+        .encrypt_as_owner(
+            &as_cashier,
+            "correct horse",
+            &keys,
+            KdfParams::FAST_FOR_TESTS,
+            &|_| {},
+        )
+        .unwrap_err();
+    assert!(matches!(e, CoreError::Forbidden(_)), "only an owner: {e:?}");
+    assert!(!is_encrypted(&db).unwrap(), "the file is still plain");
+    assert!(
+        !crypt::key_file_path(&db).exists(),
+        "no key file was written, so no key was made"
+    );
+    let after: Vec<_> = all_rows(&db, None)
+        .into_iter()
+        .filter(|(t, _)| t != "pin_attempt_log" && t != "outbox" && t != "meta")
+        .collect();
+    let before_: Vec<_> = before
+        .into_iter()
+        .filter(|(t, _)| t != "pin_attempt_log" && t != "outbox" && t != "meta")
+        .collect();
+    assert_eq!(
+        after, before_,
+        "every row as it was (but the PIN attempts, recorded as at login)"
+    );
+
+    let mut store = Store::open_with(
+        &db,
+        Arc::new(salondesk_core::clock::SystemClock),
+        Vfs::Gathering,
+    )
+    .unwrap();
+    let owner = store.owner_by_pin("135790").unwrap();
+    let (key, place, _) = store
+        .encrypt_as_owner(
+            &owner,
+            "correct horse",
+            &keys,
+            KdfParams::FAST_FOR_TESTS,
+            &|_| {},
+        )
+        .unwrap();
+    assert_eq!(place, KeyPlace::CredentialStore);
+    assert!(is_encrypted(&db).unwrap(), "the owner's PIN encrypts it");
+    let store = Store::open_keyed(
+        &db,
+        Arc::new(salondesk_core::clock::SystemClock),
+        Vfs::Gathering,
+        Some(key),
+    )
+    .unwrap();
+    assert_eq!(
+        store.search_members(NAME, 5).unwrap().len(),
+        1,
+        "and it opens with its key, every member there"
+    );
+}

@@ -472,3 +472,104 @@ fn another_till_applies_the_erase_and_an_older_operation_never_brings_her_name_b
         "and not indexed again"
     );
 }
+
+/// A pulled operation, from another till, `late` in the order of things.
+fn pulled(seq: i64, entity: &str, id: &str, payload: Value) -> salondesk_protocol::PulledOp {
+    salondesk_protocol::PulledOp {
+        seq,
+        op: salondesk_protocol::Op {
+            op_id: uuid::Uuid::now_v7(),
+            hlc: format!("999999999999{seq:03}-000000"),
+            device_id: uuid::Uuid::now_v7(),
+            entity: entity.into(),
+            entity_id: id.into(),
+            kind: salondesk_protocol::OpKind::Upsert,
+            payload,
+            created_at: chrono::Utc::now(),
+        },
+    }
+}
+
+#[test]
+fn what_a_till_pulls_about_an_erased_members_appointments_lands_without_her_personal_data() {
+    let mut c = member_with_a_past();
+    let id = c.s.member;
+    let manager = c.s.manager.clone();
+    let appointment: String =
+        c.s.t
+            .store
+            .conn()
+            .query_row(
+                "SELECT id FROM appointments WHERE member_id = ?1",
+                [id],
+                |r| r.get(0),
+            )
+            .unwrap();
+    c.s.t.store.erase_member(&manager, id, "王丽娜").unwrap();
+    assert_eq!(
+        count(&c.s, "SELECT count(*) FROM messages WHERE body <> '' OR phone <> ''"),
+        0,
+        "the erase emptied her reminder's text and number (the protocol's rule, and the till's own column)"
+    );
+
+    // Made on a till that had not heard of the erase: a new booking naming
+    // her, a note added to her old appointment, its reminder's text.
+    let booked = uuid::Uuid::now_v7().to_string();
+    let (service, staff) = (c.s.facial.to_string(), c.s.beautician.id.to_string());
+    let page = salondesk_protocol::PullResponse {
+        ops: vec![
+            pulled(
+                1,
+                "appointment",
+                &booked,
+                serde_json::json!({
+                "memberId": id, "serviceId": service, "staffId": staff,
+                "start": "2030-01-02T06:00:00.000Z", "end": "2030-01-02T07:15:00.000Z",
+                "status": "booked", "notes": "孕期，避开腹部", "createdBy": staff }),
+            ),
+            pulled(
+                2,
+                "appointment",
+                &appointment,
+                serde_json::json!({ "notes": "对果酸过敏" }),
+            ),
+            pulled(
+                3,
+                "message",
+                &format!("reminder-{appointment}"),
+                serde_json::json!({
+                "appointmentId": appointment, "body": "王丽娜您好，提醒您明天的预约" }),
+            ),
+        ],
+        cursor: 3,
+        head: 3,
+        more: false,
+        server_time: None,
+        cursor_op: None,
+        head_office: None,
+    };
+    let report = c.s.t.store.apply_pulled(&page).unwrap();
+    assert_eq!(
+        report.applied, 3,
+        "applied, not refused: they are valid operations"
+    );
+    assert_eq!(c.s.t.store.sync_apply_errors(5).unwrap(), vec![], "cleanly");
+    assert_eq!(
+        count(
+            &c.s,
+            "SELECT count(*) FROM appointments WHERE member_id IS NOT NULL"
+        ),
+        2,
+        "the new booking is kept (the slot is taken), as hers"
+    );
+    assert_eq!(
+        count(&c.s, "SELECT count(*) FROM appointments WHERE notes <> ''"),
+        0,
+        "neither the new booking's note nor the late note on the old one landed"
+    );
+    assert_eq!(
+        count(&c.s, "SELECT count(*) FROM messages WHERE body <> ''"),
+        0,
+        "nor the reminder's text greeting her by name"
+    );
+}

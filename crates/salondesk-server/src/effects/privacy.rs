@@ -8,13 +8,18 @@
 //!   erase clears (`apply`): a till that pulls the log from the start gets an
 //!   anonymous record, and a refused operation about her kept for support
 //!   is dropped;
-//! - an operation about her that arrives after the erase (an offline till's)
-//!   is scrubbed before it is logged or mirrored (`scrub_incoming`).
+//! - an operation about her that arrives after the erase (an offline till's:
+//!   her record, or anything tied to one of her appointments — its notes,
+//!   its history, its reminder's text) is scrubbed before it is logged or
+//!   mirrored (`scrub_incoming`); whom each appointment is for is kept in
+//!   `appointment_members` (only the booking names her).
 
 use crate::auth::Device;
 use crate::push::authority::is_head_office;
 use crate::push::check::Refusal;
-use salondesk_protocol::privacy::{scrub_member_payload, ERASED_ELSEWHERE};
+use salondesk_protocol::privacy::{
+    appointment_of, booked_member, scrub_member_payload, scrub_personal, PERSONAL_ELSEWHERE,
+};
 use salondesk_protocol::{Op, OpKind};
 use serde_json::Value;
 use sqlx::PgConnection;
@@ -83,9 +88,42 @@ pub async fn judge(
     Ok(refused)
 }
 
-/// The pending member upserts (by index) that are about an erased member
+/// The member each appointment in `appointments` is for: as the batch's own
+/// bookings name her (`batch`, the later winning), else as logged
+/// (`appointment_members`).
+async fn members_of(
+    conn: &mut PgConnection,
+    tenant: Uuid,
+    appointments: &HashSet<&str>,
+    batch: &HashMap<String, String>,
+) -> sqlx::Result<HashMap<String, String>> {
+    let unknown: Vec<String> = appointments
+        .iter()
+        .filter(|a| !batch.contains_key(**a))
+        .map(|a| (*a).to_owned())
+        .collect();
+    let mut out = batch.clone();
+    if !unknown.is_empty() {
+        let rows: Vec<(String, Uuid)> = sqlx::query_as(
+            "SELECT appointment_id, member_id FROM appointment_members
+             WHERE tenant_id = $1 AND appointment_id = ANY($2)",
+        )
+        .bind(tenant)
+        .bind(&unknown)
+        .fetch_all(conn)
+        .await?;
+        out.extend(rows.into_iter().map(|(a, m)| (a, m.to_string())));
+    }
+    Ok(out)
+}
+
+/// The pending operations (by index) that are about an erased member
 /// (tombstoned, or erased in this very batch), scrubbed: the operation to
-/// apply and its payload text to log.
+/// apply and its payload text to log. Her own record's upserts lose what an
+/// erase clears; an operation tied to one of her appointments (the booking,
+/// a later edit, its history, its reminder) loses its personal fields
+/// (`privacy::PERSONAL_ELSEWHERE`). Looks nothing up unless the batch holds
+/// a member upsert or such an operation.
 pub async fn scrub_incoming(
     conn: &mut PgConnection,
     device: &Device,
@@ -97,9 +135,26 @@ pub async fn scrub_incoming(
         .copied()
         .filter(|&i| ops[i].entity == "member" && ops[i].kind == OpKind::Upsert)
         .collect();
-    if upserts.is_empty() {
+    // (index, appointment) of the operations tied to an appointment.
+    let tied: Vec<(usize, &str)> = pending
+        .iter()
+        .filter_map(|&i| {
+            let op = &ops[i];
+            Some((i, appointment_of(&op.entity, &op.entity_id, &op.payload)?))
+        })
+        .collect();
+    if upserts.is_empty() && tied.is_empty() {
         return Ok(HashMap::new());
     }
+    let mut booked: HashMap<String, String> = HashMap::new();
+    for &i in pending {
+        if let Some(m) = booked_member(&ops[i].entity, &ops[i].payload) {
+            booked.insert(ops[i].entity_id.clone(), m.to_owned());
+        }
+    }
+    let appointments: HashSet<&str> = tied.iter().map(|(_, a)| *a).collect();
+    let member_of = members_of(&mut *conn, device.tenant_id, &appointments, &booked).await?;
+
     let mut erased: HashSet<String> = pending
         .iter()
         .filter(|&&i| is_erase(&ops[i]))
@@ -107,7 +162,12 @@ pub async fn scrub_incoming(
         .collect();
     let ids: Vec<Uuid> = upserts
         .iter()
-        .filter_map(|&i| Uuid::parse_str(&ops[i].entity_id).ok())
+        .map(|&i| ops[i].entity_id.as_str())
+        .chain(
+            tied.iter()
+                .filter_map(|(_, a)| member_of.get(*a).map(String::as_str)),
+        )
+        .filter_map(|id| Uuid::parse_str(id).ok())
         .collect();
     let tombstones: Vec<Uuid> = sqlx::query_scalar(
         "SELECT member_id FROM member_erasures WHERE tenant_id = $1 AND member_id = ANY($2)",
@@ -117,25 +177,62 @@ pub async fn scrub_incoming(
     .fetch_all(conn)
     .await?;
     erased.extend(tombstones.iter().map(Uuid::to_string));
+
     let mut out = HashMap::new();
-    for i in upserts {
-        let op = &ops[i];
-        if !erased.contains(&op.entity_id) {
-            continue;
-        }
-        let mut clean = op.clone();
+    let mut scrub = |i: usize, f: &dyn Fn(&mut serde_json::Map<String, Value>) -> bool| {
+        let mut clean = ops[i].clone();
         if let Value::Object(p) = &mut clean.payload {
-            if scrub_member_payload(p, &op.entity_id) {
+            if f(p) {
                 let text = clean.payload.to_string();
                 out.insert(i, (clean, text));
             }
+        }
+    };
+    for i in upserts {
+        let id = ops[i].entity_id.clone();
+        if erased.contains(&id) {
+            scrub(i, &|p| scrub_member_payload(p, &id));
+        }
+    }
+    for (i, appointment) in tied {
+        if member_of
+            .get(appointment)
+            .is_some_and(|m| erased.contains(m))
+        {
+            let entity = ops[i].entity.clone();
+            scrub(i, &|p| scrub_personal(&entity, p));
         }
     }
     Ok(out)
 }
 
-/// The accepted erases: tombstone, mirror, and her stored operations rewritten.
+/// Whom the accepted bookings are for (`appointment_members`), then the
+/// accepted erases: tombstone, mirror, and her stored operations rewritten.
 pub async fn apply(conn: &mut PgConnection, device: &Device, accepted: &[&Op]) -> sqlx::Result<()> {
+    let mut appointments = Vec::new();
+    let mut members = Vec::new();
+    for op in accepted {
+        if let Some(m) =
+            booked_member(&op.entity, &op.payload).and_then(|m| Uuid::parse_str(m).ok())
+        {
+            appointments.push(op.entity_id.clone());
+            members.push(m);
+        }
+    }
+    if !appointments.is_empty() {
+        // One row per appointment: the batch's last booking of it wins.
+        sqlx::query(
+            "INSERT INTO appointment_members (tenant_id, appointment_id, member_id)
+             SELECT DISTINCT ON (a) $1, a, m FROM UNNEST($2::text[], $3::uuid[])
+                 WITH ORDINALITY AS u(a, m, n) ORDER BY a, n DESC
+             ON CONFLICT (tenant_id, appointment_id) DO UPDATE SET member_id = EXCLUDED.member_id",
+        )
+        .bind(device.tenant_id)
+        .bind(&appointments)
+        .bind(&members)
+        .execute(&mut *conn)
+        .await?;
+    }
     for op in accepted.iter().filter(|op| is_erase(op)) {
         let id = Uuid::parse_str(&op.entity_id).expect("checked: a UUID");
         sqlx::query(
@@ -158,22 +255,48 @@ pub async fn apply(conn: &mut PgConnection, device: &Device, accepted: &[&Op]) -
     Ok(())
 }
 
-/// Empties field $4 of the tenant's ($1) operations of entity $3 that are
-/// about member $2: her appointments …
-const APPOINTMENTS_OF_HERS: &str =
-    "UPDATE ops SET payload = jsonb_set(payload::jsonb, ARRAY[$4::text], '\"\"'::jsonb)::text
-     WHERE tenant_id = $1 AND entity = $3 AND coalesce(payload::jsonb ->> $4, '') <> ''
-       AND payload::jsonb ->> 'memberId' = $2";
-/// … and the messages about her appointments.
-const MESSAGES_OF_HERS: &str =
-    "UPDATE ops SET payload = jsonb_set(payload::jsonb, ARRAY[$4::text], '\"\"'::jsonb)::text
-     WHERE tenant_id = $1 AND entity = $3 AND coalesce(payload::jsonb ->> $4, '') <> ''
-       AND payload::jsonb ->> 'appointmentId' IN (
-           SELECT a.entity_id FROM ops a WHERE a.tenant_id = $1
-             AND a.entity = 'appointment' AND a.payload::jsonb ->> 'memberId' = $2)";
+/// Puts the rewritten payloads (`(seq, payload)`) in place of the stored ones.
+async fn replace_payloads(
+    conn: &mut PgConnection,
+    tenant: Uuid,
+    rewritten: Vec<(i64, String)>,
+) -> sqlx::Result<()> {
+    if rewritten.is_empty() {
+        return Ok(());
+    }
+    let (seqs, payloads): (Vec<i64>, Vec<String>) = rewritten.into_iter().unzip();
+    sqlx::query(
+        "UPDATE ops SET payload = u.payload
+         FROM UNNEST($2::bigint[], $3::text[]) AS u(seq, payload)
+         WHERE ops.tenant_id = $1 AND ops.seq = u.seq",
+    )
+    .bind(tenant)
+    .bind(&seqs)
+    .bind(&payloads)
+    .execute(conn)
+    .await?;
+    Ok(())
+}
 
-/// Scrubs every stored upsert of member `id`, and drops the refused
-/// operations about her kept for support (never pulled, no longer needed).
+/// `stored` (seq, payload text) scrubbed by `scrub`: the ones it changed.
+fn scrubbed(
+    stored: Vec<(i64, String)>,
+    scrub: impl Fn(&mut serde_json::Map<String, Value>) -> bool,
+) -> Vec<(i64, String)> {
+    stored
+        .into_iter()
+        .filter_map(|(seq, text)| {
+            let Ok(Value::Object(mut p)) = serde_json::from_str::<Value>(&text) else {
+                return None;
+            };
+            scrub(&mut p).then(|| (seq, Value::Object(p).to_string()))
+        })
+        .collect()
+}
+
+/// Scrubs every stored upsert of member `id` and every stored operation tied
+/// to one of her appointments, and drops the refused operations about her
+/// kept for support (never pulled, no longer needed).
 async fn rewrite_log(conn: &mut PgConnection, tenant: Uuid, id: &str) -> sqlx::Result<()> {
     let stored: Vec<(i64, String)> = sqlx::query_as(
         "SELECT seq, payload FROM ops
@@ -183,45 +306,40 @@ async fn rewrite_log(conn: &mut PgConnection, tenant: Uuid, id: &str) -> sqlx::R
     .bind(id)
     .fetch_all(&mut *conn)
     .await?;
-    let mut seqs = Vec::new();
-    let mut payloads = Vec::new();
-    for (seq, text) in stored {
-        let Ok(Value::Object(mut p)) = serde_json::from_str::<Value>(&text) else {
-            continue;
-        };
-        if scrub_member_payload(&mut p, id) {
-            seqs.push(seq);
-            payloads.push(Value::Object(p).to_string());
-        }
-    }
-    if !seqs.is_empty() {
-        sqlx::query(
-            "UPDATE ops SET payload = u.payload
-             FROM UNNEST($2::bigint[], $3::text[]) AS u(seq, payload)
-             WHERE ops.tenant_id = $1 AND ops.seq = u.seq",
+    replace_payloads(
+        &mut *conn,
+        tenant,
+        scrubbed(stored, |p| scrub_member_payload(p, id)),
+    )
+    .await?;
+    // Her appointments' operations (`PERSONAL_ELSEWHERE`). Found by reading the
+    // tenant's operations of those entities: erasures are rare, and an index
+    // for them would cost every push of an appointment.
+    let member = Uuid::parse_str(id).expect("checked: a UUID");
+    let appointments: Vec<String> = sqlx::query_scalar(
+        "SELECT appointment_id FROM appointment_members WHERE tenant_id = $1 AND member_id = $2",
+    )
+    .bind(tenant)
+    .bind(member)
+    .fetch_all(&mut *conn)
+    .await?;
+    if !appointments.is_empty() {
+        let entities: Vec<&str> = PERSONAL_ELSEWHERE.iter().map(|p| p.entity).collect();
+        let stored: Vec<(i64, String, String)> = sqlx::query_as(
+            "SELECT seq, entity, payload FROM ops
+             WHERE tenant_id = $1 AND entity = ANY($2)
+               AND (entity_id = ANY($3) OR payload::jsonb ->> 'appointmentId' = ANY($3))",
         )
         .bind(tenant)
-        .bind(&seqs)
-        .bind(&payloads)
-        .execute(&mut *conn)
+        .bind(&entities)
+        .bind(&appointments)
+        .fetch_all(&mut *conn)
         .await?;
-    }
-    // Her appointments' notes and their reminders' text (`ERASED_ELSEWHERE`).
-    // Found by reading the tenant's appointment operations: erasures are rare,
-    // and an index for them would cost every push of an appointment.
-    for (entity, field) in ERASED_ELSEWHERE {
-        let sql = if *entity == "appointment" {
-            APPOINTMENTS_OF_HERS
-        } else {
-            MESSAGES_OF_HERS
-        };
-        sqlx::query(sql)
-            .bind(tenant)
-            .bind(id)
-            .bind(*entity)
-            .bind(*field)
-            .execute(&mut *conn)
-            .await?;
+        let mut rewritten = Vec::new();
+        for (seq, entity, text) in stored {
+            rewritten.extend(scrubbed(vec![(seq, text)], |p| scrub_personal(&entity, p)));
+        }
+        replace_payloads(&mut *conn, tenant, rewritten).await?;
     }
     sqlx::query(
         "DELETE FROM rejected_ops WHERE tenant_id = $1 AND entity = 'member' AND entity_id = $2",

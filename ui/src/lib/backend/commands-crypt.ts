@@ -11,10 +11,11 @@ export const cryptUnlock = (passphrase: string) => call<void>("crypt_unlock", { 
 export const cryptSetPassphrase = (passphrase: string) => call<void>("crypt_set_passphrase", { passphrase });
 
 /** Encrypts a plain database from before in place; `onProgress` gets the `crypt-progress` events. */
-export async function cryptEncrypt(passphrase: string, onProgress: (p: CryptProgress) => void): Promise<void> {
+/** Encrypts a plain database from before: the owner's PIN (the backend refuses anyone else's), her new passphrase. */
+export async function cryptEncrypt(pin: string, passphrase: string, onProgress: (p: CryptProgress) => void): Promise<void> {
   const unlisten = hasTauriRuntime() ? await listen<CryptProgress>("crypt-progress", (e) => onProgress(e.payload)) : null;
   try {
-    await call<void>("crypt_encrypt", { passphrase });
+    await call<void>("crypt_encrypt", { pin, passphrase });
   } finally {
     unlisten?.();
   }
