@@ -20,7 +20,8 @@ use crate::types::Phone;
 use crate::write::{NewOp, OpKind, Writer};
 use crate::{CoreError, Result};
 use chrono::NaiveDate;
-use rusqlite::{params, OptionalExtension, ToSql};
+use crate::store::Store;
+use rusqlite::{params, Connection, OptionalExtension, ToSql};
 use salondesk_protocol::privacy::{ConsentEvent, CONSENT_ENTITY};
 use std::collections::HashSet;
 
@@ -231,6 +232,9 @@ fn member_numbers(w: &mut Writer<'_>, batch: &[&Planned]) -> Result<Vec<String>>
     Ok(out)
 }
 
+/// A member not indexed yet (`refresh_search_index` would index her).
+const DIRTY: i64 = 1;
+
 fn insert_rows(w: &Writer<'_>, members: &[(Member, i64)], updated_at: &str) -> Result<()> {
     struct Row<'a> {
         m: &'a Member,
@@ -243,7 +247,6 @@ fn insert_rows(w: &Writer<'_>, members: &[(Member, i64)], updated_at: &str) -> R
         phone: &'a str,
         registered_at: String,
         last_visit_at: Option<String>,
-        recency: i64,
     }
     let rows: Vec<Row<'_>> = members
         .iter()
@@ -259,7 +262,6 @@ fn insert_rows(w: &Writer<'_>, members: &[(Member, i64)], updated_at: &str) -> R
                 phone: m.phone.e164(),
                 registered_at: iso(m.registered_at),
                 last_visit_at: m.last_visit_at.map(iso),
-                recency: m.recency(),
             })
         })
         .collect::<Result<_>>()?;
@@ -288,39 +290,110 @@ fn insert_rows(w: &Writer<'_>, members: &[(Member, i64)], updated_at: &str) -> R
             updated_at,
             r.last_visit_at,
             m.visit_count,
-            r.recency,
+            DIRTY,
         ]);
     }
     w.insert_many(
         "INSERT INTO members (rid, id, member_no, name, phone, gender, birthday, region, skin_type,
             allergies, preferred_staff_id, notes, tags, consent_marketing, source, referrer_id,
-            tier, registered_at, updated_at, last_visit_at, visit_count, indexed_recency)",
+            tier, registered_at, updated_at, last_visit_at, visit_count, search_dirty)",
         "",
         22,
         &values,
     )
 }
 
-/// The batch's search keys, sorted as the index is, so each insert lands
-/// next to the one before.
+/// The batch's search keys, kept aside until the import's last batch
+/// (`index_imported`). Why: a member's dozen keys land all over the index,
+/// so a batch of a thousand members rewrites most of its pages and each
+/// batch's commit writes them to the WAL again; sorted once for the whole
+/// import, each page is written about once.
 fn insert_keys(w: &Writer<'_>, members: &[(Member, i64)]) -> Result<()> {
-    let mut keys: Vec<(i64, String, i64, i64)> = Vec::with_capacity(members.len() * 16);
+    let mut keys: Vec<&dyn ToSql> = Vec::new();
+    let mut held: Vec<(i64, String, i64, i64)> = Vec::with_capacity(members.len() * 16);
+    let mut recencies: Vec<(i64, i64)> = Vec::with_capacity(members.len());
     for (m, rid) in members {
         let recency = m.recency();
+        recencies.push((*rid, recency));
         for (kind, key) in member_keys(&m.name, m.phone.national_digits(), &m.member_no) {
-            keys.push((kind as i64, key, recency, *rid));
+            held.push((kind as i64, key, recency, *rid));
         }
     }
-    keys.sort_unstable();
-    keys.dedup();
-    let mut values: Vec<&dyn ToSql> = Vec::with_capacity(keys.len() * 4);
-    for (kind, key, recency, rid) in &keys {
-        values.extend([kind as &dyn ToSql, key, recency, rid]);
+    for (kind, key, recency, rid) in &held {
+        keys.extend([kind as &dyn ToSql, key, recency, rid]);
     }
     w.insert_many(
-        "INSERT OR IGNORE INTO member_search (kind, key, recency, member_rid)",
+        "INSERT INTO temp.import_keys (kind, key, recency, member_rid)",
         "",
         4,
-        &values,
+        &keys,
+    )?;
+    let mut rows: Vec<&dyn ToSql> = Vec::with_capacity(recencies.len() * 2);
+    for (rid, recency) in &recencies {
+        rows.extend([rid as &dyn ToSql, recency]);
+    }
+    w.insert_many(
+        "INSERT INTO temp.import_members (rid, recency)",
+        "",
+        2,
+        &rows,
     )
+}
+
+/// Before the first batch: the (connection-private) tables `insert_keys`
+/// fills, empty.
+pub(crate) fn start_keys(conn: &Connection) -> Result<()> {
+    conn.execute_batch(
+        "DROP TABLE IF EXISTS temp.import_keys;
+         DROP TABLE IF EXISTS temp.import_members;
+         DROP TABLE IF EXISTS temp.import_sorted;
+         CREATE TEMP TABLE import_keys (kind INTEGER, key TEXT, recency INTEGER, member_rid INTEGER);
+         CREATE TEMP TABLE import_members (rid INTEGER PRIMARY KEY, recency INTEGER NOT NULL);",
+    )?;
+    Ok(())
+}
+
+/// Keys moved into the index per write: a write lock of a fraction of a
+/// second, so a till selling meanwhile waits no longer than for a batch.
+const KEYS_PER_WRITE: i64 = 100_000;
+
+/// After the last batch (or a failed one): the imported members' keys into
+/// the search index in the index's own order, a slice per write, then the
+/// members marked indexed, as `member::index` leaves them. A crash between
+/// leaves them `search_dirty`, and `refresh_search_index` indexes them alike.
+pub(crate) fn index_imported(store: &mut Store) -> Result<()> {
+    let n: i64 = store.write(|w| {
+        w.execute_batch(
+            "CREATE TEMP TABLE import_sorted AS
+             SELECT kind, key, recency, member_rid FROM temp.import_keys
+             ORDER BY kind, key, recency, member_rid;
+             DROP TABLE temp.import_keys;",
+        )?;
+        Ok(w.query_row("SELECT coalesce(max(rowid), 0) FROM temp.import_sorted", [], |r| {
+            r.get(0)
+        })?)
+    })?;
+    let mut from = 1;
+    while from <= n {
+        let to = from + KEYS_PER_WRITE - 1;
+        store.write(|w| {
+            w.execute(
+                "INSERT OR IGNORE INTO member_search (kind, key, recency, member_rid)
+                 SELECT kind, key, recency, member_rid FROM temp.import_sorted
+                 WHERE rowid BETWEEN ?1 AND ?2 ORDER BY rowid",
+                [from, to],
+            )?;
+            Ok(())
+        })?;
+        from = to + 1;
+    }
+    store.write(|w| {
+        w.execute_batch(
+            "UPDATE members SET indexed_recency = m.recency, search_dirty = 0
+             FROM temp.import_members m WHERE members.rid = m.rid;
+             DROP TABLE temp.import_sorted;
+             DROP TABLE temp.import_members;",
+        )?;
+        Ok(())
+    })
 }

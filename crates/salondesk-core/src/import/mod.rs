@@ -210,6 +210,27 @@ impl Store {
         let total = todo.len() as u64;
         progress(0, total);
         let mut done = 0;
+        if path == WritePath::Bulk {
+            bulk::start_keys(&self.conn)?;
+        }
+        let written = self.write_batches(&todo, path, points_expire_on, &mut |n| {
+            done += n;
+            progress(done, total)
+        });
+        // What was written is found by search even if a batch failed.
+        if path == WritePath::Bulk {
+            bulk::index_imported(self)?;
+        }
+        written
+    }
+
+    fn write_batches(
+        &mut self,
+        todo: &[&plan::Planned],
+        path: WritePath,
+        points_expire_on: chrono::NaiveDate,
+        wrote: &mut dyn FnMut(u64),
+    ) -> Result<()> {
         for batch in todo.chunks(BATCH) {
             self.write(|w| {
                 let (new, one_by_one): (Vec<&plan::Planned>, Vec<&plan::Planned>) = batch
@@ -233,8 +254,7 @@ impl Store {
                 }
                 bulk::insert_new(w, &new, points_expire_on)
             })?;
-            done += batch.len() as u64;
-            progress(done, total);
+            wrote(batch.len() as u64);
         }
         Ok(())
     }

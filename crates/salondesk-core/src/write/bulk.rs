@@ -16,11 +16,19 @@ use crate::Result;
 use rusqlite::ToSql;
 use serde::Serialize;
 
-/// Bound parameters per statement, well under SQLite's limit (32,766).
-const MAX_PARAMS: usize = 8_000;
-/// Rows per INSERT: beyond a couple of hundred the statement's preparation
-/// costs more than the per-row work it saves.
-const MAX_ROWS: usize = 200;
+/// Rows per INSERT statement. Measured (bench import, 100,000 members):
+/// multi-row VALUES cost more CPU than one prepared single-row statement run
+/// row after row, because SQLite copies every text value of a multi-row
+/// VALUES into its registers (a malloc each) on top of the bind's own copy;
+/// what the bulk path saves is the statement lookup per row, not rows per
+/// statement. Kept as a knob for the measurement.
+fn rows_per_insert() -> usize {
+    std::env::var("SALONDESK_ROWS_PER_INSERT")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(1)
+        .clamp(1, 200)
+}
 
 /// One operation for `Writer::emit_new`, its payload already as `emit` writes it.
 pub(crate) struct NewOp {
@@ -38,8 +46,6 @@ impl NewOp {
         kind: OpKind,
         payload: &impl Serialize,
     ) -> Result<NewOp> {
-        // As `emit`: an upsert's fields go through a JSON value (their
-        // clocks are recorded from it), anything else is written as typed.
         let payload = if kind == OpKind::Upsert {
             serde_json::to_value(payload)?.to_string()
         } else {
@@ -120,12 +126,23 @@ impl Writer<'_> {
         values: &[&dyn ToSql],
     ) -> Result<()> {
         debug_assert!(cols > 0 && values.len() % cols == 0);
-        let per = (MAX_PARAMS / cols).clamp(1, MAX_ROWS);
-        for chunk in values.chunks(per * cols) {
-            let rows = chunk.len() / cols;
+        let per = rows_per_insert();
+        let sql = |rows: usize| {
             let one = format!("({})", vec!["?"; cols].join(","));
-            let sql = format!("{head} VALUES {}{tail}", vec![one; rows].join(","));
-            self.tx.prepare_cached(&sql)?.execute(chunk)?;
+            format!("{head} VALUES {}{tail}", vec![one; rows].join(","))
+        };
+        let full = values.chunks_exact(per * cols);
+        let rest = full.remainder();
+        if full.len() > 0 {
+            let mut stmt = self.tx.prepare_cached(&sql(per))?;
+            for chunk in full {
+                stmt.execute(chunk)?;
+            }
+        }
+        if !rest.is_empty() {
+            self.tx
+                .prepare_cached(&sql(rest.len() / cols))?
+                .execute(rest)?;
         }
         Ok(())
     }
