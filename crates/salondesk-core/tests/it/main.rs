@@ -21,6 +21,7 @@ mod crypt_migrate;
 mod demo;
 mod exports;
 mod import;
+mod import_bulk;
 mod import_fixture;
 mod import_refusals;
 mod members;
