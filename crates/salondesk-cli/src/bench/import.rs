@@ -123,8 +123,14 @@ pub fn run(dir: &Path, rows: u64) -> anyhow::Result<()> {
     drop(store);
 
     let (mut store, owner) = fresh(dir, "import-row-by-row.sqlite3")?;
-    let (old_s, old_cpu, old_mb) =
-        import_all(&mut store, &owner, &sheet, &mapping, rows, WritePath::RowByRow)?;
+    let (old_s, old_cpu, old_mb) = import_all(
+        &mut store,
+        &owner,
+        &sheet,
+        &mapping,
+        rows,
+        WritePath::RowByRow,
+    )?;
     println!(
         "BENCH import.members_row_by_row rows={rows} seconds={old_s:.2} rows_per_s={} cpu_seconds={old_cpu:.2} written_mb={old_mb:.0} speedup={:.2}",
         per_s(rows, old_s),

@@ -50,7 +50,10 @@ pub fn check_copy(path: &Path, key: Option<&DbKey>) -> Result<()> {
             .collect();
         workers
             .into_iter()
-            .map(|w| w.join().unwrap_or_else(|_| Ok(Some("a check thread failed".into()))))
+            .map(|w| {
+                w.join()
+                    .unwrap_or_else(|_| Ok(Some("a check thread failed".into())))
+            })
             .collect()
     });
     for v in verdicts {

@@ -15,12 +15,12 @@ use super::plan::Planned;
 use crate::ids::{MemberId, StaffId};
 use crate::member::{member_keys, next_member_no, profile_payload, History, Member};
 use crate::privacy::ConsentHow;
+use crate::store::Store;
 use crate::time::{iso, parse_iso};
 use crate::types::Phone;
 use crate::write::{NewOp, OpKind, Writer};
 use crate::{CoreError, Result};
 use chrono::NaiveDate;
-use crate::store::Store;
 use rusqlite::{params, Connection, OptionalExtension, ToSql};
 use salondesk_protocol::privacy::{ConsentEvent, CONSENT_ENTITY};
 use std::collections::HashSet;
@@ -76,7 +76,12 @@ pub(crate) fn insert_new(
                 CONSENT_ENTITY,
                 &event_id,
                 OpKind::Append,
-                &consent_event(m.id, p.valid.consent_how, p.valid.consent_staff, &updated_at),
+                &consent_event(
+                    m.id,
+                    p.valid.consent_how,
+                    p.valid.consent_staff,
+                    &updated_at,
+                ),
             )?);
             consents.push(Consent {
                 event_id,
@@ -124,7 +129,9 @@ fn insert_consents(w: &Writer<'_>, consents: &[Consent], at: &str) -> Result<()>
     let given = true;
     let mut values: Vec<&dyn ToSql> = Vec::new();
     for c in consents {
-        values.extend(params![c.event_id, c.member, given, c.how, c.staff, device, at]);
+        values.extend(params![
+            c.event_id, c.member, given, c.how, c.staff, device, at
+        ]);
     }
     w.insert_many(
         "INSERT INTO member_consents (id, member_id, consent, how, staff_id, device_id, created_at)",
@@ -369,9 +376,11 @@ pub(crate) fn index_imported(store: &mut Store) -> Result<()> {
              ORDER BY kind, key, recency, member_rid;
              DROP TABLE temp.import_keys;",
         )?;
-        Ok(w.query_row("SELECT coalesce(max(rowid), 0) FROM temp.import_sorted", [], |r| {
-            r.get(0)
-        })?)
+        Ok(w.query_row(
+            "SELECT coalesce(max(rowid), 0) FROM temp.import_sorted",
+            [],
+            |r| r.get(0),
+        )?)
     })?;
     let mut from = 1;
     while from <= n {

@@ -66,8 +66,10 @@ impl Entries {
                 continue;
             }
             let id = new_v7(now).to_string();
-            ledger.push(json!({ "ledger": "stored_value", "id": id, "memberId": member,
-                                "delta": delta, "reason": reason }));
+            ledger.push(
+                json!({ "ledger": "stored_value", "id": id, "memberId": member,
+                                "delta": delta, "reason": reason }),
+            );
             stored_value.push(LedgerRow {
                 id,
                 member,
@@ -93,11 +95,15 @@ impl Entries {
             let package_id = new_v7(now).to_string();
             let expires = p.expires_on.to_string();
             let ledger_id = new_v7(now).to_string();
-            packages.push(json!({ "id": package_id, "memberId": member, "planId": p.plan.id,
+            packages.push(
+                json!({ "id": package_id, "memberId": member, "planId": p.plan.id,
                                   "serviceId": p.plan.service_id, "name": p.plan.name,
-                                  "expiresOn": expires, "sessions": p.sessions }));
-            ledger.push(json!({ "ledger": "package", "id": ledger_id, "packageId": package_id,
-                                "delta": p.sessions, "reason": "opening" }));
+                                  "expiresOn": expires, "sessions": p.sessions }),
+            );
+            ledger.push(
+                json!({ "ledger": "package", "id": ledger_id, "packageId": package_id,
+                                "delta": p.sessions, "reason": "opening" }),
+            );
             PackageRow {
                 id: package_id,
                 member,
@@ -150,12 +156,7 @@ pub(crate) fn enter(
         return Ok(());
     };
     bulk(w, std::slice::from_ref(&e))?;
-    w.emit(
-        "member_opening",
-        &e.opening_id,
-        OpKind::Append,
-        &e.payload,
-    )?;
+    w.emit("member_opening", &e.opening_id, OpKind::Append, &e.payload)?;
     Ok(())
 }
 
@@ -169,7 +170,14 @@ pub(crate) fn bulk(w: &Writer<'_>, all: &[Entries]) -> Result<()> {
     const OPENING: &str = "opening";
     for e in all {
         for r in &e.stored_value {
-            sv.extend(params![r.id, r.member, e.opening_id, r.delta, r.reason, e.created]);
+            sv.extend(params![
+                r.id,
+                r.member,
+                e.opening_id,
+                r.delta,
+                r.reason,
+                e.created
+            ]);
         }
         if let Some(r) = &e.points {
             points.extend(params![

@@ -116,7 +116,11 @@ struct Existing {
 const LOOKUP_CHUNK: usize = 1_000;
 
 impl Existing {
-    fn read(conn: &Connection, phones: &HashSet<String>, nos: &HashSet<String>) -> Result<Existing> {
+    fn read(
+        conn: &Connection,
+        phones: &HashSet<String>,
+        nos: &HashSet<String>,
+    ) -> Result<Existing> {
         let mut out = Existing {
             by_phone: HashMap::new(),
             by_no: HashMap::new(),

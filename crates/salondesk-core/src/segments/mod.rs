@@ -87,24 +87,35 @@ impl Store {
                 continue;
             }
             if !f.genders.is_empty()
-                && !f.genders.iter().any(|g| Some(g.as_str()) == gender.as_deref())
+                && !f
+                    .genders
+                    .iter()
+                    .any(|g| Some(g.as_str()) == gender.as_deref())
             {
                 continue;
             }
             if let Some(m) = f.birthday_month {
-                let month = birthday.as_deref().and_then(|b| b.get(5..7)?.parse::<u32>().ok());
+                let month = birthday
+                    .as_deref()
+                    .and_then(|b| b.get(5..7)?.parse::<u32>().ok());
                 if month != Some(m) {
                     continue;
                 }
             }
             let last_day = last.as_deref().and_then(|l| l.get(..10)).map(str::to_owned);
             if let Some(from) = f.last_visit_from {
-                if last_day.as_deref().is_none_or(|d| d < from.to_string().as_str()) {
+                if last_day
+                    .as_deref()
+                    .is_none_or(|d| d < from.to_string().as_str())
+                {
                     continue;
                 }
             }
             if let Some(to) = f.last_visit_to {
-                if last_day.as_deref().is_none_or(|d| d > to.to_string().as_str()) {
+                if last_day
+                    .as_deref()
+                    .is_none_or(|d| d > to.to_string().as_str())
+                {
                     continue;
                 }
             }

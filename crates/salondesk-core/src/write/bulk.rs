@@ -78,13 +78,7 @@ impl Writer<'_> {
         let mut clocks: Vec<&dyn ToSql> = Vec::new();
         for (op, (_, hlc)) in ops.iter().zip(&stamped) {
             if op.kind == OpKind::Upsert {
-                clocks.extend([
-                    &op.entity as &dyn ToSql,
-                    &op.entity_id,
-                    &base,
-                    hlc,
-                    &device,
-                ]);
+                clocks.extend([&op.entity as &dyn ToSql, &op.entity_id, &base, hlc, &device]);
             }
         }
         self.insert_many(

@@ -357,7 +357,10 @@ fn the_check_after_writing_fails_a_copy_with_one_damaged_page() {
                 |r| r.get(0),
             )
             .unwrap();
-        (root, c.query_row("PRAGMA page_size", [], |r| r.get(0)).unwrap())
+        (
+            root,
+            c.query_row("PRAGMA page_size", [], |r| r.get(0)).unwrap(),
+        )
     };
     let mut bytes = std::fs::read(&file.path).unwrap();
     let at = ((root - 1) * page) as usize;
@@ -367,7 +370,13 @@ fn the_check_after_writing_fails_a_copy_with_one_damaged_page() {
     std::fs::write(&file.path, &bytes).unwrap();
     let checked = backup::check_copy(&file.path, key.as_ref());
     assert!(
-        matches!(checked, Err(CoreError::BackupFailed { reason: "integrity", .. })),
+        matches!(
+            checked,
+            Err(CoreError::BackupFailed {
+                reason: "integrity",
+                ..
+            })
+        ),
         "one damaged page fails the check: {checked:?}"
     );
 }

@@ -102,7 +102,9 @@ fn imported(path: WritePath) -> (Vec<String>, Vec<String>) {
     let from: i64 =
         s.t.store
             .conn()
-            .query_row("SELECT coalesce(max(rowid), 0) FROM outbox", [], |r| r.get(0))
+            .query_row("SELECT coalesce(max(rowid), 0) FROM outbox", [], |r| {
+                r.get(0)
+            })
             .unwrap();
     let report =
         s.t.store
@@ -116,16 +118,24 @@ fn imported(path: WritePath) -> (Vec<String>, Vec<String>) {
             )
             .expect("the import runs");
     assert_eq!(report.added, 3, "three new members, {path:?}");
-    let hits = ["王丽", "8000", "wl", "emily", "VIP0003", "shanxiaoyan", "xy"]
-        .iter()
-        .flat_map(|q| {
-            s.t.store
-                .search_members(q, 10)
-                .unwrap()
-                .into_iter()
-                .map(move |h| format!("{q}: {} {:?} {}", h.member_no, h.matched, h.exact))
-        })
-        .collect();
+    let hits = [
+        "王丽",
+        "8000",
+        "wl",
+        "emily",
+        "VIP0003",
+        "shanxiaoyan",
+        "xy",
+    ]
+    .iter()
+    .flat_map(|q| {
+        s.t.store
+            .search_members(q, 10)
+            .unwrap()
+            .into_iter()
+            .map(move |h| format!("{q}: {} {:?} {}", h.member_no, h.matched, h.exact))
+    })
+    .collect();
     (written(&s.t.store, from), hits)
 }
 
@@ -142,7 +152,10 @@ fn a_bulk_imported_member_is_the_member_the_row_by_row_path_makes() {
         bulk, one_by_one,
         "rows, keys, clocks, ledgers and operations are the same either way"
     );
-    assert!(bulk_hits.len() >= 7, "every query finds her: {bulk_hits:#?}");
+    assert!(
+        bulk_hits.len() >= 7,
+        "every query finds her: {bulk_hits:#?}"
+    );
     assert_eq!(
         bulk_hits, one_by_one_hits,
         "search finds the same members the same way"
