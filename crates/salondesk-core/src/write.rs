@@ -12,6 +12,9 @@ use rusqlite::{params, Connection, Transaction, TransactionBehavior};
 use serde::Serialize;
 use std::ops::Deref;
 
+mod bulk;
+pub(crate) use bulk::NewOp;
+
 /// What an operation does to its entity: the wire's own kind, so the outbox
 /// and the protocol cannot disagree.
 pub use salondesk_protocol::OpKind;

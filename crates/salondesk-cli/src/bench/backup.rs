@@ -63,8 +63,24 @@ pub fn run(db: &Path, members: u64) -> anyhow::Result<()> {
         sales.len()
     );
     if !sales.is_empty() {
-        print("backup.sale_during", &mut sales);
+        print("backup.checkout_during", &mut sales);
     }
+    // The baseline on the same file: the whole-file check the backup ran
+    // before (one thread), then today's (table by table, two threads).
+    let t = Instant::now();
+    let whole: String = {
+        let c = rusqlite::Connection::open(&file.path)?;
+        salondesk_core::db::apply_key(&c, source.key.as_ref())?;
+        c.pragma_update(None, "cache_size", -65_536)?;
+        c.query_row("PRAGMA integrity_check", [], |r| r.get(0))?
+    };
+    let serial_s = t.elapsed().as_secs_f64();
+    let t = Instant::now();
+    backup::check_copy(&file.path, source.key.as_ref())?;
+    let parallel_s = t.elapsed().as_secs_f64();
+    println!(
+        "BENCH backup.check whole_file_seconds={serial_s:.2} ({whole}) per_table_parallel_seconds={parallel_s:.2}"
+    );
     // One copy is the figure; a million members' copies would fill the disk.
     std::fs::remove_file(&file.path)?;
     Ok(())

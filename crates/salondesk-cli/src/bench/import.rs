@@ -3,10 +3,15 @@
 //! rust_xlsxwriter), read, dry-run and imported into a fresh database.
 //! Prints `BENCH import.read`, `BENCH import.dry_run` and `BENCH
 //! import.members` (target: ≥ 20,000 rows/s for the import, release build).
+//! The same file is then imported the row-by-row way (each member through
+//! `insert_member`, the path before the bulk write) into a second fresh
+//! database: `BENCH import.members_row_by_row`, the baseline measured under
+//! the same load in the same run.
 
+use super::stats::{cpu_seconds, written_bytes};
 use crate::progress::bar;
 use salondesk_core::clock::SystemClock;
-use salondesk_core::import::{self, ImportKind};
+use salondesk_core::import::{self, ImportKind, WritePath};
 use salondesk_core::Store;
 use std::path::Path;
 use std::sync::Arc;
@@ -65,6 +70,17 @@ fn per_s(rows: u64, secs: f64) -> u64 {
     (rows as f64 / secs.max(1e-9)) as u64
 }
 
+/// A fresh database with its owner, at `dir/name`.
+fn fresh(dir: &Path, name: &str) -> anyhow::Result<(Store, salondesk_core::staff::Staff)> {
+    let db = dir.join(name);
+    for suffix in ["", "-wal", "-shm"] {
+        let _ = std::fs::remove_file(format!("{}{suffix}", db.display()));
+    }
+    let mut store = Store::open_exclusive(&db, Arc::new(SystemClock))?;
+    let owner = store.create_owner("店主", "135790")?;
+    Ok((store, owner))
+}
+
 pub fn run(dir: &Path, rows: u64) -> anyhow::Result<()> {
     std::fs::create_dir_all(dir)?;
     let file = dir.join(format!("import-{rows}.xlsx"));
@@ -72,12 +88,7 @@ pub fn run(dir: &Path, rows: u64) -> anyhow::Result<()> {
         eprintln!("writing {} members to {}", rows, file.display());
         write_xlsx(&file, rows)?;
     }
-    let db = dir.join("import.sqlite3");
-    for suffix in ["", "-wal", "-shm"] {
-        let _ = std::fs::remove_file(format!("{}{suffix}", db.display()));
-    }
-    let mut store = Store::open_exclusive(&db, Arc::new(SystemClock))?;
-    let owner = store.create_owner("店主", "135790")?;
+    let (mut store, owner) = fresh(dir, "import.sqlite3")?;
 
     let t = Instant::now();
     let sheet = import::read(&std::fs::read(&file)?)?;
@@ -88,9 +99,10 @@ pub fn run(dir: &Path, rows: u64) -> anyhow::Result<()> {
     );
     let mapping = import::guess(ImportKind::Members, &sheet.headers);
 
-    let t = Instant::now();
+    let (t, cpu) = (Instant::now(), cpu_seconds());
     let dry = store.import_dry_run(&owner, ImportKind::Members, &sheet, &mapping)?;
     let dry_s = t.elapsed().as_secs_f64();
+    let dry_cpu = cpu_seconds() - cpu;
     anyhow::ensure!(
         dry.added == rows && dry.refused.is_empty(),
         "the bench file should add every row: {} added, {} refused",
@@ -98,25 +110,61 @@ pub fn run(dir: &Path, rows: u64) -> anyhow::Result<()> {
         dry.refused.len()
     );
     println!(
-        "BENCH import.dry_run rows={rows} seconds={dry_s:.2} rows_per_s={}",
+        "BENCH import.dry_run rows={rows} seconds={dry_s:.2} rows_per_s={} cpu_seconds={dry_cpu:.2}",
         per_s(rows, dry_s)
     );
 
-    let progress = bar(rows, "importing");
-    let t = Instant::now();
-    let done = store.import_run(
-        &owner,
-        ImportKind::Members,
-        &sheet,
-        &mapping,
-        &mut |d, _| progress.set_position(d),
-    )?;
-    let run_s = t.elapsed().as_secs_f64();
-    progress.finish_and_clear();
-    anyhow::ensure!(done.added == rows, "imported {} of {rows}", done.added);
+    let (run_s, run_cpu, run_mb) =
+        import_all(&mut store, &owner, &sheet, &mapping, rows, WritePath::Bulk)?;
     println!(
-        "BENCH import.members rows={rows} seconds={run_s:.2} rows_per_s={} target_rows_per_s=20000",
+        "BENCH import.members rows={rows} seconds={run_s:.2} rows_per_s={} target_rows_per_s=20000 cpu_seconds={run_cpu:.2} written_mb={run_mb:.0}",
         per_s(rows, run_s)
     );
+    drop(store);
+
+    let (mut store, owner) = fresh(dir, "import-row-by-row.sqlite3")?;
+    let (old_s, old_cpu, old_mb) = import_all(
+        &mut store,
+        &owner,
+        &sheet,
+        &mapping,
+        rows,
+        WritePath::RowByRow,
+    )?;
+    println!(
+        "BENCH import.members_row_by_row rows={rows} seconds={old_s:.2} rows_per_s={} cpu_seconds={old_cpu:.2} written_mb={old_mb:.0} speedup={:.2}",
+        per_s(rows, old_s),
+        old_s / run_s.max(1e-9)
+    );
     Ok(())
+}
+
+/// Imports the whole file (plan and write) the `path` way: wall and CPU
+/// seconds, and megabytes written to storage.
+fn import_all(
+    store: &mut Store,
+    owner: &salondesk_core::staff::Staff,
+    sheet: &import::Sheet,
+    mapping: &import::Mapping,
+    rows: u64,
+    path: WritePath,
+) -> anyhow::Result<(f64, f64, f64)> {
+    let progress = bar(rows, "importing");
+    let (t, cpu, bytes) = (Instant::now(), cpu_seconds(), written_bytes());
+    let done = store.import_run_with(
+        owner,
+        ImportKind::Members,
+        sheet,
+        mapping,
+        path,
+        &mut |d, _| progress.set_position(d),
+    )?;
+    let secs = (
+        t.elapsed().as_secs_f64(),
+        cpu_seconds() - cpu,
+        written_bytes().saturating_sub(bytes) as f64 / 1e6,
+    );
+    progress.finish_and_clear();
+    anyhow::ensure!(done.added == rows, "imported {} of {rows}", done.added);
+    Ok(secs)
 }

@@ -43,3 +43,37 @@ pub fn print_tail(name: &str, samples: &mut [Duration]) -> Percentiles {
     );
     p
 }
+
+/// This process's CPU time so far (user + system, Linux's `/proc/self/stat`
+/// in clock ticks of 1/100 s; 0 elsewhere): on a machine shared with other
+/// builds, wall time measures the load, CPU time the work.
+pub fn cpu_seconds() -> f64 {
+    let Ok(stat) = std::fs::read_to_string("/proc/self/stat") else {
+        return 0.0;
+    };
+    // The fields after the command name (which may hold spaces) in parentheses.
+    let after = stat.rsplit_once(')').map_or("", |(_, rest)| rest);
+    let fields: Vec<&str> = after.split_whitespace().collect();
+    let ticks = |i: usize| {
+        fields
+            .get(i)
+            .and_then(|f| f.parse::<f64>().ok())
+            .unwrap_or(0.0)
+    };
+    // utime and stime are the 14th and 15th fields: 12th and 13th after the name.
+    (ticks(11) + ticks(12)) / 100.0
+}
+
+/// Bytes this process has caused to be written to storage so far (Linux's
+/// `/proc/self/io`; 0 elsewhere): the WAL and checkpoint traffic a write
+/// path costs, whatever the machine's load.
+pub fn written_bytes() -> u64 {
+    std::fs::read_to_string("/proc/self/io")
+        .ok()
+        .and_then(|io| {
+            io.lines()
+                .find_map(|l| l.strip_prefix("write_bytes:"))
+                .and_then(|v| v.trim().parse().ok())
+        })
+        .unwrap_or(0)
+}

@@ -11,6 +11,7 @@
 //! Every connection to the store's file or to a backup is keyed like the
 //! store (`db::apply_key`): backups are encrypted as the store is.
 
+mod check;
 mod copy;
 mod names;
 pub mod new_pc;
@@ -19,6 +20,7 @@ pub mod retention;
 mod settings;
 
 pub use crate::sync::AfterRestore;
+pub use check::check_copy;
 pub use copy::{check_folder, make_backup, make_backup_in_steps, PAGES_PER_STEP};
 pub use names::{file_name, list_backups, parse_name, ListedBackup};
 pub use new_pc::backup_key;

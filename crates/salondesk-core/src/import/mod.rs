@@ -6,9 +6,11 @@
 //! `plan` is the dry run (to add, to update, unchanged, refused); `opening`
 //! enters opening balances; `catalog` plans and writes services and products;
 //! `refusals` writes the refused rows to a CSV file. Members are written in
-//! batches through the one write path, so each is a sync operation; the same
-//! file imported twice changes nothing the second time.
+//! batches through the one write path, so each is a sync operation; new
+//! members go in bulk (`bulk`: multi-row inserts, the same rows and
+//! operations). The same file imported twice changes nothing the second time.
 
+mod bulk;
 mod catalog;
 mod fields;
 mod headers;
@@ -60,6 +62,16 @@ pub struct ImportReport {
     pub refused: Vec<Refusal>,
 }
 
+/// How the members of a batch are written. `Bulk` is the import's; `RowByRow`
+/// (each member through `insert_member`, as registration writes her) is kept
+/// as the reference the bulk path is tested and benchmarked against.
+#[doc(hidden)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WritePath {
+    Bulk,
+    RowByRow,
+}
+
 /// A plan of either kind, ready to write.
 enum Plan {
     Members(plan::MemberPlan),
@@ -109,6 +121,21 @@ impl Store {
         mapping: &Mapping,
         progress: &mut dyn FnMut(u64, u64),
     ) -> Result<ImportReport> {
+        self.import_run_with(actor, kind, sheet, mapping, WritePath::Bulk, progress)
+    }
+
+    /// `import_run` writing members the `path` way (tests and the benchmark
+    /// compare the two).
+    #[doc(hidden)]
+    pub fn import_run_with(
+        &mut self,
+        actor: &Staff,
+        kind: ImportKind,
+        sheet: &Sheet,
+        mapping: &Mapping,
+        path: WritePath,
+        progress: &mut dyn FnMut(u64, u64),
+    ) -> Result<ImportReport> {
         actor.require(Permission::ImportData)?;
         let plan = self.plan(kind, sheet, mapping)?;
         let report = report(kind, &plan);
@@ -118,7 +145,7 @@ impl Store {
                 // over, so a page cache that holds it keeps a batch from
                 // spilling pages to the WAL before its commit.
                 self.conn.pragma_update(None, "cache_size", -262_144)?;
-                let written = self.write_members(p, progress);
+                let written = self.write_members(p, path, progress);
                 self.conn
                     .pragma_update(None, "cache_size", crate::db::CACHE_SIZE)?;
                 written?
@@ -173,6 +200,7 @@ impl Store {
     fn write_members(
         &mut self,
         plan: &plan::MemberPlan,
+        path: WritePath,
         progress: &mut dyn FnMut(u64, u64),
     ) -> Result<()> {
         let cfg = self.checkout_settings()?;
@@ -182,9 +210,33 @@ impl Store {
         let total = todo.len() as u64;
         progress(0, total);
         let mut done = 0;
+        if path == WritePath::Bulk {
+            bulk::start_keys(&self.conn)?;
+        }
+        let written = self.write_batches(&todo, path, points_expire_on, &mut |n| {
+            done += n;
+            progress(done, total)
+        });
+        // What was written is found by search even if a batch failed.
+        if path == WritePath::Bulk {
+            bulk::index_imported(self)?;
+        }
+        written
+    }
+
+    fn write_batches(
+        &mut self,
+        todo: &[&plan::Planned],
+        path: WritePath,
+        points_expire_on: chrono::NaiveDate,
+        wrote: &mut dyn FnMut(u64),
+    ) -> Result<()> {
         for batch in todo.chunks(BATCH) {
             self.write(|w| {
-                for p in batch {
+                let (new, one_by_one): (Vec<&plan::Planned>, Vec<&plan::Planned>) = batch
+                    .iter()
+                    .partition(|p| path == WritePath::Bulk && bulk::fits(p));
+                for p in one_by_one {
                     let id = match p.target {
                         None => {
                             let mut history = History::new_member(w.now());
@@ -200,10 +252,9 @@ impl Store {
                     };
                     opening::enter(w, id, &p.opening, points_expire_on)?;
                 }
-                Ok(())
+                bulk::insert_new(w, &new, points_expire_on)
             })?;
-            done += batch.len() as u64;
-            progress(done, total);
+            wrote(batch.len() as u64);
         }
         Ok(())
     }

@@ -11,7 +11,7 @@ use crate::member::{edited, load_member, profile_changes, MemberInput, Tier, Val
 use crate::Result;
 use chrono::NaiveDate;
 use rusqlite::{params, Connection, OptionalExtension};
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 /// What the import does with one row.
 #[derive(Debug, Clone)]
@@ -49,6 +49,9 @@ pub(crate) fn plan_members(
     let mut out = MemberPlan::default();
     let mut phones: HashSet<String> = HashSet::new();
     let mut nos: HashSet<String> = HashSet::new();
+    // First the rules of each row alone (refusals stay in the file's order:
+    // a row's place in `steps` is its place in the file).
+    let mut steps: Vec<std::result::Result<(usize, MemberRow), Refusal>> = Vec::new();
     for (i, cells) in sheet.rows.iter().enumerate() {
         if cells.iter().all(|c| c.trim().is_empty()) {
             continue;
@@ -58,53 +61,114 @@ pub(crate) fn plan_members(
         let row = match member_row(&c, today, plans) {
             Ok(row) => row,
             Err(refusal) => {
-                out.refused.push(refusal);
+                steps.push(Err(refusal));
                 continue;
             }
         };
         // Later rows with an earlier row's phone or card are refused, so
         // which row wins is the file's order, not chance.
         if !phones.insert(row.phone.e164().to_owned()) {
-            out.refused
-                .push(c.refuse(Reason::DuplicateInFile, Field::Phone));
+            steps.push(Err(c.refuse(Reason::DuplicateInFile, Field::Phone)));
             continue;
         }
         if let Some(no) = &row.member_no {
             if !nos.insert(no.clone()) {
-                out.refused
-                    .push(c.refuse(Reason::DuplicateInFile, Field::MemberNo));
+                steps.push(Err(c.refuse(Reason::DuplicateInFile, Field::MemberNo)));
                 continue;
             }
         }
-        match plan_row(conn, &row, today)? {
+        steps.push(Ok((i, row)));
+    }
+    // Then every row against the store: one read of who holds the file's
+    // phones and card numbers, inside one snapshot with her details.
+    let snapshot = conn.unchecked_transaction()?;
+    let existing = Existing::read(&snapshot, &phones, &nos)?;
+    for step in steps {
+        let (i, row) = match step {
+            Ok(r) => r,
+            Err(refusal) => {
+                out.refused.push(refusal);
+                continue;
+            }
+        };
+        match plan_row(&snapshot, &existing, &row, today)? {
             Ok(p) => out.planned.push(p),
-            Err((reason, field)) => out.refused.push(c.refuse(reason, field)),
+            Err((reason, field)) => {
+                let c = Cells::new(Sheet::row_no(i), &sheet.rows[i], mapping);
+                out.refused.push(c.refuse(reason, field))
+            }
         }
     }
     Ok(out)
+}
+
+/// The members already holding the file's phones (active ones) and card
+/// numbers (archived ones too: a card number is never reused).
+struct Existing {
+    /// Phone → the member it belongs to: the holder of a shared phone
+    /// (`phone_holder`), else the latest registered.
+    by_phone: HashMap<String, (MemberId, bool, i64)>,
+    /// Card number → her id and whether she is archived.
+    by_no: HashMap<String, (MemberId, bool)>,
+}
+
+/// Values looked up per query (a JSON array bound once).
+const LOOKUP_CHUNK: usize = 1_000;
+
+impl Existing {
+    fn read(
+        conn: &Connection,
+        phones: &HashSet<String>,
+        nos: &HashSet<String>,
+    ) -> Result<Existing> {
+        let mut out = Existing {
+            by_phone: HashMap::new(),
+            by_no: HashMap::new(),
+        };
+        let phones: Vec<&String> = phones.iter().collect();
+        for chunk in phones.chunks(LOOKUP_CHUNK) {
+            let mut stmt = conn.prepare_cached(
+                "SELECT phone, id, phone_holder IS NOT NULL, rid FROM members
+                 WHERE archived_at IS NULL AND phone IN (SELECT value FROM json_each(?1))",
+            )?;
+            let mut rows = stmt.query([serde_json::to_string(chunk)?])?;
+            while let Some(r) = rows.next()? {
+                let found: (MemberId, bool, i64) = (r.get(1)?, r.get(2)?, r.get(3)?);
+                // As `ORDER BY phone_holder DESC` reads the index: the holder first.
+                let slot = out.by_phone.entry(r.get(0)?).or_insert(found);
+                if (found.1, found.2) > (slot.1, slot.2) {
+                    *slot = found;
+                }
+            }
+        }
+        let nos: Vec<&String> = nos.iter().collect();
+        for chunk in nos.chunks(LOOKUP_CHUNK) {
+            let mut stmt = conn.prepare_cached(
+                "SELECT member_no, id, archived_at IS NOT NULL FROM members
+                 WHERE member_no IN (SELECT value FROM json_each(?1))",
+            )?;
+            let mut rows = stmt.query([serde_json::to_string(chunk)?])?;
+            while let Some(r) = rows.next()? {
+                out.by_no.insert(r.get(0)?, (r.get(1)?, r.get(2)?));
+            }
+        }
+        Ok(out)
+    }
 }
 
 type Refused = (Reason, Field);
 
 fn plan_row(
     conn: &Connection,
+    existing: &Existing,
     row: &MemberRow,
     today: NaiveDate,
 ) -> Result<std::result::Result<Planned, Refused>> {
-    let by_phone: Option<MemberId> = conn
-        .prepare_cached(
-            "SELECT id FROM members WHERE phone = ?1 AND archived_at IS NULL
-             ORDER BY phone_holder DESC LIMIT 1",
-        )?
-        .query_row([row.phone.e164()], |r| r.get(0))
-        .optional()?;
-    let by_no: Option<(MemberId, bool)> = match &row.member_no {
-        Some(no) => conn
-            .prepare_cached("SELECT id, archived_at IS NOT NULL FROM members WHERE member_no = ?1")?
-            .query_row([no], |r| Ok((r.get(0)?, r.get(1)?)))
-            .optional()?,
-        None => None,
-    };
+    let by_phone: Option<MemberId> = existing.by_phone.get(row.phone.e164()).map(|f| f.0);
+    let by_no: Option<(MemberId, bool)> = row
+        .member_no
+        .as_ref()
+        .and_then(|no| existing.by_no.get(no).copied());
     let target = match (by_phone, by_no) {
         (Some(a), Some((b, _))) if a != b => {
             return Ok(Err((Reason::MatchesTwoMembers, Field::MemberNo)))
@@ -116,7 +180,7 @@ fn plan_row(
         (None, None) => None,
     };
     let Some(id) = target else {
-        let Ok(mut valid) = row.onto(MemberInput::default()).validate(today) else {
+        let Some(mut valid) = validated(row, MemberInput::default(), today) else {
             return Ok(Err((Reason::BadValue, Field::Name)));
         };
         // Her consent history says it came from the old system's file (no
@@ -131,7 +195,7 @@ fn plan_row(
         }));
     };
     let (old, _) = load_member(conn, id)?;
-    let Ok(mut valid) = row.onto(MemberInput::editing(&old)).validate(today) else {
+    let Some(mut valid) = validated(row, MemberInput::editing(&old), today) else {
         return Ok(Err((Reason::BadValue, Field::Name)));
     };
     valid.consent_how = crate::privacy::ConsentHow::Imported;
@@ -146,6 +210,17 @@ fn plan_row(
         }),
         Err(field) => Err((Reason::OpeningDiffers, field)),
     })
+}
+
+/// `row` onto `base`, checked by the register form's rules. Her phone is
+/// the one the row's own check parsed: parsing its E.164 text again gives
+/// the same phone, and it is the slowest rule of a row.
+fn validated(row: &MemberRow, base: MemberInput, today: NaiveDate) -> Option<ValidMember> {
+    let mut input = row.onto(base);
+    input.phone = None;
+    let mut valid = input.validate(today).ok()?;
+    valid.phone = Some(row.phone.clone());
+    Some(valid)
 }
 
 /// What of `o` she does not have yet. An opening is entered once per member

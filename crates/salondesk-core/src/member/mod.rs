@@ -15,9 +15,11 @@ pub use search::{MatchKind, MemberHit};
 pub use sensitive::{MemberSeen, RevealReason, SensitiveNotes};
 
 pub(crate) use input::{parse_member_no, ValidMember};
+pub(crate) use keys::member_keys;
 pub(crate) use read::load as load_member;
 pub(crate) use register::{
-    edited, index, insert_member, profile_changes, record_visit, unindex, update_in, History,
+    edited, index, insert_member, next_member_no, profile_changes, profile_payload, record_visit,
+    unindex, update_in, History,
 };
 
 use crate::ids::{MemberId, StaffId};

@@ -415,7 +415,7 @@ fn check_references(w: &Writer<'_>, v: &ValidMember, current: Option<&Member>) -
 /// Store code + device code + a per-device sequence: unique across the chain
 /// without asking the server (the server assigns store codes unique in the
 /// chain and device codes unique in the store).
-fn next_member_no(w: &mut Writer<'_>) -> Result<String> {
+pub(crate) fn next_member_no(w: &mut Writer<'_>) -> Result<String> {
     let device = w.device();
     let code = format!("{}{}", device.store_code, device.code);
     loop {

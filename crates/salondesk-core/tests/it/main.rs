@@ -33,6 +33,7 @@ mod feedback;
 mod feedback_complaints;
 mod feedback_sync;
 mod import;
+mod import_bulk;
 mod import_fixture;
 mod import_refusals;
 mod members;
