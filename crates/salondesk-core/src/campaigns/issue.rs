@@ -149,16 +149,15 @@ fn give(w: &mut Writer<'_>, c: &Campaign, member: MemberId, control: bool) -> Re
     Ok(true)
 }
 
-/// The offer's points, as an `adjust` row (the ledger's reasons are fixed;
-/// the campaign's audit entry and `campaign_members` say why), expiring as
-/// earned points do. Its id derives from (campaign, member): given once.
+/// The offer's points, as a `campaign` row (`campaign_members` says which
+/// campaign), expiring as earned points do. Its id derives from (campaign, member): given once.
 fn credit_points(w: &mut Writer<'_>, c: &Campaign, member: MemberId, points: i64) -> Result<()> {
     let cfg = crate::checkout::settings_load(w)?;
     let expires = crate::checkout::points::expiry_date(&cfg, cfg.business_date(w.now()));
     let id = derived_id("campaign_points", &c.id, &member.to_string()).to_string();
     w.prepare_cached(
         "INSERT INTO points_ledger (id, member_id, sale_id, delta, reason, expires_on, created_at)
-         VALUES (?1, ?2, NULL, ?3, 'adjust', ?4, ?5)",
+         VALUES (?1, ?2, NULL, ?3, 'campaign', ?4, ?5)",
     )?
     .execute(params![
         id,
@@ -171,7 +170,7 @@ fn credit_points(w: &mut Writer<'_>, c: &Campaign, member: MemberId, points: i64
         "points_ledger",
         &id,
         OpKind::Append,
-        &json!({ "memberId": member, "delta": points, "reason": "adjust", "expiresOn": expires }),
+        &json!({ "memberId": member, "delta": points, "reason": "campaign", "expiresOn": expires }),
     )?;
     Ok(())
 }

@@ -61,7 +61,7 @@ pub(super) fn give_birthday_benefit(
             let added = w
                 .prepare_cached(
                     "INSERT OR IGNORE INTO points_ledger (id, member_id, sale_id, delta, reason, expires_on, created_at)
-                     VALUES (?1, ?2, NULL, ?3, 'adjust', ?4, ?5)",
+                     VALUES (?1, ?2, NULL, ?3, 'birthday', ?4, ?5)",
                 )?
                 .execute(params![id, member, points, expires.to_string(), iso(w.now())])?;
             if added == 1 {
@@ -69,7 +69,7 @@ pub(super) fn give_birthday_benefit(
                     "points_ledger",
                     &id,
                     OpKind::Append,
-                    &json!({ "memberId": member, "delta": points, "reason": "adjust",
+                    &json!({ "memberId": member, "delta": points, "reason": "birthday",
                              "expiresOn": expires }),
                 )?;
             }

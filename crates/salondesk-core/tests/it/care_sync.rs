@@ -111,7 +111,7 @@ fn two_tills_of_one_store_converge_on_one_task_and_its_outcome() {
         assert_eq!(
             count(
                 &t.t.store,
-                "SELECT count(*) FROM points_ledger WHERE reason = 'adjust'"
+                "SELECT count(*) FROM points_ledger WHERE reason = 'birthday'"
             ),
             1,
             "both stores generated her birthday, the chain gave its points once"
