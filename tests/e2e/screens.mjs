@@ -12,7 +12,8 @@
 // screens-backoffice.mjs; their PNGs are named <lang>-<size>-bNN-….png.
 //
 // Environment: SCREENS_ONLY="zh-CN-1024x768" (comma list) runs only those variants;
-// SCREENS_PART="backoffice" (or "chain": issue 13's, or "data": issue 15's, screens-data.mjs)
+// SCREENS_PART="backoffice" (or "chain": issue 13's, "data": issue 15's, screens-data.mjs, or
+// "care": issue 17's, screens-care.mjs)
 // runs only that part.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -21,6 +22,7 @@ import { E2E_PASSPHRASE, REPO, endGroup, freePort, launchApp, startGroup, OUT_DI
 import { SERVER_BIN, SyncServer, postgresUrl, psql } from './sync-server.mjs';
 import { backOffice } from './screens-backoffice.mjs';
 import { dataScreens } from './screens-data.mjs';
+import { careScreens } from './screens-care.mjs';
 
 const SHOTS = path.join(REPO, 'target', 'screens');
 const OWNER = { name: '店主', pin: '258046' };
@@ -290,6 +292,7 @@ async function main() {
       if (chain) fns.push(run, inUse);
       if (part === 'all' || part === 'backoffice') fns.push((v) => backOffice(v, { shot, setLocale, log }));
       if (part === 'all' || part === 'data') fns.push((v) => dataScreens(v, { shot, setLocale, log }));
+      if (part === 'all' || part === 'care') fns.push((v) => careScreens(v, { shot, setLocale, log }));
       for (const fn of fns) {
         try {
           await fn(variant, server);

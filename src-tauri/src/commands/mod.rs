@@ -4,8 +4,8 @@
 pub mod app;
 pub mod appointments;
 pub mod backups;
-pub mod care;
 pub mod campaigns;
+pub mod care;
 pub mod catalog;
 pub mod checkout;
 pub mod crypt;
