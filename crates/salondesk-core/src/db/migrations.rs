@@ -70,6 +70,7 @@ const MIGRATIONS: &[(&str, &str)] = &[
         include_str!("sql/0022_opening_entries.sql"),
     ),
     ("0025_privacy", include_str!("sql/0025_privacy.sql")),
+    ("0028_segments", include_str!("sql/0028_segments.sql")),
 ];
 
 /// The schema version this build writes.

@@ -171,6 +171,8 @@ pub fn rule(entity: &str, field: &str) -> Option<Rule> {
         ("message", "lastError") => Note(500),
         ("message", "nextAttemptAt" | "sentAt") => Time,
         ("room", "capacity") => Int(1, 1000),
+        ("segment", "name") => Line(40),
+        ("segment", "filter") => Any,
         ("room", "kind") => Line(40),
         ("conflict", "resolution") => REASON,
         ("conflict", "resolvedAt") => Time,
