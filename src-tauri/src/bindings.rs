@@ -45,6 +45,7 @@ mod tests {
         SaleTenderView, SaleView, TierChangeView,
     };
     use crate::dto::schedule::{DayOffView, RoomAdminView, RoomEditInput};
+    use crate::dto::segments::{SegmentExportInput, SegmentMemberView, SegmentPageView};
     use crate::dto::shift::{CountedInput, TenderTotalView, ZReportView};
     use crate::dto::staff::{OwnerInput, Session, StaffBrief};
     use crate::dto::staff_admin::{
@@ -72,6 +73,7 @@ mod tests {
     use salondesk_core::import::{Field as ImportField, ImportKind, Reason as ImportReason};
     use salondesk_core::member::{Gender, MatchKind, RevealReason, SkinType, Tier};
     use salondesk_core::privacy::ConsentHow;
+    use salondesk_core::segments::{RfmClass, RfmThresholds, SavedSegment, SegmentFilter};
     use salondesk_core::staff::{Permission, Role};
     use salondesk_core::stock::AdjustReason;
     use ts_rs::TS;
@@ -239,6 +241,13 @@ mod tests {
             export::<ExportInput>(),
             export::<ExportProgress>(),
             export::<ExportResultView>(),
+            export::<RfmClass>(),
+            export::<SegmentFilter>(),
+            export::<SegmentMemberView>(),
+            export::<SegmentPageView>(),
+            export::<SegmentExportInput>(),
+            export::<SavedSegment>(),
+            export::<RfmThresholds>(),
             export::<ConsentHow>(),
             export::<ConsentRecordView>(),
             export::<ConsentInput>(),

@@ -23,6 +23,7 @@ pub mod shift;
 pub mod staff;
 pub mod staff_admin;
 pub mod stock;
+pub mod segments;
 pub mod store_settings;
 pub mod sync;
 pub mod tiers;

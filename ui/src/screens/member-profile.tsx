@@ -20,6 +20,7 @@ import { TierProgressPanel } from "../components/tier-progress";
 import { BalanceStats, MemberMoneyCards, useMemberMoney } from "../components/member-balances";
 import { CashierIcon } from "../components/sales-icons";
 import { ConsentHistory } from "../components/consent-history";
+import { MemberValue } from "../components/member-value";
 
 type Props = {
   session: Session;
@@ -109,6 +110,7 @@ export function MemberProfile(props: Props) {
           <div class="profile-title">
             <h1 data-testid="profile-name">{member.name}</h1>
             <TierBadge tier={member.tier} testId="profile-tier" large />
+            <MemberValue memberId={member.id} />
           </div>
           <div class="profile-sub mono">
             <span data-testid="profile-phone">{member.phone}</span>

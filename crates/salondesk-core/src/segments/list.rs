@@ -21,7 +21,6 @@ pub const MAX_PAGE: usize = 200;
 
 /// One member of the list.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct SegmentMember {
     pub id: MemberId,
@@ -33,18 +32,15 @@ pub struct SegmentMember {
     pub last_visit_at: Option<String>,
     pub visits: i64,
     /// Fen, the last 365 days.
-    #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub spend365: i64,
     pub rfm: Option<RfmClass>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct SegmentPage {
     pub members: Vec<SegmentMember>,
     /// Pass back as `after` for the next page; `None`: this was the last.
-    #[cfg_attr(feature = "ts", ts(type = "number | null"))]
     pub next: Option<i64>,
 }
 

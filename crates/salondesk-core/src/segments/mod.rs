@@ -49,7 +49,9 @@ pub struct SegmentFilter {
     pub last_visit_from: Option<NaiveDate>,
     pub last_visit_to: Option<NaiveDate>,
     /// Spend in the last 365 days, fen, inclusive.
+    #[cfg_attr(feature = "ts", ts(type = "number | null"))]
     pub spend_min: Option<i64>,
+    #[cfg_attr(feature = "ts", ts(type = "number | null"))]
     pub spend_max: Option<i64>,
     /// Visits in all (members.visit_count), inclusive.
     pub visits_min: Option<u32>,

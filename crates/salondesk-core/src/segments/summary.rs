@@ -89,15 +89,16 @@ impl Store {
         let t = self.rfm_thresholds()?;
         let reclassed = self.write(|w| {
             let start = window_start(w, today)?;
-            w.execute(
-                "UPDATE member_summary SET spend_365 = 0, visits_365 = 0
-                  WHERE spend_365 <> 0 OR visits_365 <> 0",
-                [],
-            )?;
+            // Only the rows whose figures moved are written (a sale dropping out
+            // of the window, a merge): a night rewrites a few rows, not all.
             w.execute(
                 &format!(
-                    "UPDATE member_summary SET spend_365 = a.spend, visits_365 = a.visits
-                       FROM ({WINDOW_SUMS}) a WHERE member_summary.rid = a.rid"
+                    "WITH a AS ({WINDOW_SUMS})
+                     UPDATE member_summary SET spend_365 = n.spend, visits_365 = n.visits
+                       FROM (SELECT s.rid, coalesce(a.spend, 0) AS spend, coalesce(a.visits, 0) AS visits
+                               FROM member_summary s LEFT JOIN a ON a.rid = s.rid) n
+                      WHERE member_summary.rid = n.rid
+                        AND (member_summary.spend_365 <> n.spend OR member_summary.visits_365 <> n.visits)"
                 ),
                 [&start],
             )?;

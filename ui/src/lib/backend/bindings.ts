@@ -877,6 +877,72 @@ files: Array<string>, rows: number,
  */
 masked: boolean, };
 
+export type RfmClass = "high_value" | "medium_value" | "low_value" | "at_risk" | "lost";
+
+export type SegmentFilter = { tiers: Array<Tier>, 
+/**
+ * Last visit on or after / on or before (store dates).
+ */
+lastVisitFrom: string | null, lastVisitTo: string | null, 
+/**
+ * Spend in the last 365 days, fen, inclusive.
+ */
+spendMin: number | null, spendMax: number | null, 
+/**
+ * Visits in all (members.visit_count), inclusive.
+ */
+visitsMin: number | null, visitsMax: number | null, 
+/**
+ * Age in whole years today, inclusive (members without a birthday never match).
+ */
+ageMin: number | null, ageMax: number | null, genders: Array<Gender>, regions: Array<string>, skinTypes: Array<SkinType>, 
+/**
+ * Any of these tags.
+ */
+tags: Array<string>, 
+/**
+ * Some(true): only members who gave marketing consent.
+ */
+consent: boolean | null, 
+/**
+ * 1..=12.
+ */
+birthdayMonth: number | null, rfm: Array<RfmClass>, };
+
+export type SegmentMemberView = { id: string, memberNo: string, name: string, 
+/**
+ * Whole or masked per the viewer's role (decided by the core).
+ */
+phone: string, tier: Tier, lastVisitAt: string | null, visits: number, 
+/**
+ * Fen, the last 365 days.
+ */
+spend365: number, rfm: RfmClass | null, };
+
+export type SegmentPageView = { members: Array<SegmentMemberView>, 
+/**
+ * Pass back as `after` for the next page; null: the last page.
+ */
+next: number | null, };
+
+export type SegmentExportInput = { filter: SegmentFilter, format: ExportFormatInput, 
+/**
+ * The UI's language: headers and coded values are written in it.
+ */
+lang: string, };
+
+export type SavedSegment = { id: string, name: string, filter: SegmentFilter, };
+
+export type RfmThresholds = { atRiskDays: number, lostDays: number, highVisits: number, 
+/**
+ * Fen.
+ */
+highSpend: number, mediumVisits: number, 
+/**
+ * Fen.
+ */
+mediumSpend: number, };
+
 export type ConsentHow = "desk_form" | "paper_form" | "verbal" | "imported" | "message" | "merged" | "erased";
 
 export type ConsentRecordView = { consent: boolean, 
