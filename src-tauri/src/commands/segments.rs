@@ -72,10 +72,12 @@ pub async fn export_segment(
         ExportFormatInput::Xlsx => Format::Xlsx,
         ExportFormatInput::Csv => Format::Csv,
     };
-    let job =
-        state
-            .store()?
-            .export_segment_job(&staff, &input.filter, format, CsvLang::of(&input.lang))?;
+    let job = state.store()?.export_segment_job(
+        &staff,
+        &input.filter,
+        format,
+        CsvLang::of(&input.lang),
+    )?;
     let dir = crate::commands::exports::exports_dir(&state.db_path);
     let worker = app.clone();
     let folder = dir.clone();

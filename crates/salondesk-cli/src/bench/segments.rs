@@ -49,11 +49,10 @@ pub fn seed_visits(store: &mut Store, seed: u64) -> anyhow::Result<u64> {
     if have > 0 {
         return Ok(0);
     }
-    let cashier: String = store.conn().query_row(
-        "SELECT id FROM staff ORDER BY id LIMIT 1",
-        [],
-        |r| r.get(0),
-    )?;
+    let cashier: String =
+        store
+            .conn()
+            .query_row("SELECT id FROM staff ORDER BY id LIMIT 1", [], |r| r.get(0))?;
     let visited: Vec<(String, String, i64)> = store
         .conn()
         .prepare(
@@ -165,7 +164,10 @@ pub fn run_on(store: &mut Store, queries: usize) -> anyhow::Result<()> {
     }
     for (i, k) in kinds.iter_mut().enumerate() {
         let p = super::stats::percentiles(k);
-        eprintln!("members.filter kind {i}: count p50_ms={:.3} p99_ms={:.3}", p.p50_ms, p.p99_ms);
+        eprintln!(
+            "members.filter kind {i}: count p50_ms={:.3} p99_ms={:.3}",
+            p.p50_ms, p.p99_ms
+        );
     }
     eprintln!(
         "members.filter: {:.0} members picked on average",

@@ -37,8 +37,8 @@ pub use pricing::LineKind;
 pub use quote::{Quote, QuoteLine};
 pub use refund::RefundRequest;
 pub use sale_read::{SaleLineRecord, SaleRecord, SaleSummary, SaleTenderRecord};
-pub use settings::CheckoutSettings;
 pub(crate) use settings::load as settings_of;
+pub use settings::CheckoutSettings;
 pub(crate) use tiers::counts_as_spend;
 pub use tiers::{
     qualifying_tier, rule_met, FreeService, FreeServiceAllowance, Period, RuleProgress, TierChange,

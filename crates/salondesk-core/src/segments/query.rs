@@ -46,7 +46,10 @@ pub(crate) fn validate(f: &SegmentFilter) -> Result<()> {
             "lastVisitTo",
             f.last_visit_from.zip(f.last_visit_to).map(|(a, b)| a <= b),
         ),
-        ("spendMax", f.spend_min.zip(f.spend_max).map(|(a, b)| a <= b)),
+        (
+            "spendMax",
+            f.spend_min.zip(f.spend_max).map(|(a, b)| a <= b),
+        ),
         (
             "visitsMax",
             f.visits_min.zip(f.visits_max).map(|(a, b)| a <= b),
@@ -100,7 +103,10 @@ pub(crate) fn where_of(f: &SegmentFilter, today: NaiveDate, cfg: &CheckoutSettin
         sql: "s.active = 1".into(),
         values: Vec::new(),
     };
-    w.one_of("s.tier", f.tiers.iter().map(|t| t.as_str().into()).collect());
+    w.one_of(
+        "s.tier",
+        f.tiers.iter().map(|t| t.as_str().into()).collect(),
+    );
     if let Some(from) = f.last_visit_from {
         let at = w.bind(midnight(from, cfg));
         w.and(&format!("s.last_visit >= {at}"));
@@ -139,7 +145,10 @@ pub(crate) fn where_of(f: &SegmentFilter, today: NaiveDate, cfg: &CheckoutSettin
         "s.gender",
         f.genders.iter().map(|g| g.as_str().into()).collect(),
     );
-    w.one_of("s.region", f.regions.iter().map(|r| r.trim().into()).collect());
+    w.one_of(
+        "s.region",
+        f.regions.iter().map(|r| r.trim().into()).collect(),
+    );
     w.one_of(
         "s.skin_type",
         f.skin_types.iter().map(|t| t.as_str().into()).collect(),

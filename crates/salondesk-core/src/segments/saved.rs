@@ -120,9 +120,9 @@ impl Store {
     /// The active saved segments, by name. A filter this version cannot read
     /// (written by a newer one) comes back as the fields it knows.
     pub fn saved_segments(&self) -> Result<Vec<SavedSegment>> {
-        let mut stmt = self
-            .conn()
-            .prepare_cached("SELECT id, name, filter FROM segments WHERE active = 1 ORDER BY name")?;
+        let mut stmt = self.conn().prepare_cached(
+            "SELECT id, name, filter FROM segments WHERE active = 1 ORDER BY name",
+        )?;
         let rows = stmt.query_map([], |r| {
             Ok((
                 r.get::<_, String>(0)?,

@@ -42,6 +42,9 @@ fn window_start(w: &Writer<'_>, today: NaiveDate) -> Result<String> {
     Ok(crate::time::iso(at))
 }
 
+/// A member's row as kept: rid, last visit, visits and spend in the window, class.
+type Kept = (i64, Option<i64>, i64, i64, Option<String>);
+
 /// Sets each active member's class from her kept figures as of `today`;
 /// returns how many changed.
 pub(crate) fn reclassify(w: &Writer<'_>, t: &RfmThresholds, today: NaiveDate) -> Result<usize> {
@@ -50,7 +53,7 @@ pub(crate) fn reclassify(w: &Writer<'_>, t: &RfmThresholds, today: NaiveDate) ->
     let today_days = today
         .signed_duration_since(NaiveDate::from_ymd_opt(1970, 1, 1).unwrap_or(today))
         .num_days();
-    let rows: Vec<(i64, Option<i64>, i64, i64, Option<String>)> = w
+    let rows: Vec<Kept> = w
         .prepare(
             "SELECT rid, last_visit, visits_365, spend_365, rfm FROM member_summary WHERE active = 1",
         )?

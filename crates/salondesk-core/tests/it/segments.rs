@@ -15,94 +15,212 @@ fn day(m: u32, d: u32) -> Option<NaiveDate> {
 #[test]
 fn each_filter_alone_picks_the_members_the_table_says() {
     let mut w = crowd();
-    w.s.t.store.run_segments_nightly(day(11, 23).unwrap()).unwrap();
+    w.s.t
+        .store
+        .run_segments_nightly(day(11, 23).unwrap())
+        .unwrap();
     let f = SegmentFilter::default;
     let cases: Vec<(SegmentFilter, &[&str], &str)> = vec![
-        (f(), &["王丽娜", "赵敏", "孙强", "周婷", "吴芳"], "no filter: everyone on the books"),
-        (SegmentFilter { tiers: vec![Tier::Gold], ..f() }, &["王丽娜"], "gold"),
         (
-            SegmentFilter { tiers: vec![Tier::Silver, Tier::Gold], ..f() },
+            f(),
+            &["王丽娜", "赵敏", "孙强", "周婷", "吴芳"],
+            "no filter: everyone on the books",
+        ),
+        (
+            SegmentFilter {
+                tiers: vec![Tier::Gold],
+                ..f()
+            },
+            &["王丽娜"],
+            "gold",
+        ),
+        (
+            SegmentFilter {
+                tiers: vec![Tier::Silver, Tier::Gold],
+                ..f()
+            },
             &["王丽娜", "周婷"],
             "tiers within one filter are alternatives",
         ),
         (
-            SegmentFilter { last_visit_from: day(11, 1), ..f() },
+            SegmentFilter {
+                last_visit_from: day(11, 1),
+                ..f()
+            },
             &["王丽娜", "赵敏"],
             "a refunded visit is still her last visit",
         ),
         (
-            SegmentFilter { last_visit_to: day(8, 1), ..f() },
+            SegmentFilter {
+                last_visit_to: day(8, 1),
+                ..f()
+            },
             &["周婷", "吴芳"],
             "the 'to' day is included, to the store's midnight",
         ),
         (
-            SegmentFilter { last_visit_from: day(8, 2), last_visit_to: day(11, 17), ..f() },
+            SegmentFilter {
+                last_visit_from: day(8, 2),
+                last_visit_to: day(11, 17),
+                ..f()
+            },
             &["赵敏"],
             "a range",
         ),
-        (SegmentFilter { spend_min: Some(300_000), ..f() }, &["王丽娜"], "18 facials at gold price"),
         (
-            SegmentFilter { spend_max: Some(0), ..f() },
+            SegmentFilter {
+                spend_min: Some(300_000),
+                ..f()
+            },
+            &["王丽娜"],
+            "18 facials at gold price",
+        ),
+        (
+            SegmentFilter {
+                spend_max: Some(0),
+                ..f()
+            },
             &["赵敏", "孙强"],
             "a refund takes its spend back; no visit is no spend",
         ),
         (
-            SegmentFilter { spend_min: Some(20_000), spend_max: Some(30_000), ..f() },
+            SegmentFilter {
+                spend_min: Some(20_000),
+                spend_max: Some(30_000),
+                ..f()
+            },
             &["周婷", "吴芳"],
             "one facial at ¥268",
         ),
-        (SegmentFilter { visits_min: Some(2), ..f() }, &["王丽娜"], "six visits"),
-        (SegmentFilter { visits_max: Some(0), ..f() }, &["孙强"], "never came"),
         (
-            SegmentFilter { age_min: Some(41), ..f() },
+            SegmentFilter {
+                visits_min: Some(2),
+                ..f()
+            },
+            &["王丽娜"],
+            "six visits",
+        ),
+        (
+            SegmentFilter {
+                visits_max: Some(0),
+                ..f()
+            },
+            &["孙强"],
+            "never came",
+        ),
+        (
+            SegmentFilter {
+                age_min: Some(41),
+                ..f()
+            },
             &["孙强", "吴芳"],
             "吴芳 turns 41 today, 孙强 is 46",
         ),
         (
-            SegmentFilter { age_max: Some(30), ..f() },
+            SegmentFilter {
+                age_max: Some(30),
+                ..f()
+            },
             &["赵敏", "周婷"],
             "周婷 is 30 until 31 December",
         ),
         (
-            SegmentFilter { age_min: Some(30), age_max: Some(36), ..f() },
+            SegmentFilter {
+                age_min: Some(30),
+                age_max: Some(36),
+                ..f()
+            },
             &["王丽娜", "周婷"],
             "an age band",
         ),
-        (SegmentFilter { genders: vec![Gender::Male], ..f() }, &["孙强"], "men"),
         (
-            SegmentFilter { regions: vec!["海淀".into(), "西城".into()], ..f() },
+            SegmentFilter {
+                genders: vec![Gender::Male],
+                ..f()
+            },
+            &["孙强"],
+            "men",
+        ),
+        (
+            SegmentFilter {
+                regions: vec!["海淀".into(), "西城".into()],
+                ..f()
+            },
             &["赵敏", "周婷", "吴芳"],
             "either region",
         ),
         (
-            SegmentFilter { skin_types: vec![SkinType::Sensitive], ..f() },
+            SegmentFilter {
+                skin_types: vec![SkinType::Sensitive],
+                ..f()
+            },
             &["王丽娜"],
             "sensitive skin (the owner may)",
         ),
-        (SegmentFilter { tags: vec!["学生".into()], ..f() }, &["周婷"], "a tag"),
         (
-            SegmentFilter { tags: vec!["VIP".into(), "学生".into()], ..f() },
+            SegmentFilter {
+                tags: vec!["学生".into()],
+                ..f()
+            },
+            &["周婷"],
+            "a tag",
+        ),
+        (
+            SegmentFilter {
+                tags: vec!["VIP".into(), "学生".into()],
+                ..f()
+            },
             &["王丽娜", "周婷"],
             "any of the tags, each member once",
         ),
         (
-            SegmentFilter { consent: Some(true), ..f() },
+            SegmentFilter {
+                consent: Some(true),
+                ..f()
+            },
             &["王丽娜", "孙强", "周婷"],
             "gave marketing consent",
         ),
         (
-            SegmentFilter { consent: Some(false), ..f() },
+            SegmentFilter {
+                consent: Some(false),
+                ..f()
+            },
             &["赵敏", "吴芳"],
             "did not",
         ),
-        (SegmentFilter { birthday_month: Some(3), ..f() }, &["王丽娜", "孙强"], "March birthdays"),
-        (SegmentFilter { rfm: vec![RfmClass::HighValue], ..f() }, &["王丽娜"], "high value"),
         (
-            SegmentFilter { rfm: vec![RfmClass::AtRisk, RfmClass::Lost], ..f() },
+            SegmentFilter {
+                birthday_month: Some(3),
+                ..f()
+            },
+            &["王丽娜", "孙强"],
+            "March birthdays",
+        ),
+        (
+            SegmentFilter {
+                rfm: vec![RfmClass::HighValue],
+                ..f()
+            },
+            &["王丽娜"],
+            "high value",
+        ),
+        (
+            SegmentFilter {
+                rfm: vec![RfmClass::AtRisk, RfmClass::Lost],
+                ..f()
+            },
             &["周婷", "吴芳"],
             "114 and 206 days since their last visit",
         ),
-        (SegmentFilter { rfm: vec![RfmClass::LowValue], ..f() }, &["赵敏"], "one visit, refunded"),
+        (
+            SegmentFilter {
+                rfm: vec![RfmClass::LowValue],
+                ..f()
+            },
+            &["赵敏"],
+            "one visit, refunded",
+        ),
     ];
     for (filter, want, why) in cases {
         assert_eq!(w.names(&filter), set(want), "{why}: {filter:?}");
@@ -129,7 +247,11 @@ fn filters_combine_so_a_member_must_match_every_one() {
         tags: vec!["VIP".into()],
         ..SegmentFilter::default()
     };
-    assert_eq!(w.names(&women_of_haidian_vip), set(&["周婷"]), "赵敏 has no tag");
+    assert_eq!(
+        w.names(&women_of_haidian_vip),
+        set(&["周婷"]),
+        "赵敏 has no tag"
+    );
     let none = SegmentFilter {
         genders: vec![Gender::Male],
         spend_min: Some(1),
@@ -148,7 +270,11 @@ fn an_archived_member_leaves_every_list() {
         ..SegmentFilter::default()
     };
     assert!(w.names(&men).is_empty(), "孙强 was archived");
-    assert_eq!(w.names(&SegmentFilter::default()).len(), 4, "four left on the books");
+    assert_eq!(
+        w.names(&SegmentFilter::default()).len(),
+        4,
+        "four left on the books"
+    );
 }
 
 #[test]
@@ -167,8 +293,12 @@ fn a_cashier_may_not_list_members_and_only_who_sees_sensitive_notes_filters_by_s
         ..SegmentFilter::default()
     };
     for who in [&w.s.owner, &w.s.manager, &w.s.cashier, &w.s.beautician] {
-        let may = who.role.may(salondesk_core::staff::Permission::SeeSensitiveNotes)
-            && who.role.may(salondesk_core::staff::Permission::ManageCampaigns);
+        let may = who
+            .role
+            .may(salondesk_core::staff::Permission::SeeSensitiveNotes)
+            && who
+                .role
+                .may(salondesk_core::staff::Permission::ManageCampaigns);
         assert_eq!(
             store.segment_count(who, &skin).is_ok(),
             may,
@@ -186,16 +316,27 @@ fn a_filter_no_one_could_mean_is_refused_on_its_field() {
         other => panic!("expected a refusal, got {other:?}"),
     };
     assert_eq!(
-        refused(SegmentFilter { birthday_month: Some(13), ..SegmentFilter::default() }),
+        refused(SegmentFilter {
+            birthday_month: Some(13),
+            ..SegmentFilter::default()
+        }),
         "birthdayMonth"
     );
     assert_eq!(
-        refused(SegmentFilter { spend_min: Some(10), spend_max: Some(5), ..SegmentFilter::default() }),
+        refused(SegmentFilter {
+            spend_min: Some(10),
+            spend_max: Some(5),
+            ..SegmentFilter::default()
+        }),
         "spendMax",
         "the maximum is the field to fix"
     );
     assert_eq!(
-        refused(SegmentFilter { last_visit_from: day(11, 2), last_visit_to: day(11, 1), ..SegmentFilter::default() }),
+        refused(SegmentFilter {
+            last_visit_from: day(11, 2),
+            last_visit_to: day(11, 1),
+            ..SegmentFilter::default()
+        }),
         "lastVisitTo"
     );
 }
@@ -230,7 +371,11 @@ fn the_list_pages_by_registration_order_and_shows_the_phone_as_the_role_may_see_
     );
     assert_eq!(a.tier, Tier::Gold);
     assert_eq!(a.visits, 6, "six visits in all");
-    assert!(a.spend365 >= 300_000, "her spend in the last 365 days: {}", a.spend365);
+    assert!(
+        a.spend365 >= 300_000,
+        "her spend in the last 365 days: {}",
+        a.spend365
+    );
     assert!(
         store.segment_page(&w.s.beautician, &all, None, 10).is_err(),
         "a beautician may not page through members"

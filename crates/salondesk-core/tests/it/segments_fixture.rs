@@ -68,7 +68,11 @@ impl Crowd {
         self.s
             .t
             .store
-            .complete_sale(&self.s.cashier, &cart, &[Tender::Cash { amount: Money(fen) }])
+            .complete_sale(
+                &self.s.cashier,
+                &cart,
+                &[Tender::Cash { amount: Money(fen) }],
+            )
             .expect("a cash sale")
             .sale_id
     }
@@ -114,19 +118,55 @@ pub fn crowd() -> Crowd {
     };
     let b = reg(
         store,
-        input("赵敏", "13900000002", Gender::Female, "2000-07-01", "海淀", Some(SkinType::Dry), &[], false),
+        input(
+            "赵敏",
+            "13900000002",
+            Gender::Female,
+            "2000-07-01",
+            "海淀",
+            Some(SkinType::Dry),
+            &[],
+            false,
+        ),
     );
     let c = reg(
         store,
-        input("孙强", "13900000003", Gender::Male, "1980-03-01", "朝阳", None, &[], true),
+        input(
+            "孙强",
+            "13900000003",
+            Gender::Male,
+            "1980-03-01",
+            "朝阳",
+            None,
+            &[],
+            true,
+        ),
     );
     let d = reg(
         store,
-        input("周婷", "13900000004", Gender::Female, "1995-12-31", "海淀", Some(SkinType::Oily), &["VIP", "学生"], true),
+        input(
+            "周婷",
+            "13900000004",
+            Gender::Female,
+            "1995-12-31",
+            "海淀",
+            Some(SkinType::Oily),
+            &["VIP", "学生"],
+            true,
+        ),
     );
     let e = reg(
         store,
-        input("吴芳", "13900000005", Gender::Female, "1985-11-23", "西城", Some(SkinType::Normal), &[], false),
+        input(
+            "吴芳",
+            "13900000005",
+            Gender::Female,
+            "1985-11-23",
+            "西城",
+            Some(SkinType::Normal),
+            &[],
+            false,
+        ),
     );
     s.set_tier("gold");
     store_tier(&s, d, "silver");

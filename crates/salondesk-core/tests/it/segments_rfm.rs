@@ -34,31 +34,66 @@ fn the_nightly_job_classes_the_hand_computed_set_and_running_it_twice_changes_no
     let mut w = crowd();
     let today = w.s.t.store.segments_nightly_due().unwrap();
     assert_eq!(today, Some(date(2026, 11, 23)), "never ran: due today");
-    let run = w.s.t.store.run_segments_nightly(date(2026, 11, 23)).unwrap();
+    let run =
+        w.s.t
+            .store
+            .run_segments_nightly(date(2026, 11, 23))
+            .unwrap();
     assert_eq!(run.reclassed, 4, "everyone who ever came got a class");
     let st = &w.s.t.store;
-    assert_eq!(class(st, w.a), Some(RfmClass::HighValue), "6 visits, over ¥3,000, today");
-    assert_eq!(class(st, w.b), Some(RfmClass::LowValue), "1 visit 6 days ago, refunded: ¥0");
+    assert_eq!(
+        class(st, w.a),
+        Some(RfmClass::HighValue),
+        "6 visits, over ¥3,000, today"
+    );
+    assert_eq!(
+        class(st, w.b),
+        Some(RfmClass::LowValue),
+        "1 visit 6 days ago, refunded: ¥0"
+    );
     assert_eq!(class(st, w.c), None, "never came: no class, not lost");
-    assert_eq!(class(st, w.d), Some(RfmClass::AtRisk), "114 days since 1 August");
+    assert_eq!(
+        class(st, w.d),
+        Some(RfmClass::AtRisk),
+        "114 days since 1 August"
+    );
     assert_eq!(class(st, w.e), Some(RfmClass::Lost), "206 days since 1 May");
     assert_eq!(st.segments_nightly_due().unwrap(), None, "done for today");
-    let again = w.s.t.store.run_segments_nightly(date(2026, 11, 23)).unwrap();
-    assert_eq!(again.reclassed, 0, "idempotent: the same window, the same classes");
+    let again =
+        w.s.t
+            .store
+            .run_segments_nightly(date(2026, 11, 23))
+            .unwrap();
+    assert_eq!(
+        again.reclassed, 0,
+        "idempotent: the same window, the same classes"
+    );
 }
 
 #[test]
 fn the_window_slides_so_a_sale_older_than_365_days_stops_counting() {
     let mut w = crowd();
     let e = w.e;
-    assert_eq!(window(&w.s.t.store, e), (26_800, 1), "her one facial of 1 May");
+    assert_eq!(
+        window(&w.s.t.store, e),
+        (26_800, 1),
+        "her one facial of 1 May"
+    );
     // 2027-04-30: the window starts 2026-05-01, her visit still in it.
-    w.s.t.clock.set(Utc.with_ymd_and_hms(2027, 4, 30, 2, 0, 0).unwrap());
+    w.s.t
+        .clock
+        .set(Utc.with_ymd_and_hms(2027, 4, 30, 2, 0, 0).unwrap());
     w.s.t.store.run_segments_nightly(date(2027, 4, 30)).unwrap();
     assert_eq!(window(&w.s.t.store, e), (26_800, 1), "day 365 still counts");
-    w.s.t.clock.set(Utc.with_ymd_and_hms(2027, 5, 1, 2, 0, 0).unwrap());
+    w.s.t
+        .clock
+        .set(Utc.with_ymd_and_hms(2027, 5, 1, 2, 0, 0).unwrap());
     w.s.t.store.run_segments_nightly(date(2027, 5, 1)).unwrap();
-    assert_eq!(window(&w.s.t.store, e), (0, 0), "a year and a day later: out");
+    assert_eq!(
+        window(&w.s.t.store, e),
+        (0, 0),
+        "a year and a day later: out"
+    );
     assert!(
         w.s.t.store.member_summary_drift().unwrap().is_empty(),
         "the kept window is the one the sales give"
@@ -75,7 +110,10 @@ fn the_summary_kept_as_sales_refunds_and_merges_are_written_equals_one_rebuilt_f
         "sales, a refund, tier and profile edits: the triggers kept every row"
     );
     store.run_segments_nightly(date(2026, 11, 23)).unwrap();
-    assert!(store.member_summary_drift().unwrap().is_empty(), "and after the night");
+    assert!(
+        store.member_summary_drift().unwrap().is_empty(),
+        "and after the night"
+    );
     let boss = w.s.owner.clone();
     store.merge_members(&boss, w.a, w.d).unwrap();
     assert!(
@@ -85,15 +123,25 @@ fn the_summary_kept_as_sales_refunds_and_merges_are_written_equals_one_rebuilt_f
     // The check sees a row that went wrong (it is not empty by construction).
     store
         .conn()
-        .execute("UPDATE member_summary SET spend_365 = spend_365 + 1 WHERE rid = 1", [])
+        .execute(
+            "UPDATE member_summary SET spend_365 = spend_365 + 1 WHERE rid = 1",
+            [],
+        )
         .unwrap();
-    assert_eq!(store.member_summary_drift().unwrap(), vec![1], "the row that drifted");
+    assert_eq!(
+        store.member_summary_drift().unwrap(),
+        vec![1],
+        "the row that drifted"
+    );
 }
 
 #[test]
 fn new_thresholds_reclass_everyone_at_once_and_need_manage_care() {
     let mut w = crowd();
-    w.s.t.store.run_segments_nightly(date(2026, 11, 23)).unwrap();
+    w.s.t
+        .store
+        .run_segments_nightly(date(2026, 11, 23))
+        .unwrap();
     let cashier = w.s.cashier.clone();
     let kind = RfmThresholds {
         lost_days: 365,
@@ -103,11 +151,19 @@ fn new_thresholds_reclass_everyone_at_once_and_need_manage_care() {
         w.s.t.store.save_rfm_thresholds(&cashier, &kind).is_err(),
         "the cashier may not"
     );
-    assert_eq!(class(&w.s.t.store, w.e), Some(RfmClass::Lost), "unchanged after the refusal");
+    assert_eq!(
+        class(&w.s.t.store, w.e),
+        Some(RfmClass::Lost),
+        "unchanged after the refusal"
+    );
     let owner = w.s.owner.clone();
     let changed = w.s.t.store.save_rfm_thresholds(&owner, &kind).unwrap();
     assert_eq!(changed, 1, "only 吴芳 (206 days) moves");
-    assert_eq!(class(&w.s.t.store, w.e), Some(RfmClass::AtRisk), "lost now takes a year");
+    assert_eq!(
+        class(&w.s.t.store, w.e),
+        Some(RfmClass::AtRisk),
+        "lost now takes a year"
+    );
     assert_eq!(w.s.t.store.rfm_thresholds().unwrap(), kind, "kept");
     let muddled = RfmThresholds {
         lost_days: 30,

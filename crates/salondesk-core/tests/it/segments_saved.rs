@@ -21,20 +21,27 @@ fn gold() -> SegmentFilter {
 }
 
 #[test]
-fn a_saved_segment_is_listed_renamed_and_removed_and_each_change_is_an_operation_the_server_accepts() {
+fn a_saved_segment_is_listed_renamed_and_removed_and_each_change_is_an_operation_the_server_accepts(
+) {
     let mut w = crowd();
     let owner = w.s.owner.clone();
     let store = &mut w.s.t.store;
     drain(store);
-    let saved = store.save_segment(&owner, None, " 金卡老客 ", &gold()).unwrap();
+    let saved = store
+        .save_segment(&owner, None, " 金卡老客 ", &gold())
+        .unwrap();
     assert_eq!(saved.name, "金卡老客", "the name is trimmed");
     match store.save_segment(&owner, None, "金卡老客", &SegmentFilter::default()) {
-        Err(CoreError::Validation { field, .. }) => assert_eq!(field, "name", "one name, one segment"),
+        Err(CoreError::Validation { field, .. }) => {
+            assert_eq!(field, "name", "one name, one segment")
+        }
         other => panic!("a second segment of the same name: {other:?}"),
     }
     let cashier = w.s.cashier.clone();
     assert!(
-        store.save_segment(&cashier, None, "收银员的", &gold()).is_err(),
+        store
+            .save_segment(&cashier, None, "收银员的", &gold())
+            .is_err(),
         "a cashier may not save one"
     );
     store
@@ -50,7 +57,10 @@ fn a_saved_segment_is_listed_renamed_and_removed_and_each_change_is_an_operation
         "a campaign picks its members from the saved filter"
     );
     store.remove_segment(&owner, &saved.id).unwrap();
-    assert!(store.saved_segments().unwrap().is_empty(), "removed from the list");
+    assert!(
+        store.saved_segments().unwrap().is_empty(),
+        "removed from the list"
+    );
     assert_eq!(
         store.saved_segment(&saved.id).unwrap().name,
         "金卡银卡",
@@ -69,31 +79,42 @@ fn a_segments_export_holds_its_members_only_and_is_audited_as_a_segment() {
     let mut w = crowd();
     let owner = w.s.owner.clone();
     let dir = w.s.t._dir.path().join("exports");
-    let job = w
-        .s
-        .t
-        .store
-        .export_segment_job(&owner, &gold(), Format::Csv, CsvLang::En)
-        .unwrap();
+    let job =
+        w.s.t
+            .store
+            .export_segment_job(&owner, &gold(), Format::Csv, CsvLang::En)
+            .unwrap();
     let done = job.run(&dir, &mut |_, _| {}).unwrap();
     w.s.t.store.record_export(&owner, &done).unwrap();
     assert_eq!(done.rows, 2, "王丽娜 and 周婷");
-    let name = done.files[0].file_name().unwrap().to_string_lossy().into_owned();
-    assert!(name.starts_with("segment-"), "the file says what it is: {name}");
+    let name = done.files[0]
+        .file_name()
+        .unwrap()
+        .to_string_lossy()
+        .into_owned();
+    assert!(
+        name.starts_with("segment-"),
+        "the file says what it is: {name}"
+    );
     let text = std::fs::read_to_string(&done.files[0]).unwrap();
-    assert!(text.contains("王丽娜") && text.contains("周婷"), "its members");
-    assert!(!text.contains("赵敏") && !text.contains("孙强"), "nobody else");
-    let what: String = w
-        .s
-        .t
-        .store
-        .conn()
-        .query_row(
-            "SELECT json_extract(detail, '$.what') FROM audit_log WHERE action = 'export'",
-            [],
-            |r| r.get(0),
-        )
-        .unwrap();
+    assert!(
+        text.contains("王丽娜") && text.contains("周婷"),
+        "its members"
+    );
+    assert!(
+        !text.contains("赵敏") && !text.contains("孙强"),
+        "nobody else"
+    );
+    let what: String =
+        w.s.t
+            .store
+            .conn()
+            .query_row(
+                "SELECT json_extract(detail, '$.what') FROM audit_log WHERE action = 'export'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
     assert_eq!(what, "segment", "audited as a segment's export");
     let cashier = w.s.cashier.clone();
     assert!(
@@ -118,7 +139,8 @@ fn kept(store: &Store, id: MemberId) -> (i64, i64) {
 }
 
 #[test]
-fn a_pulled_sale_moves_the_summary_on_every_till_and_a_saved_segment_reaches_the_stores_other_till() {
+fn a_pulled_sale_moves_the_summary_on_every_till_and_a_saved_segment_reaches_the_stores_other_till()
+{
     let Salon {
         mut t,
         cashier,
@@ -128,7 +150,10 @@ fn a_pulled_sale_moves_the_summary_on_every_till_and_a_saved_segment_reaches_the
         ..
     } = salon();
     enrol(&mut t, STORE_A, "A", "01");
-    let mut a1 = Till { t, store_id: STORE_A };
+    let mut a1 = Till {
+        t,
+        store_id: STORE_A,
+    };
     let mut a2 = till(STORE_A, "A", "02");
     let mut b1 = till(STORE_B, "B", "01");
     let mut server = Server::default();
@@ -136,21 +161,50 @@ fn a_pulled_sale_moves_the_summary_on_every_till_and_a_saved_segment_reaches_the
     b1.store().open_shift(&cashier, Money::yuan(300)).unwrap();
     let cart = Cart {
         member_id: Some(member),
-        lines: vec![CartLine::new(LineItem::Service { service_id: facial, qty: 1 })],
+        lines: vec![CartLine::new(LineItem::Service {
+            service_id: facial,
+            qty: 1,
+        })],
         ..Cart::default()
     };
     for t in [&mut a1, &mut b1] {
-        t.store().complete_sale(&cashier, &cart, &[cash(26_800)]).unwrap();
+        t.store()
+            .complete_sale(&cashier, &cart, &[cash(26_800)])
+            .unwrap();
     }
-    a1.store().save_segment(&owner, None, "全部", &SegmentFilter::default()).unwrap();
+    a1.store()
+        .save_segment(&owner, None, "全部", &SegmentFilter::default())
+        .unwrap();
     server.sync(&mut [&mut a1, &mut a2, &mut b1]);
     server.sync(&mut [&mut a1, &mut a2, &mut b1]);
-    assert_eq!(kept(&a1.t.store, member), (26_800, 2), "its own sale and her visit in store B");
-    assert_eq!(kept(&a2.t.store, member), (26_800, 2), "store A's other till: the same");
-    assert_eq!(kept(&b1.t.store, member), (26_800, 2), "store B: its sale, her visit in A");
+    assert_eq!(
+        kept(&a1.t.store, member),
+        (26_800, 2),
+        "its own sale and her visit in store B"
+    );
+    assert_eq!(
+        kept(&a2.t.store, member),
+        (26_800, 2),
+        "store A's other till: the same"
+    );
+    assert_eq!(
+        kept(&b1.t.store, member),
+        (26_800, 2),
+        "store B: its sale, her visit in A"
+    );
     for t in [&a1, &a2, &b1] {
-        assert!(t.t.store.member_summary_drift().unwrap().is_empty(), "kept = rebuilt");
+        assert!(
+            t.t.store.member_summary_drift().unwrap().is_empty(),
+            "kept = rebuilt"
+        );
     }
-    assert_eq!(a2.t.store.saved_segments().unwrap().len(), 1, "store A's other till has it");
-    assert!(b1.t.store.saved_segments().unwrap().is_empty(), "a store's own segments");
+    assert_eq!(
+        a2.t.store.saved_segments().unwrap().len(),
+        1,
+        "store A's other till has it"
+    );
+    assert!(
+        b1.t.store.saved_segments().unwrap().is_empty(),
+        "a store's own segments"
+    );
 }
