@@ -77,8 +77,8 @@ export async function saveSegment(app, { name }) {
   await app.click('segment-save-confirm');
   await app.waitHidden('segment-save-dialog');
   await app.waitFor(
-    async () => (await app.texts('segment-saved-pick')).some((t) => t.includes(name)),
-    async () => `expected the saved segment ${name}; saw ${await app.describeTestId('segment-saved-pick')}`,
+    async () => (await (await app.byTestId('segment-saved')).getAttribute('data-picked')) === name,
+    async () => `expected the saved segment ${name} to be picked; saw ${await app.describeTestId('segment-saved')}`,
   );
 }
 

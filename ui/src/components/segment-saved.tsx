@@ -66,7 +66,7 @@ export function SavedSegments(props: Props) {
   const nameError = error?.code === "validation" && error.field === "name" ? { text: error.message } : undefined;
 
   return (
-    <div class="segment-saved" data-testid="segment-saved">
+    <div class="segment-saved" data-testid="segment-saved" data-picked={picked?.name ?? ""}>
       <label class="field">
         <span class="field-label">{t("segments.saved.label")}</span>
         <select class="input" data-testid="segment-saved-pick" value={picked?.id ?? ""}
