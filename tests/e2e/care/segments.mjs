@@ -84,16 +84,18 @@ export async function saveSegment(app, { name }) {
 
 /** Opens the profile of the member named `name` from the list. */
 export async function openListedMember(app, name) {
-  const row = await app.waitFor(
+  const cell = await app.waitFor(
     async () => {
-      for (const el of await app.all('segment-row')) {
-        if ((await app.textOf(el)).includes(name)) return el;
+      for (const el of await app.all('segment-row-name')) {
+        if ((await app.textOf(el)) === name) return el;
       }
       return null;
     },
-    async () => `expected ${name} in the member list; saw ${await app.describeTestId('segment-row')}`,
+    async () => `expected ${name} in the member list; saw ${await app.describeTestId('segment-row-name')}`,
   );
-  await row.click();
+  // The list scrolls inside its card: bring the row into view before clicking it.
+  await app.driver.executeScript('arguments[0].scrollIntoView({ block: "center" })', cell);
+  await cell.click();
   await app.waitVisible('member-profile');
 }
 
