@@ -15,14 +15,17 @@ use std::time::Instant;
 
 /// Each member's (or, merged, her survivor's) spend and visits since `?1`:
 /// the sales of this store (a refund's spend is negative; a sale is a
-/// visit) and her visits in other stores.
+/// visit) and her visits in other stores. Grouped by member first, then
+/// each member looked up once (a lookup per sale was twice as slow).
 const WINDOW_SUMS: &str = "
-    SELECT coalesce(t.rid, m.rid) AS rid, sum(x.spend) AS spend, sum(x.visit) AS visits
-      FROM (SELECT member_id, spend, (kind = 'sale') AS visit
-              FROM sales WHERE member_id IS NOT NULL AND created_at >= ?1
-            UNION ALL
-            SELECT member_id, 0, 1 FROM pulled_visits WHERE visited_at >= ?1) x
-      JOIN members m ON m.id = x.member_id
+    SELECT coalesce(t.rid, m.rid) AS rid, sum(g.spend) AS spend, sum(g.visits) AS visits
+      FROM (SELECT member_id, sum(spend) AS spend, sum(visit) AS visits
+              FROM (SELECT member_id, spend, (kind = 'sale') AS visit
+                      FROM sales WHERE member_id IS NOT NULL AND created_at >= ?1
+                    UNION ALL
+                    SELECT member_id, 0, 1 FROM pulled_visits WHERE visited_at >= ?1)
+             GROUP BY member_id) g
+      JOIN members m ON m.id = g.member_id
       LEFT JOIN members t ON t.id = m.merged_into
      GROUP BY 1";
 
