@@ -55,6 +55,7 @@ mod tests {
         SaleTenderView, SaleView, TierChangeView,
     };
     use crate::dto::schedule::{DayOffView, RoomAdminView, RoomEditInput};
+    use crate::dto::segments::{SegmentExportInput, SegmentMemberView, SegmentPageView};
     use crate::dto::shift::{CountedInput, TenderTotalView, ZReportView};
     use crate::dto::staff::{OwnerInput, Session, StaffBrief};
     use crate::dto::staff_admin::{
@@ -88,7 +89,7 @@ mod tests {
     use salondesk_core::member::{Gender, MatchKind, RevealReason, SkinType, Tier};
     use salondesk_core::points::ExchangeKind;
     use salondesk_core::privacy::ConsentHow;
-    use salondesk_core::segments::{RfmClass, SegmentFilter};
+    use salondesk_core::segments::{RfmClass, RfmThresholds, SavedSegment, SegmentFilter};
     use salondesk_core::staff::{Permission, Role};
     use salondesk_core::stock::AdjustReason;
     use ts_rs::TS;
@@ -266,6 +267,11 @@ mod tests {
             export::<ExportInput>(),
             export::<ExportProgress>(),
             export::<ExportResultView>(),
+            export::<SegmentMemberView>(),
+            export::<SegmentPageView>(),
+            export::<SegmentExportInput>(),
+            export::<SavedSegment>(),
+            export::<RfmThresholds>(),
             export::<ConsentHow>(),
             export::<ConsentRecordView>(),
             export::<ConsentInput>(),

@@ -1,6 +1,7 @@
 //! Calendar work in the background: each month's end (tiers re-evaluated, in
 //! batches so the desk keeps selling between them), each day's points
-//! expiry, each day's care tasks, scheduled campaigns, and the daily backup at its set time (or at the next start, if
+//! expiry, each day's care tasks, scheduled campaigns, the member list's nightly figures and RFM
+//! classes, and the daily backup at its set time (or at the next start, if
 //! the app was closed then). Checked shortly after start and then every ten minutes; a failure
 //! is reported on stderr and tried again next time.
 
@@ -54,6 +55,11 @@ fn run_due(app: &AppHandle) -> crate::error::ApiResult<()> {
     // here on the jobs thread, never on the UI's.
     if !state.store()?.care_days_due()?.is_empty() {
         state.store()?.run_care_daily()?;
+    }
+    // The member list's 365-day figures slide and RFM classes move with the date.
+    let night = state.store()?.segments_nightly_due()?;
+    if let Some(today) = night {
+        state.store()?.run_segments_nightly(today)?;
     }
     let due = state.store()?.points_expiry_due()?;
     if let Some(today) = due {

@@ -599,6 +599,15 @@ pub const ENTITIES: &[EntitySpec] = &[
         ],
     },
     EntitySpec {
+        // A saved member filter (客户分群) a campaign picks; `filter` is the
+        // core's `SegmentFilter` (its lists and bounds), `active`: false when removed.
+        name: "segment",
+        scope: Scope::Store,
+        id: IdForm::Uuid,
+        kinds: UPSERT,
+        fields: &["name", "filter", "active"],
+    },
+    EntitySpec {
         // A conflict the server found; devices push only its resolution.
         name: "conflict",
         scope: Scope::Chain,

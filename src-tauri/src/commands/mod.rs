@@ -23,6 +23,7 @@ pub mod privacy;
 pub mod receipts;
 pub mod records;
 pub mod schedule;
+pub mod segments;
 pub mod shift;
 pub mod staff;
 pub mod staff_admin;

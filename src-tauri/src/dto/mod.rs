@@ -20,6 +20,7 @@ pub mod privacy;
 pub mod records;
 pub mod sale;
 pub mod schedule;
+pub mod segments;
 pub mod shift;
 pub mod staff;
 pub mod staff_admin;

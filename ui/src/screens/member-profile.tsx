@@ -22,6 +22,7 @@ import { CashierIcon } from "../components/sales-icons";
 import { ConsentHistory } from "../components/consent-history";
 import { MemberComplaints } from "../components/member-complaints";
 import { MemberPoints } from "../components/member-points";
+import { MemberValue } from "../components/member-value";
 
 type Props = {
   session: Session;
@@ -111,6 +112,7 @@ export function MemberProfile(props: Props) {
           <div class="profile-title">
             <h1 data-testid="profile-name">{member.name}</h1>
             <TierBadge tier={member.tier} testId="profile-tier" large />
+            <MemberValue memberId={member.id} />
           </div>
           <div class="profile-sub mono">
             <span data-testid="profile-phone">{member.phone}</span>

@@ -8,6 +8,7 @@ mod crash;
 mod flood;
 mod import;
 mod search;
+pub mod segments;
 mod stats;
 mod sync;
 
@@ -35,6 +36,19 @@ pub enum BenchCommand {
         /// Database to seed or reuse (reused when it already holds enough members).
         #[arg(long)]
         db: Option<PathBuf>,
+    },
+    /// The member list's filters on a big store with two years of visits
+    /// (`BENCH members.filter p99_ms=…`) and the nightly RFM rebuild
+    /// (`BENCH rfm.nightly seconds=…`).
+    MembersFilter {
+        #[arg(long, default_value_t = 200_000)]
+        members: u64,
+        /// Database to seed or reuse (reused when it already holds enough members).
+        #[arg(long)]
+        db: Option<PathBuf>,
+        /// Member-list answers to time.
+        #[arg(long, default_value_t = 400)]
+        queries: usize,
     },
     /// Member search at scale, against the naive LIKE scans.
     Search {
@@ -135,6 +149,14 @@ pub fn run(cmd: BenchCommand) -> anyhow::Result<()> {
         } => {
             let db = db.unwrap_or_else(|| default_db(&format!("search-{members}")));
             search::run(&db, members, queries)
+        }
+        BenchCommand::MembersFilter {
+            members,
+            db,
+            queries,
+        } => {
+            let db = db.unwrap_or_else(|| default_db(&format!("members-filter-{members}")));
+            segments::run(&db, members, queries)
         }
         BenchCommand::Backup { members, db } => {
             let db = db.unwrap_or_else(|| default_db(&format!("search-{members}")));

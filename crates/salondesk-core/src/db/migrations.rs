@@ -72,6 +72,7 @@ const MIGRATIONS: &[(&str, &str)] = &[
     ("0025_privacy", include_str!("sql/0025_privacy.sql")),
     ("0026_care", include_str!("sql/0026_care.sql")),
     ("0027_feedback", include_str!("sql/0027_feedback.sql")),
+    ("0028_segments", include_str!("sql/0028_segments.sql")),
     ("0029_campaigns", include_str!("sql/0029_campaigns.sql")),
 ];
 

@@ -12,6 +12,8 @@ use super::Ctx;
 use crate::money::Money;
 use crate::types::Phone;
 use crate::Result;
+use rusqlite::params_from_iter;
+use rusqlite::types::Value;
 
 const HEADS: &[(&str, &str)] = &[
     ("会员卡号", "Member no."),
@@ -36,10 +38,29 @@ const SENSITIVE_HEADS: &[(&str, &str)] = &[
     ("备注", "Notes"),
 ];
 
+/// The members written: all on the books, or a segment's (`Ctx::segment`),
+/// as a condition on `m` and its values (numbered from ?1).
+fn which(ctx: &Ctx) -> (String, Vec<Value>) {
+    match ctx.segment {
+        Some(w) => (
+            format!(
+                "m.rid IN (SELECT s.rid FROM member_summary s WHERE {})",
+                w.sql
+            ),
+            w.values.clone(),
+        ),
+        None => (
+            "m.archived_at IS NULL AND m.merged_into IS NULL".into(),
+            Vec::new(),
+        ),
+    }
+}
+
 pub(crate) fn count(ctx: &Ctx) -> Result<u64> {
+    let (cond, values) = which(ctx);
     Ok(ctx.conn.query_row(
-        "SELECT count(*) FROM members WHERE archived_at IS NULL AND merged_into IS NULL",
-        [],
+        &format!("SELECT count(*) FROM members m WHERE {cond}"),
+        params_from_iter(values.iter()),
         |r| r.get(0),
     )?)
 }
@@ -53,7 +74,9 @@ pub(crate) fn write(ctx: &mut Ctx, out: &mut Output) -> Result<()> {
     out.sheet(None, pick(lang, "会员", "Members"), &headers)?;
     // Each balance is read by the member's key (the ledgers are clustered
     // on member_id); packages count only those not yet expired.
-    let mut stmt = ctx.conn.prepare(
+    let (cond, mut values) = which(ctx);
+    let today_at = values.len() + 1;
+    let mut stmt = ctx.conn.prepare(&format!(
         "SELECT m.member_no, m.name, m.phone, m.gender, m.birthday, m.tier,
                 (SELECT coalesce(sum(delta), 0) FROM points_ledger WHERE member_id = m.id),
                 (SELECT coalesce(sum(delta), 0) FROM stored_value_ledger WHERE member_id = m.id),
@@ -61,15 +84,15 @@ pub(crate) fn write(ctx: &mut Ctx, out: &mut Output) -> Result<()> {
                   WHERE member_id = m.id AND reason IN ('bonus', 'void_bonus')),
                 (SELECT coalesce(sum(l.delta), 0) FROM packages p
                    JOIN package_ledger l ON l.package_id = p.id
-                  WHERE p.member_id = m.id AND p.expires_on >= ?1),
+                  WHERE p.member_id = m.id AND p.expires_on >= ?{today_at}),
                 m.registered_at, m.last_visit_at, m.tags, m.consent_marketing,
                 m.skin_type, m.allergies, m.notes
          FROM members m
-         WHERE m.archived_at IS NULL AND m.merged_into IS NULL
-         ORDER BY m.rid",
-    )?;
-    let today = ctx.today.format("%Y-%m-%d").to_string();
-    let mut rows = stmt.query([today])?;
+         WHERE {cond}
+         ORDER BY m.rid"
+    ))?;
+    values.push(Value::Text(ctx.today.format("%Y-%m-%d").to_string()));
+    let mut rows = stmt.query(params_from_iter(values.iter()))?;
     while let Some(r) = rows.next()? {
         let phone: String = r.get(2)?;
         let phone = Phone::from_stored(phone);

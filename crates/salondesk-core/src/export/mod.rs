@@ -121,6 +121,9 @@ impl Visibility {
 
 /// An export ready to run: the permission checked, what to write fixed.
 pub struct ExportJob {
+    /// The members sheet of one segment only (its conditions over
+    /// `member_summary s`), from `Store::export_segment_job`.
+    segment: Option<crate::segments::query::Where>,
     db: PathBuf,
     key: Option<DbKey>,
     req: ExportRequest,
@@ -143,6 +146,8 @@ pub struct ExportDone {
     pub rows: u64,
     /// A member's phone or sensitive notes were withheld.
     pub masked: bool,
+    /// The members of one segment, not all.
+    pub segment: bool,
 }
 
 /// Rows between two progress reports.
@@ -157,6 +162,8 @@ pub(crate) struct Ctx<'a> {
     /// The period as stored instants, `[start, end)`.
     pub start: String,
     pub end: String,
+    /// Members of this segment only (the members sheet).
+    pub segment: Option<&'a crate::segments::query::Where>,
     done: u64,
     total: u64,
     progress: &'a mut dyn FnMut(u64, u64),
@@ -184,6 +191,7 @@ impl Store {
         };
         let (start, end) = period.instants(&cfg)?;
         Ok(ExportJob {
+            segment: None,
             db: self.path().to_path_buf(),
             key: self.db_key().cloned(),
             req: ExportRequest {
@@ -207,8 +215,13 @@ impl Store {
                 .iter()
                 .filter_map(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
                 .collect();
+            let what = if done.segment {
+                "segment"
+            } else {
+                done.dataset.as_str()
+            };
             let detail = json!({
-                "what": done.dataset.as_str(), "format": done.format.as_str(),
+                "what": what, "format": done.format.as_str(),
                 "from": done.period.from, "to": done.period.to,
                 "rows": done.rows, "masked": done.masked, "file": files.join(", "),
             });
@@ -220,6 +233,30 @@ impl Store {
             }
         }
         audited
+    }
+
+    /// The members sheet of the members `f` picks (the member list's
+    /// export): needs `Export` and what the list needs (`ManageCampaigns`;
+    /// `SeeSensitiveNotes` for a skin-type filter); masked and audited as
+    /// every export (`what`: `segment`).
+    pub fn export_segment_job(
+        &self,
+        actor: &Staff,
+        f: &crate::segments::SegmentFilter,
+        format: Format,
+        lang: CsvLang,
+    ) -> Result<ExportJob> {
+        self.segment_count(actor, f)?;
+        let req = ExportRequest {
+            dataset: Dataset::Members,
+            format,
+            period: Period::default(),
+            lang,
+        };
+        let mut job = self.export_job(actor, &req)?;
+        let cfg = self.checkout_settings()?;
+        job.segment = Some(crate::segments::query::where_of(f, job.today, &cfg));
+        Ok(job)
     }
 
     /// The whole export in one call (tests, the CLI): check, write into
@@ -263,6 +300,7 @@ impl ExportJob {
             today: self.today,
             start: self.start.clone(),
             end: self.end.clone(),
+            segment: self.segment.as_ref(),
             done: 0,
             total: 0,
             progress,
@@ -297,6 +335,7 @@ impl ExportJob {
             files,
             rows,
             masked: self.vis.masks(self.req.dataset),
+            segment: self.segment.is_some(),
         })
     }
 
@@ -312,7 +351,12 @@ impl ExportJob {
             (None, Some(t)) => format!("to_{t}"),
             (None, None) => self.today.format("%Y-%m-%d").to_string(),
         };
-        let stem = format!("{}-{dates}", self.req.dataset.as_str());
+        let what = if self.segment.is_some() {
+            "segment"
+        } else {
+            self.req.dataset.as_str()
+        };
+        let stem = format!("{what}-{dates}");
         let taken = |base: &str| match self.req.format {
             Format::Xlsx => dir.join(format!("{base}.xlsx")).exists(),
             Format::Csv => self.req.dataset.sheet_keys().iter().any(|k| {

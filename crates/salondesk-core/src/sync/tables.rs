@@ -463,6 +463,19 @@ pub(super) const UPSERTS: &[Table] = &[
         touch: Some("updated_at"),
     },
     Table {
+        entity: "segment",
+        table: "segments",
+        key: "id",
+        columns: &[
+            col("name", "name"),
+            json("filter", "filter"),
+            col("active", "active"),
+        ],
+        created: STAMPED,
+        defaults: &[("name", Fill::Text("")), ("filter", Fill::Text("{}"))],
+        touch: Some("updated_at"),
+    },
+    Table {
         entity: "conflict",
         table: "conflicts",
         key: "id",

@@ -236,6 +236,8 @@ pub fn rule(entity: &str, field: &str) -> Option<Rule> {
         ("points_ledger", "note") => REASON,
         ("points_ledger", "refId") => Id,
         ("room", "capacity") => Int(1, 1000),
+        ("segment", "name") => Line(40),
+        ("segment", "filter") => Any,
         ("room", "kind") => Line(40),
         ("conflict", "resolution") => REASON,
         ("conflict", "resolvedAt") => Time,

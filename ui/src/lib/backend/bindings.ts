@@ -697,9 +697,9 @@ lastVisitFrom: string | null, lastVisitTo: string | null,
 /**
  * Spend in the last 365 days, fen, inclusive.
  */
-spendMin: bigint | null, spendMax: bigint | null, 
+spendMin: number | null, spendMax: number | null, 
 /**
- * Visits in all, inclusive.
+ * Visits in all (members.visit_count), inclusive.
  */
 visitsMin: number | null, visitsMax: number | null, 
 /**
@@ -936,6 +936,40 @@ files: Array<string>, rows: number,
  * Phones were masked or sensitive notes left out for this role.
  */
 masked: boolean, };
+
+export type SegmentMemberView = { id: string, memberNo: string, name: string, 
+/**
+ * Whole or masked per the viewer's role (decided by the core).
+ */
+phone: string, tier: Tier, lastVisitAt: string | null, visits: number, 
+/**
+ * Fen, the last 365 days.
+ */
+spend365: number, rfm: RfmClass | null, };
+
+export type SegmentPageView = { members: Array<SegmentMemberView>, 
+/**
+ * Pass back as `after` for the next page; null: the last page.
+ */
+next: number | null, };
+
+export type SegmentExportInput = { filter: SegmentFilter, format: ExportFormatInput, 
+/**
+ * The UI's language: headers and coded values are written in it.
+ */
+lang: string, };
+
+export type SavedSegment = { id: string, name: string, filter: SegmentFilter, };
+
+export type RfmThresholds = { atRiskDays: number, lostDays: number, highVisits: number, 
+/**
+ * Fen.
+ */
+highSpend: number, mediumVisits: number, 
+/**
+ * Fen.
+ */
+mediumSpend: number, };
 
 export type ConsentHow = "desk_form" | "paper_form" | "verbal" | "imported" | "message" | "merged" | "erased";
 
