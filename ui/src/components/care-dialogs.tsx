@@ -19,6 +19,8 @@ function fieldError(error: ApiError | null, field: string, text: string) {
 type DoneProps = {
   task: CareView;
   onBook: (task: CareView, note: string) => void;
+  /** Rate the visit she was called about (the feedback dialog), then back here. */
+  onRate?: (task: CareView) => void;
   onDone: () => void;
   onClose: () => void;
 };
@@ -69,6 +71,10 @@ export function CareDoneDialog(props: DoneProps) {
         <textarea id="f-care-note" class="input" rows={3} maxLength={500} data-testid="care-note" value={note}
           placeholder={t("care.notePlaceholder")} onInput={(e) => setNote(e.currentTarget.value)} />
       </Field>
+      {props.onRate && props.task.kind === "post_visit" ? (
+        <button type="button" class="btn btn-secondary" data-testid="care-rate-visit"
+          onClick={() => props.onRate?.(props.task)}>{t("care.rateVisit")}</button>
+      ) : null}
       {error && !noteError ? <ErrorBanner error={error} testId="care-done-error" /> : null}
     </Dialog>
   );

@@ -4,6 +4,7 @@
 // background job does it too), then loads the list a page at a time.
 import { useEffect, useState } from "preact/hooks";
 import { BookingDialog } from "../components/booking-dialog";
+import { FeedbackDialog } from "../components/feedback-dialog";
 import { CareDoneDialog, CareReassignDialog, CareSnoozeDialog } from "../components/care-dialogs";
 import { CareTaskRow, type CareAction } from "../components/care-task-row";
 import { ErrorBanner } from "../components/error-banner";
@@ -28,7 +29,8 @@ type Open =
   | { kind: "done"; task: CareView }
   | { kind: "snooze"; task: CareView }
   | { kind: "reassign"; task: CareView }
-  | { kind: "book"; task: CareView; note: string };
+  | { kind: "book"; task: CareView; note: string }
+  | { kind: "rate"; task: CareView };
 
 export function Care(props: Props) {
   const { t, locale } = useI18n();
@@ -148,7 +150,17 @@ export function Care(props: Props) {
       {open?.kind === "done" ? (
         <CareDoneDialog task={open.task} onClose={() => setOpen(null)}
           onBook={(task, note) => setOpen({ kind: "book", task, note })}
+          onRate={(task) => setOpen({ kind: "rate", task })}
           onDone={() => finished(t("care.doneSaved", { name: open.task.memberName }))} />
+      ) : null}
+      {open?.kind === "rate" ? (
+        <FeedbackDialog memberId={open.task.memberId} source="follow_up"
+          saleId={typeof open.task.detail.saleId === "string" ? open.task.detail.saleId : undefined}
+          onClose={() => setOpen({ kind: "done", task: open.task })}
+          onSaved={() => {
+            props.notify(t("care.rated", { name: open.task.memberName }));
+            setOpen({ kind: "done", task: open.task });
+          }} />
       ) : null}
       {open?.kind === "snooze" ? (
         <CareSnoozeDialog task={open.task} initial={storeDate(offset, 3)} onClose={() => setOpen(null)}

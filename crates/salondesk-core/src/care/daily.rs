@@ -189,7 +189,9 @@ fn visit_tasks(f: &Facts, s: &CareSettings, day: NaiveDate, out: &mut Vec<NewTas
         let mut seen = std::collections::HashSet::new();
         for v in f.visits.iter().filter(|v| v.date == visit_day) {
             if seen.insert(&v.sale_id) {
-                let detail = json!({ "service": v.name, "visitOn": v.date, "days": k.days });
+                // The visit's sale: the follow-up call rates that visit.
+                let detail = json!({ "service": v.name, "visitOn": v.date, "days": k.days,
+                                     "saleId": v.sale_id });
                 out.push(task(
                     CareKind::PostVisit,
                     &v.member,

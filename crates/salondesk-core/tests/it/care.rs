@@ -95,6 +95,10 @@ fn a_follow_up_falls_due_seven_days_after_a_service_visit_and_not_before() {
         post[0].3["visitOn"], "2026-11-23",
         "and the visit's store date"
     );
+    assert!(
+        post[0].3["saleId"].as_str().is_some_and(|id| !id.is_empty()),
+        "and the visit's sale, which the follow-up call rates"
+    );
 }
 
 #[test]

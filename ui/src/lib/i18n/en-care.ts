@@ -58,6 +58,8 @@ export const careEn = {
   "care.notePlaceholder": "What she said (optional)",
   "care.save": "Save",
   "care.cancel": "Cancel",
+  "care.rateVisit": "Rate the visit",
+  "care.rated": "Rating saved for {name}",
   "care.bookNow": "Book her appointment",
   "care.bookedLinked": "Appointment on {date} linked",
   "care.doneSaved": "Follow-up with {name} marked done.",

@@ -58,6 +58,8 @@ export const careZhCN = {
   "care.notePlaceholder": "顾客反馈（选填）",
   "care.save": "保存",
   "care.cancel": "取消",
+  "care.rateVisit": "评价本次服务",
+  "care.rated": "已记录{name}的满意度",
   "care.bookNow": "为她预约",
   "care.bookedLinked": "已关联 {date} 的预约",
   "care.doneSaved": "已完成 {name} 的回访。",
