@@ -94,7 +94,8 @@ pub enum BenchCommand {
         db: Option<PathBuf>,
     },
     /// Care tasks of a 200,000-member store with two years of visits: one
-    /// day's generation (`BENCH care.daily seconds=…`).
+    /// day's job — the care tasks and the RFM classes (`BENCH care.daily
+    /// seconds=…`) — and the member list with filters (`members.filter`).
     Care {
         #[arg(long, default_value_t = 200_000)]
         members: u64,

@@ -96,7 +96,9 @@ fn a_follow_up_falls_due_seven_days_after_a_service_visit_and_not_before() {
         "and the visit's store date"
     );
     assert!(
-        post[0].3["saleId"].as_str().is_some_and(|id| !id.is_empty()),
+        post[0].3["saleId"]
+            .as_str()
+            .is_some_and(|id| !id.is_empty()),
         "and the visit's sale, which the follow-up call rates"
     );
 }
