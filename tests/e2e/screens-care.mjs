@@ -110,6 +110,7 @@ export async function careScreens(variant, { shot, setLocale, log }) {
       await issueCampaign(app, { name });
       await campaignResults(app, { name });
       await shot(app, variant, 'c11-campaign-results');
+      await app.driver.executeScript("window.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }))");
     });
     await step('profile-after', async () => {
       await openMember(app, { query: member.query, name: member.name });
