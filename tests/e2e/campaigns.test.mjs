@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { launchApp, scenario } from './harness.mjs';
+import { addToCart, payCash } from './sell.mjs';
 import { addCoupon, addService } from './backoffice/catalog.mjs';
 import { applyMemberCoupon, campaignResults, createCampaign, issueCampaign } from './care/campaigns.mjs';
 
@@ -47,29 +48,14 @@ describe('campaigns: coupons issued to a segment, one redeemed at checkout', { t
     await app.click('member-result');
     await app.click('profile-checkout');
     await app.waitVisible('checkout-screen');
-    await app.click('grid-tab-services');
-    const item = await app.waitFor(
-      async () => {
-        for (const el of await app.all('grid-item')) {
-          if ((await el.getAttribute('data-name')) === '深层清洁' && (await el.isDisplayed())) return el;
-        }
-        return null;
-      },
-      async () => 'expected the 深层清洁 grid item',
-    );
-    await item.click();
+    await addToCart(app, 'services', '深层清洁');
     await applyMemberCoupon(app, { code: 'SPRING50' });
     await app.screenshot('checkout-member-coupon-applied');
     await app.waitFor(
       async () => (await app.text('cart-total')).replace(/[^\d.]/g, '') === '218.00',
       async () => `expected the total ¥218.00 (¥268 less ¥50); saw ${await app.text('cart-total')}`,
     );
-    await app.click('checkout-pay');
-    await app.click('tender-cash');
-    await app.type('tender-amount', '218');
-    await app.click('tender-add');
-    await app.click('sale-complete');
-    await app.waitVisible('sale-done', 20_000);
+    await payCash(app, '218');
   });
 
   step('results-show-the-redemption', async () => {

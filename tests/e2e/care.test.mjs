@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { launchApp, scenario } from './harness.mjs';
+import { addToCart, payCash } from './sell.mjs';
 import { advanceClock, careTasks, clockFile, completeTask, openCare, useTestClock, waitCareTask } from './care/care.mjs';
 
 const OWNER = { name: '店主', pin: '258046' };
@@ -40,20 +41,8 @@ describe('care: a follow-up 7 days after a visit', { timeout: 300_000 }, () => {
     await app.click('member-result');
     await app.click('profile-checkout');
     await app.waitVisible('checkout-screen');
-    await app.click('grid-tab-services');
-    const item = await app.waitFor(async () => {
-      for (const el of await app.all('grid-item')) {
-        if ((await el.getAttribute('data-name')) === SERVICE && (await el.isDisplayed())) return el;
-      }
-      return null;
-    }, async () => `expected ${SERVICE} in the services grid`);
-    await item.click();
-    await app.click('checkout-pay');
-    await app.click('tender-cash');
-    await app.type('tender-amount', '500');
-    await app.click('tender-add');
-    await app.click('sale-complete');
-    await app.waitVisible('sale-done', 20_000);
+    await addToCart(app, 'services', SERVICE);
+    await payCash(app, '500');
     await app.click('sale-new');
   });
 

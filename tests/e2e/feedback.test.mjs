@@ -8,6 +8,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { launchApp, scenario } from './harness.mjs';
+import { addToCart, payCash } from './sell.mjs';
 import {
   addExchangeItem, adjustPoints, exchangePoints, openComplaintsCount, openMember, rateVisit,
   recordComplaint, resolveComplaint,
@@ -41,20 +42,8 @@ describe('feedback: a visit rated, a complaint resolved, points by hand and exch
   step('sell-and-rate', async () => {
     await app.click('profile-checkout');
     await app.waitVisible('checkout-screen');
-    await app.click('grid-tab-services');
-    const item = await app.waitFor(async () => {
-      for (const el of await app.all('grid-item')) {
-        if ((await el.getAttribute('data-name')) === '深层清洁' && (await el.isDisplayed())) return el;
-      }
-      return null;
-    }, async () => 'expected 深层清洁 in the services grid');
-    await item.click();
-    await app.click('checkout-pay');
-    await app.click('tender-cash');
-    await app.type('tender-amount', '300');
-    await app.click('tender-add');
-    await app.click('sale-complete');
-    await app.waitVisible('sale-done', 20_000);
+    await addToCart(app, 'services', '深层清洁');
+    await payCash(app, '300');
     const said = await rateVisit(app, { score: 5, comment: '很舒服' });
     assert.match(said, /优秀|Excellent/, `a 5 is graded 优秀 (Excellent): ${said}`);
     await app.screenshot('done-panel-rated');

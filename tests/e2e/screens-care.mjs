@@ -5,6 +5,7 @@
 // member list, points and campaigns (with a campaign's results). PNGs are named
 // <lang>-<size>-cNN-….png. Run by screens.mjs (SCREENS_PART=care).
 import { launchApp } from './harness.mjs';
+import { addToCart, payCash } from './sell.mjs';
 import { advanceClock, clockFile, openCare, useTestClock } from './care/care.mjs';
 import { adjustPoints, openMember, rateVisit, recordComplaint } from './care/feedback.mjs';
 import { campaignResults, createCampaign, issueCampaign } from './care/campaigns.mjs';
@@ -13,20 +14,8 @@ import { campaignResults, createCampaign, issueCampaign } from './care/campaigns
 async function sellService(app, service) {
   await app.click('profile-checkout');
   await app.waitVisible('checkout-screen');
-  await app.click('grid-tab-services');
-  const item = await app.waitFor(async () => {
-    for (const el of await app.all('grid-item')) {
-      if ((await el.getAttribute('data-name')) === service && (await el.isDisplayed())) return el;
-    }
-    return null;
-  }, async () => `expected ${service} in the services grid`);
-  await item.click();
-  await app.click('checkout-pay');
-  await app.click('tender-cash');
-  await app.type('tender-amount', '500');
-  await app.click('tender-add');
-  await app.click('sale-complete');
-  await app.waitVisible('sale-done', 20_000);
+  await addToCart(app, 'services', service);
+  await payCash(app, '500');
 }
 
 export async function careScreens(variant, { shot, setLocale, log }) {

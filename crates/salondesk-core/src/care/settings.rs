@@ -7,11 +7,10 @@ use super::CareKind;
 use crate::member::Tier;
 use crate::staff::{Permission, Staff};
 use crate::store::Store;
-use crate::write::{OpKind, Writer};
+use crate::write::Writer;
 use crate::{CoreError, Result};
 use rusqlite::{Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
-use serde_json::json;
 
 const KEY: &str = "care";
 
@@ -266,17 +265,5 @@ impl Store {
 }
 
 fn save(w: &mut Writer<'_>, s: &CareSettings) -> Result<()> {
-    let value = serde_json::to_string(s)?;
-    w.execute(
-        "INSERT INTO store_settings (key, value, updated_at) VALUES (?1, ?2, ?3)
-         ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at",
-        rusqlite::params![KEY, value, crate::time::iso(w.now())],
-    )?;
-    w.emit(
-        "store_settings",
-        &KEY,
-        OpKind::Upsert,
-        &json!({ "value": s }),
-    )?;
-    Ok(())
+    crate::checkout::save_store_setting(w, KEY, s)
 }

@@ -39,6 +39,7 @@ pub use quote::{Quote, QuoteLine};
 pub use refund::RefundRequest;
 pub use sale_read::{SaleLineRecord, SaleRecord, SaleSummary, SaleTenderRecord};
 pub(crate) use settings::load as settings_load;
+pub(crate) use settings::save_store_setting;
 pub use settings::CheckoutSettings;
 pub(crate) use tiers::counts_as_spend;
 pub use tiers::{

@@ -178,17 +178,30 @@ impl Store {
 }
 
 fn save(w: &mut Writer<'_>, s: &CheckoutSettings) -> Result<()> {
-    let value = serde_json::to_string(s)?;
+    save_store_setting(w, KEY, s)
+}
+
+/// Writes the store setting `key` (checkout, care, rfm …) as JSON and records
+/// its `store_settings` operation: the one way a setting of the chain is saved.
+pub(crate) fn save_store_setting<T: Serialize>(
+    w: &mut Writer<'_>,
+    key: &str,
+    value: &T,
+) -> Result<()> {
     w.execute(
         "INSERT INTO store_settings (key, value, updated_at) VALUES (?1, ?2, ?3)
          ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at",
-        rusqlite::params![KEY, value, crate::time::iso(w.now())],
+        rusqlite::params![
+            key,
+            serde_json::to_string(value)?,
+            crate::time::iso(w.now())
+        ],
     )?;
     w.emit(
         "store_settings",
-        &KEY,
+        &key,
         OpKind::Upsert,
-        &json!({ "value": s }),
+        &json!({ "value": value }),
     )?;
     Ok(())
 }

@@ -14,11 +14,9 @@
 use super::RfmClass;
 use crate::staff::{Permission, Staff};
 use crate::store::Store;
-use crate::write::OpKind;
 use crate::{CoreError, Result};
 use rusqlite::OptionalExtension;
 use serde::{Deserialize, Serialize};
-use serde_json::json;
 
 impl RfmClass {
     pub const ALL: [RfmClass; 5] = [
@@ -147,12 +145,7 @@ impl Store {
         t.validate()?;
         let today = self.business_date()?;
         self.write(|w| {
-            w.execute(
-                "INSERT INTO store_settings (key, value, updated_at) VALUES (?1, ?2, ?3)
-                 ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at",
-                rusqlite::params![KEY, serde_json::to_string(t)?, crate::time::iso(w.now())],
-            )?;
-            w.emit("store_settings", &KEY, OpKind::Upsert, &json!({ "value": t }))?;
+            crate::checkout::save_store_setting(w, KEY, t)?;
             super::summary::reclassify(w, t, today)
         })
     }
