@@ -10,7 +10,7 @@
 //! on committing to the WAL, and it reports progress a step at a time.
 //!
 //! Never a half backup under a real name: the copy is written to a hidden
-//! temporary name, checked (`PRAGMA integrity_check`, table by table in parallel: `check`), switched to a
+//! temporary name, checked (`PRAGMA integrity_check`: `check`), switched to a
 //! rollback journal (one self-contained file), synced to disk, and only then
 //! renamed to its real name (and the folder synced, so the rename survives a
 //! power cut too).
@@ -169,7 +169,7 @@ fn copy_to(
          ON CONFLICT (key) DO UPDATE SET value = excluded.value",
         [super::TAKEN_AT, &iso(now)],
     )?;
-    // Checked table by table on both cores (see `check`), then made one file.
+    // Checked whole (see `check`), then made one file.
     super::check::check_copy(tmp, source.key.as_ref())?;
     // One file, no -wal beside it: what is copied to a USB drive is whole.
     dest.pragma_update(None, "journal_mode", "DELETE")?;
