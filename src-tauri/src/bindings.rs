@@ -89,6 +89,10 @@ mod tests {
     use salondesk_core::member::{Gender, MatchKind, RevealReason, SkinType, Tier};
     use salondesk_core::points::ExchangeKind;
     use salondesk_core::privacy::ConsentHow;
+    use salondesk_core::reports::{
+        ColumnKind, Compare, Granularity, Kpi, Report, ReportColumn, ReportName, ReportQuery,
+        ReportTable, ReportValue,
+    };
     use salondesk_core::segments::{RfmClass, RfmThresholds, SavedSegment, SegmentFilter};
     use salondesk_core::staff::{Permission, Role};
     use salondesk_core::stock::AdjustReason;
@@ -216,6 +220,16 @@ mod tests {
             export::<TopUpPlanView>(),
             export::<TopUpPlanForm>(),
             export::<PackagePlanView>(),
+            export::<ReportName>(),
+            export::<Granularity>(),
+            export::<Compare>(),
+            export::<ReportQuery>(),
+            export::<ColumnKind>(),
+            export::<ReportColumn>(),
+            export::<ReportValue>(),
+            export::<ReportTable>(),
+            export::<Kpi>(),
+            export::<Report>(),
             export::<RfmClass>(),
             export::<SegmentFilter>(),
             export::<OfferKind>(),

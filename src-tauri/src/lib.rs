@@ -64,6 +64,7 @@ pub fn run() {
             commands::records::audit_log,
             commands::records::export_audit_log,
             commands::exports::export_data,
+            commands::reports::report,
             commands::segments::segment_count,
             commands::segments::segment_page,
             commands::segments::saved_segments,

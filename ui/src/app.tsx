@@ -170,6 +170,8 @@ export function App() {
     screen = <S.Appointments session={session} date={route.date} onNavigate={setRoute} notify={setNotice} />;
   } else if (route.name === "conflicts") {
     screen = <S.Conflicts session={session} onNavigate={setRoute} notify={setNotice} />;
+  } else if (route.name === "reports") {
+    screen = <S.Reports session={session} tab={route.tab} onNavigate={setRoute} notify={setNotice} />;
   } else if (route.name === "care") {
     screen = <S.Care session={session} onNavigate={setRoute} notify={setNotice} />;
   } else if (route.name === "admin") {

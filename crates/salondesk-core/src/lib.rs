@@ -50,6 +50,7 @@ pub mod points;
 pub mod privacy;
 pub mod receipt;
 pub mod records;
+pub mod reports;
 pub mod seed;
 pub mod segments;
 pub mod setup;

@@ -22,6 +22,7 @@ pub mod plans;
 pub mod privacy;
 pub mod receipts;
 pub mod records;
+pub mod reports;
 pub mod schedule;
 pub mod segments;
 pub mod shift;

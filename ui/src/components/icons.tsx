@@ -31,4 +31,5 @@ export const CheckIcon = (p: IconProps) => <Svg {...p}><path d="m5 12 5 5L20 7" 
 export const CloseIcon = (p: IconProps) => <Svg {...p}><path d="M18 6 6 18M6 6l12 12" /></Svg>;
 export const DeleteKeyIcon = (p: IconProps) => <Svg {...p}><path d="M21 5H9l-7 7 7 7h12a1 1 0 0 0 1-1V6a1 1 0 0 0-1-1z" /><path d="m16 9-6 6M10 9l6 6" /></Svg>;
 /** Care (回访): a phone handset with a heart, for follow-up calls. */
+export const ChartIcon = (p: IconProps) => <Svg {...p}><path d="M4 20V4" /><path d="M4 20h16" /><path d="M8 16v-5" /><path d="M12 16V8" /><path d="M16 16v-3" /><path d="M20 16V6" /></Svg>;
 export const CareIcon = (p: IconProps) => <Svg {...p}><path d="M5 4h3l1.5 4-2 1.5a11 11 0 0 0 5 5l1.5-2 4 1.5v3a2 2 0 0 1-2 2A15 15 0 0 1 3 6a2 2 0 0 1 2-2z" /><path d="M17.5 9.5 15 7a1.6 1.6 0 0 1 2.5-2 1.6 1.6 0 0 1 2.5 2z" /></Svg>;

@@ -2,7 +2,7 @@
 import type { Session } from "../lib/backend/bindings";
 import { useI18n } from "../lib/i18n";
 import { can, canOpenBackOffice, type Route } from "../lib/route";
-import { CareIcon, GlobeIcon, LogoutIcon, SettingsIcon, StoreIcon, UsersIcon } from "./icons";
+import { CareIcon, ChartIcon, GlobeIcon, LogoutIcon, SettingsIcon, StoreIcon, UsersIcon } from "./icons";
 import { CartIcon } from "./checkout-icons";
 import { Kbd } from "./kbd";
 import { ReceiptIcon, ShiftIcon } from "./sales-icons";
@@ -68,6 +68,12 @@ export function TopBar(props: Props) {
             aria-current={route === "shift" ? "page" : undefined} onClick={() => props.onNavigate({ name: "shift" })}>
             <ShiftIcon /> <span class="nav-label">{t("nav.shift")}</span>
           </button>
+          {session !== null && can(session, "view_reports") ? (
+            <button type="button" class={`nav-item ${route === "reports" ? "active" : ""}`} data-testid="nav-reports"
+              aria-current={route === "reports" ? "page" : undefined} onClick={() => props.onNavigate({ name: "reports" })}>
+              <ChartIcon /> <span class="nav-label">{t("reports.nav")}</span>
+            </button>
+          ) : null}
           {canOpenBackOffice(session) ? (
             <button type="button" class={`nav-item ${route === "admin" ? "active" : ""}`} data-testid="nav-admin"
               aria-current={route === "admin" ? "page" : undefined} onClick={() => props.onNavigate({ name: "admin" })}>

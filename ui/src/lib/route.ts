@@ -15,7 +15,12 @@ export type Route =
   | { name: "sales"; saleId?: string }
   | { name: "conflicts" }
   | { name: "care" }
+  | { name: "reports"; tab?: ReportTab }
   | { name: "admin"; section?: AdminSection };
+
+/** The Reports screen's tabs (screens/reports/*): the core's reports, then the chain console. */
+export const REPORT_TABS = ["sales", "staff", "members", "campaigns", "stock", "chain"] as const;
+export type ReportTab = (typeof REPORT_TABS)[number];
 
 /** The back office's sections (screens/admin/*), in the order of its side menu. */
 export const ADMIN_SECTIONS = [

@@ -13,6 +13,7 @@ import "../styles/perms.css";
 import "../styles/exports.css";
 import "../styles/privacy.css";
 import "../styles/care.css";
+import "../styles/reports.css";
 import "../styles/campaigns.css";
 
 export { MemberLookup } from "./member-lookup";
@@ -26,3 +27,4 @@ export { Appointments } from "./appointments";
 export { Conflicts } from "./conflicts";
 export { Admin } from "./admin";
 export { Care } from "./care";
+export { Reports } from "./reports";

@@ -80,6 +80,9 @@ impl Role {
             // Settings, reassigning, complaint handling, campaigns (which give
             // coupons away) and points by hand: whoever manages the store.
             ManageCare | HandleComplaints | ManageCampaigns | AdjustPoints => manages,
+            // The owner's view of the store (revenue, staff, members): whoever
+            // manages the store reads its reports.
+            ViewReports => manages,
             // PIPL: only roles that call members (care follow-ups, complaints)
             // see the whole phone number; the desk sees it masked.
             SeeFullPhone => manages,
@@ -101,6 +104,9 @@ impl Role {
             // Opening balances from an import and replacing the database with
             // a backup are the owner's too.
             EditTierRules | EnrolTill | ImportData | Restore => self == Role::Owner,
+            // Adding stores, enrolment codes and revoking tills: the chain
+            // owner's console (and only from a head-office device).
+            ManageChain => self == Role::Owner,
         }
     }
 }
@@ -158,6 +164,10 @@ pub enum Permission {
     ManageCampaigns,
     /// Add or take points by hand, with a reason (audited); the exchange list.
     AdjustPoints,
+    /// The Reports screen: sales, staff performance, members, campaigns, stock.
+    ViewReports,
+    /// The chain owner's console: stores, enrolment codes, tills, revoking.
+    ManageChain,
 }
 
 impl Permission {
@@ -196,6 +206,8 @@ impl Permission {
         Permission::HandleComplaints,
         Permission::ManageCampaigns,
         Permission::AdjustPoints,
+        Permission::ViewReports,
+        Permission::ManageChain,
     ];
 }
 

@@ -312,6 +312,22 @@ fn act(s: &mut Salon, p: Permission, who: &Staff, n: usize) -> Result<()> {
                 .issue_campaign(who, &c.id, &mut |_, _| {})
                 .map(drop)
         }
+        // Reading a report: refused before anything is read.
+        ViewReports => {
+            let day = chrono::NaiveDate::from_ymd_opt(2026, 12, 1).expect("a date");
+            let q = salondesk_core::reports::ReportQuery {
+                from: day,
+                to: day,
+                store_id: None,
+                chain: false,
+                granularity: salondesk_core::reports::Granularity::Day,
+            };
+            s.t.store
+                .report(who, salondesk_core::reports::ReportName::Sales, &q)
+                .map(drop)
+        }
+        // SKELETON: the chain-console part calls its core function here.
+        ManageChain => who.require(p),
         // The preview is the first step of a restore: refused, nothing is read.
         Restore => {
             let dir = tempfile::tempdir().expect("a folder");
@@ -407,6 +423,8 @@ fn the_matrix_is_what_the_salon_agreed() {
         (HandleComplaints, [true, true, false, false]),
         (ManageCampaigns, [true, true, false, false]),
         (AdjustPoints, [true, true, false, false]),
+        (ViewReports, [true, true, false, false]),
+        (ManageChain, [true, false, false, false]),
     ];
     assert_eq!(
         want.len(),

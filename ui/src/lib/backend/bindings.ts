@@ -29,7 +29,7 @@ minutes?: number, };
 
 export type Role = "owner" | "manager" | "cashier" | "beautician";
 
-export type Permission = "sell" | "register_member" | "edit_member" | "refund" | "void" | "manual_discount" | "price_override" | "pay_out" | "see_full_phone" | "see_sensitive_notes" | "archive_member" | "merge_members" | "export" | "view_records" | "edit_catalog" | "manage_stock" | "manage_schedule" | "edit_tier_rules" | "manage_staff" | "edit_store_settings" | "load_demo_data" | "enrol_till" | "resolve_conflicts" | "import_data" | "manage_backups" | "restore" | "member_data_requests" | "work_care_tasks" | "manage_care" | "record_feedback" | "handle_complaints" | "manage_campaigns" | "adjust_points";
+export type Permission = "sell" | "register_member" | "edit_member" | "refund" | "void" | "manual_discount" | "price_override" | "pay_out" | "see_full_phone" | "see_sensitive_notes" | "archive_member" | "merge_members" | "export" | "view_records" | "edit_catalog" | "manage_stock" | "manage_schedule" | "edit_tier_rules" | "manage_staff" | "edit_store_settings" | "load_demo_data" | "enrol_till" | "resolve_conflicts" | "import_data" | "manage_backups" | "restore" | "member_data_requests" | "work_care_tasks" | "manage_care" | "record_feedback" | "handle_complaints" | "manage_campaigns" | "adjust_points" | "view_reports" | "manage_chain";
 
 export type Tier = "standard" | "silver" | "gold" | "platinum";
 
@@ -686,6 +686,53 @@ export type TopUpPlanView = { id: string, name: string, pay: number, bonus: numb
 export type TopUpPlanForm = { name: string, pay: number, bonus: number, };
 
 export type PackagePlanView = { id: string, serviceId: string, name: string, sessions: number, price: number, validDays: number, active: boolean, used: number, };
+
+export type ReportName = "sales" | "staff" | "members" | "campaigns" | "stock";
+
+export type Granularity = "day" | "week" | "month";
+
+export type Compare = "previous_period" | "last_year";
+
+export type ReportQuery = { from: string, to: string, 
+/**
+ * One store; `None`: this till's own store. On a head-office device
+ * `chain` reads every store instead.
+ */
+storeId: string | null, 
+/**
+ * The whole chain, stores side by side (head office only).
+ */
+chain: boolean, granularity: Granularity, };
+
+export type ColumnKind = "text" | "code" | "date" | "count" | "money" | "percent" | "rating";
+
+export type ReportColumn = { 
+/**
+ * The column's name: its header is `reports.col.<key>` on screen and in
+ * the export's words.
+ */
+key: string, kind: ColumnKind, };
+
+export type ReportValue = number | string | null;
+
+export type ReportTable = { 
+/**
+ * The table's name within its report (`by_day`, `by_category` …): its
+ * title is `reports.table.<id>`, its export sheet is named for it.
+ */
+id: string, columns: Array<ReportColumn>, rows: Array<Array<ReportValue>>, };
+
+export type Kpi = { key: string, kind: ColumnKind, value: number, 
+/**
+ * The same figure over the previous period of the same length.
+ */
+previous: number | null, 
+/**
+ * The same figure over the same dates last year.
+ */
+lastYear: number | null, };
+
+export type Report = { kpis: Array<Kpi>, tables: Array<ReportTable>, };
 
 export type RfmClass = "high_value" | "medium_value" | "low_value" | "at_risk" | "lost";
 

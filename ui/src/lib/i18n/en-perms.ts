@@ -43,6 +43,8 @@ export const permsEn = {
   "perms.p.handle_complaints": "Handle complaints",
   "perms.p.manage_campaigns": "Member list, campaigns and targeted coupons",
   "perms.p.adjust_points": "Adjust points by hand, points exchange",
+  "perms.p.view_reports": "See the reports (sales, staff, members, stock)",
+  "perms.p.manage_chain": "Run the chain: stores, enrolment codes, tills",
 
   "perms.sensitive.hidden": "Hidden: skin type, allergies and notes are shown to managers and to the beautician serving her today.",
   "perms.sensitive.show": "Show",

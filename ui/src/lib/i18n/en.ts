@@ -22,6 +22,9 @@ import { campaignsEn } from "./en-campaigns";
 import { segmentsEn } from "./en-segments";
 import { feedbackEn } from "./en-feedback";
 import { careEn } from "./en-care";
+import { reportsEn } from "./en-reports";
+import { reportMembersEn } from "./en-report-members";
+import { chainEn } from "./en-chain";
 export const en = {
   ...salesEn,
   ...checkoutEn,
@@ -44,6 +47,9 @@ export const en = {
   ...segmentsEn,
   ...feedbackEn,
   ...careEn,
+  ...reportsEn,
+  ...reportMembersEn,
+  ...chainEn,
   "app.name": "SalonDesk",
   "app.tagline": "Salon front desk",
   "nav.members": "Members",

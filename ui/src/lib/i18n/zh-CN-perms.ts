@@ -44,6 +44,8 @@ export const permsZhCN: { readonly [K in keyof typeof permsEn]: string } = {
   "perms.p.handle_complaints": "处理投诉",
   "perms.p.manage_campaigns": "会员筛选、营销活动与定向发券",
   "perms.p.adjust_points": "手工调整积分、积分兑换",
+  "perms.p.view_reports": "查看经营报表（销售、员工、会员、库存）",
+  "perms.p.manage_chain": "连锁管理：门店、开通码、收银机",
 
   "perms.sensitive.hidden": "已隐藏：肤质、过敏史和备注仅店长及今天为她服务的美容师可见。",
   "perms.sensitive.show": "查看",

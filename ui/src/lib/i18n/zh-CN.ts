@@ -23,6 +23,9 @@ import { campaignsZhCN } from "./zh-CN-campaigns";
 import { segmentsZhCN } from "./zh-CN-segments";
 import { feedbackZhCN } from "./zh-CN-feedback";
 import { careZhCN } from "./zh-CN-care";
+import { reportsZhCN } from "./zh-CN-reports";
+import { reportMembersZhCN } from "./zh-CN-report-members";
+import { chainZhCN } from "./zh-CN-chain";
 export const zhCN: Messages = {
   ...salesZhCN,
   ...checkoutZhCN,
@@ -42,6 +45,9 @@ export const zhCN: Messages = {
   ...segmentsZhCN,
   ...feedbackZhCN,
   ...careZhCN,
+  ...reportsZhCN,
+  ...reportMembersZhCN,
+  ...chainZhCN,
   ...storeZhCN,
   ...appointmentsZhCN,
   ...syncZhCN,

@@ -1,0 +1,85 @@
+//! Reports (报表, issue 18): the owner's view of the store and the chain.
+//!
+//! A report is a named set of tables (`ReportTable`: typed columns, rows of
+//! integers or text) plus headline figures (`Kpi`) compared with the
+//! previous period and the same period last year. The screen draws its
+//! charts from the tables (every chart has its table beside it) and exports
+//! any table through the one export writer (`export::Output`), so what is
+//! shown, charted and exported is the same numbers.
+//!
+//! Reports read from summaries kept up to date as sales are written (per
+//! business day × store × staff × item), never by scanning every sale line.
+//!
+//! Who may: `ViewReports` (owner, manager). A report of another store or of
+//! the whole chain needs a head-office device that holds the chain's sales.
+//!
+//! Files: `query` (the period asked for and the periods it is compared
+//! with), `table` (the report's shape), one file per report family:
+//! `sales`, `staff` (sales and staff performance, with the summaries),
+//! `members`, `campaigns`, `stock`; `export` writes a report's table.
+
+mod campaigns;
+mod export;
+mod members;
+mod query;
+mod sales;
+mod staff;
+mod stock;
+mod table;
+
+pub use query::{Compare, Granularity, ReportQuery};
+pub use table::{ColumnKind, Kpi, Report, ReportColumn, ReportTable, ReportValue};
+
+use crate::staff::{Permission, Staff};
+use crate::store::Store;
+use crate::Result;
+use serde::{Deserialize, Serialize};
+
+/// The Reports screen's tabs, one report each.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "snake_case")]
+pub enum ReportName {
+    Sales,
+    Staff,
+    Members,
+    Campaigns,
+    Stock,
+}
+
+impl ReportName {
+    pub const ALL: [ReportName; 5] = [
+        ReportName::Sales,
+        ReportName::Staff,
+        ReportName::Members,
+        ReportName::Campaigns,
+        ReportName::Stock,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ReportName::Sales => "sales",
+            ReportName::Staff => "staff",
+            ReportName::Members => "members",
+            ReportName::Campaigns => "campaigns",
+            ReportName::Stock => "stock",
+        }
+    }
+}
+
+impl Store {
+    /// One report for the period asked: refused without `ViewReports`; a
+    /// malformed period (end before start, longer than allowed) is a
+    /// validation error on its field.
+    pub fn report(&self, who: &Staff, name: ReportName, q: &ReportQuery) -> Result<Report> {
+        who.require(Permission::ViewReports)?;
+        q.validate()?;
+        match name {
+            ReportName::Sales => sales::report(self, q),
+            ReportName::Staff => staff::report(self, q),
+            ReportName::Members => members::report(self, q),
+            ReportName::Campaigns => campaigns::report(self, q),
+            ReportName::Stock => stock::report(self, q),
+        }
+    }
+}

@@ -1,0 +1,51 @@
+// A report's table, formatted for the locale by its columns' kinds (money in yuan, percentages,
+// ratings, dates, codes in words). Headers are `reports.col.<key>`; a code's words are
+// `reports.code.<key>.<value>`. The same table is what the chart beside it draws and what the
+// export writes.
+import type { ColumnKind, ReportTable, ReportValue } from "../lib/backend/bindings";
+import { useI18n, type MessageKey } from "../lib/i18n";
+
+type Props = { table: ReportTable; testId: string; maxRows?: number };
+
+export function ReportTableView(props: Props) {
+  const { t, money, date, count } = useI18n();
+  const { table } = props;
+  const rows = props.maxRows ? table.rows.slice(0, props.maxRows) : table.rows;
+  const cell = (kind: ColumnKind, key: string, v: ReportValue): string => {
+    if (v === null) return "—";
+    if (typeof v === "string") {
+      if (kind === "code") return t(`reports.code.${key}.${v}` as MessageKey);
+      if (kind === "date") return date(v);
+      return v;
+    }
+    switch (kind) {
+      case "money": return money(v);
+      case "percent": return `${(v / 100).toFixed(1)}%`;
+      case "rating": return (v / 100).toFixed(2);
+      default: return count(v);
+    }
+  };
+  const numeric = (k: ColumnKind) => k === "money" || k === "count" || k === "percent" || k === "rating";
+  return (
+    <div class="report-table-wrap">
+      <table class="table report-table" data-testid={props.testId}>
+        <thead>
+          <tr>
+            {table.columns.map((c) => (
+              <th key={c.key} class={numeric(c.kind) ? "num" : ""}>{t(`reports.col.${c.key}` as MessageKey)}</th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r, i) => (
+            <tr key={i}>
+              {table.columns.map((c, j) => (
+                <td key={c.key} class={numeric(c.kind) ? "num" : ""}>{cell(c.kind, c.key, r[j] ?? null)}</td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
