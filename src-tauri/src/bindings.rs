@@ -90,8 +90,8 @@ mod tests {
     use salondesk_core::points::ExchangeKind;
     use salondesk_core::privacy::ConsentHow;
     use salondesk_core::reports::{
-        ColumnKind, Compare, Granularity, Kpi, Report, ReportColumn, ReportName, ReportQuery,
-        ReportTable, ReportValue,
+        ChainStore, ColumnKind, Compare, Granularity, Kpi, Report, ReportColumn, ReportName,
+        ReportQuery, ReportTable, ReportValue,
     };
     use salondesk_core::segments::{RfmClass, RfmThresholds, SavedSegment, SegmentFilter};
     use salondesk_core::staff::{Permission, Role};
@@ -230,6 +230,7 @@ mod tests {
             export::<ReportTable>(),
             export::<Kpi>(),
             export::<Report>(),
+            export::<ChainStore>(),
             export::<RfmClass>(),
             export::<SegmentFilter>(),
             export::<OfferKind>(),

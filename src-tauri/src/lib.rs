@@ -65,6 +65,7 @@ pub fn run() {
             commands::records::export_audit_log,
             commands::exports::export_data,
             commands::reports::report,
+            commands::reports::report_stores,
             commands::segments::segment_count,
             commands::segments::segment_page,
             commands::segments::saved_segments,

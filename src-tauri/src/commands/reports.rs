@@ -3,7 +3,7 @@
 
 use crate::error::ApiResult;
 use crate::state::AppState;
-use salondesk_core::reports::{Report, ReportName, ReportQuery};
+use salondesk_core::reports::{ChainStore, Report, ReportName, ReportQuery};
 use tauri::State;
 
 #[tauri::command]
@@ -14,4 +14,10 @@ pub async fn report(
 ) -> ApiResult<Report> {
     let staff = state.staff()?;
     Ok(state.store()?.report(&staff, name, &query)?)
+}
+
+#[tauri::command]
+pub async fn report_stores(state: State<'_, AppState>) -> ApiResult<Vec<ChainStore>> {
+    let staff = state.staff()?;
+    Ok(state.store()?.report_stores(&staff)?)
 }

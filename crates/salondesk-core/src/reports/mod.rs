@@ -25,9 +25,11 @@ mod query;
 mod sales;
 mod staff;
 mod stock;
+pub mod summary;
 mod table;
 
 pub use query::{Compare, Granularity, ReportQuery};
+pub use summary::ChainStore;
 pub use table::{ColumnKind, Kpi, Report, ReportColumn, ReportTable, ReportValue};
 
 use crate::staff::{Permission, Staff};
@@ -81,5 +83,21 @@ impl Store {
             ReportName::Campaigns => campaigns::report(self, q),
             ReportName::Stock => stock::report(self, q),
         }
+    }
+
+    /// The stores a report may be asked for: this till's own store; on a
+    /// head-office device every store of the chain — SKELETON: the chain
+    /// part fills the chain's stores in (it knows them from the server).
+    pub fn report_stores(&self, who: &Staff) -> Result<Vec<ChainStore>> {
+        who.require(Permission::ViewReports)?;
+        let id = match self.sync_config()? {
+            Some(c) => c.store_id.to_string(),
+            None => "local".to_string(),
+        };
+        Ok(vec![ChainStore {
+            id,
+            name: String::new(),
+            own: true,
+        }])
     }
 }

@@ -734,6 +734,12 @@ lastYear: number | null, };
 
 export type Report = { kpis: Array<Kpi>, tables: Array<ReportTable>, };
 
+export type ChainStore = { id: string, name: string, 
+/**
+ * This till's own store.
+ */
+own: boolean, };
+
 export type RfmClass = "high_value" | "medium_value" | "low_value" | "at_risk" | "lost";
 
 export type SegmentFilter = { tiers: Array<Tier>, 
