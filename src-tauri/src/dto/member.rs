@@ -69,6 +69,8 @@ pub struct MemberView {
     pub referrer_name: Option<String>,
     pub tier: Tier,
     pub archived: bool,
+    /// Erased on request: an anonymous record; the profile offers nothing to edit.
+    pub erased: bool,
     pub registered_at: String,
     pub last_visit_at: Option<String>,
     #[ts(type = "number")]
@@ -106,6 +108,7 @@ impl MemberView {
             referrer_name,
             tier: m.tier,
             archived: m.archived,
+            erased: m.erased,
             registered_at: iso(m.registered_at),
             last_visit_at: m.last_visit_at.map(iso),
             visit_count: m.visit_count,

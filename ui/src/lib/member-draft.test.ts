@@ -6,7 +6,7 @@ const view: MemberView = {
   id: "m1", memberNo: "100001", name: "张三", phone: "138****5678", gender: "female", birthday: "1990-05-17",
   region: "朝阳区", skinType: "dry", allergies: "酒精", preferredStaffId: "s1", preferredStaffName: "周晓雅",
   notes: "", tags: ["补水", "常客"], consentMarketing: true, source: "朋友推荐", referrerId: null,
-  referrerName: null, tier: "gold", archived: false, registeredAt: "2025-01-01T00:00:00Z",
+  referrerName: null, tier: "gold", archived: false, erased: false, registeredAt: "2025-01-01T00:00:00Z",
   lastVisitAt: null, visitCount: 3, sensitiveHidden: false,
 };
 

@@ -64,7 +64,7 @@ export function MemberProfile(props: Props) {
       const { dialog: open, props: p, member: m } = latest.current;
       if (open || e.defaultPrevented) return;
       if (e.key === "Escape") p.onNavigate({ name: "lookup" });
-      else if (e.key === "F4" && m && !m.archived) {
+      else if (e.key === "F4" && m && !m.archived && !m.erased) {
         e.preventDefault();
         p.onNavigate({ name: "edit", id: m.id });
       }
@@ -98,6 +98,8 @@ export function MemberProfile(props: Props) {
     return <main class="screen profile"><div class="profile-top">{back}</div>{error ? <ErrorBanner error={error} /> : <p class="muted">{t("common.loading")}</p>}</main>;
   }
 
+  // An archived or erased record is kept for the sums only: nothing is done to it any more.
+  const locked = member.archived || member.erased;
   const none = <span class="muted">{t("common.none")}</span>;
   const or = (value: string | null) => (value ? value : none);
   return (
@@ -130,24 +132,24 @@ export function MemberProfile(props: Props) {
       </section>
 
       <div class="profile-actions">
-        <button type="button" class="btn btn-primary" data-testid="profile-checkout" disabled={member.archived}
+        <button type="button" class="btn btn-primary" data-testid="profile-checkout" disabled={locked}
           onClick={() => props.onNavigate({ name: "checkout", memberId: member.id })}>
           <CashierIcon /> {t("profile.checkout")}
         </button>
-        <button type="button" class="btn btn-secondary" data-testid="edit-member" disabled={member.archived}
+        <button type="button" class="btn btn-secondary" data-testid="edit-member" disabled={locked}
           onClick={() => props.onNavigate({ name: "edit", id: member.id })}>
           <EditIcon /> {t("profile.edit")} <Kbd keys="F4" />
         </button>
         {mayTier ? (
-          <button type="button" class="btn btn-secondary" data-testid="profile-set-tier" disabled={member.archived}
+          <button type="button" class="btn btn-secondary" data-testid="profile-set-tier" disabled={locked}
             onClick={() => setDialog("tier")}>{t("tierDialog.open")}</button>
         ) : null}
         {mayMerge ? (
-          <button type="button" class="btn btn-secondary" data-testid="merge-member" disabled={member.archived}
+          <button type="button" class="btn btn-secondary" data-testid="merge-member" disabled={locked}
             onClick={() => setDialog("merge")}><MergeIcon /> {t("profile.merge")}</button>
         ) : null}
         {mayArchive ? (
-          <button type="button" class="btn btn-danger-outline" data-testid="archive-member" disabled={member.archived}
+          <button type="button" class="btn btn-danger-outline" data-testid="archive-member" disabled={locked}
             onClick={() => setDialog("archive")}><ArchiveIcon /> {t("profile.archive")}</button>
         ) : null}
       </div>
@@ -161,7 +163,7 @@ export function MemberProfile(props: Props) {
             <Row label={t("field.consent")} testId="profile-consent">{member.consentMarketing ? t("profile.consentYes") : t("profile.consentNo")}</Row>
           </dl>
           <ConsentHistory memberId={member.id} consent={member.consentMarketing}
-            mayEdit={!member.archived && can(props.session, "edit_member")}
+            mayEdit={!locked && can(props.session, "edit_member")}
             onChanged={(consentMarketing) => {
               setMember({ ...member, consentMarketing });
               props.notify(t("privacy.consent.saved"));

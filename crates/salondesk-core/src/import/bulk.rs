@@ -172,6 +172,7 @@ fn as_stored(p: &Planned, member_no: String, h: &History, id: MemberId) -> Resul
         visit_count: h.visit_count,
         archived: false,
         merged_into: None,
+        erased: false,
     })
 }
 

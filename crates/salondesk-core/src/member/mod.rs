@@ -104,6 +104,9 @@ pub struct Member {
     pub visit_count: i64,
     pub archived: bool,
     pub merged_into: Option<MemberId>,
+    /// Erased on request (PIPL): an anonymous record kept for the sums;
+    /// nothing about her can be edited any more.
+    pub erased: bool,
 }
 
 impl Member {

@@ -10,7 +10,7 @@ use rusqlite::{Connection, OptionalExtension, Row};
 
 pub(crate) const MEMBER_COLUMNS: &str = "id, member_no, name, phone, gender, birthday, region, \
     skin_type, allergies, preferred_staff_id, notes, tags, consent_marketing, source, referrer_id, \
-    tier, registered_at, last_visit_at, visit_count, archived_at, merged_into, rid";
+    tier, registered_at, last_visit_at, visit_count, archived_at, merged_into, rid, erased_at IS NOT NULL";
 
 /// A member row and its local search-index key.
 pub(crate) fn member_from_row(r: &Row<'_>) -> rusqlite::Result<(Member, i64)> {
@@ -50,6 +50,7 @@ pub(crate) fn member_from_row(r: &Row<'_>) -> rusqlite::Result<(Member, i64)> {
         visit_count: r.get(18)?,
         archived: text(19)?.is_some(),
         merged_into: r.get(20)?,
+        erased: r.get(22)?,
     };
     Ok((member, r.get(21)?))
 }

@@ -292,6 +292,10 @@ fn erasing_clears_every_personal_field_and_keeps_every_balance_and_ledger_sum() 
     c.s.t.store.erase_member(&manager, id, "王丽娜").unwrap();
 
     let m = c.s.t.store.member(id).unwrap();
+    assert!(
+        m.erased,
+        "the record says it was erased (the profile offers no edit)"
+    );
     let short = &id.to_string()[30..];
     assert_eq!(
         m.name,

@@ -91,7 +91,11 @@ export type DemoPinView = { name: string, role: Role, pin: string, };
 
 export type MemberHit = { id: string, memberNo: string, name: string, phone: string, tier: Tier, lastVisitAt: string | null, matched: MatchKind, exact: boolean, };
 
-export type MemberView = { id: string, memberNo: string, name: string, phone: string, gender: Gender | null, birthday: string | null, region: string, skinType: SkinType | null, allergies: string, preferredStaffId: string | null, preferredStaffName: string | null, notes: string, tags: Array<string>, consentMarketing: boolean, source: string, referrerId: string | null, referrerName: string | null, tier: Tier, archived: boolean, registeredAt: string, lastVisitAt: string | null, visitCount: number, 
+export type MemberView = { id: string, memberNo: string, name: string, phone: string, gender: Gender | null, birthday: string | null, region: string, skinType: SkinType | null, allergies: string, preferredStaffId: string | null, preferredStaffName: string | null, notes: string, tags: Array<string>, consentMarketing: boolean, source: string, referrerId: string | null, referrerName: string | null, tier: Tier, archived: boolean, 
+/**
+ * Erased on request: an anonymous record; the profile offers nothing to edit.
+ */
+erased: boolean, registeredAt: string, lastVisitAt: string | null, visitCount: number, 
 /**
  * Skin type, allergies and notes were withheld from this staff member
  * (PIPL): they are empty here; `reveal_member_notes` shows them, audited.

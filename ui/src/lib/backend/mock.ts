@@ -167,7 +167,7 @@ function blankMember(): Member {
   return {
     id: crypto.randomUUID(), memberNo: "", name: "", phone: "", gender: null, birthday: null, region: "",
     skinType: null, allergies: "", preferredStaffId: null, notes: "", tags: [], consentMarketing: false,
-    source: "", referrerId: null, tier: "standard", archived: false, registeredAt: new Date().toISOString(),
+    source: "", referrerId: null, tier: "standard", archived: false, erased: false, registeredAt: new Date().toISOString(),
     lastVisitAt: null, visitCount: 0, pinyin: "", initials: "",
   };
 }
