@@ -14,6 +14,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { launchApp, scenario } from './harness.mjs';
+import { addToCart } from './sell.mjs';
 
 const OWNER = { name: '店主', pin: '258046' };
 // From the demo data: her PIN is made at random and read off the screen that shows it once.
@@ -56,28 +57,7 @@ describe('checkout: top-up, a 3-line sale for a 金卡 member, receipt to a file
     try { return figure(t) === fen; } catch { return false; }
   }, `to show ${fen}`);
 
-  async function gridAdd(tab, name) {
-    await app.click(`grid-tab-${tab}`);
-    const item = await app.waitFor(
-      async () => {
-        for (const el of await app.all('grid-item')) {
-          if ((await el.getAttribute('data-name')) === name && (await el.isDisplayed())) return el;
-        }
-        return null;
-      },
-      async () => `expected a grid-item named ${name} under ${tab}`,
-    );
-    await item.click();
-    await app.waitFor(
-      async () => {
-        for (const el of await app.all('cart-line')) {
-          if ((await el.getAttribute('data-name')) === name) return true;
-        }
-        return false;
-      },
-      async () => `expected a cart-line named ${name} after clicking it in the grid`,
-    );
-  }
+  const gridAdd = (tab, name) => addToCart(app, tab, name);
 
   async function approve() {
     await app.waitVisible('approval-dialog');
