@@ -22,4 +22,12 @@ describe("audit log words", () => {
   it("keeps unknown detail keys as key: value rather than dropping them", () => {
     expect(auditSummary(t, money, { shelf: "A3" })).toEqual(["shelf: A3"]);
   });
+
+  it("puts an export in words: the dataset, its period, the format, and whether it was masked", () => {
+    expect(auditSummary(t, money, {
+      what: "sales", format: "xlsx", from: "2026-12-01", to: "2026-12-06", rows: 12, masked: false, file: "sales.xlsx",
+    })).toEqual(["Sales", "2026-12-01 – 2026-12-06", "XLSX", "12 rows", "File sales.xlsx"]);
+    expect(auditSummary(t, money, { what: "members", format: "csv", rows: 3, masked: true, file: "m.csv" }))
+      .toEqual(["Members", "CSV", "phones and sensitive notes masked", "3 rows", "File m.csv"]);
+  });
 });

@@ -48,8 +48,21 @@ export function auditSummary(t: T, money: Money, detail: unknown): string[] {
       ? t("records.detail.role", { from: roleName(t, d.from), to: roleName(t, d.to) })
       : roleName(t, d.to));
   }
+  // An export: what was written and over which business dates (reports and segments keep their
+  // own name), the file's format; "masked" only when some of a member's data was withheld.
+  if (typeof d.what === "string" && typeof d.format === "string") {
+    const word = `exports.dataset.${d.what}` as MessageKey;
+    const what = t(word);
+    parts.push(what === word ? d.what : what);
+    if (typeof d.from === "string" && typeof d.to === "string") {
+      parts.push(t("records.detail.period", { from: d.from, to: d.to }));
+    }
+    parts.push(d.format.toUpperCase());
+    if (d.masked === true) parts.push(t("records.detail.masked"));
+  }
   for (const [key, value] of Object.entries(d)) {
     if (key === "amount" || HIDDEN.has(key) || value === null || value === "") continue;
+    if ((key === "format" || key === "masked") && typeof d.what === "string") continue;
     if (key === "reason") parts.push(t("records.detail.reason", { reason: text(value) }));
     else if (key === "for") parts.push(t("records.detail.for", { what: actionName(t, text(value)) }));
     else if (key === "rows") parts.push(t("records.detail.rows", { n: text(value) }));

@@ -56,6 +56,8 @@ export const recordsEn = {
   "records.detail.file": "File {file}",
   "records.detail.code": "Reason code {code}",
   "records.detail.qty": "Quantity {qty}",
+  "records.detail.period": "{from} – {to}",
+  "records.detail.masked": "phones and sensitive notes masked",
 
   "records.z.title": "Day-end reports",
   "records.z.empty": "No shift was closed in this period.",

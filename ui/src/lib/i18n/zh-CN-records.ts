@@ -58,6 +58,8 @@ export const recordsZhCN: { readonly [K in keyof typeof recordsEn]: string } = {
   "records.detail.file": "文件 {file}",
   "records.detail.code": "原因代码 {code}",
   "records.detail.qty": "数量 {qty}",
+  "records.detail.period": "{from} 至 {to}",
+  "records.detail.masked": "手机号与敏感信息已隐藏",
 
   "records.z.title": "日结报表",
   "records.z.empty": "该时间段内没有已交班的班次",
