@@ -30,4 +30,12 @@ describe("audit log words", () => {
     expect(auditSummary(t, money, { what: "members", format: "csv", rows: 3, masked: true, file: "m.csv" }))
       .toEqual(["Members", "CSV", "phones and sensitive notes masked", "3 rows", "File m.csv"]);
   });
+
+  it("names a catalog change and a delivery in words", () => {
+    expect(actionName(t, "catalog_edited")).toBe("Catalog item changed");
+    expect(auditSummary(t, money, { kind: "service", name: "补水护理", amount: 21_800 }))
+      .toEqual([`Amount ${money(21_800)}`, "Service", "补水护理"]);
+    expect(auditSummary(t, money, { lines: 2, qty: 30, amount: 90_000 }))
+      .toEqual([`Amount ${money(90_000)}`, "2 lines", "Quantity 30"]);
+  });
 });

@@ -17,7 +17,12 @@ const KNOWN = [
   "staff_edited", "stock_adjust", "stock_take", "export", "import",
   // Feedback and points (issue 17).
   "complaint_recorded", "complaint_handled", "points_adjusted", "points_exchange_item", "points_exchanged",
+  "campaign_issued",
+  // The catalog and deliveries.
+  "catalog_created", "catalog_edited", "catalog_archived", "catalog_restored", "stock_received",
 ] as const;
+// What a catalog entry names (`kind`): its words; another kind keeps `kind: value`.
+const CATALOG_KINDS = ["service", "product", "top_up_plan", "package_plan", "coupon"] as const;
 const ROLES = ["owner", "manager", "cashier", "beautician"] as const;
 // Keys that carry ids only (shown elsewhere or of no use to a reader).
 const HIDDEN = new Set(["original", "opId", "staff", "memberId", "productId", "entity", "what", "from", "to"]);
@@ -65,6 +70,10 @@ export function auditSummary(t: T, money: Money, detail: unknown): string[] {
     if ((key === "format" || key === "masked") && typeof d.what === "string") continue;
     if (key === "reason") parts.push(t("records.detail.reason", { reason: text(value) }));
     else if (key === "for") parts.push(t("records.detail.for", { what: actionName(t, text(value)) }));
+    else if (key === "kind" && (CATALOG_KINDS as readonly string[]).includes(text(value))) {
+      parts.push(t(`records.detail.kind.${text(value)}` as MessageKey));
+    } else if (key === "name") parts.push(text(value));
+    else if (key === "lines" && typeof value === "number") parts.push(t("records.detail.lineCount", { n: value }));
     else if (key === "rows") parts.push(t("records.detail.rows", { n: text(value) }));
     else if (key === "file") parts.push(t("records.detail.file", { file: text(value) }));
     else if (key === "code") parts.push(t("records.detail.code", { code: text(value) }));

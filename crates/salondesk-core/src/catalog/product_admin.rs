@@ -21,7 +21,20 @@ impl Store {
             opening_stock: 0,
             ..input.clone()
         };
-        let id = self.write(|w| insert(w, &input))?;
+        let id = self.write(|w| {
+            let id = insert(w, &input)?;
+            let name = input.name.trim();
+            super::audit::saved(
+                w,
+                actor,
+                "product",
+                &id.to_string(),
+                name,
+                Some(input.price),
+                true,
+            )?;
+            Ok(id)
+        })?;
         self.product(id)
     }
 
@@ -74,6 +87,16 @@ impl Store {
                 OpKind::Upsert,
                 &input.payload(&sku, active, pos),
             )?;
+            let name = input.name.trim();
+            super::audit::saved(
+                w,
+                actor,
+                "product",
+                &id.to_string(),
+                name,
+                Some(input.price),
+                false,
+            )?;
             super::price_history::record(
                 w,
                 actor,
@@ -104,7 +127,7 @@ impl Store {
                 return Err(CoreError::NotFound { entity: "product" });
             }
             w.emit("product", &id, OpKind::Upsert, &json!({ "active": active }))?;
-            Ok(())
+            super::audit::activity(w, actor, "product", &id.to_string(), active)
         })?;
         self.product(id)
     }

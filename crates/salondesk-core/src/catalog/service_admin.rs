@@ -17,7 +17,20 @@ impl Store {
     pub fn create_service(&mut self, actor: &Staff, input: &ServiceInput) -> Result<Service> {
         self.may_edit_catalog(actor)?;
         input.validate()?;
-        let id = self.write(|w| insert(w, input))?;
+        let id = self.write(|w| {
+            let id = insert(w, input)?;
+            let name = input.name.trim();
+            super::audit::saved(
+                w,
+                actor,
+                "service",
+                &id.to_string(),
+                name,
+                Some(input.price),
+                true,
+            )?;
+            Ok(id)
+        })?;
         self.service(id)
     }
 
@@ -55,6 +68,16 @@ impl Store {
                 crate::time::iso(w.now())
             ])?;
             w.emit("service", &id, OpKind::Upsert, &input.payload(active, pos))?;
+            let name = input.name.trim();
+            super::audit::saved(
+                w,
+                actor,
+                "service",
+                &id.to_string(),
+                name,
+                Some(input.price),
+                false,
+            )?;
             super::price_history::record(
                 w,
                 actor,
@@ -84,7 +107,7 @@ impl Store {
                 return Err(CoreError::NotFound { entity: "service" });
             }
             w.emit("service", &id, OpKind::Upsert, &json!({ "active": active }))?;
-            Ok(())
+            super::audit::activity(w, actor, "service", &id.to_string(), active)
         })?;
         self.service(id)
     }

@@ -48,6 +48,14 @@ pub const ACTIONS: &[&str] = &[
     "points_exchanged",
     // A campaign issued (detail: how many reached, held out, messaged).
     "campaign_issued",
+    // The back office's catalog (services, products, plans, coupons): an item
+    // created or edited (kind, name, price), ended or brought back (kind).
+    "catalog_created",
+    "catalog_edited",
+    "catalog_archived",
+    "catalog_restored",
+    // A delivery received (detail: lines, units, cost in all).
+    "stock_received",
 ];
 
 pub(crate) fn record(

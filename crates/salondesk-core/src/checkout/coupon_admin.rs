@@ -146,7 +146,8 @@ impl Store {
                     "this code is already a coupon",
                 ));
             }
-            save(w, &c)
+            save(w, &c)?;
+            crate::catalog::audit::saved(w, actor, "coupon", &c.code, &c.code, None, true)
         })?;
         self.coupon(&c.code)
     }
@@ -157,7 +158,10 @@ impl Store {
         let mut c = c.normalized();
         c.validate()?;
         c.active = self.coupon(&c.code)?.active;
-        self.write(|w| save(w, &c))?;
+        self.write(|w| {
+            save(w, &c)?;
+            crate::catalog::audit::saved(w, actor, "coupon", &c.code, &c.code, None, false)
+        })?;
         self.coupon(&c.code)
     }
 
@@ -168,7 +172,10 @@ impl Store {
             active,
             ..self.coupon(code)?
         };
-        self.write(|w| save(w, &c))?;
+        self.write(|w| {
+            save(w, &c)?;
+            crate::catalog::audit::activity(w, actor, "coupon", &c.code, active)
+        })?;
         self.coupon(&c.code)
     }
 

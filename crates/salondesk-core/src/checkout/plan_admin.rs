@@ -102,7 +102,20 @@ impl Store {
     ) -> Result<TopUpPlan> {
         self.may_edit_catalog(actor)?;
         input.validate()?;
-        let id = self.write(|w| save_top_up(w, None, input))?;
+        let id = self.write(|w| {
+            let id = save_top_up(w, None, input)?;
+            let name = input.name.trim();
+            crate::catalog::audit::saved(
+                w,
+                actor,
+                "top_up_plan",
+                &id,
+                name,
+                Some(input.pay),
+                true,
+            )?;
+            Ok(id)
+        })?;
         self.top_up_plan(&id)
     }
 
@@ -122,6 +135,16 @@ impl Store {
                 "top_up_plan",
             )?;
             save_top_up(w, Some(id), input)?;
+            let name = input.name.trim();
+            crate::catalog::audit::saved(
+                w,
+                actor,
+                "top_up_plan",
+                id,
+                name,
+                Some(input.pay),
+                false,
+            )?;
             crate::catalog::record_price(w, actor, "top_up_plan", id, old, input.pay)
         })?;
         self.top_up_plan(id)
@@ -135,7 +158,10 @@ impl Store {
         active: bool,
     ) -> Result<TopUpPlan> {
         self.may_edit_catalog(actor)?;
-        self.write(|w| set_active(w, "top_up_plans", "top_up_plan", id, active))?;
+        self.write(|w| {
+            set_active(w, "top_up_plans", "top_up_plan", id, active)?;
+            crate::catalog::audit::activity(w, actor, "top_up_plan", id, active)
+        })?;
         self.top_up_plan(id)
     }
 
@@ -191,7 +217,18 @@ impl Store {
         self.may_edit_catalog(actor)?;
         let id = self.write(|w| {
             input.validate(w)?;
-            save_package(w, None, input)
+            let id = save_package(w, None, input)?;
+            let name = input.name.trim();
+            crate::catalog::audit::saved(
+                w,
+                actor,
+                "package_plan",
+                &id,
+                name,
+                Some(input.price),
+                true,
+            )?;
+            Ok(id)
         })?;
         self.package_plan(&id)
     }
@@ -212,6 +249,16 @@ impl Store {
                 "package_plan",
             )?;
             save_package(w, Some(id), input)?;
+            let name = input.name.trim();
+            crate::catalog::audit::saved(
+                w,
+                actor,
+                "package_plan",
+                id,
+                name,
+                Some(input.price),
+                false,
+            )?;
             crate::catalog::record_price(w, actor, "package_plan", id, old, input.price)
         })?;
         self.package_plan(id)
@@ -226,7 +273,10 @@ impl Store {
         active: bool,
     ) -> Result<PackagePlan> {
         self.may_edit_catalog(actor)?;
-        self.write(|w| set_active(w, "package_plans", "package_plan", id, active))?;
+        self.write(|w| {
+            set_active(w, "package_plans", "package_plan", id, active)?;
+            crate::catalog::audit::activity(w, actor, "package_plan", id, active)
+        })?;
         self.package_plan(id)
     }
 

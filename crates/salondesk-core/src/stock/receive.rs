@@ -2,8 +2,9 @@
 //! line is a `receive` move naming the receipt, at the unit cost paid.
 
 use super::{add_move, check_note, NewMove, MAX_QTY};
+use crate::checkout::audit;
 use crate::ids::{new_v7, ProductId};
-use crate::money::Money;
+use crate::money::{checked, Money};
 use crate::staff::{Permission, Staff};
 use crate::store::Store;
 use crate::write::OpKind;
@@ -110,6 +111,15 @@ impl Store {
                     },
                 )?;
             }
+            // The owner reads deliveries in the audit log too: how much came in.
+            let units = checked::sum(input.lines.iter().map(|l| l.qty), "qty")?;
+            let mut cost = 0i64;
+            for l in &input.lines {
+                let line = checked::mul(l.unit_cost.fen(), l.qty, "unit_cost")?;
+                cost = checked::add(cost, line, "unit_cost")?;
+            }
+            let detail = json!({ "lines": input.lines.len(), "qty": units, "amount": cost });
+            audit::record(w, actor.id, None, "stock_received", Some(&id), &detail)?;
             Ok(id)
         })
     }

@@ -383,3 +383,51 @@ fn every_catalog_write_syncs_in_a_shape_the_server_accepts() {
         "one price change each for the service and the product"
     );
 }
+
+#[test]
+fn every_catalog_change_is_in_the_audit_log_with_who_made_it() {
+    let mut s = salon();
+    let owner = s.owner.clone();
+    let st = &mut s.t.store;
+    let made = st.create_service(&owner, &facial()).unwrap();
+    let dearer = ServiceInput {
+        price: Money::yuan(218),
+        ..facial()
+    };
+    st.edit_service(&owner, made.id, &dearer).unwrap();
+    st.set_service_active(&owner, made.id, false).unwrap();
+    st.set_service_active(&owner, made.id, true).unwrap();
+    let entries: Vec<(String, String, String)> = st
+        .conn()
+        .prepare(
+            "SELECT action, staff_id, detail FROM audit_log
+             WHERE entity_id = ?1 ORDER BY rowid",
+        )
+        .unwrap()
+        .query_map([made.id.to_string()], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+        })
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    let actions: Vec<&str> = entries.iter().map(|e| e.0.as_str()).collect();
+    assert_eq!(
+        actions,
+        [
+            "catalog_created",
+            "catalog_edited",
+            "catalog_archived",
+            "catalog_restored"
+        ],
+        "each change, in order"
+    );
+    assert!(
+        entries.iter().all(|e| e.1 == owner.id.to_string()),
+        "each names who made it"
+    );
+    let edited: serde_json::Value = serde_json::from_str(&entries[1].2).unwrap();
+    assert_eq!(
+        edited["amount"], 21800,
+        "the edit says the new price (its history keeps the old one)"
+    );
+}
