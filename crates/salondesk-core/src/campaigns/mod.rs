@@ -20,7 +20,10 @@ pub use ids::in_control_group;
 pub use issue::Audience;
 pub(crate) use member_coupons::{for_cart, give_back_after_refund, use_by_sale};
 pub use member_coupons::{reason, MemberCoupon};
-pub use model::{Campaign, CampaignInput, CampaignStatus, Offer, DEFAULT_CONTROL_PCT};
+pub use model::{
+    Campaign, CampaignInput, CampaignStatus, Offer, ServicePrice, DEFAULT_CONTROL_PCT,
+    MAX_MEMBER_PRICES,
+};
 pub use results::CampaignResults;
 
 use crate::ids::MemberId;

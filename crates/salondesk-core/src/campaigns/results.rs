@@ -16,7 +16,10 @@ use serde::Serialize;
 pub struct CampaignResults {
     pub reached: u32,
     pub held_out: u32,
+    /// Reached members to be messaged (consent and a phone).
     pub messaged: u32,
+    /// Of their messages, those sent (by the sender, or marked sent by hand).
+    pub messages_sent: u32,
     pub coupons_issued: u32,
     pub coupons_redeemed: u32,
     /// What the members who redeemed spent in the window (sales less refunds).
@@ -94,11 +97,19 @@ impl Store {
                 .query_row(params![id, control, from, to], |r| r.get(0))?)
         };
         let per = |total: i64, n: u32| Money(if n == 0 { 0 } else { total / i64::from(n) });
+        let messages_sent: u32 = conn
+            .prepare_cached(
+                "SELECT count(*) FROM messages g
+                 JOIN campaign_members cm ON cm.id = g.campaign_member_id
+                 WHERE cm.campaign_id = ?1 AND g.status = 'sent'",
+            )?
+            .query_row([id], |r| r.get(0))?;
         let point_value = crate::checkout::settings_load(conn)?.point_value_fen;
         Ok(CampaignResults {
             reached,
             held_out,
             messaged,
+            messages_sent,
             coupons_issued: issued,
             coupons_redeemed: redeemers.len() as u32,
             redeemer_revenue: Money(redeemer_revenue),
