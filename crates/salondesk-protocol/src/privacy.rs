@@ -212,14 +212,6 @@ pub fn named_member<'a>(entity: &str, payload: &'a Value) -> Option<&'a str> {
     payload.get("memberId")?.as_str()
 }
 
-/// The entities whose records are about one member ([`Tie::Own`]).
-pub fn member_records() -> impl Iterator<Item = &'static str> {
-    PERSONAL_ELSEWHERE
-        .iter()
-        .filter(|p| p.tie == Tie::Own)
-        .map(|p| p.entity)
-}
-
 /// Scrubs the personal fields ([`PERSONAL_ELSEWHERE`]) of an `entity`
 /// operation about an erased member: each one holding something takes its
 /// erased value. Returns whether anything changed.

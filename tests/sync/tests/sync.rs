@@ -9,6 +9,7 @@ mod head_office;
 mod member_coupons;
 mod order;
 mod privacy;
+mod privacy_elsewhere;
 mod refunds;
 mod restore;
 mod security;

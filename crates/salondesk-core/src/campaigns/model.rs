@@ -54,17 +54,17 @@ fn validate_prices(w: &Writer<'_>, prices: &[ServicePrice]) -> Result<()> {
     }
     for (i, p) in prices.iter().enumerate() {
         if prices[..i].iter().any(|q| q.service_id == p.service_id) {
-            return Err(CoreError::validation(
-                "prices",
-                "a service is listed twice",
-            ));
+            return Err(CoreError::validation("prices", "a service is listed twice"));
         }
         let list: Option<i64> = w
             .prepare_cached("SELECT price FROM services WHERE id = ?1 AND active = 1")?
             .query_row([&p.service_id], |r| r.get(0))
             .optional()?;
         let Some(list) = list else {
-            return Err(CoreError::validation("prices", "choose a service on the menu"));
+            return Err(CoreError::validation(
+                "prices",
+                "choose a service on the menu",
+            ));
         };
         if p.price.fen() < 0 || p.price.fen() >= list {
             return Err(CoreError::validation(

@@ -38,7 +38,12 @@ fn move_records(w: &mut Writer<'_>, survivor: MemberId, merged: MemberId) -> Res
             params![survivor, merged],
         )?;
         for id in ids {
-            w.emit(entity, &id, OpKind::Upsert, &json!({ "memberId": survivor }))?;
+            w.emit(
+                entity,
+                &id,
+                OpKind::Upsert,
+                &json!({ "memberId": survivor }),
+            )?;
         }
     }
     Ok(())

@@ -91,8 +91,7 @@ fn member_of(w: &Writer<'_>, entity: &str, id: &str) -> Result<Option<String>> {
         return Ok(None);
     };
     let sql = format!("SELECT {c} FROM {} WHERE {} = ?1", t.table, t.key);
-    Ok(w
-        .prepare_cached(&sql)?
+    Ok(w.prepare_cached(&sql)?
         .query_row([id], |r| r.get::<_, Option<String>>(0))
         .optional()?
         .flatten())

@@ -27,12 +27,11 @@ fn messaging(n: usize, control_pct: u32) -> (Salon, Vec<salondesk_core::ids::Mem
 fn issuing_queues_the_message_for_each_reached_member_with_consent_and_nobody_else() {
     let (mut s, golds, id) = messaging(6, 0);
     let owner = s.owner.clone();
-    s.t.store.issue_campaign(&owner, &id, &mut |_, _| {}).unwrap();
+    s.t.store
+        .issue_campaign(&owner, &id, &mut |_, _| {})
+        .unwrap();
     let pending = s.t.store.pending_messages().unwrap();
-    let campaign: Vec<_> = pending
-        .iter()
-        .filter(|m| m.kind() == "campaign")
-        .collect();
+    let campaign: Vec<_> = pending.iter().filter(|m| m.kind() == "campaign").collect();
     assert_eq!(
         campaign.len(),
         3,
@@ -55,11 +54,20 @@ fn issuing_queues_the_message_for_each_reached_member_with_consent_and_nobody_el
                  WHERE cm.member_id = '{g}'"
             ),
         );
-        assert_eq!(hers, i64::from(i % 2 == 0), "member {i}: a message only with consent");
+        assert_eq!(
+            hers,
+            i64::from(i % 2 == 0),
+            "member {i}: a message only with consent"
+        );
     }
-    s.t.store.issue_campaign(&owner, &id, &mut |_, _| {}).unwrap();
+    s.t.store
+        .issue_campaign(&owner, &id, &mut |_, _| {})
+        .unwrap();
     assert_eq!(
-        count(&s.t.store, "SELECT count(*) FROM messages WHERE kind = 'campaign'"),
+        count(
+            &s.t.store,
+            "SELECT count(*) FROM messages WHERE kind = 'campaign'"
+        ),
         3,
         "issuing again queues nothing twice"
     );
@@ -69,7 +77,9 @@ fn issuing_queues_the_message_for_each_reached_member_with_consent_and_nobody_el
 fn the_control_group_gets_no_message() {
     let (mut s, golds, id) = messaging(40, 50);
     let owner = s.owner.clone();
-    s.t.store.issue_campaign(&owner, &id, &mut |_, _| {}).unwrap();
+    s.t.store
+        .issue_campaign(&owner, &id, &mut |_, _| {})
+        .unwrap();
     let held: Vec<_> = golds
         .iter()
         .enumerate()
@@ -98,7 +108,10 @@ fn the_control_group_gets_no_message() {
         .filter(|(i, g)| i % 2 == 0 && !in_control_group(&id, &g.to_string(), 50))
         .count() as i64;
     assert_eq!(
-        count(&s.t.store, "SELECT count(*) FROM messages WHERE kind = 'campaign'"),
+        count(
+            &s.t.store,
+            "SELECT count(*) FROM messages WHERE kind = 'campaign'"
+        ),
         reached_consenting
     );
 }
@@ -116,12 +129,23 @@ fn an_english_store_sends_the_english_text_and_the_results_count_what_was_sent()
             },
         )
         .unwrap();
-    s.t.store.issue_campaign(&owner, &id, &mut |_, _| {}).unwrap();
-    let m = s.t.store.pending_messages().unwrap().pop().expect("member 0 consented");
+    s.t.store
+        .issue_campaign(&owner, &id, &mut |_, _| {})
+        .unwrap();
+    let m =
+        s.t.store
+            .pending_messages()
+            .unwrap()
+            .pop()
+            .expect("member 0 consented");
     assert_eq!(m.lang, MessageLang::En);
     assert!(m.body.starts_with("Hello "), "{}", m.body);
     let before = s.t.store.campaign_results(&owner, &id).unwrap();
-    assert_eq!((before.messaged, before.messages_sent), (1, 0), "queued, not sent");
+    assert_eq!(
+        (before.messaged, before.messages_sent),
+        (1, 0),
+        "queued, not sent"
+    );
     s.t.store.mark_sent(&m.id, Some(&owner)).unwrap();
     let after = s.t.store.campaign_results(&owner, &id).unwrap();
     assert_eq!(after.messages_sent, 1, "sent by hand counts as sent");
@@ -131,7 +155,9 @@ fn an_english_store_sends_the_english_text_and_the_results_count_what_was_sent()
 fn a_campaign_message_waits_out_the_quiet_hours_like_a_reminder() {
     let (mut s, _, id) = messaging(2, 0);
     let owner = s.owner.clone();
-    s.t.store.issue_campaign(&owner, &id, &mut |_, _| {}).unwrap();
+    s.t.store
+        .issue_campaign(&owner, &id, &mut |_, _| {})
+        .unwrap();
     let day = s.t.store.business_date().unwrap();
     crate::care::at_local(&s, day.succ_opt().unwrap(), 22);
     assert!(
@@ -157,10 +183,15 @@ fn the_stores_other_till_pulls_the_message_with_whom_it_is_for() {
     };
     let mut a2 = till(STORE_A, "A", "02");
     let mut server = Server::default();
-    a1.store().issue_campaign(&owner, &id, &mut |_, _| {}).unwrap();
+    a1.store()
+        .issue_campaign(&owner, &id, &mut |_, _| {})
+        .unwrap();
     // `push` panics on any operation the server's schema would refuse.
     server.sync(&mut [&mut a1, &mut a2]);
-    assert!(a2.store().sync_apply_errors(10).unwrap().is_empty(), "applied cleanly");
+    assert!(
+        a2.store().sync_apply_errors(10).unwrap().is_empty(),
+        "applied cleanly"
+    );
     let theirs = a2.store().pending_messages().unwrap();
     assert_eq!(theirs.len(), 1, "member 0's message is there too");
     let name = a2.store().member(golds[0]).unwrap().name;

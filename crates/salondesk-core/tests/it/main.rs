@@ -48,6 +48,7 @@ mod plans_admin;
 mod points;
 mod points_admin;
 mod privacy;
+mod privacy_elsewhere;
 mod receipts;
 mod records;
 mod records_sales;

@@ -43,8 +43,6 @@ pub const CARE_OUTCOMES: &[&str] = &["reached", "no_answer", "booked", "not_inte
 pub const COUPON_KINDS: &[&str] = &["fixed", "percent"];
 /// Where a campaign is: being set up, waiting for its issue date, issued.
 pub const CAMPAIGN_STATUSES: &[&str] = &["draft", "scheduled", "issued"];
-/// What a message in the outbox is about: an appointment, a follow-up, a campaign.
-pub const MESSAGE_KINDS: &[&str] = &["appointment_reminder", "care", "campaign"];
 
 /// Why stock was adjusted by hand (a move of reason `adjust`).
 pub const ADJUST_REASONS: &[&str] = &["damaged", "used_in_service", "count_correction", "other"];
@@ -212,7 +210,6 @@ pub fn rule(entity: &str, field: &str) -> Option<Rule> {
         // A small object of dates, names and numbers (see `care::daily`).
         ("care_task", "detail") => Any,
         ("care_task", "note") => REASON,
-        ("message", "kind") => OneOf(MESSAGE_KINDS),
         ("message", "body") => Note(2000),
         ("message", "attempts") => Int(0, 1_000_000),
         ("message", "lastError") => Note(500),
