@@ -17,6 +17,7 @@ mod campaigns_member_coupons;
 mod campaigns_messages;
 mod campaigns_sync;
 mod care;
+mod care_chain_settings;
 mod care_desk;
 mod care_sync;
 mod catalog;
