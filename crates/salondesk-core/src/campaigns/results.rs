@@ -1,7 +1,8 @@
 //! A campaign's effect, read from this store's sales in its window: members
 //! reached and held out, coupons redeemed, what redeemers spent, what a
 //! reached member spent on average against a held-out member (the lift the
-//! offer bought), and what the offer cost (coupon discounts used, points given).
+//! offer bought), and what the offer cost (coupon discounts used, member
+//! prices' discounts, points given).
 
 use super::model::load;
 use crate::money::Money;
@@ -27,9 +28,11 @@ pub struct CampaignResults {
     /// Spend in the window per reached member, and per held-out member.
     pub reached_revenue_per_member: Money,
     pub control_revenue_per_member: Money,
-    /// Coupon discounts taken on this store's sales, plus points given at
-    /// the store's point value.
+    /// Coupon discounts taken on this store's sales, what its member prices
+    /// took off (less refunds), plus points given at the store's point value.
     pub cost: Money,
+    /// Of the cost, what its member prices took off.
+    pub member_price_discount: Money,
     pub points_given: i64,
 }
 
@@ -104,6 +107,12 @@ impl Store {
                  WHERE cm.campaign_id = ?1 AND g.status = 'sent'",
             )?
             .query_row([id], |r| r.get(0))?;
+        // Refund lines carry the campaign and a negated discount: net.
+        let member_price: i64 = conn
+            .prepare_cached(
+                "SELECT coalesce(sum(campaign_discount), 0) FROM sale_lines WHERE campaign_id = ?1",
+            )?
+            .query_row([id], |r| r.get(0))?;
         let point_value = crate::checkout::settings_load(conn)?.point_value_fen;
         Ok(CampaignResults {
             reached,
@@ -115,7 +124,12 @@ impl Store {
             redeemer_revenue: Money(redeemer_revenue),
             reached_revenue_per_member: per(spend(false)?, reached),
             control_revenue_per_member: per(spend(true)?, held_out),
-            cost: Money(discount.saturating_add(points_given.saturating_mul(point_value))),
+            cost: Money(
+                discount
+                    .saturating_add(member_price)
+                    .saturating_add(points_given.saturating_mul(point_value)),
+            ),
+            member_price_discount: Money(member_price),
             points_given,
         })
     }

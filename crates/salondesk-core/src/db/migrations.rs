@@ -78,6 +78,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
         "0030_campaign_messages",
         include_str!("sql/0030_campaign_messages.sql"),
     ),
+    (
+        "0031_member_prices",
+        include_str!("sql/0031_member_prices.sql"),
+    ),
 ];
 
 /// The schema version this build writes.

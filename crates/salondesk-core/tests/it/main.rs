@@ -14,6 +14,7 @@ mod backup_schedule;
 mod campaigns;
 mod campaigns_fixture;
 mod campaigns_member_coupons;
+mod campaigns_member_price;
 mod campaigns_messages;
 mod campaigns_sync;
 mod care;
