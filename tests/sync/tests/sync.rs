@@ -7,6 +7,7 @@ mod faults;
 mod flood;
 mod head_office;
 mod member_coupons;
+mod member_price;
 mod order;
 mod privacy;
 mod privacy_elsewhere;
