@@ -17,7 +17,7 @@ mod tests {
     };
     use crate::dto::campaigns::{
         AudienceView, CampaignForm, CampaignProgress, CampaignResultsView, CampaignStatusView,
-        CampaignView, MemberCouponView, OfferKind,
+        CampaignView, MemberCouponView, OfferKind, ServicePriceView,
     };
     use crate::dto::catalog::{
         CouponKindView, CouponView, PackagePlanForm, PackagePlanView, PriceChangeView, ProductForm,
@@ -236,6 +236,7 @@ mod tests {
             export::<OfferKind>(),
             export::<CampaignStatusView>(),
             export::<CampaignForm>(),
+            export::<ServicePriceView>(),
             export::<CampaignView>(),
             export::<AudienceView>(),
             export::<CampaignProgress>(),

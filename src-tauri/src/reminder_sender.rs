@@ -36,11 +36,7 @@ impl<'a> WebhookMessage<'a> {
     pub fn new(m: &'a Message) -> Self {
         WebhookMessage {
             id: &m.id,
-            kind: if m.care_task_id.is_some() {
-                "care"
-            } else {
-                "appointment_reminder"
-            },
+            kind: m.kind(),
             to: m.phone.e164(),
             name: &m.recipient_name,
             lang: m.lang.as_str(),
@@ -159,6 +155,7 @@ mod tests {
             id: "reminder-1".into(),
             appointment_id: "1".into(),
             care_task_id: None,
+            campaign_member_id: None,
             appointment_start: chrono::DateTime::parse_from_rfc3339("2026-11-24T02:00:00Z")
                 .unwrap()
                 .into(),

@@ -1,13 +1,17 @@
 // Issue 17, campaigns, on the real app from a blank database: the owner adds a service and a
 // coupon (¥50 off), registers a member, sets up a campaign for every tier with nobody held out,
 // issues it (1 member will receive it), and at checkout the member's coupon chip applies it:
-// the ¥268 facial costs ¥218. The results panel then shows 1 of 1 coupons redeemed.
+// the ¥268 facial costs ¥218. She consented to marketing, so the campaign's message waits in the
+// outbox (the reminders panel, no webhook set) and is sent by hand. The results panel then shows
+// 1 of 1 coupons redeemed and 1 message sent.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { launchApp, scenario } from './harness.mjs';
 import { addToCart, payCash } from './sell.mjs';
 import { addCoupon, addService } from './backoffice/catalog.mjs';
-import { applyMemberCoupon, campaignResults, createCampaign, issueCampaign } from './care/campaigns.mjs';
+import {
+  applyMemberCoupon, campaignMessageQueued, campaignResults, createCampaign, issueCampaign, markCampaignMessageSent,
+} from './care/campaigns.mjs';
 
 const OWNER = { name: '林店主', pin: '258046' };
 const MEMBER = { name: '王丽娜', phone: '13812345678' };
@@ -30,6 +34,7 @@ describe('campaigns: coupons issued to a segment, one redeemed at checkout', { t
     await app.click('new-member');
     await app.type('field-name', MEMBER.name);
     await app.type('field-phone', MEMBER.phone);
+    await app.click('field-consent');
     await app.click('member-save');
     await app.waitVisible('member-profile');
   });
@@ -39,6 +44,13 @@ describe('campaigns: coupons issued to a segment, one redeemed at checkout', { t
     const { reach, issued } = await issueCampaign(app, { name: '春季回馈' });
     assert.equal(reach, 1, 'the one member, nobody held out at 0%');
     assert.equal(issued, 1, 'issued to her');
+  });
+
+  step('campaign-message-queued-and-sent-by-hand', async () => {
+    const shown = await campaignMessageQueued(app, { text: '春季护理立减50元' });
+    assert.ok(shown.includes(`${MEMBER.name}您好`), `the message greets her by name: ${shown}`);
+    await app.screenshot('campaign-message-queued');
+    await markCampaignMessageSent(app, { text: '春季护理立减50元' });
   });
 
   step('member-coupon-redeemed-at-checkout', async () => {
@@ -63,5 +75,6 @@ describe('campaigns: coupons issued to a segment, one redeemed at checkout', { t
     await app.screenshot('campaign-results');
     assert.match(r.redeemed, /^1\s*\/\s*1$/, `1 of 1 coupons redeemed; saw ${r.redeemed}`);
     assert.match(r.cost, /50/, `the cost is the ¥50 discount; saw ${r.cost}`);
+    assert.equal(r['messages-sent'].trim(), '1', `her message was sent by hand; saw ${r['messages-sent']}`);
   });
 });

@@ -88,10 +88,13 @@ pub const ERASED_FIELDS: &[(&str, Erased)] = &[
 /// How an operation of another entity is tied to a member.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Tie {
-    /// Through an appointment: the operation's own id when it is one (only
-    /// the booking names her, in `memberId`; a later edit names no one),
-    /// else its `appointmentId`.
-    Appointment,
+    /// The record is about her: a write that names her does so in
+    /// `memberId` (a booking, a new follow-up, a complaint); a later edit may
+    /// name no one, and is tied by the record's own id.
+    Own,
+    /// Through another record: the first of these `(field, entity)` the
+    /// payload holds is the id of a record of that entity (tied [`Tie::Own`]).
+    Through(&'static [(&'static str, &'static str)]),
 }
 
 /// Personal data held outside her profile: the fields of another entity's
@@ -106,7 +109,9 @@ pub enum Tie {
 /// nothing that says who she is; an erased record gets no marketing
 /// whatever they say), her sales (item names, amounts; a tender's
 /// reference is the payment's, needed to reconcile the day) and her ledger
-/// rows (amounts: they must keep adding up).
+/// rows (amounts: they must keep adding up). A rating's scores and a
+/// complaint's kind and status stay too: they count in the store's figures
+/// and name nobody.
 pub struct Personal {
     pub entity: &'static str,
     pub tie: Tie,
@@ -116,7 +121,7 @@ pub struct Personal {
 pub const PERSONAL_ELSEWHERE: &[Personal] = &[
     Personal {
         entity: "appointment",
-        tie: Tie::Appointment,
+        tie: Tie::Own,
         fields: &[
             ("notes", Erased::Empty),
             ("cancelReason", Erased::Empty),
@@ -129,14 +134,50 @@ pub const PERSONAL_ELSEWHERE: &[Personal] = &[
     Personal {
         // Why it was cancelled or missed, as typed at the desk.
         entity: "appointment_history",
-        tie: Tie::Appointment,
+        tie: Tie::Through(&[("appointmentId", "appointment")]),
         fields: &[("reason", Erased::Empty)],
     },
     Personal {
-        // A reminder's text greets her by name; a failed send's error may quote her number.
+        // A message's text greets her by name; a failed send's error may
+        // quote her number. About an appointment, a follow-up or a campaign.
         entity: "message",
-        tie: Tie::Appointment,
+        tie: Tie::Through(&[
+            ("appointmentId", "appointment"),
+            ("careTaskId", "care_task"),
+            ("campaignMemberId", "campaign_member"),
+        ]),
         fields: &[("body", Erased::Empty), ("lastError", Erased::Empty)],
+    },
+    Personal {
+        // The follow-up call's note may quote her.
+        entity: "care_task",
+        tie: Tie::Own,
+        fields: &[("note", Erased::Empty)],
+    },
+    Personal {
+        // Her words about a visit.
+        entity: "visit_feedback",
+        tie: Tie::Own,
+        fields: &[("comment", Erased::Empty)],
+    },
+    Personal {
+        // What happened, as she told it.
+        entity: "complaint",
+        tie: Tie::Own,
+        fields: &[("description", Erased::Empty)],
+    },
+    Personal {
+        // What was done about her complaint.
+        entity: "complaint_action",
+        tie: Tie::Through(&[("complaintId", "complaint")]),
+        fields: &[("note", Erased::Empty)],
+    },
+    Personal {
+        // Nothing personal itself: whom a campaign reached, so that the
+        // campaign's message to her is tied to her.
+        entity: "campaign_member",
+        tie: Tie::Own,
+        fields: &[],
     },
 ];
 
@@ -145,18 +186,27 @@ pub fn personal(entity: &str) -> Option<&'static Personal> {
     PERSONAL_ELSEWHERE.iter().find(|p| p.entity == entity)
 }
 
-/// The appointment an operation of `entity` (id `entity_id`) is about, when
-/// its personal fields are tied to one ([`Tie::Appointment`]).
-pub fn appointment_of<'a>(entity: &str, entity_id: &'a str, payload: &'a Value) -> Option<&'a str> {
-    match personal(entity)?.tie {
-        Tie::Appointment if entity == "appointment" => Some(entity_id),
-        Tie::Appointment => payload.get("appointmentId")?.as_str(),
+/// The record an operation of `entity` (id `entity_id`) is about, as
+/// `(entity, id)`, when its personal fields are tied to one: its own id
+/// ([`Tie::Own`]), or the record a field names ([`Tie::Through`]).
+pub fn record_of<'a>(
+    entity: &str,
+    entity_id: &'a str,
+    payload: &'a Value,
+) -> Option<(&'static str, &'a str)> {
+    let rule = personal(entity)?;
+    match rule.tie {
+        Tie::Own => Some((rule.entity, entity_id)),
+        Tie::Through(fields) => fields
+            .iter()
+            .find_map(|(f, e)| Some((*e, payload.get(*f)?.as_str()?))),
     }
 }
 
-/// The member an appointment booking names (`memberId`), if it names one.
-pub fn booked_member<'a>(entity: &str, payload: &'a Value) -> Option<&'a str> {
-    if entity != "appointment" {
+/// The member an operation of a record about her ([`Tie::Own`]) names
+/// (`memberId`), if it names one.
+pub fn named_member<'a>(entity: &str, payload: &'a Value) -> Option<&'a str> {
+    if personal(entity)?.tie != Tie::Own {
         return None;
     }
     payload.get("memberId")?.as_str()
@@ -323,18 +373,43 @@ mod tests {
     }
 
     #[test]
-    fn an_operation_is_tied_to_its_appointment_by_its_id_or_its_appointment_id() {
+    fn an_operation_is_tied_to_its_record_by_its_id_or_the_record_it_names() {
         let p = json!({ "appointmentId": "a1", "memberId": "m1" });
         assert_eq!(
-            appointment_of("appointment", "a2", &p),
-            Some("a2"),
+            record_of("appointment", "a2", &p),
+            Some(("appointment", "a2")),
             "its own id"
         );
-        assert_eq!(appointment_of("message", "reminder-a1", &p), Some("a1"));
-        assert_eq!(appointment_of("appointment_history", "h", &p), Some("a1"));
-        assert_eq!(appointment_of("sale", "s", &p), None, "not tied to one");
-        assert_eq!(booked_member("appointment", &p), Some("m1"));
-        assert_eq!(booked_member("message", &p), None);
+        assert_eq!(
+            record_of("message", "reminder-a1", &p),
+            Some(("appointment", "a1"))
+        );
+        assert_eq!(
+            record_of("appointment_history", "h", &p),
+            Some(("appointment", "a1"))
+        );
+        assert_eq!(
+            record_of("message", "care-t1", &json!({ "careTaskId": "t1" })),
+            Some(("care_task", "t1")),
+            "a follow-up's message is tied to the follow-up"
+        );
+        assert_eq!(
+            record_of("complaint_action", "x", &json!({ "complaintId": "c1" })),
+            Some(("complaint", "c1"))
+        );
+        assert_eq!(
+            record_of("care_task", "t1", &json!({ "note": "n" })),
+            Some(("care_task", "t1")),
+            "a later edit naming no one is tied by its own id"
+        );
+        assert_eq!(record_of("sale", "s", &p), None, "not tied to one");
+        assert_eq!(named_member("appointment", &p), Some("m1"));
+        assert_eq!(named_member("complaint", &p), Some("m1"));
+        assert_eq!(
+            named_member("message", &p),
+            None,
+            "a message is not a record about her"
+        );
     }
 
     #[test]

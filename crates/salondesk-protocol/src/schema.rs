@@ -438,6 +438,8 @@ pub const ENTITIES: &[EntitySpec] = &[
             "kind",
             "appointmentId",
             "careTaskId",
+            // A campaign's message: the `campaign_member` it was sent for.
+            "campaignMemberId",
             "lang",
             "body",
             "status",

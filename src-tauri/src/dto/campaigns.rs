@@ -4,6 +4,7 @@
 
 use salondesk_core::campaigns::{
     Audience, Campaign, CampaignInput, CampaignResults, CampaignStatus, MemberCoupon, Offer,
+    ServicePrice,
 };
 use salondesk_core::checkout::CouponKind;
 use salondesk_core::segments::SegmentFilter;
@@ -16,6 +17,16 @@ use ts_rs::TS;
 pub enum OfferKind {
     Coupon,
     Points,
+    MemberPrice,
+}
+
+/// One service's member price (offer `member_price`), in fen.
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ServicePriceView {
+    pub service_id: String,
+    #[ts(type = "number")]
+    pub price: i64,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -39,6 +50,9 @@ pub struct CampaignForm {
     /// Points each member gets (offer `points`).
     #[ts(type = "number")]
     pub points: i64,
+    /// The services and their member price (offer `member_price`).
+    #[serde(default)]
+    pub member_prices: Vec<ServicePriceView>,
     pub message_zh: String,
     pub message_en: String,
     pub control_pct: u32,
@@ -72,6 +86,16 @@ impl TryFrom<&CampaignForm> for CampaignInput {
                     coupon_code: f.coupon_code.trim().to_ascii_uppercase(),
                 },
                 OfferKind::Points => Offer::Points { points: f.points },
+                OfferKind::MemberPrice => Offer::MemberPrice {
+                    prices: f
+                        .member_prices
+                        .iter()
+                        .map(|p| ServicePrice {
+                            service_id: p.service_id.clone(),
+                            price: salondesk_core::Money(p.price),
+                        })
+                        .collect(),
+                },
             },
             message_zh: f.message_zh.clone(),
             message_en: f.message_en.clone(),
@@ -92,6 +116,17 @@ impl From<&Campaign> for CampaignView {
         let (offer_kind, coupon_code, points) = match &i.offer {
             Offer::Coupon { coupon_code } => (OfferKind::Coupon, coupon_code.clone(), 0),
             Offer::Points { points } => (OfferKind::Points, String::new(), *points),
+            Offer::MemberPrice { .. } => (OfferKind::MemberPrice, String::new(), 0),
+        };
+        let member_prices = match &i.offer {
+            Offer::MemberPrice { prices } => prices
+                .iter()
+                .map(|p| ServicePriceView {
+                    service_id: p.service_id.clone(),
+                    price: p.price.fen(),
+                })
+                .collect(),
+            _ => Vec::new(),
         };
         CampaignView {
             id: c.id.clone(),
@@ -101,6 +136,7 @@ impl From<&Campaign> for CampaignView {
                 offer_kind,
                 coupon_code,
                 points,
+                member_prices,
                 message_zh: i.message_zh.clone(),
                 message_en: i.message_en.clone(),
                 control_pct: i.control_pct,
@@ -152,6 +188,8 @@ pub struct CampaignResultsView {
     pub reached: u32,
     pub held_out: u32,
     pub messaged: u32,
+    /// Of their messages, those sent.
+    pub messages_sent: u32,
     pub coupons_issued: u32,
     pub coupons_redeemed: u32,
     #[ts(type = "number")]
@@ -164,6 +202,9 @@ pub struct CampaignResultsView {
     pub cost: i64,
     #[ts(type = "number")]
     pub points_given: i64,
+    /// Of the cost, what its member prices took off.
+    #[ts(type = "number")]
+    pub member_price_discount: i64,
 }
 
 impl From<CampaignResults> for CampaignResultsView {
@@ -172,6 +213,7 @@ impl From<CampaignResults> for CampaignResultsView {
             reached: r.reached,
             held_out: r.held_out,
             messaged: r.messaged,
+            messages_sent: r.messages_sent,
             coupons_issued: r.coupons_issued,
             coupons_redeemed: r.coupons_redeemed,
             redeemer_revenue: r.redeemer_revenue.fen(),
@@ -179,6 +221,7 @@ impl From<CampaignResults> for CampaignResultsView {
             control_revenue_per_member: r.control_revenue_per_member.fen(),
             cost: r.cost.fen(),
             points_given: r.points_given,
+            member_price_discount: r.member_price_discount.fen(),
         }
     }
 }

@@ -269,8 +269,12 @@ pub struct QuoteLineView {
     #[ts(type = "number")]
     pub unit_price: i64,
     pub overridden: bool,
+    /// Every discount on the line, the campaign's member price included.
     #[ts(type = "number")]
     pub discount: i64,
+    /// Of it, what a campaign's member price took off.
+    #[ts(type = "number")]
+    pub campaign_discount: i64,
     #[ts(type = "number")]
     pub amount: i64,
 }
@@ -281,6 +285,9 @@ pub struct QuoteView {
     pub lines: Vec<QuoteLineView>,
     #[ts(type = "number")]
     pub subtotal: i64,
+    /// What her campaigns' member prices took off.
+    #[ts(type = "number")]
+    pub campaign_discount: i64,
     #[ts(type = "number")]
     pub tier_discount: i64,
     #[ts(type = "number")]
@@ -304,7 +311,12 @@ impl From<co::Quote> for QuoteView {
                 .lines
                 .into_iter()
                 .map(|l| QuoteLineView {
-                    discount: (l.tier_discount + l.coupon_discount + l.manual_discount).fen(),
+                    discount: (l.campaign_discount
+                        + l.tier_discount
+                        + l.coupon_discount
+                        + l.manual_discount)
+                        .fen(),
+                    campaign_discount: l.campaign_discount.fen(),
                     kind: l.kind,
                     item_id: l.item_id,
                     name: l.name,
@@ -315,6 +327,7 @@ impl From<co::Quote> for QuoteView {
                 })
                 .collect(),
             subtotal: q.subtotal.fen(),
+            campaign_discount: q.campaign_discount.fen(),
             tier_discount: q.tier_discount.fen(),
             coupon_discount: q.coupon_discount.fen(),
             manual_discount: q.manual_discount.fen(),

@@ -1,6 +1,6 @@
 // The campaigns part's steps for end-to-end tests (issue 17): set up a campaign in Back office →
-// Campaigns, issue it (how many, confirm, progress), and at checkout apply the attached member's
-// coupon from her chips. Each takes the harness's `App` (tests/e2e/harness.mjs) and waits until
+// Campaigns, issue it (how many, confirm, progress), at checkout apply the attached member's
+// coupon from her chips, and find (and send by hand) the campaign's message in the outbox. Each takes the harness's `App` (tests/e2e/harness.mjs) and waits until
 // what it did is on screen, so the next step can rely on it.
 
 /** Back office → Campaigns. */
@@ -77,7 +77,7 @@ export async function campaignResults(app, { name }) {
   await (await row.findElement({ css: '[data-testid="campaign-results-open"]' })).click();
   await app.waitVisible('campaign-r-reached');
   const figures = {};
-  for (const key of ['reached', 'held-out', 'redeemed', 'redeemer-revenue', 'cost']) {
+  for (const key of ['reached', 'held-out', 'redeemed', 'redeemer-revenue', 'cost', 'messages-sent']) {
     figures[key] = await app.text(`campaign-r-${key}`);
   }
   return figures;
@@ -113,4 +113,43 @@ export async function applyMemberCoupon(app, { code } = {}) {
     async () => `expected the member coupon to apply without a refusal; saw ${await app.describeTestId('error-coupon')}`,
   );
   return id;
+}
+
+/** Waits on the Appointments screen's reminders panel for the message whose text holds `text`. */
+async function queuedMessage(app, text) {
+  await app.click('nav-appointments');
+  await app.waitVisible('reminders');
+  return app.waitFor(
+    async () => {
+      for (const el of await app.all('reminder')) {
+        if ((await app.textOf(el)).includes(text)) return el;
+      }
+      return null;
+    },
+    async () => `expected a message holding ${JSON.stringify(text)} in the reminders panel; saw ${await app.describeTestId('reminders')}`,
+  );
+}
+
+/**
+ * A campaign's message waits in the outbox (the reminders panel lists what is to be sent by hand
+ * when no webhook is set): finds the one holding `text` (e.g. her name and the offer) and returns
+ * what the panel shows of it.
+ */
+export async function campaignMessageQueued(app, { text }) {
+  return app.textOf(await queuedMessage(app, text));
+}
+
+/** Marks the queued message holding `text` sent by hand and waits until it leaves the panel. */
+export async function markCampaignMessageSent(app, { text }) {
+  const el = await queuedMessage(app, text);
+  await (await el.findElement({ css: '[data-testid="reminder-mark-sent"]' })).click();
+  await app.waitFor(
+    async () => {
+      for (const m of await app.all('reminder')) {
+        if ((await app.textOf(m)).includes(text)) return false;
+      }
+      return true;
+    },
+    async () => `expected the message holding ${JSON.stringify(text)} to leave the panel once marked sent`,
+  );
 }

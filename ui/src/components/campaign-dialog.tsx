@@ -1,12 +1,13 @@
 // Setting up a campaign: its name, who (a compact segment: tiers, marketing consent, last visit
-// range, birthday month), what each gets (a copy of a back-office coupon, or points), the dates
+// range, birthday month), what each gets (a copy of a back-office coupon, points, or a member
+// price for some services), the dates
 // the offer is valid (and its results are measured in), when it is issued (a date, or by hand),
 // the share held out as a control group, and the message (Chinese and English templates).
 import { useEffect, useState } from "preact/hooks";
 import type {
-  ApiError, CampaignForm, CampaignView, CouponView, OfferKind, SegmentFilter, Tier,
+  ApiError, CampaignForm, CampaignView, CouponView, OfferKind, SegmentFilter, ServiceView, Tier,
 } from "../lib/backend/bindings";
-import { adminCoupons } from "../lib/backend/commands-catalog";
+import { adminCoupons, adminServices } from "../lib/backend/commands-catalog";
 import { saveCampaign } from "../lib/backend/commands-campaigns";
 import { toApiError } from "../lib/backend/errors";
 import { useI18n } from "../lib/i18n";
@@ -16,9 +17,10 @@ import { onAField } from "./catalog-admin-bits";
 import { Dialog } from "./dialog";
 import { ErrorBanner } from "./error-banner";
 import { Field } from "./field";
+import { CampaignMemberPrices, priceRows, pricesOf, type PriceRow } from "./campaign-member-prices";
 
 const TIERS: Tier[] = ["standard", "silver", "gold", "platinum"];
-const FIELDS = ["name", "couponCode", "points", "windowFrom", "windowTo", "issueOn", "controlPct", "messageZh", "messageEn"] as const;
+const FIELDS = ["name", "couponCode", "points", "prices", "windowFrom", "windowTo", "issueOn", "controlPct", "messageZh", "messageEn"] as const;
 /** Our words for the fields the core may name (its own sentence is English). */
 const FIELD_TEXT: Record<string, MessageKey> = {
   name: "campaigns.error.name",
@@ -47,7 +49,7 @@ function emptySegment(): SegmentFilter {
 
 export function newCampaignForm(): CampaignForm {
   return {
-    name: "", segment: emptySegment(), offerKind: "coupon", couponCode: "", points: 100, messageZh: "",
+    name: "", segment: emptySegment(), offerKind: "coupon", couponCode: "", points: 100, memberPrices: [], messageZh: "",
     messageEn: "", controlPct: 10, windowFrom: day(0), windowTo: day(30), issueOn: "",
   };
 }
@@ -61,10 +63,13 @@ export function CampaignDialog(props: Props) {
   const [controlText, setControlText] = useState(String(form.controlPct));
   const [pointsText, setPointsText] = useState(String(form.points));
   const [coupons, setCoupons] = useState<CouponView[]>([]);
+  const [services, setServices] = useState<ServiceView[]>([]);
+  const [rows, setRows] = useState<PriceRow[]>(priceRows(form.memberPrices));
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
   useEffect(() => {
     adminCoupons().then((list) => setCoupons(list.filter((c) => c.active)), (e) => setError(toApiError(e)));
+    adminServices().then((list) => setServices(list.filter((s) => s.active)), (e) => setError(toApiError(e)));
   }, []);
   const set = (patch: Partial<CampaignForm>) => setForm((f) => ({ ...f, ...patch }));
   const seg = (patch: Partial<SegmentFilter>) => setForm((f) => ({ ...f, segment: { ...f.segment, ...patch } }));
@@ -80,7 +85,11 @@ export function CampaignDialog(props: Props) {
       if (controlPct < 0 || controlPct > 90) return setError({ ...localError("controlPct") });
       const points = form.offerKind === "points" ? whole(pointsText) : form.points;
       if (points < 1) return setError({ ...localError("points") });
-      props.onSaved(await saveCampaign(props.campaign?.id ?? null, { ...form, controlPct, points }));
+      const memberPrices = form.offerKind === "member_price" ? pricesOf(rows) : [];
+      if (memberPrices === null || (form.offerKind === "member_price" && memberPrices.length === 0)) {
+        return setError({ ...localError("prices") });
+      }
+      props.onSaved(await saveCampaign(props.campaign?.id ?? null, { ...form, controlPct, points, memberPrices }));
     } catch (e) {
       setError(toApiError(e));
     } finally {
@@ -146,9 +155,13 @@ export function CampaignDialog(props: Props) {
             onChange={(e) => set({ offerKind: e.currentTarget.value as OfferKind })}>
             <option value="coupon">{t("campaigns.offerKind.coupon")}</option>
             <option value="points">{t("campaigns.offerKind.points")}</option>
+            <option value="member_price">{t("left17.offerKind.memberPrice")}</option>
           </select>
         </Field>
-        {form.offerKind === "coupon" ? (
+        {form.offerKind === "member_price" ? (
+          <CampaignMemberPrices rows={rows} services={services} onChange={setRows}
+            invalid={error?.field === "prices"} />
+        ) : form.offerKind === "coupon" ? (
           <Field id="campaign-coupon" label={t("campaigns.field.coupon")} error={fieldError("couponCode")}>
             <select id="f-campaign-coupon" class="input mono" data-testid="campaign-coupon" value={form.couponCode}
               onChange={(e) => set({ couponCode: e.currentTarget.value })}>

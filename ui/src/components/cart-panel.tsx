@@ -375,6 +375,12 @@ function Totals(props: Props) {
           <dt>{t("checkout.subtotal")}</dt>
           <dd class="mono" data-testid="cart-subtotal">{money(q?.subtotal ?? 0)}</dd>
         </div>
+        {q && q.campaignDiscount > 0 ? (
+          <div class="co-bd co-bd-off" data-testid="cart-campaign-discount">
+            <dt>{t("left17.cart.memberPrice")}</dt>
+            <dd class="mono">{off(q.campaignDiscount)}</dd>
+          </div>
+        ) : null}
         {q && q.tierDiscount > 0 && cart.member ? (
           <div class="co-bd co-bd-off" data-testid="cart-tier-discount">
             <dt>{t("checkout.tierDiscount", { tier: t(`tier.${cart.member.tier}`) })}</dt>

@@ -8,7 +8,7 @@ const lineOf = (over: Partial<CartLine>): CartLine => ({
   key: "l1", kind: "service", itemId: "s1", name: "基础补水护理", listPrice: 19_800, qty: 1, staff: [], priceOverride: null, stock: null, ...over,
 });
 const quote = (total: number, topUpTotal: number): QuoteView => ({
-  lines: [], subtotal: total, tierDiscount: 0, couponDiscount: 0, manualDiscount: 0, total, topUpTotal, pointValueFen: 1, pointsToEarn: 0,
+  lines: [], subtotal: total, campaignDiscount: 0, tierDiscount: 0, couponDiscount: 0, manualDiscount: 0, total, topUpTotal, pointValueFen: 1, pointsToEarn: 0,
 });
 
 describe("placeQuoteError", () => {

@@ -2,8 +2,9 @@
 //! the desk sends them by hand. Nothing is lost offline: a failed send is
 //! retried later with backoff; a refused one stays listed for sending by hand.
 //! A message whose appointment has begun is no longer offered. A message may
-//! also be about a care task (`care_task_id`; its `appointment_id` is empty
-//! and its `appointment_start` the time it was queued). Nothing is sent in
+//! also be about a care task (`care_task_id`) or carry a campaign to one
+//! member (`campaign_member_id`); then its `appointment_id` is empty and its
+//! `appointment_start` the time it was queued. Nothing is sent in
 //! the store's quiet hours (care settings; by default 21:00 to 09:00).
 
 use super::templates::MessageLang;
@@ -63,6 +64,8 @@ pub struct Message {
     /// Empty for a care message.
     pub appointment_id: String,
     pub care_task_id: Option<String>,
+    /// A campaign's message: the `campaign_members` row it was sent for.
+    pub campaign_member_id: Option<String>,
     pub appointment_start: DateTime<Utc>,
     pub recipient_name: String,
     pub phone: Phone,
@@ -75,6 +78,19 @@ pub struct Message {
     pub sent_at: Option<DateTime<Utc>>,
 }
 
+impl Message {
+    /// What it is about, as the outbox's `kind` says it.
+    pub fn kind(&self) -> &'static str {
+        if self.care_task_id.is_some() {
+            "care"
+        } else if self.campaign_member_id.is_some() {
+            "campaign"
+        } else {
+            "appointment_reminder"
+        }
+    }
+}
+
 /// The default daytime (store time) outside the quiet hours: nobody gets a
 /// reminder at midnight. The store's own hours are in the care settings.
 pub const SEND_FROM_MIN: i64 = 9 * 60;
@@ -83,11 +99,12 @@ pub const SEND_UNTIL_MIN: i64 = 21 * 60;
 const SELECT: &str =
     "SELECT g.id, coalesce(g.appointment_id, ''), coalesce(a.start_at, g.created_at),
         g.recipient_name, g.phone, g.lang, g.body, g.status, g.attempts, g.last_error,
-        g.next_attempt_at, g.sent_at, g.care_task_id
+        g.next_attempt_at, g.sent_at, g.care_task_id, g.campaign_member_id
     FROM messages g LEFT JOIN appointments a ON a.id = g.appointment_id";
 
-/// Still worth sending: its appointment ahead, or about a care task.
-const STILL_DUE: &str = "(a.start_at > ?1 OR g.care_task_id IS NOT NULL)";
+/// Still worth sending: its appointment ahead, or about a care task or a campaign.
+const STILL_DUE: &str =
+    "(a.start_at > ?1 OR g.care_task_id IS NOT NULL OR g.campaign_member_id IS NOT NULL)";
 
 fn from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Result<Message>> {
     let text = |i: usize| -> rusqlite::Result<String> { r.get(i) };
@@ -99,11 +116,13 @@ fn from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Result<Message>> {
         (text(0)?, text(1)?, text(3)?, text(4)?, text(6)?);
     let (attempts, last_error) = (r.get(8)?, r.get(9)?);
     let care_task_id: Option<String> = r.get(12)?;
+    let campaign_member_id: Option<String> = r.get(13)?;
     Ok((|| {
         Ok(Message {
             id,
             appointment_id,
             care_task_id,
+            campaign_member_id,
             appointment_start: parse_iso(&start).unwrap_or_default(),
             recipient_name,
             phone: Phone::from_stored(phone),

@@ -46,6 +46,11 @@ pub use local::{hm, parse_date, Offset};
 pub use messages::{backoff, Message, MessageStatus, SEND_FROM_MIN, SEND_UNTIL_MIN};
 pub use model::{Appointment, BookingInput, Client, HistoryAction, HistoryEntry, MoveInput};
 pub use reminder_settings::ReminderSettings;
+
+/// The language this store's messages are written in (the reminder setting).
+pub(crate) fn store_lang(conn: &rusqlite::Connection) -> crate::Result<MessageLang> {
+    Ok(reminder_settings::load(conn)?.lang)
+}
 pub use rooms::{BookableService, ResourceKind, Room};
 pub use status::AppointmentStatus;
 pub use suggest::{Suggestion, SuggestionReason};

@@ -10,6 +10,7 @@
 use super::ids::{derived_id, in_control_group};
 use super::model::{load, Campaign, CampaignStatus, Offer};
 use super::{member_coupons, CAMPAIGN_ENTITY, CAMPAIGN_MEMBER_ENTITY};
+use crate::appointments::MessageLang;
 use crate::ids::{MemberId, StaffId};
 use crate::staff::{Permission, Staff};
 use crate::store::Store;
@@ -69,24 +70,78 @@ fn plan(store: &Store, c: &Campaign) -> Result<Plan> {
 
 fn consents(conn: &rusqlite::Connection, id: MemberId) -> Result<bool> {
     let (member, _) = crate::member::load_member(conn, id)?;
-    Ok(crate::privacy::may_send_marketing(&member))
+    Ok(reachable(&member))
 }
 
-/// The message for one member, or None: no template, or no consent.
-fn message_for(w: &Writer<'_>, c: &Campaign, member: MemberId) -> Result<Option<String>> {
-    let template = if c.input.message_zh.trim().is_empty() {
-        &c.input.message_en
-    } else {
-        &c.input.message_zh
+/// Whether a campaign's message may go to her: marketing consent, and a
+/// number to send it to.
+fn reachable(m: &crate::member::Member) -> bool {
+    crate::privacy::may_send_marketing(m) && m.phone.e164().len() >= 5
+}
+
+/// A campaign's message to one member, ready for the outbox.
+struct Outgoing {
+    name: String,
+    phone: String,
+    lang: MessageLang,
+    body: String,
+}
+
+/// The message for one member, or None: no template, no consent or no
+/// phone. In the store's language; when the campaign has no text in it, in
+/// the language it has (her own language is not recorded).
+fn message_for(w: &Writer<'_>, c: &Campaign, member: MemberId) -> Result<Option<Outgoing>> {
+    let store_lang = crate::appointments::store_lang(w)?;
+    let (zh, en) = (c.input.message_zh.trim(), c.input.message_en.trim());
+    let (lang, template) = match store_lang {
+        MessageLang::En if !en.is_empty() => (MessageLang::En, en),
+        _ if !zh.is_empty() => (MessageLang::ZhCn, zh),
+        _ if !en.is_empty() => (MessageLang::En, en),
+        _ => return Ok(None),
     };
-    if template.trim().is_empty() {
-        return Ok(None);
-    }
     let (m, _) = crate::member::load_member(w, member)?;
-    if !crate::privacy::may_send_marketing(&m) {
+    if !reachable(&m) {
         return Ok(None);
     }
-    Ok(Some(template.replace("{name}", &m.name)))
+    Ok(Some(Outgoing {
+        body: template.replace("{name}", &m.name),
+        phone: m.phone.e164().to_owned(),
+        name: m.name,
+        lang,
+    }))
+}
+
+/// Puts her campaign message into the outbox the reminders use (sent by the
+/// same sender, held in quiet hours); its id follows from the
+/// `campaign_members` row, so it is queued once.
+fn queue_message(w: &mut Writer<'_>, campaign_member: &str, m: &Outgoing) -> Result<()> {
+    let id = format!("campaign-{campaign_member}");
+    let at = crate::time::iso(w.now());
+    let added = w
+        .prepare_cached(
+            "INSERT OR IGNORE INTO messages (id, kind, campaign_member_id, recipient_name, phone,
+                 lang, body, status, next_attempt_at, created_at)
+             VALUES (?1, 'campaign', ?2, ?3, ?4, ?5, ?6, 'pending', ?7, ?7)",
+        )?
+        .execute(params![
+            id,
+            campaign_member,
+            m.name,
+            m.phone,
+            m.lang.as_str(),
+            m.body,
+            at
+        ])?;
+    if added == 1 {
+        w.emit(
+            "message",
+            &id,
+            OpKind::Upsert,
+            &json!({ "kind": "campaign", "campaignMemberId": campaign_member, "lang": m.lang,
+                     "body": m.body, "status": "pending" }),
+        )?;
+    }
+    Ok(())
 }
 
 fn give(w: &mut Writer<'_>, c: &Campaign, member: MemberId, control: bool) -> Result<bool> {
@@ -99,7 +154,7 @@ fn give(w: &mut Writer<'_>, c: &Campaign, member: MemberId, control: bool) -> Re
     if done {
         return Ok(false);
     }
-    let (mut coupon, mut points, mut messaged) = (None, 0, false);
+    let (mut coupon, mut points, mut message) = (None, 0, None);
     if !control {
         match &c.input.offer {
             Offer::Coupon { coupon_code } => {
@@ -118,12 +173,13 @@ fn give(w: &mut Writer<'_>, c: &Campaign, member: MemberId, control: bool) -> Re
                 points = *p;
                 credit_points(w, c, member, points)?;
             }
+            // Her prices are read at checkout from `campaign_members` (she
+            // was reached) and the campaign's offer: nothing to give now.
+            Offer::MemberPrice { .. } => {}
         }
-        // The message's text is rendered here; the outbox that delivers it is
-        // the appointments' one (which, until it carries messages not about an
-        // appointment, does not take it): `messaged` records who is to get it.
-        messaged = message_for(w, c, member)?.is_some();
+        message = message_for(w, c, member)?;
     }
+    let messaged = message.is_some();
     w.prepare_cached(
         "INSERT INTO campaign_members (id, campaign_id, member_id, control, coupon_id, points,
              messaged, created_at)
@@ -146,6 +202,11 @@ fn give(w: &mut Writer<'_>, c: &Campaign, member: MemberId, control: bool) -> Re
         &json!({ "campaignId": c.id, "memberId": member, "control": control,
                  "couponId": coupon, "points": points, "messaged": messaged }),
     )?;
+    // After her `campaign_members` row: a till that pulls the message finds
+    // whom it is for through it.
+    if let Some(m) = &message {
+        queue_message(w, &id.to_string(), m)?;
+    }
     Ok(true)
 }
 

@@ -8,11 +8,14 @@
 //! - `model`: a campaign's audience (a `SegmentFilter`), offer, message,
 //!   window, schedule and control group; `issue`: issuing it (now, or by the
 //!   daily job on its date); `results`: its effect against the control group.
+//! - `member_prices`: the member-price offer, read at checkout for the
+//!   member attached.
 //! - `ids`: ids and control-group choices every till derives alike.
 
 mod ids;
 mod issue;
 mod member_coupons;
+mod member_prices;
 mod model;
 mod results;
 
@@ -20,7 +23,11 @@ pub use ids::in_control_group;
 pub use issue::Audience;
 pub(crate) use member_coupons::{for_cart, give_back_after_refund, use_by_sale};
 pub use member_coupons::{reason, MemberCoupon};
-pub use model::{Campaign, CampaignInput, CampaignStatus, Offer, DEFAULT_CONTROL_PCT};
+pub(crate) use member_prices::for_member as member_prices;
+pub use model::{
+    Campaign, CampaignInput, CampaignStatus, Offer, ServicePrice, DEFAULT_CONTROL_PCT,
+    MAX_MEMBER_PRICES,
+};
 pub use results::CampaignResults;
 
 use crate::ids::MemberId;

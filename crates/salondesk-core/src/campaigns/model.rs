@@ -4,6 +4,7 @@
 //! its results compare what was actually given.
 
 use super::CAMPAIGN_ENTITY;
+use crate::money::Money;
 use crate::segments::SegmentFilter;
 use crate::staff::{Permission, Staff};
 use crate::store::Store;
@@ -26,6 +27,53 @@ pub enum Offer {
     },
     /// Points credited to her (reason `adjust`, audited with the campaign).
     Points { points: i64 },
+    /// A member price for some services over the campaign's window: at
+    /// checkout, a reached member (not one held out) buying one of them in
+    /// the window pays this price (`campaigns::member_prices`).
+    MemberPrice { prices: Vec<ServicePrice> },
+}
+
+/// One service's member price in a campaign.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ServicePrice {
+    pub service_id: String,
+    /// Fen, below the service's list price.
+    pub price: Money,
+}
+
+/// At most this many services in one member-price offer.
+pub const MAX_MEMBER_PRICES: usize = 50;
+
+fn validate_prices(w: &Writer<'_>, prices: &[ServicePrice]) -> Result<()> {
+    if prices.is_empty() || prices.len() > MAX_MEMBER_PRICES {
+        return Err(CoreError::validation(
+            "prices",
+            "choose 1 to 50 services and their member price",
+        ));
+    }
+    for (i, p) in prices.iter().enumerate() {
+        if prices[..i].iter().any(|q| q.service_id == p.service_id) {
+            return Err(CoreError::validation("prices", "a service is listed twice"));
+        }
+        let list: Option<i64> = w
+            .prepare_cached("SELECT price FROM services WHERE id = ?1 AND active = 1")?
+            .query_row([&p.service_id], |r| r.get(0))
+            .optional()?;
+        let Some(list) = list else {
+            return Err(CoreError::validation(
+                "prices",
+                "choose a service on the menu",
+            ));
+        };
+        if p.price.fen() < 0 || p.price.fen() >= list {
+            return Err(CoreError::validation(
+                "prices",
+                "a member price is below the service's price",
+            ));
+        }
+    }
+    Ok(())
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -133,6 +181,7 @@ impl CampaignInput {
                     return Err(CoreError::validation("points", "points are 1 to 1,000,000"));
                 }
             }
+            Offer::MemberPrice { prices } => validate_prices(w, prices)?,
         }
         Ok(())
     }

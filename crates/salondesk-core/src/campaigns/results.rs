@@ -1,7 +1,8 @@
 //! A campaign's effect, read from this store's sales in its window: members
 //! reached and held out, coupons redeemed, what redeemers spent, what a
 //! reached member spent on average against a held-out member (the lift the
-//! offer bought), and what the offer cost (coupon discounts used, points given).
+//! offer bought), and what the offer cost (coupon discounts used, member
+//! prices' discounts, points given).
 
 use super::model::load;
 use crate::money::Money;
@@ -16,7 +17,10 @@ use serde::Serialize;
 pub struct CampaignResults {
     pub reached: u32,
     pub held_out: u32,
+    /// Reached members to be messaged (consent and a phone).
     pub messaged: u32,
+    /// Of their messages, those sent (by the sender, or marked sent by hand).
+    pub messages_sent: u32,
     pub coupons_issued: u32,
     pub coupons_redeemed: u32,
     /// What the members who redeemed spent in the window (sales less refunds).
@@ -24,9 +28,11 @@ pub struct CampaignResults {
     /// Spend in the window per reached member, and per held-out member.
     pub reached_revenue_per_member: Money,
     pub control_revenue_per_member: Money,
-    /// Coupon discounts taken on this store's sales, plus points given at
-    /// the store's point value.
+    /// Coupon discounts taken on this store's sales, what its member prices
+    /// took off (less refunds), plus points given at the store's point value.
     pub cost: Money,
+    /// Of the cost, what its member prices took off.
+    pub member_price_discount: Money,
     pub points_given: i64,
 }
 
@@ -94,17 +100,36 @@ impl Store {
                 .query_row(params![id, control, from, to], |r| r.get(0))?)
         };
         let per = |total: i64, n: u32| Money(if n == 0 { 0 } else { total / i64::from(n) });
+        let messages_sent: u32 = conn
+            .prepare_cached(
+                "SELECT count(*) FROM messages g
+                 JOIN campaign_members cm ON cm.id = g.campaign_member_id
+                 WHERE cm.campaign_id = ?1 AND g.status = 'sent'",
+            )?
+            .query_row([id], |r| r.get(0))?;
+        // Refund lines carry the campaign and a negated discount: net.
+        let member_price: i64 = conn
+            .prepare_cached(
+                "SELECT coalesce(sum(campaign_discount), 0) FROM sale_lines WHERE campaign_id = ?1",
+            )?
+            .query_row([id], |r| r.get(0))?;
         let point_value = crate::checkout::settings_load(conn)?.point_value_fen;
         Ok(CampaignResults {
             reached,
             held_out,
             messaged,
+            messages_sent,
             coupons_issued: issued,
             coupons_redeemed: redeemers.len() as u32,
             redeemer_revenue: Money(redeemer_revenue),
             reached_revenue_per_member: per(spend(false)?, reached),
             control_revenue_per_member: per(spend(true)?, held_out),
-            cost: Money(discount.saturating_add(points_given.saturating_mul(point_value))),
+            cost: Money(
+                discount
+                    .saturating_add(member_price)
+                    .saturating_add(points_given.saturating_mul(point_value)),
+            ),
+            member_price_discount: Money(member_price),
             points_given,
         })
     }

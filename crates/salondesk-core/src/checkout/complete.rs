@@ -118,7 +118,12 @@ fn complete(
     let now = crate::time::iso(w.now());
     let discount_total: i64 = priced
         .iter()
-        .map(|p| p.tier_discount.fen() + p.coupon_discount.fen() + p.manual_discount.fen())
+        .map(|p| {
+            p.campaign_discount.fen()
+                + p.tier_discount.fen()
+                + p.coupon_discount.fen()
+                + p.manual_discount.fen()
+        })
         .sum();
     let subtotal = total.fen() + discount_total;
     let approver_id = ok.approver;

@@ -31,6 +31,9 @@ pub(crate) struct LineRow<'a> {
     pub name: &'a str,
     pub qty: i64,
     pub unit_price: i64,
+    /// What a campaign's member price took off (`campaign_id` gave it).
+    pub campaign_discount: i64,
+    pub campaign_id: Option<&'a str>,
     pub tier_discount: i64,
     pub coupon_discount: i64,
     pub manual_discount: i64,
@@ -96,8 +99,9 @@ impl LedgerRows {
         let id = Self::id(w);
         w.prepare_cached(
             "INSERT INTO sale_lines (id, sale_id, line_no, kind, item_id, name, qty, unit_price, tier_discount,
-                                     coupon_discount, manual_discount, amount, original_line_id)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+                                     coupon_discount, manual_discount, amount, original_line_id,
+                                     campaign_discount, campaign_id)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
         )?
         .execute(params![
             id,
@@ -112,7 +116,9 @@ impl LedgerRows {
             l.coupon_discount,
             l.manual_discount,
             l.amount,
-            l.original_line_id
+            l.original_line_id,
+            l.campaign_discount,
+            l.campaign_id
         ])?;
         let mut stmt = w.prepare_cached(
             "INSERT INTO sale_line_staff (sale_line_id, staff_id, share_bp) VALUES (?1, ?2, ?3)",
@@ -125,12 +131,18 @@ impl LedgerRows {
             .iter()
             .map(|(s, share)| json!({ "staffId": s, "shareBp": share }))
             .collect();
-        self.lines.push(json!({
+        let mut line = json!({
             "id": id, "lineNo": l.line_no, "kind": l.kind, "itemId": l.item_id, "name": l.name,
             "qty": l.qty, "unitPrice": l.unit_price, "tierDiscount": l.tier_discount,
             "couponDiscount": l.coupon_discount, "manualDiscount": l.manual_discount,
             "amount": l.amount, "originalLineId": l.original_line_id, "staff": staff,
-        }));
+        });
+        // Only on a line sold at a member price: every other line reads as before.
+        if l.campaign_discount != 0 {
+            line["campaignDiscount"] = json!(l.campaign_discount);
+            line["campaignId"] = json!(l.campaign_id);
+        }
+        self.lines.push(line);
         Ok(id)
     }
 
@@ -382,6 +394,8 @@ pub(crate) fn line_row<'a>(index: usize, p: &'a PricedLine) -> LineRow<'a> {
         name: &p.line.name,
         qty: p.line.qty,
         unit_price: p.line.unit_price.fen(),
+        campaign_discount: p.campaign_discount.fen(),
+        campaign_id: p.campaign_id.as_deref(),
         tier_discount: p.tier_discount.fen(),
         coupon_discount: p.coupon_discount.fen(),
         manual_discount: p.manual_discount.fen(),

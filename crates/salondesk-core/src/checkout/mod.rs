@@ -34,7 +34,7 @@ pub use coupon_rules::{coupon_discount, reason as coupon_reason, CouponContext};
 pub use plan_admin::{PackagePlanInput, TopUpPlanInput};
 pub(crate) use plans::coupon as plans_coupon;
 pub use plans::{Coupon, CouponKind, CouponUse, PackagePlan, TopUpPlan};
-pub use pricing::LineKind;
+pub use pricing::{LineKind, MemberPrice};
 pub use quote::{Quote, QuoteLine};
 pub use refund::RefundRequest;
 pub use sale_read::{SaleLineRecord, SaleRecord, SaleSummary, SaleTenderRecord};

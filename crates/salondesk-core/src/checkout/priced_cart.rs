@@ -64,6 +64,10 @@ pub(super) fn price_cart(
         ),
         None => None,
     };
+    let member_prices = match cart.member_id {
+        Some(id) => crate::campaigns::member_prices(conn, id, today)?,
+        None => Vec::new(),
+    };
     let lines = price(PriceInput {
         lines: resolved,
         tier_discount_bp: tier.as_ref().map_or(0, |t| t.discount_bp),
@@ -71,6 +75,7 @@ pub(super) fn price_cart(
         member_tier: member.as_ref().map(|m| m.tier),
         manual_discount: cart.manual_discount,
         today,
+        member_prices: &member_prices,
     })?;
     let sum = |top_ups_only: bool| {
         Money(

@@ -1,6 +1,6 @@
-//! Pricing a cart, without I/O: list price, the tier discount, the coupon and
-//! the manual discount, each allocated to lines to the fen so a refund of some
-//! lines returns exactly what those lines cost.
+//! Pricing a cart, without I/O: list price, a campaign's member price or the
+//! tier discount, the coupon and the manual discount, each allocated to lines
+//! to the fen so a refund of some lines returns exactly what those lines cost.
 
 use super::allocate::allocate;
 use super::coupon_rules::{coupon_discount, CouponContext};
@@ -70,9 +70,22 @@ pub struct ResolvedLine {
     pub free_period: Option<String>,
 }
 
+/// A campaign's member price for one service, for the member attached
+/// (`campaigns::member_prices`: she was reached, today is in its window).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MemberPrice {
+    pub service_id: String,
+    pub campaign_id: String,
+    pub unit_price: Money,
+}
+
 #[derive(Debug, Clone)]
 pub struct PricedLine {
     pub line: ResolvedLine,
+    /// What a campaign's member price took off the list price.
+    pub campaign_discount: Money,
+    /// The campaign whose member price this line was sold at.
+    pub campaign_id: Option<String>,
     pub tier_discount: Money,
     pub coupon_discount: Money,
     pub manual_discount: Money,
@@ -87,6 +100,28 @@ pub struct PriceInput<'a> {
     pub member_tier: Option<Tier>,
     pub manual_discount: Money,
     pub today: NaiveDate,
+    /// Her campaigns' member prices (empty for a walk-in).
+    pub member_prices: &'a [MemberPrice],
+}
+
+/// The member price a service line is sold at, if it has one that is lower
+/// than the list price less the tier discount: the offer is a price, so the
+/// tier discount is not taken on top of it, and she never pays more for
+/// having been reached. A typed price is what the manager agreed: no offer.
+fn member_price<'p>(
+    l: &ResolvedLine,
+    list: i64,
+    tier: i64,
+    prices: &'p [MemberPrice],
+) -> Result<Option<(&'p MemberPrice, i64)>> {
+    if l.kind != LineKind::Service || l.overridden {
+        return Ok(None);
+    }
+    let Some(p) = prices.iter().find(|p| p.service_id == l.item_id) else {
+        return Ok(None);
+    };
+    let at = checked::mul(p.unit_price.fen(), l.qty, "qty")?;
+    Ok((at < list - tier && at >= 0).then_some((p, list - at)))
 }
 
 pub fn price(input: PriceInput<'_>) -> Result<Vec<PricedLine>> {
@@ -111,7 +146,20 @@ pub fn price(input: PriceInput<'_>) -> Result<Vec<PricedLine>> {
             }
         })
         .collect::<Result<_>>()?;
-    let after_tier: Vec<i64> = lists.iter().zip(&tier).map(|(l, t)| l - t).collect();
+    let mut tier = tier;
+    let mut campaign = vec![0i64; lists.len()];
+    let mut campaign_ids: Vec<Option<String>> = vec![None; lists.len()];
+    for (i, l) in input.lines.iter().enumerate() {
+        if let Some((p, off)) = member_price(l, lists[i], tier[i], input.member_prices)? {
+            campaign[i] = off;
+            campaign_ids[i] = Some(p.campaign_id.clone());
+            tier[i] = 0;
+        }
+    }
+    // "after tier": after the member price or the tier discount, whichever the line took.
+    let after_tier: Vec<i64> = (0..lists.len())
+        .map(|i| lists[i] - tier[i] - campaign[i])
+        .collect();
 
     let coupon_weights: Vec<i64> = input
         .lines
@@ -153,6 +201,8 @@ pub fn price(input: PriceInput<'_>) -> Result<Vec<PricedLine>> {
         .enumerate()
         .map(|(i, line)| PricedLine {
             amount: Money(after_tier[i] - coupon[i] - manual[i]),
+            campaign_discount: Money(campaign[i]),
+            campaign_id: campaign_ids[i].take(),
             tier_discount: Money(tier[i]),
             coupon_discount: Money(coupon[i]),
             manual_discount: Money(manual[i]),
@@ -209,6 +259,7 @@ mod tests {
             member_tier: None,
             manual_discount: Money::ZERO,
             today: day(),
+            member_prices: &[],
         })
         .unwrap();
         assert_eq!(priced[0].tier_discount, Money(1980), "10% off the service");
@@ -253,6 +304,7 @@ mod tests {
                 member_tier: None,
                 manual_discount: Money::ZERO,
                 today: day(),
+                member_prices: &[],
             }
         }
         assert!(
@@ -269,5 +321,58 @@ mod tests {
         c.valid_to = day().pred_opt().unwrap();
         c.valid_from = c.valid_to;
         assert!(price(input(&c, 0)).is_err(), "expired");
+    }
+
+    #[test]
+    fn a_member_price_replaces_the_tier_discount_only_when_it_is_lower() {
+        let offer = |yuan: i64| MemberPrice {
+            service_id: "x".into(),
+            campaign_id: "c".into(),
+            unit_price: Money::yuan(yuan),
+        };
+        let priced = |prices: &[MemberPrice]| {
+            price(PriceInput {
+                lines: vec![
+                    line(LineKind::Service, 268, 2),
+                    line(LineKind::Product, 128, 1),
+                ],
+                tier_discount_bp: 1000,
+                coupon: None,
+                member_tier: None,
+                manual_discount: Money::yuan(10),
+                today: day(),
+                member_prices: prices,
+            })
+            .unwrap()
+        };
+        let cheap = priced(&[offer(198)]);
+        assert_eq!(
+            cheap[0].campaign_discount,
+            Money::yuan(140),
+            "2 × (268 − 198)"
+        );
+        assert_eq!(
+            cheap[0].tier_discount,
+            Money::ZERO,
+            "not on top of the offer"
+        );
+        assert_eq!(cheap[0].campaign_id.as_deref(), Some("c"));
+        assert_eq!(
+            cheap[1].campaign_discount,
+            Money::ZERO,
+            "the product (same id, another kind) is not a service"
+        );
+        assert_eq!(
+            cheap[0].amount + cheap[1].amount,
+            Money::yuan(396 + 128 - 12 - 10) + Money(-80),
+            "¥396 + the product at 10% off (¥115.20), less the ¥10 typed off"
+        );
+        let dear = priced(&[offer(250)]);
+        assert_eq!(
+            dear[0].campaign_discount,
+            Money::ZERO,
+            "¥250 is dearer than her tier price (¥241.20): she keeps the tier's"
+        );
+        assert_eq!(dear[0].tier_discount, Money(5_360));
     }
 }

@@ -19,6 +19,8 @@ pub struct QuoteLine {
     pub qty: i64,
     pub unit_price: Money,
     pub overridden: bool,
+    /// A campaign's member price: what it took off the list price.
+    pub campaign_discount: Money,
     pub tier_discount: Money,
     pub coupon_discount: Money,
     pub manual_discount: Money,
@@ -30,6 +32,8 @@ pub struct Quote {
     pub lines: Vec<QuoteLine>,
     /// Before any discount.
     pub subtotal: Money,
+    /// What her campaigns' member prices took off.
+    pub campaign_discount: Money,
     pub tier_discount: Money,
     pub coupon_discount: Money,
     pub manual_discount: Money,
@@ -60,6 +64,7 @@ impl Store {
         let points_to_earn = cart_priced.points_earned(Money::ZERO, &cfg, today);
         Ok(Quote {
             subtotal: sum(&|p| p.line.unit_price.fen() * p.line.qty),
+            campaign_discount: sum(&|p| p.campaign_discount.fen()),
             tier_discount: sum(&|p| p.tier_discount.fen()),
             coupon_discount: sum(&|p| p.coupon_discount.fen()),
             manual_discount: sum(&|p| p.manual_discount.fen()),
@@ -76,6 +81,7 @@ impl Store {
                     qty: p.line.qty,
                     unit_price: p.line.unit_price,
                     overridden: p.line.overridden,
+                    campaign_discount: p.campaign_discount,
                     tier_discount: p.tier_discount,
                     coupon_discount: p.coupon_discount,
                     manual_discount: p.manual_discount,

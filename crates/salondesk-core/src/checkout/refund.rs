@@ -39,6 +39,8 @@ struct OrigLine {
     coupon: i64,
     manual: i64,
     amount: i64,
+    campaign: i64,
+    campaign_id: Option<String>,
 }
 
 impl Store {
@@ -221,7 +223,8 @@ fn refund(
 
 fn original_lines(w: &Writer<'_>, sale_id: &str) -> Result<Vec<OrigLine>> {
     let mut stmt = w.prepare_cached(
-        "SELECT id, kind, item_id, name, qty, unit_price, tier_discount, coupon_discount, manual_discount, amount
+        "SELECT id, kind, item_id, name, qty, unit_price, tier_discount, coupon_discount, manual_discount, amount,
+                campaign_discount, campaign_id
          FROM sale_lines WHERE sale_id = ?1 ORDER BY line_no",
     )?;
     let rows = stmt.query_map([sale_id], |r| {
@@ -236,6 +239,8 @@ fn original_lines(w: &Writer<'_>, sale_id: &str) -> Result<Vec<OrigLine>> {
             coupon: r.get(7)?,
             manual: r.get(8)?,
             amount: r.get(9)?,
+            campaign: r.get(10)?,
+            campaign_id: r.get(11)?,
         })
     })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
@@ -259,6 +264,8 @@ fn reverse_line(
             name: &line.name,
             qty: -line.qty,
             unit_price: line.unit_price,
+            campaign_discount: -line.campaign,
+            campaign_id: line.campaign_id.as_deref(),
             tier_discount: -line.tier,
             coupon_discount: -line.coupon,
             manual_discount: -line.manual,

@@ -47,6 +47,8 @@ pub struct SaleLineRecord {
     pub name: String,
     pub qty: i64,
     pub unit_price: Money,
+    /// A campaign's member price: what it took off the list price.
+    pub campaign_discount: Money,
     pub tier_discount: Money,
     pub coupon_discount: Money,
     pub manual_discount: Money,
@@ -67,7 +69,7 @@ pub struct SaleTenderRecord {
 
 impl SaleLineRecord {
     pub fn discount(&self) -> Money {
-        self.tier_discount + self.coupon_discount + self.manual_discount
+        self.campaign_discount + self.tier_discount + self.coupon_discount + self.manual_discount
     }
 }
 
@@ -125,7 +127,8 @@ fn lines(conn: &Connection, sale_id: &str) -> Result<Vec<SaleLineRecord>> {
         .prepare_cached(
             "SELECT l.id, l.kind, l.name, l.qty, l.unit_price,
                     l.tier_discount, l.coupon_discount, l.manual_discount, l.amount,
-                    EXISTS (SELECT 1 FROM sale_lines r WHERE r.original_line_id = l.id)
+                    EXISTS (SELECT 1 FROM sale_lines r WHERE r.original_line_id = l.id),
+                    l.campaign_discount
              FROM sale_lines l WHERE l.sale_id = ?1 ORDER BY l.line_no",
         )?
         .query_map([sale_id], |r| {
@@ -141,6 +144,7 @@ fn lines(conn: &Connection, sale_id: &str) -> Result<Vec<SaleLineRecord>> {
                 amount: Money(r.get(8)?),
                 staff: Vec::new(),
                 refunded: r.get(9)?,
+                campaign_discount: Money(r.get(10)?),
             })
         })?
         .collect::<rusqlite::Result<_>>()?;

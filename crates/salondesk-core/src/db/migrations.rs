@@ -74,6 +74,14 @@ const MIGRATIONS: &[(&str, &str)] = &[
     ("0027_feedback", include_str!("sql/0027_feedback.sql")),
     ("0028_segments", include_str!("sql/0028_segments.sql")),
     ("0029_campaigns", include_str!("sql/0029_campaigns.sql")),
+    (
+        "0030_campaign_messages",
+        include_str!("sql/0030_campaign_messages.sql"),
+    ),
+    (
+        "0031_member_prices",
+        include_str!("sql/0031_member_prices.sql"),
+    ),
 ];
 
 /// The schema version this build writes.

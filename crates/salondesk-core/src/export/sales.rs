@@ -70,7 +70,8 @@ pub(crate) fn write(ctx: &mut Ctx, out: &mut Output) -> Result<()> {
                 (SELECT group_concat(e.name, ', ') FROM sale_line_staff x
                    JOIN staff e ON e.id = x.staff_id WHERE x.sale_line_id = l.id),
                 m.member_no, l.kind, l.name, l.qty, l.unit_price,
-                l.tier_discount + l.coupon_discount + l.manual_discount, l.amount
+                l.campaign_discount + l.tier_discount + l.coupon_discount + l.manual_discount,
+                l.amount
          {FROM} JOIN sale_lines l ON l.sale_id = s.id
          WHERE s.created_at >= ?1 AND s.created_at < ?2
          ORDER BY s.created_at, s.rowid, l.line_no"

@@ -7,13 +7,47 @@ use super::register::{archive, index, profile_changes, save_profile, unindex};
 use super::Member;
 use crate::ids::MemberId;
 use crate::store::Store;
-use crate::write::OpKind;
+use crate::write::{OpKind, Writer};
 use crate::{CoreError, Result};
 use rusqlite::params;
+use serde_json::json;
 
 /// Every column that refers to a member, so history follows the survivor.
 /// Checkout and appointments add their tables here.
 const MEMBER_REFERENCES: &[(&str, &str)] = &[("members", "referrer_id")];
+
+/// Her records that follow the survivor on every till: (entity, table, key).
+/// Each moved row is sent on as an upsert of its `memberId`, so the store's
+/// other tills (the chain's, for complaints) move it too: her follow-ups,
+/// her ratings and her complaints (open ones must show on the survivor's
+/// profile and at checkout).
+const MEMBER_RECORDS: &[(&str, &str, &str)] = &[
+    ("care_task", "care_tasks", "id"),
+    ("visit_feedback", "visit_feedback", "sale_id"),
+    ("complaint", "complaints", "id"),
+];
+
+fn move_records(w: &mut Writer<'_>, survivor: MemberId, merged: MemberId) -> Result<()> {
+    for (entity, table, key) in MEMBER_RECORDS {
+        let ids: Vec<String> = w
+            .prepare(&format!("SELECT {key} FROM {table} WHERE member_id = ?1"))?
+            .query_map([merged], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        w.execute(
+            &format!("UPDATE {table} SET member_id = ?1 WHERE member_id = ?2"),
+            params![survivor, merged],
+        )?;
+        for id in ids {
+            w.emit(
+                entity,
+                &id,
+                OpKind::Upsert,
+                &json!({ "memberId": survivor }),
+            )?;
+        }
+    }
+    Ok(())
+}
 
 impl Store {
     pub fn merge_members(
@@ -45,6 +79,7 @@ impl Store {
                     params![survivor_id, merged_id],
                 )?;
             }
+            move_records(w, survivor_id, merged_id)?;
             let combined = combine(&survivor, &merged);
             unindex(w, &survivor, s_rid)?;
             save_profile(w, &combined)?;

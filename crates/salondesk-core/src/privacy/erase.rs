@@ -49,31 +49,17 @@ pub(crate) fn apply_erase(w: &Writer<'_>, id: MemberId, at: &str) -> Result<bool
     .execute(params![id, erased_name(&sid), erased_member_no(&sid), at])?;
     crate::sync::members::settle_phone(w, m.phone.e164())?;
     // What named her elsewhere on this till: what the protocol's rule says
-    // (her appointments' notes, their reminders' text …), and the reminders'
+    // (her appointments' notes, her messages' text, her follow-ups' notes,
+    // her ratings' comments, her complaints …), and her messages'
     // recipient, kept on this till alone.
     crate::sync::personal::erase_elsewhere(w, &sid)?;
     w.prepare_cached(
         "UPDATE messages SET recipient_name = '', phone = '', body = ''
          WHERE appointment_id IN (SELECT id FROM appointments WHERE member_id = ?1)
-            OR care_task_id IN (SELECT id FROM care_tasks WHERE member_id = ?1)",
+            OR care_task_id IN (SELECT id FROM care_tasks WHERE member_id = ?1)
+            OR campaign_member_id IN (SELECT id FROM campaign_members WHERE member_id = ?1)",
     )?
     .execute([id])?;
-    // Her follow-ups' notes may quote her.
-    w.prepare_cached("UPDATE care_tasks SET note = '' WHERE member_id = ?1")?
-        .execute([id])?;
-    w.prepare_cached("UPDATE appointments SET notes = '' WHERE member_id = ?1")?
-        .execute([id])?;
-    // Her words in her ratings and complaints (the scores and statuses stay:
-    // they count in the store's figures and name nobody).
-    w.prepare_cached("UPDATE visit_feedback SET comment = '' WHERE member_id = ?1")?
-        .execute([id])?;
-    w.prepare_cached(
-        "UPDATE complaint_actions SET note = ''
-         WHERE complaint_id IN (SELECT id FROM complaints WHERE member_id = ?1)",
-    )?
-    .execute([id])?;
-    w.prepare_cached("UPDATE complaints SET description = '' WHERE member_id = ?1")?
-        .execute([id])?;
     Ok(true)
 }
 

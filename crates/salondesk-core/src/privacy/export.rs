@@ -128,6 +128,7 @@ impl Store {
                 "SELECT * FROM messages WHERE appointment_id IN
                    (SELECT id FROM appointments WHERE member_id = ?1)
                    OR care_task_id IN (SELECT id FROM care_tasks WHERE member_id = ?1)
+                   OR campaign_member_id IN (SELECT id FROM campaign_members WHERE member_id = ?1)
                  ORDER BY created_at", &sid)?,
             "careTasks": rows(c, "SELECT * FROM care_tasks WHERE member_id = ?1 ORDER BY due_on", &sid)?,
             "consentHistory": by_member("member_consents")?,

@@ -11,10 +11,15 @@ use crate::money::Money;
 use crate::store::Store;
 use crate::Result;
 
-fn discount_labels(lang: ReceiptLang) -> [&'static str; 3] {
+fn discount_labels(lang: ReceiptLang) -> [&'static str; 4] {
     match lang {
-        ReceiptLang::ZhCn => ["会员折扣", "优惠券", "手动优惠"],
-        ReceiptLang::En => ["Member discount", "Coupon", "Manual discount"],
+        ReceiptLang::ZhCn => ["活动会员价", "会员折扣", "优惠券", "手动优惠"],
+        ReceiptLang::En => [
+            "Campaign member price",
+            "Member discount",
+            "Coupon",
+            "Manual discount",
+        ],
     }
 }
 
@@ -104,7 +109,7 @@ impl Store {
 }
 
 fn discounts(sale: &SaleRecord, lang: ReceiptLang) -> Vec<(String, Money)> {
-    let [tier, coupon, manual] = discount_labels(lang);
+    let [campaign, tier, coupon, manual] = discount_labels(lang);
     let sum = |f: fn(&crate::checkout::SaleLineRecord) -> Money| {
         sale.lines.iter().map(f).fold(Money::ZERO, |a, b| a + b)
     };
@@ -113,6 +118,7 @@ fn discounts(sale: &SaleRecord, lang: ReceiptLang) -> Vec<(String, Money)> {
         None => coupon.to_string(),
     };
     [
+        (campaign.to_string(), sum(|l| l.campaign_discount)),
         (tier.to_string(), sum(|l| l.tier_discount)),
         (coupon_label, sum(|l| l.coupon_discount)),
         (manual.to_string(), sum(|l| l.manual_discount)),

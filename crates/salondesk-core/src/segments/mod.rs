@@ -18,6 +18,7 @@ mod summary;
 
 pub use list::{SegmentMember, SegmentPage, MAX_PAGE};
 pub use rfm::{classify, RfmThresholds};
+pub(crate) use rfm::{reclassify_pulled, KEY as RFM_KEY};
 pub use saved::SavedSegment;
 pub use summary::NightlyRun;
 

@@ -14,6 +14,7 @@
 use super::RfmClass;
 use crate::staff::{Permission, Staff};
 use crate::store::Store;
+use crate::write::Writer;
 use crate::{CoreError, Result};
 use rusqlite::OptionalExtension;
 use serde::{Deserialize, Serialize};
@@ -122,19 +123,32 @@ pub fn classify(
     })
 }
 
-const KEY: &str = "rfm";
+/// The thresholds' key in `store_settings` (a chain setting, synced).
+pub(crate) const KEY: &str = "rfm";
+
+fn load(conn: &rusqlite::Connection) -> Result<RfmThresholds> {
+    let raw: Option<String> = conn
+        .prepare_cached("SELECT value FROM store_settings WHERE key = ?1")?
+        .query_row([KEY], |r| r.get(0))
+        .optional()?;
+    // A setting pulled from a newer version may lack a field: the defaults stand in.
+    Ok(raw
+        .and_then(|s| serde_json::from_str(&s).ok())
+        .unwrap_or_default())
+}
+
+/// Thresholds pulled from the head-office till re-class every member here
+/// at once, as saving them there did: the member list and the profile's
+/// chip agree across the chain's tills without waiting for the night.
+pub(crate) fn reclassify_pulled(w: &Writer<'_>) -> Result<usize> {
+    let t = load(w)?;
+    let today = crate::checkout::settings_load(w)?.business_date(w.now());
+    super::summary::reclassify(w, &t, today)
+}
 
 impl Store {
     pub fn rfm_thresholds(&self) -> Result<RfmThresholds> {
-        let raw: Option<String> = self
-            .conn()
-            .prepare_cached("SELECT value FROM store_settings WHERE key = ?1")?
-            .query_row([KEY], |r| r.get(0))
-            .optional()?;
-        // A setting pulled from a newer version may lack a field: the defaults stand in.
-        Ok(raw
-            .and_then(|s| serde_json::from_str(&s).ok())
-            .unwrap_or_default())
+        load(self.conn())
     }
 
     /// Changes the thresholds and re-classes every member at once. Needs

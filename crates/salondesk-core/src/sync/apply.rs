@@ -148,6 +148,7 @@ fn apply_page(
     };
     // A till restored from a backup gets its own operations back (see `restored`).
     let catch_up = super::restored::catching_up(w)?;
+    let mut new_rfm = false;
     for p in &pull.ops {
         let op = &p.op;
         if op.device_id == me && (!catch_up || super::restored::own_op_held(w, &op.op_id)?) {
@@ -185,7 +186,11 @@ fn apply_page(
                     note(w, p, false, n)?;
                 }
                 match outcome {
-                    Outcome::Applied => report.applied += 1,
+                    Outcome::Applied => {
+                        report.applied += 1;
+                        new_rfm |= op.entity == "store_settings"
+                            && op.entity_id == crate::segments::RFM_KEY;
+                    }
                     Outcome::Skipped => report.skipped += 1,
                 }
             }
@@ -201,6 +206,9 @@ fn apply_page(
                 report.skipped += 1;
             }
         }
+    }
+    if new_rfm {
+        crate::segments::reclassify_pulled(w)?;
     }
     if let Some(server_time) = pull.server_time {
         super::restamp::note_server_time(w, server_time)?;

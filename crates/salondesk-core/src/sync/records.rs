@@ -157,8 +157,9 @@ pub(super) fn upsert(w: &Writer<'_>, t: &Table, cx: &mut Ctx<'_>) -> Result<Outc
             ));
         }
         "message" if !there => {
-            let (name, phone) = match fields.get("careTaskId") {
-                Some(Value::String(task)) => care_recipient(w, task)?,
+            let (name, phone) = match (fields.get("careTaskId"), fields.get("campaignMemberId")) {
+                (Some(Value::String(task)), _) => care_recipient(w, task)?,
+                (_, Some(Value::String(cm))) => campaign_recipient(w, cm)?,
                 _ => recipient(w, fields.get("appointmentId"))?,
             };
             extra.push(("recipient_name", Sql::Text(name)));
@@ -191,6 +192,17 @@ fn care_recipient(w: &Writer<'_>, task: &str) -> Result<(String, String)> {
         "SELECT m.name, m.phone FROM care_tasks t JOIN members m ON m.id = t.member_id WHERE t.id = ?1",
     )?
     .query_row([task], |r| Ok((r.get(0)?, r.get(1)?)))
+    .optional()?
+    .unwrap_or_default())
+}
+
+/// Whom a campaign's message is for: the member its `campaign_members` row names.
+fn campaign_recipient(w: &Writer<'_>, campaign_member: &str) -> Result<(String, String)> {
+    Ok(w.prepare_cached(
+        "SELECT m.name, m.phone FROM campaign_members c JOIN members m ON m.id = c.member_id
+         WHERE c.id = ?1",
+    )?
+    .query_row([campaign_member], |r| Ok((r.get(0)?, r.get(1)?)))
     .optional()?
     .unwrap_or_default())
 }

@@ -98,8 +98,9 @@ pub(super) fn sale(w: &Writer<'_>, cx: &mut Ctx<'_>) -> Result<Outcome> {
         let line_id = need(l, "id")?;
         w.prepare_cached(
             "INSERT INTO sale_lines (id, sale_id, line_no, kind, item_id, name, qty, unit_price, tier_discount,
-                                     coupon_discount, manual_discount, amount, original_line_id)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+                                     coupon_discount, manual_discount, amount, original_line_id,
+                                     campaign_discount, campaign_id)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
         )?
         .execute(params![
             line_id,
@@ -115,6 +116,8 @@ pub(super) fn sale(w: &Writer<'_>, cx: &mut Ctx<'_>) -> Result<Outcome> {
             int(l, "manualDiscount").unwrap_or(0),
             int(l, "amount").unwrap_or(0),
             text(l, "originalLineId"),
+            int(l, "campaignDiscount").unwrap_or(0),
+            text(l, "campaignId"),
         ])?;
         for s in list(l, "staff") {
             w.prepare_cached(

@@ -422,6 +422,7 @@ pub(super) const UPSERTS: &[Table] = &[
             col("kind", "kind"),
             col("appointmentId", "appointment_id"),
             col("careTaskId", "care_task_id"),
+            col("campaignMemberId", "campaign_member_id"),
             col("lang", "lang"),
             col("body", "body"),
             col("status", "status"),

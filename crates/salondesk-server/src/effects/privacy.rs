@@ -9,16 +9,17 @@
 //!   anonymous record, and a refused operation about her kept for support
 //!   is dropped;
 //! - an operation about her that arrives after the erase (an offline till's:
-//!   her record, or anything tied to one of her appointments — its notes,
-//!   its history, its reminder's text) is scrubbed before it is logged or
-//!   mirrored (`scrub_incoming`); whom each appointment is for is kept in
-//!   `appointment_members` (only the booking names her).
+//!   her record, or anything tied to one of her records — an appointment's
+//!   notes, its history, a message's text, a follow-up's note, a rating's
+//!   comment, a complaint and its notes) is scrubbed before it is logged or
+//!   mirrored (`scrub_incoming`); whom each such record is for is kept in
+//!   `member_records` (only some of its operations name her).
 
 use crate::auth::Device;
 use crate::push::authority::is_head_office;
 use crate::push::check::Refusal;
 use salondesk_protocol::privacy::{
-    appointment_of, booked_member, scrub_member_payload, scrub_personal, PERSONAL_ELSEWHERE,
+    named_member, record_of, scrub_member_payload, scrub_personal, PERSONAL_ELSEWHERE,
 };
 use salondesk_protocol::{Op, OpKind};
 use serde_json::Value;
@@ -88,31 +89,37 @@ pub async fn judge(
     Ok(refused)
 }
 
-/// The member each appointment in `appointments` is for: as the batch's own
-/// bookings name her (`batch`, the later winning), else as logged
-/// (`appointment_members`).
+/// A record about one member: (entity, id).
+type Record = (String, String);
+
+/// The member each record in `records` is for: as the batch's own
+/// operations name her (`batch`, the later winning), else as logged
+/// (`member_records`).
 async fn members_of(
     conn: &mut PgConnection,
     tenant: Uuid,
-    appointments: &HashSet<&str>,
-    batch: &HashMap<String, String>,
-) -> sqlx::Result<HashMap<String, String>> {
-    let unknown: Vec<String> = appointments
+    records: &HashSet<Record>,
+    batch: &HashMap<Record, String>,
+) -> sqlx::Result<HashMap<Record, String>> {
+    let (entities, ids): (Vec<String>, Vec<String>) = records
         .iter()
-        .filter(|a| !batch.contains_key(**a))
-        .map(|a| (*a).to_owned())
-        .collect();
+        .filter(|r| !batch.contains_key(*r))
+        .cloned()
+        .unzip();
     let mut out = batch.clone();
-    if !unknown.is_empty() {
-        let rows: Vec<(String, Uuid)> = sqlx::query_as(
-            "SELECT appointment_id, member_id FROM appointment_members
-             WHERE tenant_id = $1 AND appointment_id = ANY($2)",
+    if !ids.is_empty() {
+        let rows: Vec<(String, String, Uuid)> = sqlx::query_as(
+            "SELECT r.entity, r.record_id, r.member_id
+             FROM UNNEST($2::text[], $3::text[]) AS u(entity, record_id)
+             JOIN member_records r ON r.tenant_id = $1 AND r.entity = u.entity
+                                  AND r.record_id = u.record_id",
         )
         .bind(tenant)
-        .bind(&unknown)
+        .bind(&entities)
+        .bind(&ids)
         .fetch_all(conn)
         .await?;
-        out.extend(rows.into_iter().map(|(a, m)| (a, m.to_string())));
+        out.extend(rows.into_iter().map(|(e, r, m)| ((e, r), m.to_string())));
     }
     Ok(out)
 }
@@ -135,25 +142,29 @@ pub async fn scrub_incoming(
         .copied()
         .filter(|&i| ops[i].entity == "member" && ops[i].kind == OpKind::Upsert)
         .collect();
-    // (index, appointment) of the operations tied to an appointment.
-    let tied: Vec<(usize, &str)> = pending
+    // (index, record) of the operations tied to a record about a member.
+    let tied: Vec<(usize, Record)> = pending
         .iter()
         .filter_map(|&i| {
             let op = &ops[i];
-            Some((i, appointment_of(&op.entity, &op.entity_id, &op.payload)?))
+            let (e, r) = record_of(&op.entity, &op.entity_id, &op.payload)?;
+            Some((i, (e.to_owned(), r.to_owned())))
         })
         .collect();
     if upserts.is_empty() && tied.is_empty() {
         return Ok(HashMap::new());
     }
-    let mut booked: HashMap<String, String> = HashMap::new();
+    let mut named: HashMap<Record, String> = HashMap::new();
     for &i in pending {
-        if let Some(m) = booked_member(&ops[i].entity, &ops[i].payload) {
-            booked.insert(ops[i].entity_id.clone(), m.to_owned());
+        if let Some(m) = named_member(&ops[i].entity, &ops[i].payload) {
+            named.insert(
+                (ops[i].entity.clone(), ops[i].entity_id.clone()),
+                m.to_owned(),
+            );
         }
     }
-    let appointments: HashSet<&str> = tied.iter().map(|(_, a)| *a).collect();
-    let member_of = members_of(&mut *conn, device.tenant_id, &appointments, &booked).await?;
+    let records: HashSet<Record> = tied.iter().map(|(_, r)| r.clone()).collect();
+    let member_of = members_of(&mut *conn, device.tenant_id, &records, &named).await?;
 
     let mut erased: HashSet<String> = pending
         .iter()
@@ -165,7 +176,7 @@ pub async fn scrub_incoming(
         .map(|&i| ops[i].entity_id.as_str())
         .chain(
             tied.iter()
-                .filter_map(|(_, a)| member_of.get(*a).map(String::as_str)),
+                .filter_map(|(_, r)| member_of.get(r).map(String::as_str)),
         )
         .filter_map(|id| Uuid::parse_str(id).ok())
         .collect();
@@ -194,11 +205,8 @@ pub async fn scrub_incoming(
             scrub(i, &|p| scrub_member_payload(p, &id));
         }
     }
-    for (i, appointment) in tied {
-        if member_of
-            .get(appointment)
-            .is_some_and(|m| erased.contains(m))
-        {
+    for (i, record) in tied {
+        if member_of.get(&record).is_some_and(|m| erased.contains(m)) {
             let entity = ops[i].entity.clone();
             scrub(i, &|p| scrub_personal(&entity, p));
         }
@@ -206,29 +214,35 @@ pub async fn scrub_incoming(
     Ok(out)
 }
 
-/// Whom the accepted bookings are for (`appointment_members`), then the
-/// accepted erases: tombstone, mirror, and her stored operations rewritten.
+/// Whom the accepted records about a member are for (`member_records`),
+/// then the accepted erases: tombstone, mirror, and her stored operations
+/// rewritten.
 pub async fn apply(conn: &mut PgConnection, device: &Device, accepted: &[&Op]) -> sqlx::Result<()> {
-    let mut appointments = Vec::new();
-    let mut members = Vec::new();
+    // One row per record: the batch's last operation naming her wins.
+    let mut named: HashMap<Record, Uuid> = HashMap::new();
     for op in accepted {
-        if let Some(m) =
-            booked_member(&op.entity, &op.payload).and_then(|m| Uuid::parse_str(m).ok())
+        if let Some(m) = named_member(&op.entity, &op.payload).and_then(|m| Uuid::parse_str(m).ok())
         {
-            appointments.push(op.entity_id.clone());
-            members.push(m);
+            named.insert((op.entity.clone(), op.entity_id.clone()), m);
         }
     }
-    if !appointments.is_empty() {
-        // One row per appointment: the batch's last booking of it wins.
+    if !named.is_empty() {
+        let mut entities = Vec::with_capacity(named.len());
+        let mut ids = Vec::with_capacity(named.len());
+        let mut members = Vec::with_capacity(named.len());
+        for ((e, r), m) in named {
+            entities.push(e);
+            ids.push(r);
+            members.push(m);
+        }
         sqlx::query(
-            "INSERT INTO appointment_members (tenant_id, appointment_id, member_id)
-             SELECT DISTINCT ON (a) $1, a, m FROM UNNEST($2::text[], $3::uuid[])
-                 WITH ORDINALITY AS u(a, m, n) ORDER BY a, n DESC
-             ON CONFLICT (tenant_id, appointment_id) DO UPDATE SET member_id = EXCLUDED.member_id",
+            "INSERT INTO member_records (tenant_id, entity, record_id, member_id)
+             SELECT $1, e, r, m FROM UNNEST($2::text[], $3::text[], $4::uuid[]) AS u(e, r, m)
+             ON CONFLICT (tenant_id, entity, record_id) DO UPDATE SET member_id = EXCLUDED.member_id",
         )
         .bind(device.tenant_id)
-        .bind(&appointments)
+        .bind(&entities)
+        .bind(&ids)
         .bind(&members)
         .execute(&mut *conn)
         .await?;
@@ -295,7 +309,7 @@ fn scrubbed(
 }
 
 /// Scrubs every stored upsert of member `id` and every stored operation tied
-/// to one of her appointments, and drops the refused operations about her
+/// to one of her records, and drops the refused operations about her
 /// kept for support (never pulled, no longer needed).
 async fn rewrite_log(conn: &mut PgConnection, tenant: Uuid, id: &str) -> sqlx::Result<()> {
     let stored: Vec<(i64, String)> = sqlx::query_as(
@@ -312,31 +326,49 @@ async fn rewrite_log(conn: &mut PgConnection, tenant: Uuid, id: &str) -> sqlx::R
         scrubbed(stored, |p| scrub_member_payload(p, id)),
     )
     .await?;
-    // Her appointments' operations (`PERSONAL_ELSEWHERE`). Found by reading the
+    // The operations about her records (`PERSONAL_ELSEWHERE`): each record's
+    // own, and those tied to one through a field. Found by reading the
     // tenant's operations of those entities: erasures are rare, and an index
     // for them would cost every push of an appointment.
     let member = Uuid::parse_str(id).expect("checked: a UUID");
-    let appointments: Vec<String> = sqlx::query_scalar(
-        "SELECT appointment_id FROM appointment_members WHERE tenant_id = $1 AND member_id = $2",
+    let records: Vec<(String, String)> = sqlx::query_as(
+        "SELECT entity, record_id FROM member_records WHERE tenant_id = $1 AND member_id = $2",
     )
     .bind(tenant)
     .bind(member)
     .fetch_all(&mut *conn)
     .await?;
-    if !appointments.is_empty() {
+    if !records.is_empty() {
+        let hers: HashSet<(&str, &str)> = records
+            .iter()
+            .map(|(e, r)| (e.as_str(), r.as_str()))
+            .collect();
+        let ids: Vec<&str> = records.iter().map(|(_, r)| r.as_str()).collect();
         let entities: Vec<&str> = PERSONAL_ELSEWHERE.iter().map(|p| p.entity).collect();
-        let stored: Vec<(i64, String, String)> = sqlx::query_as(
-            "SELECT seq, entity, payload FROM ops
+        let stored: Vec<(i64, String, String, String)> = sqlx::query_as(
+            "SELECT seq, entity, entity_id, payload FROM ops
              WHERE tenant_id = $1 AND entity = ANY($2)
-               AND (entity_id = ANY($3) OR payload::jsonb ->> 'appointmentId' = ANY($3))",
+               AND (entity_id = ANY($3)
+                    OR payload::jsonb ->> 'appointmentId' = ANY($3)
+                    OR payload::jsonb ->> 'careTaskId' = ANY($3)
+                    OR payload::jsonb ->> 'campaignMemberId' = ANY($3)
+                    OR payload::jsonb ->> 'complaintId' = ANY($3))",
         )
         .bind(tenant)
         .bind(&entities)
-        .bind(&appointments)
+        .bind(&ids)
         .fetch_all(&mut *conn)
         .await?;
         let mut rewritten = Vec::new();
-        for (seq, entity, text) in stored {
+        for (seq, entity, entity_id, text) in stored {
+            let Ok(payload) = serde_json::from_str::<Value>(&text) else {
+                continue;
+            };
+            // Only what the protocol ties to one of her records (an id that
+            // merely matched some other field is left alone).
+            if !record_of(&entity, &entity_id, &payload).is_some_and(|r| hers.contains(&r)) {
+                continue;
+            }
             rewritten.extend(scrubbed(vec![(seq, text)], |p| scrub_personal(&entity, p)));
         }
         replace_payloads(&mut *conn, tenant, rewritten).await?;

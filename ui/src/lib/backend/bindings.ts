@@ -169,9 +169,21 @@ export type ApprovalInput = { managerId: string, pin: string, permission: Permis
 
 export type ApprovalGranted = { token: string, permission: Permission, approver: StaffBrief, expiresInSeconds: number, };
 
-export type QuoteLineView = { kind: LineKind, itemId: string, name: string, qty: number, unitPrice: number, overridden: boolean, discount: number, amount: number, };
+export type QuoteLineView = { kind: LineKind, itemId: string, name: string, qty: number, unitPrice: number, overridden: boolean, 
+/**
+ * Every discount on the line, the campaign's member price included.
+ */
+discount: number, 
+/**
+ * Of it, what a campaign's member price took off.
+ */
+campaignDiscount: number, amount: number, };
 
-export type QuoteView = { lines: Array<QuoteLineView>, subtotal: number, tierDiscount: number, couponDiscount: number, manualDiscount: number, total: number, topUpTotal: number, pointValueFen: number, pointsToEarn: number, };
+export type QuoteView = { lines: Array<QuoteLineView>, subtotal: number, 
+/**
+ * What her campaigns' member prices took off.
+ */
+campaignDiscount: number, tierDiscount: number, couponDiscount: number, manualDiscount: number, total: number, topUpTotal: number, pointValueFen: number, pointsToEarn: number, };
 
 export type TenderInput = { "kind": "cash", amount: number, } | { "kind": "bank_card", amount: number, reference: string, last4: string, } | { "kind": "wechat_pay", amount: number, reference: string, } | { "kind": "alipay", amount: number, reference: string, } | { "kind": "stored_value", amount: number, } | { "kind": "points", points: number, };
 
@@ -776,7 +788,7 @@ consent: boolean | null,
  */
 birthdayMonth: number | null, rfm: Array<RfmClass>, };
 
-export type OfferKind = "coupon" | "points";
+export type OfferKind = "coupon" | "points" | "member_price";
 
 export type CampaignStatusView = "draft" | "scheduled" | "issued";
 
@@ -788,7 +800,13 @@ couponCode: string,
 /**
  * Points each member gets (offer `points`).
  */
-points: number, messageZh: string, messageEn: string, controlPct: number, windowFrom: string, windowTo: string, issueOn: string, };
+points: number, 
+/**
+ * The services and their member price (offer `member_price`).
+ */
+memberPrices: Array<ServicePriceView>, messageZh: string, messageEn: string, controlPct: number, windowFrom: string, windowTo: string, issueOn: string, };
+
+export type ServicePriceView = { serviceId: string, price: number, };
 
 export type CampaignView = { id: string, form: CampaignForm, status: CampaignStatusView, issuedAt: string | null, };
 
@@ -796,7 +814,15 @@ export type AudienceView = { segment: number, control: number, reach: number, me
 
 export type CampaignProgress = { done: number, total: number, };
 
-export type CampaignResultsView = { reached: number, heldOut: number, messaged: number, couponsIssued: number, couponsRedeemed: number, redeemerRevenue: number, reachedRevenuePerMember: number, controlRevenuePerMember: number, cost: number, pointsGiven: number, };
+export type CampaignResultsView = { reached: number, heldOut: number, messaged: number, 
+/**
+ * Of their messages, those sent.
+ */
+messagesSent: number, couponsIssued: number, couponsRedeemed: number, redeemerRevenue: number, reachedRevenuePerMember: number, controlRevenuePerMember: number, cost: number, pointsGiven: number, 
+/**
+ * Of the cost, what its member prices took off.
+ */
+memberPriceDiscount: number, };
 
 export type MemberCouponView = { id: string, couponCode: string, 
 /**

@@ -237,12 +237,14 @@ function quote(ctx: MockCtx, cart: CartInput): QuoteView {
   const p = priceCart(ctx, cart);
   const lines: QuoteLineView[] = p.lines.map((l) => ({
     kind: l.kind, itemId: l.itemId, name: l.name, qty: l.qty, unitPrice: l.unitPrice, overridden: l.overridden,
-    discount: l.tier + l.coupon + l.manual, amount: l.amount,
+    discount: l.tier + l.coupon + l.manual, campaignDiscount: 0, amount: l.amount,
   }));
   const total = (f: (l: Priced) => number) => p.lines.reduce((a, l) => a + f(l), 0);
   return {
     lines,
     subtotal: total((l) => l.unitPrice * l.qty),
+    // Member prices are the real app's (campaigns are not in the preview).
+    campaignDiscount: 0,
     tierDiscount: total((l) => l.tier),
     couponDiscount: total((l) => l.coupon),
     manualDiscount: total((l) => l.manual),

@@ -19,7 +19,9 @@ export function CampaignsAdmin(props: AdminProps) {
   const [open, setOpen] = useState<Open | null>(null);
   const offer = (c: CampaignView) => c.form.offerKind === "coupon"
     ? t("campaigns.offer.coupon", { code: c.form.couponCode })
-    : t("campaigns.offer.points", { points: c.form.points });
+    : c.form.offerKind === "member_price"
+      ? t("left17.offer.memberPrice", { count: c.form.memberPrices.length })
+      : t("campaigns.offer.points", { points: c.form.points });
 
   return (
     <section class="card cat-section" data-testid="campaigns-admin">
