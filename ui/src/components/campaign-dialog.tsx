@@ -155,7 +155,7 @@ export function CampaignDialog(props: Props) {
             onChange={(e) => set({ offerKind: e.currentTarget.value as OfferKind })}>
             <option value="coupon">{t("campaigns.offerKind.coupon")}</option>
             <option value="points">{t("campaigns.offerKind.points")}</option>
-            <option value="member_price">{t("left17.offerKind.memberPrice")}</option>
+            <option value="member_price">{t("campaignOffer.offerKind.memberPrice")}</option>
           </select>
         </Field>
         {form.offerKind === "member_price" ? (

@@ -36,33 +36,33 @@ export function CampaignMemberPrices(props: Props) {
     props.onChange(props.rows.map((r, j) => (j === i ? { ...r, ...patch } : r)));
   return (
     <div class="field field-wide" data-testid="campaign-member-prices">
-      <span class="field-label">{t("left17.memberPrice.title")}</span>
+      <span class="field-label">{t("campaignOffer.memberPrice.title")}</span>
       {props.rows.map((r, i) => {
         const listed = props.services.find((s) => s.id === r.serviceId);
         return (
           <div key={i} class="admin-toolbar" data-testid="campaign-price-row">
             <select class="input" data-testid={`campaign-price-service-${i}`} value={r.serviceId}
-              aria-label={t("left17.memberPrice.service")}
+              aria-label={t("campaignOffer.memberPrice.service")}
               onChange={(e) => set(i, { serviceId: e.currentTarget.value })}>
-              <option value="">{t("left17.memberPrice.chooseService")}</option>
+              <option value="">{t("campaignOffer.memberPrice.chooseService")}</option>
               {props.services.map((s) => <option key={s.id} value={s.id}>{s.name}</option>)}
             </select>
             <MoneyInput id={`campaign-price-${i}`} testId={`campaign-price-${i}`} value={r.priceText}
-              label={t("left17.memberPrice.price")} invalid={props.invalid}
+              label={t("campaignOffer.memberPrice.price")} invalid={props.invalid}
               onValue={(v) => set(i, { priceText: v })} />
-            {listed ? <span class="muted">{t("left17.memberPrice.menuPrice", { price: money(listed.price) })}</span> : null}
+            {listed ? <span class="muted">{t("campaignOffer.memberPrice.menuPrice", { price: money(listed.price) })}</span> : null}
             <button type="button" class="btn btn-secondary btn-small" data-testid={`campaign-price-remove-${i}`}
-              onClick={() => props.onChange(props.rows.filter((_, j) => j !== i))}>{t("left17.memberPrice.remove")}</button>
+              onClick={() => props.onChange(props.rows.filter((_, j) => j !== i))}>{t("campaignOffer.memberPrice.remove")}</button>
           </div>
         );
       })}
       <div>
         <button type="button" class="btn btn-secondary btn-small" data-testid="campaign-price-add"
           onClick={() => props.onChange([...props.rows, { serviceId: "", priceText: "" }])}>
-          {t("left17.memberPrice.add")}
+          {t("campaignOffer.memberPrice.add")}
         </button>
       </div>
-      {props.invalid ? <div class="field-error" role="alert">{t("left17.memberPrice.error")}</div> : null}
+      {props.invalid ? <div class="field-error" role="alert">{t("campaignOffer.memberPrice.error")}</div> : null}
     </div>
   );
 }

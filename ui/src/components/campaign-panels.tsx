@@ -95,14 +95,14 @@ export function CampaignResultsPanel(props: { campaign: CampaignView; onClose: (
             {row("campaigns.r.reached", count(r.reached), "campaign-r-reached")}
             {row("campaigns.r.heldOut", count(r.heldOut), "campaign-r-held-out")}
             {row("campaigns.r.messaged", count(r.messaged), "campaign-r-messaged")}
-            {row("left17.r.messagesSent", count(r.messagesSent), "campaign-r-messages-sent")}
+            {row("campaignOffer.r.messagesSent", count(r.messagesSent), "campaign-r-messages-sent")}
             {row("campaigns.r.redeemed", `${count(r.couponsRedeemed)} / ${count(r.couponsIssued)}`, "campaign-r-redeemed")}
             {row("campaigns.r.redeemerRevenue", money(r.redeemerRevenue), "campaign-r-redeemer-revenue")}
             {row("campaigns.r.reachedPer", money(r.reachedRevenuePerMember), "campaign-r-reached-per")}
             {row("campaigns.r.controlPer", money(r.controlRevenuePerMember), "campaign-r-control-per")}
             {row("campaigns.r.cost", money(r.cost), "campaign-r-cost")}
             {r.memberPriceDiscount !== 0
-              ? row("left17.r.memberPriceDiscount", money(r.memberPriceDiscount), "campaign-r-member-price")
+              ? row("campaignOffer.r.memberPriceDiscount", money(r.memberPriceDiscount), "campaign-r-member-price")
               : null}
             {r.pointsGiven > 0 ? row("campaigns.r.pointsGiven", count(r.pointsGiven), "campaign-r-points") : null}
           </tbody>

@@ -377,7 +377,7 @@ function Totals(props: Props) {
         </div>
         {q && q.campaignDiscount > 0 ? (
           <div class="co-bd co-bd-off" data-testid="cart-campaign-discount">
-            <dt>{t("left17.cart.memberPrice")}</dt>
+            <dt>{t("campaignOffer.cart.memberPrice")}</dt>
             <dd class="mono">{off(q.campaignDiscount)}</dd>
           </div>
         ) : null}

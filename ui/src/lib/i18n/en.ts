@@ -19,7 +19,7 @@ import { backupsEn } from "./en-backups";
 import { privacyEn } from "./en-privacy";
 import { cryptEn } from "./en-crypt";
 import { campaignsEn } from "./en-campaigns";
-import { left17En } from "./en-left17";
+import { campaignOffersEn } from "./en-campaign-offers";
 import { segmentsEn } from "./en-segments";
 import { feedbackEn } from "./en-feedback";
 import { careEn } from "./en-care";
@@ -45,7 +45,7 @@ export const en = {
   ...privacyEn,
   ...cryptEn,
   ...campaignsEn,
-  ...left17En,
+  ...campaignOffersEn,
   ...segmentsEn,
   ...feedbackEn,
   ...careEn,

@@ -20,7 +20,7 @@ import { backupsZhCN } from "./zh-CN-backups";
 import { privacyZhCN } from "./zh-CN-privacy";
 import { cryptZhCN } from "./zh-CN-crypt";
 import { campaignsZhCN } from "./zh-CN-campaigns";
-import { left17ZhCN } from "./zh-CN-left17";
+import { campaignOffersZhCN } from "./zh-CN-campaign-offers";
 import { segmentsZhCN } from "./zh-CN-segments";
 import { feedbackZhCN } from "./zh-CN-feedback";
 import { careZhCN } from "./zh-CN-care";
@@ -43,7 +43,7 @@ export const zhCN: Messages = {
   ...privacyZhCN,
   ...cryptZhCN,
   ...campaignsZhCN,
-  ...left17ZhCN,
+  ...campaignOffersZhCN,
   ...segmentsZhCN,
   ...feedbackZhCN,
   ...careZhCN,

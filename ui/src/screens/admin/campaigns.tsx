@@ -20,7 +20,7 @@ export function CampaignsAdmin(props: AdminProps) {
   const offer = (c: CampaignView) => c.form.offerKind === "coupon"
     ? t("campaigns.offer.coupon", { code: c.form.couponCode })
     : c.form.offerKind === "member_price"
-      ? t("left17.offer.memberPrice", { count: c.form.memberPrices.length })
+      ? t("campaignOffer.offer.memberPrice", { count: c.form.memberPrices.length })
       : t("campaigns.offer.points", { points: c.form.points });
 
   return (
