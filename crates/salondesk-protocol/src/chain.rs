@@ -76,8 +76,7 @@ impl StoreFieldError {
 /// A store's name, trimmed, or why not.
 pub fn store_name(s: &str) -> Result<String, StoreFieldError> {
     let s = s.trim();
-    if s.is_empty() || s.chars().count() > MAX_STORE_NAME_CHARS || s.chars().any(char::is_control)
-    {
+    if s.is_empty() || s.chars().count() > MAX_STORE_NAME_CHARS || s.chars().any(char::is_control) {
         return Err(StoreFieldError::Name);
     }
     Ok(s.to_owned())

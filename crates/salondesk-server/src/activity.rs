@@ -42,12 +42,7 @@ pub async fn pushed(state: &AppState, device: &Device, waiting: Option<i64>) {
 }
 
 /// After a pull page was read, with the cursor it hands the till.
-pub async fn pulled(
-    state: &AppState,
-    device: &Device,
-    cursor: i64,
-    waiting: Option<i64>,
-) {
+pub async fn pulled(state: &AppState, device: &Device, cursor: i64, waiting: Option<i64>) {
     let done = sqlx::query(
         "INSERT INTO device_activity (device_id, last_pull_at, pull_cursor, waiting, waiting_at)
          VALUES ($1, $2, $3, $4, CASE WHEN $4::bigint IS NULL THEN NULL ELSE $2 END)

@@ -17,12 +17,12 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use chrono::{Duration, Utc};
-use salondesk_protocol::chain::{store_code, store_name, StoreFieldError};
 use rand::Rng;
 use salondesk_protocol::admin::{
     CreateEnrolmentCode, CreateStore, CreateTenant, EnrolmentCode, SetHeadOffice, StaffChange,
     StaffChanges, StoreCreated, TenantCreated,
 };
+use salondesk_protocol::chain::{store_code, store_name, StoreFieldError};
 use uuid::Uuid;
 
 /// The code's characters: no 0/O, 1/I/L.
@@ -217,7 +217,11 @@ pub async fn revoke_device(
 }
 
 /// Revokes `device_id` (once; again is a no-op); `tenant`: only that chain's.
-pub(crate) async fn revoke(state: &AppState, device_id: Uuid, tenant: Option<Uuid>) -> ApiResult<()> {
+pub(crate) async fn revoke(
+    state: &AppState,
+    device_id: Uuid,
+    tenant: Option<Uuid>,
+) -> ApiResult<()> {
     let found = sqlx::query(
         "UPDATE devices SET revoked_at = coalesce(revoked_at, $3)
          WHERE id = $1 AND ($2::uuid IS NULL OR tenant_id = $2)",

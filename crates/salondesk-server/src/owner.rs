@@ -61,18 +61,22 @@ pub async fn issue(
     if found.is_none() {
         return Err(ApiError::not_found("no such tenant"));
     }
-    sqlx::query("UPDATE owner_keys SET revoked_at = $2 WHERE tenant_id = $1 AND revoked_at IS NULL")
-        .bind(tenant_id)
-        .bind(now)
-        .execute(&mut *tx)
-        .await?;
-    sqlx::query("INSERT INTO owner_keys (id, tenant_id, key_hash, created_at) VALUES ($1, $2, $3, $4)")
-        .bind(key_id)
-        .bind(tenant_id)
-        .bind(&sha256(key.as_bytes())[..])
-        .bind(now)
-        .execute(&mut *tx)
-        .await?;
+    sqlx::query(
+        "UPDATE owner_keys SET revoked_at = $2 WHERE tenant_id = $1 AND revoked_at IS NULL",
+    )
+    .bind(tenant_id)
+    .bind(now)
+    .execute(&mut *tx)
+    .await?;
+    sqlx::query(
+        "INSERT INTO owner_keys (id, tenant_id, key_hash, created_at) VALUES ($1, $2, $3, $4)",
+    )
+    .bind(key_id)
+    .bind(tenant_id)
+    .bind(&sha256(key.as_bytes())[..])
+    .bind(now)
+    .execute(&mut *tx)
+    .await?;
     tx.commit().await?;
     tracing::info!(tenant = %tenant_id, key = %key_id, "owner key issued");
     Ok((StatusCode::CREATED, Json(OwnerKeyIssued { key_id, key })).into_response())
@@ -93,11 +97,13 @@ pub async fn revoke_all(
     if !exists {
         return Err(ApiError::not_found("no such tenant"));
     }
-    sqlx::query("UPDATE owner_keys SET revoked_at = $2 WHERE tenant_id = $1 AND revoked_at IS NULL")
-        .bind(tenant_id)
-        .bind(state.now())
-        .execute(state.pool())
-        .await?;
+    sqlx::query(
+        "UPDATE owner_keys SET revoked_at = $2 WHERE tenant_id = $1 AND revoked_at IS NULL",
+    )
+    .bind(tenant_id)
+    .bind(state.now())
+    .execute(state.pool())
+    .await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -133,7 +139,9 @@ impl FromRequestParts<AppState> for Owner {
         .bind(&sha256(key.as_bytes())[..])
         .fetch_optional(state.pool())
         .await?;
-        tenant.map(|tenant_id| Owner { tenant_id }).ok_or_else(refused)
+        tenant
+            .map(|tenant_id| Owner { tenant_id })
+            .ok_or_else(refused)
     }
 }
 
@@ -145,7 +153,10 @@ mod tests {
     fn owner_keys_are_long_random_and_recognisable() {
         let (a, b) = (new_key(), new_key());
         assert_ne!(a, b, "random");
-        assert!(a.starts_with(OWNER_KEY_PREFIX), "recognisable as an owner key");
+        assert!(
+            a.starts_with(OWNER_KEY_PREFIX),
+            "recognisable as an owner key"
+        );
         assert_eq!(a.len(), OWNER_KEY_PREFIX.len() + 43, "32 bytes, base64url");
     }
 }

@@ -112,9 +112,12 @@ impl ChainClient {
     }
 
     pub async fn revoke_till(&self, device_id: Uuid) -> Result<(), SyncError> {
-        self.post(&format!("/tills/{device_id}/revoke"), &serde_json::json!({}))
-            .await
-            .map(drop)
+        self.post(
+            &format!("/tills/{device_id}/revoke"),
+            &serde_json::json!({}),
+        )
+        .await
+        .map(drop)
     }
 }
 

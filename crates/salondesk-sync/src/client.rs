@@ -90,8 +90,7 @@ impl Client {
 
     /// What the device's next pushes and pulls say it has waiting.
     pub fn report_waiting(&self, n: i64) {
-        self.waiting
-            .store(n, std::sync::atomic::Ordering::Relaxed);
+        self.waiting.store(n, std::sync::atomic::Ordering::Relaxed);
     }
 
     /// The credential, and what the server notes of this till for the

@@ -67,7 +67,10 @@ pub fn new_store_input(name: &str, code: &str) -> Result<(String, String)> {
     let bad = |e: salondesk_protocol::chain::StoreFieldError| {
         CoreError::validation(e.field(), e.message())
     };
-    Ok((store_name(name).map_err(bad)?, store_code(code).map_err(bad)?))
+    Ok((
+        store_name(name).map_err(bad)?,
+        store_code(code).map_err(bad)?,
+    ))
 }
 
 impl Store {

@@ -28,7 +28,10 @@ mod tests {
     #[test]
     fn an_enrolment_code_draws_as_an_svg() {
         let svg = qr_svg("ABCD-EFGH", 160).unwrap();
-        assert!(svg.starts_with("<?xml") || svg.starts_with("<svg"), "an SVG document");
+        assert!(
+            svg.starts_with("<?xml") || svg.starts_with("<svg"),
+            "an SVG document"
+        );
         assert!(svg.contains("<svg"), "with its element");
         assert!(svg.contains("#000000"), "dark modules drawn");
         assert!(!svg.contains("<script"), "nothing but drawing");

@@ -80,13 +80,13 @@ fn apply_one(w: &Writer<'_>, cx: &mut Ctx<'_>) -> Result<Outcome> {
     if let Some(store) = &cx.other_store {
         // Into the summaries of its store, never into this store's sales.
         return match (op.entity.as_str(), op.kind) {
-            ("sale", OpKind::Append) => Ok(
-                if crate::chain::other_store_sale(w, store, op, cx.seq)? {
+            ("sale", OpKind::Append) => {
+                Ok(if crate::chain::other_store_sale(w, store, op, cx.seq)? {
                     Outcome::Applied
                 } else {
                     Outcome::Skipped
-                },
-            ),
+                })
+            }
             (entity, _) => Err(CoreError::validation(
                 "storeId",
                 format!("another store's {entity:?} is not something a till applies"),
