@@ -358,6 +358,16 @@ mod tests {
             more: false,
             head_office: false,
         };
+        let store = Uuid::now_v7();
+        let mut theirs = rows[0].clone();
+        theirs.9 = Some(store);
+        let marked: PullResponse = serde_json::from_str(&render(&[theirs], &shape, at)).unwrap();
+        assert_eq!(
+            marked.ops[0].store_id,
+            Some(store),
+            "another store's sale is marked with its store"
+        );
+        assert_eq!(p.store_id, None, "the device's own store's are not");
         let empty: PullResponse = serde_json::from_str(&render(&[], &shape, at)).unwrap();
         assert!(empty.ops.is_empty() && !empty.more && empty.cursor_op.is_none());
     }

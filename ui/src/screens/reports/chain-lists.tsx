@@ -118,7 +118,9 @@ function CodeDialog(props: { store: ChainStoreView; onClose: () => void }) {
   };
   return (
     <Dialog title={t("chain.codeTitle", { store: props.store.name })} onClose={props.onClose} testId="chain-code-dialog"
-      actions={<button type="button" class="btn btn-secondary btn-large" onClick={props.onClose}>{t("chain.close")}</button>}>
+      actions={<button type="button" class="btn btn-secondary btn-large" data-testid="chain-code-close" onClick={props.onClose}>
+        {t("chain.close")}
+      </button>}>
       {made ? (
         <div class="chain-code" data-testid="chain-code-made">
           <p class="chain-code-text" data-testid="chain-code-text">{made.code}</p>
