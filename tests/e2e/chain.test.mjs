@@ -98,4 +98,13 @@ describe('chain: the owner runs her chain from the head-office device', { timeou
     const revoked = psql(dbUrl, `SELECT revoked_at IS NOT NULL FROM devices WHERE id = '${newTill}'`);
     assert.equal(revoked, 't', 'the server revoked the lost till');
   });
+
+  step('console-in-chinese', async () => {
+    await app.click('lang-toggle');
+    await app.waitFor(
+      async () => (await app.text('reports-tab-chain')) === '连锁',
+      async () => `expected the chain tab in Chinese; saw ${await app.describeTestId('reports-tab-chain')}`,
+    );
+    await app.waitVisible('chain-tills-table');
+  });
 });
