@@ -61,6 +61,7 @@ export async function makeEnrolmentCode(app, storeCode, { headOffice = false } =
   const qr = await app.byTestId('chain-code-qr');
   const svg = await qr.getAttribute('innerHTML');
   assert.ok(svg.includes('<svg'), 'and its QR code drawn beside it');
+  await app.screenshot('enrolment-code');
   return code;
 }
 
