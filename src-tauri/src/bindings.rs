@@ -23,6 +23,7 @@ mod tests {
         CouponKindView, CouponView, PackagePlanForm, PackagePlanView, PriceChangeView, ProductForm,
         ProductView, ServiceForm, ServiceView, TopUpPlanForm, TopUpPlanView,
     };
+    use crate::dto::chain::{ChainCodeView, ChainConsoleView, ChainStoreView, ChainTillView};
     use crate::dto::checkout::{
         ApprovalGranted, ApprovalInput, CartInput, CartLineInput, Catalog, CatalogItem,
         PrintResult, QuoteLineView, QuoteView, SaleDone, StaffShare, TenderInput,
@@ -231,6 +232,10 @@ mod tests {
             export::<Kpi>(),
             export::<Report>(),
             export::<ChainStore>(),
+            export::<ChainConsoleView>(),
+            export::<ChainStoreView>(),
+            export::<ChainTillView>(),
+            export::<ChainCodeView>(),
             export::<RfmClass>(),
             export::<SegmentFilter>(),
             export::<OfferKind>(),

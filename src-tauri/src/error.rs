@@ -55,6 +55,10 @@ pub enum ErrorCode {
     ApprovalInvalid,
     /// Chain-wide records are changed only on a head-office device.
     HeadOfficeOnly,
+    /// The chain owner's console refused (`reason`: `not_enrolled`,
+    /// `not_head_office`, `no_owner_key`, `key_refused`, `other_chain`,
+    /// `own_till`, `store_code_taken`, `not_found`; `field` when one is at fault).
+    ChainRefused,
     /// A sum of money too large to hold: refused, never wrapped.
     AmountTooLarge,
     /// An export file could not be written (disk full, no permission).
@@ -99,6 +103,7 @@ impl From<&CoreError> for ErrorCode {
             CoreError::ApprovalRequired { .. } => ErrorCode::ApprovalRequired,
             CoreError::ApprovalInvalid { .. } => ErrorCode::ApprovalInvalid,
             CoreError::HeadOfficeOnly => ErrorCode::HeadOfficeOnly,
+            CoreError::ChainRefused { .. } => ErrorCode::ChainRefused,
             CoreError::AmountTooLarge { .. } => ErrorCode::AmountTooLarge,
             CoreError::ExportFailed { .. } => ErrorCode::ExportFailed,
             CoreError::BackupFailed { .. } => ErrorCode::BackupFailed,
@@ -167,7 +172,8 @@ impl From<CoreError> for ApiError {
             | CoreError::StaffRefused { reason, .. }
             | CoreError::BackupFailed { reason, .. }
             | CoreError::RestoreRefused { reason, .. }
-            | CoreError::DatabaseLocked { reason } => Some((*reason).to_owned()),
+            | CoreError::DatabaseLocked { reason }
+            | CoreError::ChainRefused { reason } => Some((*reason).to_owned()),
             // The login screen says why she must set a new PIN.
             CoreError::PinChangeRequired { reset: true, .. } => Some("pin_reset".to_owned()),
             _ => None,

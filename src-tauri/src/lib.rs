@@ -41,6 +41,7 @@ pub fn run() {
             }
             app.manage(AppState::new(store, path));
             app.manage(commands::import::ImportStage::default());
+            app.manage(salondesk_core::chain::OwnerKeys::from_env());
             reminder_sender::start(app.handle().clone());
             jobs::start(app.handle());
             sync_task::start(app.handle());
@@ -66,6 +67,14 @@ pub fn run() {
             commands::exports::export_data,
             commands::reports::report,
             commands::reports::report_stores,
+            commands::chain::chain_console,
+            commands::chain::chain_connect,
+            commands::chain::chain_forget_key,
+            commands::chain::chain_stores,
+            commands::chain::chain_add_store,
+            commands::chain::chain_enrolment_code,
+            commands::chain::chain_tills,
+            commands::chain::chain_revoke_till,
             commands::segments::segment_count,
             commands::segments::segment_page,
             commands::segments::saved_segments,

@@ -72,6 +72,11 @@ pub enum CoreError {
     /// are written only on a head-office device of the chain.
     #[error("only a head-office device of the chain may change this; ask head office")]
     HeadOfficeOnly,
+    /// The chain owner's console refused (`reason`: `not_enrolled`,
+    /// `not_head_office`, `no_owner_key`, `key_refused`, `other_chain`,
+    /// `own_till`, `store_code_taken`, `not_found`).
+    #[error("the chain console cannot do that here ({reason})")]
+    ChainRefused { reason: &'static str },
     #[error("{0}")]
     Conflict(String),
     /// A booking outside the beautician's working hours or on her day off: the
@@ -169,6 +174,7 @@ impl CoreError {
             CoreError::Forbidden(_) => "forbidden",
             CoreError::StaffRefused { .. } => "staff_refused",
             CoreError::HeadOfficeOnly => "head_office_only",
+            CoreError::ChainRefused { .. } => "chain_refused",
             CoreError::Conflict(_) => "conflict",
             CoreError::OutsideHours(_) => "outside_hours",
             CoreError::DatabaseNewer { .. } => "database_newer",

@@ -30,6 +30,7 @@ pub mod backup;
 pub mod campaigns;
 pub mod care;
 pub mod catalog;
+pub mod chain;
 pub mod checkout;
 pub mod clock;
 pub mod crash;

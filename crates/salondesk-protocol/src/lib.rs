@@ -7,6 +7,7 @@
 //! Money on the wire is an integer number of fen, like everywhere else.
 
 pub mod admin;
+pub mod chain;
 pub mod error;
 pub mod hlc;
 pub mod limits;

@@ -22,6 +22,7 @@ use salondesk_protocol::admin::{
     CreateEnrolmentCode, CreateStore, CreateTenant, EnrolmentCode, SetHeadOffice, StaffChange,
     StaffChanges, StoreCreated, TenantCreated,
 };
+use salondesk_protocol::chain::{store_code, store_name, StoreFieldError};
 use uuid::Uuid;
 
 /// The code's characters: no 0/O, 1/I/L.
@@ -48,7 +49,7 @@ fn new_code() -> String {
         .collect()
 }
 
-fn path_id(path: Result<Path<String>, PathRejection>, what: &str) -> ApiResult<Uuid> {
+pub(crate) fn path_id(path: Result<Path<String>, PathRejection>, what: &str) -> ApiResult<Uuid> {
     path.ok()
         .and_then(|Path(s)| Uuid::parse_str(&s).ok())
         .ok_or_else(|| ApiError::not_found(format!("no such {what}")))
@@ -88,16 +89,20 @@ pub async fn create_store(
     JsonBody(req): JsonBody<CreateStore>,
 ) -> ApiResult<Response> {
     let tenant_id = path_id(path, "tenant")?;
-    let name = name(&req.name, "name")?;
-    let code = req.code.trim().to_owned();
-    if code.is_empty()
-        || code.len() > 10
-        || !code.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
-    {
-        return Err(ApiError::bad_request(
-            "code must be 1–10 letters, digits or dashes (it goes into receipt numbers)",
-        ));
-    }
+    let id = insert_store(&state, tenant_id, &req).await?;
+    Ok((StatusCode::CREATED, Json(StoreCreated { store_id: id })).into_response())
+}
+
+/// A new store of `tenant_id` (the admin's or the owner's console): its
+/// name and code checked by the protocol's rules, the code unique in the chain.
+pub(crate) async fn insert_store(
+    state: &AppState,
+    tenant_id: Uuid,
+    req: &CreateStore,
+) -> ApiResult<Uuid> {
+    let bad = |e: StoreFieldError| ApiError::invalid_field(e.field(), e.message());
+    let name = store_name(&req.name).map_err(bad)?;
+    let code = store_code(&req.code).map_err(bad)?;
     let id = Uuid::now_v7();
     let inserted = sqlx::query(
         "INSERT INTO stores (id, tenant_id, name, code)
@@ -118,16 +123,18 @@ pub async fn create_store(
                 .fetch_one(state.pool())
                 .await?;
         return Err(if tenant_exists {
-            ApiError::new(
+            let mut e = ApiError::new(
                 StatusCode::CONFLICT,
                 "store_code_taken",
                 format!("the chain already has a store with code {code}"),
-            )
+            );
+            e.field = Some("code");
+            e
         } else {
             ApiError::not_found("no such tenant")
         });
     }
-    Ok((StatusCode::CREATED, Json(StoreCreated { store_id: id })).into_response())
+    Ok(id)
 }
 
 /// `POST /v1/admin/stores/{store_id}/enrolment-codes`
@@ -138,44 +145,57 @@ pub async fn create_enrolment_code(
     JsonBody(req): JsonBody<CreateEnrolmentCode>,
 ) -> ApiResult<Response> {
     let store_id = path_id(path, "store")?;
+    let code = insert_code(&state, store_id, None, &req).await?;
+    Ok((StatusCode::CREATED, Json(code)).into_response())
+}
+
+/// A one-time code for a new device of `store_id`; `tenant`: only if the
+/// store is that chain's (the owner's console), else 404 as for no store.
+pub(crate) async fn insert_code(
+    state: &AppState,
+    store_id: Uuid,
+    tenant: Option<Uuid>,
+    req: &CreateEnrolmentCode,
+) -> ApiResult<EnrolmentCode> {
     let ttl = req.ttl_seconds.unwrap_or(DEFAULT_CODE_TTL_SECONDS);
     if !(1..=MAX_CODE_TTL_SECONDS).contains(&ttl) {
-        return Err(ApiError::bad_request(format!(
-            "ttlSeconds must be 1–{MAX_CODE_TTL_SECONDS} (a day at most)"
-        )));
+        return Err(ApiError::invalid_field(
+            "ttlSeconds",
+            format!("ttlSeconds must be 1–{MAX_CODE_TTL_SECONDS} (a day at most)"),
+        ));
     }
-    let expires_at = Utc::now() + Duration::seconds(ttl);
+    let expires_at = state.now() + Duration::seconds(ttl);
     // A fresh code colliding with a live one is ~never; try again if it does.
     for _ in 0..5 {
         let code = new_code();
         let inserted = sqlx::query(
             "INSERT INTO enrolment_codes (code_hash, store_id, expires_at, head_office)
-             SELECT $1, s.id, $3, $4 FROM stores s WHERE s.id = $2
+             SELECT $1, s.id, $3, $4 FROM stores s
+             WHERE s.id = $2 AND ($5::uuid IS NULL OR s.tenant_id = $5)
              ON CONFLICT (code_hash) DO NOTHING",
         )
         .bind(&sha256(code.as_bytes())[..])
         .bind(store_id)
         .bind(expires_at)
         .bind(req.head_office)
+        .bind(tenant)
         .execute(state.pool())
         .await?
         .rows_affected();
         if inserted == 1 {
             let shown = format!("{}-{}", &code[..4], &code[4..]);
-            return Ok((
-                StatusCode::CREATED,
-                Json(EnrolmentCode {
-                    code: shown,
-                    expires_at,
-                }),
-            )
-                .into_response());
+            return Ok(EnrolmentCode {
+                code: shown,
+                expires_at,
+            });
         }
-        let store_exists: bool =
-            sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM stores WHERE id = $1)")
-                .bind(store_id)
-                .fetch_one(state.pool())
-                .await?;
+        let store_exists: bool = sqlx::query_scalar(
+            "SELECT EXISTS (SELECT 1 FROM stores WHERE id = $1 AND ($2::uuid IS NULL OR tenant_id = $2))",
+        )
+        .bind(store_id)
+        .bind(tenant)
+        .fetch_one(state.pool())
+        .await?;
         if !store_exists {
             return Err(ApiError::not_found("no such store"));
         }
@@ -192,16 +212,30 @@ pub async fn revoke_device(
     path: Result<Path<String>, PathRejection>,
 ) -> ApiResult<StatusCode> {
     let device_id = path_id(path, "device")?;
-    let found =
-        sqlx::query("UPDATE devices SET revoked_at = coalesce(revoked_at, now()) WHERE id = $1")
-            .bind(device_id)
-            .execute(state.pool())
-            .await?
-            .rows_affected();
+    revoke(&state, device_id, None).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// Revokes `device_id` (once; again is a no-op); `tenant`: only that chain's.
+pub(crate) async fn revoke(
+    state: &AppState,
+    device_id: Uuid,
+    tenant: Option<Uuid>,
+) -> ApiResult<()> {
+    let found = sqlx::query(
+        "UPDATE devices SET revoked_at = coalesce(revoked_at, $3)
+         WHERE id = $1 AND ($2::uuid IS NULL OR tenant_id = $2)",
+    )
+    .bind(device_id)
+    .bind(tenant)
+    .bind(state.now())
+    .execute(state.pool())
+    .await?
+    .rows_affected();
     if found == 0 {
         return Err(ApiError::not_found("no such device"));
     }
-    Ok(StatusCode::NO_CONTENT)
+    Ok(())
 }
 
 /// `POST /v1/admin/devices/{device_id}/head-office`: the device may (or no

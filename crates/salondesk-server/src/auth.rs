@@ -14,6 +14,7 @@ use axum::http::request::Parts;
 use axum::http::HeaderMap;
 use base64::Engine;
 use rand::RngCore;
+use salondesk_protocol::chain::{parse_app_version, APP_VERSION_HEADER};
 use sha2::{Digest, Sha256};
 use subtle::ConstantTimeEq;
 use uuid::Uuid;
@@ -107,14 +108,14 @@ pub async fn authenticate(parts: &Parts, state: &AppState) -> Result<Device, Api
             "this call needs `Authorization: Bearer <device credential>`",
         ))
     })?;
-    let row: Option<(Uuid, Uuid, Uuid, bool)> = sqlx::query_as(
-        "SELECT id, tenant_id, store_id, first_seen_at IS NULL FROM devices
+    let row: Option<(Uuid, Uuid, Uuid, bool, Option<String>)> = sqlx::query_as(
+        "SELECT id, tenant_id, store_id, first_seen_at IS NULL, app_version FROM devices
          WHERE credential_hash = $1 AND revoked_at IS NULL",
     )
     .bind(&sha256(credential.as_bytes())[..])
     .fetch_optional(&state.inner.pool)
     .await?;
-    let Some((id, tenant_id, store_id, unseen)) = row else {
+    let Some((id, tenant_id, store_id, unseen, known_version)) = row else {
         return Err(failed(ApiError::unauthorized(
             "unknown or revoked device credential; enrol the device again",
         )));
@@ -130,6 +131,20 @@ pub async fn authenticate(parts: &Parts, state: &AppState) -> Result<Device, Api
         .bind(id)
         .execute(&state.inner.pool)
         .await?;
+    }
+    // The app version it sends (for the owner's console), kept when it
+    // changes: an update, a handful of times a year.
+    let sent = parts
+        .headers
+        .get(APP_VERSION_HEADER)
+        .and_then(|v| v.to_str().ok())
+        .and_then(parse_app_version);
+    if let Some(version) = sent.filter(|v| known_version.as_deref() != Some(*v)) {
+        sqlx::query("UPDATE devices SET app_version = $2 WHERE id = $1")
+            .bind(id)
+            .bind(version)
+            .execute(&state.inner.pool)
+            .await?;
     }
     Ok(Device {
         id,

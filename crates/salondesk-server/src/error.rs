@@ -13,6 +13,8 @@ pub struct ApiError {
     pub message: String,
     /// Seconds for a `Retry-After` header (429 and 503: when to come back).
     pub retry_after: Option<u32>,
+    /// The request field at fault (a console shows the message on it).
+    pub field: Option<&'static str>,
 }
 
 impl ApiError {
@@ -22,7 +24,15 @@ impl ApiError {
             code,
             message: message.into(),
             retry_after: None,
+            field: None,
         }
+    }
+
+    /// 400 `invalid_field`, naming the field at fault.
+    pub fn invalid_field(field: &'static str, message: impl Into<String>) -> Self {
+        let mut e = Self::new(StatusCode::BAD_REQUEST, "invalid_field", message);
+        e.field = Some(field);
+        e
     }
 
     /// The same error, telling the client to come back in `seconds`.
@@ -86,7 +96,9 @@ impl ApiError {
 
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
-        let mut r = (self.status, Json(ErrorBody::new(self.code, self.message))).into_response();
+        let mut body = ErrorBody::new(self.code, self.message);
+        body.field = self.field.map(str::to_owned);
+        let mut r = (self.status, Json(body)).into_response();
         if let Some(s) = self.retry_after {
             r.headers_mut()
                 .insert(axum::http::header::RETRY_AFTER, s.into());

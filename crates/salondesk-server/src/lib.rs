@@ -15,9 +15,11 @@
 //! Lower-level pieces, for embedding: [`connect_and_migrate`] (a pool over a
 //! migrated database), [`AppState::new`] and [`router`].
 
+mod activity;
 mod admin;
 mod admission;
 mod auth;
+mod chain;
 mod client_addr;
 mod clocks;
 pub mod config;
@@ -25,6 +27,7 @@ mod effects;
 mod enrol;
 mod error;
 pub mod logging;
+mod owner;
 mod pull;
 mod push;
 mod rate_limit;

@@ -51,6 +51,10 @@ pub struct PullParams {
     /// `sync::restored`). Its own store's and chain-wide ones only, as ever.
     #[serde(default)]
     own: bool,
+    /// The till understands `PulledOp::store_id`: if it is a head-office
+    /// device, it also gets every other store's sales (for its reports).
+    #[serde(default)]
+    other_stores: bool,
 }
 
 /// What a pull names for the server to check (see the module doc).
@@ -60,6 +64,8 @@ pub struct Anchor {
     pub after_op: Option<Uuid>,
     pub settled_op: Option<Uuid>,
     pub own: bool,
+    /// Other stores' sales too, marked with their store (head office only).
+    pub other_stores: bool,
 }
 
 type Row = (
@@ -72,11 +78,13 @@ type Row = (
     String,
     String,
     DateTime<Utc>,
+    Option<Uuid>,
 );
 
 pub async fn handler(
     State(state): State<AppState>,
     device: Device,
+    headers: axum::http::HeaderMap,
     params: Result<Query<PullParams>, QueryRejection>,
 ) -> ApiResult<Response> {
     let Query(params) = params.map_err(|e| {
@@ -97,8 +105,10 @@ pub async fn handler(
         after_op: params.after_op,
         settled_op: params.settled_op,
         own: params.own,
+        other_stores: params.other_stores,
     };
-    let body = page(&state, &device, anchor, limit).await?;
+    let (body, cursor) = page(&state, &device, anchor, limit).await?;
+    crate::activity::pulled(&state, &device, cursor, crate::activity::waiting(&headers)).await;
     Ok((
         Extension(DeviceTag(device.id)),
         [(CONTENT_TYPE, "application/json")],
@@ -107,7 +117,7 @@ pub async fn handler(
         .into_response())
 }
 
-/// One page as the JSON text of a `PullResponse`.
+/// One page as the JSON text of a `PullResponse`, and its cursor.
 ///
 /// The page is read by walking the log's primary key (tenant, seq) in order
 /// and stopping after `limit + 1` matches. PostgreSQL would choose that plan
@@ -122,7 +132,7 @@ pub async fn page(
     device: &Device,
     anchor: Anchor,
     limit: i64,
-) -> ApiResult<String> {
+) -> ApiResult<(String, i64)> {
     let after = anchor.after;
     let mut tx = state.pool().begin().await?;
     // The settings last until the end of this transaction (`true`: local);
@@ -160,11 +170,17 @@ pub async fn page(
              it was restored from a backup; pull from an earlier checkpoint and push again",
         ));
     }
+    // A head-office device that asks gets every store's sales for its
+    // reports (the till applies them to its summaries only: the core's
+    // `chain::other_store_sale`), each marked with its store.
+    let other_stores = anchor.other_stores && head_office;
     let mut rows: Vec<Row> = sqlx::query_as(
-        "SELECT seq, op_id, hlc, device_id, entity, entity_id, kind, payload, created_at
+        "SELECT seq, op_id, hlc, device_id, entity, entity_id, kind, payload, created_at,
+                CASE WHEN store_id <> $4 THEN store_id END
          FROM ops
          WHERE tenant_id = $1 AND seq > $2 AND seq <= $3
-           AND (store_id IS NULL OR store_id = $4) AND (device_id <> $5 OR $7)
+           AND (store_id IS NULL OR store_id = $4 OR ($8 AND entity = 'sale'))
+           AND (device_id <> $5 OR $7)
          ORDER BY seq
          LIMIT $6",
     )
@@ -175,6 +191,7 @@ pub async fn page(
     .bind(device.id)
     .bind(limit + 1)
     .bind(anchor.own)
+    .bind(other_stores)
     .fetch_all(&mut *tx)
     .await?;
     withhold_pin_hashes(&mut tx, device, &mut rows).await?;
@@ -193,7 +210,7 @@ pub async fn page(
         more,
         head_office,
     };
-    Ok(render(&rows, &page, state.inner.clocks.now()))
+    Ok((render(&rows, &page, state.inner.clocks.now()), cursor))
 }
 
 /// Takes the PIN hash out of staff records this device has no need of: only
@@ -251,15 +268,20 @@ fn render(rows: &[Row], page: &Page, server_time: DateTime<Utc>) -> String {
     let size: usize = rows.iter().map(|r| r.7.len() + 300).sum();
     let mut out = String::with_capacity(size + 64);
     out.push_str("{\"ops\":[");
-    for (i, (seq, op_id, hlc, device_id, entity, entity_id, kind, payload, created_at)) in
+    for (i, (seq, op_id, hlc, device_id, entity, entity_id, kind, payload, created_at, store)) in
         rows.iter().enumerate()
     {
         if i > 0 {
             out.push(',');
         }
         let text = |s: &str| serde_json::to_string(s).expect("a string always serialises");
+        out.push_str(&format!("{{\"seq\":{seq},"));
+        if let Some(store) = store {
+            // Only another store's sale, to a head office that asked (`page`).
+            out.push_str(&format!("\"storeId\":\"{store}\","));
+        }
         out.push_str(&format!(
-            "{{\"seq\":{seq},\"opId\":\"{op_id}\",\"hlc\":{},\"deviceId\":\"{device_id}\",\"entity\":{},\"entityId\":{},\"kind\":{},\"payload\":{payload},\"createdAt\":\"{}\"}}",
+            "\"opId\":\"{op_id}\",\"hlc\":{},\"deviceId\":\"{device_id}\",\"entity\":{},\"entityId\":{},\"kind\":{},\"payload\":{payload},\"createdAt\":\"{}\"}}",
             text(hlc),
             text(entity),
             text(entity_id),
@@ -297,6 +319,7 @@ mod tests {
             "upsert".to_owned(),
             r#"{"name":"王芳","tags":["a"],"n":5}"#.to_owned(),
             at,
+            None,
         )];
         let shape = Page {
             cursor: 7,
@@ -335,6 +358,16 @@ mod tests {
             more: false,
             head_office: false,
         };
+        let store = Uuid::now_v7();
+        let mut theirs = rows[0].clone();
+        theirs.9 = Some(store);
+        let marked: PullResponse = serde_json::from_str(&render(&[theirs], &shape, at)).unwrap();
+        assert_eq!(
+            marked.ops[0].store_id,
+            Some(store),
+            "another store's sale is marked with its store"
+        );
+        assert_eq!(p.store_id, None, "the device's own store's are not");
         let empty: PullResponse = serde_json::from_str(&render(&[], &shape, at)).unwrap();
         assert!(empty.ops.is_empty() && !empty.more && empty.cursor_op.is_none());
     }

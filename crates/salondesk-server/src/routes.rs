@@ -5,7 +5,7 @@
 use crate::client_addr::client_bucket;
 use crate::error::{ApiError, ApiResult};
 use crate::state::AppState;
-use crate::{admin, auth, enrol, logging, pull, push};
+use crate::{admin, auth, chain, enrol, logging, owner, pull, push};
 use axum::body::Bytes;
 use axum::extract::rejection::BytesRejection;
 use axum::extract::{DefaultBodyLimit, FromRequest, Request, State};
@@ -46,6 +46,29 @@ pub fn router(state: AppState) -> Router {
         .route(
             "/v1/admin/tenants/{tenant_id}/staff-changes",
             get(admin::staff_changes),
+        )
+        .route(
+            "/v1/admin/tenants/{tenant_id}/owner-keys",
+            post(owner::issue),
+        )
+        .route(
+            "/v1/admin/tenants/{tenant_id}/owner-keys/revoke",
+            post(owner::revoke_all),
+        )
+        // The chain owner's console (her owner key).
+        .route("/v1/chain", get(chain::info))
+        .route(
+            "/v1/chain/stores",
+            get(chain::stores).post(chain::add_store),
+        )
+        .route(
+            "/v1/chain/stores/{store_id}/enrolment-codes",
+            post(chain::enrolment_code),
+        )
+        .route("/v1/chain/tills", get(chain::tills))
+        .route(
+            "/v1/chain/tills/{device_id}/revoke",
+            post(chain::revoke_till),
         )
         .route_layer(middleware::from_fn_with_state(state.clone(), limit_by_ip));
     // Push and pull: the device is authenticated and admitted first (caps on

@@ -6,6 +6,7 @@
 use crate::error::SyncError;
 use crate::url::normalize_server_url;
 use salondesk_core::sync::PullAnchor;
+use salondesk_protocol::chain::{APP_VERSION_HEADER, OTHER_STORES_PARAM, WAITING_HEADER};
 use salondesk_protocol::{
     EnrolRequest, EnrolResponse, ErrorBody, OutgoingOp, PullResponse, PushResponse, API_PREFIX,
     MAX_BODY_BYTES,
@@ -32,6 +33,10 @@ pub struct Client {
     /// Normalised, no trailing slash.
     base: String,
     credential: Option<String>,
+    /// Operations this device has waiting to push, told to the server with
+    /// every push and pull (the owner's console shows it); -1: not known yet.
+    /// Shared by the clones the pushes in flight use.
+    waiting: std::sync::Arc<std::sync::atomic::AtomicI64>,
 }
 
 impl std::fmt::Debug for Client {
@@ -65,6 +70,7 @@ impl Client {
             http,
             base,
             credential: None,
+            waiting: std::sync::Arc::new(std::sync::atomic::AtomicI64::new(-1)),
         })
     }
 
@@ -82,7 +88,21 @@ impl Client {
         format!("{}{API_PREFIX}{route}", self.base)
     }
 
+    /// What the device's next pushes and pulls say it has waiting.
+    pub fn report_waiting(&self, n: i64) {
+        self.waiting.store(n, std::sync::atomic::Ordering::Relaxed);
+    }
+
+    /// The credential, and what the server notes of this till for the
+    /// chain owner's console: its app version and what it has waiting.
     fn authorize(&self, req: reqwest::RequestBuilder) -> reqwest::RequestBuilder {
+        let req = req.header(APP_VERSION_HEADER, env!("CARGO_PKG_VERSION"));
+        let waiting = self.waiting.load(std::sync::atomic::Ordering::Relaxed);
+        let req = if waiting >= 0 {
+            req.header(WAITING_HEADER, waiting.to_string())
+        } else {
+            req
+        };
         match &self.credential {
             Some(c) => req.bearer_auth(c),
             None => req,
@@ -159,6 +179,9 @@ impl Client {
         if let Some(op) = anchor.settled_op {
             query.push(("settledOp", op.to_string()));
         }
+        // This version reads `PulledOp::store_id`: a head-office device may be
+        // given the other stores' sales (for its reports; others never are).
+        query.push((OTHER_STORES_PARAM, "true".to_owned()));
         if anchor.own {
             // A till restored from a backup: its own operations too.
             query.push(("own", "true".to_owned()));
@@ -193,7 +216,7 @@ fn check_results(ops: &[OutgoingOp], reply: &PushResponse) -> Result<(), SyncErr
 }
 
 /// A transport failure: no URL in the message (it may carry a token).
-fn network(e: reqwest::Error) -> SyncError {
+pub(crate) fn network(e: reqwest::Error) -> SyncError {
     let what = if e.is_timeout() {
         "timed out".to_owned()
     } else if e.is_connect() {
@@ -212,7 +235,7 @@ async fn decode<T: DeserializeOwned>(r: reqwest::Response) -> Result<T, SyncErro
 
 /// A success passes; an error reply becomes the matching [`SyncError`], with
 /// the server's `{code, message}` when the body has one.
-async fn check_status(r: reqwest::Response) -> Result<reqwest::Response, SyncError> {
+pub(crate) async fn check_status(r: reqwest::Response) -> Result<reqwest::Response, SyncError> {
     let status = r.status();
     if status.is_success() {
         return Ok(r);

@@ -65,6 +65,7 @@ const PAGE: &str = r#"{"ops":[],"cursor":42,"head":42,"more":false}"#;
 async fn a_pull_sends_the_credential_and_cursor_and_reads_the_page() {
     let (url, server) = serve_once("200 OK", "Content-Type: application/json\r\n", PAGE).await;
     let client = Client::new(&url).unwrap().authenticated("tok-123");
+    client.report_waiting(3);
     let page = client
         .pull(PullAnchor::from_cursor(17), 500)
         .await
@@ -72,8 +73,20 @@ async fn a_pull_sends_the_credential_and_cursor_and_reads_the_page() {
     assert_eq!((page.cursor, page.head, page.more), (42, 42, false));
     let request = server.await.unwrap();
     assert!(
-        request.starts_with("GET /v1/pull?after=17&limit=500 "),
-        "{request}"
+        request.starts_with("GET /v1/pull?after=17&limit=500&otherStores=true "),
+        "this version reads other stores' sales if it is head office: {request}"
+    );
+    let lower = request.to_ascii_lowercase();
+    assert!(
+        lower.contains(&format!(
+            "x-salondesk-version: {}",
+            env!("CARGO_PKG_VERSION")
+        )),
+        "it tells the server its version (the owner's console shows it): {request}"
+    );
+    assert!(
+        lower.contains("x-salondesk-waiting: 3"),
+        "and what it has waiting: {request}"
     );
     assert!(
         request

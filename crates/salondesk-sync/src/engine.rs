@@ -142,6 +142,10 @@ impl<L: Local> Engine<L> {
                     self.push_all(&mut report).await
                 };
                 if outcome.is_ok() {
+                    // What is left after pushing, said with the pulls.
+                    if let Ok(n) = step(&self.local, |s| s.pending_ops()).await {
+                        self.client.report_waiting(n);
+                    }
                     outcome = self.pull_all(&mut report).await;
                 }
                 match &outcome {

@@ -269,6 +269,7 @@ fn answer(head: &str, body: &[u8], state: &Shared) -> (&'static str, String) {
             if op.device_id != device && shared {
                 ops.push(PulledOp {
                     seq: *seq,
+                    store_id: None,
                     op: op.clone(),
                 });
             }

@@ -17,6 +17,7 @@
 
 pub mod backoff;
 pub mod batch;
+pub mod chain;
 pub mod client;
 #[cfg(test)]
 mod client_tests;
@@ -35,6 +36,7 @@ pub mod run;
 pub mod status;
 pub mod url;
 
+pub use chain::ChainClient;
 pub use client::Client;
 pub use engine::{Engine, SyncReport};
 pub use error::SyncError;

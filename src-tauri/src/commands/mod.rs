@@ -7,6 +7,7 @@ pub mod backups;
 pub mod campaigns;
 pub mod care;
 pub mod catalog;
+pub mod chain;
 pub mod checkout;
 pub mod crypt;
 pub mod desk;

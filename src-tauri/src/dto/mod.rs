@@ -7,6 +7,7 @@ pub mod appointment;
 pub mod backups;
 pub mod campaigns;
 pub mod catalog;
+pub mod chain;
 pub mod checkout;
 pub mod conflict_refund;
 pub mod crypt;

@@ -455,7 +455,11 @@ mod tests {
         };
         let after = s.sync_cursor().unwrap();
         s.apply_pulled(&PullResponse {
-            ops: vec![PulledOp { seq: after + 1, op }],
+            ops: vec![PulledOp {
+                seq: after + 1,
+                store_id: None,
+                op,
+            }],
             cursor: after + 1,
             head: after + 1,
             more: false,

@@ -2,6 +2,7 @@
 //! Each test gets a fresh PostgreSQL database and its own server in-process on
 //! a loopback port (see `support`).
 
+mod chain;
 mod convergence;
 mod faults;
 mod flood;

@@ -82,6 +82,7 @@ const MIGRATIONS: &[(&str, &str)] = &[
         "0031_member_prices",
         include_str!("sql/0031_member_prices.sql"),
     ),
+    ("0037_chain", include_str!("sql/0037_chain.sql")),
 ];
 
 /// The schema version this build writes.

@@ -86,18 +86,9 @@ impl Store {
     }
 
     /// The stores a report may be asked for: this till's own store; on a
-    /// head-office device every store of the chain — SKELETON: the chain
-    /// part fills the chain's stores in (it knows them from the server).
+    /// head-office device every store of the chain (`chain::report_stores`).
     pub fn report_stores(&self, who: &Staff) -> Result<Vec<ChainStore>> {
         who.require(Permission::ViewReports)?;
-        let id = match self.sync_config()? {
-            Some(c) => c.store_id.to_string(),
-            None => "local".to_string(),
-        };
-        Ok(vec![ChainStore {
-            id,
-            name: String::new(),
-            own: true,
-        }])
+        crate::chain::report_stores(self)
     }
 }

@@ -26,6 +26,10 @@ pub(super) struct Ctx<'a> {
     pub stamp: Stamp,
     /// Repairs made while applying (a default kept, a number changed): recorded.
     pub notes: Vec<String>,
+    /// Another store's operation (a sale, to a head-office device), and its
+    /// place in the server's log.
+    pub other_store: Option<String>,
+    pub seq: i64,
 }
 
 pub(super) enum Outcome {
@@ -73,6 +77,22 @@ fn is_database_failure(e: &CoreError) -> bool {
 
 fn apply_one(w: &Writer<'_>, cx: &mut Ctx<'_>) -> Result<Outcome> {
     let op = cx.op;
+    if let Some(store) = &cx.other_store {
+        // Into the summaries of its store, never into this store's sales.
+        return match (op.entity.as_str(), op.kind) {
+            ("sale", OpKind::Append) => {
+                Ok(if crate::chain::other_store_sale(w, store, op, cx.seq)? {
+                    Outcome::Applied
+                } else {
+                    Outcome::Skipped
+                })
+            }
+            (entity, _) => Err(CoreError::validation(
+                "storeId",
+                format!("another store's {entity:?} is not something a till applies"),
+            )),
+        };
+    }
     match (op.entity.as_str(), op.kind) {
         ("member", OpKind::Upsert) => members::upsert(w, cx),
         ("member", OpKind::Archive) => members::archive(w, cx, false),
@@ -149,6 +169,8 @@ fn apply_page(
     // A till restored from a backup gets its own operations back (see `restored`).
     let catch_up = super::restored::catching_up(w)?;
     let mut new_rfm = false;
+    // Operations marked with another store (a head office's pull) are told apart.
+    let own_store = crate::store::meta_get(w, super::config::STORE)?;
     for p in &pull.ops {
         let op = &p.op;
         if op.device_id == me && (!catch_up || super::restored::own_op_held(w, &op.op_id)?) {
@@ -173,6 +195,11 @@ fn apply_page(
                 device: op.device_id.to_string(),
             },
             notes: Vec::new(),
+            other_store: p
+                .store_id
+                .map(|s| s.to_string())
+                .filter(|s| own_store.as_deref() != Some(s.as_str())),
+            seq: p.seq,
         };
         if mode == Mode::Careful {
             savepoint(w, "SAVEPOINT pulled_op")?;

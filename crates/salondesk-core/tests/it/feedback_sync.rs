@@ -74,6 +74,7 @@ fn feedback_complaints_and_points_pass_the_schema_and_apply_on_another_till() {
         .enumerate()
         .map(|(i, op)| salondesk_protocol::PulledOp {
             seq: i as i64 + 1,
+            store_id: None,
             op: op.clone(),
         })
         .collect();

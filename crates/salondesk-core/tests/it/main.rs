@@ -23,6 +23,7 @@ mod care_desk;
 mod care_sync;
 mod catalog;
 mod catalog_admin;
+mod chain;
 mod checkout;
 mod checkout_fixture;
 mod checkout_property;

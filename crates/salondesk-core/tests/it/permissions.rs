@@ -326,8 +326,14 @@ fn act(s: &mut Salon, p: Permission, who: &Staff, n: usize) -> Result<()> {
                 .report(who, salondesk_core::reports::ReportName::Sales, &q)
                 .map(drop)
         }
-        // SKELETON: the chain-console part calls its core function here.
-        ManageChain => who.require(p),
+        // The console's first check: an owner then hears this till has not
+        // joined a chain; anyone else is refused before that.
+        ManageChain => match s.t.store.chain_scope(who) {
+            Err(CoreError::ChainRefused {
+                reason: "not_enrolled",
+            }) => Ok(()),
+            other => other.map(drop),
+        },
         // The preview is the first step of a restore: refused, nothing is read.
         Restore => {
             let dir = tempfile::tempdir().expect("a folder");

@@ -455,6 +455,7 @@ fn another_till_applies_the_erase_and_an_older_operation_never_brings_her_name_b
         .apply_pulled(&salondesk_protocol::PullResponse {
             ops: vec![salondesk_protocol::PulledOp {
                 seq: 1000,
+                store_id: None,
                 op: late,
             }],
             cursor: 1000,
@@ -481,6 +482,7 @@ fn another_till_applies_the_erase_and_an_older_operation_never_brings_her_name_b
 fn pulled(seq: i64, entity: &str, id: &str, payload: Value) -> salondesk_protocol::PulledOp {
     salondesk_protocol::PulledOp {
         seq,
+        store_id: None,
         op: salondesk_protocol::Op {
             op_id: uuid::Uuid::now_v7(),
             hlc: format!("999999999999{seq:03}-000000"),

@@ -103,6 +103,7 @@ fn pulled(
             payload,
             created_at: chrono::Utc::now(),
         },
+        store_id: None,
     }
 }
 

@@ -164,6 +164,7 @@ fn page(ops: Vec<Op>, after: i64) -> PullResponse {
             .enumerate()
             .map(|(i, op)| PulledOp {
                 seq: after + i as i64 + 1,
+                store_id: None,
                 op,
             })
             .collect(),

@@ -58,6 +58,7 @@ fn a_pulled_far_future_stamp_moves_the_clock_no_further_than_the_drift() {
         .apply_pulled(&PullResponse {
             ops: vec![PulledOp {
                 seq: 1,
+                store_id: None,
                 op: poisoned,
             }],
             cursor: 1,

@@ -191,6 +191,7 @@ impl Server {
             if e.op.device_id != me && visible(e, till.store_id) {
                 ops.push(PulledOp {
                     seq: e.seq,
+                    store_id: None,
                     op: e.op.clone(),
                 });
             }

@@ -261,6 +261,7 @@ fn every_operation_the_core_emits_passes_the_servers_schema() {
         .enumerate()
         .map(|(i, op)| salondesk_protocol::PulledOp {
             seq: i as i64 + 1,
+            store_id: None,
             op: op.clone(),
         })
         .collect();

@@ -47,9 +47,11 @@ use uuid::Uuid;
 pub async fn handler(
     State(state): State<AppState>,
     device: Device,
+    headers: axum::http::HeaderMap,
     body: Result<Bytes, BytesRejection>,
 ) -> ApiResult<Response> {
     let body = body.map_err(crate::routes::bytes_rejection)?;
+    let waiting = crate::activity::waiting(&headers);
     // Parsing is CPU work of some milliseconds: off the async workers, which
     // meanwhile drive the transaction of the push before this one.
     let now = state.now();
@@ -81,6 +83,7 @@ pub async fn handler(
         request.follows,
     )
     .await?;
+    crate::activity::pushed(&state, &device, waiting).await;
     Ok((
         Extension(DeviceTag(device.id)),
         Json(PushResponse {

@@ -1,7 +1,7 @@
 // Generated from the Rust wire types (src-tauri/src/dto) by ts-rs. Do not edit:
 // run `UPDATE_BINDINGS=1 cargo test -p salondesk bindings` to regenerate.
 
-export type ErrorCode = "validation" | "duplicate_phone" | "duplicate_member_no" | "not_found" | "wrong_pin" | "locked_out" | "pin_too_short" | "pin_change_required" | "demo_refused" | "not_logged_in" | "free_service_refused" | "forbidden" | "coupon_refused" | "staff_refused" | "conflict" | "outside_hours" | "database_newer" | "database_in_use" | "wrong_key" | "wrong_passphrase" | "database_locked" | "approval_required" | "approval_invalid" | "head_office_only" | "amount_too_large" | "export_failed" | "backup_failed" | "restore_refused" | "sync_unreachable" | "enrolment_refused" | "internal";
+export type ErrorCode = "validation" | "duplicate_phone" | "duplicate_member_no" | "not_found" | "wrong_pin" | "locked_out" | "pin_too_short" | "pin_change_required" | "demo_refused" | "not_logged_in" | "free_service_refused" | "forbidden" | "coupon_refused" | "staff_refused" | "conflict" | "outside_hours" | "database_newer" | "database_in_use" | "wrong_key" | "wrong_passphrase" | "database_locked" | "approval_required" | "approval_invalid" | "head_office_only" | "chain_refused" | "amount_too_large" | "export_failed" | "backup_failed" | "restore_refused" | "sync_unreachable" | "enrolment_refused" | "internal";
 
 export type ApiError = { code: ErrorCode, message: string, 
 /**
@@ -755,6 +755,46 @@ export type ChainStore = { id: string, name: string,
  * This till's own store.
  */
 own: boolean, };
+
+export type ChainConsoleView = { 
+/**
+ * Why not, when it cannot: `not_enrolled`, `not_head_office`.
+ */
+blocked: string | null, 
+/**
+ * Where the owner key is kept (`credential_store`, `session`); None: no key yet.
+ */
+keyPlace: string | null, 
+/**
+ * This device (it cannot revoke itself).
+ */
+deviceId: string, 
+/**
+ * This device's store.
+ */
+storeId: string | null, };
+
+export type ChainStoreView = { id: string, name: string, code: string, createdAt: string, 
+/**
+ * Tills enrolled and not revoked.
+ */
+tills: number, };
+
+export type ChainTillView = { id: string, storeId: string, code: string, name: string, headOffice: boolean, enrolledAt: string, 
+/**
+ * The later of its last push and its last pull: its last sync.
+ */
+lastSyncAt: string | null, 
+/**
+ * Operations it said it had waiting (None: it never said).
+ */
+waiting: number | null, 
+/**
+ * Entries of the chain's log it has not pulled yet.
+ */
+notPulled: number | null, appVersion: string | null, revokedAt: string | null, };
+
+export type ChainCodeView = { code: string, expiresAt: string, qrSvg: string, };
 
 export type RfmClass = "high_value" | "medium_value" | "low_value" | "at_risk" | "lost";
 
