@@ -21,6 +21,7 @@ pub use issue::Audience;
 pub(crate) use member_coupons::{for_cart, give_back_after_refund, use_by_sale};
 pub use member_coupons::{reason, MemberCoupon};
 pub use model::{Campaign, CampaignInput, CampaignStatus, Offer, DEFAULT_CONTROL_PCT};
+pub(crate) use results::results;
 pub use results::CampaignResults;
 
 use crate::ids::MemberId;

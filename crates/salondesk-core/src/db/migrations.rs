@@ -74,6 +74,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
     ("0027_feedback", include_str!("sql/0027_feedback.sql")),
     ("0028_segments", include_str!("sql/0028_segments.sql")),
     ("0029_campaigns", include_str!("sql/0029_campaigns.sql")),
+    (
+        "0035_report_members",
+        include_str!("sql/0035_report_members.sql"),
+    ),
 ];
 
 /// The schema version this build writes.
