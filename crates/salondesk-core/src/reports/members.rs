@@ -10,7 +10,9 @@
 //! and the liability is the chain's (every device holds every member's
 //! ledgers): both read the same on a store's report and the chain's.
 
-use super::members_figures::{cohorts, figures, pct, Days, PeriodFigures};
+use super::members_figures::{
+    cohorts, figures, pct, Days, Joins, PeriodFigures, Visits, NOT_JOINED,
+};
 use super::visits::{self, day_no, month_start};
 use super::{rfm_history, ColumnKind as K, Compare, Kpi, Report, ReportQuery, ReportTable};
 use super::{ReportValue as V, ReportValue};
@@ -21,7 +23,7 @@ use crate::store::{meta_get, Store};
 use crate::Result;
 use chrono::{Duration, NaiveDate, NaiveTime};
 use rusqlite::{params, Connection};
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 const TIERS: [Tier; 4] = [Tier::Standard, Tier::Silver, Tier::Gold, Tier::Platinum];
 /// Retention cohorts: the join months shown, ending with the period's last.
@@ -56,11 +58,13 @@ fn book(conn: &Connection) -> Result<Book> {
         if r.get::<_, i64>(1)? == 0 {
             continue;
         }
-        let tier: String = r.get(2)?;
+        let tier = r.get_ref(2)?.as_str().unwrap_or_default();
         b.tier[rid] = TIERS.iter().position(|t| t.as_str() == tier).unwrap_or(0) as u8;
         let class = r
-            .get::<_, Option<String>>(3)?
-            .as_deref()
+            .get_ref(3)?
+            .as_str_or_null()
+            .ok()
+            .flatten()
             .and_then(RfmClass::parse);
         let code = class.map_or(0, |c| {
             RfmClass::ALL.iter().position(|x| *x == c).unwrap_or(0) + 1
@@ -86,31 +90,48 @@ fn day_start(d: NaiveDate, offset_min: i32) -> String {
     )
 }
 
-/// Members (not merged away) who joined from `first` to `last` (business
-/// days), with their join day.
+/// Members in the book (not archived, merged away or erased) who joined
+/// from `first` to `last` (business days): their join days by rid. Read
+/// from the index on `registered_at` alone (it holds the rid).
 fn joined(
     conn: &Connection,
+    book: &Book,
     offset: i32,
     first: NaiveDate,
     last: NaiveDate,
-) -> Result<HashMap<u32, i32>> {
-    let mut out = HashMap::new();
+) -> Result<Joins> {
+    let mut out = vec![NOT_JOINED; book.tier.len()];
     let mut stmt = conn.prepare_cached(
-        "SELECT rid, registered_at FROM members
-          WHERE registered_at >= ?1 AND registered_at < ?2 AND merged_into IS NULL",
+        "SELECT rid, registered_at FROM members WHERE registered_at >= ?1 AND registered_at < ?2",
     )?;
     let mut rows = stmt.query(params![
         day_start(first, offset),
         day_start(last + Duration::days(1), offset)
     ])?;
     while let Some(r) = rows.next()? {
-        let at: String = r.get(1)?;
-        if let Some(t) = crate::time::parse_iso(&at) {
-            let d = (t + Duration::minutes(i64::from(offset))).date_naive();
-            out.insert(r.get::<_, i64>(0)? as u32, day_no(d) as i32);
+        let rid = r.get::<_, i64>(0)?.max(0) as usize;
+        if book.tier.get(rid).is_none_or(|t| *t > 3) {
+            continue;
+        }
+        if let Some(d) = local_day(r.get_ref(1)?.as_str().unwrap_or_default(), offset) {
+            out[rid] = d;
         }
     }
     Ok(out)
+}
+
+/// The business day (day number) of a stored instant `YYYY-MM-DDTHH:MM…Z`,
+/// read by hand: a year's members would spend most of the report in a
+/// general date parser.
+fn local_day(at: &str, offset_min: i32) -> Option<i32> {
+    let b = at.as_bytes();
+    let n = |r: std::ops::Range<usize>| at.get(r).and_then(|x| x.parse::<u32>().ok());
+    if b.len() < 16 {
+        return None;
+    }
+    let date = NaiveDate::from_ymd_opt(n(0..4)? as i32, n(5..7)?, n(8..10)?)?;
+    let minutes = (n(11..13)? * 60 + n(14..16)?) as i32 + offset_min;
+    Some(day_no(date) as i32 + minutes.div_euclid(1440))
 }
 
 fn kpi(key: &str, kind: K, f: [i64; 3]) -> Kpi {
@@ -129,14 +150,13 @@ fn each(f: &[PeriodFigures], get: impl Fn(&PeriodFigures) -> i64) -> [i64; 3] {
 
 /// (principal, bonus, points) owed at the end of business day `end`.
 fn liability(conn: &Connection, end: i64) -> Result<(i64, i64, i64)> {
-    Ok(conn
-        .prepare_cached(
-            "SELECT coalesce(sum(sv_principal), 0), coalesce(sum(sv_bonus), 0),
-                    coalesce(sum(points), 0)
-               FROM report_liability_days WHERE day <= ?1",
-        )?
-        .query_row([end], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
-        .map_err(|e| crate::money::checked::sql(e, "liability"))?)
+    conn.prepare_cached(
+        "SELECT coalesce(sum(sv_principal), 0), coalesce(sum(sv_bonus), 0),
+                coalesce(sum(points), 0)
+           FROM report_liability_days WHERE day <= ?1",
+    )?
+    .query_row([end], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+    .map_err(|e| crate::money::checked::sql(e, "liability"))
 }
 
 pub(super) fn report(store: &Store, q: &ReportQuery) -> Result<Report> {
@@ -157,11 +177,8 @@ pub(super) fn report(store: &Store, q: &ReportQuery) -> Result<Report> {
         .iter()
         .map(|t| care.lapsed_days_for(*t) as i32)
         .collect();
-    let longest = lapse.iter().copied().max().unwrap_or(90);
     let cohort_first = month_start(q.to, COHORT_MONTHS - 1);
-    let earliest = periods.iter().map(|p| p.from).min().unwrap_or(0);
-    let scan_from = (earliest - longest).min(day_no(cohort_first) as i32);
-    let seen = visits::visits(conn, &keys, i64::from(scan_from), day_no(q.to))?;
+    let seen = visits::visits(conn, &keys)?;
     let book = book(conn)?;
     let first_join = queries
         .iter()
@@ -169,7 +186,7 @@ pub(super) fn report(store: &Store, q: &ReportQuery) -> Result<Report> {
         .min()
         .unwrap_or(q.from)
         .min(cohort_first);
-    let joins = joined(conn, offset, first_join, q.to)?;
+    let joins = joined(conn, &book, offset, first_join, q.to)?;
     let f = figures(
         &seen,
         &periods,
@@ -178,7 +195,10 @@ pub(super) fn report(store: &Store, q: &ReportQuery) -> Result<Report> {
         all_joins,
     );
 
-    let mut r = Report::default();
+    let mut r = Report {
+        kpis: Vec::new(),
+        tables: Vec::new(),
+    };
     r.kpis = vec![
         kpi("members_new", K::Count, each(&f, |x| x.new)),
         kpi("members_active", K::Count, each(&f, |x| x.active)),
@@ -208,11 +228,14 @@ pub(super) fn report(store: &Store, q: &ReportQuery) -> Result<Report> {
     ));
 
     let p = periods[0];
-    let active: HashSet<u32> = seen
-        .iter()
-        .filter(|(_, d)| (p.from..=p.to).contains(d))
-        .map(|(rid, _)| *rid)
-        .collect();
+    let mut active = vec![false; book.tier.len()];
+    for (rid, v) in &seen {
+        if v.count(p.from, p.to) > 0 {
+            if let Some(a) = active.get_mut(*rid as usize) {
+                *a = true;
+            }
+        }
+    }
     r.tables.push(tiers(&book, &active));
     r.tables.push(tier_moves(
         conn,
@@ -251,16 +274,14 @@ fn code(s: &str) -> ReportValue {
 }
 
 /// Members who came in the period by their tier now, beside the whole book.
-fn tiers(book: &Book, active: &HashSet<u32>) -> ReportTable {
+fn tiers(book: &Book, active: &[bool]) -> ReportTable {
     let mut came = [0i64; 4];
     let mut all = [0i64; 4];
     for t in book.tier.iter().filter(|t| **t < 4) {
         all[usize::from(*t)] += 1;
     }
-    for rid in active {
-        if let Some(t) = book.tier.get(*rid as usize).filter(|t| **t < 4) {
-            came[usize::from(*t)] += 1;
-        }
+    for (t, _) in book.tier.iter().zip(active).filter(|(t, a)| **t < 4 && **a) {
+        came[usize::from(*t)] += 1;
     }
     let mut t = ReportTable::new(
         "members_tiers",
@@ -283,7 +304,7 @@ fn tier_moves(
     conn: &Connection,
     q: &ReportQuery,
     offset: i32,
-    only: Option<&HashSet<u32>>,
+    only: Option<&[bool]>,
 ) -> Result<ReportTable> {
     let mut counts: HashMap<(String, String), i64> = HashMap::new();
     let mut stmt = conn.prepare_cached(
@@ -296,7 +317,7 @@ fn tier_moves(
     ])?;
     while let Some(r) = rows.next()? {
         let rid = r.get::<_, i64>(0)? as u32;
-        if only.is_some_and(|s| !s.contains(&rid)) {
+        if only.is_some_and(|s| !s.get(rid as usize).copied().unwrap_or(false)) {
             continue;
         }
         *counts.entry((r.get(1)?, r.get(2)?)).or_default() += 1;
@@ -320,9 +341,9 @@ fn tier_moves(
 
 /// Join month × months after: the cohort's size and the share who came.
 fn cohort_table(
-    seen: &[(u32, i32)],
+    seen: &[(u32, Visits)],
     first: NaiveDate,
-    joins: &HashMap<u32, i32>,
+    joins: &[i32],
     all_joins: bool,
 ) -> ReportTable {
     let n = COHORT_MONTHS as usize;
@@ -402,4 +423,30 @@ fn rfm_moves(conn: &Connection, q: &ReportQuery) -> Result<ReportTable> {
         }
     }
     Ok(t)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_instant_s_business_day_is_read_in_the_store_s_zone() {
+        let d = |s: &str| day_no(NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()) as i32;
+        assert_eq!(
+            local_day("2026-11-22T16:00:00.000Z", 480),
+            Some(d("2026-11-23")),
+            "midnight in Shanghai"
+        );
+        assert_eq!(
+            local_day("2026-11-22T15:59:59.999Z", 480),
+            Some(d("2026-11-22")),
+            "a minute before"
+        );
+        assert_eq!(
+            local_day("2026-11-23T02:00:00.000Z", -300),
+            Some(d("2026-11-22")),
+            "west of UTC"
+        );
+        assert_eq!(local_day("garbage", 480), None);
+    }
 }

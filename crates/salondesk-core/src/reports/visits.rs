@@ -1,5 +1,6 @@
-//! Members' visit days per store (`report_member_days`, migration 0035) and
-//! which stores a member, campaign or stock report covers.
+//! Members' visit days per store (`report_member_visits`, migration 0035:
+//! a bitmap of days per store × member) and which stores a member, campaign
+//! or stock report covers.
 //!
 //! Members are the chain's, so a report of one store counts them by the
 //! store of their visits: her visit is a sale (kind `sale`) with her on it,
@@ -8,6 +9,7 @@
 //! store's other tills). A head-office device is handed every other store's
 //! sale (`summary::record_sale`), which calls `record_other_store_sale`.
 
+use super::members_figures::Visits;
 use super::ReportQuery;
 use crate::store::{meta_get, Store};
 use crate::Result;
@@ -62,31 +64,38 @@ fn all_keys(conn: &Connection) -> Result<Vec<i64>> {
     Ok(keys)
 }
 
-/// (member rid, day) of every visit to the stores in `keys` from `first` to
-/// `last` (day numbers, both included), sorted by member then day, a day
-/// once (the chain: one visit a day whichever stores she went to).
-pub(super) fn visits(
-    conn: &Connection,
-    keys: &Option<Vec<i64>>,
-    first: i64,
-    last: i64,
-) -> Result<Vec<(u32, i32)>> {
+/// Each member's visit days to the stores in `keys` (the chain: a day
+/// whichever stores she went to), by member.
+pub(super) fn visits(conn: &Connection, keys: &Option<Vec<i64>>) -> Result<Vec<(u32, Visits)>> {
     let keys = match keys {
         Some(k) => k.clone(),
         None => all_keys(conn)?,
     };
-    let mut out: Vec<(u32, i32)> = Vec::new();
     let mut stmt = conn.prepare_cached(
-        "SELECT rid, day FROM report_member_days WHERE store = ?1 AND day BETWEEN ?2 AND ?3",
+        "SELECT rid, first, days FROM report_member_visits WHERE store = ?1 ORDER BY rid",
     )?;
-    for key in keys {
-        let mut rows = stmt.query(params![key, first, last])?;
+    let mut out: Vec<(u32, Visits)> = Vec::new();
+    for key in &keys {
+        let mut rows = stmt.query([key])?;
         while let Some(r) = rows.next()? {
-            out.push((r.get::<_, i64>(0)? as u32, r.get::<_, i64>(1)? as i32));
+            let rid = r.get::<_, i64>(0)? as u32;
+            let digits = r.get_ref(2)?.as_bytes().unwrap_or_default();
+            let v = Visits::from_digits(r.get::<_, i64>(1)? as i32, digits);
+            out.push((rid, v));
         }
     }
-    out.sort_unstable();
-    out.dedup();
+    if keys.len() > 1 {
+        // The same member at several stores: one member, her days or-ed.
+        out.sort_by_key(|(rid, _)| *rid);
+        let mut merged: Vec<(u32, Visits)> = Vec::with_capacity(out.len());
+        for (rid, v) in out {
+            match merged.last_mut() {
+                Some((last, m)) if *last == rid => m.merge(&v),
+                _ => merged.push((rid, v)),
+            }
+        }
+        out = merged;
+    }
     Ok(out)
 }
 
@@ -114,7 +123,7 @@ pub fn record_other_store_sale(
     conn.prepare_cached("INSERT OR IGNORE INTO report_store_keys (store_id) VALUES (?1)")?
         .execute([store_id])?;
     conn.prepare_cached(
-        "INSERT OR IGNORE INTO report_member_days (store, day, rid)
+        "INSERT INTO report_visit_in (store, day, rid)
          SELECT k.key, ?3, coalesce((SELECT s.rid FROM members s WHERE s.id = m.merged_into), m.rid)
            FROM members m, report_store_keys k WHERE m.id = ?2 AND k.store_id = ?1",
     )?

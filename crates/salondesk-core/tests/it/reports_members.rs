@@ -231,3 +231,44 @@ fn the_members_report_is_refused_without_view_reports() {
             .unwrap_err();
     assert_eq!(e.code(), "forbidden", "a cashier does not read reports");
 }
+
+#[test]
+fn a_head_office_counts_another_store_s_visits_in_the_chain_and_in_that_store_only() {
+    let b = book();
+    let conn = b.s.t.store.conn();
+    let d: String = conn
+        .query_row("SELECT id FROM members WHERE name = '杨柳'", [], |r| {
+            r.get(0)
+        })
+        .unwrap();
+    let sale = serde_json::json!({"memberId": d, "businessDate": "2026-11-20", "kind": "sale"});
+    for _ in 0..2 {
+        salondesk_core::reports::record_other_store_sale(conn, "store-b", &sale).unwrap();
+    }
+    let refund = serde_json::json!({"memberId": d, "businessDate": "2026-11-21", "kind": "refund"});
+    salondesk_core::reports::record_other_store_sale(conn, "store-b", &refund).unwrap();
+    let owner = b.s.owner.clone();
+    let active = |q: salondesk_core::reports::ReportQuery| {
+        let r = b.s.t.store.report(&owner, ReportName::Members, &q).unwrap();
+        kpi(&r, "members_active").value
+    };
+    let mut chain = november();
+    chain.chain = true;
+    assert_eq!(
+        active(chain),
+        3,
+        "A and B here, D at store B (once, however often handed over)"
+    );
+    assert_eq!(
+        active(november()),
+        2,
+        "this store's own report is unchanged"
+    );
+    let mut other = november();
+    other.store_id = Some("store-b".into());
+    assert_eq!(
+        active(other),
+        1,
+        "store B's report: D alone (a refund is no visit)"
+    );
+}

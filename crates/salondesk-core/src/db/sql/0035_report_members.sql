@@ -13,31 +13,66 @@ CREATE TABLE report_store_keys (
     store_id  TEXT NOT NULL UNIQUE
 );
 
--- Each day a member came to a store: one row per store × business day ×
--- member (a sale of kind 'sale' with her on it; a second sale the same day
--- is the same visit). Keyed as a report reads it: one store's period is one
--- range. A merged record's visits go to the one she was merged into.
-CREATE TABLE report_member_days (
+-- The days each member came to each store: one row per store × member, her
+-- visit days as a bitmap from `first` (a multiple of 4), written as text of
+-- hex digits, each digit four days (bit 0 the first): two years are 183
+-- characters. A report reads one short row per member whatever the period
+-- and its comparisons, where a row per visit made a year of a busy store's
+-- report read millions of rows (a sale of kind 'sale' with her on it is a
+-- visit; two the same day are one). A merged record's visits go to the one
+-- she was merged into.
+CREATE TABLE report_member_visits (
     store  INTEGER NOT NULL,
-    day    INTEGER NOT NULL,
     rid    INTEGER NOT NULL,   -- members.rid
-    PRIMARY KEY (store, day, rid)
+    first  INTEGER NOT NULL,   -- the day of the first digit's bit 0
+    days   TEXT NOT NULL,
+    PRIMARY KEY (store, rid)
 ) WITHOUT ROWID;
 
-CREATE TRIGGER report_member_days_sale AFTER INSERT ON sales
+-- A visit is added by inserting (store, day, rid) here: SQLite has no bit
+-- operations on text, so the digit is read, or-ed and written back with
+-- string functions, the row first widened (zeros in front for a day before
+-- it starts, behind for one after it ends).
+CREATE VIEW report_visit_in (store, day, rid) AS SELECT 0, 0, 0 WHERE 0;
+
+CREATE TRIGGER report_visit_in_add INSTEAD OF INSERT ON report_visit_in
+BEGIN
+    INSERT OR IGNORE INTO report_member_visits (store, rid, first, days)
+    VALUES (NEW.store, NEW.rid, NEW.day - NEW.day % 4, '');
+    UPDATE report_member_visits
+       SET days = substr(hex(zeroblob((first - (NEW.day - NEW.day % 4)) / 4)), 1,
+                         (first - (NEW.day - NEW.day % 4)) / 4) || days,
+           first = NEW.day - NEW.day % 4
+     WHERE store = NEW.store AND rid = NEW.rid AND first > NEW.day - NEW.day % 4;
+    UPDATE report_member_visits
+       SET days = days || substr(hex(zeroblob((NEW.day - first) / 4 + 1)), 1,
+                                 (NEW.day - first) / 4 + 1 - length(days))
+     WHERE store = NEW.store AND rid = NEW.rid AND length(days) < (NEW.day - first) / 4 + 1;
+    UPDATE report_member_visits
+       SET days = substr(days, 1, (NEW.day - first) / 4)
+               || substr('0123456789abcdef',
+                         ((instr('0123456789abcdef', substr(days, (NEW.day - first) / 4 + 1, 1)) - 1)
+                          | (1 << (NEW.day % 4))) + 1, 1)
+               || substr(days, (NEW.day - first) / 4 + 2)
+     WHERE store = NEW.store AND rid = NEW.rid;
+END;
+
+CREATE TRIGGER report_member_visits_sale AFTER INSERT ON sales
 WHEN NEW.member_id IS NOT NULL AND NEW.kind = 'sale'
 BEGIN
-    INSERT OR IGNORE INTO report_member_days (store, day, rid)
+    INSERT INTO report_visit_in (store, day, rid)
     SELECT 0, CAST(julianday(NEW.business_date) - 2440587.5 AS INTEGER),
            coalesce((SELECT s.rid FROM members s WHERE s.id = m.merged_into), m.rid)
       FROM members m WHERE m.id = NEW.member_id;
 END;
 
-INSERT OR IGNORE INTO report_member_days (store, day, rid)
-SELECT 0, CAST(julianday(s.business_date) - 2440587.5 AS INTEGER),
-       coalesce((SELECT t.rid FROM members t WHERE t.id = m.merged_into), m.rid)
+-- The visits already there, each member's in day order (no row widened in front).
+INSERT INTO report_visit_in (store, day, rid)
+SELECT DISTINCT 0, CAST(julianday(s.business_date) - 2440587.5 AS INTEGER) AS d,
+       coalesce((SELECT t.rid FROM members t WHERE t.id = m.merged_into), m.rid) AS r
   FROM sales s JOIN members m ON m.id = s.member_id
- WHERE s.kind = 'sale';
+ WHERE s.kind = 'sale'
+ ORDER BY r, d;
 
 -- New members and retention cohorts read who joined in a period.
 CREATE INDEX IF NOT EXISTS members_registered ON members(registered_at);
