@@ -2,7 +2,8 @@
 // owner adds a service, registers a member and sells her a facial; Reports → Members then shows
 // one new and one active member (a till with no chain counts everyone who joined), the tier
 // table (one standard member who came) beside its drawn chart, and the liability figures;
-// the campaigns and stock tabs answer with their figures.
+// the campaigns and stock tabs answer with their figures; the members tab reads in Chinese too.
+// At 1024×768, the smallest screen the app is made for (charts stack above their tables).
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { launchApp, scenario } from './harness.mjs';
@@ -16,7 +17,7 @@ const MEMBER = { name: '王丽娜', phone: '13812345678' };
 describe('reports: members, campaigns and stock', { timeout: 600_000 }, () => {
   let app = null;
   before(async () => {
-    app = await launchApp({ name: 'report-members' });
+    app = await launchApp({ name: 'report-members', screen: '1024x768' });
   }, { timeout: 60_000 });
   after(async () => {
     await app?.close();
@@ -61,5 +62,18 @@ describe('reports: members, campaigns and stock', { timeout: 600_000 }, () => {
     await openReportTab(app, 'stock');
     assert.equal(await reportKpi(app, 'stock', 'stock_low_count'), '0', 'no product is low');
     await app.screenshot('report-stock');
+  });
+
+  step('members-report-in-chinese', async () => {
+    await app.click('lang-toggle');
+    await openReportTab(app, 'members');
+    await app.waitFor(
+      async () => (await app.text('members-kpis-members_active')).includes('活跃会员'),
+      async () => `expected the active members card in Chinese; saw ${await app.text('members-kpis-members_active')}`,
+    );
+    const tiers = await reportRows(app, 'members_tiers');
+    assert.equal(tiers[0]?.[0], '普通会员', 'the tier in the glossary\'s words');
+    await app.screenshot('report-members-zh');
+    await app.click('lang-toggle');
   });
 });

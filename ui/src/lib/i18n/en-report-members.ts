@@ -111,7 +111,7 @@ export const reportMembersEn = {
   "reports.code.members_to_class.none": "No class yet",
   "reportMembers.vsPrevious": "{change} vs previous period",
   "reportMembers.vsLastYear": "{change} vs last year",
-  "reportMembers.empty": "Nothing in this period.",
+  "reportMembers.empty": "Nothing to show.",
   "reportMembers.loading": "Loading…",
   "reportMembers.rules": "Active: came at least once in the period. Returning rate: of them, who came on two or more days. Lapsed: went past her tier's lapsed days (care settings) in the period without coming back. Members are counted by their visits to the store.",
   "reportMembers.liabilityNote": "At the end of the period, for the whole chain. A payment is counted against the principal first.",

@@ -111,7 +111,7 @@ export const reportMembersZhCN = {
   "reports.code.members_to_class.none": "未分级",
   "reportMembers.vsPrevious": "较上期 {change}",
   "reportMembers.vsLastYear": "较去年同期 {change}",
-  "reportMembers.empty": "本期暂无数据。",
+  "reportMembers.empty": "暂无数据。",
   "reportMembers.loading": "加载中…",
   "reportMembers.rules": "活跃会员：期内至少到店一次；复购率：其中到店两天及以上的占比；流失会员：期内超过其等级的流失天数（关怀设置）且未再到店。会员按到店门店统计。",
   "reportMembers.liabilityNote": "截至期末，全连锁合计；消费时先扣本金，再扣赠送金额。",

@@ -21,7 +21,8 @@ const grid = { left: 8, right: 16, top: 36, bottom: 8, containLabel: true };
 /** Bars per category (x) for each series column. */
 function bars(t: Words, labels: string[], table: ReportTable, series: string[], money = false, horizontal = false): ChartOption {
   const cat = { type: "category", data: labels, axisLabel: { interval: 0, hideOverlap: true } };
-  const val = { type: "value" };
+  // Counts step in whole members or units; money in yuan may not.
+  const val = money ? { type: "value" } : { type: "value", minInterval: 1 };
   return {
     grid,
     tooltip: { trigger: "axis" },

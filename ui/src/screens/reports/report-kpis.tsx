@@ -11,14 +11,15 @@ export function useKpiFormat() {
     kind === "money" ? money(v) : kind === "percent" ? `${(v / 100).toFixed(1)}%` : count(v);
 }
 
-/** The change from `before` to `now`: a percentage of `before`, or points for percentages. */
-export function change(kind: Kpi["kind"], now: number, before: number | null): string | null {
+/** The change from `before` to `now`: a percentage of `before`, points for percentages, and
+ *  the difference itself (`abs`, formatted by the caller) where `before` is 0. */
+export function change(kind: Kpi["kind"], now: number, before: number | null, abs: (v: number) => string): string | null {
   if (before === null) return null;
   if (kind === "percent") {
     const d = (now - before) / 100;
     return `${d >= 0 ? "+" : ""}${d.toFixed(1)} pt`;
   }
-  if (before === 0) return now === 0 ? "0%" : null;
+  if (before === 0) return now === 0 ? "0%" : `${now > 0 ? "+" : "−"}${abs(Math.abs(now))}`;
   const pct = ((now - before) / Math.abs(before)) * 100;
   return `${pct >= 0 ? "+" : ""}${pct.toFixed(1)}%`;
 }
@@ -29,8 +30,9 @@ export function KpiCards(props: { kpis: Kpi[]; testId: string }) {
   return (
     <dl class="rm-kpis" data-testid={props.testId}>
       {props.kpis.map((k) => {
-        const prev = change(k.kind, k.value, k.previous);
-        const ly = change(k.kind, k.value, k.lastYear);
+        const abs = (v: number) => fmt(k.kind, v);
+        const prev = change(k.kind, k.value, k.previous, abs);
+        const ly = change(k.kind, k.value, k.lastYear, abs);
         return (
           <div class="rm-kpi card" key={k.key} data-testid={`${props.testId}-${k.key}`}>
             <dt>{t(`reports.kpi.${k.key}` as MessageKey)}</dt>
