@@ -195,11 +195,7 @@ pub(super) fn report(store: &Store, q: &ReportQuery) -> Result<Report> {
         all_joins,
     );
 
-    let mut r = Report {
-        kpis: Vec::new(),
-        tables: Vec::new(),
-    };
-    r.kpis = vec![
+    let mut kpis = vec![
         kpi("members_new", K::Count, each(&f, |x| x.new)),
         kpi("members_active", K::Count, each(&f, |x| x.active)),
         kpi(
@@ -219,14 +215,17 @@ pub(super) fn report(store: &Store, q: &ReportQuery) -> Result<Report> {
         .map(|p| liability(conn, i64::from(p.to)))
         .collect::<Result<_>>()?;
     let sv = |i: usize| owed[i].0.saturating_add(owed[i].1);
-    r.kpis
-        .push(kpi("members_stored_value", K::Money, [sv(0), sv(1), sv(2)]));
-    r.kpis.push(kpi(
+    kpis.push(kpi("members_stored_value", K::Money, [sv(0), sv(1), sv(2)]));
+    kpis.push(kpi(
         "members_points",
         K::Count,
         [owed[0].2, owed[1].2, owed[2].2],
     ));
 
+    let mut r = Report {
+        kpis,
+        tables: Vec::new(),
+    };
     let p = periods[0];
     let mut active = vec![false; book.tier.len()];
     for (rid, v) in &seen {

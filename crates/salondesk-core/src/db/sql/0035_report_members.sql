@@ -103,9 +103,9 @@ BEGIN
                    (SELECT json_extract(value, '$.utcOffsetMinutes') FROM store_settings
                      WHERE key = 'checkout'), 480))) - 2440587.5 AS INTEGER) AS d,
                max(0, min(g, s)) - max(0, min(g - gd, s - NEW.delta)) AS b
-          FROM (SELECT coalesce(sum(delta), 0) AS s,
-                       coalesce(sum(CASE WHEN reason IN ('bonus', 'void_bonus', 'opening_bonus')
-                                         THEN delta ELSE 0 END), 0) AS g,
+          FROM (SELECT total(delta) AS s,
+                       total(CASE WHEN reason IN ('bonus', 'void_bonus', 'opening_bonus')
+                                  THEN delta ELSE 0 END) AS g,
                        CASE WHEN NEW.reason IN ('bonus', 'void_bonus', 'opening_bonus')
                             THEN NEW.delta ELSE 0 END AS gd
                   FROM stored_value_ledger WHERE member_id = NEW.member_id))
@@ -124,18 +124,21 @@ BEGIN
 END;
 
 -- The backfill replays each member's stored value in the order it was
--- written (the same rule as the trigger, with running sums).
+-- written (the same rule as the trigger, with running sums). total(), not
+-- sum(): a ledger row past what 64 bits hold (a synced absurdity) must not
+-- stop the database from opening or a ledger row from being written; the
+-- report's own sum refuses it (`amount_too_large`).
 INSERT INTO report_liability_days (day, sv_principal, sv_bonus, points)
-SELECT d, sum(delta - b), sum(b), 0 FROM (
+SELECT d, total(delta - b), total(b), 0 FROM (
     SELECT CAST(julianday(created_at, printf('%+d minutes', coalesce(
                (SELECT json_extract(value, '$.utcOffsetMinutes') FROM store_settings
                  WHERE key = 'checkout'), 480))) - 2440587.5 AS INTEGER) AS d,
            delta,
            max(0, min(g, s)) - max(0, min(g - gd, s - delta)) AS b
       FROM (SELECT created_at, delta,
-                   sum(delta) OVER w AS s,
-                   sum(CASE WHEN reason IN ('bonus', 'void_bonus', 'opening_bonus')
-                            THEN delta ELSE 0 END) OVER w AS g,
+                   total(delta) OVER w AS s,
+                   total(CASE WHEN reason IN ('bonus', 'void_bonus', 'opening_bonus')
+                              THEN delta ELSE 0 END) OVER w AS g,
                    CASE WHEN reason IN ('bonus', 'void_bonus', 'opening_bonus')
                         THEN delta ELSE 0 END AS gd
               FROM stored_value_ledger
@@ -146,7 +149,7 @@ SELECT d, sum(delta - b), sum(b), 0 FROM (
 INSERT INTO report_liability_days (day, points)
 SELECT CAST(julianday(created_at, printf('%+d minutes', coalesce(
            (SELECT json_extract(value, '$.utcOffsetMinutes') FROM store_settings
-             WHERE key = 'checkout'), 480))) - 2440587.5 AS INTEGER) AS d, sum(delta)
+             WHERE key = 'checkout'), 480))) - 2440587.5 AS INTEGER) AS d, total(delta)
   FROM points_ledger WHERE true GROUP BY d
 ON CONFLICT (day) DO UPDATE SET points = points + excluded.points;
 
@@ -184,5 +187,5 @@ END;
 INSERT INTO report_stock_days (product_id, day, sold)
 SELECT product_id, CAST(julianday(created_at, printf('%+d minutes', coalesce(
            (SELECT json_extract(value, '$.utcOffsetMinutes') FROM store_settings
-             WHERE key = 'checkout'), 480))) - 2440587.5 AS INTEGER) AS d, -sum(qty)
+             WHERE key = 'checkout'), 480))) - 2440587.5 AS INTEGER) AS d, -total(qty)
   FROM stock_moves WHERE reason IN ('sale', 'refund') GROUP BY product_id, d;
