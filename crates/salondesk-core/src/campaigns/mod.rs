@@ -28,6 +28,7 @@ pub use model::{
     Campaign, CampaignInput, CampaignStatus, Offer, ServicePrice, DEFAULT_CONTROL_PCT,
     MAX_MEMBER_PRICES,
 };
+pub(crate) use results::results;
 pub use results::CampaignResults;
 
 use crate::ids::MemberId;

@@ -45,92 +45,96 @@ const GROUP_SPEND: &str = "SELECT coalesce(sum(s.total), 0) FROM sales s
 impl Store {
     pub fn campaign_results(&self, actor: &Staff, id: &str) -> Result<CampaignResults> {
         actor.require(Permission::ManageCampaigns)?;
-        let conn = self.conn();
-        let c = load(conn, id)?;
-        let (from, to) = (
-            c.input.window_from.to_string(),
-            c.input.window_to.to_string(),
-        );
-        let (reached, held_out, messaged, issued, points_given): (u32, u32, u32, u32, i64) = conn
-            .prepare_cached(
-                "SELECT coalesce(sum(control = 0), 0), coalesce(sum(control = 1), 0),
+        results(self.conn(), id)
+    }
+}
+
+/// One campaign's results (its results panel and the campaigns report).
+pub(crate) fn results(conn: &rusqlite::Connection, id: &str) -> Result<CampaignResults> {
+    let c = load(conn, id)?;
+    let (from, to) = (
+        c.input.window_from.to_string(),
+        c.input.window_to.to_string(),
+    );
+    let (reached, held_out, messaged, issued, points_given): (u32, u32, u32, u32, i64) = conn
+        .prepare_cached(
+            "SELECT coalesce(sum(control = 0), 0), coalesce(sum(control = 1), 0),
                         coalesce(sum(messaged), 0), count(coupon_id), coalesce(sum(points), 0)
                  FROM campaign_members WHERE campaign_id = ?1",
-            )?
-            .query_row([id], |r| {
-                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
-            })?;
-        // Redeemed: coupons of the campaign used by a sale that still holds them.
-        let redeemed_by: Vec<(String, String)> = conn
-            .prepare_cached(
-                "SELECT mc.member_id, u.sale_id FROM member_coupons mc
+        )?
+        .query_row([id], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+        })?;
+    // Redeemed: coupons of the campaign used by a sale that still holds them.
+    let redeemed_by: Vec<(String, String)> = conn
+        .prepare_cached(
+            "SELECT mc.member_id, u.sale_id FROM member_coupons mc
                  JOIN member_coupon_uses u ON u.coupon_id = mc.id AND u.action = 'use'
                  WHERE mc.campaign_id = ?1
                    AND NOT EXISTS (SELECT 1 FROM member_coupon_uses g
                                    WHERE g.coupon_id = mc.id AND g.sale_id = u.sale_id
                                      AND g.action = 'give_back')",
-            )?
-            .query_map([id], |r| Ok((r.get(0)?, r.get(1)?)))?
-            .collect::<rusqlite::Result<_>>()?;
-        let mut redeemers: Vec<&str> = redeemed_by.iter().map(|(m, _)| m.as_str()).collect();
-        redeemers.sort_unstable();
-        redeemers.dedup();
-        let mut redeemer_revenue = 0i64;
-        for m in &redeemers {
-            let spent: i64 = conn
-                .prepare_cached(
-                    "SELECT coalesce(sum(total), 0) FROM sales
+        )?
+        .query_map([id], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut redeemers: Vec<&str> = redeemed_by.iter().map(|(m, _)| m.as_str()).collect();
+    redeemers.sort_unstable();
+    redeemers.dedup();
+    let mut redeemer_revenue = 0i64;
+    for m in &redeemers {
+        let spent: i64 = conn
+            .prepare_cached(
+                "SELECT coalesce(sum(total), 0) FROM sales
                      WHERE member_id = ?1 AND business_date >= ?2 AND business_date <= ?3",
-                )?
-                .query_row(params![m, from, to], |r| r.get(0))?;
-            redeemer_revenue = redeemer_revenue.saturating_add(spent);
-        }
-        let mut discount = 0i64;
-        for (_, sale) in &redeemed_by {
-            let d: i64 = conn
-                .prepare_cached(
-                    "SELECT coalesce(sum(coupon_discount), 0) FROM sale_lines WHERE sale_id = ?1",
-                )?
-                .query_row([sale], |r| r.get(0))?;
-            discount = discount.saturating_add(d);
-        }
-        let spend = |control: bool| -> Result<i64> {
-            Ok(conn
-                .prepare_cached(GROUP_SPEND)?
-                .query_row(params![id, control, from, to], |r| r.get(0))?)
-        };
-        let per = |total: i64, n: u32| Money(if n == 0 { 0 } else { total / i64::from(n) });
-        let messages_sent: u32 = conn
-            .prepare_cached(
-                "SELECT count(*) FROM messages g
-                 JOIN campaign_members cm ON cm.id = g.campaign_member_id
-                 WHERE cm.campaign_id = ?1 AND g.status = 'sent'",
             )?
-            .query_row([id], |r| r.get(0))?;
-        // Refund lines carry the campaign and a negated discount: net.
-        let member_price: i64 = conn
-            .prepare_cached(
-                "SELECT coalesce(sum(campaign_discount), 0) FROM sale_lines WHERE campaign_id = ?1",
-            )?
-            .query_row([id], |r| r.get(0))?;
-        let point_value = crate::checkout::settings_load(conn)?.point_value_fen;
-        Ok(CampaignResults {
-            reached,
-            held_out,
-            messaged,
-            messages_sent,
-            coupons_issued: issued,
-            coupons_redeemed: redeemers.len() as u32,
-            redeemer_revenue: Money(redeemer_revenue),
-            reached_revenue_per_member: per(spend(false)?, reached),
-            control_revenue_per_member: per(spend(true)?, held_out),
-            cost: Money(
-                discount
-                    .saturating_add(member_price)
-                    .saturating_add(points_given.saturating_mul(point_value)),
-            ),
-            member_price_discount: Money(member_price),
-            points_given,
-        })
+            .query_row(params![m, from, to], |r| r.get(0))?;
+        redeemer_revenue = redeemer_revenue.saturating_add(spent);
     }
+    let mut discount = 0i64;
+    for (_, sale) in &redeemed_by {
+        let d: i64 = conn
+            .prepare_cached(
+                "SELECT coalesce(sum(coupon_discount), 0) FROM sale_lines WHERE sale_id = ?1",
+            )?
+            .query_row([sale], |r| r.get(0))?;
+        discount = discount.saturating_add(d);
+    }
+    let spend = |control: bool| -> Result<i64> {
+        Ok(conn
+            .prepare_cached(GROUP_SPEND)?
+            .query_row(params![id, control, from, to], |r| r.get(0))?)
+    };
+    let per = |total: i64, n: u32| Money(if n == 0 { 0 } else { total / i64::from(n) });
+    let messages_sent: u32 = conn
+        .prepare_cached(
+            "SELECT count(*) FROM messages g
+             JOIN campaign_members cm ON cm.id = g.campaign_member_id
+             WHERE cm.campaign_id = ?1 AND g.status = 'sent'",
+        )?
+        .query_row([id], |r| r.get(0))?;
+    // Refund lines carry the campaign and a negated discount: net.
+    let member_price: i64 = conn
+        .prepare_cached(
+            "SELECT coalesce(sum(campaign_discount), 0) FROM sale_lines WHERE campaign_id = ?1",
+        )?
+        .query_row([id], |r| r.get(0))?;
+    let point_value = crate::checkout::settings_load(conn)?.point_value_fen;
+    Ok(CampaignResults {
+        reached,
+        held_out,
+        messaged,
+        messages_sent,
+        coupons_issued: issued,
+        coupons_redeemed: redeemers.len() as u32,
+        redeemer_revenue: Money(redeemer_revenue),
+        reached_revenue_per_member: per(spend(false)?, reached),
+        control_revenue_per_member: per(spend(true)?, held_out),
+        cost: Money(
+            discount
+                .saturating_add(member_price)
+                .saturating_add(points_given.saturating_mul(point_value)),
+        ),
+        member_price_discount: Money(member_price),
+        points_given,
+    })
 }

@@ -82,6 +82,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
         "0031_member_prices",
         include_str!("sql/0031_member_prices.sql"),
     ),
+    (
+        "0035_report_members",
+        include_str!("sql/0035_report_members.sql"),
+    ),
     ("0037_chain", include_str!("sql/0037_chain.sql")),
 ];
 

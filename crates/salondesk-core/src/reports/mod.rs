@@ -16,21 +16,30 @@
 //! Files: `query` (the period asked for and the periods it is compared
 //! with), `table` (the report's shape), one file per report family:
 //! `sales`, `staff` (sales and staff performance, with the summaries),
-//! `members`, `campaigns`, `stock`; `export` writes a report's table.
+//! `members`, `campaigns`, `stock`; `export` writes a report's table. The
+//! members report's own summaries: `visits` (members' visit days per store,
+//! and the stores a report covers), `rfm_history` (monthly value classes);
+//! its rules, pure: `members_figures`.
 
 mod campaigns;
 mod export;
 mod members;
+mod members_figures;
 mod query;
+mod rfm_history;
 mod sales;
 mod staff;
 mod stock;
 pub mod summary;
 mod table;
+mod visits;
 
 pub use query::{Compare, Granularity, ReportQuery};
 pub use summary::ChainStore;
 pub use table::{ColumnKind, Kpi, Report, ReportColumn, ReportTable, ReportValue};
+pub use visits::record_other_store_sale;
+
+pub(crate) use rfm_history::snapshot as rfm_snapshot;
 
 use crate::staff::{Permission, Staff};
 use crate::store::Store;

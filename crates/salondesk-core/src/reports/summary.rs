@@ -17,12 +17,13 @@ use serde::{Deserialize, Serialize};
 /// Adds one sale to the summaries of `store_id`. Idempotent per `sale_id`
 /// (a sale seen twice counts once).
 pub fn record_sale(
-    _conn: &Connection,
-    _store_id: &str,
+    conn: &Connection,
+    store_id: &str,
     _sale_id: &str,
-    _payload: &serde_json::Value,
+    payload: &serde_json::Value,
 ) -> Result<()> {
-    Ok(())
+    // The members report's visits (another store's, on a head office).
+    super::visits::record_other_store_sale(conn, store_id, payload)
 }
 
 /// A store of the chain as the report's store picker lists it.

@@ -108,7 +108,11 @@ impl Store {
                 "UPDATE member_summary_window SET starts_at = ?1, as_of = ?2 WHERE one = 1",
                 params![start, today.to_string()],
             )?;
-            reclassify(w, &t, today)
+            let changed = reclassify(w, &t, today)?;
+            // The month's classes as they stand tonight, for the members
+            // report's moves between classes.
+            crate::reports::rfm_snapshot(w, today)?;
+            Ok(changed)
         })?;
         Ok(NightlyRun {
             reclassed,

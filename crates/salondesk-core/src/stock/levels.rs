@@ -47,6 +47,14 @@ fn stock_row(r: &Row<'_>) -> rusqlite::Result<StockRow> {
     })
 }
 
+/// Every active product with its stock (the stock report's rows: the same
+/// rows and low-stock rule as the back office's list).
+pub(crate) fn all_rows(conn: &rusqlite::Connection) -> Result<Vec<StockRow>> {
+    let mut stmt = conn.prepare_cached(&format!("{ROW_SQL} ORDER BY p.category, p.name"))?;
+    let rows = stmt.query_map([], stock_row)?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
 impl Store {
     /// Active products with their stock, by category then name; `category`
     /// keeps one category, `low_only` only the products low on stock.

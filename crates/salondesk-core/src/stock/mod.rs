@@ -19,6 +19,7 @@ mod take;
 
 pub use adjust::AdjustInput;
 pub use history::{MoveRef, StockMove};
+pub(crate) use levels::all_rows;
 pub use levels::StockRow;
 pub use receive::{ReceiptInput, ReceiptLine};
 pub use take::{CountLine, CountSheetLine, StockTake, StockTakeLine};

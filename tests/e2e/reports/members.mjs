@@ -1,0 +1,41 @@
+// The Reports screen's members, campaigns and stock tabs, for end-to-end tests: open a tab and
+// wait for its report (or its error banner), read a headline figure, read a table's rows. Each
+// takes the harness's `App` (tests/e2e/harness.mjs).
+
+/** Top bar → Reports → the `tab` tab (members, campaigns, stock); waits for its figures. */
+export async function openReportTab(app, tab) {
+  await app.click('nav-reports');
+  await app.waitVisible('reports-screen');
+  await app.click(`reports-tab-${tab}`);
+  await app.waitFor(
+    async () => (await app.visible(`${tab}-report`)) ?? (await app.visible(`${tab}-report-error`)),
+    async () => `expected the ${tab} report or its error banner`,
+  );
+  const error = await app.visible(`${tab}-report-error`);
+  if (error) throw new Error(`the ${tab} report was refused: ${await app.textOf(error)}`);
+}
+
+/** A headline figure's text (`key`: members_active, stock_sold …) on the `tab` tab. */
+export async function reportKpi(app, tab, key) {
+  return app.text(`${tab}-kpis-${key}-value`);
+}
+
+/** The rows of the report table `id` (members_tiers …) as arrays of cell texts. */
+export async function reportRows(app, id) {
+  await app.waitVisible(`report-${id}`);
+  if (await app.visible(`report-${id}-empty`)) return [];
+  const table = await app.waitVisible(`table-${id}`);
+  const rows = await table.findElements({ css: 'tbody tr' });
+  const out = [];
+  for (const row of rows) {
+    const cells = await row.findElements({ css: 'td' });
+    out.push(await Promise.all(cells.map(async (c) => (await c.getText()).trim())));
+  }
+  return out;
+}
+
+/** Whether the chart beside table `id` is drawn (an SVG in it). */
+export async function reportChartDrawn(app, id) {
+  const chart = await app.waitVisible(`chart-${id}`);
+  return (await chart.findElements({ css: 'svg' })).length > 0;
+}
