@@ -74,6 +74,14 @@ const MIGRATIONS: &[(&str, &str)] = &[
     ("0027_feedback", include_str!("sql/0027_feedback.sql")),
     ("0028_segments", include_str!("sql/0028_segments.sql")),
     ("0029_campaigns", include_str!("sql/0029_campaigns.sql")),
+    (
+        "0033_report_summaries",
+        include_str!("sql/0033_report_summaries.sql"),
+    ),
+    (
+        "0034_report_backfill",
+        include_str!("sql/0034_report_backfill.sql"),
+    ),
 ];
 
 /// The schema version this build writes.

@@ -22,12 +22,15 @@ mod campaigns;
 mod export;
 mod members;
 mod query;
-mod sales;
-mod staff;
+pub mod sales;
+mod scope;
+pub mod staff;
 mod stock;
 pub mod summary;
 mod table;
+pub mod words;
 
+pub use export::ReportExport;
 pub use query::{Compare, Granularity, ReportQuery};
 pub use summary::ChainStore;
 pub use table::{ColumnKind, Kpi, Report, ReportColumn, ReportTable, ReportValue};
@@ -83,6 +86,12 @@ impl Store {
             ReportName::Campaigns => campaigns::report(self, q),
             ReportName::Stock => stock::report(self, q),
         }
+    }
+
+    /// Makes this store's summaries again from its sales and ledgers (they
+    /// are derived; the CLI's `rebuild-reports`, and a check in the tests).
+    pub fn rebuild_report_summaries(&mut self) -> Result<()> {
+        self.write(|w| summary::rebuild(w))
     }
 
     /// The stores a report may be asked for: this till's own store; on a

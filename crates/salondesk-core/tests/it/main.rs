@@ -50,6 +50,7 @@ mod privacy;
 mod receipts;
 mod records;
 mod records_sales;
+mod reports_sales;
 mod schedule_admin;
 mod search;
 mod segments;
