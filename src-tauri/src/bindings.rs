@@ -50,6 +50,7 @@ mod tests {
         ExportView, PageCursor, PaymentTotalView, PeriodInput, SaleRowView, SalesFilterInput,
         SalesPageView, SalesTotalsView, StaffMatchInput,
     };
+    use crate::dto::reports::{ReportExportInput, ReportExportView};
     use crate::dto::sale::{
         MemberBalancesView, PackageView, PrinterSettingsView, SaleLineView, SaleSummaryView,
         SaleTenderView, SaleView, TierChangeView,
@@ -231,6 +232,8 @@ mod tests {
             export::<Kpi>(),
             export::<Report>(),
             export::<ChainStore>(),
+            export::<ReportExportInput>(),
+            export::<ReportExportView>(),
             export::<RfmClass>(),
             export::<SegmentFilter>(),
             export::<OfferKind>(),

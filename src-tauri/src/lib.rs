@@ -66,6 +66,7 @@ pub fn run() {
             commands::exports::export_data,
             commands::reports::report,
             commands::reports::report_stores,
+            commands::reports::export_report,
             commands::segments::segment_count,
             commands::segments::segment_page,
             commands::segments::saved_segments,
