@@ -201,7 +201,7 @@ fn checkout_overhead(store: &mut Store, sales: usize) -> anyhow::Result<()> {
         .collect();
     let services: Vec<ServiceId> = store.find_services("", 50)?.into_iter().map(|s| s.id).collect();
     let products: Vec<ProductId> = store.find_products("", 50)?.into_iter().map(|p| p.id).collect();
-    if store.current_shift(&cashier)?.is_none() {
+    if store.current_shift()?.is_none() {
         store.open_shift(&cashier, Money::yuan(500))?;
     }
     store.checkpoint_in_background()?;
