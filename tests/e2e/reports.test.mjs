@@ -60,6 +60,11 @@ describe('reports: the day after two sales and a refund', { timeout: 300_000 }, 
       return false;
     }, async () => `the refund-line of ${CLEANSER} never showed ticked`);
     await app.click('refund-submit');
+    // A refund asks a manager's PIN, the owner's own included.
+    await app.waitVisible('approval-dialog');
+    await app.chooseByText('approval-manager', OWNER.name);
+    await app.type('approval-pin', OWNER.pin);
+    await app.click('approval-submit');
     await app.waitVisible('refund-done', 20_000);
   });
 
