@@ -5,9 +5,9 @@ use crate::dto::exports::ExportFormatInput;
 use crate::dto::reports::{ReportExportInput, ReportExportView};
 use crate::error::ApiResult;
 use crate::state::AppState;
-use salondesk_core::reports::{ChainStore, Report, ReportName, ReportQuery};
 use salondesk_core::export::Format;
 use salondesk_core::records::CsvLang;
+use salondesk_core::reports::{ChainStore, Report, ReportName, ReportQuery};
 use tauri::State;
 
 #[tauri::command]

@@ -97,7 +97,10 @@ pub fn run(db: &Path, o: &Options) -> anyhow::Result<()> {
             } else {
                 format!("reports.{}", name.as_str())
             };
-            println!("BENCH {label} p50_ms={:.3} p99_ms={:.3}", p.p50_ms, p.p99_ms);
+            println!(
+                "BENCH {label} p50_ms={:.3} p99_ms={:.3}",
+                p.p50_ms, p.p99_ms
+            );
         }
     }
     checkout_overhead(&mut store, o.sales)
@@ -144,7 +147,11 @@ fn seed(conn: &Connection, o: &Options, today: NaiveDate) -> anyhow::Result<u64>
                     let service = rng.gen_bool(0.6);
                     let id = rng.gen_range(0..if service { 30 } else { 20 });
                     let staff = if service { rng.gen_range(1..9) } else { 0 };
-                    let amount = if service { 19_800 + i64::from(id) * 1_000 } else { 12_800 + i64::from(id) * 500 };
+                    let amount = if service {
+                        19_800 + i64::from(id) * 1_000
+                    } else {
+                        12_800 + i64::from(id) * 500
+                    };
                     let f = items.entry((staff, service, id)).or_default();
                     f[0] += amount;
                     f[1] += 1;
@@ -157,7 +164,11 @@ fn seed(conn: &Connection, o: &Options, today: NaiveDate) -> anyhow::Result<u64>
                 revenue += total;
             }
             for ((staff, service, id), f) in &items {
-                let staff_id = if *staff == 0 { String::new() } else { format!("bench-staff-{staff}") };
+                let staff_id = if *staff == 0 {
+                    String::new()
+                } else {
+                    format!("bench-staff-{staff}")
+                };
                 let (kind, item_id) = if *service {
                     ("service", format!("bench-service-{id:02}"))
                 } else {
@@ -165,14 +176,20 @@ fn seed(conn: &Connection, o: &Options, today: NaiveDate) -> anyhow::Result<u64>
                 };
                 let (services, products) = if *service { (f[1], 0) } else { (0, f[1]) };
                 let commission = if *staff == 0 { 0 } else { f[2] };
-                item.execute(params![store_id, day, staff_id, kind, item_id, f[0], f[1], services, products, commission])?;
+                item.execute(params![
+                    store_id, day, staff_id, kind, item_id, f[0], f[1], services, products,
+                    commission
+                ])?;
             }
             for (h, [sales, rev]) in hours.iter().enumerate() {
                 if *sales > 0 {
                     hour.execute(params![store_id, day, h as i64, sales, rev])?;
                 }
             }
-            for (m, amount) in ["cash", "wechat_pay", "alipay", "stored_value"].iter().zip(methods) {
+            for (m, amount) in ["cash", "wechat_pay", "alipay", "stored_value"]
+                .iter()
+                .zip(methods)
+            {
                 tender.execute(params![store_id, day, m, amount])?;
             }
             days.execute(params![store_id, day, count as i64, 0, revenue, 0])?;
@@ -199,8 +216,16 @@ fn checkout_overhead(store: &mut Store, sales: usize) -> anyhow::Result<()> {
         .filter(|s| s.role == Role::Beautician)
         .map(|s| s.id)
         .collect();
-    let services: Vec<ServiceId> = store.find_services("", 50)?.into_iter().map(|s| s.id).collect();
-    let products: Vec<ProductId> = store.find_products("", 50)?.into_iter().map(|p| p.id).collect();
+    let services: Vec<ServiceId> = store
+        .find_services("", 50)?
+        .into_iter()
+        .map(|s| s.id)
+        .collect();
+    let products: Vec<ProductId> = store
+        .find_products("", 50)?
+        .into_iter()
+        .map(|p| p.id)
+        .collect();
     if store.current_shift()?.is_none() {
         store.open_shift(&cashier, Money::yuan(500))?;
     }
@@ -231,11 +256,21 @@ fn checkout_overhead(store: &mut Store, sales: usize) -> anyhow::Result<()> {
         let keep = i % 2 == 0;
         summary::set_keeping(keep);
         let t = Instant::now();
-        store.complete_sale(&cashier, &cart, &[Tender::Cash { amount: Money::yuan(10_000) }])?;
+        store.complete_sale(
+            &cashier,
+            &cart,
+            &[Tender::Cash {
+                amount: Money::yuan(10_000),
+            }],
+        )?;
         let took = t.elapsed();
         // The first 200 warm the caches and are not counted.
         if i >= 200 {
-            if keep { kept.push(took) } else { bare.push(took) }
+            if keep {
+                kept.push(took)
+            } else {
+                bare.push(took)
+            }
         }
     }
     summary::set_keeping(true);

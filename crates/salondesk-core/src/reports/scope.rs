@@ -35,7 +35,8 @@ impl Scope {
     /// `store_id IN (…)` (parameters from ?3 on: ?1 and ?2 are the period).
     fn condition(&self, column: &str) -> String {
         match &self.stores {
-            None => "1".to_string(),
+            // Every store with a day of sales: a primary-key range each.
+            None => format!("{column} IN (SELECT DISTINCT store_id FROM report_days)"),
             Some(s) => {
                 let marks: Vec<String> = (0..s.len()).map(|i| format!("?{}", i + 3)).collect();
                 format!("{column} IN ({})", marks.join(", "))
