@@ -2,7 +2,7 @@
 // a line over time, bars of a top N, the hour × weekday heat map, a split of payment methods.
 // Money is charted in yuan (fen / 100) and labelled in the locale's words.
 import type { ReportTable, ReportValue } from "../../lib/backend/bindings";
-import type { ChartOption } from "../../components/chart";
+import { chartPalette, type ChartOption } from "../../components/chart";
 
 const col = (t: ReportTable, key: string) => t.columns.findIndex((c) => c.key === key);
 const num = (v: ReportValue | undefined) => (typeof v === "number" ? v : 0);
@@ -49,7 +49,11 @@ export function heatOption(t: ReportTable, weekdays: string[]): ChartOption {
     tooltip: { position: "top" },
     xAxis: { type: "category", data: Array.from({ length: 24 }, (_, i) => `${i}`), splitArea: { show: true } },
     yAxis: { type: "category", data: weekdays, inverse: true, splitArea: { show: true } },
-    visualMap: { min: 0, max, calculable: false, orient: "horizontal", left: "center", bottom: 0, itemHeight: 120 },
+    visualMap: {
+      min: 0, max, calculable: false, orient: "horizontal", left: "center", bottom: 0, itemHeight: 120,
+      // From the palette's lightest plum to its darkest: the app's colours, not ECharts' own.
+      inRange: { color: ["#faf5f8", chartPalette()[2] ?? "#e8cfde", chartPalette()[0] ?? "#6b2b59"] },
+    },
     series: [{ type: "heatmap", data, label: { show: false } }],
   };
 }
