@@ -89,7 +89,7 @@ impl Store {
     }
 
     /// Makes this store's summaries again from its sales and ledgers (they
-    /// are derived; the CLI's `rebuild-reports`, and a check in the tests).
+    /// are derived: a rebuild equals what was kept, a test checks it).
     pub fn rebuild_report_summaries(&mut self) -> Result<()> {
         self.write(|w| summary::rebuild(w))
     }
