@@ -51,6 +51,7 @@ mod tests {
         ExportView, PageCursor, PaymentTotalView, PeriodInput, SaleRowView, SalesFilterInput,
         SalesPageView, SalesTotalsView, StaffMatchInput,
     };
+    use crate::dto::reports::{ReportExportInput, ReportExportView};
     use crate::dto::sale::{
         MemberBalancesView, PackageView, PrinterSettingsView, SaleLineView, SaleSummaryView,
         SaleTenderView, SaleView, TierChangeView,
@@ -236,6 +237,8 @@ mod tests {
             export::<ChainStoreView>(),
             export::<ChainTillView>(),
             export::<ChainCodeView>(),
+            export::<ReportExportInput>(),
+            export::<ReportExportView>(),
             export::<RfmClass>(),
             export::<SegmentFilter>(),
             export::<OfferKind>(),

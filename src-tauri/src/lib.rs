@@ -75,6 +75,7 @@ pub fn run() {
             commands::chain::chain_enrolment_code,
             commands::chain::chain_tills,
             commands::chain::chain_revoke_till,
+            commands::reports::export_report,
             commands::segments::segment_count,
             commands::segments::segment_page,
             commands::segments::saved_segments,

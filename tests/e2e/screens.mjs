@@ -13,7 +13,7 @@
 //
 // Environment: SCREENS_ONLY="zh-CN-1024x768" (comma list) runs only those variants;
 // SCREENS_PART="backoffice" (or "chain": issue 13's, "data": issue 15's, screens-data.mjs, or
-// "care": issue 17's, screens-care.mjs)
+// "care": issue 17's, screens-care.mjs; "reports": issue 18's, screens-reports.mjs)
 // runs only that part.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -23,6 +23,7 @@ import { SERVER_BIN, SyncServer, postgresUrl, psql } from './sync-server.mjs';
 import { backOffice } from './screens-backoffice.mjs';
 import { dataScreens } from './screens-data.mjs';
 import { careScreens } from './screens-care.mjs';
+import { reportScreens } from './screens-reports.mjs';
 
 const SHOTS = path.join(REPO, 'target', 'screens');
 const OWNER = { name: '店主', pin: '258046' };
@@ -293,6 +294,7 @@ async function main() {
       if (part === 'all' || part === 'backoffice') fns.push((v) => backOffice(v, { shot, setLocale, log }));
       if (part === 'all' || part === 'data') fns.push((v) => dataScreens(v, { shot, setLocale, log }));
       if (part === 'all' || part === 'care') fns.push((v) => careScreens(v, { shot, setLocale, log }));
+      if (part === 'all' || part === 'reports') fns.push((v) => reportScreens(v, { shot, setLocale, log }));
       for (const fn of fns) {
         try {
           await fn(variant, server);

@@ -19,6 +19,7 @@ pub mod member;
 pub mod perms;
 pub mod privacy;
 pub mod records;
+pub mod reports;
 pub mod sale;
 pub mod schedule;
 pub mod segments;

@@ -1,22 +1,10 @@
-// One chart: Apache ECharts, tree-shaken to the chart kinds the reports draw (line, bar, heat
-// map, pie) and drawn as SVG, so Chinese text is the page's own font, the chart is sharp at any
+// One chart: Apache ECharts (loaded on demand: `echarts-setup.ts`), tree-shaken to the chart kinds
+// the reports draw (line, bar, heat map, pie) and drawn as SVG, so Chinese text is the page's own font, the chart is sharp at any
 // zoom and prints. Colours come from the app's tokens (tokens.css), read once, so charts follow
 // the visual system. The chart is always beside its table (the numbers one look away); this
 // component only draws.
 import { useEffect, useRef } from "preact/hooks";
-import { BarChart, HeatmapChart, LineChart, PieChart } from "echarts/charts";
-import {
-  DatasetComponent, GridComponent, LegendComponent, TooltipComponent, VisualMapComponent,
-} from "echarts/components";
-import * as echarts from "echarts/core";
-import { SVGRenderer } from "echarts/renderers";
-import type { EChartsCoreOption } from "echarts/core";
-
-echarts.use([
-  BarChart, HeatmapChart, LineChart, PieChart,
-  DatasetComponent, GridComponent, LegendComponent, TooltipComponent, VisualMapComponent,
-  SVGRenderer,
-]);
+import type { EChartsCoreOption, EChartsType } from "echarts/core";
 
 export type ChartOption = EChartsCoreOption;
 
@@ -54,24 +42,35 @@ type Props = {
 
 export function Chart(props: Props) {
   const host = useRef<HTMLDivElement>(null);
-  const chart = useRef<echarts.ECharts | null>(null);
+  const chart = useRef<EChartsType | null>(null);
+  const option = useRef(props.option);
+  option.current = props.option;
   useEffect(() => {
-    if (!host.current) return;
-    const c = echarts.init(host.current, undefined, { renderer: "svg" });
-    chart.current = c;
-    const ro = new ResizeObserver(() => c.resize());
-    ro.observe(host.current);
+    let live = true;
+    let ro: ResizeObserver | null = null;
+    void import("./echarts-setup").then(({ echarts }) => {
+      if (!live || !host.current) return;
+      const c = echarts.init(host.current, undefined, { renderer: "svg" });
+      chart.current = c;
+      c.setOption({ ...baseOption(), ...option.current }, { notMerge: true });
+      ro = new ResizeObserver(() => c.resize());
+      ro.observe(host.current);
+    });
     return () => {
-      ro.disconnect();
-      c.dispose();
+      live = false;
+      ro?.disconnect();
+      chart.current?.dispose();
       chart.current = null;
     };
   }, []);
   useEffect(() => {
     chart.current?.setOption({ ...baseOption(), ...props.option }, { notMerge: true });
   }, [props.option]);
+  // What the chart draws, on the element: tests compare it with the table beside it.
+  const series = (props.option as { series?: { data?: unknown }[] }).series;
+  const drawn = Array.isArray(series) ? JSON.stringify(series.map((x) => x.data ?? null)) : "";
   return (
     <div class="chart" ref={host} role="img" aria-label={props.label} data-testid={props.testId}
-      style={{ height: `${props.height ?? 280}px` }} />
+      data-series={drawn} style={{ height: `${props.height ?? 280}px` }} />
   );
 }

@@ -5,10 +5,16 @@
 import type { ColumnKind, ReportTable, ReportValue } from "../lib/backend/bindings";
 import { useI18n, type MessageKey } from "../lib/i18n";
 
-type Props = { table: ReportTable; testId: string; maxRows?: number };
+type Props = {
+  table: ReportTable; testId: string; maxRows?: number;
+  /** Columns not shown (an id the export keeps, the screen does not need). */
+  hide?: string[];
+};
 
 export function ReportTableView(props: Props) {
   const { t, money, date, count } = useI18n();
+  const hidden = new Set(props.hide ?? []);
+  const shown = props.table.columns.map((c, i) => ({ c, i })).filter(({ c }) => !hidden.has(c.key));
   const { table } = props;
   const rows = props.maxRows ? table.rows.slice(0, props.maxRows) : table.rows;
   const cell = (kind: ColumnKind, key: string, v: ReportValue): string => {
@@ -31,7 +37,7 @@ export function ReportTableView(props: Props) {
       <table class="table report-table" data-testid={props.testId}>
         <thead>
           <tr>
-            {table.columns.map((c) => (
+            {shown.map(({ c }) => (
               <th key={c.key} class={numeric(c.kind) ? "num" : ""}>{t(`reports.col.${c.key}` as MessageKey)}</th>
             ))}
           </tr>
@@ -39,7 +45,7 @@ export function ReportTableView(props: Props) {
         <tbody>
           {rows.map((r, i) => (
             <tr key={i}>
-              {table.columns.map((c, j) => (
+              {shown.map(({ c, i: j }) => (
                 <td key={c.key} class={numeric(c.kind) ? "num" : ""}>{cell(c.kind, c.key, r[j] ?? null)}</td>
               ))}
             </tr>

@@ -3,8 +3,11 @@
 // last year) over tabs, one report each; every chart has its table beside it and every table
 // exports. Managers and the owner (`view_reports`); the chain console is the owner's
 // (`manage_chain`).
-import { useState } from "preact/hooks";
-import type { ReportQuery, Session } from "../lib/backend/bindings";
+import { useEffect, useState } from "preact/hooks";
+import type { ChainStore, Granularity, ReportQuery, Session } from "../lib/backend/bindings";
+import { reportStores } from "../lib/backend/commands-reports";
+import { CHAIN, PeriodBar } from "./reports/period-bar";
+import { granularityFor, moveAnchor, periodOf, type PeriodKind } from "./reports/period";
 import { storeDay, useStoreOffset } from "../components/period-filter";
 import { useI18n, type MessageKey } from "../lib/i18n";
 import { can, REPORT_TABS, type ReportTab, type Route } from "../lib/route";
@@ -25,17 +28,36 @@ export function Reports(props: Props) {
   const offset = useStoreOffset();
   const tab = props.tab ?? "sales";
   const today = storeDay(offset);
-  // SKELETON: the reports-sales part replaces this with the period bar (day, week, month, year,
-  // custom, compared with the previous period and last year).
-  const [query] = useState<ReportQuery>({
-    from: `${today.slice(0, 8)}01`, to: today, storeId: null, chain: false, granularity: "day",
-  });
+  const [kind, setKind] = useState<PeriodKind>("month");
+  const [anchor, setAnchor] = useState<string | null>(null);
+  const [custom, setCustom] = useState<{ from: string; to: string } | null>(null);
+  const [granularity, setGranularity] = useState<Granularity>("day");
+  const [store, setStore] = useState<string>("");
+  const [stores, setStores] = useState<ChainStore[]>([]);
+  useEffect(() => {
+    reportStores().then(setStores, () => setStores([]));
+  }, []);
+  const at = anchor ?? today;
+  const range = kind === "custom" ? custom ?? periodOf("month", today) : periodOf(kind, at);
+  const query: ReportQuery = {
+    from: range.from, to: range.to, granularity,
+    storeId: store && store !== CHAIN ? store : null, chain: store === CHAIN,
+  };
+  const pick = (k: PeriodKind) => {
+    if (k === "custom") setCustom(range);
+    setKind(k);
+    setGranularity(granularityFor(k));
+  };
   const tabs = REPORT_TABS.filter((x) => x !== "chain" || can(props.session, "manage_chain"));
   const body = { session: props.session, query, notify: props.notify };
   return (
     <main class="screen reports-screen" data-testid="reports-screen">
       <header class="reports-head">
         <h1 class="screen-title">{t("reports.title")}</h1>
+        <PeriodBar kind={kind} range={range} granularity={granularity} onKind={pick}
+          onMove={kind === "custom" ? null : (step) => setAnchor(moveAnchor(kind, at, step))}
+          onCustom={(r) => setCustom(r)} onGranularity={setGranularity}
+          stores={stores} store={store} onStore={setStore} />
       </header>
       <nav class="reports-tabs" role="tablist">
         {tabs.map((x) => (

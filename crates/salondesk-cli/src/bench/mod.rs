@@ -7,6 +7,7 @@ mod checkout;
 mod crash;
 mod flood;
 mod import;
+mod reports;
 mod search;
 pub mod segments;
 mod stats;
@@ -100,6 +101,27 @@ pub enum BenchCommand {
         #[arg(long, default_value_t = 200_000)]
         members: u64,
         /// Database to seed or reuse (reused when it already holds enough members).
+        #[arg(long)]
+        db: Option<PathBuf>,
+    },
+    /// Two years of a 20-store chain (about 2,000,000 sales) in the report
+    /// summaries; every report over a year for a store and for the chain
+    /// (`BENCH reports.<name>`, `reports.chain.<name>` p99_ms), and what
+    /// keeping the summaries adds to a checkout commit (`reports.checkout_overhead`).
+    Reports {
+        #[arg(long, default_value_t = 20)]
+        stores: usize,
+        #[arg(long, default_value_t = 730)]
+        days: i64,
+        #[arg(long, default_value_t = 137)]
+        sales_per_day: usize,
+        /// Times each report is asked.
+        #[arg(long, default_value_t = 30)]
+        runs: usize,
+        /// Checkout commits timed each way (summaries kept, and not).
+        #[arg(long, default_value_t = 1000)]
+        sales: usize,
+        /// Database to seed or reuse (reused when it already holds the chain).
         #[arg(long)]
         db: Option<PathBuf>,
     },
@@ -197,6 +219,26 @@ pub fn run(cmd: BenchCommand) -> anyhow::Result<()> {
         BenchCommand::Care { members, db } => {
             let db = db.unwrap_or_else(|| default_db(&format!("care-{members}")));
             care::run(&db, members)
+        }
+        BenchCommand::Reports {
+            stores,
+            days,
+            sales_per_day,
+            runs,
+            sales,
+            db,
+        } => {
+            let db = db.unwrap_or_else(|| default_db(&format!("reports-{stores}x{days}")));
+            reports::run(
+                &db,
+                &reports::Options {
+                    stores,
+                    days,
+                    sales_per_day,
+                    runs,
+                    sales,
+                },
+            )
         }
         BenchCommand::Import { rows } => import::run(&PathBuf::from("target").join("bench"), rows),
         BenchCommand::Sync { ops, database_url } => {

@@ -246,16 +246,18 @@ fn complete(
             )?;
         }
     }
-    w.emit(
-        "sale",
-        &sale_id,
-        OpKind::Append,
-        &json!({ "receiptNo": receipt_no, "kind": "sale", "memberId": cart.member_id, "cashierId": cashier.id,
+    let payload = json!({ "receiptNo": receipt_no, "kind": "sale", "memberId": cart.member_id, "cashierId": cashier.id,
                  "approverId": approver_id, "shiftId": shift_id, "couponCode": coupon_code,
                  "subtotal": subtotal, "discount": discount_total, "manualDiscount": cart.manual_discount,
                  "total": total, "change": paid.change, "businessDate": today, "createdAt": now,
                  "pointsEarned": points_earned, "lines": rows.lines(), "tenders": rows.tenders(),
-                 "packages": rows.packages(), "ledger": rows.entries() }),
+                 "packages": rows.packages(), "ledger": rows.entries() });
+    w.emit("sale", &sale_id, OpKind::Append, &payload)?;
+    crate::reports::summary::record_sale(
+        w,
+        &crate::reports::summary::own_store_id(w)?,
+        &sale_id.to_string(),
+        &payload,
     )?;
     crate::campaigns::use_by_sale(w, coupon_code.as_deref(), &sale_id, cart.member_id)?;
     if let Some(m) = &member {

@@ -22,7 +22,7 @@ mod quote;
 mod refund;
 mod resolve;
 mod sale_read;
-mod settings;
+pub(crate) mod settings;
 mod tenders;
 mod tiers;
 mod time_zones;

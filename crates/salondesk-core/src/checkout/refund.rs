@@ -189,16 +189,18 @@ fn refund(
         Some(&sale_id),
         &json!({ "original": req.original_sale_id, "amount": Money(refund_total) }),
     )?;
-    w.emit(
-        "sale",
-        &sale_id,
-        OpKind::Append,
-        &json!({ "receiptNo": receipt_no, "kind": kind, "originalSaleId": req.original_sale_id,
+    let payload = json!({ "receiptNo": receipt_no, "kind": kind, "originalSaleId": req.original_sale_id,
                  "memberId": member, "cashierId": cashier.id, "approverId": approver,
                  "shiftId": shift_id, "subtotal": -subtotal,
                  "discount": -discount_total, "total": Money(-refund_total), "change": 0,
                  "businessDate": today, "createdAt": now, "lines": rows.lines(),
-                 "tenders": rows.tenders(), "ledger": rows.entries() }),
+                 "tenders": rows.tenders(), "ledger": rows.entries() });
+    w.emit("sale", &sale_id, OpKind::Append, &payload)?;
+    crate::reports::summary::record_sale(
+        w,
+        &crate::reports::summary::own_store_id(w)?,
+        &sale_id.to_string(),
+        &payload,
     )?;
     // A member coupon comes back only with the whole sale (see `campaigns`).
     let whole_sale_back = refunded.len() + chosen.len() == all.len();

@@ -83,6 +83,14 @@ const MIGRATIONS: &[(&str, &str)] = &[
         include_str!("sql/0031_member_prices.sql"),
     ),
     (
+        "0033_report_summaries",
+        include_str!("sql/0033_report_summaries.sql"),
+    ),
+    (
+        "0034_report_backfill",
+        include_str!("sql/0034_report_backfill.sql"),
+    ),
+    (
         "0035_report_members",
         include_str!("sql/0035_report_members.sql"),
     ),

@@ -28,7 +28,7 @@ mod members;
 mod sales;
 mod stock;
 mod table;
-mod words;
+pub(crate) mod words;
 mod xlsx_out;
 
 pub(crate) use csv_out::{head_text as csv_head, row_text as csv_row};

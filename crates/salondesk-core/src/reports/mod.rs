@@ -27,13 +27,16 @@ mod members;
 mod members_figures;
 mod query;
 mod rfm_history;
-mod sales;
-mod staff;
+pub mod sales;
+mod scope;
+pub mod staff;
 mod stock;
 pub mod summary;
 mod table;
 mod visits;
+pub mod words;
 
+pub use export::ReportExport;
 pub use query::{Compare, Granularity, ReportQuery};
 pub use summary::ChainStore;
 pub use table::{ColumnKind, Kpi, Report, ReportColumn, ReportTable, ReportValue};
@@ -92,6 +95,12 @@ impl Store {
             ReportName::Campaigns => campaigns::report(self, q),
             ReportName::Stock => stock::report(self, q),
         }
+    }
+
+    /// Makes this store's summaries again from its sales and ledgers (they
+    /// are derived: a rebuild equals what was kept, a test checks it).
+    pub fn rebuild_report_summaries(&mut self) -> Result<()> {
+        self.write(|w| summary::rebuild(w))
     }
 
     /// The stores a report may be asked for: this till's own store; on a

@@ -1,9 +1,316 @@
-//! The sales report — SKELETON: the reports-sales part builds it.
+//! The sales report: revenue (net of refunds, top-ups apart: a top-up is cash
+//! in, not revenue), sales count and average ticket against the previous
+//! period and last year; revenue by day/week/month, by hour × weekday, by
+//! category, the top services and products, by payment method (money
+//! received vs value consumed), and for the chain the stores side by side.
+//! Everything is read from the summaries (0033).
 
-use super::{Report, ReportQuery};
+use super::scope::{period, Scope, ITEM_CATEGORY, ITEM_NAME};
+use super::ReportValue as V;
+use super::{ColumnKind as K, Compare, Granularity, Kpi, Report, ReportQuery, ReportTable};
 use crate::store::Store;
 use crate::Result;
+use rusqlite::Connection;
 
-pub(super) fn report(_store: &Store, _q: &ReportQuery) -> Result<Report> {
-    Ok(Report::default())
+/// How many rows a top-N table shows.
+pub const TOP_N: usize = 10;
+
+/// Money received (cash, card, WeChat Pay, Alipay) vs value consumed
+/// (stored value, points: paid for before, revenue now).
+pub fn method_group(method: &str) -> &'static str {
+    match method {
+        "stored_value" | "points" => "consumed",
+        _ => "received",
+    }
+}
+
+/// The headline figures of one period.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Totals {
+    pub revenue: i64,
+    pub sales: i64,
+    pub refunds: i64,
+    pub top_ups: i64,
+    pub received: i64,
+    pub consumed: i64,
+}
+
+impl Totals {
+    /// Revenue per sale, rounded half away from zero; 0 without sales.
+    pub fn average_ticket(&self) -> i64 {
+        if self.sales == 0 {
+            return 0;
+        }
+        let (r, n) = (self.revenue as i128, self.sales as i128);
+        ((2 * r + r.signum() * n) / (2 * n)) as i64
+    }
+}
+
+fn totals(conn: &Connection, scope: &Scope, q: &ReportQuery) -> Result<Totals> {
+    let p = period(q);
+    let days = scope.rows(
+        conn,
+        "SELECT coalesce(sum(revenue), 0), coalesce(sum(sales), 0), coalesce(sum(refunds), 0),
+                coalesce(sum(top_ups), 0)
+         FROM report_days WHERE day BETWEEN ?1 AND ?2 AND {stores}",
+        &p,
+        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+    )?;
+    let (revenue, sales, refunds, top_ups) = days[0];
+    let methods = scope.rows(
+        conn,
+        "SELECT method, sum(amount) FROM report_tenders
+         WHERE day BETWEEN ?1 AND ?2 AND {stores} GROUP BY method",
+        &p,
+        |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?)),
+    )?;
+    let mut t = Totals {
+        revenue,
+        sales,
+        refunds,
+        top_ups,
+        ..Totals::default()
+    };
+    for (m, amount) in methods {
+        match method_group(&m) {
+            "consumed" => t.consumed += amount,
+            _ => t.received += amount,
+        }
+    }
+    Ok(t)
+}
+
+/// The headline figures with their comparisons.
+pub(super) fn kpis(conn: &Connection, scope: &Scope, q: &ReportQuery) -> Result<Vec<Kpi>> {
+    let now = totals(conn, scope, q)?;
+    let prev = totals(conn, scope, &q.compared(Compare::PreviousPeriod))?;
+    let last = totals(conn, scope, &q.compared(Compare::LastYear))?;
+    let kpi = |key: &str, kind: K, f: &dyn Fn(&Totals) -> i64| Kpi {
+        key: key.to_string(),
+        kind,
+        value: f(&now),
+        previous: Some(f(&prev)),
+        last_year: Some(f(&last)),
+    };
+    Ok(vec![
+        kpi("revenue", K::Money, &|t| t.revenue),
+        kpi("sales", K::Count, &|t| t.sales),
+        kpi("avg_ticket", K::Money, &|t| t.average_ticket()),
+        kpi("received", K::Money, &|t| t.received),
+        kpi("consumed", K::Money, &|t| t.consumed),
+        kpi("top_ups", K::Money, &|t| t.top_ups),
+        kpi("refunds", K::Count, &|t| t.refunds),
+    ])
+}
+
+pub(super) fn report(store: &Store, q: &ReportQuery) -> Result<Report> {
+    let conn = store.conn();
+    let scope = Scope::of(store, q)?;
+    let mut tables = vec![
+        by_period(conn, &scope, q)?,
+        by_hour(conn, &scope, q)?,
+        by_category(conn, &scope, q)?,
+        top(conn, &scope, q, "service")?,
+        top(conn, &scope, q, "product")?,
+        by_payment(conn, &scope, q)?,
+    ];
+    if scope.is_chain() {
+        tables.push(by_store(conn, &scope, q)?);
+    }
+    Ok(Report {
+        kpis: kpis(conn, &scope, q)?,
+        tables,
+    })
+}
+
+/// The bucket's first day as SQL over the column `day`.
+fn bucket(g: Granularity) -> &'static str {
+    match g {
+        Granularity::Day => "day",
+        // ISO weeks start on Monday (%w: Sunday is 0).
+        Granularity::Week => {
+            "date(day, '-' || ((CAST(strftime('%w', day) AS INTEGER) + 6) % 7) || ' days')"
+        }
+        Granularity::Month => "strftime('%Y-%m-01', day)",
+    }
+}
+
+fn by_period(conn: &Connection, scope: &Scope, q: &ReportQuery) -> Result<ReportTable> {
+    let mut t = ReportTable::new(
+        "by_period",
+        &[
+            ("date", K::Date),
+            ("revenue", K::Money),
+            ("sales", K::Count),
+            ("avg_ticket", K::Money),
+            ("top_ups", K::Money),
+        ],
+    );
+    let sql = format!(
+        "SELECT {b} AS d, sum(revenue), sum(sales), sum(top_ups) FROM report_days
+         WHERE day BETWEEN ?1 AND ?2 AND {{stores}} GROUP BY d ORDER BY d",
+        b = bucket(q.granularity)
+    );
+    t.rows = scope.rows(conn, &sql, &period(q), |r| {
+        let totals = Totals {
+            revenue: r.get(1)?,
+            sales: r.get(2)?,
+            ..Totals::default()
+        };
+        Ok(vec![
+            V::Text(r.get(0)?),
+            V::Int(totals.revenue),
+            V::Int(totals.sales),
+            V::Int(totals.average_ticket()),
+            V::Int(r.get(3)?),
+        ])
+    })?;
+    Ok(t)
+}
+
+/// Sales and revenue by weekday (1 Monday … 7 Sunday) × hour of the store's clock.
+fn by_hour(conn: &Connection, scope: &Scope, q: &ReportQuery) -> Result<ReportTable> {
+    let mut t = ReportTable::new(
+        "by_hour",
+        &[
+            ("weekday", K::Code),
+            ("hour", K::Count),
+            ("sales", K::Count),
+            ("revenue", K::Money),
+        ],
+    );
+    t.rows = scope.rows(
+        conn,
+        "SELECT (CAST(strftime('%w', day) AS INTEGER) + 6) % 7 + 1 AS wd, hour, sum(sales), sum(revenue)
+         FROM report_hours WHERE day BETWEEN ?1 AND ?2 AND {stores}
+         GROUP BY wd, hour ORDER BY wd, hour",
+        &period(q),
+        |r| {
+            Ok(vec![
+                V::Text(r.get::<_, i64>(0)?.to_string()),
+                V::Int(r.get(1)?),
+                V::Int(r.get(2)?),
+                V::Int(r.get(3)?),
+            ])
+        },
+    )?;
+    Ok(t)
+}
+
+fn by_category(conn: &Connection, scope: &Scope, q: &ReportQuery) -> Result<ReportTable> {
+    let mut t = ReportTable::new(
+        "by_category",
+        &[
+            ("kind", K::Code),
+            ("category", K::Text),
+            ("qty", K::Count),
+            ("revenue", K::Money),
+        ],
+    );
+    let sql = format!(
+        "SELECT k, {ITEM_CATEGORY} AS c, sum(qty) AS n, sum(amount) AS a FROM (
+            SELECT kind AS k, item_id AS i, sum(qty) AS qty, sum(amount) AS amount FROM report_items
+            WHERE day BETWEEN ?1 AND ?2 AND {{stores}} AND kind <> 'top_up' GROUP BY kind, item_id)
+         GROUP BY k, c ORDER BY a DESC, k, c"
+    );
+    t.rows = scope.rows(conn, &sql, &period(q), |r| {
+        Ok(vec![
+            V::Text(r.get(0)?),
+            V::Text(r.get(1)?),
+            V::Int(r.get(2)?),
+            V::Int(r.get(3)?),
+        ])
+    })?;
+    Ok(t)
+}
+
+/// The top services (`service`, with package sessions used of them apart)
+/// or products by revenue.
+fn top(conn: &Connection, scope: &Scope, q: &ReportQuery, kind: &str) -> Result<ReportTable> {
+    let id = if kind == "service" {
+        "top_services"
+    } else {
+        "top_products"
+    };
+    let mut t = ReportTable::new(
+        id,
+        &[("item", K::Text), ("qty", K::Count), ("revenue", K::Money)],
+    );
+    let sql = format!(
+        "SELECT {ITEM_NAME}, qty, amount FROM (
+            SELECT kind AS k, item_id AS i, sum(qty) AS qty, sum(amount) AS amount FROM report_items
+            WHERE day BETWEEN ?1 AND ?2 AND {{stores}} AND kind = '{kind}' GROUP BY item_id
+            ORDER BY amount DESC, qty DESC, item_id LIMIT {TOP_N})"
+    );
+    t.rows = scope.rows(conn, &sql, &period(q), |r| {
+        Ok(vec![
+            V::Text(r.get(0)?),
+            V::Int(r.get(1)?),
+            V::Int(r.get(2)?),
+        ])
+    })?;
+    Ok(t)
+}
+
+fn by_payment(conn: &Connection, scope: &Scope, q: &ReportQuery) -> Result<ReportTable> {
+    let mut t = ReportTable::new(
+        "by_payment",
+        &[
+            ("method", K::Code),
+            ("group", K::Code),
+            ("amount", K::Money),
+        ],
+    );
+    let mut rows: Vec<(String, i64)> = scope.rows(
+        conn,
+        "SELECT method, sum(amount) FROM report_tenders WHERE day BETWEEN ?1 AND ?2 AND {stores}
+         GROUP BY method",
+        &period(q),
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )?;
+    // Money received first, then value consumed; the larger first within each.
+    rows.sort_by_key(|(m, a)| (method_group(m) == "consumed", -a));
+    t.rows = rows
+        .into_iter()
+        .map(|(m, a)| {
+            let group = method_group(&m).to_string();
+            vec![V::Text(m), V::Text(group), V::Int(a)]
+        })
+        .collect();
+    Ok(t)
+}
+
+/// The chain's stores side by side.
+fn by_store(conn: &Connection, scope: &Scope, q: &ReportQuery) -> Result<ReportTable> {
+    let mut t = ReportTable::new(
+        "by_store",
+        &[
+            ("store", K::Text),
+            ("revenue", K::Money),
+            ("sales", K::Count),
+            ("avg_ticket", K::Money),
+            ("top_ups", K::Money),
+        ],
+    );
+    t.rows = scope.rows(
+        conn,
+        "SELECT store_id, sum(revenue) AS r, sum(sales), sum(top_ups) FROM report_days
+         WHERE day BETWEEN ?1 AND ?2 AND {stores} GROUP BY store_id ORDER BY r DESC, store_id",
+        &period(q),
+        |r| {
+            let totals = Totals {
+                revenue: r.get(1)?,
+                sales: r.get(2)?,
+                ..Totals::default()
+            };
+            Ok(vec![
+                V::Text(r.get(0)?),
+                V::Int(totals.revenue),
+                V::Int(totals.sales),
+                V::Int(totals.average_ticket()),
+                V::Int(r.get(3)?),
+            ])
+        },
+    )?;
+    Ok(t)
 }

@@ -152,6 +152,13 @@ pub(super) fn sale(w: &Writer<'_>, cx: &mut Ctx<'_>) -> Result<Outcome> {
         ])?;
     }
     ledger_rows(w, p, id, &created)?;
+    // Another till's sale counts in this store's reports as it arrives.
+    crate::reports::summary::record_sale(
+        w,
+        &crate::reports::summary::own_store_id(w)?,
+        id,
+        &cx.op.payload,
+    )?;
     // As the till that made it counted it (refunds and voids are no visit).
     if let (Some(member), Some("sale") | None) = (text(p, "memberId"), text(p, "kind")) {
         crate::member::record_visit(w, member, &created)?;

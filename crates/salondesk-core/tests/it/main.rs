@@ -59,6 +59,7 @@ mod reports_campaigns;
 mod reports_fixture;
 mod reports_members;
 mod reports_stock;
+mod reports_sales;
 mod schedule_admin;
 mod search;
 mod segments;

@@ -462,3 +462,36 @@ fn a_sale_made_on_one_till_is_refunded_on_another_till_of_the_same_store() {
     assert_eq!(z.refunds, 1);
     assert_eq!(z.refunds_total, refund.total);
 }
+
+#[test]
+fn a_sale_at_the_stores_other_till_enters_this_tills_reports_and_another_stores_does_not() {
+    let mut c = chain();
+    let facial = c.facial_line();
+    c.sell('A', vec![facial.clone()], &[cash(26_800)]);
+    c.sell('b', vec![facial], &[cash(26_800)]);
+    c.sync();
+    let store = &c.a1.t.store;
+    let today = store.business_date().unwrap();
+    let q = salondesk_core::reports::ReportQuery {
+        from: today,
+        to: today,
+        store_id: None,
+        chain: false,
+        granularity: salondesk_core::reports::Granularity::Day,
+    };
+    let r = store
+        .report(&boss(), salondesk_core::reports::ReportName::Sales, &q)
+        .unwrap();
+    let revenue = r.kpis.iter().find(|k| k.key == "revenue").unwrap().value;
+    assert_eq!(
+        revenue, 26_800,
+        "a2's facial is this store's (applied with the sale); b1's is another store's"
+    );
+    let kept: String = store
+        .conn()
+        .query_row("SELECT DISTINCT store_id FROM report_days", [], |r| {
+            r.get(0)
+        })
+        .unwrap();
+    assert_eq!(kept, STORE_A.to_string(), "kept under the chain's store id");
+}

@@ -796,6 +796,19 @@ notPulled: number | null, appVersion: string | null, revokedAt: string | null, }
 
 export type ChainCodeView = { code: string, expiresAt: string, qrSvg: string, };
 
+export type ReportExportInput = { name: ReportName, query: ReportQuery, 
+/**
+ * One table (`by_period`; `commission_lines@<staff id>`: one staff
+ * member's statement); none: every table of the report.
+ */
+tableId: string | null, format: ExportFormatInput, 
+/**
+ * The UI's language: headers and coded values are written in it.
+ */
+lang: string, };
+
+export type ReportExportView = { files: Array<string>, rows: number, };
+
 export type RfmClass = "high_value" | "medium_value" | "low_value" | "at_risk" | "lost";
 
 export type SegmentFilter = { tiers: Array<Tier>, 

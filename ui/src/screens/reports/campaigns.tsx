@@ -13,7 +13,7 @@ import "../../styles/report-members.css";
 
 export function CampaignsReport(props: ReportTabProps) {
   const { t, locale } = useI18n();
-  const { report, error } = useReport("campaigns", props.query);
+  const { data: report, error } = useReport("campaigns", props.query);
   const table = (id: string) => report?.tables.find((x) => x.id === id);
   const charts = useMemo(() => {
     const words = (k: string) => t(k as never);

@@ -14,7 +14,7 @@ import "../../styles/report-members.css";
 
 export function MembersReport(props: ReportTabProps) {
   const { t, money, count, locale } = useI18n();
-  const { report, error } = useReport("members", props.query);
+  const { data: report, error } = useReport("members", props.query);
   const words = (k: string) => t(k as never);
   const table = (id: string) => report?.tables.find((x) => x.id === id);
   const charts = useMemo(() => {

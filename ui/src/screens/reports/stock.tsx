@@ -12,7 +12,7 @@ import "../../styles/report-members.css";
 
 export function StockReport(props: ReportTabProps) {
   const { t, locale } = useI18n();
-  const { report, error } = useReport("stock", props.query);
+  const { data: report, error } = useReport("stock", props.query);
   const table = (id: string) => report?.tables.find((x) => x.id === id);
   const slow = useMemo(() => {
     const s = report?.tables.find((x) => x.id === "stock_slow_movers");

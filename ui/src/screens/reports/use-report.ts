@@ -1,23 +1,24 @@
-// Loads one report for the period the bar asks for, again whenever the period changes; an
-// answer to an older period that arrives late is dropped. A refusal (not allowed, a bad period,
-// the browser preview that has no backend) is the error the tab shows as a banner.
+// One report for the period the frame asks: loaded again when the period or store changes, with
+// its error (an unknown command in the browser preview is an error too, shown as a banner); an
+// answer to an older period that arrives late is dropped.
 import { useEffect, useState } from "preact/hooks";
 import type { ApiError, Report, ReportName, ReportQuery } from "../../lib/backend/bindings";
 import { report } from "../../lib/backend/commands-reports";
 import { toApiError } from "../../lib/backend/errors";
 
-export function useReport(name: ReportName, query: ReportQuery) {
-  const [data, setData] = useState<Report | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
+export type ReportState = { data: Report | null; error: ApiError | null; loading: boolean };
+
+export function useReport(name: ReportName, query: ReportQuery): ReportState {
+  const [state, setState] = useState<ReportState>({ data: null, error: null, loading: true });
   const key = JSON.stringify(query);
   useEffect(() => {
-    let current = true;
-    setError(null);
+    let live = true;
+    setState((s) => ({ ...s, loading: true }));
     report(name, query).then(
-      (r) => { if (current) setData(r); },
-      (reason) => { if (current) { setData(null); setError(toApiError(reason)); } },
+      (data) => live && setState({ data, error: null, loading: false }),
+      (reason) => live && setState({ data: null, error: toApiError(reason), loading: false }),
     );
-    return () => { current = false; };
+    return () => void (live = false);
   }, [name, key]);
-  return { report: data, error };
+  return state;
 }

@@ -1,0 +1,82 @@
+// Screenshots of the Reports screen (issue 18): the Sales and Staff tabs after three days of
+// sales (the injected test clock moved a day at a time), in both languages at 1280×800 and
+// 1024×768, for a person to look at. PNGs are named <lang>-<size>-rNN-….png. Run by screens.mjs
+// (SCREENS_PART=reports).
+import { launchApp } from './harness.mjs';
+import { addToCart, payCash } from './sell.mjs';
+import { advanceClock, clockFile, useTestClock } from './care/care.mjs';
+import { openReports } from './reports/sales.mjs';
+
+/** Credits the last cart line to the `n` first beauticians in the picker (60/40 for two). */
+async function credit(app, n) {
+  const chips = await app.all('cart-line-staff');
+  await chips[chips.length - 1].click();
+  const options = await app.all('staff-option');
+  for (const o of options.slice(0, n)) await o.click();
+  if (n === 2) await app.click('staff-preset-60');
+  await app.click('staff-save');
+}
+
+async function sellDay(app, day) {
+  await app.click('nav-checkout');
+  await app.waitVisible('checkout-screen');
+  await addToCart(app, 'services', '深层清洁');
+  await credit(app, 1);
+  await addToCart(app, 'products', '氨基酸洁面乳 120g');
+  await payCash(app, '500');
+  await app.click('sale-new');
+  await addToCart(app, 'services', day % 2 ? '精油全身SPA' : '美白焕肤');
+  await credit(app, 2);
+  await payCash(app, '1000');
+  await app.click('sale-new');
+}
+
+export async function reportScreens(variant, { shot, setLocale, log }) {
+  const zh = variant.lang === 'zh-CN';
+  const app = await launchApp({
+    name: `screens-reports-${variant.lang}-${variant.size}`,
+    screen: variant.size,
+    beforeStart: useTestClock(),
+  });
+  const step = async (label, fn) => {
+    try {
+      await fn();
+    } catch (err) {
+      log(`${variant.lang}-${variant.size} reports ${label}: FAILED ${err.message}`);
+      await app.saveFailure(`reports-${label}`);
+    }
+  };
+  try {
+    await app.waitVisible('owner-name', 30_000);
+    await setLocale(app, variant.lang);
+    await app.driver.executeScript(`const s = document.createElement('style');
+      s.textContent = '.toast { visibility: hidden !important; }'; document.head.append(s);`);
+    await step('setup', async () => {
+      await app.createOwner({ name: zh ? '林店主' : 'Lin Mei', pin: '258046' });
+      await app.loadDemoData(20);
+      await app.openShift('500');
+      for (let day = 0; day < 3; day += 1) {
+        if (day > 0) advanceClock(clockFile(app), 1);
+        await sellDay(app, day);
+      }
+    });
+    await step('sales', async () => {
+      await openReports(app, { tab: 'sales', period: 'week' });
+      await app.waitVisible('chart-by_period', 20_000);
+      await shot(app, variant, 'r01-sales-top');
+      await shot(app, variant, 'r02-sales-hours', 'report-section-by_hour', 'start');
+      await shot(app, variant, 'r03-sales-payment', 'report-section-by_payment', 'start');
+      await shot(app, variant, 'r04-sales-top-items', 'report-section-top_services', 'start');
+    });
+    await step('staff', async () => {
+      await openReports(app, { tab: 'staff', period: 'week' });
+      await shot(app, variant, 'r05-staff');
+      await shot(app, variant, 'r06-commission-statement', 'statement-total', 'end');
+      await app.click('export-csv-commission_lines');
+      await app.waitVisible('export-file-commission_lines', 20_000);
+      await shot(app, variant, 'r07-statement-exported', 'export-file-commission_lines', 'center');
+    });
+  } finally {
+    await app.close();
+  }
+}
