@@ -19,7 +19,7 @@ mod summary;
 pub use list::{SegmentMember, SegmentPage, MAX_PAGE};
 pub use rfm::{classify, RfmThresholds};
 pub use saved::SavedSegment;
-pub use summary::NightlyRun;
+pub use summary::{NightlyRun, NightlyWay};
 
 use crate::member::{Gender, SkinType, Tier};
 use chrono::NaiveDate;

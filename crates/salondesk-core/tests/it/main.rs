@@ -17,6 +17,7 @@ mod campaigns_member_coupons;
 mod campaigns_sync;
 mod care;
 mod care_desk;
+mod care_job;
 mod care_sync;
 mod catalog;
 mod catalog_admin;
