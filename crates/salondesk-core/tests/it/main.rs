@@ -36,6 +36,7 @@ mod feedback_sync;
 mod import;
 mod import_bulk;
 mod import_fixture;
+mod import_kept;
 mod import_refusals;
 mod members;
 mod migrations;
