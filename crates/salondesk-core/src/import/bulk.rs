@@ -447,10 +447,18 @@ mod tests {
             birthday: full.then(|| NaiveDate::from_ymd_opt(1990, 2, 28).unwrap_or_default()),
             region: if full { "朝阳".into() } else { String::new() },
             skin_type: full.then_some(SkinType::Sensitive),
-            allergies: if full { "果酸\n酒精".into() } else { String::new() },
+            allergies: if full {
+                "果酸\n酒精".into()
+            } else {
+                String::new()
+            },
             preferred_staff_id: full.then(|| StaffId::new(now)),
             notes: String::new(),
-            tags: if full { vec!["VIP".into(), "老客户".into()] } else { Vec::new() },
+            tags: if full {
+                vec!["VIP".into(), "老客户".into()]
+            } else {
+                Vec::new()
+            },
             consent_marketing: full,
             source: "import".into(),
             referrer_id: full.then(|| MemberId::new(now)),
@@ -467,7 +475,9 @@ mod tests {
     fn the_profile_text_is_the_text_emit_makes_of_the_profile_payload() {
         for full in [true, false] {
             let m = member(full);
-            let via_value = serde_json::to_value(profile_payload(&m)).unwrap().to_string();
+            let via_value = serde_json::to_value(profile_payload(&m))
+                .unwrap()
+                .to_string();
             assert_eq!(
                 profile_text(&m).unwrap(),
                 via_value,

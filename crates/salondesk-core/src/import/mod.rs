@@ -41,15 +41,6 @@ use serde_json::json;
 /// small enough that the progress bar moves and a batch's undo log stays small.
 pub const BATCH: usize = 1_000;
 
-/// `BATCH`, or `SALONDESK_IMPORT_BATCH` (a knob for the benchmark).
-fn batch_size() -> usize {
-    std::env::var("SALONDESK_IMPORT_BATCH")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(BATCH)
-        .clamp(1, 20_000)
-}
-
 /// Rows the preview shows under the mapping.
 pub const PREVIEW_ROWS: usize = 20;
 
@@ -123,7 +114,12 @@ impl Store {
         Ok(report)
     }
 
-    fn plan_key(&self, kind: ImportKind, sheet: &Sheet, mapping: &Mapping) -> Result<kept::PlanKey> {
+    fn plan_key(
+        &self,
+        kind: ImportKind,
+        sheet: &Sheet,
+        mapping: &Mapping,
+    ) -> Result<kept::PlanKey> {
         let today = self.checkout_settings()?.business_date(self.now());
         kept::PlanKey::of(&self.conn, kind, sheet, mapping, today)
     }
@@ -253,7 +249,7 @@ impl Store {
         keys: &mut bulk::Keys,
         wrote: &mut dyn FnMut(u64),
     ) -> Result<()> {
-        for batch in todo.chunks(batch_size()) {
+        for batch in todo.chunks(BATCH) {
             let batch_keys = self.write(|w| {
                 let (new, one_by_one): (Vec<&plan::Planned>, Vec<&plan::Planned>) = batch
                     .iter()

@@ -232,9 +232,8 @@ fn falling_out(
         .prepare(FALLING_OUT)?
         .query_map([from, to], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
         .collect::<rusqlite::Result<_>>()?;
-    let mut kept = conn.prepare_cached(
-        "SELECT spend_365, visits_365 FROM member_summary WHERE rid = ?1",
-    )?;
+    let mut kept =
+        conn.prepare_cached("SELECT spend_365, visits_365 FROM member_summary WHERE rid = ?1")?;
     let mut changes = Vec::with_capacity(out.len());
     for (rid, spend, visits) in out {
         let Some((s, v)) = kept

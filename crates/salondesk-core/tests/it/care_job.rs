@@ -81,11 +81,10 @@ fn a_care_run_written_two_tasks_at_a_time_beside_sales_leaves_what_the_one_shot_
         whole.created,
         "the plan read on the job's own connection has every task the one-shot run made"
     );
-    let (made, next) = s
-        .t
-        .store
-        .write_care_step(&plan, PlanAt::default(), 2)
-        .unwrap();
+    let (made, next) =
+        s.t.store
+            .write_care_step(&plan, PlanAt::default(), 2)
+            .unwrap();
     assert_eq!(made, 2, "a step writes at most its two tasks");
     assert_eq!(
         s.t.store.care_days_due().unwrap(),

@@ -20,7 +20,10 @@ fn an_import_right_after_its_dry_run_does_what_the_dry_run_said() {
     let done = run(&mut s.t.store, &owner, &sheet);
     assert_eq!(done, dry, "the kept plan, written");
     assert_eq!(
-        count(&s.t.store, "SELECT count(*) FROM members WHERE member_no LIKE 'VIP000%'"),
+        count(
+            &s.t.store,
+            "SELECT count(*) FROM members WHERE member_no LIKE 'VIP000%'"
+        ),
         2
     );
     let again = run(&mut s.t.store, &owner, &sheet);
@@ -50,7 +53,10 @@ fn a_member_registered_between_the_dry_run_and_the_import_is_matched_not_added_t
         "a write since the dry run: the file is planned again and she is matched by her phone"
     );
     assert_eq!(
-        count(&s.t.store, "SELECT count(*) FROM members WHERE phone = '+8613800138000'"),
+        count(
+            &s.t.store,
+            "SELECT count(*) FROM members WHERE phone = '+8613800138000'"
+        ),
         1,
         "one 王丽, not two"
     );
@@ -67,7 +73,10 @@ fn a_different_file_after_the_dry_run_is_planned_as_itself() {
     let done = run(&mut s.t.store, &owner, &other);
     assert_eq!(done.added, 1, "the file imported is the one planned");
     assert_eq!(
-        count(&s.t.store, "SELECT count(*) FROM members WHERE name = '王丽'"),
+        count(
+            &s.t.store,
+            "SELECT count(*) FROM members WHERE name = '王丽'"
+        ),
         0,
         "nothing of the dry run's file"
     );

@@ -182,12 +182,11 @@ fn a_year_of_nights_that_slide_the_window_keeps_what_summing_it_afresh_gives() {
     use chrono::Datelike;
     use salondesk_core::segments::NightlyWay;
     let mut w = crowd();
-    let first = w
-        .s
-        .t
-        .store
-        .run_segments_nightly(date(2026, 11, 23))
-        .unwrap();
+    let first =
+        w.s.t
+            .store
+            .run_segments_nightly(date(2026, 11, 23))
+            .unwrap();
     assert_eq!(
         first.way,
         NightlyWay::Rebuild,
@@ -225,12 +224,11 @@ fn a_year_of_nights_that_slide_the_window_keeps_what_summing_it_afresh_gives() {
         .iter()
         .map(|m| class(&w.s.t.store, *m))
         .collect();
-    let again = w
-        .s
-        .t
-        .store
-        .segments_nightly_as(night, Some(NightlyWay::Rebuild))
-        .unwrap();
+    let again =
+        w.s.t
+            .store
+            .segments_nightly_as(night, Some(NightlyWay::Rebuild))
+            .unwrap();
     assert_eq!(again.moved, 0, "summing afresh finds nothing to correct");
     assert_eq!(again.reclassed, 0, "and no class to change");
     let after: Vec<_> = [w.a, w.b, w.c, w.d, w.e]
@@ -238,12 +236,11 @@ fn a_year_of_nights_that_slide_the_window_keeps_what_summing_it_afresh_gives() {
         .map(|m| class(&w.s.t.store, *m))
         .collect();
     assert_eq!(classes, after);
-    let back = w
-        .s
-        .t
-        .store
-        .run_segments_nightly(night - chrono::Duration::days(30))
-        .unwrap();
+    let back =
+        w.s.t
+            .store
+            .run_segments_nightly(night - chrono::Duration::days(30))
+            .unwrap();
     assert_eq!(
         back.way,
         NightlyWay::Rebuild,
