@@ -12,6 +12,8 @@ use tauri::{AppHandle, Manager};
 const FIRST_CHECK: Duration = Duration::from_secs(5);
 const EVERY: Duration = Duration::from_secs(600);
 const BATCH: usize = 500;
+/// Care tasks written per transaction: a sale waits for one chunk at most.
+const CARE_CHUNK: usize = 500;
 
 pub fn start(app: &AppHandle) {
     let app = app.clone();
@@ -54,7 +56,7 @@ fn run_due(app: &AppHandle) -> crate::error::ApiResult<()> {
     // Care tasks (回访): the days not yet done on this device, generated
     // here on the jobs thread, never on the UI's.
     if !state.store()?.care_days_due()?.is_empty() {
-        state.store()?.run_care_daily()?;
+        run_care(&state)?;
     }
     // The member list's 365-day figures slide and RFM classes move with the date.
     let night = state.store()?.segments_nightly_due()?;
@@ -70,4 +72,25 @@ fn run_due(app: &AppHandle) -> crate::error::ApiResult<()> {
     // Scheduled campaigns whose date has come; issuing twice gives nothing twice.
     state.store()?.issue_due_campaigns()?;
     Ok(())
+}
+
+/// The care job without holding the store while it reads: the days due and
+/// what the job needs are taken under the lock, the two years of visits are
+/// read on a connection of the job's own, and the tasks are written a chunk
+/// per lock. Returns the tasks added.
+pub fn run_care(state: &AppState) -> crate::error::ApiResult<usize> {
+    let job = {
+        let store = state.store()?;
+        let days = store.care_days_due()?;
+        store.care_job(&days)?
+    };
+    let plan = job.plan()?;
+    let mut made = 0;
+    let mut at = (!plan.days().is_empty()).then(salondesk_core::care::PlanAt::default);
+    while let Some(step) = at {
+        let (n, next) = state.store()?.write_care_step(&plan, step, CARE_CHUNK)?;
+        made += n;
+        at = next;
+    }
+    Ok(made)
 }

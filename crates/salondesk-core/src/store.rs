@@ -33,6 +33,8 @@ pub struct Store {
     _instance_lock: Option<std::fs::File>,
     /// The file's SQLCipher key; `None` for a plain file (`db::key`).
     pub(crate) key: Option<db::DbKey>,
+    /// The last import dry run's plan, for the import that follows it.
+    pub(crate) import_plan: crate::import::KeptPlan,
 }
 
 impl Store {
@@ -72,6 +74,7 @@ impl Store {
             approvals: Default::default(),
             _instance_lock: None,
             key,
+            import_plan: Default::default(),
         };
         store.load_identity()?;
         Ok(store)

@@ -99,6 +99,7 @@ pub async fn save_care_settings(
 #[tauri::command]
 pub async fn care_run_daily(state: State<'_, AppState>) -> ApiResult<i64> {
     state.staff()?;
-    let run = state.store()?.run_care_daily()?;
-    Ok(run.created as i64)
+    // Read off the store's lock, written a chunk at a time (`jobs::run_care`).
+    let created = crate::jobs::run_care(&state)?;
+    Ok(created as i64)
 }

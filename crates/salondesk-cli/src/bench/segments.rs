@@ -13,7 +13,7 @@ use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
 use salondesk_core::clock::SystemClock;
 use salondesk_core::member::{Gender, Tier};
-use salondesk_core::segments::{RfmClass, SegmentFilter};
+use salondesk_core::segments::{NightlyWay, RfmClass, SegmentFilter};
 use salondesk_core::staff::{Role, Staff};
 use salondesk_core::Store;
 use std::path::Path;
@@ -130,14 +130,24 @@ fn filters(today: NaiveDate, rng: &mut StdRng, n: usize) -> Vec<SegmentFilter> {
         .collect()
 }
 
-/// The nightly rebuild, then `queries` member-list answers (count + first page).
-/// Returns the nightly rebuild's seconds (`bench care` adds them to the day's job).
+/// A night of the member list (the window brought to yesterday first,
+/// untimed, so the timed night slides one day as a till's every night does),
+/// then the same night summed afresh for comparison (`rfm.rebuild`: what the
+/// first night of a store costs), then `queries` member-list answers (count +
+/// first page). Returns the night's seconds (`bench care` adds them to the
+/// day's job).
 pub fn run_on(store: &mut Store, queries: usize) -> anyhow::Result<f64> {
     let today = store.business_date()?;
+    store.run_segments_nightly(today - Days::days(1))?;
     let night = store.run_segments_nightly(today)?;
     println!(
-        "BENCH rfm.nightly seconds={:.3} reclassed={}",
-        night.seconds, night.reclassed
+        "BENCH rfm.nightly seconds={:.3} reclassed={} moved={} way={:?}",
+        night.seconds, night.reclassed, night.moved, night.way
+    );
+    let rebuild = store.segments_nightly_as(today, Some(NightlyWay::Rebuild))?;
+    println!(
+        "BENCH rfm.rebuild seconds={:.3} moved={} (the first night's way; a slide must leave nothing to move)",
+        rebuild.seconds, rebuild.moved
     );
     let owner = Staff {
         id: salondesk_core::ids::StaffId::new(store.now()),

@@ -138,6 +138,9 @@ fn copy_to(
     let src = Connection::open_with_flags(&source.db_path, OpenFlags::SQLITE_OPEN_READ_WRITE)?;
     apply_key(&src, source.key.as_ref())?;
     src.busy_timeout(Duration::from_secs(5))?;
+    // The source read through a map of its file, not a read call per page
+    // (as the check reads the copy: `check`).
+    src.pragma_update(None, "mmap_size", super::check::map_size(&source.db_path))?;
     // One snapshot for the whole copy (see the module doc).
     src.execute_batch("BEGIN; SELECT count(*) FROM sqlite_master;")?;
     let mut dest = Connection::open(tmp).map_err(|e| io_failure("io", "cannot create", e))?;

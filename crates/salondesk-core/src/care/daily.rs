@@ -1,23 +1,32 @@
-//! The daily job: a day's care tasks for this store, written in one
-//! transaction. The store's rows are read once (members, two years of service
-//! visits, packages and points falling due), then each day not yet done on
-//! this device is asked of the pure rules in `rules`, oldest first. A task
-//! already there (made here before, or by another till of the store and
-//! pulled) is left as it is: `INSERT OR IGNORE` on its content-made id.
+//! The daily job: a day's care tasks for this store. The store's rows are
+//! read once (members, two years of service visits, packages and points
+//! falling due) and each day not yet done on this device is asked of the pure
+//! rules in `rules`, oldest first: a `CarePlan`. The plan is then written a
+//! chunk of tasks per transaction. A task already there (made here before, or
+//! by another till of the store and pulled) is left as it is: its id is made
+//! from its content.
+//!
+//! Why a plan apart from its writing: reading two years of visits takes a
+//! couple of seconds at 200,000 members. The app's jobs thread reads on a
+//! connection of its own (`CareJob::plan`, WAL lets it read beside the till)
+//! and takes the store's lock only for a chunk of writes at a time
+//! (`Store::write_care_step`), so a sale waits for one chunk at most.
 
 use super::rules::{birthday_due, cadence_period, cycle_due, lapsed_due};
 use super::settings::{self, CareSettings};
 use super::{task_id, CareKind};
 use crate::checkout::CheckoutSettings;
+use crate::db::{apply_key, DbKey};
 use crate::member::Tier;
 use crate::store::{meta_get, Store};
 use crate::time::{iso, parse_iso};
 use crate::write::{OpKind, Writer};
 use crate::Result;
 use chrono::{Duration, NaiveDate};
-use rusqlite::{params, Connection};
+use rusqlite::{params, Connection, OpenFlags};
 use serde_json::{json, Value};
 use std::collections::HashMap;
+use std::path::PathBuf;
 
 const DONE: &str = "jobs.care";
 /// A till switched off for longer catches up on at most this many days.
@@ -347,6 +356,92 @@ fn insert(
     Ok(true)
 }
 
+/// The tasks due on each day of a run, worked out from one snapshot of the
+/// store; written by `Store::write_care_step`.
+pub struct CarePlan {
+    days: Vec<(NaiveDate, Vec<NewTask>)>,
+    store: String,
+    care: CareSettings,
+}
+
+impl CarePlan {
+    /// The days planned, oldest first.
+    pub fn days(&self) -> Vec<NaiveDate> {
+        self.days.iter().map(|(d, _)| *d).collect()
+    }
+
+    /// Tasks planned in all (some may be there already and add nothing).
+    pub fn len(&self) -> usize {
+        self.days.iter().map(|(_, t)| t.len()).sum()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+/// Where a chunked write of a plan stands: the day, and the task within it.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct PlanAt {
+    day: usize,
+    task: usize,
+}
+
+/// What planning a care run needs, taken under the store's lock and used
+/// without it (`plan` reads on a connection of its own).
+pub struct CareJob {
+    db: PathBuf,
+    key: Option<DbKey>,
+    cfg: CheckoutSettings,
+    care: CareSettings,
+    store: String,
+    days: Vec<NaiveDate>,
+}
+
+impl CareJob {
+    /// The plan, read in one snapshot on a read-only connection of its own.
+    pub fn plan(&self) -> Result<CarePlan> {
+        let conn = Connection::open_with_flags(
+            &self.db,
+            OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )?;
+        apply_key(&conn, self.key.as_ref())?;
+        conn.busy_timeout(std::time::Duration::from_secs(5))?;
+        conn.pragma_update(None, "cache_size", crate::db::CACHE_SIZE)?;
+        let snapshot = conn.unchecked_transaction()?;
+        let plan = plan_on(&snapshot, &self.cfg, &self.care, &self.store, &self.days)?;
+        drop(snapshot);
+        Ok(plan)
+    }
+}
+
+/// The tasks of `days` as the store reads on `conn`.
+fn plan_on(
+    conn: &Connection,
+    cfg: &CheckoutSettings,
+    care: &CareSettings,
+    store: &str,
+    days: &[NaiveDate],
+) -> Result<CarePlan> {
+    let mut plan = CarePlan {
+        days: Vec::with_capacity(days.len()),
+        store: store.to_owned(),
+        care: care.clone(),
+    };
+    let (Some(first), Some(last)) = (days.iter().min(), days.iter().max()) else {
+        return Ok(plan);
+    };
+    let facts = load_facts(conn, cfg, *first, *last)?;
+    for &day in days {
+        let mut due = Vec::new();
+        member_tasks(&facts, care, day, &mut due);
+        visit_tasks(&facts, care, day, &mut due);
+        balance_tasks(conn, care, day, &mut due)?;
+        plan.days.push((day, due));
+    }
+    Ok(plan)
+}
+
 impl Store {
     /// Days the care job has not yet done on this device, oldest first: today
     /// on the first run; after a till was off, the days missed (at most 14).
@@ -360,36 +455,83 @@ impl Store {
         Ok(first.iter_days().take_while(|d| *d <= today).collect())
     }
 
-    /// Writes the care tasks falling due on `days` (the job's days, or a
-    /// test's): one transaction per day, each marked done on this device.
-    /// Running it again for a day adds nothing.
-    pub fn generate_care_tasks(&mut self, days: &[NaiveDate]) -> Result<DailyRun> {
-        let mut run = DailyRun::default();
-        let (Some(first), Some(last)) = (days.iter().min(), days.iter().max()) else {
-            return Ok(run);
+    /// A care run for `days`, to plan off the store's lock (`CareJob::plan`)
+    /// and write a chunk at a time (`write_care_step`).
+    pub fn care_job(&self, days: &[NaiveDate]) -> Result<CareJob> {
+        Ok(CareJob {
+            db: self.path().to_path_buf(),
+            key: self.db_key().cloned(),
+            cfg: self.checkout_settings()?,
+            care: settings::load(&self.conn)?,
+            store: store_key(&self.conn, &self.device.store_code)?,
+            days: days.to_vec(),
+        })
+    }
+
+    /// Writes up to `max` tasks of `plan` from `at`, in one transaction that
+    /// never spans two days; the transaction that writes a day's last task
+    /// (or finds the day has none) marks the day done on this device.
+    /// Returns the tasks added and where to go on (`None`: all written).
+    pub fn write_care_step(
+        &mut self,
+        plan: &CarePlan,
+        at: PlanAt,
+        max: usize,
+    ) -> Result<(usize, Option<PlanAt>)> {
+        let Some((day, due)) = plan.days.get(at.day) else {
+            return Ok((0, None));
         };
-        let cfg = self.checkout_settings()?;
-        let care = settings::load(&self.conn)?;
-        let facts = load_facts(&self.conn, &cfg, *first, *last)?;
-        let store = store_key(&self.conn, &self.device.store_code)?;
-        for &day in days {
-            let mut due = Vec::new();
-            member_tasks(&facts, &care, day, &mut due);
-            visit_tasks(&facts, &care, day, &mut due);
-            balance_tasks(&self.conn, &care, day, &mut due)?;
-            let made = self.write(|w| {
-                let mut made = 0;
-                for t in &due {
-                    made += usize::from(insert(w, &store, day, t, &care)?);
-                }
+        let (day, end) = (*day, (at.task + max.max(1)).min(due.len()));
+        let made = self.write(|w| {
+            let mut made = 0;
+            for t in &due[at.task.min(end)..end] {
+                made += usize::from(insert(w, &plan.store, day, t, &plan.care)?);
+            }
+            if end == due.len() {
                 let done = meta_get(w, DONE)?.as_deref().and_then(date);
                 if done.is_none_or(|d| d < day) {
                     w.set_meta(DONE, &day.to_string())?;
                 }
-                Ok(made)
-            })?;
+            }
+            Ok(made)
+        })?;
+        let next = if end < due.len() {
+            PlanAt {
+                day: at.day,
+                task: end,
+            }
+        } else {
+            PlanAt {
+                day: at.day + 1,
+                task: 0,
+            }
+        };
+        Ok((made, (next.day < plan.days.len()).then_some(next)))
+    }
+
+    /// Writes the care tasks falling due on `days` (the job's days, or a
+    /// test's), planned on the store's own connection: one transaction per
+    /// day, each marked done on this device. Running it again for a day adds
+    /// nothing.
+    pub fn generate_care_tasks(&mut self, days: &[NaiveDate]) -> Result<DailyRun> {
+        let cfg = self.checkout_settings()?;
+        let care = settings::load(&self.conn)?;
+        let store = store_key(&self.conn, &self.device.store_code)?;
+        let plan = plan_on(&self.conn, &cfg, &care, &store, days)?;
+        self.write_care_plan(&plan, usize::MAX)
+    }
+
+    /// Writes all of `plan`, `max` tasks per transaction.
+    pub fn write_care_plan(&mut self, plan: &CarePlan, max: usize) -> Result<DailyRun> {
+        let mut run = DailyRun {
+            days: plan.days(),
+            created: 0,
+        };
+        let mut at = (!plan.days.is_empty()).then_some(PlanAt::default());
+        while let Some(c) = at {
+            let (made, next) = self.write_care_step(plan, c, max)?;
             run.created += made;
-            run.days.push(day);
+            at = next;
         }
         Ok(run)
     }

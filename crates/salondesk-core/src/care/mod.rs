@@ -23,7 +23,7 @@ mod send;
 mod settings;
 mod work;
 
-pub use daily::DailyRun;
+pub use daily::{CareJob, CarePlan, DailyRun, PlanAt};
 pub use send::may_message;
 pub use settings::{BirthdayBenefit, CareSettings, KindSetting, TierDays};
 pub use work::{CareCursor, CareFilter, CareList, CareOutcome, CareTask, CareView, MAX_PAGE};

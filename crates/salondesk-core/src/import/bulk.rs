@@ -13,7 +13,7 @@
 use super::opening::{self, Entries};
 use super::plan::Planned;
 use crate::ids::{MemberId, StaffId};
-use crate::member::{member_keys, next_member_no, profile_payload, History, Member};
+use crate::member::{member_keys, next_member_no, History, Member};
 use crate::privacy::ConsentHow;
 use crate::store::Store;
 use crate::time::{iso, parse_iso};
@@ -21,7 +21,7 @@ use crate::types::Phone;
 use crate::write::{NewOp, OpKind, Writer};
 use crate::{CoreError, Result};
 use chrono::NaiveDate;
-use rusqlite::{params, Connection, OptionalExtension, ToSql};
+use rusqlite::{params, OptionalExtension, ToSql};
 use salondesk_protocol::privacy::{ConsentEvent, CONSENT_ENTITY};
 use std::collections::HashSet;
 
@@ -35,13 +35,16 @@ pub(crate) fn fits(p: &Planned) -> bool {
 }
 
 /// Inserts the new members `batch` (each `fits`) with their opening balances.
+/// Returns the batch's search keys, for `index_imported` once the batch
+/// has committed.
 pub(crate) fn insert_new(
     w: &mut Writer<'_>,
     batch: &[&Planned],
     points_expire_on: NaiveDate,
-) -> Result<()> {
+) -> Result<Keys> {
+    let mut keys = Keys::default();
     if batch.is_empty() {
-        return Ok(());
+        return Ok(keys);
     }
     check_free(w, batch)?;
     let numbers = member_numbers(w, batch)?;
@@ -58,18 +61,18 @@ pub(crate) fn insert_new(
         members.push((as_stored(p, member_no, &h, MemberId::new(now))?, rid));
     }
     insert_rows(w, &members, &updated_at)?;
-    insert_keys(w, &members)?;
+    keys.add(&members);
 
     let mut ops: Vec<NewOp> = Vec::with_capacity(batch.len() * 2);
     let mut consents: Vec<Consent> = Vec::new();
     let mut entries: Vec<Entries> = Vec::new();
     for ((m, _), p) in members.iter().zip(batch) {
-        ops.push(NewOp::new(
+        ops.push(NewOp::with_text(
             "member",
             &m.id,
             OpKind::Upsert,
-            &profile_payload(m),
-        )?);
+            profile_text(m)?,
+        ));
         if m.consent_marketing {
             let event_id = crate::ids::new_v7(now).to_string();
             ops.push(NewOp::new(
@@ -97,7 +100,55 @@ pub(crate) fn insert_new(
     }
     insert_consents(w, &consents, &updated_at)?;
     opening::bulk(w, &entries)?;
-    w.emit_new(&ops)
+    w.emit_new(&ops)?;
+    Ok(keys)
+}
+
+/// Her profile operation's payload as text, exactly what `emit` makes of
+/// `profile_payload` (a `serde_json::Value`, whose object keys come out
+/// sorted), written straight from her row: the fields below are in that
+/// sorted order. Building the `Value` and copying it cost more than the
+/// rest of her operations (bench import, docs/import-bench.md); the test
+/// below holds the two texts equal.
+fn profile_text(m: &Member) -> Result<String> {
+    #[derive(serde::Serialize)]
+    #[serde(rename_all = "camelCase")]
+    struct Profile<'a> {
+        allergies: &'a str,
+        birthday: Option<NaiveDate>,
+        consent_marketing: bool,
+        gender: Option<crate::member::Gender>,
+        member_no: &'a str,
+        name: &'a str,
+        notes: &'a str,
+        phone: &'a str,
+        preferred_staff_id: Option<StaffId>,
+        referrer_id: Option<MemberId>,
+        region: &'a str,
+        registered_at: String,
+        skin_type: Option<crate::member::SkinType>,
+        source: &'a str,
+        tags: &'a [String],
+        tier: crate::member::Tier,
+    }
+    Ok(serde_json::to_string(&Profile {
+        allergies: &m.allergies,
+        birthday: m.birthday,
+        consent_marketing: m.consent_marketing,
+        gender: m.gender,
+        member_no: &m.member_no,
+        name: &m.name,
+        notes: &m.notes,
+        phone: m.phone.e164(),
+        preferred_staff_id: m.preferred_staff_id,
+        referrer_id: m.referrer_id,
+        region: &m.region,
+        registered_at: iso(m.registered_at),
+        skin_type: m.skin_type,
+        source: &m.source,
+        tags: &m.tags,
+        tier: m.tier,
+    })?)
 }
 
 /// As `record_consent` writes it: she gave consent, how her row says.
@@ -311,99 +362,129 @@ fn insert_rows(w: &Writer<'_>, members: &[(Member, i64)], updated_at: &str) -> R
     )
 }
 
-/// The batch's search keys, kept aside until the import's last batch
-/// (`index_imported`). Why: a member's dozen keys land all over the index,
-/// so a batch of a thousand members rewrites most of its pages and each
-/// batch's commit writes them to the WAL again; sorted once for the whole
-/// import, each page is written about once.
-fn insert_keys(w: &Writer<'_>, members: &[(Member, i64)]) -> Result<()> {
-    let mut keys: Vec<&dyn ToSql> = Vec::new();
-    let mut held: Vec<(i64, String, i64, i64)> = Vec::with_capacity(members.len() * 16);
-    let mut recencies: Vec<(i64, i64)> = Vec::with_capacity(members.len());
-    for (m, rid) in members {
-        let recency = m.recency();
-        recencies.push((*rid, recency));
-        for (kind, key) in member_keys(&m.name, m.phone.national_digits(), &m.member_no) {
-            held.push((kind as i64, key, recency, *rid));
-        }
-    }
-    for (kind, key, recency, rid) in &held {
-        keys.extend([kind as &dyn ToSql, key, recency, rid]);
-    }
-    w.insert_many(
-        "INSERT INTO temp.import_keys (kind, key, recency, member_rid)",
-        "",
-        4,
-        &keys,
-    )?;
-    let mut rows: Vec<&dyn ToSql> = Vec::with_capacity(recencies.len() * 2);
-    for (rid, recency) in &recencies {
-        rows.extend([rid as &dyn ToSql, recency]);
-    }
-    w.insert_many(
-        "INSERT INTO temp.import_members (rid, recency)",
-        "",
-        2,
-        &rows,
-    )
+/// The imported members' search keys, kept aside until the import's last
+/// batch (`index_imported`). Why: a member's dozen keys land all over the
+/// index, so a batch of members rewrites most of its pages and each batch's
+/// commit writes them to the WAL again; sorted once for the whole import,
+/// each page is written about once. Held here rather than in a temporary
+/// table: sorting them in memory saves writing every key twice and SQLite's
+/// sort of them. Only a committed batch's keys are added (`write_batches`).
+#[derive(Default)]
+pub(crate) struct Keys {
+    /// (kind, key, recency, member rid): the index's own columns and order.
+    keys: Vec<(i64, String, i64, i64)>,
+    /// (rid, recency) of each member, to mark her indexed.
+    members: Vec<(i64, i64)>,
 }
 
-/// Before the first batch: the (connection-private) tables `insert_keys`
-/// fills, empty.
-pub(crate) fn start_keys(conn: &Connection) -> Result<()> {
-    conn.execute_batch(
-        "DROP TABLE IF EXISTS temp.import_keys;
-         DROP TABLE IF EXISTS temp.import_members;
-         DROP TABLE IF EXISTS temp.import_sorted;
-         CREATE TEMP TABLE import_keys (kind INTEGER, key TEXT, recency INTEGER, member_rid INTEGER);
-         CREATE TEMP TABLE import_members (rid INTEGER PRIMARY KEY, recency INTEGER NOT NULL);",
-    )?;
-    Ok(())
+impl Keys {
+    fn add(&mut self, members: &[(Member, i64)]) {
+        for (m, rid) in members {
+            let recency = m.recency();
+            self.members.push((*rid, recency));
+            for (kind, key) in member_keys(&m.name, m.phone.national_digits(), &m.member_no) {
+                self.keys.push((kind as i64, key, recency, *rid));
+            }
+        }
+    }
+
+    /// A committed batch's keys, added to the import's.
+    pub fn extend(&mut self, batch: Keys) {
+        self.keys.extend(batch.keys);
+        self.members.extend(batch.members);
+    }
 }
 
 /// Keys moved into the index per write: a write lock of a fraction of a
 /// second, so a till selling meanwhile waits no longer than for a batch.
-const KEYS_PER_WRITE: i64 = 100_000;
+const KEYS_PER_WRITE: usize = 100_000;
 
 /// After the last batch (or a failed one): the imported members' keys into
 /// the search index in the index's own order, a slice per write, then the
 /// members marked indexed, as `member::index` leaves them. A crash between
 /// leaves them `search_dirty`, and `refresh_search_index` indexes them alike.
-pub(crate) fn index_imported(store: &mut Store) -> Result<()> {
-    let n: i64 = store.write(|w| {
-        w.execute_batch(
-            "CREATE TEMP TABLE import_sorted AS
-             SELECT kind, key, recency, member_rid FROM temp.import_keys
-             ORDER BY kind, key, recency, member_rid;
-             DROP TABLE temp.import_keys;",
-        )?;
-        Ok(w.query_row(
-            "SELECT coalesce(max(rowid), 0) FROM temp.import_sorted",
-            [],
-            |r| r.get(0),
-        )?)
-    })?;
-    let mut from = 1;
-    while from <= n {
-        let to = from + KEYS_PER_WRITE - 1;
+pub(crate) fn index_imported(store: &mut Store, mut keys: Keys) -> Result<()> {
+    if keys.members.is_empty() {
+        return Ok(());
+    }
+    keys.keys.sort_unstable();
+    keys.keys.dedup();
+    for slice in keys.keys.chunks(KEYS_PER_WRITE) {
         store.write(|w| {
-            w.execute(
+            let mut put = w.prepare_cached(
                 "INSERT OR IGNORE INTO member_search (kind, key, recency, member_rid)
-                 SELECT kind, key, recency, member_rid FROM temp.import_sorted
-                 WHERE rowid BETWEEN ?1 AND ?2 ORDER BY rowid",
-                [from, to],
+                 VALUES (?1, ?2, ?3, ?4)",
             )?;
+            for (kind, key, recency, rid) in slice {
+                put.execute(params![kind, key, recency, rid])?;
+            }
             Ok(())
         })?;
-        from = to + 1;
     }
     store.write(|w| {
-        w.execute_batch(
-            "UPDATE members SET indexed_recency = m.recency, search_dirty = 0
-             FROM temp.import_members m WHERE members.rid = m.rid;
-             DROP TABLE temp.import_sorted;
-             DROP TABLE temp.import_members;",
+        let mut set = w.prepare_cached(
+            "UPDATE members SET indexed_recency = ?2, search_dirty = 0 WHERE rid = ?1",
         )?;
+        for (rid, recency) in &keys.members {
+            set.execute(params![rid, recency])?;
+        }
         Ok(())
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::member::{profile_payload, Gender, SkinType, Tier};
+
+    fn member(full: bool) -> Member {
+        let now = chrono::Utc::now();
+        Member {
+            id: MemberId::new(now),
+            member_no: "OLD0000042".into(),
+            name: "王丽\"娜\"".into(),
+            phone: Phone::from_stored("+8613900000042".into()),
+            gender: full.then_some(Gender::Female),
+            birthday: full.then(|| NaiveDate::from_ymd_opt(1990, 2, 28).unwrap_or_default()),
+            region: if full { "朝阳".into() } else { String::new() },
+            skin_type: full.then_some(SkinType::Sensitive),
+            allergies: if full {
+                "果酸\n酒精".into()
+            } else {
+                String::new()
+            },
+            preferred_staff_id: full.then(|| StaffId::new(now)),
+            notes: String::new(),
+            tags: if full {
+                vec!["VIP".into(), "老客户".into()]
+            } else {
+                Vec::new()
+            },
+            consent_marketing: full,
+            source: "import".into(),
+            referrer_id: full.then(|| MemberId::new(now)),
+            tier: if full { Tier::Gold } else { Tier::Standard },
+            registered_at: now,
+            last_visit_at: None,
+            visit_count: 0,
+            archived: false,
+            merged_into: None,
+            erased: false,
+        }
+    }
+
+    #[test]
+    fn the_profile_text_is_the_text_emit_makes_of_the_profile_payload() {
+        for full in [true, false] {
+            let m = member(full);
+            let via_value = serde_json::to_value(profile_payload(&m))
+                .unwrap()
+                .to_string();
+            assert_eq!(
+                profile_text(&m).unwrap(),
+                via_value,
+                "every field set: {full}; the sync operation's text must not change"
+            );
+        }
+    }
 }

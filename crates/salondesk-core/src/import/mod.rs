@@ -14,6 +14,7 @@ mod bulk;
 mod catalog;
 mod fields;
 mod headers;
+mod kept;
 mod opening;
 mod plan;
 mod read;
@@ -25,6 +26,8 @@ pub use fields::{Field, ImportKind, Mapping, Reason, Refusal};
 pub use headers::guess;
 pub use read::{decode, read, Sheet, MAX_FILE_BYTES};
 pub use refusals::refusals_csv;
+
+pub(crate) use kept::KeptPlan;
 
 use crate::checkout::audit;
 use crate::member::History;
@@ -104,8 +107,21 @@ impl Store {
         mapping: &Mapping,
     ) -> Result<ImportReport> {
         actor.require(Permission::ImportData)?;
+        let key = self.plan_key(kind, sheet, mapping)?;
         let plan = self.plan(kind, sheet, mapping)?;
-        Ok(report(kind, &plan))
+        let report = report(kind, &plan);
+        self.import_plan.keep(key, plan);
+        Ok(report)
+    }
+
+    fn plan_key(
+        &self,
+        kind: ImportKind,
+        sheet: &Sheet,
+        mapping: &Mapping,
+    ) -> Result<kept::PlanKey> {
+        let today = self.checkout_settings()?.business_date(self.now());
+        kept::PlanKey::of(&self.conn, kind, sheet, mapping, today)
     }
 
     /// Imports `sheet`: the dry run's plan, written in batches of `BATCH`
@@ -137,7 +153,12 @@ impl Store {
         progress: &mut dyn FnMut(u64, u64),
     ) -> Result<ImportReport> {
         actor.require(Permission::ImportData)?;
-        let plan = self.plan(kind, sheet, mapping)?;
+        // The dry run's plan when nothing it depends on changed since (`kept`).
+        let key = self.plan_key(kind, sheet, mapping)?;
+        let plan = match self.import_plan.take(&key) {
+            Some(plan) => plan,
+            None => self.plan(kind, sheet, mapping)?,
+        };
         let report = report(kind, &plan);
         match &plan {
             Plan::Members(p) => {
@@ -210,17 +231,13 @@ impl Store {
         let total = todo.len() as u64;
         progress(0, total);
         let mut done = 0;
-        if path == WritePath::Bulk {
-            bulk::start_keys(&self.conn)?;
-        }
-        let written = self.write_batches(&todo, path, points_expire_on, &mut |n| {
+        let mut keys = bulk::Keys::default();
+        let written = self.write_batches(&todo, path, points_expire_on, &mut keys, &mut |n| {
             done += n;
             progress(done, total)
         });
         // What was written is found by search even if a batch failed.
-        if path == WritePath::Bulk {
-            bulk::index_imported(self)?;
-        }
+        bulk::index_imported(self, keys)?;
         written
     }
 
@@ -229,10 +246,11 @@ impl Store {
         todo: &[&plan::Planned],
         path: WritePath,
         points_expire_on: chrono::NaiveDate,
+        keys: &mut bulk::Keys,
         wrote: &mut dyn FnMut(u64),
     ) -> Result<()> {
         for batch in todo.chunks(BATCH) {
-            self.write(|w| {
+            let batch_keys = self.write(|w| {
                 let (new, one_by_one): (Vec<&plan::Planned>, Vec<&plan::Planned>) = batch
                     .iter()
                     .partition(|p| path == WritePath::Bulk && bulk::fits(p));
@@ -254,6 +272,7 @@ impl Store {
                 }
                 bulk::insert_new(w, &new, points_expire_on)
             })?;
+            keys.extend(batch_keys);
             wrote(batch.len() as u64);
         }
         Ok(())

@@ -17,9 +17,11 @@ pub use sensitive::{MemberSeen, RevealReason, SensitiveNotes};
 pub(crate) use input::{parse_member_no, ValidMember};
 pub(crate) use keys::member_keys;
 pub(crate) use read::load as load_member;
+#[cfg(test)]
+pub(crate) use register::profile_payload;
 pub(crate) use register::{
-    edited, index, insert_member, next_member_no, profile_changes, profile_payload, record_visit,
-    unindex, update_in, History,
+    edited, index, insert_member, next_member_no, profile_changes, record_visit, unindex,
+    update_in, History,
 };
 
 use crate::ids::{MemberId, StaffId};

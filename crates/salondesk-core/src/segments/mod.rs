@@ -20,7 +20,7 @@ pub use list::{SegmentMember, SegmentPage, MAX_PAGE};
 pub use rfm::{classify, RfmThresholds};
 pub(crate) use rfm::{reclassify_pulled, KEY as RFM_KEY};
 pub use saved::SavedSegment;
-pub use summary::NightlyRun;
+pub use summary::{NightlyRun, NightlyWay};
 
 use crate::member::{Gender, SkinType, Tier};
 use chrono::NaiveDate;

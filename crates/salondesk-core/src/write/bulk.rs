@@ -39,6 +39,22 @@ pub(crate) struct NewOp {
 }
 
 impl NewOp {
+    /// An operation whose payload is already the text `emit` would write
+    /// (for an upsert: `serde_json::Value`'s text, keys sorted).
+    pub fn with_text(
+        entity: &'static str,
+        entity_id: &dyn std::fmt::Display,
+        kind: OpKind,
+        payload: String,
+    ) -> NewOp {
+        NewOp {
+            entity,
+            entity_id: entity_id.to_string(),
+            kind,
+            payload,
+        }
+    }
+
     /// The operation `emit(entity, entity_id, kind, payload)` would append.
     pub fn new(
         entity: &'static str,

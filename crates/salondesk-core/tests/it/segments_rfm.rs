@@ -176,3 +176,75 @@ fn new_thresholds_reclass_everyone_at_once_and_need_manage_care() {
         other => panic!("expected a refusal: {other:?}"),
     }
 }
+
+#[test]
+fn a_year_of_nights_that_slide_the_window_keeps_what_summing_it_afresh_gives() {
+    use chrono::Datelike;
+    use salondesk_core::segments::NightlyWay;
+    let mut w = crowd();
+    let first =
+        w.s.t
+            .store
+            .run_segments_nightly(date(2026, 11, 23))
+            .unwrap();
+    assert_eq!(
+        first.way,
+        NightlyWay::Rebuild,
+        "the first night sums the window: every sale ever was counted in"
+    );
+    let mut night = date(2026, 11, 23);
+    let mut merged = false;
+    while night < date(2027, 12, 1) {
+        night += chrono::Duration::days(9);
+        w.s.t
+            .clock
+            .set(Utc.from_utc_datetime(&night.and_hms_opt(2, 0, 0).unwrap()));
+        if night.month() == 3 && !merged {
+            // A merge in the middle of the year: the survivor carries both.
+            let boss = w.s.owner.clone();
+            w.s.t.store.merge_members(&boss, w.d, w.a).unwrap();
+            merged = true;
+        }
+        if night.day() % 2 == 0 {
+            let facial = salondesk_core::checkout::LineItem::Service {
+                service_id: w.s.facial,
+                qty: 1,
+            };
+            w.sell_to(w.e, facial, 26_800);
+        }
+        let run = w.s.t.store.run_segments_nightly(night).unwrap();
+        assert_eq!(run.way, NightlyWay::Slide, "every later night slides");
+        assert!(
+            w.s.t.store.member_summary_drift().unwrap().is_empty(),
+            "after the night of {night}: the slid window is the window the sales give"
+        );
+    }
+    assert!(merged);
+    let classes: Vec<_> = [w.a, w.b, w.c, w.d, w.e]
+        .iter()
+        .map(|m| class(&w.s.t.store, *m))
+        .collect();
+    let again =
+        w.s.t
+            .store
+            .segments_nightly_as(night, Some(NightlyWay::Rebuild))
+            .unwrap();
+    assert_eq!(again.moved, 0, "summing afresh finds nothing to correct");
+    assert_eq!(again.reclassed, 0, "and no class to change");
+    let after: Vec<_> = [w.a, w.b, w.c, w.d, w.e]
+        .iter()
+        .map(|m| class(&w.s.t.store, *m))
+        .collect();
+    assert_eq!(classes, after);
+    let back =
+        w.s.t
+            .store
+            .run_segments_nightly(night - chrono::Duration::days(30))
+            .unwrap();
+    assert_eq!(
+        back.way,
+        NightlyWay::Rebuild,
+        "a window that moves back (a changed time zone) cannot slide: it is summed afresh"
+    );
+    assert!(w.s.t.store.member_summary_drift().unwrap().is_empty());
+}
