@@ -6,7 +6,8 @@
 #   scripts/windows.sh core-test [ARGS] the core's unit and integration tests, run under Wine
 #                                        (ARGS go to the test binaries, e.g. a name filter)
 #   scripts/windows.sh build            the CLI and the app (debug .exe files)
-#   scripts/windows.sh installer        the release app and its NSIS installer (scripts/windows/installer.nsi)
+#   scripts/windows.sh installer        the release app, its NSIS installer (scripts/windows/installer.nsi),
+#                                        installed and uninstalled under Wine (installer-test.sh)
 #   scripts/windows.sh run EXE [ARGS]   run a Windows program under the prefix
 # The Wine prefix lives in $SALONDESK_WINEPREFIX (default ~/.cache/salondesk/wine).
 set -euo pipefail
@@ -68,8 +69,8 @@ setup() {
   fi
 }
 
-# cargo runs each Windows test binary through this script (`run`), i.e. under Wine.
-export CARGO_TARGET_X86_64_PC_WINDOWS_GNU_RUNNER="$REPO_ROOT/scripts/windows.sh run"
+# cargo runs each Windows test binary under Wine (the prefix and its settings are exported above).
+export CARGO_TARGET_X86_64_PC_WINDOWS_GNU_RUNNER="$WINE"
 
 case "${1:-}" in
   setup) setup ;;
@@ -90,6 +91,8 @@ case "${1:-}" in
   installer)
     setup
     bash scripts/windows/installer.sh
+    version=$(sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -1)
+    bash scripts/windows/installer-test.sh "${CARGO_TARGET_DIR:-target}/bundle/nsis/SalonDesk_${version}_x64-setup.exe"
     ;;
   *) die "usage: scripts/windows.sh setup|core-test|build|installer|run EXE" ;;
 esac

@@ -16,3 +16,4 @@ mod support;
 mod throughput;
 mod tiers;
 mod till_restore;
+mod updates;
