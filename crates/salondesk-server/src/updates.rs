@@ -168,13 +168,18 @@ mod tests {
         assert!(v("1.0.0") > v("0.99.99"), "major first");
         assert_eq!(v("v0.2.0"), v("0.2.0"), "a leading v is allowed");
         assert_eq!(v("0.2.0+build.7"), v("0.2.0"), "build metadata is ignored");
-        assert!(v("0.2.0-rc.1") < v("0.2.0"), "a pre-release comes before its release");
+        assert!(
+            v("0.2.0-rc.1") < v("0.2.0"),
+            "a pre-release comes before its release"
+        );
         assert!(v("0.2.0-rc.1") > v("0.1.9"), "but after the version before");
     }
 
     #[test]
     fn what_is_not_a_version_is_refused() {
-        for bad in ["", "1", "1.2", "1.2.3.4", "1.x.3", "1.2.3-", "../etc", "1..2"] {
+        for bad in [
+            "", "1", "1.2", "1.2.3.4", "1.x.3", "1.2.3-", "../etc", "1..2",
+        ] {
             assert!(Version::parse(bad).is_none(), "{bad:?} is no version");
         }
     }

@@ -34,12 +34,23 @@ async fn a_till_is_offered_the_version_its_operator_published_and_only_if_newer(
 
     let (status, offered) = ask(&s, "windows/x86_64/0.1.0").await;
     assert_eq!(status, StatusCode::OK, "0.1.0 < 0.2.0: there is an update");
-    assert_eq!(offered, manifest, "the till gets the manifest as the operator wrote it");
+    assert_eq!(
+        offered, manifest,
+        "the till gets the manifest as the operator wrote it"
+    );
 
     let (status, _) = ask(&s, "windows/x86_64/0.2.0").await;
-    assert_eq!(status, StatusCode::NO_CONTENT, "a till on the published version: nothing new");
+    assert_eq!(
+        status,
+        StatusCode::NO_CONTENT,
+        "a till on the published version: nothing new"
+    );
     let (status, _) = ask(&s, "linux/x86_64/0.1.0").await;
-    assert_eq!(status, StatusCode::NO_CONTENT, "no manifest for Linux: nothing to offer");
+    assert_eq!(
+        status,
+        StatusCode::NO_CONTENT,
+        "no manifest for Linux: nothing to offer"
+    );
 
     std::fs::write(dir.path().join("windows-x86_64.json"), "{ half a file").unwrap();
     let (status, _) = ask(&s, "windows/x86_64/0.1.0").await;
@@ -52,14 +63,22 @@ async fn a_till_is_offered_the_version_its_operator_published_and_only_if_newer(
     let (status, reply) = ask(&s, "windows/x86_64/not-a-version").await;
     assert_eq!(status, StatusCode::BAD_REQUEST, "{reply}");
     let (status, _) = ask(&s, "..%2F..%2Fetc/x86_64/0.1.0").await;
-    assert_eq!(status, StatusCode::BAD_REQUEST, "no path leaves the updates folder");
+    assert_eq!(
+        status,
+        StatusCode::BAD_REQUEST,
+        "no path leaves the updates folder"
+    );
 }
 
 #[tokio::test(flavor = "multi_thread")]
 async fn a_server_without_an_updates_folder_offers_nothing() {
     let s = TestServer::start().await;
     let (status, _) = ask(&s, "windows/x86_64/0.1.0").await;
-    assert_eq!(status, StatusCode::NO_CONTENT, "no folder configured: every till keeps its version");
+    assert_eq!(
+        status,
+        StatusCode::NO_CONTENT,
+        "no folder configured: every till keeps its version"
+    );
 }
 
 /// The wire format is versioned by its route (`/v1`) and by this rule: the
@@ -91,7 +110,11 @@ async fn a_push_in_the_previous_app_versions_format_is_accepted() {
         .iter()
         .map(|r| r["status"].as_str().unwrap_or("?"))
         .collect();
-    assert_eq!(statuses, ["accepted", "accepted"], "both operations applied: {reply}");
+    assert_eq!(
+        statuses,
+        ["accepted", "accepted"],
+        "both operations applied: {reply}"
+    );
 
     let pulled = s.pull_all(&other_till).await;
     let notes: Vec<&Value> = pulled

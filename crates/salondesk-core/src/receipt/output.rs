@@ -180,22 +180,45 @@ mod tests {
     fn each_platform_s_printer_forms_are_told_apart() {
         let d = |s: &str| destination(Path::new(s));
         let device = |s: &str| Destination::Device(PathBuf::from(s));
-        assert_eq!(d("/dev/usb/lp0"), device("/dev/usb/lp0"), "a Linux device node");
+        assert_eq!(
+            d("/dev/usb/lp0"),
+            device("/dev/usb/lp0"),
+            "a Linux device node"
+        );
         assert_eq!(
             d("COM3"),
             device(r"\\.\COM3"),
             "a bare COM port goes through the device namespace, the one spelling that also reaches COM10+"
         );
-        assert_eq!(d("com12:"), device(r"\\.\COM12"), "any case, with the colon DOS allowed");
+        assert_eq!(
+            d("com12:"),
+            device(r"\\.\COM12"),
+            "any case, with the colon DOS allowed"
+        );
         assert_eq!(d("LPT1"), device(r"\\.\LPT1"), "a parallel port");
-        assert_eq!(d(r"\\.\COM4"), device(r"\\.\COM4"), "already in the device namespace");
-        assert_eq!(d(r"\\FRONTDESK\XP58"), device(r"\\FRONTDESK\XP58"), "a shared printer");
+        assert_eq!(
+            d(r"\\.\COM4"),
+            device(r"\\.\COM4"),
+            "already in the device namespace"
+        );
+        assert_eq!(
+            d(r"\\FRONTDESK\XP58"),
+            device(r"\\FRONTDESK\XP58"),
+            "a shared printer"
+        );
         assert_eq!(
             d(" printer: XP-58 "),
             Destination::NamedPrinter("XP-58".into()),
             "an installed Windows printer by name, spaces around it ignored"
         );
-        for file in ["receipts/last.escpos", "COM0", "COM257", "COM03", "COMPUTER.txt", "LPT"] {
+        for file in [
+            "receipts/last.escpos",
+            "COM0",
+            "COM257",
+            "COM03",
+            "COMPUTER.txt",
+            "LPT",
+        ] {
             assert!(
                 matches!(d(file), Destination::File(_)),
                 "{file} is no port name, so it is a plain file"
@@ -224,7 +247,11 @@ mod tests {
     fn a_printer_name_that_is_not_installed_says_so() {
         let e = write_receipt(Path::new("printer:SalonDesk no such printer"), b"\x1b@")
             .expect_err("no printer has that name");
-        assert_eq!(e.kind(), io::ErrorKind::NotFound, "an unknown printer is 'not found': {e}");
+        assert_eq!(
+            e.kind(),
+            io::ErrorKind::NotFound,
+            "an unknown printer is 'not found': {e}"
+        );
         assert!(
             e.to_string().contains("SalonDesk no such printer"),
             "the message names the printer: {e}"
@@ -235,7 +262,14 @@ mod tests {
     #[test]
     fn a_printer_by_name_is_refused_off_windows_with_what_to_give_instead() {
         let e = write_receipt(Path::new("printer:XP-58"), b"x").expect_err("no spooler here");
-        assert_eq!(e.kind(), io::ErrorKind::Unsupported, "no spooler on this platform");
-        assert!(e.to_string().contains("/dev/usb/lp0"), "it says what works here: {e}");
+        assert_eq!(
+            e.kind(),
+            io::ErrorKind::Unsupported,
+            "no spooler on this platform"
+        );
+        assert!(
+            e.to_string().contains("/dev/usb/lp0"),
+            "it says what works here: {e}"
+        );
     }
 }

@@ -71,7 +71,12 @@ pub(super) fn send_raw(name: &str, doc_name: &str, bytes: &[u8]) -> io::Result<(
     let written = unsafe {
         let mut written = 0u32;
         let ok = StartPagePrinter(printer.0) != 0
-            && WritePrinter(printer.0, bytes.as_ptr().cast(), bytes.len() as u32, &mut written) != 0;
+            && WritePrinter(
+                printer.0,
+                bytes.as_ptr().cast(),
+                bytes.len() as u32,
+                &mut written,
+            ) != 0;
         let err = (!ok).then(|| failed("write to", name));
         EndPagePrinter(printer.0);
         EndDocPrinter(printer.0);
@@ -81,7 +86,10 @@ pub(super) fn send_raw(name: &str, doc_name: &str, bytes: &[u8]) -> io::Result<(
         }
     };
     if written as usize != bytes.len() {
-        let message = format!("receipt printer {name} took {written} of {} bytes", bytes.len());
+        let message = format!(
+            "receipt printer {name} took {written} of {} bytes",
+            bytes.len()
+        );
         return Err(io::Error::new(io::ErrorKind::WriteZero, message));
     }
     Ok(())
