@@ -136,12 +136,12 @@ Section "Install"
   Pop $1
   ${If} $1 == 0
     DetailPrint "$(WebView2Missing)"
+    InitPluginsDir
     !ifdef WEBVIEW2_BOOTSTRAPPER
       File "/oname=$PLUGINSDIR\MicrosoftEdgeWebview2Setup.exe" "${WEBVIEW2_BOOTSTRAPPER}"
     !else
       ; NSIS's own download plugin speaks plain HTTP only; PowerShell (on every Windows 10/11)
       ; fetches Microsoft's bootstrapper over HTTPS.
-      InitPluginsDir
       nsExec::ExecToLog 'powershell.exe -NoProfile -ExecutionPolicy Bypass -Command "[Net.ServicePointManager]::SecurityProtocol = [Net.SecurityProtocolType]::Tls12; Invoke-WebRequest -UseBasicParsing -Uri https://go.microsoft.com/fwlink/p/?LinkId=2124703 -OutFile $\'$PLUGINSDIR\MicrosoftEdgeWebview2Setup.exe$\'"'
       Pop $2
     !endif
