@@ -69,6 +69,9 @@ pub struct Config {
     pub lock_timeout: Duration,
     /// The server's wall clock (tests set it; the binary uses the system's).
     pub clock: crate::clocks::WallClock,
+    /// Where the operator drops the app's update manifests (`crate::updates`);
+    /// none: no till is offered an update.
+    pub updates_dir: Option<std::path::PathBuf>,
 }
 
 impl Config {
@@ -92,6 +95,7 @@ impl Config {
             statement_timeout: Duration::from_secs(30),
             lock_timeout: Duration::from_secs(10),
             clock: crate::clocks::WallClock::system(),
+            updates_dir: None,
         }
     }
 
@@ -143,6 +147,7 @@ impl fmt::Debug for Config {
             .field("device_in_flight", &self.device_in_flight)
             .field("chain_in_flight", &self.chain_in_flight)
             .field("body_budget_bytes", &self.body_budget_bytes)
+            .field("updates_dir", &self.updates_dir)
             .finish()
     }
 }

@@ -33,6 +33,7 @@ mod push;
 mod rate_limit;
 mod routes;
 mod state;
+pub mod updates;
 
 pub use clocks::WallClock;
 pub use config::{Config, RateLimit, MIN_ADMIN_TOKEN_LEN};

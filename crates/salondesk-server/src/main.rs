@@ -57,6 +57,9 @@ struct Cli {
     /// MiB of request bodies the server holds at once (more: 503).
     #[arg(long, env = "SALONDESK_BODY_BUDGET_MIB", default_value_t = 64)]
     body_budget_mib: usize,
+    /// Folder of the app's update manifests (`windows-x86_64.json`, …; README "Updates").
+    #[arg(long, env = "SALONDESK_UPDATES_DIR")]
+    updates_dir: Option<std::path::PathBuf>,
     /// Log lines as text or JSON (RUST_LOG filters them).
     #[arg(long, env = "SALONDESK_LOG_FORMAT", value_enum, default_value = "text")]
     log_format: Format,
@@ -84,6 +87,7 @@ async fn main() -> ExitCode {
     config.device_in_flight = cli.device_in_flight;
     config.chain_in_flight = cli.chain_in_flight;
     config.body_budget_bytes = cli.body_budget_mib.saturating_mul(1024 * 1024);
+    config.updates_dir = cli.updates_dir;
     tracing::info!(?config, "starting");
     match salondesk_server::serve(config, shutdown_signal()).await {
         Ok(()) => {

@@ -5,7 +5,7 @@
 use crate::client_addr::client_bucket;
 use crate::error::{ApiError, ApiResult};
 use crate::state::AppState;
-use crate::{admin, auth, chain, enrol, logging, owner, pull, push};
+use crate::{admin, auth, chain, enrol, logging, owner, pull, push, updates};
 use axum::body::Bytes;
 use axum::extract::rejection::BytesRejection;
 use axum::extract::{DefaultBodyLimit, FromRequest, Request, State};
@@ -69,6 +69,12 @@ pub fn router(state: AppState) -> Router {
         .route(
             "/v1/chain/tills/{device_id}/revoke",
             post(chain::revoke_till),
+        )
+        // Tills ask without a credential (a till not yet enrolled may update
+        // too); what they fetch is signed, so the answer needs no secret.
+        .route(
+            "/v1/updates/{target}/{arch}/{current_version}",
+            get(updates::handler),
         )
         .route_layer(middleware::from_fn_with_state(state.clone(), limit_by_ip));
     // Push and pull: the device is authenticated and admitted first (caps on

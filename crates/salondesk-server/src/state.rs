@@ -33,6 +33,7 @@ pub(crate) struct Inner {
     pub chain_turn_wait: std::time::Duration,
     pub logged: Logged,
     pub body_budget: BodyBudget,
+    pub updates_dir: Option<std::path::PathBuf>,
 }
 
 impl AppState {
@@ -54,6 +55,7 @@ impl AppState {
                 chain_turn_wait: config.chain_turn_wait,
                 logged: Logged::default(),
                 body_budget: BodyBudget::new(config.body_budget_bytes),
+                updates_dir: config.updates_dir.clone(),
             }),
         }
     }

@@ -19,3 +19,4 @@ mod support;
 mod throughput;
 mod tiers;
 mod till_restore;
+mod updates;

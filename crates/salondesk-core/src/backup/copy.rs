@@ -86,7 +86,7 @@ fn copy_key_file(source: &BackupSource, folder: &Path) -> Result<()> {
     let name = key_file_name(&source.tag);
     let tmp = folder.join(partial_name(&name));
     std::fs::copy(&from, &tmp)
-        .and_then(|_| std::fs::File::open(&tmp)?.sync_all())
+        .and_then(|_| crate::crypt::sync_file(&tmp))
         .and_then(|()| std::fs::rename(&tmp, folder.join(&name)))
         .map_err(|e| {
             let _ = std::fs::remove_file(&tmp);
@@ -182,9 +182,7 @@ fn copy_to(
 }
 
 fn sync_file(path: &Path) -> Result<()> {
-    std::fs::File::open(path)
-        .and_then(|f| f.sync_all())
-        .map_err(|e| io_failure("io", "cannot sync the copy to disk", e))
+    crate::crypt::sync_file(path).map_err(|e| io_failure("io", "cannot sync the copy to disk", e))
 }
 
 /// Makes a rename durable (Unix; elsewhere the rename itself is what we get).

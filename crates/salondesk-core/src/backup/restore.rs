@@ -226,7 +226,7 @@ pub fn restore_file(
     let dir = db_path.parent().unwrap_or(Path::new("."));
     let tmp = aside(db_path, ".restoring");
     std::fs::copy(backup, &tmp)
-        .and_then(|_| std::fs::File::open(&tmp)?.sync_all())
+        .and_then(|_| crate::crypt::sync_file(&tmp))
         .map_err(|e| {
             let _ = std::fs::remove_file(&tmp);
             refused(

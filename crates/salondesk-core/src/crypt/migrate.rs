@@ -189,9 +189,7 @@ pub fn encrypt_in_place(
             ));
         }
     }
-    std::fs::File::open(&tmp)
-        .and_then(|f| f.sync_all())
-        .map_err(|e| io_err("cannot sync", &tmp, e))?;
+    super::sync_file(&tmp).map_err(|e| io_err("cannot sync", &tmp, e))?;
     if stop(Step::Verified) {
         return Ok(());
     }
@@ -201,7 +199,7 @@ pub fn encrypt_in_place(
     let _ = std::fs::remove_file(&plain_name);
     if std::fs::hard_link(db, &plain_name).is_err() {
         std::fs::copy(db, &plain_name)
-            .and_then(|_| std::fs::File::open(&plain_name)?.sync_all())
+            .and_then(|_| super::sync_file(&plain_name))
             .map_err(|e| io_err("cannot copy", db, e))?;
     }
     sync_dir(&dir);

@@ -37,6 +37,17 @@ pub fn key_file_path(db: &Path) -> PathBuf {
     beside(db, ".key")
 }
 
+/// Makes the file at `path` durable (fsync; Windows: FlushFileBuffers).
+/// Opened for writing, not reading: Windows flushes only through a handle with
+/// write access (a read-only one gets "Access denied"), where Unix's fsync takes
+/// any descriptor. Nothing is written; the file is neither created nor truncated.
+pub(crate) fn sync_file(path: &Path) -> std::io::Result<()> {
+    std::fs::OpenOptions::new()
+        .write(true)
+        .open(path)?
+        .sync_all()
+}
+
 /// Makes a rename or a removal in `dir` durable (a no-op where directories
 /// cannot be opened, as on Windows, whose renames are durable on return).
 pub(crate) fn sync_dir(dir: &Path) {

@@ -3,7 +3,7 @@
 //!
 //! `model` (what a receipt says), `labels` (its words and number formats),
 //! `layout` (rows by display width, shared by text and printer), `escpos`
-//! (bytes and the printer's commands), `output` (writing to a device or file).
+//! (bytes and the printer's commands), `output` (writing to a device or file), `spooler` (a Windows printer by name).
 
 mod escpos;
 mod from_sale;
@@ -12,13 +12,15 @@ mod layout;
 mod model;
 mod output;
 mod printer;
+#[cfg(windows)]
+mod spooler;
 mod z_report;
 
 pub use escpos::render_escpos;
 pub use model::{
     PaperWidth, ReceiptDoc, ReceiptKind, ReceiptLang, ReceiptLine, ReceiptMember, ReceiptTender,
 };
-pub use output::write_receipt;
+pub use output::{destination, write_receipt, Destination, PRINTER_PREFIX};
 pub use printer::PrinterSettings;
 pub use z_report::{render_z_escpos, render_z_text};
 

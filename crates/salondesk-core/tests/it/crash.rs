@@ -3,6 +3,9 @@
 //!
 //! The selling child is this test binary run again on itself, with only
 //! `child_sells_until_killed` selected and `CHILD_DB` naming the store.
+//!
+//! Unix only (it kills with SIGKILL): elsewhere the helpers go unused.
+#![cfg_attr(not(unix), allow(unused))]
 
 use salondesk_core::crash::{self, Options};
 use salondesk_core::db::{is_encrypted, DbKey, Vfs};

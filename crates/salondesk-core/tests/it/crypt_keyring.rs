@@ -3,7 +3,8 @@
 //! session bus with a Secret Service on it: `scripts/secret-service-test.sh`
 //! starts one (`dbus-run-session` + `gnome-keyring-daemon`) and sets
 //! `SALONDESK_TEST_SECRET_SERVICE=1`; anywhere else the test says why it
-//! did not run and passes.
+//! did not run and passes. On Windows the same round trip runs against the
+//! Credential Manager (Wine's, in CI: `scripts/windows.sh core-test`).
 
 use salondesk_core::crypt::{KeyStore, OsKeyStore};
 use salondesk_core::db::DbKey;
@@ -20,18 +21,24 @@ fn the_os_credential_store_keeps_reads_back_and_deletes_a_database_key() {
         eprintln!("skipped: the Secret Service is Linux's credential store");
         return;
     }
+    keeps_reads_back_and_deletes("secret_service");
+}
+
+#[cfg(windows)]
+#[test]
+fn the_windows_credential_manager_keeps_reads_back_and_deletes_a_database_key() {
+    keeps_reads_back_and_deletes("credential_manager");
+}
+
+fn keeps_reads_back_and_deletes(name: &str) {
     let keys = OsKeyStore;
-    assert_eq!(
-        keys.name(),
-        "secret_service",
-        "what Settings names on Linux"
-    );
+    assert_eq!(keys.name(), name, "what Settings names on this platform");
     let entry = format!("test-{}", uuid::Uuid::now_v7());
     assert_eq!(keys.get(&entry), None, "a fresh entry holds nothing");
     let key = DbKey::generate();
     assert!(
         keys.put(&entry, &key),
-        "the Secret Service took the key and gave it back (put reads it back)"
+        "the credential store took the key and gave it back (put reads it back)"
     );
     assert_eq!(
         keys.get(&entry).as_ref(),
