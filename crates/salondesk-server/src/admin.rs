@@ -164,7 +164,9 @@ pub(crate) async fn insert_code(
             format!("ttlSeconds must be 1–{MAX_CODE_TTL_SECONDS} (a day at most)"),
         ));
     }
-    let expires_at = state.now() + Duration::seconds(ttl);
+    // Judged at enrolment by the database's clock (`expires_at > now()`), so
+    // set by the real one too, not the clock ops are judged by.
+    let expires_at = Utc::now() + Duration::seconds(ttl);
     // A fresh code colliding with a live one is ~never; try again if it does.
     for _ in 0..5 {
         let code = new_code();

@@ -9,9 +9,19 @@ use salondesk_core::Money;
 use serde_json::json;
 
 fn adds_a_plan(d: &Device) -> Result<(), String> {
+    // The plan is audited under who made it, a staff member of this till.
+    let who = boss();
+    d.store()
+        .conn()
+        .execute(
+            "INSERT INTO staff (id, name, role, pin_hash, created_at, updated_at)
+             VALUES (?1, ?2, 'owner', '', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')",
+            [who.id.to_string(), who.name.clone()],
+        )
+        .expect("she is on this till's staff");
     d.store()
         .create_top_up_plan(
-            &boss(),
+            &who,
             &salondesk_core::checkout::TopUpPlanInput {
                 name: "充500送50".into(),
                 pay: Money::yuan(500),
