@@ -95,6 +95,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
         include_str!("sql/0035_report_members.sql"),
     ),
     ("0037_chain", include_str!("sql/0037_chain.sql")),
+    (
+        "0040_liability_trigger",
+        include_str!("sql/0040_liability_trigger.sql"),
+    ),
 ];
 
 /// The schema version this build writes.
