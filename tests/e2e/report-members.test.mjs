@@ -68,8 +68,8 @@ describe('reports: members, campaigns and stock', { timeout: 600_000 }, () => {
     await app.click('lang-toggle');
     await openReportTab(app, 'members');
     await app.waitFor(
-      async () => (await app.text('members-kpis-members_active')).includes('活跃会员'),
-      async () => `expected the active members card in Chinese; saw ${await app.text('members-kpis-members_active')}`,
+      async () => (await app.text('kpi-members_active')).includes('活跃会员'),
+      async () => `expected the active members card in Chinese; saw ${await app.text('kpi-members_active')}`,
     );
     const tiers = await reportRows(app, 'members_tiers');
     assert.equal(tiers[0]?.[0], '普通会员', 'the tier in the glossary\'s words');

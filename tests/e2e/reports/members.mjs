@@ -15,9 +15,11 @@ export async function openReportTab(app, tab) {
   if (error) throw new Error(`the ${tab} report was refused: ${await app.textOf(error)}`);
 }
 
-/** A headline figure's text (`key`: members_active, stock_sold …) on the `tab` tab. */
+/** A headline figure's text (`key`: members_active, stock_sold …) on the `tab` tab (the one
+ *  KPI card of every tab: kpi-<key>-value). */
 export async function reportKpi(app, tab, key) {
-  return app.text(`${tab}-kpis-${key}-value`);
+  await app.waitVisible(`${tab}-kpis`);
+  return app.text(`kpi-${key}-value`);
 }
 
 /** The rows of the report table `id` (members_tiers …) as arrays of cell texts. */

@@ -4,6 +4,7 @@
 // export writes.
 import type { ColumnKind, ReportTable, ReportValue } from "../lib/backend/bindings";
 import { useI18n, type MessageKey } from "../lib/i18n";
+import { formatFigure } from "../screens/reports/format";
 
 type Props = {
   table: ReportTable; testId: string; maxRows?: number;
@@ -24,12 +25,7 @@ export function ReportTableView(props: Props) {
       if (kind === "date") return date(v);
       return v;
     }
-    switch (kind) {
-      case "money": return money(v);
-      case "percent": return `${(v / 100).toFixed(1)}%`;
-      case "rating": return (v / 100).toFixed(2);
-      default: return count(v);
-    }
+    return formatFigure(kind, v, { money, count });
   };
   const numeric = (k: ColumnKind) => k === "money" || k === "count" || k === "percent" || k === "rating";
   return (

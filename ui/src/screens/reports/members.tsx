@@ -7,7 +7,7 @@ import { ErrorBanner } from "../../components/error-banner";
 import { useI18n } from "../../lib/i18n";
 import type { ReportTabProps } from "../reports";
 import { ReportPair } from "./report-pair";
-import { KpiCards } from "./report-kpis";
+import { KpiCards } from "./kpi-cards";
 import { cohortChart, rfmChart, rfmMovesChart, tierChart } from "./report-charts";
 import { useReport } from "./use-report";
 import "../../styles/report-members.css";
