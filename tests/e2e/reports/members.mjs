@@ -24,9 +24,9 @@ export async function reportKpi(app, tab, key) {
 
 /** The rows of the report table `id` (members_tiers …) as arrays of cell texts. */
 export async function reportRows(app, id) {
-  await app.waitVisible(`report-${id}`);
-  if (await app.visible(`report-${id}-empty`)) return [];
-  const table = await app.waitVisible(`table-${id}`);
+  await app.waitVisible(`report-section-${id}`);
+  if (await app.visible(`report-empty-${id}`)) return [];
+  const table = await app.waitVisible(`report-table-${id}`);
   const rows = await table.findElements({ css: 'tbody tr' });
   const out = [];
   for (const row of rows) {

@@ -12,6 +12,9 @@ type Props = {
   hide?: string[];
 };
 
+/** More columns than this and the table is set tighter (it must fit 1024 px without scrolling). */
+const DENSE_FROM_COLUMNS = 8;
+
 export function ReportTableView(props: Props) {
   const { t, money, date, count } = useI18n();
   const hidden = new Set(props.hide ?? []);
@@ -30,7 +33,7 @@ export function ReportTableView(props: Props) {
   const numeric = (k: ColumnKind) => k === "money" || k === "count" || k === "percent" || k === "rating";
   return (
     <div class="report-table-wrap">
-      <table class="table report-table" data-testid={props.testId}>
+      <table class={`table report-table ${shown.length > DENSE_FROM_COLUMNS ? "report-table-dense" : ""}`} data-testid={props.testId}>
         <thead>
           <tr>
             {shown.map(({ c }) => (

@@ -27,10 +27,10 @@ export function CampaignsReport(props: ReportTabProps) {
   if (error) return <ErrorBanner error={error} testId="campaigns-report-error" />;
   if (!report) return <p class="muted">{t("reportMembers.loading")}</p>;
   return (
-    <div class="rm-tab" data-testid="campaigns-report">
+    <div class="report-tab" data-testid="campaigns-report">
       <KpiCards kpis={report.kpis} testId="campaigns-kpis" />
-      <ReportPair table={table("campaigns_results")} chart={charts.results} height={260} />
-      <ReportPair table={table("campaigns_coupons")} chart={charts.coupons} height={240} />
+      <ReportPair name="campaigns" query={props.query} table={table("campaigns_results")} chart={charts.results} height={260} />
+      <ReportPair name="campaigns" query={props.query} table={table("campaigns_coupons")} chart={charts.coupons} height={240} />
     </div>
   );
 }

@@ -21,11 +21,11 @@ export function StockReport(props: ReportTabProps) {
   if (error) return <ErrorBanner error={error} testId="stock-report-error" />;
   if (!report) return <p class="muted">{t("reportMembers.loading")}</p>;
   return (
-    <div class="rm-tab" data-testid="stock-report">
+    <div class="report-tab" data-testid="stock-report">
       <KpiCards kpis={report.kpis} testId="stock-kpis" />
-      <ReportPair table={table("stock_slow_movers")} chart={slow} height={300} />
-      <ReportPair table={table("stock_low")} />
-      <ReportPair table={table("stock_products")} />
+      <ReportPair name="stock" query={props.query} table={table("stock_slow_movers")} chart={slow} height={300} />
+      <ReportPair name="stock" query={props.query} table={table("stock_low")} />
+      <ReportPair name="stock" query={props.query} table={table("stock_products")} />
     </div>
   );
 }
