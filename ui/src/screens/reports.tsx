@@ -20,8 +20,12 @@ import { StockReport } from "./reports/stock";
 
 type Props = { session: Session; tab?: ReportTab; onNavigate: (route: Route) => void; notify: (text: string) => void };
 
-/** What every tab gets: the period asked for, who is asking. */
-export type ReportTabProps = { session: Session; query: ReportQuery; notify: (text: string) => void };
+/** What every tab gets: the period asked for, who is asking, the stores it may pick from. */
+export type ReportTabProps = {
+  session: Session; query: ReportQuery; notify: (text: string) => void;
+  /** The stores this device can report on (its own first; more on a head office). */
+  stores: ChainStore[];
+};
 
 export function Reports(props: Props) {
   const { t } = useI18n();
@@ -49,7 +53,7 @@ export function Reports(props: Props) {
     setGranularity(granularityFor(k));
   };
   const tabs = REPORT_TABS.filter((x) => x !== "chain" || can(props.session, "manage_chain"));
-  const body = { session: props.session, query, notify: props.notify };
+  const body = { session: props.session, query, notify: props.notify, stores };
   return (
     <main class="screen reports-screen" data-testid="reports-screen">
       <header class="reports-head">

@@ -8,6 +8,7 @@ import type { ReportTabProps } from "../reports";
 import { ReportPair } from "./report-pair";
 import { KpiCards } from "./kpi-cards";
 import { campaignChart, couponChart } from "./report-charts";
+import { OwnStoreOnly } from "./own-store-only";
 import { useReport } from "./use-report";
 import "../../styles/report-members.css";
 
@@ -28,6 +29,7 @@ export function CampaignsReport(props: ReportTabProps) {
   if (!report) return <p class="muted">{t("reportMembers.loading")}</p>;
   return (
     <div class="report-tab" data-testid="campaigns-report">
+      <OwnStoreOnly what="campaigns" query={props.query} stores={props.stores} />
       <KpiCards kpis={report.kpis} testId="campaigns-kpis" />
       <ReportPair name="campaigns" query={props.query} table={table("campaigns_results")} chart={charts.results} height={260} />
       <ReportPair name="campaigns" query={props.query} table={table("campaigns_coupons")} chart={charts.coupons} height={240} />

@@ -7,6 +7,7 @@ import type { ReportTabProps } from "../reports";
 import { ReportPair } from "./report-pair";
 import { KpiCards } from "./kpi-cards";
 import { slowChart } from "./report-charts";
+import { OwnStoreOnly } from "./own-store-only";
 import { useReport } from "./use-report";
 import "../../styles/report-members.css";
 
@@ -22,6 +23,7 @@ export function StockReport(props: ReportTabProps) {
   if (!report) return <p class="muted">{t("reportMembers.loading")}</p>;
   return (
     <div class="report-tab" data-testid="stock-report">
+      <OwnStoreOnly what="stock" query={props.query} stores={props.stores} />
       <KpiCards kpis={report.kpis} testId="stock-kpis" />
       <ReportPair name="stock" query={props.query} table={table("stock_slow_movers")} chart={slow} height={300} />
       <ReportPair name="stock" query={props.query} table={table("stock_low")} />
