@@ -41,3 +41,19 @@ export async function reportChartDrawn(app, id) {
   const chart = await app.waitVisible(`chart-${id}`);
   return (await chart.findElements({ css: 'svg' })).length > 0;
 }
+
+/** Picks `value` in the period bar's store picker (a store's id, or '*chain' for the whole chain;
+ *  shown on a head-office device that knows more than one store). Reopens Reports first so the
+ *  picker lists the stores the chain console just learnt. */
+export async function pickReportStore(app, tab, value) {
+  await app.click('nav-members');
+  await openReportTab(app, tab);
+  await app.waitVisible('reports-store', 20_000);
+  await app.choose('reports-store', value);
+}
+
+/** The "this store only" note of the stock or campaigns tab (text), waiting for it. */
+export async function ownStoreOnlyNote(app, tab) {
+  await app.waitVisible(`${tab}-own-store-only`, 20_000);
+  return app.text(`${tab}-own-store-only`);
+}
