@@ -18,7 +18,9 @@ async function credit(app, n) {
   await app.click('staff-save');
 }
 
-async function sellDay(app, day) {
+/** A day's two sales; `snap` (the first day) shoots the cart of the second one: its line and
+ *  member buttons are the 44 px small buttons (.btn-small) a touch screen needs. */
+async function sellDay(app, day, snap = null) {
   await app.click('nav-checkout');
   await app.waitVisible('checkout-screen');
   await addToCart(app, 'services', '深层清洁');
@@ -28,6 +30,7 @@ async function sellDay(app, day) {
   await app.click('sale-new');
   await addToCart(app, 'services', day % 2 ? '精油全身SPA' : '美白焕肤');
   await credit(app, 2);
+  if (snap) await snap();
   await payCash(app, '1000');
   await app.click('sale-new');
 }
@@ -58,7 +61,7 @@ export async function reportScreens(variant, { shot, setLocale, log }) {
       await app.openShift('500');
       for (let day = 0; day < 3; day += 1) {
         if (day > 0) advanceClock(clockFile(app), 1);
-        await sellDay(app, day);
+        await sellDay(app, day, day === 0 ? () => shot(app, variant, 'r00-checkout-cart') : null);
       }
     });
     await step('sales', async () => {
