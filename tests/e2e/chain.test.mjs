@@ -2,7 +2,8 @@
 // joins the chain as its head-office device; the operator issued her chain's owner key; in Reports
 // → Chain a wrong key is refused on its field, hers connects; she adds a store, makes a new till's
 // enrolment code (text and QR code), a till enrols with it, shows in the list, and she revokes it:
-// its credential stops working. Each step leaves a screenshot in target/e2e/chain-NN-<step>.png.
+// its credential stops working; with the whole chain picked, Stock and Campaigns say they are this
+// store's only. Each step leaves a screenshot in target/e2e/chain-NN-<step>.png.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { randomUUID } from 'node:crypto';
@@ -13,6 +14,7 @@ import {
   addChainStore, closeEnrolmentCode, connectChainConsole, expectChainKeyRefused, makeEnrolmentCode,
   openChainConsole, refreshChainTills, revokeChainTill,
 } from './reports/chain.mjs';
+import { ownStoreOnlyNote, pickReportStore } from './reports/members.mjs';
 
 const OWNER = { name: '店主', pin: '258046' };
 const log = (msg) => process.stderr.write(`[e2e chain] ${msg}\n`);
@@ -106,5 +108,14 @@ describe('chain: the owner runs her chain from the head-office device', { timeou
       async () => `expected the chain tab in Chinese; saw ${await app.describeTestId('reports-tab-chain')}`,
     );
     await app.waitVisible('chain-tills-table');
+  });
+
+  // Other stores' stock and campaigns never reach head office: with the whole chain picked, the
+  // stock and campaigns tabs say they show this store only (in Chinese: the step above's toggle).
+  step('stock-and-campaigns-say-this-store-only', async () => {
+    await pickReportStore(app, 'stock', '*chain');
+    assert.match(await ownStoreOnlyNote(app, 'stock'), /仅本店/, 'the stock tab says it is this store only');
+    await app.click('reports-tab-campaigns');
+    assert.match(await ownStoreOnlyNote(app, 'campaigns'), /仅本店/, 'so does the campaigns tab');
   });
 });

@@ -11,6 +11,14 @@ import { addToCart, payCash } from './sell.mjs';
 import { addService } from './backoffice/catalog.mjs';
 import { openReportTab, reportChartDrawn, reportKpi, reportRows } from './reports/members.mjs';
 
+/** Waits until the page is in `lang` (the toggle re-renders every screen in it). */
+async function waitLang(app, lang) {
+  await app.waitFor(
+    async () => (await app.driver.executeScript('return document.documentElement.lang')) === lang,
+    async () => `expected <html lang="${lang}">`,
+  );
+}
+
 const OWNER = { name: '林店主', pin: '258046' };
 const MEMBER = { name: '王丽娜', phone: '13812345678' };
 
@@ -66,14 +74,21 @@ describe('reports: members, campaigns and stock', { timeout: 600_000 }, () => {
 
   step('members-report-in-chinese', async () => {
     await app.click('lang-toggle');
+    await waitLang(app, 'zh-CN');
     await openReportTab(app, 'members');
     await app.waitFor(
-      async () => (await app.text('members-kpis-members_active')).includes('活跃会员'),
-      async () => `expected the active members card in Chinese; saw ${await app.text('members-kpis-members_active')}`,
+      async () => (await app.text('kpi-members_active')).includes('活跃会员'),
+      async () => `expected the active members card in Chinese; saw ${await app.text('kpi-members_active')}`,
     );
     const tiers = await reportRows(app, 'members_tiers');
     assert.equal(tiers[0]?.[0], '普通会员', 'the tier in the glossary\'s words');
     await app.screenshot('report-members-zh');
+  });
+
+  // Back to English in a step of its own: the step's closing screenshot (report-members-08-…)
+  // must show the Chinese screen the step above checked, not the toggle back.
+  step('back-to-english', async () => {
     await app.click('lang-toggle');
+    await waitLang(app, 'en');
   });
 });

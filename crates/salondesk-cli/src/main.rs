@@ -7,6 +7,7 @@ mod history;
 mod import;
 mod open;
 mod progress;
+mod reports;
 mod seed;
 
 use clap::{Parser, Subcommand};
@@ -91,6 +92,12 @@ enum Command {
         #[command(flatten)]
         key: open::KeyArgs,
     },
+    /// Report maintenance: `reports rebuild` makes this store's report
+    /// summaries again from its sales and ledgers.
+    Reports {
+        #[command(subcommand)]
+        what: reports::ReportsCommand,
+    },
     /// Print `BENCH …` figures.
     Bench {
         #[command(subcommand)]
@@ -134,6 +141,7 @@ fn main() -> anyhow::Result<()> {
             println!("{} is encrypted", db.display());
             Ok(())
         }
+        Command::Reports { what } => reports::run(what),
         Command::Bench { what } => bench::run(what),
         Command::CrashChild { db, seed } => bench::crash_child(&db, seed),
     }

@@ -4,12 +4,16 @@
 // export writes.
 import type { ColumnKind, ReportTable, ReportValue } from "../lib/backend/bindings";
 import { useI18n, type MessageKey } from "../lib/i18n";
+import { formatFigure } from "../screens/reports/format";
 
 type Props = {
   table: ReportTable; testId: string; maxRows?: number;
   /** Columns not shown (an id the export keeps, the screen does not need). */
   hide?: string[];
 };
+
+/** More columns than this and the table is set tighter (it must fit 1024 px without scrolling). */
+const DENSE_FROM_COLUMNS = 8;
 
 export function ReportTableView(props: Props) {
   const { t, money, date, count } = useI18n();
@@ -24,17 +28,12 @@ export function ReportTableView(props: Props) {
       if (kind === "date") return date(v);
       return v;
     }
-    switch (kind) {
-      case "money": return money(v);
-      case "percent": return `${(v / 100).toFixed(1)}%`;
-      case "rating": return (v / 100).toFixed(2);
-      default: return count(v);
-    }
+    return formatFigure(kind, v, { money, count });
   };
   const numeric = (k: ColumnKind) => k === "money" || k === "count" || k === "percent" || k === "rating";
   return (
     <div class="report-table-wrap">
-      <table class="table report-table" data-testid={props.testId}>
+      <table class={`table report-table ${shown.length > DENSE_FROM_COLUMNS ? "report-table-dense" : ""}`} data-testid={props.testId}>
         <thead>
           <tr>
             {shown.map(({ c }) => (

@@ -2,7 +2,7 @@
 // chain). A period bar (day, week, month, year, custom; compared with the previous period and
 // last year) over tabs, one report each; every chart has its table beside it and every table
 // exports. Managers and the owner (`view_reports`); the chain console is the owner's
-// (`manage_chain`).
+// (`manage_chain`), which has no period: the bar is not shown there.
 import { useEffect, useState } from "preact/hooks";
 import type { ChainStore, Granularity, ReportQuery, Session } from "../lib/backend/bindings";
 import { reportStores } from "../lib/backend/commands-reports";
@@ -20,8 +20,12 @@ import { StockReport } from "./reports/stock";
 
 type Props = { session: Session; tab?: ReportTab; onNavigate: (route: Route) => void; notify: (text: string) => void };
 
-/** What every tab gets: the period asked for, who is asking. */
-export type ReportTabProps = { session: Session; query: ReportQuery; notify: (text: string) => void };
+/** What every tab gets: the period asked for, who is asking, the stores it may pick from. */
+export type ReportTabProps = {
+  session: Session; query: ReportQuery; notify: (text: string) => void;
+  /** The stores this device can report on (its own first; more on a head office). */
+  stores: ChainStore[];
+};
 
 export function Reports(props: Props) {
   const { t } = useI18n();
@@ -49,15 +53,15 @@ export function Reports(props: Props) {
     setGranularity(granularityFor(k));
   };
   const tabs = REPORT_TABS.filter((x) => x !== "chain" || can(props.session, "manage_chain"));
-  const body = { session: props.session, query, notify: props.notify };
+  const body = { session: props.session, query, notify: props.notify, stores };
   return (
     <main class="screen reports-screen" data-testid="reports-screen">
       <header class="reports-head">
         <h1 class="screen-title">{t("reports.title")}</h1>
-        <PeriodBar kind={kind} range={range} granularity={granularity} onKind={pick}
+        {tab === "chain" ? null : <PeriodBar kind={kind} range={range} granularity={granularity} onKind={pick}
           onMove={kind === "custom" ? null : (step) => setAnchor(moveAnchor(kind, at, step))}
           onCustom={(r) => setCustom(r)} onGranularity={setGranularity}
-          stores={stores} store={store} onStore={setStore} />
+          stores={stores} store={store} onStore={setStore} />}
       </header>
       <nav class="reports-tabs" role="tablist">
         {tabs.map((x) => (

@@ -5,7 +5,7 @@ use crate::checkout_fixture::salon;
 use crate::reports_fixture::{date, november, on, query};
 use salondesk_core::catalog::ProductInput;
 use salondesk_core::checkout::{Cart, CartLine, LineItem, Tender};
-use salondesk_core::reports::{ReportName, ReportValue as V};
+use salondesk_core::reports::{ReportName, ReportQuery, ReportValue as V};
 use salondesk_core::Money;
 
 #[test]
@@ -100,4 +100,50 @@ fn stock_on_hand_sold_slow_movers_and_low_stock_as_worked_out_by_hand() {
             .unwrap();
     let sold = october.kpis.iter().find(|x| x.key == "stock_sold").unwrap();
     assert_eq!(sold.value, 1, "one serum in October");
+}
+
+/// The Stock and Campaigns tabs tell a head office "this store only" when
+/// another store or the whole chain is picked (other stores' stock moves and
+/// campaigns never reach it: `Scope::Store`); that is true only while both
+/// reports read this device's store whatever is picked.
+#[test]
+fn stock_and_campaigns_read_this_store_whatever_store_or_chain_is_picked() {
+    let mut s = salon();
+    let cashier = s.cashier.clone();
+    on(&s, 11, 10);
+    let cart = Cart {
+        member_id: None,
+        lines: vec![CartLine::new(LineItem::Product {
+            product_id: s.serum,
+            qty: 2,
+        })],
+        ..Cart::default()
+    };
+    let total = s.t.store.quote(&cart).unwrap().total;
+    s.t.store
+        .complete_sale(&cashier, &cart, &[Tender::Cash { amount: total }])
+        .unwrap();
+    let owner = s.owner.clone();
+    let own = november();
+    let chain = ReportQuery {
+        chain: true,
+        ..november()
+    };
+    let other = ReportQuery {
+        store_id: Some("another-store".into()),
+        ..november()
+    };
+    for name in [ReportName::Stock, ReportName::Campaigns] {
+        let mine = s.t.store.report(&owner, name, &own).unwrap();
+        for q in [&chain, &other] {
+            assert_eq!(
+                s.t.store.report(&owner, name, q).unwrap(),
+                mine,
+                "{name:?} for {q:?} is this store's figures (the screen says so)"
+            );
+        }
+    }
+    let r = s.t.store.report(&owner, ReportName::Stock, &chain).unwrap();
+    let sold = r.kpis.iter().find(|x| x.key == "stock_sold").unwrap();
+    assert_eq!(sold.value, 2, "this store's two serums, not nothing");
 }

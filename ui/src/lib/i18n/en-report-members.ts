@@ -109,8 +109,6 @@ export const reportMembersEn = {
   "reports.code.members_to_class.at_risk": "At risk",
   "reports.code.members_to_class.lost": "Lost",
   "reports.code.members_to_class.none": "No class yet",
-  "reportMembers.vsPrevious": "{change} vs previous period",
-  "reportMembers.vsLastYear": "{change} vs last year",
   "reportMembers.empty": "Nothing to show.",
   "reportMembers.loading": "Loading…",
   "reportMembers.rules": "Active: came at least once in the period. Returning rate: of them, who came on two or more days. Lapsed: went past her tier's lapsed days (care settings) in the period without coming back. Members are counted by their visits to the store.",

@@ -26,6 +26,7 @@ import { careEn } from "./en-care";
 import { reportsEn } from "./en-reports";
 import { reportMembersEn } from "./en-report-members";
 import { chainEn } from "./en-chain";
+import { reportUiEn } from "./en-report-ui";
 export const en = {
   ...salesEn,
   ...checkoutEn,
@@ -52,6 +53,7 @@ export const en = {
   ...reportsEn,
   ...reportMembersEn,
   ...chainEn,
+  ...reportUiEn,
   "app.name": "SalonDesk",
   "app.tagline": "Salon front desk",
   "nav.members": "Members",

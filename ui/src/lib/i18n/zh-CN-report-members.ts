@@ -109,8 +109,6 @@ export const reportMembersZhCN = {
   "reports.code.members_to_class.at_risk": "流失风险",
   "reports.code.members_to_class.lost": "已流失",
   "reports.code.members_to_class.none": "未分级",
-  "reportMembers.vsPrevious": "较上期 {change}",
-  "reportMembers.vsLastYear": "较去年同期 {change}",
   "reportMembers.empty": "暂无数据。",
   "reportMembers.loading": "加载中…",
   "reportMembers.rules": "活跃会员：期内至少到店一次；复购率：其中到店两天及以上的占比；流失会员：期内超过其等级的流失天数（关怀设置）且未再到店。会员按到店门店统计。",

@@ -26,6 +26,7 @@ import { feedbackZhCN } from "./zh-CN-feedback";
 import { careZhCN } from "./zh-CN-care";
 import { reportsZhCN } from "./zh-CN-reports";
 import { reportMembersZhCN } from "./zh-CN-report-members";
+import { reportUiZhCN } from "./zh-CN-report-ui";
 import { chainZhCN } from "./zh-CN-chain";
 export const zhCN: Messages = {
   ...salesZhCN,
@@ -49,6 +50,7 @@ export const zhCN: Messages = {
   ...careZhCN,
   ...reportsZhCN,
   ...reportMembersZhCN,
+  ...reportUiZhCN,
   ...chainZhCN,
   ...storeZhCN,
   ...appointmentsZhCN,

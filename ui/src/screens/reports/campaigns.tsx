@@ -6,8 +6,9 @@ import { ErrorBanner } from "../../components/error-banner";
 import { useI18n } from "../../lib/i18n";
 import type { ReportTabProps } from "../reports";
 import { ReportPair } from "./report-pair";
-import { KpiCards } from "./report-kpis";
+import { KpiCards } from "./kpi-cards";
 import { campaignChart, couponChart } from "./report-charts";
+import { OwnStoreOnly } from "./own-store-only";
 import { useReport } from "./use-report";
 import "../../styles/report-members.css";
 
@@ -27,10 +28,11 @@ export function CampaignsReport(props: ReportTabProps) {
   if (error) return <ErrorBanner error={error} testId="campaigns-report-error" />;
   if (!report) return <p class="muted">{t("reportMembers.loading")}</p>;
   return (
-    <div class="rm-tab" data-testid="campaigns-report">
+    <div class="report-tab" data-testid="campaigns-report">
+      <OwnStoreOnly what="campaigns" query={props.query} stores={props.stores} />
       <KpiCards kpis={report.kpis} testId="campaigns-kpis" />
-      <ReportPair table={table("campaigns_results")} chart={charts.results} height={260} />
-      <ReportPair table={table("campaigns_coupons")} chart={charts.coupons} height={240} />
+      <ReportPair name="campaigns" query={props.query} table={table("campaigns_results")} chart={charts.results} height={260} />
+      <ReportPair name="campaigns" query={props.query} table={table("campaigns_coupons")} chart={charts.coupons} height={240} />
     </div>
   );
 }

@@ -37,6 +37,13 @@ export function barsOption(t: ReportTable, label: string, value: string, name: s
   };
 }
 
+/** A heat map's colours from the palette's lightest plum to its darkest: the app's colours, not
+ *  ECharts' own yellow-to-red (and plain values where there is no page: unit tests). */
+export function heatColours(): string[] {
+  const p = typeof document === "undefined" ? [] : chartPalette();
+  return ["#faf5f8", p[2] ?? "#e8cfde", p[0] ?? "#6b2b59"];
+}
+
 /** The heat map of sales by weekday (rows) × hour (columns). */
 export function heatOption(t: ReportTable, weekdays: string[]): ChartOption {
   const w = col(t, "weekday");
@@ -51,8 +58,7 @@ export function heatOption(t: ReportTable, weekdays: string[]): ChartOption {
     yAxis: { type: "category", data: weekdays, inverse: true, splitArea: { show: true } },
     visualMap: {
       min: 0, max, calculable: false, orient: "horizontal", left: "center", bottom: 0, itemHeight: 120,
-      // From the palette's lightest plum to its darkest: the app's colours, not ECharts' own.
-      inRange: { color: ["#faf5f8", chartPalette()[2] ?? "#e8cfde", chartPalette()[0] ?? "#6b2b59"] },
+      inRange: { color: heatColours() },
     },
     series: [{ type: "heatmap", data, label: { show: false } }],
   };

@@ -7,7 +7,7 @@ import { ErrorBanner } from "../../components/error-banner";
 import { useI18n } from "../../lib/i18n";
 import type { ReportTabProps } from "../reports";
 import { ReportPair } from "./report-pair";
-import { KpiCards } from "./report-kpis";
+import { KpiCards } from "./kpi-cards";
 import { cohortChart, rfmChart, rfmMovesChart, tierChart } from "./report-charts";
 import { useReport } from "./use-report";
 import "../../styles/report-members.css";
@@ -36,16 +36,16 @@ export function MembersReport(props: ReportTabProps) {
   const owed = table("members_liability")?.rows[0] ?? [];
   const n = (v: unknown) => (typeof v === "number" ? v : 0);
   return (
-    <div class="rm-tab" data-testid="members-report">
+    <div class="report-tab" data-testid="members-report">
       <KpiCards kpis={report.kpis} testId="members-kpis" />
       <p class="muted rm-note">{t("reportMembers.rules")}</p>
-      <ReportPair table={table("members_tiers")} chart={charts.tiers} height={240} />
-      <ReportPair table={table("members_cohorts")} chart={charts.cohorts} height={380} />
-      <ReportPair table={table("members_rfm")} chart={charts.rfm} height={240} />
-      <ReportPair table={table("members_rfm_moves")} chart={charts.moves} height={260} />
-      <ReportPair table={table("members_tier_moves")} />
-      <section class="card rm-pair" data-testid="report-members_liability">
-        <h2 class="section-title">{t("reports.table.members_liability")}</h2>
+      <ReportPair name="members" query={props.query} table={table("members_tiers")} chart={charts.tiers} height={240} />
+      <ReportPair name="members" query={props.query} table={table("members_cohorts")} chart={charts.cohorts} height={380} />
+      <ReportPair name="members" query={props.query} table={table("members_rfm")} chart={charts.rfm} height={240} />
+      <ReportPair name="members" query={props.query} table={table("members_rfm_moves")} chart={charts.moves} height={260} />
+      <ReportPair name="members" query={props.query} table={table("members_tier_moves")} />
+      <section class="card report-section" data-testid="report-section-members_liability">
+        <h2 class="report-section-title">{t("reports.table.members_liability")}</h2>
         <dl class="rm-figures">
           <div><dt>{t("reports.col.members_sv_principal")}</dt><dd data-testid="liability-principal">{money(n(owed[0]))}</dd></div>
           <div><dt>{t("reports.col.members_sv_bonus")}</dt><dd data-testid="liability-bonus">{money(n(owed[1]))}</dd></div>

@@ -55,15 +55,3 @@ describe("report charts draw their tables", () => {
     expect(series(slowChart(table, t)).map((s) => s.data)).toEqual([[5], [0]]);
   });
 });
-
-describe("KPI changes", () => {
-  it("read as a percentage, as points for rates, and as the difference from nothing", async () => {
-    const { change } = await import("./report-kpis");
-    const abs = (v: number) => String(v);
-    expect(change("count", 150, 100, abs)).toBe("+50.0%");
-    expect(change("percent", 5000, 4000, abs)).toBe("+10.0 pt");
-    expect(change("count", 3, 0, abs)).toBe("+3");
-    expect(change("count", 0, 0, abs)).toBe("0%");
-    expect(change("count", 3, null, abs)).toBeNull();
-  });
-});

@@ -3,6 +3,7 @@
 // yuan, percentages in percent; codes and headers are put in words by the caller's `t`.
 import type { ReportTable, ReportValue } from "../../lib/backend/bindings";
 import type { ChartOption } from "../../components/chart";
+import { heatColours } from "./charts";
 
 type Words = (key: string) => string;
 
@@ -59,7 +60,10 @@ export function cohortChart(table: ReportTable, t: Words): ChartOption {
     tooltip: { position: "top" },
     xAxis: { type: "category", data: months.map((m) => t(`reports.col.${m.key}`)), splitArea: { show: true } },
     yAxis: { type: "category", data: cohorts, inverse: true, splitArea: { show: true } },
-    visualMap: { min: 0, max: 100, calculable: false, orient: "horizontal", left: "center", bottom: 0, itemHeight: 120 },
+    visualMap: {
+      min: 0, max: 100, calculable: false, orient: "horizontal", left: "center", bottom: 0, itemHeight: 120,
+      inRange: { color: heatColours() },
+    },
     series: [{ type: "heatmap", name: t("reports.table.members_cohorts"), data, label: { show: true, formatter: (p: { value: number[] }) => `${Math.round(p.value[2] ?? 0)}` } }],
   };
 }

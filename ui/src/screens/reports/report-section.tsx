@@ -1,6 +1,7 @@
-// One section of a report: its title, the chart and, beside it, the table the chart draws (side
-// by side on a wide screen, stacked on a narrow one), with the table's export buttons (CSV,
-// Excel) and the path of the file written.
+// One section of a report: its title, the chart and the table the chart draws, with the table's
+// export buttons (CSV, Excel) and the path of the file written. Chart and table sit side by side
+// only where both fit (a wide screen and a table of few columns); otherwise the table goes under
+// the chart, at full width, so no report table scrolls sideways at 1280 or 1024 px.
 import { useState } from "preact/hooks";
 import type { ComponentChildren } from "preact";
 import type { ApiError, ReportName, ReportQuery, ReportTable } from "../../lib/backend/bindings";
@@ -48,22 +49,29 @@ export function ExportButtons(props: { name: ReportName; query: ReportQuery; tab
   );
 }
 
+/** The most columns a table may have to sit beside its chart (in two fifths of a 1280 screen). */
+export const BESIDE_MAX_COLUMNS = 3;
+
 export function ReportSection(props: Props) {
   const { t } = useI18n();
   const id = props.table.id;
+  const hidden = new Set(props.hide ?? []);
+  const columns = props.table.columns.filter((c) => !hidden.has(c.key)).length;
+  const beside = columns <= BESIDE_MAX_COLUMNS;
   return (
     <section class="card report-section" data-testid={`report-section-${id}`}>
       <header class="report-section-head">
         <h2 class="report-section-title">{t(`reports.table.${id}` as MessageKey)}</h2>
         <div class="report-section-actions">
           {props.actions}
-          <ExportButtons name={props.name} query={props.query} tableId={props.exportId ?? id} />
+          {props.table.rows.length > 0
+            ? <ExportButtons name={props.name} query={props.query} tableId={props.exportId ?? id} /> : null}
         </div>
       </header>
       {props.table.rows.length === 0 ? (
         <p class="muted" data-testid={`report-empty-${id}`}>{t("reports.empty")}</p>
       ) : (
-        <div class={props.chart ? "report-pair" : ""}>
+        <div class={props.chart ? `report-pair ${beside ? "report-pair-beside" : ""}` : ""}>
           {props.chart ? <div class="report-chart">{props.chart}</div> : null}
           <ReportTableView table={props.table} testId={`report-table-${id}`} hide={props.hide} />
         </div>

@@ -5,8 +5,9 @@ import { ErrorBanner } from "../../components/error-banner";
 import { useI18n } from "../../lib/i18n";
 import type { ReportTabProps } from "../reports";
 import { ReportPair } from "./report-pair";
-import { KpiCards } from "./report-kpis";
+import { KpiCards } from "./kpi-cards";
 import { slowChart } from "./report-charts";
+import { OwnStoreOnly } from "./own-store-only";
 import { useReport } from "./use-report";
 import "../../styles/report-members.css";
 
@@ -21,11 +22,12 @@ export function StockReport(props: ReportTabProps) {
   if (error) return <ErrorBanner error={error} testId="stock-report-error" />;
   if (!report) return <p class="muted">{t("reportMembers.loading")}</p>;
   return (
-    <div class="rm-tab" data-testid="stock-report">
+    <div class="report-tab" data-testid="stock-report">
+      <OwnStoreOnly what="stock" query={props.query} stores={props.stores} />
       <KpiCards kpis={report.kpis} testId="stock-kpis" />
-      <ReportPair table={table("stock_slow_movers")} chart={slow} height={300} />
-      <ReportPair table={table("stock_low")} />
-      <ReportPair table={table("stock_products")} />
+      <ReportPair name="stock" query={props.query} table={table("stock_slow_movers")} chart={slow} height={300} />
+      <ReportPair name="stock" query={props.query} table={table("stock_low")} />
+      <ReportPair name="stock" query={props.query} table={table("stock_products")} />
     </div>
   );
 }
