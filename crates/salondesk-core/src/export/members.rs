@@ -73,7 +73,10 @@ pub(crate) fn write(ctx: &mut Ctx, out: &mut Output) -> Result<()> {
     }
     out.sheet(None, pick(lang, "会员", "Members"), &headers)?;
     // Each balance is read by the member's key (the ledgers are clustered
-    // on member_id); packages count only those not yet expired.
+    // on member_id); packages count only those not yet expired. The bonus
+    // part is the rule of the liability report (`report_liability_days`'s
+    // trigger): bonus given (at a top-up or brought in by the import) less
+    // voided, at most the balance.
     let (cond, mut values) = which(ctx);
     let today_at = values.len() + 1;
     let mut stmt = ctx.conn.prepare(&format!(
@@ -81,7 +84,8 @@ pub(crate) fn write(ctx: &mut Ctx, out: &mut Output) -> Result<()> {
                 (SELECT coalesce(sum(delta), 0) FROM points_ledger WHERE member_id = m.id),
                 (SELECT coalesce(sum(delta), 0) FROM stored_value_ledger WHERE member_id = m.id),
                 (SELECT coalesce(sum(delta), 0) FROM stored_value_ledger
-                  WHERE member_id = m.id AND reason IN ('bonus', 'void_bonus')),
+                  WHERE member_id = m.id
+                    AND (reason = 'bonus' OR reason = 'void_bonus' OR reason = 'opening_bonus')),
                 (SELECT coalesce(sum(l.delta), 0) FROM packages p
                    JOIN package_ledger l ON l.package_id = p.id
                   WHERE p.member_id = m.id AND p.expires_on >= ?{today_at}),

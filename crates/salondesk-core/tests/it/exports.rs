@@ -500,3 +500,36 @@ fn bench_export_members_of_a_big_store() {
         );
     }
 }
+
+/// A member brought from the old system with a bonus balance (an
+/// `opening_bonus` entry) exports with that bonus in its column, as a member
+/// given the bonus at a top-up would: exporting and importing her again
+/// must not turn her bonus into principal.
+#[test]
+fn an_imported_bonus_balance_exports_as_bonus_not_principal() {
+    let mut s = salon();
+    let owner = s.owner.clone();
+    let dir = crate::import_fixture::temp();
+    let sheet = crate::import_fixture::csv(
+        dir.path(),
+        "姓名,手机号码,会员卡号,储值余额(元),赠送余额\n周敏,13700137000,OLD0001,500,80\n",
+    );
+    crate::import_fixture::run(&mut s.t.store, &owner, &sheet);
+    let done = export(&mut s, &owner, Dataset::Members, Format::Csv);
+    let rows = csv_rows(&done.files[0]);
+    let her = rows.iter().find(|r| r[1] == "周敏").expect("her row");
+    assert_eq!(
+        (rows[0][7].as_str(), rows[0][8].as_str()),
+        ("储值本金", "赠送金额"),
+        "the principal and bonus columns"
+    );
+    let cents = |text: &str| -> i64 {
+        let (yuan, fen) = text.split_once('.').unwrap_or((text, "00"));
+        yuan.replace(',', "").parse::<i64>().unwrap() * 100 + fen.parse::<i64>().unwrap()
+    };
+    assert_eq!(
+        (cents(&her[7]), cents(&her[8])),
+        (50_000, 8_000),
+        "500 yuan principal and 80 yuan bonus, as the file said"
+    );
+}
