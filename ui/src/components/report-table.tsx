@@ -16,7 +16,7 @@ type Props = {
 const DENSE_FROM_COLUMNS = 8;
 
 export function ReportTableView(props: Props) {
-  const { t, money, date, count } = useI18n();
+  const { t, money, date, month, count } = useI18n();
   const hidden = new Set(props.hide ?? []);
   const shown = props.table.columns.map((c, i) => ({ c, i })).filter(({ c }) => !hidden.has(c.key));
   const { table } = props;
@@ -26,6 +26,7 @@ export function ReportTableView(props: Props) {
     if (typeof v === "string") {
       if (kind === "code") return t(`reports.code.${key}.${v}` as MessageKey);
       if (kind === "date") return date(v);
+      if (kind === "month") return month(v);
       return v;
     }
     return formatFigure(kind, v, { money, count });

@@ -41,6 +41,8 @@ fn cell(lang: CsvLang, key: &str, kind: ColumnKind, v: &ReportValue) -> Cell {
         (ColumnKind::Rating, ReportValue::Int(n)) => Cell::text(hundredths(*n)),
         (_, ReportValue::Int(n)) => Cell::Int(*n),
         (ColumnKind::Date, ReportValue::Text(s)) => Cell::date_of(Some(s)),
+        // "2026-01": a month, not its first day.
+        (ColumnKind::Month, ReportValue::Text(s)) => Cell::text(s.get(..7).unwrap_or(s).to_owned()),
         (ColumnKind::Code, ReportValue::Text(s)) => Cell::text(words::code(lang, key, s)),
         (_, ReportValue::Text(s)) => Cell::text(s.clone()),
     }

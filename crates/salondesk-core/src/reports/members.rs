@@ -356,7 +356,7 @@ fn cohort_table(
     let bounds: Vec<i32> = starts.iter().map(|d| day_no(*d) as i32).collect();
     let rows = cohorts(seen, &bounds, joins, all_joins);
     let mut cols: Vec<(String, K)> = vec![
-        ("members_cohort".into(), K::Date),
+        ("members_cohort".into(), K::Month),
         ("members_joined".into(), K::Count),
     ];
     for k in 0..n {

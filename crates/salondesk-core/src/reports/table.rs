@@ -16,6 +16,8 @@ pub enum ColumnKind {
     Code,
     /// A business date `YYYY-MM-DD` (a day, or the first day of a week/month).
     Date,
+    /// A business month, as its first day `YYYY-MM-01`.
+    Month,
     Count,
     /// Fen.
     Money,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatDate, formatDateTime, formatMoney } from "./format";
+import { formatDate, formatDateTime, formatMoney, formatMonth } from "./format";
 
 describe("formatMoney", () => {
   it("shows integer fen as yuan with two decimals and the ¥ sign", () => {
@@ -46,5 +46,16 @@ describe("formatDateTime", () => {
   it("uses a 24-hour clock in both languages", () => {
     expect(formatDateTime("2026-11-22T20:30:00Z", "zh-CN", "Asia/Shanghai")).toBe("2026/11/23 04:30");
     expect(formatDateTime("2026-11-22T20:30:00Z", "en", "UTC")).toBe("Nov 22, 2026, 20:30");
+  });
+});
+
+describe("formatMonth", () => {
+  it("writes a month as a reader says it, from the month or its first day", () => {
+    expect(formatMonth("2026-01-01", "zh-CN")).toBe("2026年1月");
+    expect(formatMonth("2026-01", "en")).toBe("Jan 2026");
+    expect(formatMonth("2026-12-01", "en")).toBe("Dec 2026");
+  });
+  it("leaves what is not a month as it is", () => {
+    expect(formatMonth("soon", "en")).toBe("soon");
   });
 });

@@ -57,6 +57,14 @@ export function formatDate(value: string, locale: Locale, timeZone?: string): st
   return dateFormat(locale, { ...dateOptions(locale), ...(timeZone ? { timeZone } : {}) }).format(at);
 }
 
+/** A month (`YYYY-MM` or its first day `YYYY-MM-01`): "2026年1月" / "Jan 2026". */
+export function formatMonth(value: string, locale: Locale): string {
+  const m = /^(\d{4})-(\d{2})(?:-\d{2})?$/.exec(value);
+  if (!m) return value;
+  const at = Date.UTC(Number(m[1]), Number(m[2]) - 1, 1);
+  return dateFormat(locale, { year: "numeric", month: locale === "zh-CN" ? "long" : "short", timeZone: "UTC" }).format(at);
+}
+
 export function formatDateTime(instant: string, locale: Locale, timeZone?: string): string {
   const at = Date.parse(instant);
   if (Number.isNaN(at)) return instant;

@@ -3,7 +3,7 @@
 import { useEffect, useState } from "preact/hooks";
 import { en, type MessageKey, type Messages } from "./en";
 import { zhCN } from "./zh-CN";
-import { formatCount, formatDate, formatDateTime, formatMoney, type Locale } from "./format";
+import { formatCount, formatDate, formatMonth, formatDateTime, formatMoney, type Locale } from "./format";
 
 export type { Locale, MessageKey };
 export const LOCALES: readonly Locale[] = ["zh-CN", "en"];
@@ -59,6 +59,8 @@ export type I18n = {
   toggleLocale: () => void;
   money: (fen: number) => string;
   date: (value: string) => string;
+  /** A month, from `YYYY-MM` or `YYYY-MM-01`. */
+  month: (value: string) => string;
   dateTime: (instant: string) => string;
   count: (n: number) => string;
 };
@@ -77,6 +79,7 @@ export function useI18n(): I18n {
     toggleLocale: () => setLocale(locale === "zh-CN" ? "en" : "zh-CN"),
     money: (fen) => formatMoney(fen, locale),
     date: (value) => formatDate(value, locale),
+    month: (value) => formatMonth(value, locale),
     dateTime: (instant) => formatDateTime(instant, locale),
     count: (n) => formatCount(n, locale),
   };
