@@ -96,7 +96,7 @@ export function CampaignResultsPanel(props: { campaign: CampaignView; onClose: (
             {row("campaigns.r.heldOut", count(r.heldOut), "campaign-r-held-out")}
             {row("campaigns.r.messaged", count(r.messaged), "campaign-r-messaged")}
             {row("campaignOffer.r.messagesSent", count(r.messagesSent), "campaign-r-messages-sent")}
-            {row("campaigns.r.redeemed", `${count(r.couponsRedeemed)} / ${count(r.couponsIssued)}`, "campaign-r-redeemed")}
+            {row("campaigns.r.redeemed", r.couponsIssued > 0 ? `${count(r.couponsRedeemed)} / ${count(r.couponsIssued)}` : count(r.couponsRedeemed), "campaign-r-redeemed")}
             {row("campaigns.r.redeemerRevenue", money(r.redeemerRevenue), "campaign-r-redeemer-revenue")}
             {row("campaigns.r.reachedPer", money(r.reachedRevenuePerMember), "campaign-r-reached-per")}
             {row("campaigns.r.controlPer", money(r.controlRevenuePerMember), "campaign-r-control-per")}

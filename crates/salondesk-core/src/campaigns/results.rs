@@ -22,6 +22,8 @@ pub struct CampaignResults {
     /// Of their messages, those sent (by the sender, or marked sent by hand).
     pub messages_sent: u32,
     pub coupons_issued: u32,
+    /// Members who took the offer: used one of its coupons, or bought at
+    /// its member price (and kept it).
     pub coupons_redeemed: u32,
     /// What the members who redeemed spent in the window (sales less refunds).
     pub redeemer_revenue: Money,
@@ -77,7 +79,22 @@ pub(crate) fn results(conn: &rusqlite::Connection, id: &str) -> Result<CampaignR
         )?
         .query_map([id], |r| Ok((r.get(0)?, r.get(1)?)))?
         .collect::<rusqlite::Result<_>>()?;
-    let mut redeemers: Vec<&str> = redeemed_by.iter().map(|(m, _)| m.as_str()).collect();
+    // A member-price campaign's redeemers are the members who bought at its
+    // price and kept it (a refund line carries the campaign and the negated
+    // discount, so a refunded purchase nets to nothing).
+    let took_price: Vec<String> = conn
+        .prepare_cached(
+            "SELECT s.member_id FROM sale_lines l JOIN sales s ON s.id = l.sale_id
+              WHERE l.campaign_id = ?1 AND s.member_id IS NOT NULL
+              GROUP BY s.member_id HAVING sum(l.campaign_discount) > 0",
+        )?
+        .query_map([id], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut redeemers: Vec<&str> = redeemed_by
+        .iter()
+        .map(|(m, _)| m.as_str())
+        .chain(took_price.iter().map(String::as_str))
+        .collect();
     redeemers.sort_unstable();
     redeemers.dedup();
     let mut redeemer_revenue = 0i64;

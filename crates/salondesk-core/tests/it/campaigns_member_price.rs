@@ -149,6 +149,15 @@ fn the_sale_and_receipt_show_the_campaigns_discount_and_its_cost_nets_out_refund
         "two facials at ¥70 off"
     );
     assert_eq!(r.cost, Money::yuan(140), "the offer's whole cost");
+    assert_eq!(
+        r.coupons_redeemed, 2,
+        "a member who bought at the member price took the offer: she is a redeemer"
+    );
+    assert_eq!(
+        r.redeemer_revenue,
+        Money::yuan(396),
+        "what the two who took the offer spent"
+    );
 
     let approval = s.approval();
     s.t.store
@@ -167,6 +176,10 @@ fn the_sale_and_receipt_show_the_campaigns_discount_and_its_cost_nets_out_refund
         r.member_price_discount,
         Money::yuan(70),
         "a refunded facial cost the campaign nothing"
+    );
+    assert_eq!(
+        r.coupons_redeemed, 1,
+        "a member whose member-price sale was refunded took nothing"
     );
 }
 

@@ -272,3 +272,38 @@ fn a_head_office_counts_another_store_s_visits_in_the_chain_and_in_that_store_on
         "store B's report: D alone (a refund is no visit)"
     );
 }
+
+/// An export's headers and sheet names are words, in both languages, for
+/// every table of every report: a column the export's words do not know
+/// would head its column with its key ("members_cohort") in the owner's
+/// Excel.
+#[test]
+fn every_report_table_and_column_has_export_words_in_both_languages() {
+    use salondesk_core::records::CsvLang;
+    use salondesk_core::reports::words;
+    let b = book();
+    let owner = b.s.owner.clone();
+    for name in ReportName::ALL {
+        let r = b.s.t.store.report(&owner, name, &november()).unwrap();
+        assert!(!r.tables.is_empty(), "{name:?} has tables");
+        for t in &r.tables {
+            for lang in [CsvLang::ZhCn, CsvLang::En] {
+                assert_ne!(
+                    words::table(lang, &t.id),
+                    t.id,
+                    "{name:?}: table {} has no title in {lang:?}",
+                    t.id
+                );
+                for c in &t.columns {
+                    assert_ne!(
+                        words::column(lang, &c.key),
+                        c.key,
+                        "{name:?}: column {} of {} has no header in {lang:?}",
+                        c.key,
+                        t.id
+                    );
+                }
+            }
+        }
+    }
+}

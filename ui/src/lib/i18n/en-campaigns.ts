@@ -67,7 +67,7 @@ export const campaignsEn = {
   "campaigns.r.reached": "Members reached",
   "campaigns.r.heldOut": "Held out",
   "campaigns.r.messaged": "Messaged",
-  "campaigns.r.redeemed": "Coupons redeemed",
+  "campaigns.r.redeemed": "Members who took the offer (coupon or member price)",
   "campaigns.r.redeemerRevenue": "Spent by redeemers in the window",
   "campaigns.r.reachedPer": "Spend per reached member",
   "campaigns.r.controlPer": "Spend per held-out member",

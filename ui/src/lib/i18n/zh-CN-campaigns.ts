@@ -67,7 +67,7 @@ export const campaignsZhCN = {
   "campaigns.r.reached": "触达会员",
   "campaigns.r.heldOut": "对照组",
   "campaigns.r.messaged": "已发短信",
-  "campaigns.r.redeemed": "已核销优惠券",
+  "campaigns.r.redeemed": "参与会员（用券或享会员价）",
   "campaigns.r.redeemerRevenue": "核销会员活动期内消费",
   "campaigns.r.reachedPer": "触达会员人均消费",
   "campaigns.r.controlPer": "对照组人均消费",
