@@ -49,6 +49,7 @@ describe('campaigns: coupons issued to a segment, one redeemed at checkout', { t
   step('campaign-message-queued-and-sent-by-hand', async () => {
     const shown = await campaignMessageQueued(app, { text: '春季护理立减50元' });
     assert.ok(shown.includes(`${MEMBER.name}您好`), `the message greets her by name: ${shown}`);
+    assert.ok(shown.includes('营销活动'), `the panel says the message is a campaign's, not an appointment's: ${shown}`);
     await app.screenshot('campaign-message-queued');
     await markCampaignMessageSent(app, { text: '春季护理立减50元' });
   });

@@ -517,7 +517,12 @@ pub struct BookingServiceView {
 #[serde(rename_all = "camelCase")]
 pub struct MessageView {
     pub id: String,
+    /// What it is about: an appointment's reminder, a care task's message,
+    /// a campaign's message (the panel labels each).
+    #[ts(type = "\"appointment_reminder\" | \"care\" | \"campaign\"")]
+    pub kind: &'static str,
     pub appointment_id: String,
+    /// The appointment's start; for a care or campaign message, when it was queued.
     pub appointment_start: String,
     pub recipient_name: String,
     /// Masked unless the session may see full phones.
@@ -535,6 +540,7 @@ impl MessageView {
     pub fn new(m: &ap::Message, full_phone: bool) -> Self {
         MessageView {
             id: m.id.clone(),
+            kind: m.kind(),
             appointment_id: m.appointment_id.clone(),
             appointment_start: iso(m.appointment_start),
             recipient_name: m.recipient_name.clone(),

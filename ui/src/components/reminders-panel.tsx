@@ -42,8 +42,12 @@ export function RemindersPanel(props: { refresh: number; utcOffsetMinutes: numbe
         {(list ?? []).map((m) => (
           <li key={m.id} class="reminder" data-testid="reminder" data-id={m.id}>
             <div class="reminder-who">
+              <span class={`chip reminder-kind reminder-kind-${m.kind}`} data-testid="reminder-kind">{t(`reminders.kind.${m.kind}`)}</span>
               <span class="truncate">{t("reminders.for", { name: m.recipientName, phone: m.phone })}</span>
-              <span class="muted small mono">{whenText(m.appointmentStart, props.utcOffsetMinutes)}</span>
+              <span class="muted small mono">
+                {m.kind === "appointment_reminder" ? "" : `${t("reminders.queued")} `}
+                {whenText(m.appointmentStart, props.utcOffsetMinutes)}
+              </span>
             </div>
             <p class="reminder-body">{m.body}</p>
             <div class="reminder-actions">

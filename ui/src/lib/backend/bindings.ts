@@ -490,7 +490,16 @@ configured: boolean, };
 
 export type BookingServiceView = { id: string, name: string, category: string, durationMin: number, price: number, resourceKind: ResourceKind | null, };
 
-export type MessageView = { id: string, appointmentId: string, appointmentStart: string, recipientName: string, 
+export type MessageView = { id: string, 
+/**
+ * What it is about: an appointment's reminder, a care task's message,
+ * a campaign's message (the panel labels each).
+ */
+kind: "appointment_reminder" | "care" | "campaign", appointmentId: string, 
+/**
+ * The appointment's start; for a care or campaign message, when it was queued.
+ */
+appointmentStart: string, recipientName: string, 
 /**
  * Masked unless the session may see full phones.
  */

@@ -124,7 +124,7 @@ export function appointmentHandlers(ctx: ApptCtx): Record<string, (a: Args) => u
       : `${a.clientName}您好，提醒您明天 ${hhmm(a.startMin)} 的预约（美容师 ${staffName(a.staffId)}），如需改期请回复。`;
     const masked = ctx.requireSession().canSeeFullPhone ? a.phone : `${a.phone.slice(0, 3)}****${a.phone.slice(-4)}`;
     messages.push({
-      id: crypto.randomUUID(), appointmentId: a.id, appointmentStart: a.start, recipientName: a.clientName, phone: masked,
+      id: crypto.randomUUID(), kind: "appointment_reminder", appointmentId: a.id, appointmentStart: a.start, recipientName: a.clientName, phone: masked,
       lang: reminder.lang, body, status: "pending", attempts: 0, lastError: null, sentAt: null,
     });
   };

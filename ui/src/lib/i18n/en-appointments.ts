@@ -112,6 +112,10 @@ export const appointmentsEn = {
   "reminders.copy": "Copy text",
   "reminders.copied": "Copied",
   "reminders.for": "{name} · {phone}",
+  "reminders.kind.appointment_reminder": "Appointment",
+  "reminders.kind.care": "Follow-up",
+  "reminders.kind.campaign": "Campaign",
+  "reminders.queued": "queued",
   "reminders.run": "Send now",
   "reminders.ran": "{sent} sent, {failed} failed",
 

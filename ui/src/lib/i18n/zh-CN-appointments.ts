@@ -113,6 +113,10 @@ export const appointmentsZhCN: { readonly [K in keyof typeof appointmentsEn]: st
   "reminders.copy": "复制内容",
   "reminders.copied": "已复制",
   "reminders.for": "{name} · {phone}",
+  "reminders.kind.appointment_reminder": "预约提醒",
+  "reminders.kind.care": "回访关怀",
+  "reminders.kind.campaign": "营销活动",
+  "reminders.queued": "生成于",
   "reminders.run": "立即发送",
   "reminders.ran": "已发送 {sent} 条，失败 {failed} 条",
 
