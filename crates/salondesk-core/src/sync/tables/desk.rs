@@ -1,0 +1,181 @@
+//! The desk: staff, the store's settings, shifts and the cash drawer, appointments and rooms, conflicts, the audit log.
+
+use super::{col, json, Fill, Table, CREATED, STAMPED};
+
+/// Last writer wins per field.
+pub(super) const UPSERTS: &[Table] = &[
+    Table {
+        entity: "staff",
+        table: "staff",
+        key: "id",
+        columns: &[
+            col("name", "name"),
+            col("role", "role"),
+            col("pinHash", "pin_hash"),
+            col("active", "active"),
+            col("pinMustChange", "pin_must_change"),
+            col("color", "color"),
+            col("commissionServiceBp", "commission_service_bp"),
+            col("commissionProductBp", "commission_product_bp"),
+            json("commissionOverrides", "commission_overrides"),
+        ],
+        // No PIN hash: nobody logs in as her here. That is the rule, not a
+        // repair (the server hands her hash only to her own store's tills),
+        // so it is filled in without a note.
+        created: &[
+            ("created_at", Fill::OpTime),
+            ("updated_at", Fill::OpTime),
+            ("pin_hash", Fill::Text("")),
+        ],
+        defaults: &[("name", Fill::Text("")), ("role", Fill::Text("beautician"))],
+        touch: Some("updated_at"),
+    },
+    Table {
+        entity: "store_settings",
+        table: "store_settings",
+        key: "key",
+        columns: &[json("value", "value")],
+        created: &[("updated_at", Fill::OpTime)],
+        defaults: &[("value", Fill::Text("{}"))],
+        touch: Some("updated_at"),
+    },
+    Table {
+        // A shift belongs to the device that opened it (`shifts_one_open` is per device).
+        entity: "shift",
+        table: "shifts",
+        key: "id",
+        columns: &[
+            col("openedBy", "opened_by"),
+            col("float", "float"),
+            col("closedBy", "closed_by"),
+            json("counted", "counted"),
+        ],
+        created: &[("device_id", Fill::OpDevice), ("opened_at", Fill::OpTime)],
+        defaults: &[("float", Fill::Int(0))],
+        touch: None,
+    },
+    Table {
+        entity: "appointment",
+        table: "appointments",
+        key: "id",
+        columns: &[
+            col("memberId", "member_id"),
+            col("walkInName", "walk_in_name"),
+            col("walkInPhone", "walk_in_phone"),
+            col("serviceId", "service_id"),
+            col("staffId", "staff_id"),
+            col("roomId", "room_id"),
+            col("start", "start_at"),
+            col("end", "end_at"),
+            col("status", "status"),
+            col("notes", "notes"),
+            col("createdBy", "created_by"),
+            col("cancelReason", "cancel_reason"),
+            col("saleId", "sale_id"),
+        ],
+        created: STAMPED,
+        defaults: &[("status", Fill::Text("booked")), ("notes", Fill::Text(""))],
+        touch: Some("updated_at"),
+    },
+    Table {
+        entity: "room",
+        table: "rooms",
+        key: "id",
+        columns: &[
+            col("name", "name"),
+            col("kind", "kind"),
+            col("capacity", "capacity"),
+            col("active", "active"),
+        ],
+        created: STAMPED,
+        defaults: &[
+            ("name", Fill::Text("")),
+            ("kind", Fill::Text("room")),
+            ("capacity", Fill::Int(1)),
+        ],
+        touch: Some("updated_at"),
+    },
+    Table {
+        entity: "conflict",
+        table: "conflicts",
+        key: "id",
+        columns: &[
+            col("kind", "kind"),
+            col("entity", "entity"),
+            json("entityIds", "entity_ids"),
+            json("storeIds", "store_ids"),
+            json("detail", "detail"),
+            col("detectedAt", "detected_at"),
+            col("resolution", "resolution"),
+            col("resolvedBy", "resolved_by"),
+            col("resolvedAt", "resolved_at"),
+        ],
+        created: &[],
+        defaults: &[("detectedAt", Fill::OpTime)],
+        touch: None,
+    },
+];
+
+/// Added once by id, never overwritten.
+pub(super) const APPENDS: &[Table] = &[
+    Table {
+        entity: "cash_drawer",
+        table: "cash_drawer",
+        key: "id",
+        columns: &[
+            col("shiftId", "shift_id"),
+            col("kind", "kind"),
+            col("amount", "amount"),
+            col("reason", "reason"),
+        ],
+        created: CREATED,
+        defaults: &[("reason", Fill::Text(""))],
+        touch: None,
+    },
+    Table {
+        entity: "audit_log",
+        table: "audit_log",
+        key: "id",
+        columns: &[
+            col("staffId", "staff_id"),
+            col("approverId", "approver_id"),
+            col("action", "action"),
+            col("entityId", "entity_id"),
+            json("detail", "detail"),
+        ],
+        created: CREATED,
+        defaults: &[("detail", Fill::Text("{}"))],
+        touch: None,
+    },
+    Table {
+        entity: "pin_attempt",
+        table: "pin_attempt_log",
+        key: "id",
+        columns: &[col("staffId", "staff_id"), col("ok", "ok"), col("at", "at")],
+        created: &[("device_id", Fill::OpDevice)],
+        defaults: &[("at", Fill::OpTime), ("ok", Fill::Int(0))],
+        touch: None,
+    },
+    Table {
+        entity: "appointment_history",
+        table: "appointment_history",
+        key: "id",
+        columns: &[
+            col("appointmentId", "appointment_id"),
+            col("action", "action"),
+            col("from", "from_status"),
+            col("to", "to_status"),
+            col("reason", "reason"),
+            col("detail", "detail"),
+            col("staffId", "staff_id"),
+            col("at", "created_at"),
+        ],
+        created: &[],
+        defaults: &[
+            ("reason", Fill::Text("")),
+            ("detail", Fill::Text("")),
+            ("at", Fill::OpTime),
+        ],
+        touch: None,
+    },
+];
