@@ -1,4 +1,4 @@
-//! The rule of each field a device may send (`schema::ENTITIES` lists the
+//! The rule of each field a device may send (`schema::entities()` lists the
 //! fields), and the words of the enums among them.
 
 use super::{MAX_MONEY, MAX_QTY};
