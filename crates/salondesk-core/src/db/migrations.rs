@@ -95,6 +95,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
         include_str!("sql/0035_report_members.sql"),
     ),
     ("0037_chain", include_str!("sql/0037_chain.sql")),
+    (
+        "0038_report_months",
+        include_str!("sql/0038_report_months.sql"),
+    ),
 ];
 
 /// The schema version this build writes.

@@ -25,6 +25,7 @@ mod campaigns;
 mod export;
 mod members;
 mod members_figures;
+mod months;
 mod query;
 mod rfm_history;
 pub mod sales;

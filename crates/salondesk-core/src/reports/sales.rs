@@ -47,23 +47,19 @@ impl Totals {
 }
 
 fn totals(conn: &Connection, scope: &Scope, q: &ReportQuery) -> Result<Totals> {
-    let p = period(q);
-    let days = scope.rows(
+    let days = scope.split_rows(
         conn,
         "SELECT coalesce(sum(revenue), 0), coalesce(sum(sales), 0), coalesce(sum(refunds), 0),
-                coalesce(sum(top_ups), 0)
-         FROM report_days WHERE day BETWEEN ?1 AND ?2 AND {stores}",
-        &p,
+                coalesce(sum(top_ups), 0) FROM ({rows})",
+        "SELECT revenue, sales, refunds, top_ups FROM report_days_m
+         WHERE month BETWEEN ?1 AND ?2 AND {stores}",
+        "SELECT revenue, sales, refunds, top_ups FROM report_days
+         WHERE day BETWEEN {from} AND {to} AND {stores}",
+        q,
         |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
     )?;
     let (revenue, sales, refunds, top_ups) = days[0];
-    let methods = scope.rows(
-        conn,
-        "SELECT method, sum(amount) FROM report_tenders
-         WHERE day BETWEEN ?1 AND ?2 AND {stores} GROUP BY method",
-        &p,
-        |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?)),
-    )?;
+    let methods = payment_methods(conn, scope, q)?;
     let mut t = Totals {
         revenue,
         sales,
@@ -78,6 +74,22 @@ fn totals(conn: &Connection, scope: &Scope, q: &ReportQuery) -> Result<Totals> {
         }
     }
     Ok(t)
+}
+
+/// What was paid each way over the period.
+fn payment_methods(
+    conn: &Connection,
+    scope: &Scope,
+    q: &ReportQuery,
+) -> Result<Vec<(String, i64)>> {
+    scope.split_rows(
+        conn,
+        "SELECT method, sum(amount) FROM ({rows}) GROUP BY method",
+        "SELECT method, amount FROM report_tenders_m WHERE month BETWEEN ?1 AND ?2 AND {stores}",
+        "SELECT method, amount FROM report_tenders WHERE day BETWEEN {from} AND {to} AND {stores}",
+        q,
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )
 }
 
 /// The headline figures with their comparisons.
@@ -146,12 +158,7 @@ fn by_period(conn: &Connection, scope: &Scope, q: &ReportQuery) -> Result<Report
             ("top_ups", K::Money),
         ],
     );
-    let sql = format!(
-        "SELECT {b} AS d, sum(revenue), sum(sales), sum(top_ups) FROM report_days
-         WHERE day BETWEEN ?1 AND ?2 AND {{stores}} GROUP BY d ORDER BY d",
-        b = bucket(q.granularity)
-    );
-    t.rows = scope.rows(conn, &sql, &period(q), |r| {
+    let f = |r: &rusqlite::Row<'_>| {
         let totals = Totals {
             revenue: r.get(1)?,
             sales: r.get(2)?,
@@ -164,7 +171,28 @@ fn by_period(conn: &Connection, scope: &Scope, q: &ReportQuery) -> Result<Report
             V::Int(totals.average_ticket()),
             V::Int(r.get(3)?),
         ])
-    })?;
+    };
+    if q.granularity == Granularity::Month {
+        // Whole months from the rollup, the partial ones summed from days.
+        t.rows = scope.split_rows(
+            conn,
+            "SELECT m || '-01' AS d, sum(revenue), sum(sales), sum(top_ups) FROM ({rows})
+             GROUP BY d ORDER BY d",
+            "SELECT month AS m, revenue, sales, top_ups FROM report_days_m
+             WHERE month BETWEEN ?1 AND ?2 AND {stores}",
+            "SELECT substr(day, 1, 7), revenue, sales, top_ups FROM report_days
+             WHERE day BETWEEN {from} AND {to} AND {stores}",
+            q,
+            f,
+        )?;
+        return Ok(t);
+    }
+    let sql = format!(
+        "SELECT {b} AS d, sum(revenue), sum(sales), sum(top_ups) FROM report_days
+         WHERE day BETWEEN ?1 AND ?2 AND {{stores}} GROUP BY d ORDER BY d",
+        b = bucket(q.granularity)
+    );
+    t.rows = scope.rows(conn, &sql, &period(q), f)?;
     Ok(t)
 }
 
@@ -179,12 +207,15 @@ fn by_hour(conn: &Connection, scope: &Scope, q: &ReportQuery) -> Result<ReportTa
             ("revenue", K::Money),
         ],
     );
-    t.rows = scope.rows(
+    t.rows = scope.split_rows(
         conn,
-        "SELECT (CAST(strftime('%w', day) AS INTEGER) + 6) % 7 + 1 AS wd, hour, sum(sales), sum(revenue)
-         FROM report_hours WHERE day BETWEEN ?1 AND ?2 AND {stores}
+        "SELECT wd, hour, sum(sales), sum(revenue) FROM ({rows})
          GROUP BY wd, hour ORDER BY wd, hour",
-        &period(q),
+        "SELECT weekday AS wd, hour, sales, revenue FROM report_hours_m
+         WHERE month BETWEEN ?1 AND ?2 AND {stores}",
+        "SELECT (CAST(strftime('%w', day) AS INTEGER) + 6) % 7 + 1, hour, sales, revenue
+         FROM report_hours WHERE day BETWEEN {from} AND {to} AND {stores}",
+        q,
         |r| {
             Ok(vec![
                 V::Text(r.get::<_, i64>(0)?.to_string()),
@@ -209,11 +240,14 @@ fn by_category(conn: &Connection, scope: &Scope, q: &ReportQuery) -> Result<Repo
     );
     let sql = format!(
         "SELECT k, {ITEM_CATEGORY} AS c, sum(qty) AS n, sum(amount) AS a FROM (
-            SELECT kind AS k, item_id AS i, sum(qty) AS qty, sum(amount) AS amount FROM report_items
-            WHERE day BETWEEN ?1 AND ?2 AND {{stores}} AND kind <> 'top_up' GROUP BY kind, item_id)
+            SELECT k, i, sum(qty) AS qty, sum(amount) AS amount FROM ({{rows}}) GROUP BY k, i)
          GROUP BY k, c ORDER BY a DESC, k, c"
     );
-    t.rows = scope.rows(conn, &sql, &period(q), |r| {
+    let monthly = "SELECT kind AS k, item_id AS i, qty, amount FROM report_items_m
+         WHERE month BETWEEN ?1 AND ?2 AND {stores} AND kind <> 'top_up'";
+    let daily = "SELECT kind, item_id, qty, amount FROM report_items
+         WHERE day BETWEEN {from} AND {to} AND {stores} AND kind <> 'top_up'";
+    t.rows = scope.split_rows(conn, &sql, monthly, daily, q, |r| {
         Ok(vec![
             V::Text(r.get(0)?),
             V::Text(r.get(1)?),
@@ -238,11 +272,18 @@ fn top(conn: &Connection, scope: &Scope, q: &ReportQuery, kind: &str) -> Result<
     );
     let sql = format!(
         "SELECT {ITEM_NAME}, qty, amount FROM (
-            SELECT kind AS k, item_id AS i, sum(qty) AS qty, sum(amount) AS amount FROM report_items
-            WHERE day BETWEEN ?1 AND ?2 AND {{stores}} AND kind = '{kind}' GROUP BY item_id
-            ORDER BY amount DESC, qty DESC, item_id LIMIT {TOP_N})"
+            SELECT k, i, sum(qty) AS qty, sum(amount) AS amount FROM ({{rows}}) GROUP BY i
+            ORDER BY amount DESC, qty DESC, i LIMIT {TOP_N})"
     );
-    t.rows = scope.rows(conn, &sql, &period(q), |r| {
+    let monthly = format!(
+        "SELECT kind AS k, item_id AS i, qty, amount FROM report_items_m
+         WHERE month BETWEEN ?1 AND ?2 AND {{stores}} AND kind = '{kind}'"
+    );
+    let daily = format!(
+        "SELECT kind, item_id, qty, amount FROM report_items
+         WHERE day BETWEEN {{from}} AND {{to}} AND {{stores}} AND kind = '{kind}'"
+    );
+    t.rows = scope.split_rows(conn, &sql, &monthly, &daily, q, |r| {
         Ok(vec![
             V::Text(r.get(0)?),
             V::Int(r.get(1)?),
@@ -261,13 +302,7 @@ fn by_payment(conn: &Connection, scope: &Scope, q: &ReportQuery) -> Result<Repor
             ("amount", K::Money),
         ],
     );
-    let mut rows: Vec<(String, i64)> = scope.rows(
-        conn,
-        "SELECT method, sum(amount) FROM report_tenders WHERE day BETWEEN ?1 AND ?2 AND {stores}
-         GROUP BY method",
-        &period(q),
-        |r| Ok((r.get(0)?, r.get(1)?)),
-    )?;
+    let mut rows = payment_methods(conn, scope, q)?;
     // Money received first, then value consumed; the larger first within each.
     rows.sort_by_key(|(m, a)| (method_group(m) == "consumed", -a));
     t.rows = rows
@@ -292,11 +327,15 @@ fn by_store(conn: &Connection, scope: &Scope, q: &ReportQuery) -> Result<ReportT
             ("top_ups", K::Money),
         ],
     );
-    t.rows = scope.rows(
+    t.rows = scope.split_rows(
         conn,
-        "SELECT store_id, sum(revenue) AS r, sum(sales), sum(top_ups) FROM report_days
-         WHERE day BETWEEN ?1 AND ?2 AND {stores} GROUP BY store_id ORDER BY r DESC, store_id",
-        &period(q),
+        "SELECT store_id, sum(revenue) AS r, sum(sales), sum(top_ups) FROM ({rows})
+         GROUP BY store_id ORDER BY r DESC, store_id",
+        "SELECT store_id, revenue, sales, top_ups FROM report_days_m
+         WHERE month BETWEEN ?1 AND ?2 AND {stores}",
+        "SELECT store_id, revenue, sales, top_ups FROM report_days
+         WHERE day BETWEEN {from} AND {to} AND {stores}",
+        q,
         |r| {
             let totals = Totals {
                 revenue: r.get(1)?,

@@ -231,8 +231,25 @@ pub fn record_sale(
 }
 
 /// Makes this store's summaries again from its sales and their ledgers (the
-/// statements of migration 0034, which backfilled them).
+/// statements of migration 0034, which backfilled them). The monthly
+/// rollups (0038) are emptied first: the daily rows 0034 inserts fill them
+/// again through their triggers.
 pub fn rebuild(conn: &Connection) -> Result<()> {
+    for table in [
+        "report_items_m",
+        "report_staff_m",
+        "report_hours_m",
+        "report_tenders_m",
+        "report_days_m",
+    ] {
+        conn.execute(
+            &format!(
+                "DELETE FROM {table} WHERE store_id IN (
+                    coalesce((SELECT value FROM meta WHERE key = 'sync.store_id'), 'local'), 'local')"
+            ),
+            [],
+        )?;
+    }
     conn.execute_batch(include_str!("../db/sql/0034_report_backfill.sql"))?;
     Ok(())
 }

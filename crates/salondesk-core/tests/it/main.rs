@@ -60,6 +60,7 @@ mod records_sales;
 mod reports_campaigns;
 mod reports_fixture;
 mod reports_members;
+mod reports_months;
 mod reports_sales;
 mod reports_stock;
 mod schedule_admin;
