@@ -19,7 +19,7 @@ use rusqlite::{params, Connection};
 use salondesk_core::checkout::{Cart, CartLine, LineItem, Tender};
 use salondesk_core::clock::SystemClock;
 use salondesk_core::ids::{ProductId, ServiceId, StaffId};
-use salondesk_core::reports::{summary, Granularity, ReportName, ReportQuery};
+use salondesk_core::reports::{Granularity, ReportName, ReportQuery};
 use salondesk_core::seed::SeedOptions;
 use salondesk_core::staff::{Role, Staff};
 use salondesk_core::{Money, Store};
@@ -254,7 +254,7 @@ fn checkout_overhead(store: &mut Store, sales: usize) -> anyhow::Result<()> {
             ..Cart::default()
         };
         let keep = i % 2 == 0;
-        summary::set_keeping(keep);
+        store.set_keeping_report_summaries(keep);
         let t = Instant::now();
         store.complete_sale(
             &cashier,
@@ -273,7 +273,7 @@ fn checkout_overhead(store: &mut Store, sales: usize) -> anyhow::Result<()> {
             }
         }
     }
-    summary::set_keeping(true);
+    store.set_keeping_report_summaries(true);
     let (k, b) = (percentiles(&mut kept), percentiles(&mut bare));
     println!(
         "BENCH reports.checkout_overhead pct={:.1} p99_kept_ms={:.3} p99_bare_ms={:.3} p50_kept_ms={:.3} p50_bare_ms={:.3}",

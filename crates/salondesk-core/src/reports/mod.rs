@@ -98,6 +98,13 @@ impl Store {
         }
     }
 
+    /// For the benchmark only (`bench reports` times a checkout both ways):
+    /// a till that stops keeping the report summaries shows wrong reports.
+    #[doc(hidden)]
+    pub fn set_keeping_report_summaries(&mut self, on: bool) {
+        self.keep_summaries = on;
+    }
+
     /// Makes this store's summaries again from its sales and ledgers (they
     /// are derived: a rebuild equals what was kept, a test checks it).
     pub fn rebuild_report_summaries(&mut self) -> Result<()> {

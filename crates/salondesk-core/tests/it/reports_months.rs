@@ -319,3 +319,24 @@ fn a_sale_after_midnight_on_the_first_is_the_new_months() {
         "by month: the refund in November, the 00:30 facial in December"
     );
 }
+
+#[test]
+fn a_store_told_not_to_keep_summaries_leaves_them_and_no_other_store_is_affected() {
+    let days = |s: &Salon| -> i64 {
+        s.t.store
+            .conn()
+            .query_row("SELECT count(*) FROM report_days", [], |r| r.get(0))
+            .unwrap()
+    };
+    let (mut off, mut on) = (salon(), salon());
+    off.t.store.set_keeping_report_summaries(false);
+    let (a, b) = (off.beautician.id, on.beautician.id);
+    facial_by(&mut off, a);
+    facial_by(&mut on, b);
+    assert_eq!(days(&off), 0, "the bench's switch: no summary written");
+    assert_eq!(
+        days(&on),
+        1,
+        "the switch is the store's own, not the process's"
+    );
+}
