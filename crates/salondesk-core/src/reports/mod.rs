@@ -32,6 +32,7 @@ pub mod sales;
 mod scope;
 pub mod staff;
 mod stock;
+mod store_names;
 pub mod summary;
 mod table;
 mod visits;

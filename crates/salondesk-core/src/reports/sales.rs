@@ -6,6 +6,7 @@
 //! Everything is read from the summaries (0033).
 
 use super::scope::{period, Scope, ITEM_CATEGORY, ITEM_NAME};
+use super::store_names::StoreNames;
 use super::ReportValue as V;
 use super::{ColumnKind as K, Compare, Granularity, Kpi, Report, ReportQuery, ReportTable};
 use crate::store::Store;
@@ -127,7 +128,7 @@ pub(super) fn report(store: &Store, q: &ReportQuery) -> Result<Report> {
         by_payment(conn, &scope, q)?,
     ];
     if scope.is_chain() {
-        tables.push(by_store(conn, &scope, q)?);
+        tables.push(by_store(store, &scope, q)?);
     }
     Ok(Report {
         kpis: kpis(conn, &scope, q)?,
@@ -315,8 +316,10 @@ fn by_payment(conn: &Connection, scope: &Scope, q: &ReportQuery) -> Result<Repor
     Ok(t)
 }
 
-/// The chain's stores side by side.
-fn by_store(conn: &Connection, scope: &Scope, q: &ReportQuery) -> Result<ReportTable> {
+/// The chain's stores side by side, by name (this till's sales of before
+/// it joined, "local", are its own store's).
+fn by_store(store: &Store, scope: &Scope, q: &ReportQuery) -> Result<ReportTable> {
+    let conn = store.conn();
     let mut t = ReportTable::new(
         "by_store",
         &[
@@ -327,29 +330,45 @@ fn by_store(conn: &Connection, scope: &Scope, q: &ReportQuery) -> Result<ReportT
             ("top_ups", K::Money),
         ],
     );
-    t.rows = scope.split_rows(
+    let rows: Vec<(String, i64, i64, i64)> = scope.split_rows(
         conn,
-        "SELECT store_id, sum(revenue) AS r, sum(sales), sum(top_ups) FROM ({rows})
-         GROUP BY store_id ORDER BY r DESC, store_id",
+        "SELECT store_id, sum(revenue), sum(sales), sum(top_ups) FROM ({rows}) GROUP BY store_id",
         "SELECT store_id, revenue, sales, top_ups FROM report_days_m
          WHERE month BETWEEN ?1 AND ?2 AND {stores}",
         "SELECT store_id, revenue, sales, top_ups FROM report_days
          WHERE day BETWEEN {from} AND {to} AND {stores}",
         q,
-        |r| {
-            let totals = Totals {
-                revenue: r.get(1)?,
-                sales: r.get(2)?,
-                ..Totals::default()
-            };
-            Ok(vec![
-                V::Text(r.get(0)?),
+        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+    )?;
+    let own = super::summary::own_store_id(conn)?;
+    let mut stores: Vec<(String, Totals)> = Vec::new();
+    for (id, revenue, sales, top_ups) in rows {
+        let id = if id == "local" { own.clone() } else { id };
+        let i = match stores.iter().position(|(s, _)| *s == id) {
+            Some(i) => i,
+            None => {
+                stores.push((id, Totals::default()));
+                stores.len() - 1
+            }
+        };
+        let t = &mut stores[i].1;
+        t.revenue += revenue;
+        t.sales += sales;
+        t.top_ups += top_ups;
+    }
+    stores.sort_by(|(a, x), (b, y)| y.revenue.cmp(&x.revenue).then(a.cmp(b)));
+    let mut names = StoreNames::of(store)?;
+    t.rows = stores
+        .into_iter()
+        .map(|(id, totals)| {
+            vec![
+                V::Text(names.name(&id)),
                 V::Int(totals.revenue),
                 V::Int(totals.sales),
                 V::Int(totals.average_ticket()),
-                V::Int(r.get(3)?),
-            ])
-        },
-    )?;
+                V::Int(totals.top_ups),
+            ]
+        })
+        .collect();
     Ok(t)
 }

@@ -146,13 +146,11 @@ fn by_staff(conn: &Connection, scope: &Scope, q: &ReportQuery) -> Result<ReportT
             ))
         },
     )?;
-    // Ratings and complaints are this store's own (feedback is not pulled
-    // from other stores).
-    let (ratings, complaints) = if scope.is_chain() {
-        (HashMap::new(), HashMap::new())
-    } else {
-        (ratings(conn, q)?, complaints(conn, q)?)
-    };
+    // Complaints are the chain's (every device holds them), so the chain's
+    // view counts every store's staff; ratings are the visit feedback this
+    // device holds (feedback is a store's own: a head office has its own
+    // store's, not yet the others').
+    let (ratings, complaints) = (ratings(conn, q)?, complaints(conn, q)?);
     t.rows = figures
         .into_iter()
         .map(|(id, name, f): (String, String, [i64; 4])| {

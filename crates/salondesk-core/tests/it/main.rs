@@ -58,6 +58,7 @@ mod receipts;
 mod records;
 mod records_sales;
 mod reports_campaigns;
+mod reports_chain;
 mod reports_fixture;
 mod reports_members;
 mod reports_months;
