@@ -54,8 +54,8 @@ fn totals(conn: &Connection, scope: &Scope, q: &ReportQuery) -> Result<Totals> {
                 coalesce(sum(top_ups), 0) FROM ({rows})",
         "SELECT revenue, sales, refunds, top_ups FROM report_days_m
          WHERE month BETWEEN ?1 AND ?2 AND {stores}",
-        "SELECT revenue, sales, refunds, top_ups FROM report_days
-         WHERE day BETWEEN {from} AND {to} AND {stores}",
+        "SELECT revenue * {sign}, sales * {sign}, refunds * {sign}, top_ups * {sign}
+         FROM report_days WHERE day BETWEEN {from} AND {to} AND {stores}",
         q,
         |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
     )?;
@@ -85,9 +85,10 @@ fn payment_methods(
 ) -> Result<Vec<(String, i64)>> {
     scope.split_rows(
         conn,
-        "SELECT method, sum(amount) FROM ({rows}) GROUP BY method",
+        "SELECT method, sum(amount) AS a FROM ({rows}) GROUP BY method HAVING a <> 0",
         "SELECT method, amount FROM report_tenders_m WHERE month BETWEEN ?1 AND ?2 AND {stores}",
-        "SELECT method, amount FROM report_tenders WHERE day BETWEEN {from} AND {to} AND {stores}",
+        "SELECT method, amount * {sign} FROM report_tenders
+         WHERE day BETWEEN {from} AND {to} AND {stores}",
         q,
         |r| Ok((r.get(0)?, r.get(1)?)),
     )
@@ -177,12 +178,12 @@ fn by_period(conn: &Connection, scope: &Scope, q: &ReportQuery) -> Result<Report
         // Whole months from the rollup, the partial ones summed from days.
         t.rows = scope.split_rows(
             conn,
-            "SELECT m || '-01' AS d, sum(revenue), sum(sales), sum(top_ups) FROM ({rows})
-             GROUP BY d ORDER BY d",
+            "SELECT m || '-01' AS d, sum(revenue) AS r, sum(sales) AS n, sum(top_ups) AS u
+             FROM ({rows}) GROUP BY d HAVING r <> 0 OR n <> 0 OR u <> 0 ORDER BY d",
             "SELECT month AS m, revenue, sales, top_ups FROM report_days_m
              WHERE month BETWEEN ?1 AND ?2 AND {stores}",
-            "SELECT substr(day, 1, 7), revenue, sales, top_ups FROM report_days
-             WHERE day BETWEEN {from} AND {to} AND {stores}",
+            "SELECT substr(day, 1, 7), revenue * {sign}, sales * {sign}, top_ups * {sign}
+             FROM report_days WHERE day BETWEEN {from} AND {to} AND {stores}",
             q,
             f,
         )?;
@@ -210,11 +211,12 @@ fn by_hour(conn: &Connection, scope: &Scope, q: &ReportQuery) -> Result<ReportTa
     );
     t.rows = scope.split_rows(
         conn,
-        "SELECT wd, hour, sum(sales), sum(revenue) FROM ({rows})
-         GROUP BY wd, hour ORDER BY wd, hour",
+        "SELECT wd, hour, sum(sales) AS n, sum(revenue) AS r FROM ({rows})
+         GROUP BY wd, hour HAVING n <> 0 OR r <> 0 ORDER BY wd, hour",
         "SELECT weekday AS wd, hour, sales, revenue FROM report_hours_m
          WHERE month BETWEEN ?1 AND ?2 AND {stores}",
-        "SELECT (CAST(strftime('%w', day) AS INTEGER) + 6) % 7 + 1, hour, sales, revenue
+        "SELECT (CAST(strftime('%w', day) AS INTEGER) + 6) % 7 + 1, hour, sales * {sign},
+                revenue * {sign}
          FROM report_hours WHERE day BETWEEN {from} AND {to} AND {stores}",
         q,
         |r| {
@@ -241,12 +243,13 @@ fn by_category(conn: &Connection, scope: &Scope, q: &ReportQuery) -> Result<Repo
     );
     let sql = format!(
         "SELECT k, {ITEM_CATEGORY} AS c, sum(qty) AS n, sum(amount) AS a FROM (
-            SELECT k, i, sum(qty) AS qty, sum(amount) AS amount FROM ({{rows}}) GROUP BY k, i)
+            SELECT k, i, sum(qty) AS qty, sum(amount) AS amount FROM ({{rows}}) GROUP BY k, i
+            HAVING qty <> 0 OR amount <> 0)
          GROUP BY k, c ORDER BY a DESC, k, c"
     );
     let monthly = "SELECT kind AS k, item_id AS i, qty, amount FROM report_items_m
          WHERE month BETWEEN ?1 AND ?2 AND {stores} AND kind <> 'top_up'";
-    let daily = "SELECT kind, item_id, qty, amount FROM report_items
+    let daily = "SELECT kind, item_id, qty * {sign}, amount * {sign} FROM report_items
          WHERE day BETWEEN {from} AND {to} AND {stores} AND kind <> 'top_up'";
     t.rows = scope.split_rows(conn, &sql, monthly, daily, q, |r| {
         Ok(vec![
@@ -274,14 +277,14 @@ fn top(conn: &Connection, scope: &Scope, q: &ReportQuery, kind: &str) -> Result<
     let sql = format!(
         "SELECT {ITEM_NAME}, qty, amount FROM (
             SELECT k, i, sum(qty) AS qty, sum(amount) AS amount FROM ({{rows}}) GROUP BY i
-            ORDER BY amount DESC, qty DESC, i LIMIT {TOP_N})"
+            HAVING qty <> 0 OR amount <> 0 ORDER BY amount DESC, qty DESC, i LIMIT {TOP_N})"
     );
     let monthly = format!(
         "SELECT kind AS k, item_id AS i, qty, amount FROM report_items_m
          WHERE month BETWEEN ?1 AND ?2 AND {{stores}} AND kind = '{kind}'"
     );
     let daily = format!(
-        "SELECT kind, item_id, qty, amount FROM report_items
+        "SELECT kind, item_id, qty * {{sign}}, amount * {{sign}} FROM report_items
          WHERE day BETWEEN {{from}} AND {{to}} AND {{stores}} AND kind = '{kind}'"
     );
     t.rows = scope.split_rows(conn, &sql, &monthly, &daily, q, |r| {
@@ -332,10 +335,11 @@ fn by_store(store: &Store, scope: &Scope, q: &ReportQuery) -> Result<ReportTable
     );
     let rows: Vec<(String, i64, i64, i64)> = scope.split_rows(
         conn,
-        "SELECT store_id, sum(revenue), sum(sales), sum(top_ups) FROM ({rows}) GROUP BY store_id",
+        "SELECT store_id, sum(revenue) AS r, sum(sales) AS n, sum(top_ups) AS u FROM ({rows})
+         GROUP BY store_id HAVING r <> 0 OR n <> 0 OR u <> 0",
         "SELECT store_id, revenue, sales, top_ups FROM report_days_m
          WHERE month BETWEEN ?1 AND ?2 AND {stores}",
-        "SELECT store_id, revenue, sales, top_ups FROM report_days
+        "SELECT store_id, revenue * {sign}, sales * {sign}, top_ups * {sign} FROM report_days
          WHERE day BETWEEN {from} AND {to} AND {stores}",
         q,
         |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),

@@ -73,7 +73,8 @@ impl Scope {
     /// Runs `sql` over the rows of the period `q` split into months and
     /// days (`months`): `{rows}` in it becomes the UNION ALL of `monthly`
     /// (its rows where `month BETWEEN ?1 AND ?2`) and `daily` (where `day
-    /// BETWEEN {from} AND {to}`), both with `{stores}`, which this scope fills.
+    /// BETWEEN {from} AND {to}`, its figures times `{sign}`: days added or
+    /// taken away), both with `{stores}`, which this scope fills.
     pub fn split_rows<T>(
         &self,
         conn: &Connection,
@@ -86,19 +87,21 @@ impl Scope {
         let rows = months::union(monthly, daily);
         let sql = sql
             .replace("{rows}", &rows)
-            .replace("{stores}", &self.condition("store_id", 7));
+            .replace("{stores}", &self.condition("store_id", 9));
         let s = months::split(q);
-        let period = [
-            s.months.0.as_str(),
+        let mut params = self.params(&[
+            &s.months.0,
             &s.months.1,
             &s.head.0,
             &s.head.1,
             &s.tail.0,
             &s.tail.1,
-        ];
+        ]);
+        params.insert(6, Sql::Integer(s.head_sign));
+        params.insert(7, Sql::Integer(s.tail_sign));
         let mut stmt = conn.prepare_cached(&sql)?;
         let rows = stmt
-            .query_map(params_from_iter(self.params(&period)), f)?
+            .query_map(params_from_iter(params), f)?
             .collect::<rusqlite::Result<Vec<T>>>()?;
         Ok(rows)
     }

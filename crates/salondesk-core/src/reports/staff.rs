@@ -31,8 +31,9 @@ pub(super) fn report(store: &Store, q: &ReportQuery) -> Result<Report> {
 /// Each staff member's figures of the period's whole months and of its other days.
 const STAFF_MONTHS: &str = "SELECT staff_id, revenue, services, products, commission
      FROM report_staff_m WHERE month BETWEEN ?1 AND ?2 AND {stores} AND staff_id <> ''";
-const STAFF_DAYS: &str = "SELECT staff_id, CASE WHEN kind = 'top_up' THEN 0 ELSE amount END,
-            services, products, commission
+const STAFF_DAYS: &str =
+    "SELECT staff_id, CASE WHEN kind = 'top_up' THEN 0 ELSE amount END * {sign},
+            services * {sign}, products * {sign}, commission * {sign}
      FROM report_items WHERE day BETWEEN {from} AND {to} AND {stores} AND staff_id <> ''";
 
 /// (revenue credited, services, products, commission) over a period.
@@ -134,7 +135,9 @@ fn by_staff(conn: &Connection, scope: &Scope, q: &ReportQuery) -> Result<ReportT
         conn,
         "SELECT staff_id, coalesce((SELECT name FROM staff WHERE id = staff_id), staff_id),
                 sum(revenue) AS r, sum(services), sum(products), sum(commission)
-         FROM ({rows}) GROUP BY staff_id ORDER BY r DESC, staff_id",
+         FROM ({rows}) GROUP BY staff_id
+         HAVING r <> 0 OR sum(services) <> 0 OR sum(products) <> 0 OR sum(commission) <> 0
+         ORDER BY r DESC, staff_id",
         STAFF_MONTHS,
         STAFF_DAYS,
         q,

@@ -52,12 +52,15 @@ fn serum(s: &mut Salon) -> String {
     .sale_id
 }
 
-/// October to December: facials and serums on days in each month, a top-up,
+/// October to December: facials and serums on days in each month (a serum
+/// on October 10: a report from the 15th takes October's first days away), a top-up,
 /// the October 30 serum refunded on November 2, and a facial at 00:30 on
 /// December 1 local (16:30 UTC on November 30).
 fn three_months() -> Salon {
     let mut s = salon();
     let (a, b) = (s.beautician.id, s.beautician2.id);
+    at(&s, 10, 10, 3);
+    serum(&mut s);
     at(&s, 10, 20, 3);
     facial_by(&mut s, a);
     at(&s, 10, 30, 4);
@@ -128,12 +131,15 @@ fn add(a: &mut Vec<(String, Vec<i64>)>, b: Vec<(String, Vec<i64>)>) {
 #[test]
 fn a_period_from_mid_month_to_mid_month_equals_its_days_summed_alone() {
     let s = three_months();
-    // Read by month (November whole) and by day (the parts of October and December).
+    // Read as October whole less its first 14 days, November whole, and
+    // December's first 10 days.
     let whole = query("2026-10-15", "2026-12-10");
-    // The same days in pieces none of which is a whole month: all read by day.
+    // The same days in pieces each at most half its month: all read by day.
     let pieces = [
-        query("2026-10-15", "2026-10-31"),
-        query("2026-11-01", "2026-11-29"),
+        query("2026-10-15", "2026-10-22"),
+        query("2026-10-23", "2026-10-31"),
+        query("2026-11-01", "2026-11-15"),
+        query("2026-11-16", "2026-11-29"),
         query("2026-11-30", "2026-11-30"),
         query("2026-12-01", "2026-12-10"),
     ];
@@ -262,8 +268,8 @@ fn a_refund_in_a_later_month_lands_in_its_own_month() {
     let october = report(&s, ReportName::Sales, &query("2026-10-01", "2026-10-31"));
     assert_eq!(
         kpi(&october, "revenue"),
-        Money::yuan(268 + 368).0,
-        "October keeps the serum sold: the refund is not October's"
+        Money::yuan(368 + 268 + 368).0,
+        "October keeps the serum sold on the 30th: the refund is not October's"
     );
     assert_eq!(kpi(&october, "refunds"), 0, "no refund in October");
     let november = report(&s, ReportName::Sales, &query("2026-11-01", "2026-11-30"));
@@ -296,9 +302,9 @@ fn a_sale_after_midnight_on_the_first_is_the_new_months() {
         vec![
             vec![
                 V::Text("2026-10-01".into()),
-                V::Int(63_600),
-                V::Int(2),
-                V::Int(31_800),
+                V::Int(100_400),
+                V::Int(3),
+                V::Int(33_467),
                 V::Int(0)
             ],
             vec![
