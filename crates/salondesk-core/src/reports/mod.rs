@@ -29,6 +29,7 @@ mod months;
 mod query;
 mod rfm_history;
 pub mod sales;
+mod sales_items;
 mod scope;
 pub mod staff;
 mod stock;

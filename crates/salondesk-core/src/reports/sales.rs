@@ -1,11 +1,11 @@
 //! The sales report: revenue (net of refunds, top-ups apart: a top-up is cash
 //! in, not revenue), sales count and average ticket against the previous
 //! period and last year; revenue by day/week/month, by hour × weekday, by
-//! category, the top services and products, by payment method (money
+//! category, the top services and products (`sales_items`), by payment method (money
 //! received vs value consumed), and for the chain the stores side by side.
 //! Everything is read from the summaries (0033).
 
-use super::scope::{period, Scope, ITEM_CATEGORY, ITEM_NAME};
+use super::scope::{period, Scope};
 use super::store_names::StoreNames;
 use super::ReportValue as V;
 use super::{ColumnKind as K, Compare, Granularity, Kpi, Report, ReportQuery, ReportTable};
@@ -120,14 +120,9 @@ pub(super) fn kpis(conn: &Connection, scope: &Scope, q: &ReportQuery) -> Result<
 pub(super) fn report(store: &Store, q: &ReportQuery) -> Result<Report> {
     let conn = store.conn();
     let scope = Scope::of(store, q)?;
-    let mut tables = vec![
-        by_period(conn, &scope, q)?,
-        by_hour(conn, &scope, q)?,
-        by_category(conn, &scope, q)?,
-        top(conn, &scope, q, "service")?,
-        top(conn, &scope, q, "product")?,
-        by_payment(conn, &scope, q)?,
-    ];
+    let mut tables = vec![by_period(conn, &scope, q)?, by_hour(conn, &scope, q)?];
+    tables.extend(super::sales_items::tables(conn, &scope, q)?);
+    tables.push(by_payment(conn, &scope, q)?);
     if scope.is_chain() {
         tables.push(by_store(store, &scope, q)?);
     }
@@ -228,72 +223,6 @@ fn by_hour(conn: &Connection, scope: &Scope, q: &ReportQuery) -> Result<ReportTa
             ])
         },
     )?;
-    Ok(t)
-}
-
-fn by_category(conn: &Connection, scope: &Scope, q: &ReportQuery) -> Result<ReportTable> {
-    let mut t = ReportTable::new(
-        "by_category",
-        &[
-            ("kind", K::Code),
-            ("category", K::Text),
-            ("qty", K::Count),
-            ("revenue", K::Money),
-        ],
-    );
-    let sql = format!(
-        "SELECT k, {ITEM_CATEGORY} AS c, sum(qty) AS n, sum(amount) AS a FROM (
-            SELECT k, i, sum(qty) AS qty, sum(amount) AS amount FROM ({{rows}}) GROUP BY k, i
-            HAVING qty <> 0 OR amount <> 0)
-         GROUP BY k, c ORDER BY a DESC, k, c"
-    );
-    let monthly = "SELECT kind AS k, item_id AS i, qty, amount FROM report_items_m
-         WHERE month BETWEEN ?1 AND ?2 AND {stores} AND kind <> 'top_up'";
-    let daily = "SELECT kind, item_id, qty * {sign}, amount * {sign} FROM report_items
-         WHERE day BETWEEN {from} AND {to} AND {stores} AND kind <> 'top_up'";
-    t.rows = scope.split_rows(conn, &sql, monthly, daily, q, |r| {
-        Ok(vec![
-            V::Text(r.get(0)?),
-            V::Text(r.get(1)?),
-            V::Int(r.get(2)?),
-            V::Int(r.get(3)?),
-        ])
-    })?;
-    Ok(t)
-}
-
-/// The top services (`service`, with package sessions used of them apart)
-/// or products by revenue.
-fn top(conn: &Connection, scope: &Scope, q: &ReportQuery, kind: &str) -> Result<ReportTable> {
-    let id = if kind == "service" {
-        "top_services"
-    } else {
-        "top_products"
-    };
-    let mut t = ReportTable::new(
-        id,
-        &[("item", K::Text), ("qty", K::Count), ("revenue", K::Money)],
-    );
-    let sql = format!(
-        "SELECT {ITEM_NAME}, qty, amount FROM (
-            SELECT k, i, sum(qty) AS qty, sum(amount) AS amount FROM ({{rows}}) GROUP BY i
-            HAVING qty <> 0 OR amount <> 0 ORDER BY amount DESC, qty DESC, i LIMIT {TOP_N})"
-    );
-    let monthly = format!(
-        "SELECT kind AS k, item_id AS i, qty, amount FROM report_items_m
-         WHERE month BETWEEN ?1 AND ?2 AND {{stores}} AND kind = '{kind}'"
-    );
-    let daily = format!(
-        "SELECT kind, item_id, qty * {{sign}}, amount * {{sign}} FROM report_items
-         WHERE day BETWEEN {{from}} AND {{to}} AND {{stores}} AND kind = '{kind}'"
-    );
-    t.rows = scope.split_rows(conn, &sql, &monthly, &daily, q, |r| {
-        Ok(vec![
-            V::Text(r.get(0)?),
-            V::Int(r.get(1)?),
-            V::Int(r.get(2)?),
-        ])
-    })?;
     Ok(t)
 }
 
