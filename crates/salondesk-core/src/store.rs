@@ -35,6 +35,9 @@ pub struct Store {
     pub(crate) key: Option<db::DbKey>,
     /// The last import dry run's plan, for the import that follows it.
     pub(crate) import_plan: crate::import::KeptPlan,
+    /// Whether sales enter the report summaries (`reports::summary::record`):
+    /// always, but for `bench reports`, which times a checkout without them.
+    pub(crate) keep_summaries: bool,
 }
 
 impl Store {
@@ -75,6 +78,7 @@ impl Store {
             _instance_lock: None,
             key,
             import_plan: Default::default(),
+            keep_summaries: true,
         };
         store.load_identity()?;
         Ok(store)

@@ -28,6 +28,8 @@ pub struct Writer<'s> {
     emitted: u32,
     /// The clock moved without an emit (operations pulled from other devices).
     hlc_received: bool,
+    /// The store's `keep_summaries` (the report summaries are written).
+    keep_summaries: bool,
 }
 
 impl Deref for Writer<'_> {
@@ -41,6 +43,11 @@ impl Writer<'_> {
     /// The time of this write, from the store's clock: one instant for the whole change.
     pub fn now(&self) -> DateTime<Utc> {
         self.now
+    }
+
+    /// Whether sales enter the report summaries (off only in `bench reports`).
+    pub(crate) fn keeps_summaries(&self) -> bool {
+        self.keep_summaries
     }
 
     /// This device (its id and codes, as read when the store was opened).
@@ -159,6 +166,7 @@ impl Store {
             hlc,
             emitted: 0,
             hlc_received: false,
+            keep_summaries: self.keep_summaries,
         };
         if w.hlc.is_past_bound(now) {
             // Rare: the wall clock was set back, or runs behind the server's.

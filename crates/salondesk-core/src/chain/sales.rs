@@ -28,7 +28,7 @@ pub(crate) fn other_store_sale(w: &Writer<'_>, store_id: &str, op: &Op, seq: i64
         .execute(params![op.entity_id, store_id, business_date, total, seq])?
         == 1;
     if first {
-        crate::reports::summary::record_sale(w, store_id, &op.entity_id, &op.payload)?;
+        crate::reports::summary::record(w, store_id, &op.entity_id, &op.payload)?;
     }
     Ok(first)
 }

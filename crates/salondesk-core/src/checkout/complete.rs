@@ -253,7 +253,7 @@ fn complete(
                  "pointsEarned": points_earned, "lines": rows.lines(), "tenders": rows.tenders(),
                  "packages": rows.packages(), "ledger": rows.entries() });
     w.emit("sale", &sale_id, OpKind::Append, &payload)?;
-    crate::reports::summary::record_sale(
+    crate::reports::summary::record(
         w,
         &crate::reports::summary::own_store_id(w)?,
         &sale_id.to_string(),

@@ -196,7 +196,7 @@ fn refund(
                  "businessDate": today, "createdAt": now, "lines": rows.lines(),
                  "tenders": rows.tenders(), "ledger": rows.entries() });
     w.emit("sale", &sale_id, OpKind::Append, &payload)?;
-    crate::reports::summary::record_sale(
+    crate::reports::summary::record(
         w,
         &crate::reports::summary::own_store_id(w)?,
         &sale_id.to_string(),

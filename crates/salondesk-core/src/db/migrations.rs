@@ -96,6 +96,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
     ),
     ("0037_chain", include_str!("sql/0037_chain.sql")),
     (
+        "0038_report_months",
+        include_str!("sql/0038_report_months.sql"),
+    ),
+    (
         "0040_liability_trigger",
         include_str!("sql/0040_liability_trigger.sql"),
     ),

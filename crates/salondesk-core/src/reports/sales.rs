@@ -1,11 +1,12 @@
 //! The sales report: revenue (net of refunds, top-ups apart: a top-up is cash
 //! in, not revenue), sales count and average ticket against the previous
 //! period and last year; revenue by day/week/month, by hour × weekday, by
-//! category, the top services and products, by payment method (money
+//! category, the top services and products (`sales_items`), by payment method (money
 //! received vs value consumed), and for the chain the stores side by side.
 //! Everything is read from the summaries (0033).
 
-use super::scope::{period, Scope, ITEM_CATEGORY, ITEM_NAME};
+use super::scope::{period, Scope};
+use super::store_names::StoreNames;
 use super::ReportValue as V;
 use super::{ColumnKind as K, Compare, Granularity, Kpi, Report, ReportQuery, ReportTable};
 use crate::store::Store;
@@ -47,23 +48,19 @@ impl Totals {
 }
 
 fn totals(conn: &Connection, scope: &Scope, q: &ReportQuery) -> Result<Totals> {
-    let p = period(q);
-    let days = scope.rows(
+    let days = scope.split_rows(
         conn,
         "SELECT coalesce(sum(revenue), 0), coalesce(sum(sales), 0), coalesce(sum(refunds), 0),
-                coalesce(sum(top_ups), 0)
-         FROM report_days WHERE day BETWEEN ?1 AND ?2 AND {stores}",
-        &p,
+                coalesce(sum(top_ups), 0) FROM ({rows})",
+        "SELECT revenue, sales, refunds, top_ups FROM report_days_m
+         WHERE month BETWEEN ?1 AND ?2 AND {stores}",
+        "SELECT revenue * {sign}, sales * {sign}, refunds * {sign}, top_ups * {sign}
+         FROM report_days WHERE day BETWEEN {from} AND {to} AND {stores}",
+        q,
         |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
     )?;
     let (revenue, sales, refunds, top_ups) = days[0];
-    let methods = scope.rows(
-        conn,
-        "SELECT method, sum(amount) FROM report_tenders
-         WHERE day BETWEEN ?1 AND ?2 AND {stores} GROUP BY method",
-        &p,
-        |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?)),
-    )?;
+    let methods = payment_methods(conn, scope, q)?;
     let mut t = Totals {
         revenue,
         sales,
@@ -78,6 +75,23 @@ fn totals(conn: &Connection, scope: &Scope, q: &ReportQuery) -> Result<Totals> {
         }
     }
     Ok(t)
+}
+
+/// What was paid each way over the period.
+fn payment_methods(
+    conn: &Connection,
+    scope: &Scope,
+    q: &ReportQuery,
+) -> Result<Vec<(String, i64)>> {
+    scope.split_rows(
+        conn,
+        "SELECT method, sum(amount) AS a FROM ({rows}) GROUP BY method HAVING a <> 0",
+        "SELECT method, amount FROM report_tenders_m WHERE month BETWEEN ?1 AND ?2 AND {stores}",
+        "SELECT method, amount * {sign} FROM report_tenders
+         WHERE day BETWEEN {from} AND {to} AND {stores}",
+        q,
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )
 }
 
 /// The headline figures with their comparisons.
@@ -106,16 +120,11 @@ pub(super) fn kpis(conn: &Connection, scope: &Scope, q: &ReportQuery) -> Result<
 pub(super) fn report(store: &Store, q: &ReportQuery) -> Result<Report> {
     let conn = store.conn();
     let scope = Scope::of(store, q)?;
-    let mut tables = vec![
-        by_period(conn, &scope, q)?,
-        by_hour(conn, &scope, q)?,
-        by_category(conn, &scope, q)?,
-        top(conn, &scope, q, "service")?,
-        top(conn, &scope, q, "product")?,
-        by_payment(conn, &scope, q)?,
-    ];
+    let mut tables = vec![by_period(conn, &scope, q)?, by_hour(conn, &scope, q)?];
+    tables.extend(super::sales_items::tables(conn, &scope, q)?);
+    tables.push(by_payment(conn, &scope, q)?);
     if scope.is_chain() {
-        tables.push(by_store(conn, &scope, q)?);
+        tables.push(by_store(store, &scope, q)?);
     }
     Ok(Report {
         kpis: kpis(conn, &scope, q)?,
@@ -146,12 +155,7 @@ fn by_period(conn: &Connection, scope: &Scope, q: &ReportQuery) -> Result<Report
             ("top_ups", K::Money),
         ],
     );
-    let sql = format!(
-        "SELECT {b} AS d, sum(revenue), sum(sales), sum(top_ups) FROM report_days
-         WHERE day BETWEEN ?1 AND ?2 AND {{stores}} GROUP BY d ORDER BY d",
-        b = bucket(q.granularity)
-    );
-    t.rows = scope.rows(conn, &sql, &period(q), |r| {
+    let f = |r: &rusqlite::Row<'_>| {
         let totals = Totals {
             revenue: r.get(1)?,
             sales: r.get(2)?,
@@ -164,7 +168,28 @@ fn by_period(conn: &Connection, scope: &Scope, q: &ReportQuery) -> Result<Report
             V::Int(totals.average_ticket()),
             V::Int(r.get(3)?),
         ])
-    })?;
+    };
+    if q.granularity == Granularity::Month {
+        // Whole months from the rollup, the partial ones summed from days.
+        t.rows = scope.split_rows(
+            conn,
+            "SELECT m || '-01' AS d, sum(revenue) AS r, sum(sales) AS n, sum(top_ups) AS u
+             FROM ({rows}) GROUP BY d HAVING r <> 0 OR n <> 0 OR u <> 0 ORDER BY d",
+            "SELECT month AS m, revenue, sales, top_ups FROM report_days_m
+             WHERE month BETWEEN ?1 AND ?2 AND {stores}",
+            "SELECT substr(day, 1, 7), revenue * {sign}, sales * {sign}, top_ups * {sign}
+             FROM report_days WHERE day BETWEEN {from} AND {to} AND {stores}",
+            q,
+            f,
+        )?;
+        return Ok(t);
+    }
+    let sql = format!(
+        "SELECT {b} AS d, sum(revenue), sum(sales), sum(top_ups) FROM report_days
+         WHERE day BETWEEN ?1 AND ?2 AND {{stores}} GROUP BY d ORDER BY d",
+        b = bucket(q.granularity)
+    );
+    t.rows = scope.rows(conn, &sql, &period(q), f)?;
     Ok(t)
 }
 
@@ -179,12 +204,16 @@ fn by_hour(conn: &Connection, scope: &Scope, q: &ReportQuery) -> Result<ReportTa
             ("revenue", K::Money),
         ],
     );
-    t.rows = scope.rows(
+    t.rows = scope.split_rows(
         conn,
-        "SELECT (CAST(strftime('%w', day) AS INTEGER) + 6) % 7 + 1 AS wd, hour, sum(sales), sum(revenue)
-         FROM report_hours WHERE day BETWEEN ?1 AND ?2 AND {stores}
-         GROUP BY wd, hour ORDER BY wd, hour",
-        &period(q),
+        "SELECT wd, hour, sum(sales) AS n, sum(revenue) AS r FROM ({rows})
+         GROUP BY wd, hour HAVING n <> 0 OR r <> 0 ORDER BY wd, hour",
+        "SELECT weekday AS wd, hour, sales, revenue FROM report_hours_m
+         WHERE month BETWEEN ?1 AND ?2 AND {stores}",
+        "SELECT (CAST(strftime('%w', day) AS INTEGER) + 6) % 7 + 1, hour, sales * {sign},
+                revenue * {sign}
+         FROM report_hours WHERE day BETWEEN {from} AND {to} AND {stores}",
+        q,
         |r| {
             Ok(vec![
                 V::Text(r.get::<_, i64>(0)?.to_string()),
@@ -197,61 +226,6 @@ fn by_hour(conn: &Connection, scope: &Scope, q: &ReportQuery) -> Result<ReportTa
     Ok(t)
 }
 
-fn by_category(conn: &Connection, scope: &Scope, q: &ReportQuery) -> Result<ReportTable> {
-    let mut t = ReportTable::new(
-        "by_category",
-        &[
-            ("kind", K::Code),
-            ("category", K::Text),
-            ("qty", K::Count),
-            ("revenue", K::Money),
-        ],
-    );
-    let sql = format!(
-        "SELECT k, {ITEM_CATEGORY} AS c, sum(qty) AS n, sum(amount) AS a FROM (
-            SELECT kind AS k, item_id AS i, sum(qty) AS qty, sum(amount) AS amount FROM report_items
-            WHERE day BETWEEN ?1 AND ?2 AND {{stores}} AND kind <> 'top_up' GROUP BY kind, item_id)
-         GROUP BY k, c ORDER BY a DESC, k, c"
-    );
-    t.rows = scope.rows(conn, &sql, &period(q), |r| {
-        Ok(vec![
-            V::Text(r.get(0)?),
-            V::Text(r.get(1)?),
-            V::Int(r.get(2)?),
-            V::Int(r.get(3)?),
-        ])
-    })?;
-    Ok(t)
-}
-
-/// The top services (`service`, with package sessions used of them apart)
-/// or products by revenue.
-fn top(conn: &Connection, scope: &Scope, q: &ReportQuery, kind: &str) -> Result<ReportTable> {
-    let id = if kind == "service" {
-        "top_services"
-    } else {
-        "top_products"
-    };
-    let mut t = ReportTable::new(
-        id,
-        &[("item", K::Text), ("qty", K::Count), ("revenue", K::Money)],
-    );
-    let sql = format!(
-        "SELECT {ITEM_NAME}, qty, amount FROM (
-            SELECT kind AS k, item_id AS i, sum(qty) AS qty, sum(amount) AS amount FROM report_items
-            WHERE day BETWEEN ?1 AND ?2 AND {{stores}} AND kind = '{kind}' GROUP BY item_id
-            ORDER BY amount DESC, qty DESC, item_id LIMIT {TOP_N})"
-    );
-    t.rows = scope.rows(conn, &sql, &period(q), |r| {
-        Ok(vec![
-            V::Text(r.get(0)?),
-            V::Int(r.get(1)?),
-            V::Int(r.get(2)?),
-        ])
-    })?;
-    Ok(t)
-}
-
 fn by_payment(conn: &Connection, scope: &Scope, q: &ReportQuery) -> Result<ReportTable> {
     let mut t = ReportTable::new(
         "by_payment",
@@ -261,13 +235,7 @@ fn by_payment(conn: &Connection, scope: &Scope, q: &ReportQuery) -> Result<Repor
             ("amount", K::Money),
         ],
     );
-    let mut rows: Vec<(String, i64)> = scope.rows(
-        conn,
-        "SELECT method, sum(amount) FROM report_tenders WHERE day BETWEEN ?1 AND ?2 AND {stores}
-         GROUP BY method",
-        &period(q),
-        |r| Ok((r.get(0)?, r.get(1)?)),
-    )?;
+    let mut rows = payment_methods(conn, scope, q)?;
     // Money received first, then value consumed; the larger first within each.
     rows.sort_by_key(|(m, a)| (method_group(m) == "consumed", -a));
     t.rows = rows
@@ -280,8 +248,10 @@ fn by_payment(conn: &Connection, scope: &Scope, q: &ReportQuery) -> Result<Repor
     Ok(t)
 }
 
-/// The chain's stores side by side.
-fn by_store(conn: &Connection, scope: &Scope, q: &ReportQuery) -> Result<ReportTable> {
+/// The chain's stores side by side, by name (this till's sales of before
+/// it joined, "local", are its own store's).
+fn by_store(store: &Store, scope: &Scope, q: &ReportQuery) -> Result<ReportTable> {
+    let conn = store.conn();
     let mut t = ReportTable::new(
         "by_store",
         &[
@@ -292,25 +262,46 @@ fn by_store(conn: &Connection, scope: &Scope, q: &ReportQuery) -> Result<ReportT
             ("top_ups", K::Money),
         ],
     );
-    t.rows = scope.rows(
+    let rows: Vec<(String, i64, i64, i64)> = scope.split_rows(
         conn,
-        "SELECT store_id, sum(revenue) AS r, sum(sales), sum(top_ups) FROM report_days
-         WHERE day BETWEEN ?1 AND ?2 AND {stores} GROUP BY store_id ORDER BY r DESC, store_id",
-        &period(q),
-        |r| {
-            let totals = Totals {
-                revenue: r.get(1)?,
-                sales: r.get(2)?,
-                ..Totals::default()
-            };
-            Ok(vec![
-                V::Text(r.get(0)?),
+        "SELECT store_id, sum(revenue) AS r, sum(sales) AS n, sum(top_ups) AS u FROM ({rows})
+         GROUP BY store_id HAVING r <> 0 OR n <> 0 OR u <> 0",
+        "SELECT store_id, revenue, sales, top_ups FROM report_days_m
+         WHERE month BETWEEN ?1 AND ?2 AND {stores}",
+        "SELECT store_id, revenue * {sign}, sales * {sign}, top_ups * {sign} FROM report_days
+         WHERE day BETWEEN {from} AND {to} AND {stores}",
+        q,
+        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+    )?;
+    let own = super::summary::own_store_id(conn)?;
+    let mut stores: Vec<(String, Totals)> = Vec::new();
+    for (id, revenue, sales, top_ups) in rows {
+        let id = if id == "local" { own.clone() } else { id };
+        let i = match stores.iter().position(|(s, _)| *s == id) {
+            Some(i) => i,
+            None => {
+                stores.push((id, Totals::default()));
+                stores.len() - 1
+            }
+        };
+        let t = &mut stores[i].1;
+        t.revenue += revenue;
+        t.sales += sales;
+        t.top_ups += top_ups;
+    }
+    stores.sort_by(|(a, x), (b, y)| y.revenue.cmp(&x.revenue).then(a.cmp(b)));
+    let mut names = StoreNames::of(store)?;
+    t.rows = stores
+        .into_iter()
+        .map(|(id, totals)| {
+            vec![
+                V::Text(names.name(&id)),
                 V::Int(totals.revenue),
                 V::Int(totals.sales),
                 V::Int(totals.average_ticket()),
-                V::Int(r.get(3)?),
-            ])
-        },
-    )?;
+                V::Int(totals.top_ups),
+            ]
+        })
+        .collect();
     Ok(t)
 }

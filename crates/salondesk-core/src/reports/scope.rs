@@ -1,6 +1,7 @@
 //! Which stores' summaries a report reads, as a SQL condition and its
 //! parameters, and the words the catalog gives a summary's item.
 
+use super::months;
 use super::summary::own_store_id;
 use super::ReportQuery;
 use crate::store::Store;
@@ -32,20 +33,20 @@ impl Scope {
         self.stores.is_none()
     }
 
-    /// `store_id IN (…)` (parameters from ?3 on: ?1 and ?2 are the period).
-    fn condition(&self, column: &str) -> String {
+    /// `store_id IN (…)` (parameters from ?`first` on: those before are the period).
+    fn condition(&self, column: &str, first: usize) -> String {
         match &self.stores {
-            // Every store with a day of sales: a primary-key range each.
-            None => format!("{column} IN (SELECT DISTINCT store_id FROM report_days)"),
+            // Every store with a month of sales: a primary-key range each.
+            None => format!("{column} IN (SELECT DISTINCT store_id FROM report_days_m)"),
             Some(s) => {
-                let marks: Vec<String> = (0..s.len()).map(|i| format!("?{}", i + 3)).collect();
+                let marks: Vec<String> = (0..s.len()).map(|i| format!("?{}", i + first)).collect();
                 format!("{column} IN ({})", marks.join(", "))
             }
         }
     }
 
-    fn params(&self, from: &str, to: &str) -> Vec<Sql> {
-        let mut p = vec![Sql::Text(from.into()), Sql::Text(to.into())];
+    fn params(&self, period: &[&str]) -> Vec<Sql> {
+        let mut p: Vec<Sql> = period.iter().map(|x| Sql::Text(x.to_string())).collect();
         for s in self.stores.iter().flatten() {
             p.push(Sql::Text(s.clone()));
         }
@@ -61,10 +62,46 @@ impl Scope {
         q: &(String, String),
         f: impl FnMut(&Row<'_>) -> rusqlite::Result<T>,
     ) -> Result<Vec<T>> {
-        let sql = sql.replace("{stores}", &self.condition("store_id"));
+        let sql = sql.replace("{stores}", &self.condition("store_id", 3));
         let mut stmt = conn.prepare_cached(&sql)?;
         let rows = stmt
-            .query_map(params_from_iter(self.params(&q.0, &q.1)), f)?
+            .query_map(params_from_iter(self.params(&[&q.0, &q.1])), f)?
+            .collect::<rusqlite::Result<Vec<T>>>()?;
+        Ok(rows)
+    }
+
+    /// Runs `sql` over the rows of the period `q` split into months and
+    /// days (`months`): `{rows}` in it becomes the UNION ALL of `monthly`
+    /// (its rows where `month BETWEEN ?1 AND ?2`) and `daily` (where `day
+    /// BETWEEN {from} AND {to}`, its figures times `{sign}`: days added or
+    /// taken away), both with `{stores}`, which this scope fills.
+    pub fn split_rows<T>(
+        &self,
+        conn: &Connection,
+        sql: &str,
+        monthly: &str,
+        daily: &str,
+        q: &ReportQuery,
+        f: impl FnMut(&Row<'_>) -> rusqlite::Result<T>,
+    ) -> Result<Vec<T>> {
+        let rows = months::union(monthly, daily);
+        let sql = sql
+            .replace("{rows}", &rows)
+            .replace("{stores}", &self.condition("store_id", 9));
+        let s = months::split(q);
+        let mut params = self.params(&[
+            &s.months.0,
+            &s.months.1,
+            &s.head.0,
+            &s.head.1,
+            &s.tail.0,
+            &s.tail.1,
+        ]);
+        params.insert(6, Sql::Integer(s.head_sign));
+        params.insert(7, Sql::Integer(s.tail_sign));
+        let mut stmt = conn.prepare_cached(&sql)?;
+        let rows = stmt
+            .query_map(params_from_iter(params), f)?
             .collect::<rusqlite::Result<Vec<T>>>()?;
         Ok(rows)
     }

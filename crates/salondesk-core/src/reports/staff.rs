@@ -28,14 +28,23 @@ pub(super) fn report(store: &Store, q: &ReportQuery) -> Result<Report> {
     })
 }
 
+/// Each staff member's figures of the period's whole months and of its other days.
+const STAFF_MONTHS: &str = "SELECT staff_id, revenue, services, products, commission
+     FROM report_staff_m WHERE month BETWEEN ?1 AND ?2 AND {stores} AND staff_id <> ''";
+const STAFF_DAYS: &str =
+    "SELECT staff_id, CASE WHEN kind = 'top_up' THEN 0 ELSE amount END * {sign},
+            services * {sign}, products * {sign}, commission * {sign}
+     FROM report_items WHERE day BETWEEN {from} AND {to} AND {stores} AND staff_id <> ''";
+
 /// (revenue credited, services, products, commission) over a period.
 fn totals(conn: &Connection, scope: &Scope, q: &ReportQuery) -> Result<[i64; 4]> {
-    let rows = scope.rows(
+    let rows = scope.split_rows(
         conn,
-        "SELECT coalesce(sum(CASE WHEN kind = 'top_up' THEN 0 ELSE amount END), 0),
-                coalesce(sum(services), 0), coalesce(sum(products), 0), coalesce(sum(commission), 0)
-         FROM report_items WHERE day BETWEEN ?1 AND ?2 AND {stores} AND staff_id <> ''",
-        &period(q),
+        "SELECT coalesce(sum(revenue), 0), coalesce(sum(services), 0),
+                coalesce(sum(products), 0), coalesce(sum(commission), 0) FROM ({rows})",
+        STAFF_MONTHS,
+        STAFF_DAYS,
+        q,
         |r| Ok([r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?]),
     )?;
     Ok(rows[0])
@@ -122,14 +131,16 @@ fn by_staff(conn: &Connection, scope: &Scope, q: &ReportQuery) -> Result<ReportT
             ("complaints", K::Count),
         ],
     );
-    let figures = scope.rows(
+    let figures = scope.split_rows(
         conn,
         "SELECT staff_id, coalesce((SELECT name FROM staff WHERE id = staff_id), staff_id),
-                sum(CASE WHEN kind = 'top_up' THEN 0 ELSE amount END) AS r,
-                sum(services), sum(products), sum(commission)
-         FROM report_items WHERE day BETWEEN ?1 AND ?2 AND {stores} AND staff_id <> ''
-         GROUP BY staff_id ORDER BY r DESC, staff_id",
-        &period(q),
+                sum(revenue) AS r, sum(services), sum(products), sum(commission)
+         FROM ({rows}) GROUP BY staff_id
+         HAVING r <> 0 OR sum(services) <> 0 OR sum(products) <> 0 OR sum(commission) <> 0
+         ORDER BY r DESC, staff_id",
+        STAFF_MONTHS,
+        STAFF_DAYS,
+        q,
         |r| {
             Ok((
                 r.get::<_, String>(0)?,
@@ -138,13 +149,11 @@ fn by_staff(conn: &Connection, scope: &Scope, q: &ReportQuery) -> Result<ReportT
             ))
         },
     )?;
-    // Ratings and complaints are this store's own (feedback is not pulled
-    // from other stores).
-    let (ratings, complaints) = if scope.is_chain() {
-        (HashMap::new(), HashMap::new())
-    } else {
-        (ratings(conn, q)?, complaints(conn, q)?)
-    };
+    // Complaints are the chain's (every device holds them), so the chain's
+    // view counts every store's staff; ratings are the visit feedback this
+    // device holds (feedback is a store's own: a head office has its own
+    // store's, not yet the others').
+    let (ratings, complaints) = (ratings(conn, q)?, complaints(conn, q)?);
     t.rows = figures
         .into_iter()
         .map(|(id, name, f): (String, String, [i64; 4])| {

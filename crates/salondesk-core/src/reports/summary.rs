@@ -18,17 +18,6 @@ use rusqlite::{params, Connection};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 use std::collections::BTreeMap;
-use std::sync::atomic::{AtomicBool, Ordering};
-
-/// Whether sales enter the summaries. Always on, except in `bench reports`,
-/// which turns it off to time a checkout without them in the same run.
-static KEEP: AtomicBool = AtomicBool::new(true);
-
-/// For the benchmark only: a till that stops keeping summaries shows wrong reports.
-#[doc(hidden)]
-pub fn set_keeping(on: bool) {
-    KEEP.store(on, Ordering::Relaxed);
-}
 
 /// This till's store as the summaries name it: the chain's id once
 /// enrolled, "local" before (reports of the own store read both).
@@ -78,6 +67,20 @@ pub fn split_amount(amount: i64, shares: &[(&str, i64)]) -> Vec<i64> {
         .collect()
 }
 
+/// What the write path calls for each sale: `record_sale`, unless the store
+/// was told not to keep summaries (`Store::set_keeping_report_summaries`).
+pub(crate) fn record(
+    w: &crate::write::Writer<'_>,
+    store_id: &str,
+    sale_id: &str,
+    payload: &serde_json::Value,
+) -> Result<()> {
+    if !w.keeps_summaries() {
+        return Ok(());
+    }
+    record_sale(w, store_id, sale_id, payload)
+}
+
 /// Adds one sale to the summaries of `store_id`. Idempotent per `sale_id`
 /// (a sale seen twice counts once).
 pub fn record_sale(
@@ -86,9 +89,6 @@ pub fn record_sale(
     sale_id: &str,
     payload: &serde_json::Value,
 ) -> Result<()> {
-    if !KEEP.load(Ordering::Relaxed) {
-        return Ok(());
-    }
     let Some(p) = payload.as_object() else {
         return Ok(());
     };
@@ -231,8 +231,25 @@ pub fn record_sale(
 }
 
 /// Makes this store's summaries again from its sales and their ledgers (the
-/// statements of migration 0034, which backfilled them).
+/// statements of migration 0034, which backfilled them). The monthly
+/// rollups (0038) are emptied first: the daily rows 0034 inserts fill them
+/// again through their triggers.
 pub fn rebuild(conn: &Connection) -> Result<()> {
+    for table in [
+        "report_items_m",
+        "report_staff_m",
+        "report_hours_m",
+        "report_tenders_m",
+        "report_days_m",
+    ] {
+        conn.execute(
+            &format!(
+                "DELETE FROM {table} WHERE store_id IN (
+                    coalesce((SELECT value FROM meta WHERE key = 'sync.store_id'), 'local'), 'local')"
+            ),
+            [],
+        )?;
+    }
     conn.execute_batch(include_str!("../db/sql/0034_report_backfill.sql"))?;
     Ok(())
 }

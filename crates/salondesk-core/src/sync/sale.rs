@@ -153,7 +153,7 @@ pub(super) fn sale(w: &Writer<'_>, cx: &mut Ctx<'_>) -> Result<Outcome> {
     }
     ledger_rows(w, p, id, &created)?;
     // Another till's sale counts in this store's reports as it arrives.
-    crate::reports::summary::record_sale(
+    crate::reports::summary::record(
         w,
         &crate::reports::summary::own_store_id(w)?,
         id,

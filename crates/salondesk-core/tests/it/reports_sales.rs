@@ -296,6 +296,12 @@ fn summaries(s: &Salon) -> Vec<String> {
         "SELECT store_id || day || method || '|' || amount FROM report_tenders ORDER BY 1",
         "SELECT store_id || day || '|' || sales || '|' || refunds || '|' || revenue || '|' || top_ups FROM report_days ORDER BY 1",
         "SELECT sale_id || store_id FROM report_sales_seen ORDER BY 1",
+        // The monthly rollups (0038).
+        "SELECT store_id || month || kind || item_id || '|' || amount || '|' || qty FROM report_items_m ORDER BY 1",
+        "SELECT store_id || month || staff_id || '|' || revenue || '|' || services || '|' || products || '|' || commission FROM report_staff_m ORDER BY 1",
+        "SELECT store_id || month || weekday || hour || '|' || sales || '|' || revenue FROM report_hours_m ORDER BY 1",
+        "SELECT store_id || month || method || '|' || amount FROM report_tenders_m ORDER BY 1",
+        "SELECT store_id || month || '|' || sales || '|' || refunds || '|' || revenue || '|' || top_ups FROM report_days_m ORDER BY 1",
     ] {
         let mut stmt = c.prepare(sql).unwrap();
         out.extend(stmt.query_map([], |r| r.get::<_, String>(0)).unwrap().map(Result::unwrap));
@@ -312,8 +318,9 @@ fn a_rebuild_from_the_sales_and_ledgers_equals_the_kept_summaries() {
     assert_eq!(
         summaries(&s),
         kept,
-        "record_sale (from the payload) and the SQL rebuild follow the same rules"
+        "record_sale (from the payload) and the SQL rebuild follow the same rules, by day and by month"
     );
+    crate::reports_months::rollups_match_the_days(&s);
 }
 
 #[test]
