@@ -52,6 +52,40 @@ pub fn run(db: &Path, members: u64) -> anyhow::Result<()> {
         "BENCH care.daily seconds={:.3} tasks_s={tasks:.3} rfm_s={rfm:.3}",
         tasks + rfm
     );
+    members_report(&store)
+}
+
+/// The members report over the last year on this store (200,000 members with
+/// two years of visits: the realistic load for it; `bench reports`' chain has
+/// sales but no member visits). `BENCH reports.members_200k p99_ms=…`.
+fn members_report(store: &Store) -> anyhow::Result<()> {
+    use salondesk_core::reports::{Granularity, ReportName, ReportQuery};
+    use salondesk_core::staff::{Role, Staff};
+    let owner = Staff {
+        id: salondesk_core::ids::StaffId::new(store.now()),
+        name: "bench".into(),
+        role: Role::Owner,
+    };
+    let today = store.now().date_naive();
+    let q = ReportQuery {
+        from: today - Duration::days(364),
+        to: today,
+        store_id: None,
+        chain: false,
+        granularity: Granularity::Month,
+    };
+    store.report(&owner, ReportName::Members, &q)?; // warm, as a desk open a while is
+    let mut samples = Vec::new();
+    for _ in 0..10 {
+        let t = Instant::now();
+        store.report(&owner, ReportName::Members, &q)?;
+        samples.push(t.elapsed());
+    }
+    let p = super::stats::percentiles(&mut samples);
+    println!(
+        "BENCH reports.members_200k p50_ms={:.1} p99_ms={:.1} target_p99_ms=100",
+        p.p50_ms, p.p99_ms
+    );
     Ok(())
 }
 

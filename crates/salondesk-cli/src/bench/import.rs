@@ -78,6 +78,9 @@ fn fresh(dir: &Path, name: &str) -> anyhow::Result<(Store, salondesk_core::staff
         let _ = std::fs::remove_file(format!("{}{suffix}", db.display()));
     }
     let mut store = Store::open_exclusive(&db, Arc::new(SystemClock))?;
+    // As the app opens its store (`store_open.rs`): WAL checkpoints on a
+    // thread of their own, not at the import's commits.
+    store.checkpoint_in_background()?;
     let owner = store.create_owner("店主", "135790")?;
     Ok((store, owner))
 }

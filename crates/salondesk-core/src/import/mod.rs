@@ -231,7 +231,7 @@ impl Store {
         let total = todo.len() as u64;
         progress(0, total);
         let mut done = 0;
-        let mut keys = bulk::Keys::default();
+        let mut keys = bulk::Keys::with_capacity(todo.len());
         let written = self.write_batches(&todo, path, points_expire_on, &mut keys, &mut |n| {
             done += n;
             progress(done, total)
