@@ -58,10 +58,12 @@ stage_command() {
     windows-core) echo bash scripts/windows.sh core-test ;;
     # One release build of the app for Windows, its NSIS installer (size printed), and the
     # installer installed and uninstalled under Wine.
-    windows-app) echo bash scripts/windows.sh installer ;;
+    # CI's lighter release profile ([profile.ci-release] in Cargo.toml): shipping builds, made
+    # by hand, use the release profile.
+    windows-app) echo env SALONDESK_RELEASE_PROFILE=ci-release bash scripts/windows.sh installer ;;
     # One release build of the app and the server for Linux: the .deb and the server's
     # tarball (binary + systemd unit), sizes printed.
-    packages) echo bash scripts/packages.sh ;;
+    packages) echo env SALONDESK_RELEASE_PROFILE=ci-release bash scripts/packages.sh ;;
   esac
 }
 
