@@ -2,8 +2,8 @@
 # The README's second command: every check CI runs, in order, stopping at the first failure.
 #   scripts/test.sh                 all stages
 #   scripts/test.sh STAGE...        only these (setup always runs first), e.g. `ui-build app e2e`
-# Stages: fmt ui-build ui-test clippy postgres cargo-test keyring app e2e desk-bench windows-core;
-# `windows-app` and `packages` only when named.
+# Stages: fmt ui-build ui-test clippy postgres cargo-test keyring app e2e desk-bench windows-core
+# windows-app; `packages` only when named.
 # `postgres` starts a throwaway PostgreSQL on a loopback port (scripts/pg.sh) for the sync
 # server's tests in cargo-test; it stays up afterwards (`scripts/pg.sh stop` ends it).
 # Each stage's output is also kept in target/test-logs/<stage>.log; e2e screenshots (and, on a
@@ -13,12 +13,12 @@ SCRIPT_NAME="test" # read by say/die in lib.sh
 # shellcheck source=lib.sh
 source "$(dirname "$0")/lib.sh"
 
-all_stages=(fmt ui-build ui-test clippy postgres cargo-test keyring app e2e desk-bench windows-core)
-# Run only when named: `packages` (the .deb and the server's tarball) has not yet had a full run
-# on the project's machines; once it has, it joins all_stages (README "Packages"). `windows-app`
-# (a release build of the app for Windows and its installer) takes 10–30 minutes on the 2-core
-# machine: it joins all_stages once its time is measured inside CI's budget.
-named_only_stages=(windows-app packages)
+all_stages=(fmt ui-build ui-test clippy postgres cargo-test keyring app e2e desk-bench windows-core windows-app)
+# Run only when named: `packages` (the .deb and the server's tarball). Both release builds,
+# measured (README "Packages"), do not fit CI's 40 minutes on 2 cores together; the Windows one
+# (the installer most stores need, which issue 19 asks CI to build) runs every time, the Linux
+# one on demand (`./scripts/test.sh packages`) and before a release.
+named_only_stages=(packages)
 if [ $# -gt 0 ]; then
   for stage in "$@"; do
     [[ " ${all_stages[*]} ${named_only_stages[*]} " == *" $stage "* ]] || die "unknown stage '$stage' (stages: ${all_stages[*]} ${named_only_stages[*]})"
@@ -58,10 +58,12 @@ stage_command() {
     windows-core) echo bash scripts/windows.sh core-test ;;
     # One release build of the app for Windows, its NSIS installer (size printed), and the
     # installer installed and uninstalled under Wine.
-    windows-app) echo bash scripts/windows.sh installer ;;
+    # CI's lighter release profile ([profile.ci-release] in Cargo.toml): shipping builds, made
+    # by hand, use the release profile.
+    windows-app) echo env SALONDESK_RELEASE_PROFILE=ci-release bash scripts/windows.sh installer ;;
     # One release build of the app and the server for Linux: the .deb and the server's
     # tarball (binary + systemd unit), sizes printed.
-    packages) echo bash scripts/packages.sh ;;
+    packages) echo env SALONDESK_RELEASE_PROFILE=ci-release bash scripts/packages.sh ;;
   esac
 }
 

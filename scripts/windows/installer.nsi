@@ -40,6 +40,7 @@ SetCompressor /SOLID lzma
 !include "MUI2.nsh"
 !include "LogicLib.nsh"
 !include "x64.nsh"
+!include "FileFunc.nsh"
 
 Name "${PRODUCT}"
 OutFile "${OUT_FILE}"
@@ -77,6 +78,17 @@ LangString AppRunning ${LANG_SIMPCHINESE} "SalonDesk 正在运行。请先关闭
 LangString AppRunning ${LANG_ENGLISH} "SalonDesk is running. Close it first (after the shift), then choose Retry."
 LangString DeleteData ${LANG_SIMPCHINESE} "是否同时删除本店数据（数据库、密钥文件和备份）？$\n$\n删除后无法恢复。如果只是重装或升级，请选“否”。"
 LangString DeleteData ${LANG_ENGLISH} "Also delete the store's data (the database, its key file and the backups)?$\n$\nThis cannot be undone. To reinstall or upgrade, choose No."
+
+; An update started by the app's updater (README "Updates") passes /UPDATE and /R (start the
+; app again when done): the till comes back by itself after the cashier's "Install now".
+Function .onInstSuccess
+  ${GetParameters} $0
+  ClearErrors
+  ${GetOptions} $0 "/R" $1
+  ${IfNot} ${Errors}
+    Exec '"$INSTDIR\salondesk.exe"'
+  ${EndIf}
+FunctionEnd
 
 Function .onInit
   ${IfNot} ${RunningX64}

@@ -74,6 +74,7 @@ mod tests {
         EnrolmentView, InitialSyncView, RejectedOpView, SyncErrorView, SyncProblem, SyncStatusView,
     };
     use crate::dto::tiers::{TierRuleView, TierRulesSavedView};
+    use crate::dto::updates::{ReadyUpdateView, UpdateStatusView};
     use crate::error::{ApiError, ErrorCode};
     use salondesk_core::appointments::{
         AppointmentStatus, HistoryAction, MessageLang, MessageStatus, ResourceKind,
@@ -123,6 +124,8 @@ mod tests {
             export::<OwnerInput>(),
             export::<AppInfo>(),
             export::<BootInfo>(),
+            export::<ReadyUpdateView>(),
+            export::<UpdateStatusView>(),
             export::<SeedProgress>(),
             export::<CryptStatusView>(),
             export::<CryptProgress>(),

@@ -28,6 +28,9 @@ pub enum ErrorCode {
     /// or `used_up` this period).
     FreeServiceRefused,
     Forbidden,
+    /// A sale is open (`reason`: `cart_open` or `paying`): the update waits until it is
+    /// paid or emptied.
+    SaleOpen,
     /// A coupon that does not apply to this sale (`reason`: `expired`,
     /// `used_up`, `used_up_by_member`, `tier_not_allowed`, `min_spend` …).
     CouponRefused,
@@ -92,6 +95,7 @@ impl From<&CoreError> for ErrorCode {
             CoreError::CouponRefused { .. } => ErrorCode::CouponRefused,
             CoreError::FreeServiceRefused { .. } => ErrorCode::FreeServiceRefused,
             CoreError::Forbidden(_) => ErrorCode::Forbidden,
+            CoreError::SaleOpen { .. } => ErrorCode::SaleOpen,
             CoreError::StaffRefused { .. } => ErrorCode::StaffRefused,
             CoreError::Conflict(_) => ErrorCode::Conflict,
             CoreError::OutsideHours(_) => ErrorCode::OutsideHours,
@@ -173,7 +177,8 @@ impl From<CoreError> for ApiError {
             | CoreError::BackupFailed { reason, .. }
             | CoreError::RestoreRefused { reason, .. }
             | CoreError::DatabaseLocked { reason }
-            | CoreError::ChainRefused { reason } => Some((*reason).to_owned()),
+            | CoreError::ChainRefused { reason }
+            | CoreError::SaleOpen { reason, .. } => Some((*reason).to_owned()),
             // The login screen says why she must set a new PIN.
             CoreError::PinChangeRequired { reset: true, .. } => Some("pin_reset".to_owned()),
             _ => None,

@@ -12,6 +12,7 @@ mod reminder_sender;
 mod state;
 mod store_open;
 mod sync_task;
+mod updates;
 
 use state::AppState;
 use std::path::PathBuf;
@@ -31,6 +32,8 @@ fn db_path(app: &tauri::App) -> PathBuf {
 
 pub fn run() {
     tauri::Builder::default()
+        // Checks run from `updates::start`, never from the page (README "Updates").
+        .plugin(tauri_plugin_updater::Builder::new().build())
         .setup(|app| {
             let path = db_path(app);
             // A store that cannot open (a newer database, a broken disk) still
@@ -45,6 +48,9 @@ pub fn run() {
             reminder_sender::start(app.handle().clone());
             jobs::start(app.handle());
             sync_task::start(app.handle());
+            app.manage(salondesk_core::updates::SaleGate::default());
+            app.manage(updates::Updates::default());
+            updates::start(app.handle());
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![
@@ -89,6 +95,9 @@ pub fn run() {
             commands::records::sales_list,
             commands::records::sales_totals,
             commands::app::app_info,
+            commands::updates::update_status,
+            commands::updates::sale_cart_changed,
+            commands::updates::install_update,
             commands::crypt::crypt_status,
             commands::crypt::crypt_unlock,
             commands::crypt::crypt_encrypt,

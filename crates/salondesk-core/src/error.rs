@@ -58,6 +58,10 @@ pub enum CoreError {
     FreeServiceRefused { reason: &'static str },
     #[error("{0}")]
     Forbidden(String),
+    /// A sale is open (`reason`: `cart_open`, a cart with `lines` lines, or `paying`, a
+    /// payment running): updates wait until it is paid or emptied (`updates::SaleGate`).
+    #[error("a sale is open ({reason}, {lines} line(s)): the update waits until it is finished")]
+    SaleOpen { reason: &'static str, lines: u32 },
     /// A rule of running the staff refuses the change: `reason` is
     /// `last_owner` (the store would have no active owner), `own_record`
     /// (nobody deactivates, resets or re-rates herself, nor changes her own
@@ -172,6 +176,7 @@ impl CoreError {
             CoreError::CouponRefused { .. } => "coupon_refused",
             CoreError::FreeServiceRefused { .. } => "free_service_refused",
             CoreError::Forbidden(_) => "forbidden",
+            CoreError::SaleOpen { .. } => "sale_open",
             CoreError::StaffRefused { .. } => "staff_refused",
             CoreError::HeadOfficeOnly => "head_office_only",
             CoreError::ChainRefused { .. } => "chain_refused",

@@ -62,6 +62,7 @@ mod store;
 pub mod sync;
 pub mod time;
 pub mod types;
+pub mod updates;
 pub mod write;
 
 pub use error::{CoreError, Result};

@@ -134,8 +134,7 @@ impl Store {
     /// (see `db::checkpoint`).
     pub fn checkpoint_in_background(&mut self) -> Result<()> {
         if self.checkpointer.is_none() {
-            self.conn
-                .pragma_update(None, "wal_autocheckpoint", crate::db::WAL_CHECKPOINT_PAGES)?;
+            crate::db::checkpoint_at_the_mark(&self.conn);
             self.checkpointer = Some(crate::db::Checkpointer::start(
                 &self.path,
                 crate::db::CHECKPOINT_EVERY,

@@ -10,6 +10,7 @@ use crate::dto::sale::MemberBalancesView;
 use crate::error::ApiResult;
 use crate::state::AppState;
 use salondesk_core::checkout::Tender;
+use salondesk_core::updates::SaleGate;
 use tauri::{AppHandle, Manager, State};
 
 const GRID_LIMIT: usize = 500;
@@ -85,12 +86,17 @@ pub async fn complete_sale(
     appointment_id: Option<String>,
 ) -> ApiResult<SaleDone> {
     let cashier = state.staff()?;
+    // A payment in progress: no update check starts until it is done (updates::SaleGate).
+    let gate = app.state::<SaleGate>();
+    let _paying = gate.paying();
     let mut store = state.store()?;
     // The core checks the tokens: each for its one permission (manual
     // discount, typed prices), unspent and not expired.
     let core_cart = cart.to_cart(approvals_of(&approvals)?)?;
     let tenders: Vec<Tender> = tenders.iter().map(Tender::from).collect();
     let outcome = store.complete_sale(&cashier, &core_cart, &tenders)?;
+    // Paid: the desk empties its cart (and says so too; this covers a window that cannot).
+    gate.cart_changed(0);
     if let Some(id) = appointment_id.as_deref().filter(|id| !id.is_empty()) {
         // A second transaction, after the sale's (see appointments::checkout_link):
         // if it fails the sale stands and the appointment is completed by hand.

@@ -50,8 +50,13 @@ pub async fn change_pin(
 }
 
 #[tauri::command]
-pub async fn logout(state: State<'_, AppState>) -> ApiResult<()> {
+pub async fn logout(
+    state: State<'_, AppState>,
+    gate: State<'_, salondesk_core::updates::SaleGate>,
+) -> ApiResult<()> {
     state.set_session(None);
+    // Her parked cart is not a sale in progress while nobody is logged in.
+    gate.cart_changed(0);
     Ok(())
 }
 

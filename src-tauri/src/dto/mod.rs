@@ -30,3 +30,4 @@ pub mod stock;
 pub mod store_settings;
 pub mod sync;
 pub mod tiers;
+pub mod updates;

@@ -70,6 +70,87 @@ async fn a_till_is_offered_the_version_its_operator_published_and_only_if_newer(
     );
 }
 
+/// The development key's files (tests/updater-dev-key/README.md says what they are).
+fn dev_key_file(name: &str) -> std::path::PathBuf {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../updater-dev-key")
+        .join(name)
+}
+
+/// The chain's public key as the app has it built in (tauri.conf.json, `plugins.updater`).
+fn apps_public_key() -> String {
+    let conf: Value = serde_json::from_str(
+        &std::fs::read_to_string(
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tauri.conf.json"),
+        )
+        .expect("tauri.conf.json"),
+    )
+    .expect("tauri.conf.json is JSON");
+    conf["plugins"]["updater"]["pubkey"]
+        .as_str()
+        .expect("the app's config holds the updater's public key")
+        .to_owned()
+}
+
+/// What the updater plugin does with a downloaded installer before it runs it
+/// (`verify_signature` in tauri-plugin-updater 2: both strings are base64 of minisign's text
+/// forms, checked with the same crate). The plugin itself needs a running Tauri app, so the
+/// route is exercised here and the plugin's parsing of the manifest in the app's tests.
+fn plugin_would_accept(installer: &[u8], signature: &str, pubkey: &str) -> bool {
+    use base64::Engine;
+    let text = |b64: &str| {
+        let bytes = base64::engine::general_purpose::STANDARD
+            .decode(b64)
+            .expect("base64");
+        String::from_utf8(bytes).expect("minisign text")
+    };
+    let key = minisign_verify::PublicKey::decode(&text(pubkey)).expect("a minisign public key");
+    let Ok(sig) = minisign_verify::Signature::decode(&text(signature)) else {
+        return false;
+    };
+    key.verify(installer, &sig, true).is_ok()
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_signed_release_served_by_the_route_passes_the_updaters_signature_check() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::copy(
+        dev_key_file("windows-x86_64.json"),
+        dir.path().join("windows-x86_64.json"),
+    )
+    .expect("the dev release's manifest");
+    let path = dir.path().to_path_buf();
+    let s = TestServer::start_with(move |c| c.updates_dir = Some(path)).await;
+
+    let (status, offered) = ask(&s, "windows/x86_64/0.1.0").await;
+    assert_eq!(status, StatusCode::OK, "0.2.0 is offered to a 0.1.0 till");
+    let signature = offered["signature"].as_str().expect("a signature");
+    let installer =
+        std::fs::read(dev_key_file("SalonDesk_0.2.0_x64-setup.exe")).expect("the dev installer");
+    let pubkey = apps_public_key();
+    assert!(
+        plugin_would_accept(&installer, signature, &pubkey),
+        "the installer the manifest points at is signed by the key the app trusts"
+    );
+
+    let mut tampered = installer.clone();
+    tampered[0] ^= 1;
+    assert!(
+        !plugin_would_accept(&tampered, signature, &pubkey),
+        "one changed byte in the installer and it is refused"
+    );
+    let other = std::fs::read_to_string(dev_key_file("dev.key.pub")).expect("key");
+    assert_eq!(
+        other.trim(),
+        pubkey,
+        "the app's built-in key is the development key until a chain puts its own there"
+    );
+    assert!(
+        !plugin_would_accept(&installer, "bm90IGEgc2lnbmF0dXJl", &pubkey),
+        "a manifest with a made-up signature is refused"
+    );
+}
+
 #[tokio::test(flavor = "multi_thread")]
 async fn a_server_without_an_updates_folder_offers_nothing() {
     let s = TestServer::start().await;

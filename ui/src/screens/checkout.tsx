@@ -4,6 +4,7 @@
 // a barcode or member card scanned anywhere on the screen lands in the cart, never in a field.
 // Keys: F2 new sale, F3 member, F4 search, F9 pay, Esc closes a dialog.
 import { useEffect, useLayoutEffect, useRef, useState } from "preact/hooks";
+import { saleCartChanged } from "../lib/backend/commands-updates";
 import type {
   ApiError, ApprovalGranted, CatalogItem, MemberBalancesView, PackageView, PrintResult, SaleDone, Session, StaffBrief,
   Permission, TenderInput,
@@ -92,6 +93,10 @@ export function Checkout(props: Props) {
   const [gridRefresh, setGridRefresh] = useState(0);
   const [appointmentId, setAppointmentId] = useState<string | null>(props.appointmentId ?? null);
   const searchRef = useRef<HTMLInputElement>(null);
+
+  // The core's update gate hears what the cart holds: no update is looked for or installed
+  // while a sale is open (README "Updates"). A refusal (the browser mock) changes nothing here.
+  useEffect(() => void saleCartChanged(cart.lines.length).catch(() => undefined), [cart.lines.length]);
 
   const input = cart.lines.length > 0 ? toCartInput(cart) : null;
   const quote = useQuote(input);

@@ -14,6 +14,7 @@ import { StoreSettings } from "../components/store-settings";
 import { CryptSettings } from "../components/crypt-settings";
 import { ReminderSettings } from "../components/reminder-settings";
 import { SyncSettings } from "../components/sync-settings";
+import { UpdateLine } from "../components/update-card";
 import { BackupSettingsCard } from "../components/backup-status-line";
 import { useSyncStatus } from "../lib/use-sync-status";
 import type { Route } from "../lib/route";
@@ -84,6 +85,7 @@ export function Settings(props: Props) {
             <div class="kv"><dt>{t("settings.backend")}</dt>
               <dd>{hasTauriRuntime() ? t("settings.backendDesktop") : t("settings.backendMock")}</dd></div>
           </dl>
+          <UpdateLine />
         </section>
 
         <div class="settings-side">

@@ -6,7 +6,9 @@ mod key;
 mod migrations;
 mod wal_vfs;
 
-pub use checkpoint::{Checkpointer, CHECKPOINT_EVERY, WAL_CHECKPOINT_PAGES};
+pub use checkpoint::{
+    checkpoint_at_the_mark, Checkpointer, CHECKPOINT_EVERY, WAL_CHECKPOINT_PAGES,
+};
 
 pub use key::{apply_key, is_encrypted, DbKey};
 pub use migrations::{migrate, migrate_to, SCHEMA_VERSION};

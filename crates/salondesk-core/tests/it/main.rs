@@ -85,5 +85,6 @@ mod sync_set_aside;
 mod tiers;
 mod tiers_free;
 mod tiers_rules;
+mod updates;
 mod wal;
 mod write_path;

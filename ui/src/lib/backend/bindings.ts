@@ -1,7 +1,7 @@
 // Generated from the Rust wire types (src-tauri/src/dto) by ts-rs. Do not edit:
 // run `UPDATE_BINDINGS=1 cargo test -p salondesk bindings` to regenerate.
 
-export type ErrorCode = "validation" | "duplicate_phone" | "duplicate_member_no" | "not_found" | "wrong_pin" | "locked_out" | "pin_too_short" | "pin_change_required" | "demo_refused" | "not_logged_in" | "free_service_refused" | "forbidden" | "coupon_refused" | "staff_refused" | "conflict" | "outside_hours" | "database_newer" | "database_in_use" | "wrong_key" | "wrong_passphrase" | "database_locked" | "approval_required" | "approval_invalid" | "head_office_only" | "chain_refused" | "amount_too_large" | "export_failed" | "backup_failed" | "restore_refused" | "sync_unreachable" | "enrolment_refused" | "internal";
+export type ErrorCode = "validation" | "duplicate_phone" | "duplicate_member_no" | "not_found" | "wrong_pin" | "locked_out" | "pin_too_short" | "pin_change_required" | "demo_refused" | "not_logged_in" | "free_service_refused" | "forbidden" | "sale_open" | "coupon_refused" | "staff_refused" | "conflict" | "outside_hours" | "database_newer" | "database_in_use" | "wrong_key" | "wrong_passphrase" | "database_locked" | "approval_required" | "approval_invalid" | "head_office_only" | "chain_refused" | "amount_too_large" | "export_failed" | "backup_failed" | "restore_refused" | "sync_unreachable" | "enrolment_refused" | "internal";
 
 export type ApiError = { code: ErrorCode, message: string, 
 /**
@@ -57,6 +57,32 @@ export type OwnerInput = { name: string, pin: string, };
 export type AppInfo = { version: string, dbPath: string, dataDir: string, hasOwner: boolean, systemLocale: string, memberCount: number, deviceId: string, pendingOps: number, };
 
 export type BootInfo = { hasOwner: boolean, };
+
+export type ReadyUpdateView = { version: string, 
+/**
+ * The operator's release notes, as published (may be empty).
+ */
+notes: string, };
+
+export type UpdateStatusView = { 
+/**
+ * This app's version.
+ */
+currentVersion: string, 
+/**
+ * A newer version, downloaded and its signature checked: the cashier installs it when she
+ * agrees ("install at closing?").
+ */
+ready: ReadyUpdateView | null, 
+/**
+ * When the chain's server was last asked (ISO-8601, UTC), if ever in this run.
+ */
+checkedAt: string | null, 
+/**
+ * Why the last check did not happen or failed, as a word the UI translates:
+ * `not_enrolled`, `not_https`, `sale_open`, `offline`, `bad_signature`, `failed`.
+ */
+problem: string | null, };
 
 export type SeedProgress = { done: number, total: number, };
 

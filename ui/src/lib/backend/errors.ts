@@ -4,7 +4,7 @@ import type { ApiError, ErrorCode } from "./bindings";
 
 export const CODES: readonly ErrorCode[] = [
   "validation", "duplicate_phone", "duplicate_member_no", "not_found", "wrong_pin",
-  "locked_out", "pin_too_short", "pin_change_required", "demo_refused", "not_logged_in", "forbidden", "coupon_refused", "staff_refused", "database_newer", "conflict", "outside_hours",
+  "locked_out", "pin_too_short", "pin_change_required", "demo_refused", "not_logged_in", "forbidden", "sale_open", "coupon_refused", "staff_refused", "database_newer", "conflict", "outside_hours",
   "sync_unreachable", "enrolment_refused", "database_in_use", "approval_required", "approval_invalid", "head_office_only",
   "amount_too_large", "free_service_refused", "chain_refused", "export_failed", "backup_failed", "restore_refused",
   "wrong_key", "wrong_passphrase", "database_locked", "internal",

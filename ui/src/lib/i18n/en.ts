@@ -6,6 +6,7 @@ import { checkoutEn } from "./en-checkout";
 import { storeEn } from "./en-store";
 import { appointmentsEn } from "./en-appointments";
 import { syncEn } from "./en-sync";
+import { updatesEn } from "./en-updates";
 import { adminEn } from "./en-admin";
 import { staffAdminEn } from "./en-staff-admin";
 import { catalogEn } from "./en-catalog";
@@ -33,6 +34,7 @@ export const en = {
   ...storeEn,
   ...appointmentsEn,
   ...syncEn,
+  ...updatesEn,
   ...adminEn,
   ...staffAdminEn,
   ...catalogEn,

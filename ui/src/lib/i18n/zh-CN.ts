@@ -7,6 +7,7 @@ import { checkoutZhCN } from "./zh-CN-checkout";
 import { storeZhCN } from "./zh-CN-store";
 import { appointmentsZhCN } from "./zh-CN-appointments";
 import { syncZhCN } from "./zh-CN-sync";
+import { updatesZhCN } from "./zh-CN-updates";
 import { adminZhCN } from "./zh-CN-admin";
 import { staffAdminZhCN } from "./zh-CN-staff-admin";
 import { catalogZhCN } from "./zh-CN-catalog";
@@ -55,6 +56,7 @@ export const zhCN: Messages = {
   ...storeZhCN,
   ...appointmentsZhCN,
   ...syncZhCN,
+  ...updatesZhCN,
   "app.name": "SalonDesk",
   "app.tagline": "美业门店收银与会员",
   "nav.members": "会员",
