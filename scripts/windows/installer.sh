@@ -29,7 +29,8 @@ exe=$(realpath "$out_dir/salondesk.exe")
 defines=(-DVERSION="$version" -DAPP_EXE="$exe" -DICON="$REPO_ROOT/assets/icons/icon.ico")
 # The GNU target loads WebView2 through Microsoft's loader DLL, which the build puts beside the exe.
 loader=$(find "$out_dir" -maxdepth 1 -name WebView2Loader.dll | head -1)
-[ -n "$loader" ] && defines+=(-DWEBVIEW2_LOADER="$loader")
+# Absolute: makensis resolves a relative path from the script's folder, not from here.
+[ -n "$loader" ] && defines+=(-DWEBVIEW2_LOADER="$(realpath "$loader")")
 if [ -n "${WEBVIEW2_BOOTSTRAPPER:-}" ]; then
   [ -f "$WEBVIEW2_BOOTSTRAPPER" ] || die "WEBVIEW2_BOOTSTRAPPER=$WEBVIEW2_BOOTSTRAPPER: no such file"
   defines+=(-DWEBVIEW2_BOOTSTRAPPER="$WEBVIEW2_BOOTSTRAPPER")
