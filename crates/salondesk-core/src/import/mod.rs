@@ -20,6 +20,7 @@ mod plan;
 mod read;
 mod refusals;
 mod rows;
+mod search_keys;
 mod values;
 
 pub use fields::{Field, ImportKind, Mapping, Reason, Refusal};
@@ -231,13 +232,13 @@ impl Store {
         let total = todo.len() as u64;
         progress(0, total);
         let mut done = 0;
-        let mut keys = bulk::Keys::with_capacity(todo.len());
+        let mut keys = search_keys::Keys::with_capacity(todo.len());
         let written = self.write_batches(&todo, path, points_expire_on, &mut keys, &mut |n| {
             done += n;
             progress(done, total)
         });
         // What was written is found by search even if a batch failed.
-        bulk::index_imported(self, keys)?;
+        search_keys::index_imported(self, keys)?;
         written
     }
 
@@ -246,7 +247,7 @@ impl Store {
         todo: &[&plan::Planned],
         path: WritePath,
         points_expire_on: chrono::NaiveDate,
-        keys: &mut bulk::Keys,
+        keys: &mut search_keys::Keys,
         wrote: &mut dyn FnMut(u64),
     ) -> Result<()> {
         for batch in todo.chunks(BATCH) {
