@@ -4,9 +4,9 @@
 // week after a visit (the injected test clock), the back office's care settings, complaints,
 // member list, points and campaigns (with a campaign's results). PNGs are named
 // <lang>-<size>-cNN-….png. Run by screens.mjs (SCREENS_PART=care).
-import { launchApp } from './harness.mjs';
+import { endTour, startTour } from './screens-tour.mjs';
 import { addToCart, payCash } from './sell.mjs';
-import { advanceClock, clockFile, openCare, useTestClock } from './care/care.mjs';
+import { advanceClock, clockFile, openCare } from './care/care.mjs';
 import { adjustPoints, openMember, rateVisit, recordComplaint } from './care/feedback.mjs';
 import { campaignResults, createCampaign, issueCampaign } from './care/campaigns.mjs';
 
@@ -22,24 +22,8 @@ export async function careScreens(variant, { shot, setLocale, log }) {
   const zh = variant.lang === 'zh-CN';
   const owner = { name: zh ? '林店主' : 'Lin Mei', pin: '258046' };
   const member = { name: zh ? '赵晓雯' : 'Zhao Xiaowen', phone: '13900007777', query: '7777' };
-  const app = await launchApp({
-    name: `screens-care-${variant.lang}-${variant.size}`,
-    screen: variant.size,
-    beforeStart: useTestClock(),
-  });
-  const step = async (label, fn) => {
-    try {
-      await fn();
-    } catch (err) {
-      log(`${variant.lang}-${variant.size} care ${label}: FAILED ${err.message}`);
-      await app.saveFailure(`care-${label}`);
-    }
-  };
+  const { app, step } = await startTour('care', variant, { setLocale, log });
   try {
-    await app.waitVisible('owner-name', 30_000);
-    await setLocale(app, variant.lang);
-    await app.driver.executeScript(`const s = document.createElement('style');
-      s.textContent = '.toast { visibility: hidden !important; }'; document.head.append(s);`);
     await step('setup', async () => {
       await app.createOwner(owner);
       await app.loadDemoData(40);
@@ -106,7 +90,6 @@ export async function careScreens(variant, { shot, setLocale, log }) {
       await shot(app, variant, 'c12-profile-points-history', 'member-points');
     });
   } finally {
-    delete process.env.SALONDESK_TEST_CLOCK_FILE;
-    await app.close();
+    await endTour(app);
   }
 }

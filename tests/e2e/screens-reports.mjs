@@ -2,9 +2,9 @@
 // Stock, Chain) after three days of sales (the injected test clock moved a day at a time), in
 // both languages at 1280×800 and 1024×768, for a person to look at. PNGs are named <lang>-<size>-rNN-….png. Run by screens.mjs
 // (SCREENS_PART=reports).
-import { launchApp } from './harness.mjs';
+import { endTour, startTour } from './screens-tour.mjs';
 import { addToCart, payCash } from './sell.mjs';
-import { advanceClock, clockFile, useTestClock } from './care/care.mjs';
+import { advanceClock, clockFile } from './care/care.mjs';
 import { openReports } from './reports/sales.mjs';
 import { openReportTab } from './reports/members.mjs';
 
@@ -37,24 +37,8 @@ async function sellDay(app, day, snap = null) {
 
 export async function reportScreens(variant, { shot, setLocale, log }) {
   const zh = variant.lang === 'zh-CN';
-  const app = await launchApp({
-    name: `screens-reports-${variant.lang}-${variant.size}`,
-    screen: variant.size,
-    beforeStart: useTestClock(),
-  });
-  const step = async (label, fn) => {
-    try {
-      await fn();
-    } catch (err) {
-      log(`${variant.lang}-${variant.size} reports ${label}: FAILED ${err.message}`);
-      await app.saveFailure(`reports-${label}`);
-    }
-  };
+  const { app, step } = await startTour('reports', variant, { setLocale, log });
   try {
-    await app.waitVisible('owner-name', 30_000);
-    await setLocale(app, variant.lang);
-    await app.driver.executeScript(`const s = document.createElement('style');
-      s.textContent = '.toast { visibility: hidden !important; }'; document.head.append(s);`);
     await step('setup', async () => {
       await app.createOwner({ name: zh ? '林店主' : 'Lin Mei', pin: '258046' });
       await app.loadDemoData(20);
@@ -107,6 +91,6 @@ export async function reportScreens(variant, { shot, setLocale, log }) {
       await shot(app, variant, 'r15-chain');
     });
   } finally {
-    await app.close();
+    await endTour(app);
   }
 }
