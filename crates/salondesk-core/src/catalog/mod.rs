@@ -4,6 +4,7 @@
 //! write takes the acting staff member, needs `EditCatalog` and a till that
 //! may write chain-wide records, and keeps each price change (`price_history`).
 
+mod archive;
 pub(crate) mod audit;
 mod order;
 mod price_history;

@@ -11,7 +11,6 @@ use crate::store::Store;
 use crate::write::OpKind;
 use crate::{CoreError, Result};
 use rusqlite::{params, OptionalExtension};
-use serde_json::json;
 
 impl Store {
     pub fn create_product(&mut self, actor: &Staff, input: &ProductInput) -> Result<Product> {
@@ -119,15 +118,7 @@ impl Store {
     ) -> Result<Product> {
         self.may_edit_catalog(actor)?;
         self.write(|w| {
-            let n = w.execute(
-                "UPDATE products SET active = ?2, updated_at = ?3 WHERE id = ?1",
-                params![id, active, crate::time::iso(w.now())],
-            )?;
-            if n == 0 {
-                return Err(CoreError::NotFound { entity: "product" });
-            }
-            w.emit("product", &id, OpKind::Upsert, &json!({ "active": active }))?;
-            super::audit::activity(w, actor, "product", &id.to_string(), active)
+            super::archive::set_active(w, actor, &super::archive::PRODUCT, &id.to_string(), active)
         })?;
         self.product(id)
     }

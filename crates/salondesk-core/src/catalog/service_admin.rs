@@ -11,7 +11,6 @@ use crate::store::Store;
 use crate::write::OpKind;
 use crate::{CoreError, Result};
 use rusqlite::{params, OptionalExtension};
-use serde_json::json;
 
 impl Store {
     pub fn create_service(&mut self, actor: &Staff, input: &ServiceInput) -> Result<Service> {
@@ -99,15 +98,7 @@ impl Store {
     ) -> Result<Service> {
         self.may_edit_catalog(actor)?;
         self.write(|w| {
-            let n = w.execute(
-                "UPDATE services SET active = ?2, updated_at = ?3 WHERE id = ?1",
-                params![id, active, crate::time::iso(w.now())],
-            )?;
-            if n == 0 {
-                return Err(CoreError::NotFound { entity: "service" });
-            }
-            w.emit("service", &id, OpKind::Upsert, &json!({ "active": active }))?;
-            super::audit::activity(w, actor, "service", &id.to_string(), active)
+            super::archive::set_active(w, actor, &super::archive::SERVICE, &id.to_string(), active)
         })?;
         self.service(id)
     }
