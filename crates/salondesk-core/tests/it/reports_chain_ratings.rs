@@ -123,6 +123,10 @@ fn another_stores_ratings_show_in_the_chains_staff_report_as_its_own_report_show
         b.beautician2.id.to_string(),
         b.cashier.id.to_string(),
     );
+    // Also a regression test of the store's own figures: they read
+    // `staffScores` as a list of pairs (it is {staffId: score}), so a rating
+    // naming a beautician failed the staff report and a visit's score never
+    // counted for anyone.
     let own = ratings(&b.t, false);
     assert_eq!(
         own[&fang],
