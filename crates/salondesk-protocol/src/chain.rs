@@ -21,6 +21,19 @@ pub const WAITING_HEADER: &str = "x-salondesk-waiting";
 /// The pull parameter of a till that understands `PulledOp::store_id`: a
 /// head-office device asking so also gets every other store's sales.
 pub const OTHER_STORES_PARAM: &str = "otherStores";
+/// The pull parameter of a till that also understands another store's
+/// `visit_feedback` (its staff report's ratings): a head-office device asking
+/// so (with `OTHER_STORES_PARAM`) also gets every other store's ratings,
+/// reduced to `HEAD_OFFICE_FEEDBACK_FIELDS`. A separate parameter so that a
+/// head office of the version before, which applies only other stores' sales
+/// and would set every rating aside as an error, is never sent one.
+pub const OTHER_RATINGS_PARAM: &str = "otherRatings";
+/// What of another store's `visit_feedback` a head office is handed: what
+/// its ratings summary needs. Not the comment (free text about the member and
+/// her visit), not who she is (`memberId`), nor who typed it in: personal
+/// information leaves its store only as far as the chain's report needs it
+/// (PIPL's minimum necessary).
+pub const HEAD_OFFICE_FEEDBACK_FIELDS: [&str; 3] = ["score", "staffScores", "recordedAt"];
 pub const MAX_APP_VERSION_CHARS: usize = 40;
 /// More than any till's outbox holds: a larger figure is not believed.
 pub const MAX_WAITING: i64 = 1_000_000_000;
@@ -44,6 +57,22 @@ pub fn parse_waiting(s: &str) -> Option<i64> {
         .parse::<i64>()
         .ok()
         .filter(|n| (0..=MAX_WAITING).contains(n))
+}
+
+/// Another store's `visit_feedback` payload as a head office is handed it:
+/// `HEAD_OFFICE_FEEDBACK_FIELDS` only (a payload that is not an object stays
+/// as it is: the till refuses it).
+pub fn feedback_for_head_office(payload: &serde_json::Value) -> serde_json::Value {
+    match payload.as_object() {
+        Some(fields) => serde_json::Value::Object(
+            fields
+                .iter()
+                .filter(|(k, _)| HEAD_OFFICE_FEEDBACK_FIELDS.contains(&k.as_str()))
+                .map(|(k, v)| (k.clone(), v.clone()))
+                .collect(),
+        ),
+        None => payload.clone(),
+    }
 }
 
 /// Why a new store's field is refused, as the console shows it on the field.
@@ -176,6 +205,19 @@ mod tests {
         assert_eq!(parse_waiting("-1"), None, "never negative");
         assert_eq!(parse_waiting("99999999999"), None, "bounded");
         assert_eq!(parse_waiting("x"), None);
+    }
+
+    #[test]
+    fn a_head_office_is_handed_a_rating_without_its_comment_or_member() {
+        let full = serde_json::json!({"memberId": "m-1", "score": 4, "staffScores": {"s-1": 5},
+            "comment": "王女士说手法很好", "source": "checkout", "recordedBy": "s-9",
+            "recordedAt": "2026-12-01T02:00:00.000Z"});
+        assert_eq!(
+            feedback_for_head_office(&full),
+            serde_json::json!({"score": 4, "staffScores": {"s-1": 5},
+                               "recordedAt": "2026-12-01T02:00:00.000Z"}),
+            "only what the ratings summary needs leaves the store"
+        );
     }
 
     #[test]

@@ -149,9 +149,10 @@ pub struct PushResponse {
 pub struct PulledOp {
     pub seq: i64,
     /// The store whose operation this is, given only with another store's
-    /// sale to a head-office device that asked for them (`chain::
-    /// OTHER_STORES_PARAM`): it enters that store's report summaries there,
-    /// never the device's own sales. Tills that do not ask never get it.
+    /// sale (and, asked for too, rating: `chain::OTHER_RATINGS_PARAM`) to a
+    /// head-office device that asked for them (`chain::OTHER_STORES_PARAM`):
+    /// it enters that store's report summaries there, never the device's own
+    /// sales or ratings. Tills that do not ask never get it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub store_id: Option<Uuid>,
     #[serde(flatten)]

@@ -32,6 +32,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::Extension;
 use chrono::{DateTime, SecondsFormat, Utc};
+use salondesk_protocol::chain::feedback_for_head_office;
 use salondesk_protocol::{LOG_REWOUND, MAX_PULL_OPS};
 use serde::Deserialize;
 use uuid::Uuid;
@@ -55,6 +56,10 @@ pub struct PullParams {
     /// device, it also gets every other store's sales (for its reports).
     #[serde(default)]
     other_stores: bool,
+    /// With `other_stores`: the till also understands another store's
+    /// `visit_feedback` (its ratings, for the chain's staff report).
+    #[serde(default)]
+    other_ratings: bool,
 }
 
 /// What a pull names for the server to check (see the module doc).
@@ -66,6 +71,8 @@ pub struct Anchor {
     pub own: bool,
     /// Other stores' sales too, marked with their store (head office only).
     pub other_stores: bool,
+    /// And other stores' ratings, reduced (`feedback_for_head_office`).
+    pub other_ratings: bool,
 }
 
 type Row = (
@@ -106,6 +113,7 @@ pub async fn handler(
         settled_op: params.settled_op,
         own: params.own,
         other_stores: params.other_stores,
+        other_ratings: params.other_ratings,
     };
     let (body, cursor) = page(&state, &device, anchor, limit).await?;
     crate::activity::pulled(&state, &device, cursor, crate::activity::waiting(&headers)).await;
@@ -172,14 +180,17 @@ pub async fn page(
     }
     // A head-office device that asks gets every store's sales for its
     // reports (the till applies them to its summaries only: the core's
-    // `chain::other_store_sale`), each marked with its store.
+    // `chain::other_store_sale`), each marked with its store; and, asked for
+    // too, their ratings (into its ratings summary: `chain::ratings`).
     let other_stores = anchor.other_stores && head_office;
+    let other_ratings = other_stores && anchor.other_ratings;
     let mut rows: Vec<Row> = sqlx::query_as(
         "SELECT seq, op_id, hlc, device_id, entity, entity_id, kind, payload, created_at,
                 CASE WHEN store_id <> $4 THEN store_id END
          FROM ops
          WHERE tenant_id = $1 AND seq > $2 AND seq <= $3
-           AND (store_id IS NULL OR store_id = $4 OR ($8 AND entity = 'sale'))
+           AND (store_id IS NULL OR store_id = $4 OR ($8 AND entity = 'sale')
+                OR ($9 AND entity = 'visit_feedback'))
            AND (device_id <> $5 OR $7)
          ORDER BY seq
          LIMIT $6",
@@ -192,9 +203,11 @@ pub async fn page(
     .bind(limit + 1)
     .bind(anchor.own)
     .bind(other_stores)
+    .bind(other_ratings)
     .fetch_all(&mut *tx)
     .await?;
     withhold_pin_hashes(&mut tx, device, &mut rows).await?;
+    reduce_other_stores_feedback(&mut rows)?;
     tx.commit().await?;
     let more = rows.len() as i64 > limit;
     rows.truncate(limit as usize);
@@ -245,6 +258,21 @@ async fn withhold_pin_hashes(
     Ok(())
 }
 
+/// Another store's rating, on its way to a head office: only what the
+/// ratings summary needs (`feedback_for_head_office`: no comment, no member,
+/// no one who typed it). The store's own tills get it whole, as ever.
+fn reduce_other_stores_feedback(rows: &mut [Row]) -> ApiResult<()> {
+    for r in rows
+        .iter_mut()
+        .filter(|r| r.9.is_some() && r.4 == "visit_feedback")
+    {
+        let payload: serde_json::Value =
+            serde_json::from_str(&r.7).map_err(|_| ApiError::internal())?;
+        r.7 = feedback_for_head_office(&payload).to_string();
+    }
+    Ok(())
+}
+
 /// A page's fields around its operations.
 struct Page {
     cursor: i64,
@@ -277,7 +305,7 @@ fn render(rows: &[Row], page: &Page, server_time: DateTime<Utc>) -> String {
         let text = |s: &str| serde_json::to_string(s).expect("a string always serialises");
         out.push_str(&format!("{{\"seq\":{seq},"));
         if let Some(store) = store {
-            // Only another store's sale, to a head office that asked (`page`).
+            // Only another store's sale or rating, to a head office that asked (`page`).
             out.push_str(&format!("\"storeId\":\"{store}\","));
         }
         out.push_str(&format!(
@@ -370,5 +398,37 @@ mod tests {
         assert_eq!(p.store_id, None, "the device's own store's are not");
         let empty: PullResponse = serde_json::from_str(&render(&[], &shape, at)).unwrap();
         assert!(empty.ops.is_empty() && !empty.more && empty.cursor_op.is_none());
+    }
+
+    #[test]
+    fn another_stores_rating_reaches_head_office_without_her_comment_and_the_own_stores_whole() {
+        let full = r#"{"memberId":"m-1","score":4,"staffScores":{"s-1":5},"comment":"王女士说很舒服","source":"checkout","recordedBy":"s-9","recordedAt":"2026-12-01T02:00:00.000Z"}"#;
+        let row = |store: Option<Uuid>| -> Row {
+            (
+                1,
+                Uuid::now_v7(),
+                "001763900000000-000001".to_owned(),
+                Uuid::now_v7(),
+                "visit_feedback".to_owned(),
+                Uuid::now_v7().to_string(),
+                "upsert".to_owned(),
+                full.to_owned(),
+                Utc::now(),
+                store,
+            )
+        };
+        let mut rows = vec![row(Some(Uuid::now_v7())), row(None)];
+        reduce_other_stores_feedback(&mut rows).unwrap();
+        let theirs: serde_json::Value = serde_json::from_str(&rows[0].7).unwrap();
+        assert_eq!(
+            theirs,
+            serde_json::json!({"score": 4, "staffScores": {"s-1": 5},
+                               "recordedAt": "2026-12-01T02:00:00.000Z"}),
+            "another store's rating: what the ratings summary needs, no comment, no member"
+        );
+        assert_eq!(
+            rows[1].7, full,
+            "the device's own store's rating travels whole"
+        );
     }
 }

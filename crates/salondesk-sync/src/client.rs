@@ -6,7 +6,9 @@
 use crate::error::SyncError;
 use crate::url::normalize_server_url;
 use salondesk_core::sync::PullAnchor;
-use salondesk_protocol::chain::{APP_VERSION_HEADER, OTHER_STORES_PARAM, WAITING_HEADER};
+use salondesk_protocol::chain::{
+    APP_VERSION_HEADER, OTHER_RATINGS_PARAM, OTHER_STORES_PARAM, WAITING_HEADER,
+};
 use salondesk_protocol::{
     EnrolRequest, EnrolResponse, ErrorBody, OutgoingOp, PullResponse, PushResponse, API_PREFIX,
     MAX_BODY_BYTES,
@@ -180,8 +182,10 @@ impl Client {
             query.push(("settledOp", op.to_string()));
         }
         // This version reads `PulledOp::store_id`: a head-office device may be
-        // given the other stores' sales (for its reports; others never are).
+        // given the other stores' sales and ratings (for its reports; others
+        // never are).
         query.push((OTHER_STORES_PARAM, "true".to_owned()));
+        query.push((OTHER_RATINGS_PARAM, "true".to_owned()));
         if anchor.own {
             // A till restored from a backup: its own operations too.
             query.push(("own", "true".to_owned()));

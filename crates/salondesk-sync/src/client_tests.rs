@@ -73,8 +73,8 @@ async fn a_pull_sends_the_credential_and_cursor_and_reads_the_page() {
     assert_eq!((page.cursor, page.head, page.more), (42, 42, false));
     let request = server.await.unwrap();
     assert!(
-        request.starts_with("GET /v1/pull?after=17&limit=500&otherStores=true "),
-        "this version reads other stores' sales if it is head office: {request}"
+        request.starts_with("GET /v1/pull?after=17&limit=500&otherStores=true&otherRatings=true "),
+        "this version reads other stores' sales and ratings if it is head office: {request}"
     );
     let lower = request.to_ascii_lowercase();
     assert!(

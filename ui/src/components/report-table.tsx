@@ -1,10 +1,11 @@
 // A report's table, formatted for the locale by its columns' kinds (money in yuan, percentages,
-// ratings, dates, codes in words). Headers are `reports.col.<key>`; a code's words are
+// ratings, dates, codes and unnamed stores in words). Headers are `reports.col.<key>`; a code's words are
 // `reports.code.<key>.<value>`. The same table is what the chart beside it draws and what the
 // export writes.
 import type { ColumnKind, ReportTable, ReportValue } from "../lib/backend/bindings";
 import { useI18n, type MessageKey } from "../lib/i18n";
 import { formatFigure } from "../screens/reports/format";
+import { storeName } from "../screens/reports/store-names";
 
 type Props = {
   table: ReportTable; testId: string; maxRows?: number;
@@ -23,6 +24,7 @@ export function ReportTableView(props: Props) {
   const rows = props.maxRows ? table.rows.slice(0, props.maxRows) : table.rows;
   const cell = (kind: ColumnKind, key: string, v: ReportValue): string => {
     if (v === null) return "—";
+    if (kind === "store") return storeName(v, t);
     if (typeof v === "string") {
       if (kind === "code") return t(`reports.code.${key}.${v}` as MessageKey);
       if (kind === "date") return date(v);

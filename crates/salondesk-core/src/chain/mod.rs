@@ -9,15 +9,18 @@
 //! (`key`: the OS credential store, else for the session only), the QR code
 //! of an enrolment code (`qr`), the chain's stores remembered for the
 //! reports' store picker, and other stores' sales entering this device's
-//! report summaries only (`sales`). The HTTP calls are the sync crate's
+//! report summaries only (`sales`), and their ratings its ratings summary
+//! (`ratings`). The HTTP calls are the sync crate's
 //! (`salondesk_sync::chain`), as every other call to the server.
 
 mod key;
 mod qr;
+mod ratings;
 mod sales;
 
 pub use key::{KeyPlace, OwnerKeys};
 pub use qr::qr_svg;
+pub(crate) use ratings::other_store_feedback;
 pub(crate) use sales::other_store_sale;
 
 use crate::reports::ChainStore;

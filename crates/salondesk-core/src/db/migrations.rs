@@ -103,6 +103,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
         "0040_liability_trigger",
         include_str!("sql/0040_liability_trigger.sql"),
     ),
+    (
+        "0041_other_store_ratings",
+        include_str!("sql/0041_other_store_ratings.sql"),
+    ),
 ];
 
 /// The schema version this build writes.

@@ -8,11 +8,13 @@
 //! wrote it last). `complaints`: a complaint, its status moves (only
 //! open → in_progress → resolved / closed), its appended action notes and its
 //! handling time; `complaint_list`: the back office's list and a member's
-//! open ones.
+//! open ones. `staff_ratings`: whom a visit's rating counts for in the staff
+//! report (this store's visits and, on a head office, the others').
 
 mod complaint_list;
 mod complaints;
 mod grade;
+pub(crate) mod staff_ratings;
 mod visit;
 
 pub use complaint_list::{ComplaintDetail, ComplaintRow};
@@ -20,6 +22,7 @@ pub use complaints::{
     may_move, ComplaintAction, ComplaintInput, ComplaintKind, ComplaintMove, ComplaintStatus,
 };
 pub use grade::{grade, Grade};
+pub use staff_ratings::staff_ratings;
 pub use visit::{FeedbackForm, FeedbackInput, FeedbackSource, RatedStaff, VisitFeedback};
 
 use crate::{CoreError, Result};

@@ -3,6 +3,7 @@
 //! line or a package session used); the beauticians are the staff credited
 //! on those lines, and only they can be scored.
 
+use super::staff_ratings::SERVED_KINDS;
 use super::{check_score, check_text, grade, Grade};
 use crate::ids::{MemberId, StaffId};
 use crate::staff::{Permission, Staff};
@@ -113,15 +114,16 @@ fn visit(conn: &Connection, sale_id: &str) -> Result<(Option<MemberId>, String)>
     Ok((member, receipt_no))
 }
 
-/// The staff credited on the visit's service lines, by name.
+/// The staff credited on the visit's service lines (`SERVED_KINDS`), by name.
 fn served_by(conn: &Connection, sale_id: &str) -> Result<Vec<(StaffId, String)>> {
-    let mut stmt = conn.prepare_cached(
+    let kinds = SERVED_KINDS.map(|k| format!("'{k}'")).join(", ");
+    let mut stmt = conn.prepare_cached(&format!(
         "SELECT DISTINCT st.id, st.name FROM sale_lines l
          JOIN sale_line_staff ls ON ls.sale_line_id = l.id
          JOIN staff st ON st.id = ls.staff_id
-         WHERE l.sale_id = ?1 AND l.kind IN ('service', 'package_redemption')
-         ORDER BY st.name, st.id",
-    )?;
+         WHERE l.sale_id = ?1 AND l.kind IN ({kinds})
+         ORDER BY st.name, st.id"
+    ))?;
     let rows = stmt.query_map([sale_id], |r| Ok((r.get(0)?, r.get(1)?)))?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }

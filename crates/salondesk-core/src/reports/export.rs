@@ -39,6 +39,7 @@ fn cell(lang: CsvLang, key: &str, kind: ColumnKind, v: &ReportValue) -> Cell {
         (ColumnKind::Money, ReportValue::Int(n)) => Cell::Money(Money(*n)),
         (ColumnKind::Percent, ReportValue::Int(n)) => Cell::text(format!("{}%", hundredths(*n))),
         (ColumnKind::Rating, ReportValue::Int(n)) => Cell::text(hundredths(*n)),
+        (ColumnKind::Store, ReportValue::Int(n)) => Cell::text(words::store_no(lang, *n)),
         (_, ReportValue::Int(n)) => Cell::Int(*n),
         (ColumnKind::Date, ReportValue::Text(s)) => Cell::date_of(Some(s)),
         // "2026-01": a month, not its first day.

@@ -16,7 +16,9 @@
 //! Files: `query` (the period asked for and the periods it is compared
 //! with), `table` (the report's shape), one file per report family:
 //! `sales`, `staff` (sales and staff performance, with the summaries),
-//! `members`, `campaigns`, `stock`; `export` writes a report's table. The
+//! `members`, `campaigns`, `stock`; `ratings` (the staff report's ratings,
+//! this store's and, on a head office, the other stores' summary);
+//! `export` writes a report's table. The
 //! members report's own summaries: `visits` (members' visit days per store,
 //! and the stores a report covers), `rfm_history` (monthly value classes);
 //! its rules, pure: `members_figures`.
@@ -27,6 +29,7 @@ mod members;
 mod members_figures;
 mod months;
 mod query;
+mod ratings;
 mod rfm_history;
 pub mod sales;
 mod sales_items;

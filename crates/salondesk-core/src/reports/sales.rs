@@ -255,7 +255,7 @@ fn by_store(store: &Store, scope: &Scope, q: &ReportQuery) -> Result<ReportTable
     let mut t = ReportTable::new(
         "by_store",
         &[
-            ("store", K::Text),
+            ("store", K::Store),
             ("revenue", K::Money),
             ("sales", K::Count),
             ("avg_ticket", K::Money),
@@ -295,7 +295,7 @@ fn by_store(store: &Store, scope: &Scope, q: &ReportQuery) -> Result<ReportTable
         .into_iter()
         .map(|(id, totals)| {
             vec![
-                V::Text(names.name(&id)),
+                names.name(&id),
                 V::Int(totals.revenue),
                 V::Int(totals.sales),
                 V::Int(totals.average_ticket()),

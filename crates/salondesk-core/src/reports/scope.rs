@@ -33,6 +33,13 @@ impl Scope {
         self.stores.is_none()
     }
 
+    /// Whether the report reads the store `id` (the chain reads every one).
+    pub fn covers(&self, id: &str) -> bool {
+        self.stores
+            .as_ref()
+            .is_none_or(|s| s.iter().any(|x| x == id))
+    }
+
     /// `store_id IN (…)` (parameters from ?`first` on: those before are the period).
     fn condition(&self, column: &str, first: usize) -> String {
         match &self.stores {

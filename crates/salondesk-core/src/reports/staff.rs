@@ -1,11 +1,12 @@
 //! The staff report: per staff member the revenue credited to her (her share
 //! of each shared line), services done, products sold, commission earned
-//! (from the summaries), her average satisfaction and the complaints naming
-//! her (from `feedback/`); and the commission statement: every commission
+//! (from the summaries), her average satisfaction (`ratings`) and the
+//! complaints naming her (from `feedback/`); and the commission statement: every commission
 //! row of a period of at most a month with its date, receipt, item, her
 //! share, the base it was paid on, the rate and the amount (the screen shows
 //! one staff member's lines, prints and exports them).
 
+use super::ratings::ratings;
 use super::scope::{period, Scope, ITEM_NAME};
 use super::{ColumnKind as K, Compare, Kpi, Report, ReportQuery, ReportTable, ReportValue as V};
 use crate::checkout::settings;
@@ -73,33 +74,6 @@ fn kpis(conn: &Connection, scope: &Scope, q: &ReportQuery) -> Result<Vec<Kpi>> {
         .collect())
 }
 
-/// Average of the staff member's scores (hundredths of a point) and how many.
-fn ratings(conn: &Connection, q: &ReportQuery) -> Result<HashMap<String, (i64, i64)>> {
-    let offset = settings::load(conn)?.utc_offset_minutes;
-    let mut stmt = conn.prepare_cached(
-        // Her own score on the visit when one was given; else the visit's
-        // score counts for each staff member credited on its lines.
-        "SELECT staff, (sum(score) * 100 + count(*) / 2) / count(*), count(*) FROM (
-            SELECT json_extract(j.value, '$[0]') AS staff, json_extract(j.value, '$[1]') AS score
-            FROM visit_feedback f, json_each(f.staff_scores) j
-            WHERE date(f.recorded_at, printf('%+d minutes', ?3)) BETWEEN ?1 AND ?2
-            UNION ALL
-            SELECT DISTINCT x.staff_id, f.score
-            FROM visit_feedback f JOIN sale_lines l ON l.sale_id = f.sale_id
-                 JOIN sale_line_staff x ON x.sale_line_id = l.id
-            WHERE f.staff_scores = '[]'
-              AND date(f.recorded_at, printf('%+d minutes', ?3)) BETWEEN ?1 AND ?2)
-         GROUP BY staff",
-    )?;
-    let (from, to) = period(q);
-    let rows = stmt
-        .query_map(rusqlite::params![from, to, offset], |r| {
-            Ok((r.get::<_, String>(0)?, (r.get(1)?, r.get(2)?)))
-        })?
-        .collect::<rusqlite::Result<HashMap<_, _>>>()?;
-    Ok(rows)
-}
-
 fn complaints(conn: &Connection, q: &ReportQuery) -> Result<HashMap<String, i64>> {
     let offset = settings::load(conn)?.utc_offset_minutes;
     let mut stmt = conn.prepare_cached(
@@ -150,10 +124,9 @@ fn by_staff(conn: &Connection, scope: &Scope, q: &ReportQuery) -> Result<ReportT
         },
     )?;
     // Complaints are the chain's (every device holds them), so the chain's
-    // view counts every store's staff; ratings are the visit feedback this
-    // device holds (feedback is a store's own: a head office has its own
-    // store's, not yet the others').
-    let (ratings, complaints) = (ratings(conn, q)?, complaints(conn, q)?);
+    // view counts every store's staff; ratings are each store's own, a head
+    // office's summary holding the other stores' (`ratings`).
+    let (ratings, complaints) = (ratings(conn, scope, q)?, complaints(conn, q)?);
     t.rows = figures
         .into_iter()
         .map(|(id, name, f): (String, String, [i64; 4])| {

@@ -1,15 +1,17 @@
 //! The stores' names a chain's report shows beside their figures: never a
 //! raw id. The chain's list (`chain::report_stores`, named once the owner's
 //! console listed them), this till's own store by its name for its sales of
-//! before it joined ("local") too, else the store's code, else "门店 N" by
-//! its place in the list (a store whose sales arrived before its name).
+//! before it joined ("local") too, else the store's code, else its place in
+//! the list (a store whose sales arrived before its name): a number the
+//! screen and the export word in their language (`ColumnKind::Store`).
 
+use super::ReportValue;
 use crate::store::{meta_get, Store};
 use crate::Result;
 use std::collections::HashMap;
 
 pub(super) struct StoreNames {
-    names: HashMap<String, String>,
+    names: HashMap<String, ReportValue>,
 }
 
 impl StoreNames {
@@ -31,13 +33,13 @@ impl StoreNames {
         let mut names = HashMap::new();
         for (i, s) in listed.iter().enumerate() {
             let name = if s.own && !own_name.is_empty() {
-                own_name.clone()
+                ReportValue::Text(own_name.clone())
             } else if !s.name.is_empty() {
-                s.name.clone()
+                ReportValue::Text(s.name.clone())
             } else {
                 let c: Option<String> = code.query_row([&s.id], |r| r.get(0)).ok();
                 c.filter(|c| !c.is_empty())
-                    .unwrap_or_else(|| format!("门店 {}", i + 1))
+                    .map_or(ReportValue::Int(i as i64 + 1), ReportValue::Text)
             };
             if s.own {
                 names.insert("local".to_string(), name.clone());
@@ -48,11 +50,11 @@ impl StoreNames {
     }
 
     /// The name of `id`; a store missing from the list gets the next number.
-    pub fn name(&mut self, id: &str) -> String {
+    pub fn name(&mut self, id: &str) -> ReportValue {
         if let Some(n) = self.names.get(id) {
             return n.clone();
         }
-        let n = format!("门店 {}", self.names.len() + 1);
+        let n = ReportValue::Int(self.names.len() as i64 + 1);
         self.names.insert(id.to_string(), n.clone());
         n
     }

@@ -25,6 +25,11 @@ pub enum ColumnKind {
     Percent,
     /// Hundredths of a point on a 1–5 scale (4.50 = 450).
     Rating,
+    /// A store: its name (text), or, for a store not named yet (its sales
+    /// arrived before the owner's console listed it), its place in the list
+    /// (a number) that the screen and the export word in their language
+    /// ("门店 2" / "Store 2").
+    Store,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

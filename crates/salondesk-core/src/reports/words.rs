@@ -92,6 +92,14 @@ pub fn column(lang: CsvLang, key: &str) -> String {
     pick(lang, zh, en).to_owned()
 }
 
+/// A store not named yet, by its place in the report's list (`ColumnKind::Store`).
+pub fn store_no(lang: CsvLang, n: i64) -> String {
+    match lang {
+        CsvLang::ZhCn => format!("门店 {n}"),
+        CsvLang::En => format!("Store {n}"),
+    }
+}
+
 /// A table's title: its worksheet's name (`reports.table.<id>` on screen).
 pub fn table(lang: CsvLang, id: &str) -> String {
     let (zh, en) = match id {

@@ -26,8 +26,8 @@ pub(super) struct Ctx<'a> {
     pub stamp: Stamp,
     /// Repairs made while applying (a default kept, a number changed): recorded.
     pub notes: Vec<String>,
-    /// Another store's operation (a sale, to a head-office device), and its
-    /// place in the server's log.
+    /// Another store's operation (a sale or a rating, to a head-office
+    /// device), and its place in the server's log.
     pub other_store: Option<String>,
     pub seq: i64,
 }
@@ -87,6 +87,14 @@ fn apply_one(w: &Writer<'_>, cx: &mut Ctx<'_>) -> Result<Outcome> {
                     Outcome::Skipped
                 })
             }
+            // Into the ratings summary, never into this store's ratings.
+            ("visit_feedback", OpKind::Upsert) => Ok(
+                if crate::chain::other_store_feedback(w, store, op, &cx.stamp)? {
+                    Outcome::Applied
+                } else {
+                    Outcome::Skipped
+                },
+            ),
             (entity, _) => Err(CoreError::validation(
                 "storeId",
                 format!("another store's {entity:?} is not something a till applies"),

@@ -59,6 +59,7 @@ mod records;
 mod records_sales;
 mod reports_campaigns;
 mod reports_chain;
+mod reports_chain_ratings;
 mod reports_fixture;
 mod reports_members;
 mod reports_months;

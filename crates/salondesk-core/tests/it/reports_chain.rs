@@ -5,7 +5,9 @@
 use crate::support::{boss, member, store, TestStore};
 use crate::sync_fixture::{STORE_A, STORE_B, TENANT};
 use chrono::{NaiveDate, TimeZone, Utc};
+use salondesk_core::export::Format;
 use salondesk_core::feedback::{ComplaintInput, ComplaintKind};
+use salondesk_core::records::CsvLang;
 use salondesk_core::reports::{Granularity, Report, ReportName, ReportQuery, ReportValue as V};
 use salondesk_core::staff::Role;
 use salondesk_protocol::chain::ChainStoreInfo;
@@ -13,7 +15,8 @@ use salondesk_protocol::{EnrolResponse, Op, OpKind, PullResponse, PulledOp};
 use serde_json::json;
 use uuid::Uuid;
 
-fn head_office() -> TestStore {
+/// A head-office device of store A, not yet holding anything.
+pub fn head_office() -> TestStore {
     let mut t = store();
     t.store
         .save_enrolment(
@@ -130,9 +133,30 @@ fn the_chains_staff_report_counts_each_stores_complaints_and_names_the_stores() 
         .unwrap();
     assert_eq!(
         rows(&sales, "by_store")[0][0],
-        V::Text("门店 2".into()),
-        "store B before the console named it: its place in the list, not its id"
+        V::Int(2),
+        "store B before the console named it: its place in the list (worded by the screen \
+         and the export in their language), not its id"
     );
+    for (lang, word) in [(CsvLang::En, "Store 2"), (CsvLang::ZhCn, "门店 2")] {
+        let dir = tempfile::tempdir().unwrap();
+        let done = hq
+            .store
+            .export_report(
+                &owner,
+                ReportName::Sales,
+                &december(true),
+                Some("by_store"),
+                Format::Csv,
+                lang,
+                dir.path(),
+            )
+            .unwrap();
+        let text = std::fs::read_to_string(&done.files[0]).unwrap();
+        assert!(
+            text.contains(&format!("{word},268.00")),
+            "the export words the unnamed store in its language: {text}"
+        );
+    }
     let listed = [ChainStoreInfo {
         id: STORE_B,
         name: "静安店".into(),

@@ -1,9 +1,11 @@
 //! The chain owner's console against the real server (issue 18): her key
 //! opens her chain alone (`console`), the server notes what each till says
 //! of itself (`tills`), and a head-office device pulls every store's sales
-//! into its summaries only (`sales`).
+//! into its summaries only (`sales`), and their ratings into its chain staff
+//! report (`ratings`).
 
 mod console;
+mod ratings;
 mod sales;
 mod tills;
 

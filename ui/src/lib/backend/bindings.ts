@@ -755,7 +755,7 @@ storeId: string | null,
  */
 chain: boolean, granularity: Granularity, };
 
-export type ColumnKind = "text" | "code" | "date" | "month" | "count" | "money" | "percent" | "rating";
+export type ColumnKind = "text" | "code" | "date" | "month" | "count" | "money" | "percent" | "rating" | "store";
 
 export type ReportColumn = { 
 /**

@@ -28,6 +28,7 @@ import { reportsEn } from "./en-reports";
 import { reportMembersEn } from "./en-report-members";
 import { chainEn } from "./en-chain";
 import { reportUiEn } from "./en-report-ui";
+import { rchainEn } from "./en-rchain";
 export const en = {
   ...salesEn,
   ...checkoutEn,
@@ -56,6 +57,7 @@ export const en = {
   ...reportMembersEn,
   ...chainEn,
   ...reportUiEn,
+  ...rchainEn,
   "app.name": "SalonDesk",
   "app.tagline": "Salon front desk",
   "nav.members": "Members",

@@ -28,6 +28,7 @@ import { careZhCN } from "./zh-CN-care";
 import { reportsZhCN } from "./zh-CN-reports";
 import { reportMembersZhCN } from "./zh-CN-report-members";
 import { reportUiZhCN } from "./zh-CN-report-ui";
+import { rchainZhCN } from "./zh-CN-rchain";
 import { chainZhCN } from "./zh-CN-chain";
 export const zhCN: Messages = {
   ...salesZhCN,
@@ -52,6 +53,7 @@ export const zhCN: Messages = {
   ...reportsZhCN,
   ...reportMembersZhCN,
   ...reportUiZhCN,
+  ...rchainZhCN,
   ...chainZhCN,
   ...storeZhCN,
   ...appointmentsZhCN,

@@ -11,6 +11,7 @@ import type { ReportTabProps } from "../reports";
 import { barsOption, heatOption, lineOption, pieOption } from "./charts";
 import { KpiCards } from "./kpi-cards";
 import { ReportSection } from "./report-section";
+import { withStoreNames } from "./store-names";
 import { useReport } from "./use-report";
 
 export function SalesReport(props: ReportTabProps) {
@@ -30,7 +31,7 @@ export function SalesReport(props: ReportTabProps) {
       top_services: barsOption(g("top_services"), "item", "revenue", revenue),
       top_products: barsOption(g("top_products"), "item", "revenue", revenue),
       by_payment: pieOption(g("by_payment"), code("method")),
-      by_store: table("by_store") ? barsOption(g("by_store"), "store", "revenue", revenue) : null,
+      by_store: table("by_store") ? barsOption(withStoreNames(g("by_store"), t), "store", "revenue", revenue) : null,
     };
   }, [data]);
   if (error) return <ErrorBanner error={error} testId="sales-report-error" />;
