@@ -22,3 +22,11 @@ export npm_config_update_notifier=false npm_config_fund=false npm_config_audit=f
 
 say() { printf '%s: %s\n' "${SCRIPT_NAME:-salondesk}" "$*"; }
 die() { printf '%s: ERROR: %s\n' "${SCRIPT_NAME:-salondesk}" "$*" >&2; exit 1; }
+
+# say_size WHAT FILE [NOTE]: one "size:" line for an artifact CI builds; scripts/test.sh's
+# summary repeats every such line from the stage logs, so each run reports its packages' sizes.
+say_size() {
+  local bytes
+  bytes=$(stat -c %s "$2")
+  say "size: $1: $(basename "$2") $(awk -v b="$bytes" 'BEGIN { printf "%.1f MB", b / 1048576 }') ($bytes bytes)${3:+; $3}"
+}

@@ -22,6 +22,8 @@ version=$(sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -1)
 target_dir=$(realpath -m "${CARGO_TARGET_DIR:-target}")
 profile=${SALONDESK_RELEASE_PROFILE:-release}
 mb() { awk -v b="$(stat -c %s "$1")" 'BEGIN { printf "%.1f MB", b / 1048576 }'; }
+# Issue 19's limit for the app's .deb: a bigger one fails the stage rather than slip by unseen.
+deb_limit=$((15 * 1024 * 1024))
 
 cargo build "${cargo_flags[@]}" --profile "$profile" -p salondesk -p salondesk-server
 out="$target_dir/$profile"
@@ -57,5 +59,7 @@ server_tar="$out/bundle/salondesk-server-${version}-linux-x86_64.tar.gz"
 tar -C "$stage" -czf "$server_tar" "salondesk-server-$version"
 rm -rf "$stage"
 
-say "profile $profile; deb: $deb ($(mb "$deb"); target 15 MB)"
-say "server: $server_tar ($(mb "$server_tar"); the binary $(mb "$server"), links: $(ldd "$server" 2>/dev/null | awk '{print $1}' | tr '\n' ' '))"
+say "profile $profile; deb: $deb; server: $server_tar"
+say_size "the app's .deb" "$deb" "limit 15 MB; the binary $(mb "$out/salondesk"); $profile"
+say_size "the server's tarball" "$server_tar" "the binary $(mb "$server"), links: $(ldd "$server" 2>/dev/null | awk '{print $1}' | tr '\n' ' ')"
+[ "$(stat -c %s "$deb")" -le "$deb_limit" ] || die "$deb is $(mb "$deb"), over the 15 MB limit (issue 19)"

@@ -2,8 +2,8 @@
 # The README's second command: every check CI runs, in order, stopping at the first failure.
 #   scripts/test.sh                 all stages
 #   scripts/test.sh STAGE...        only these (setup always runs first), e.g. `ui-build app e2e`
-# Stages: fmt ui-build ui-test clippy postgres cargo-test keyring app e2e desk-bench windows-core
-# windows-app; `packages` only when named.
+# Stages: fmt ui-build ui-test clippy postgres cargo-test keyring app e2e desk-bench packages
+# windows-core windows-app.
 # `postgres` starts a throwaway PostgreSQL on a loopback port (scripts/pg.sh) for the sync
 # server's tests in cargo-test; it stays up afterwards (`scripts/pg.sh stop` ends it).
 # Each stage's output is also kept in target/test-logs/<stage>.log; e2e screenshots (and, on a
@@ -13,15 +13,10 @@ SCRIPT_NAME="test" # read by say/die in lib.sh
 # shellcheck source=lib.sh
 source "$(dirname "$0")/lib.sh"
 
-all_stages=(fmt ui-build ui-test clippy postgres cargo-test keyring app e2e desk-bench windows-core windows-app)
-# Run only when named: `packages` (the .deb and the server's tarball). Both release builds,
-# measured (README "Packages"), do not fit CI's 40 minutes on 2 cores together; the Windows one
-# (the installer most stores need, which issue 19 asks CI to build) runs every time, the Linux
-# one on demand (`./scripts/test.sh packages`) and before a release.
-named_only_stages=(packages)
+all_stages=(fmt ui-build ui-test clippy postgres cargo-test keyring app e2e desk-bench packages windows-core windows-app)
 if [ $# -gt 0 ]; then
   for stage in "$@"; do
-    [[ " ${all_stages[*]} ${named_only_stages[*]} " == *" $stage "* ]] || die "unknown stage '$stage' (stages: ${all_stages[*]} ${named_only_stages[*]})"
+    [[ " ${all_stages[*]} " == *" $stage "* ]] || die "unknown stage '$stage' (stages: ${all_stages[*]})"
   done
   stages=(setup "$@")
 else
@@ -53,16 +48,19 @@ stage_command() {
     # The desk latency benchmark once on a tiny database (debug app, 3 inputs each, one cold
     # start): proves it still runs end to end, not a measurement (~1 min; README "Desk latency").
     desk-bench) echo npm --prefix tests/e2e run bench:ci ;;
-    # The core's unit and integration tests built for Windows (x86_64-pc-windows-gnu, debug)
-    # and run under Wine (README "Windows").
-    windows-core) echo bash scripts/windows.sh core-test ;;
+    # The core's unit and integration tests built for Windows (x86_64-pc-windows-gnu) and run
+    # under Wine (README "Windows"), built with CI's release profile (overflow checks and debug
+    # assertions kept on in the core, Cargo.toml): windows-app's build then reuses their
+    # OpenSSL, SQLCipher and shared crates instead of compiling them a second time in another
+    # profile (docs/ci-timing.md).
+    windows-core) echo env SALONDESK_TEST_PROFILE=ci-release bash scripts/windows.sh core-test ;;
     # One release build of the app for Windows, its NSIS installer (size printed), and the
     # installer installed and uninstalled under Wine.
     # CI's lighter release profile ([profile.ci-release] in Cargo.toml): shipping builds, made
     # by hand, use the release profile.
     windows-app) echo env SALONDESK_RELEASE_PROFILE=ci-release bash scripts/windows.sh installer ;;
-    # One release build of the app and the server for Linux: the .deb and the server's
-    # tarball (binary + systemd unit), sizes printed.
+    # One release build of the app and the server for Linux: the .deb (over 15 MB fails) and
+    # the server's tarball (binary + systemd unit), sizes printed here and in the summary.
     packages) echo env SALONDESK_RELEASE_PROFILE=ci-release bash scripts/packages.sh ;;
   esac
 }
@@ -101,6 +99,8 @@ summary() {
   printf '\n==== summary ====\n'
   printf '  %s\n' "${timings[@]}"
   printf 'total %ds; logs in %s/; e2e screenshots in target/e2e/\n' "$((SECONDS - started))" "$log_dir"
+  # The packages' sizes (the "size:" lines of scripts/packages.sh and the Windows installer).
+  grep -h '^[a-z-]*: size: ' "$log_dir"/*.log 2>/dev/null | sed 's/^[a-z-]*: size: /  size /' || true
   printf '%s\n' "$outcome"
   printf 'tests: %d passed, %d failed, %d skipped\n' "$passed" "$failed" "$skipped"
 }

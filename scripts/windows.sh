@@ -4,7 +4,8 @@
 # what was built. Idempotent: a second `setup` checks and does nothing.
 #   scripts/windows.sh setup            apt packages, the rustup target, a Wine prefix with the shim
 #   scripts/windows.sh core-test [ARGS] the core's unit and integration tests, run under Wine
-#                                        (ARGS go to the test binaries, e.g. a name filter)
+#                                        (ARGS go to the test binaries, e.g. a name filter;
+#                                        SALONDESK_TEST_PROFILE=ci-release builds them with that profile)
 #   scripts/windows.sh build            the CLI and the app (debug .exe files)
 #   scripts/windows.sh installer        the release app, its NSIS installer (scripts/windows/installer.nsi),
 #                                        installed and uninstalled under Wine (installer-test.sh)
@@ -81,8 +82,14 @@ case "${1:-}" in
   core-test)
     shift
     setup
-    # Debug, like the Linux tests: one build serves the unit and the integration tests.
-    cargo test "${cargo_flags[@]}" --target "$TARGET" -p salondesk-core -- "$@"
+    # Debug by default, like the Linux tests: one build serves the unit and the integration tests.
+    # SALONDESK_TEST_PROFILE=ci-release (scripts/test.sh's stage) builds them with the profile the
+    # Windows installer's app is built with, so the two Windows stages compile OpenSSL, SQLCipher
+    # and the crates they share once (docs/ci-timing.md); that profile keeps overflow checks and
+    # debug assertions on in the core (Cargo.toml).
+    profile_flags=()
+    [ -n "${SALONDESK_TEST_PROFILE:-}" ] && profile_flags+=(--profile "$SALONDESK_TEST_PROFILE")
+    cargo test "${cargo_flags[@]}" "${profile_flags[@]}" --target "$TARGET" -p salondesk-core -- "$@"
     ;;
   build)
     setup

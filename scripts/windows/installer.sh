@@ -39,5 +39,5 @@ bundle_dir=${CARGO_TARGET_DIR:-target}/bundle/nsis
 mkdir -p "$bundle_dir"
 setup_exe="$(realpath "$bundle_dir")/SalonDesk_${version}_x64-setup.exe"
 makensis -V2 -INPUTCHARSET UTF8 "${defines[@]}" -DOUT_FILE="$setup_exe" scripts/windows/installer.nsi
-size=$(stat -c %s "$setup_exe")
-say "installer ($profile): $setup_exe ($((size / 1024 / 1024)) MB, $size bytes; the app alone: $(($(stat -c %s "$exe") / 1024 / 1024)) MB)"
+say "installer ($profile): $setup_exe"
+say_size "the Windows installer" "$setup_exe" "the app alone: $(($(stat -c %s "$exe") / 1024 / 1024)) MB; $profile"

@@ -28,7 +28,10 @@ pub(crate) struct Labels {
     pub colon: &'static str,
 }
 
-const ZH: Labels = Labels {
+// `static`, not `const`: `tender` and `tier` tell the language by the table's address, and a
+// const has none of its own (each use may get a copy: an optimised build printed "Cash" on a
+// Chinese Z report, caught by the Windows core tests built with CI's release profile).
+static ZH: Labels = Labels {
     sale: "销售",
     refund: "退款",
     void: "作废",
@@ -51,7 +54,7 @@ const ZH: Labels = Labels {
     colon: "：",
 };
 
-const EN: Labels = Labels {
+static EN: Labels = Labels {
     sale: "Sale",
     refund: "Refund",
     void: "Void",
