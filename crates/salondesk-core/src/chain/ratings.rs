@@ -21,7 +21,7 @@ use crate::time::parse_iso;
 use crate::write::Writer;
 use crate::{CoreError, Result};
 use rusqlite::{params, OptionalExtension};
-use salondesk_protocol::chain::HEAD_OFFICE_FEEDBACK_FIELDS;
+use salondesk_protocol::chain::feedback_for_head_office;
 use salondesk_protocol::Op;
 use serde_json::{Map, Value};
 use std::collections::BTreeMap;
@@ -46,14 +46,17 @@ pub(crate) fn other_store_feedback(
     stamp: &Stamp,
 ) -> Result<bool> {
     let sale_id = op.entity_id.as_str();
-    let fields: Map<String, Value> = op
-        .payload
-        .as_object()
-        .ok_or_else(|| CoreError::validation("payload", "the payload is not an object"))?
-        .iter()
-        .filter(|(k, _)| HEAD_OFFICE_FEEDBACK_FIELDS.contains(&k.as_str()))
-        .map(|(k, v)| (k.clone(), v.clone()))
-        .collect();
+    // What a head office takes of a rating, by the server's one rule (a
+    // server of this version has reduced it already; reducing again is a no-op).
+    let fields: Map<String, Value> = match feedback_for_head_office(&op.payload) {
+        Value::Object(fields) => fields,
+        _ => {
+            return Err(CoreError::validation(
+                "payload",
+                "the payload is not an object",
+            ))
+        }
+    };
     let clocks = Clocks::load(w, CLOCKS, sale_id)?;
     let verdict = clocks.judge(fields.keys(), stamp);
     if verdict.winners.is_empty() {
