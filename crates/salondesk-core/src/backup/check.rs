@@ -170,6 +170,11 @@ fn accounting(conn: &Connection) -> Result<String> {
 
 fn open(path: &Path, key: Option<&DbKey>) -> Result<Connection> {
     let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
+    // The copy is still in WAL mode: connections opening it at once (the two
+    // threads) may find its WAL index being rebuilt by the other and would
+    // fail at once with SQLITE_BUSY ("changed elsewhere", an e2e backup did)
+    // instead of waiting the moment it takes.
+    conn.busy_timeout(std::time::Duration::from_secs(10))?;
     apply_key(&conn, key)?;
     // The store's page cache: the check walks each index against its table,
     // and with SQLite's default 2 MB it reads the same pages again and again.
